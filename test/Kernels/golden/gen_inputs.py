@@ -4,11 +4,12 @@
   gen_inputs.py KERNEL --outputs DIR [--seed N] [--set NAME=VALUE ...]
 
 Distributions: bf16/f32 uniform in [-1, 1] (bf16 rounded to nearest even, stored as uint16
-bits); int8 uniform integers in [-127, 127]; tensors whose name ends in `scale` uniform in
-[0.5, 1.5]·1e-2; freqs_cos/freqs_sin the real cos/sin of pos·θ_j with θ_j = 10000^(−2j/ROPE),
-j = column mod ROPE/2, rounded to bf16; decode positions p_b + s with p_b uniform in
-[0, MAX_POS − S]; scalars 0 unless `--set start_pos=128`. Each tensor draws from its own
-generator seeded by (seed, crc32(name)), so tensors do not depend on each other.
+bits); int8/int32 tensors uniform integers in [-127, 127]; tensors whose name ends in `scale`
+uniform in [0.5, 1.5]·1e-2; freqs_cos/freqs_sin the real cos/sin of pos·θ_j with
+θ_j = 10000^(−2j/ROPE), j = column mod ROPE/2, rounded to bf16; decode positions p_b + s with
+p_b uniform in [0, MAX_POS − S]; scalars (0-d) 0 unless `--set start_pos=128`. Each tensor
+draws from its own generator seeded by (seed, crc32(name)), so tensors do not depend on each
+other.
 """
 import argparse
 import sys
@@ -16,7 +17,7 @@ import zlib
 
 import numpy as np
 
-from common import F32, f32_to_bf16, write_outputs
+from common import F32, FILE_DTYPES, f32_to_bf16, write_outputs
 
 # Flagship dimensions (/work/shared/kernels/dsv4_prefill_qkv_rope.md).
 D, H, HEAD_DIM, Q_LORA, ROPE, MAX_POS = 4096, 64, 512, 1024, 64, 8192
@@ -56,10 +57,10 @@ def random_tensor(rng, name, dtype, shape, rope, max_pos, seq):
     if name == "positions":
         starts = rng.integers(0, max_pos - seq, size=(shape[0], 1), endpoint=True)
         return (starts + np.arange(shape[1])).astype(np.int32)
-    if dtype == "i8":
-        return rng.integers(-127, 127, size=shape, endpoint=True).astype(np.int8)
-    if dtype == "i32":
-        return np.zeros(shape, dtype=np.int32)
+    if not shape:
+        return np.zeros(shape, dtype=FILE_DTYPES[dtype])
+    if dtype in ("i8", "i32"):
+        return rng.integers(-127, 127, size=shape, endpoint=True).astype(FILE_DTYPES[dtype])
     low, high = (0.5e-2, 1.5e-2) if name.endswith("scale") else (-1.0, 1.0)
     values = rng.uniform(low, high, size=shape).astype(F32)
     return f32_to_bf16(values) if dtype == "bf16" else values
