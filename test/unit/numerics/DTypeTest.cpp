@@ -1,0 +1,66 @@
+#include "runtime/numerics/DType.h"
+#include "runtime/numerics/RoundMode.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace tilec;
+
+TEST(DType, NamesAndSizes) {
+  struct Row {
+    DType t;
+    const char *name;
+    std::size_t size;
+    bool isFloat;
+  };
+  const Row rows[] = {
+      {DType::BF16, "bf16", 2, true}, {DType::F16, "f16", 2, true},
+      {DType::F32, "f32", 4, true},   {DType::I8, "i8", 1, false},
+      {DType::U8, "u8", 1, false},    {DType::I16, "i16", 2, false},
+      {DType::I32, "i32", 4, false},  {DType::I64, "i64", 8, false},
+  };
+  for (const Row &r : rows) {
+    EXPECT_EQ(name(r.t), r.name);
+    EXPECT_EQ(sizeOf(r.t), r.size) << r.name;
+    EXPECT_EQ(isFloat(r.t), r.isFloat) << r.name;
+    EXPECT_EQ(isInteger(r.t), !r.isFloat) << r.name;
+    EXPECT_EQ(parseDType(r.name), r.t) << r.name;
+  }
+  EXPECT_FALSE(isSignedInteger(DType::U8));
+  EXPECT_TRUE(isSignedInteger(DType::I8));
+  EXPECT_FALSE(isSignedInteger(DType::F32));
+}
+
+TEST(DType, ParseRejectsUnknownSpellings) {
+  for (const char *s : {"", "half", "float", "F32", "bfloat16", "i4", "u16",
+                        "f32 ", "fp16"})
+    EXPECT_EQ(parseDType(s), std::nullopt) << '"' << s << '"';
+}
+
+TEST(DType, UsableAtCompileTime) {
+  static_assert(sizeOf(DType::I64) == 8);
+  static_assert(parseDType("bf16") == DType::BF16);
+  static_assert(name(DType::U8) == "u8");
+}
+
+TEST(RoundMode, NamesRoundTrip) {
+  const char *expected[] = {"none", "rint", "round", "floor",
+                            "ceil", "trunc", "odd"};
+  int i = 0;
+  for (RoundMode m : kAllRoundModes) {
+    EXPECT_EQ(name(m), expected[i]);
+    EXPECT_EQ(parseRoundMode(expected[i]), m);
+    ++i;
+  }
+  EXPECT_EQ(i, 7);
+  EXPECT_EQ(parseRoundMode("RINT"), std::nullopt);
+  EXPECT_EQ(parseRoundMode("nearest"), std::nullopt);
+}
+
+TEST(Saturation, NamesRoundTrip) {
+  for (Saturation s : {Saturation::Default, Saturation::On, Saturation::Off})
+    EXPECT_EQ(parseSaturation(name(s)), s) << std::string(name(s));
+  EXPECT_EQ(name(Saturation::Off), "off");
+  EXPECT_EQ(parseSaturation("true"), std::nullopt);
+}
