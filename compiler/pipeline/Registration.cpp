@@ -1,0 +1,16 @@
+//===- Registration.cpp - every dialect and pass tilec provides -----------===//
+#include "compiler/pipeline/Registration.h"
+
+#include "dialects/Ascend/AscendDialect.h"
+#include "dialects/Tile/TileDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+void tilec::registerDialects(mlir::DialectRegistry &registry) {
+  registry.insert<tile::TileDialect, ascend::AscendDialect, mlir::arith::ArithDialect,
+                  mlir::scf::SCFDialect, mlir::func::FuncDialect>();
+}
+
+void tilec::registerPasses() {}

@@ -1,0 +1,38 @@
+//===- AscendAttrs.td - memory spaces, pipes, cores -----------*- tablegen -*-===//
+#ifndef TILEC_ASCEND_ATTRS_TD
+#define TILEC_ASCEND_ATTRS_TD
+
+include "dialects/Ascend/AscendDialect.td"
+include "mlir/IR/EnumAttr.td"
+
+def Ascend_MemorySpace : I32EnumAttr<"MemorySpace", "where a buffer lives", [
+  I32EnumAttrCase<"gm", 0>, I32EnumAttrCase<"ub", 1>, I32EnumAttrCase<"l1", 2>,
+  I32EnumAttrCase<"l0a", 3>, I32EnumAttrCase<"l0b", 4>, I32EnumAttrCase<"l0c", 5>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_MemorySpaceAttr : EnumAttr<Ascend_Dialect, Ascend_MemorySpace, "space"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def Ascend_Pipe : I32EnumAttr<"Pipe", "an execution pipe of the AI Core", [
+  I32EnumAttrCase<"s", 0>, I32EnumAttrCase<"v", 1>, I32EnumAttrCase<"m", 2>,
+  I32EnumAttrCase<"mte1", 3>, I32EnumAttrCase<"mte2", 4>, I32EnumAttrCase<"mte3", 5>,
+  I32EnumAttrCase<"fix", 6>, I32EnumAttrCase<"all", 7>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_PipeAttr : EnumAttr<Ascend_Dialect, Ascend_Pipe, "pipe"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def Ascend_CoreType : I32EnumAttr<"CoreType", "the core a task runs on", [
+  I32EnumAttrCase<"aic", 0>, I32EnumAttrCase<"aiv", 1>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_CoreTypeAttr : EnumAttr<Ascend_Dialect, Ascend_CoreType, "core"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+#endif // TILEC_ASCEND_ATTRS_TD

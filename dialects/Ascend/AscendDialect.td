@@ -1,0 +1,35 @@
+//===- AscendDialect.td - the ascend dialect ------------------*- tablegen -*-===//
+//
+// The AI Core as the code generator sees it: on-chip buffers in memory
+// spaces, tile instructions on pipes, and the flags that order the pipes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_ASCEND_DIALECT_TD
+#define TILEC_ASCEND_DIALECT_TD
+
+include "mlir/IR/OpBase.td"
+
+def Ascend_Dialect : Dialect {
+  let name = "ascend";
+  let cppNamespace = "::tilec::ascend";
+  let summary = "Ascend AI Core buffers, tile instructions, pipes and flags";
+  let description = [{
+    Each `ascend.task` is the code of one core type (AIC cube or AIV vector)
+    for one block; its instructions read and write `!ascend.tile` buffers in
+    UB, L1, L0A, L0B or L0C and global tensors (`!tile.gm`). Instructions run
+    on pipes (MTE1/MTE2/MTE3/V/M/FIX/S) that proceed concurrently; explicit
+    `ascend.set_flag`/`ascend.wait_flag` pairs order them.
+  }];
+  let useDefaultTypePrinterParser = 1;
+  let useDefaultAttributePrinterParser = 1;
+  let extraClassDeclaration = [{
+    /// Defined next to the type storage classes, in AscendTypes.cpp.
+    void registerTypes();
+  }];
+  let dependentDialects = ["::tilec::tile::TileDialect"];
+}
+
+class Ascend_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Ascend_Dialect, mnemonic, traits>;
+
+#endif // TILEC_ASCEND_DIALECT_TD

@@ -1,0 +1,42 @@
+//===- AscendOps.h - ascend dialect types and operations --------*- C++ -*-===//
+#ifndef TILEC_DIALECTS_ASCEND_ASCENDOPS_H
+#define TILEC_DIALECTS_ASCEND_ASCENDOPS_H
+
+#include "dialects/Ascend/AscendDialect.h"
+#include "dialects/Tile/TileOps.h"
+#include "mlir/IR/BuiltinTypeInterfaces.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "dialects/Ascend/AscendEnums.h.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "dialects/Ascend/AscendAttrs.h.inc"
+
+#define GET_TYPEDEF_CLASSES
+#include "dialects/Ascend/AscendTypes.h.inc"
+
+namespace tilec::ascend {
+/// The operands of `op` on which it declares a memory effect of kind Effect.
+template <typename Effect>
+llvm::SmallVector<mlir::Value> buffersWithEffect(mlir::Operation *op) {
+  llvm::SmallVector<mlir::Value> buffers;
+  auto effects = llvm::dyn_cast<mlir::MemoryEffectOpInterface>(op);
+  if (!effects)
+    return buffers;
+  llvm::SmallVector<mlir::MemoryEffects::EffectInstance> instances;
+  effects.getEffects(instances);
+  for (auto &instance : instances)
+    if (llvm::isa<Effect>(instance.getEffect()) && instance.getValue())
+      buffers.push_back(instance.getValue());
+  return buffers;
+}
+} // namespace tilec::ascend
+
+#include "dialects/Ascend/AscendInterfaces.h.inc"
+
+#define GET_OP_CLASSES
+#include "dialects/Ascend/AscendOps.h.inc"
+
+#endif

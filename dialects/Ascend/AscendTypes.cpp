@@ -1,0 +1,86 @@
+//===- AscendTypes.cpp - !ascend.tile ------------------------------------===//
+#include "dialects/Ascend/AscendOps.h"
+
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace tilec::ascend;
+
+#define GET_TYPEDEF_CLASSES
+#include "dialects/Ascend/AscendTypes.cpp.inc"
+
+void AscendDialect::registerTypes() {
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "dialects/Ascend/AscendTypes.cpp.inc"
+      >();
+}
+
+/// Every on-chip row starts on a 32-byte boundary: a tile's shape is its
+/// valid region and each row is padded up to the next 32 bytes (a [64, 1] f32
+/// row-sum result occupies 64 × 32 bytes, as on the hardware).
+static constexpr int64_t kOnChipAlignment = 32;
+
+LogicalResult TileBufferType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                     ArrayRef<int64_t> shape, Type elementType,
+                                     MemorySpace space) {
+  if (shape.size() != 2)
+    return emitError() << "a tile buffer is rows × cols, found rank " << shape.size();
+  if (shape[0] <= 0 || shape[1] <= 0)
+    return emitError() << "tile dimensions must be positive";
+  if (!elementType.isBF16() && !elementType.isF16() && !elementType.isF32() &&
+      !elementType.isInteger(8) && !elementType.isInteger(16) && !elementType.isInteger(32))
+    return emitError() << "tile element type must be bf16, f16, f32, i8, i16 or i32, found "
+                       << elementType;
+  if (space == MemorySpace::gm)
+    return emitError() << "a tile buffer lives on chip; use !tile.gm for global memory";
+  return success();
+}
+
+// `!ascend.tile<64x128xf32, ub>`
+Type TileBufferType::parse(AsmParser &parser) {
+  SmallVector<int64_t> shape;
+  Type elementType;
+  StringRef spaceName;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseLess() ||
+      parser.parseDimensionList(shape, /*allowDynamic=*/false, /*withTrailingX=*/true) ||
+      parser.parseType(elementType) || parser.parseComma())
+    return {};
+  SMLoc spaceLoc = parser.getCurrentLocation();
+  if (parser.parseKeyword(&spaceName) || parser.parseGreater())
+    return {};
+  std::optional<MemorySpace> space = symbolizeMemorySpace(spaceName);
+  if (!space) {
+    parser.emitError(spaceLoc, "expected a memory space (ub, l1, l0a, l0b, l0c), found '")
+        << spaceName << "'";
+    return {};
+  }
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(), shape,
+                    elementType, *space);
+}
+
+void TileBufferType::print(AsmPrinter &printer) const {
+  printer << '<';
+  for (int64_t dim : getShape())
+    printer << dim << 'x';
+  printer << getElementType() << ", " << stringifyMemorySpace(getSpace()) << '>';
+}
+
+ShapedType TileBufferType::cloneWith(std::optional<ArrayRef<int64_t>> shape,
+                                     Type elementType) const {
+  return TileBufferType::get(getContext(), shape ? *shape : getShape(), elementType, getSpace());
+}
+
+int64_t TileBufferType::getElementBytes() const {
+  return getElementType().getIntOrFloatBitWidth() / 8;
+}
+
+int64_t TileBufferType::getPaddedCols() const {
+  int64_t perBlock = kOnChipAlignment / getElementBytes();
+  return (getCols() + perBlock - 1) / perBlock * perBlock;
+}
+
+int64_t TileBufferType::getNumBytes() const {
+  return getRows() * getPaddedCols() * getElementBytes();
+}

@@ -1,0 +1,37 @@
+//===- AscendTypes.td - on-chip buffers -----------------------*- tablegen -*-===//
+#ifndef TILEC_ASCEND_TYPES_TD
+#define TILEC_ASCEND_TYPES_TD
+
+include "dialects/Ascend/AscendAttrs.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/BuiltinTypeInterfaces.td"
+
+def Ascend_TileType : TypeDef<Ascend_Dialect, "TileBuffer", [ShapedTypeInterface]> {
+  let mnemonic = "tile";
+  let summary = "a rows × cols buffer in an on-chip memory";
+  let description = [{
+    `!ascend.tile<64x128xf32, ub>`. The shape is the valid region; each row
+    starts on a 32-byte boundary, so narrow rows are padded (a `64x1xf32`
+    row-sum result occupies 64 rows of 8 floats).
+  }];
+  let parameters = (ins ArrayRefParameter<"int64_t">:$shape, "::mlir::Type":$elementType,
+                        "::tilec::ascend::MemorySpace":$space);
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    bool hasRank() const { return true; }
+    ::mlir::ShapedType cloneWith(std::optional<::llvm::ArrayRef<int64_t>> shape,
+                                 ::mlir::Type elementType) const;
+    int64_t getRows() const { return getShape()[0]; }
+    int64_t getCols() const { return getShape()[1]; }
+    int64_t getElementBytes() const;
+    /// Columns including the padding up to 32 bytes per row.
+    int64_t getPaddedCols() const;
+    int64_t getNumBytes() const;
+  }];
+}
+
+def Ascend_AnyTile : Type<CPred<"::llvm::isa<::tilec::ascend::TileBufferType>($_self)">,
+                          "ascend tile buffer", "::tilec::ascend::TileBufferType">;
+
+#endif // TILEC_ASCEND_TYPES_TD

@@ -1,0 +1,350 @@
+//===- AscendVerifiers.cpp - what each instruction accepts ----------------===//
+//
+// Memory spaces, shapes and a2a3 element types the hardware instructions
+// accept (ISA-NOTES.md). Conversion pairs, which differ between targets, are
+// checked against the target description by the conversion passes.
+//
+//===----------------------------------------------------------------------===//
+#include "dialects/Ascend/AscendOps.h"
+
+using namespace mlir;
+using namespace tilec::ascend;
+
+namespace {
+
+std::string shapeText(TileBufferType type) {
+  return "[" + std::to_string(type.getRows()) + ", " + std::to_string(type.getCols()) + "]";
+}
+
+LogicalResult expectSpace(Operation *op, StringRef role, TileBufferType type,
+                          ArrayRef<MemorySpace> allowed) {
+  if (llvm::is_contained(allowed, type.getSpace()))
+    return success();
+  std::string names;
+  for (auto [index, space] : llvm::enumerate(allowed))
+    names += (index ? " or " : "") + stringifyMemorySpace(space).str();
+  return op->emitOpError(role) << " must be in " << names << ", found "
+                               << stringifyMemorySpace(type.getSpace());
+}
+
+LogicalResult expectSameShape(Operation *op, StringRef role, TileBufferType type,
+                              TileBufferType reference) {
+  if (type.getShape() == reference.getShape())
+    return success();
+  return op->emitOpError(role) << " shape " << shapeText(type) << " differs from the destination's "
+                               << shapeText(reference);
+}
+
+LogicalResult expectSameElement(Operation *op, StringRef role, Type element, Type reference) {
+  if (element == reference)
+    return success();
+  return op->emitOpError(role) << " element type " << element
+                               << " differs from the destination's " << reference;
+}
+
+/// a2a3 vector arithmetic: no bf16 and no i8 (convert to f32 / f16 first).
+LogicalResult expectVectorArithmetic(Operation *op, Type element, bool floatOnly) {
+  bool ok = element.isF16() || element.isF32() ||
+            (!floatOnly && (element.isInteger(16) || element.isInteger(32)));
+  if (ok)
+    return success();
+  return op->emitOpError("has no ") << element << " form on a2a3 (supported: "
+                                    << (floatOnly ? "f16, f32" : "i16, i32, f16, f32")
+                                    << "); convert to f32 first";
+}
+
+/// TLOAD/TSTORE: a 2-D tile is a window over the trailing dimensions of a
+/// global tensor, one offset per global dimension.
+LogicalResult verifyGlobalAccess(Operation *op, tilec::tile::GlobalTensorType global,
+                                 ValueRange offsets, TileBufferType tile) {
+  if (offsets.size() != global.getShape().size())
+    return op->emitOpError("expects one offset per global dimension (")
+           << global.getShape().size() << "), found " << offsets.size();
+  if (global.getElementType() != tile.getElementType() &&
+      !(tile.getSpace() == MemorySpace::l0c))
+    return op->emitOpError("moves ") << global.getElementType() << " elements to and from a "
+                                     << tile.getElementType() << " tile";
+  ArrayRef<int64_t> shape = global.getShape();
+  int64_t cols = shape.back();
+  int64_t rows = 1;
+  for (int64_t dim : shape.drop_back())
+    rows *= dim;
+  if (tile.getCols() > cols || tile.getRows() > rows)
+    return op->emitOpError("tile ") << shapeText(tile) << " is larger than the global tensor";
+  return success();
+}
+
+} // namespace
+
+LogicalResult AllocOp::verify() {
+  if (std::optional<uint64_t> offset = getOffset(); offset && *offset % 32 != 0)
+    return emitOpError("offset ") << *offset << " is not 32-byte aligned";
+  return success();
+}
+
+LogicalResult TLoadOp::verify() {
+  if (failed(expectSpace(*this, "destination", getDst().getType(),
+                         {MemorySpace::ub, MemorySpace::l1})))
+    return failure();
+  return verifyGlobalAccess(*this, getSrc().getType(), getOffsets(), getDst().getType());
+}
+
+LogicalResult TStoreOp::verify() {
+  if (failed(expectSpace(*this, "source", getSrc().getType(), {MemorySpace::ub, MemorySpace::l0c})))
+    return failure();
+  return verifyGlobalAccess(*this, getDst().getType(), getOffsets(), getSrc().getType());
+}
+
+/// Elementwise binaries, and the row/column expansions whose right operand
+/// holds one value per row ([R, 1]) or per column ([1, C]).
+static LogicalResult verifyVecBinary(Operation *op, TileBufferType dst, TileBufferType lhs,
+                                     TileBufferType rhs, StringRef isaName) {
+  for (auto [role, type] : {std::pair<StringRef, TileBufferType>{"destination", dst},
+                            {"left operand", lhs}, {"right operand", rhs}})
+    if (failed(expectSpace(op, role, type, {MemorySpace::ub})))
+      return failure();
+  if (failed(expectSameShape(op, "left operand", lhs, dst)) ||
+      failed(expectSameElement(op, "left operand", lhs.getElementType(), dst.getElementType())) ||
+      failed(expectSameElement(op, "right operand", rhs.getElementType(), dst.getElementType())) ||
+      failed(expectVectorArithmetic(op, dst.getElementType(), /*floatOnly=*/false)))
+    return failure();
+  SmallVector<int64_t> expected(dst.getShape());
+  if (isaName.starts_with("TROWEXPAND"))
+    expected[1] = 1;
+  else if (isaName.starts_with("TCOLEXPAND"))
+    expected[0] = 1;
+  if (rhs.getShape() != ArrayRef<int64_t>(expected))
+    return op->emitOpError("right operand must be [") << expected[0] << ", " << expected[1]
+                                                      << "], found " << shapeText(rhs);
+  return success();
+}
+
+#define ASCEND_VEC_BINARY_VERIFIER(Op)                                                  \
+  LogicalResult Op::verify() {                                                          \
+    return verifyVecBinary(*this, getDst().getType(), getLhs().getType(),               \
+                           getRhs().getType(), getIsaName());                           \
+  }
+ASCEND_VEC_BINARY_VERIFIER(TAddOp)
+ASCEND_VEC_BINARY_VERIFIER(TSubOp)
+ASCEND_VEC_BINARY_VERIFIER(TMulOp)
+ASCEND_VEC_BINARY_VERIFIER(TDivOp)
+ASCEND_VEC_BINARY_VERIFIER(TMaxOp)
+ASCEND_VEC_BINARY_VERIFIER(TMinOp)
+ASCEND_VEC_BINARY_VERIFIER(TRowExpandAddOp)
+ASCEND_VEC_BINARY_VERIFIER(TRowExpandSubOp)
+ASCEND_VEC_BINARY_VERIFIER(TRowExpandMulOp)
+ASCEND_VEC_BINARY_VERIFIER(TRowExpandDivOp)
+ASCEND_VEC_BINARY_VERIFIER(TColExpandAddOp)
+ASCEND_VEC_BINARY_VERIFIER(TColExpandSubOp)
+ASCEND_VEC_BINARY_VERIFIER(TColExpandMulOp)
+ASCEND_VEC_BINARY_VERIFIER(TColExpandDivOp)
+#undef ASCEND_VEC_BINARY_VERIFIER
+
+/// Tile-to-tile instructions on UB: same shape, same element type.
+static LogicalResult verifyVecUnary(Operation *op, TileBufferType dst, TileBufferType src,
+                                    bool floatOnly) {
+  if (failed(expectSpace(op, "destination", dst, {MemorySpace::ub})) ||
+      failed(expectSpace(op, "source", src, {MemorySpace::ub})) ||
+      failed(expectSameShape(op, "source", src, dst)) ||
+      failed(expectSameElement(op, "source", src.getElementType(), dst.getElementType())))
+    return failure();
+  return expectVectorArithmetic(op, dst.getElementType(), floatOnly);
+}
+
+#define ASCEND_VEC_SCALAR_VERIFIER(Op)                                                  \
+  LogicalResult Op::verify() {                                                          \
+    if (failed(expectSameElement(*this, "scalar", getScalar().getType(),                \
+                                 getDst().getType().getElementType())))                 \
+      return failure();                                                                 \
+    return verifyVecUnary(*this, getDst().getType(), getSrc().getType(), false);        \
+  }
+ASCEND_VEC_SCALAR_VERIFIER(TAddSOp)
+ASCEND_VEC_SCALAR_VERIFIER(TSubSOp)
+ASCEND_VEC_SCALAR_VERIFIER(TMulSOp)
+ASCEND_VEC_SCALAR_VERIFIER(TDivSOp)
+ASCEND_VEC_SCALAR_VERIFIER(TMaxSOp)
+ASCEND_VEC_SCALAR_VERIFIER(TMinSOp)
+#undef ASCEND_VEC_SCALAR_VERIFIER
+
+#define ASCEND_VEC_UNARY_VERIFIER(Op)                                                   \
+  LogicalResult Op::verify() {                                                          \
+    return verifyVecUnary(*this, getDst().getType(), getSrc().getType(), true);         \
+  }
+ASCEND_VEC_UNARY_VERIFIER(TExpOp)
+ASCEND_VEC_UNARY_VERIFIER(TLogOp)
+ASCEND_VEC_UNARY_VERIFIER(TSqrtOp)
+ASCEND_VEC_UNARY_VERIFIER(TRsqrtOp)
+ASCEND_VEC_UNARY_VERIFIER(TRecipOp)
+ASCEND_VEC_UNARY_VERIFIER(TAbsOp)
+ASCEND_VEC_UNARY_VERIFIER(TNegOp)
+#undef ASCEND_VEC_UNARY_VERIFIER
+
+LogicalResult TMovOp::verify() {
+  TileBufferType dst = getDst().getType(), src = getSrc().getType();
+  if (failed(expectSameShape(*this, "source", src, dst)))
+    return failure();
+  switch (src.getSpace()) {
+  case MemorySpace::ub:
+    if (failed(expectSpace(*this, "destination", dst, {MemorySpace::ub})))
+      return failure();
+    break;
+  case MemorySpace::l1:
+    if (failed(expectSpace(*this, "destination", dst, {MemorySpace::l0a, MemorySpace::l0b})))
+      return failure();
+    break;
+  case MemorySpace::l0c:
+    if (failed(expectSpace(*this, "destination", dst, {MemorySpace::ub, MemorySpace::l1})))
+      return failure();
+    return success(); // the fixpipe may convert on the way
+  default:
+    return emitOpError("cannot move out of ") << stringifyMemorySpace(src.getSpace());
+  }
+  return expectSameElement(*this, "source", src.getElementType(), dst.getElementType());
+}
+
+/// Row reductions: [R, C] → [R, 1] with an [R, C] scratch tile.
+static LogicalResult verifyRowReduce(Operation *op, TileBufferType dst, TileBufferType src,
+                                     TileBufferType tmp) {
+  if (failed(expectSpace(op, "scratch", tmp, {MemorySpace::ub})) ||
+      failed(expectSameShape(op, "scratch", tmp, src)) ||
+      failed(expectSameElement(op, "scratch", tmp.getElementType(), src.getElementType())))
+    return failure();
+  if (dst.getRows() != src.getRows() || dst.getCols() != 1)
+    return op->emitOpError("destination must be [") << src.getRows() << ", 1], found "
+                                                    << shapeText(dst);
+  if (failed(expectSpace(op, "destination", dst, {MemorySpace::ub})) ||
+      failed(expectSpace(op, "source", src, {MemorySpace::ub})) ||
+      failed(expectSameElement(op, "source", src.getElementType(), dst.getElementType())))
+    return failure();
+  return expectVectorArithmetic(op, dst.getElementType(), false);
+}
+
+#define ASCEND_ROW_REDUCE_VERIFIER(Op)                                                  \
+  LogicalResult Op::verify() {                                                          \
+    return verifyRowReduce(*this, getDst().getType(), getSrc().getType(),               \
+                           getTmp().getType());                                         \
+  }
+ASCEND_ROW_REDUCE_VERIFIER(TRowSumOp)
+ASCEND_ROW_REDUCE_VERIFIER(TRowMaxOp)
+ASCEND_ROW_REDUCE_VERIFIER(TRowMinOp)
+#undef ASCEND_ROW_REDUCE_VERIFIER
+
+static LogicalResult verifyColReduce(Operation *op, TileBufferType dst, TileBufferType src) {
+  if (dst.getCols() != src.getCols() || dst.getRows() != 1)
+    return op->emitOpError("destination must be [1, ") << src.getCols() << "], found "
+                                                       << shapeText(dst);
+  if (failed(expectSpace(op, "destination", dst, {MemorySpace::ub})) ||
+      failed(expectSpace(op, "source", src, {MemorySpace::ub})) ||
+      failed(expectSameElement(op, "source", src.getElementType(), dst.getElementType())))
+    return failure();
+  return expectVectorArithmetic(op, dst.getElementType(), false);
+}
+
+#define ASCEND_COL_REDUCE_VERIFIER(Op)                                                  \
+  LogicalResult Op::verify() {                                                          \
+    return verifyColReduce(*this, getDst().getType(), getSrc().getType());              \
+  }
+ASCEND_COL_REDUCE_VERIFIER(TColSumOp)
+ASCEND_COL_REDUCE_VERIFIER(TColMaxOp)
+ASCEND_COL_REDUCE_VERIFIER(TColMinOp)
+#undef ASCEND_COL_REDUCE_VERIFIER
+
+LogicalResult TRowExpandOp::verify() {
+  TileBufferType dst = getDst().getType(), src = getSrc().getType();
+  if (src.getRows() != dst.getRows() || src.getCols() != 1)
+    return emitOpError("source must be [") << dst.getRows() << ", 1], found " << shapeText(src);
+  if (failed(expectSpace(*this, "destination", dst, {MemorySpace::ub})) ||
+      failed(expectSpace(*this, "source", src, {MemorySpace::ub})))
+    return failure();
+  return expectSameElement(*this, "source", src.getElementType(), dst.getElementType());
+}
+
+LogicalResult TExpandSOp::verify() {
+  if (failed(expectSpace(*this, "destination", getDst().getType(), {MemorySpace::ub})))
+    return failure();
+  return expectSameElement(*this, "scalar", getScalar().getType(),
+                           getDst().getType().getElementType());
+}
+
+LogicalResult TCvtOp::verify() {
+  TileBufferType dst = getDst().getType(), src = getSrc().getType();
+  if (failed(expectSpace(*this, "destination", dst, {MemorySpace::ub})) ||
+      failed(expectSpace(*this, "source", src, {MemorySpace::ub})))
+    return failure();
+  return expectSameShape(*this, "source", src, dst);
+}
+
+LogicalResult TGatherOp::verify() {
+  TileBufferType dst = getDst().getType(), src = getSrc().getType();
+  if (failed(expectSpace(*this, "destination", dst, {MemorySpace::ub})) ||
+      failed(expectSpace(*this, "source", src, {MemorySpace::ub})) ||
+      failed(expectSameElement(*this, "source", src.getElementType(), dst.getElementType())))
+    return failure();
+  if (src.getElementBytes() != 2 && src.getElementBytes() != 4)
+    return emitOpError("gathers 2- or 4-byte elements, found ") << src.getElementType();
+  if (src.getCols() % 2 != 0 || dst.getRows() != src.getRows() ||
+      dst.getCols() != src.getCols() / 2)
+    return emitOpError("destination must be [") << src.getRows() << ", " << src.getCols() / 2
+                                                << "] for an even-width source, found "
+                                                << shapeText(dst);
+  return success();
+}
+
+/// Cube: f32 ← bf16/f16/f32 and i32 ← i8; m, k, n each within [1, 4095].
+static LogicalResult verifyMatmul(Operation *op, TileBufferType dst, TileBufferType lhs,
+                                  TileBufferType rhs) {
+  if (failed(expectSpace(op, "destination", dst, {MemorySpace::l0c})) ||
+      failed(expectSpace(op, "left operand", lhs, {MemorySpace::l0a})) ||
+      failed(expectSpace(op, "right operand", rhs, {MemorySpace::l0b})))
+    return failure();
+  if (lhs.getElementType() != rhs.getElementType())
+    return op->emitOpError("operand element types differ: ")
+           << lhs.getElementType() << " and " << rhs.getElementType();
+  Type input = lhs.getElementType(), acc = dst.getElementType();
+  bool legal = (input.isInteger(8) && acc.isInteger(32)) ||
+               ((input.isBF16() || input.isF16() || input.isF32()) && acc.isF32());
+  if (!legal)
+    return op->emitOpError("the cube has no ") << acc << " ← " << input << " × " << input
+                                               << " form";
+  int64_t m = lhs.getRows(), k = lhs.getCols(), n = rhs.getCols();
+  if (rhs.getRows() != k || dst.getRows() != m || dst.getCols() != n)
+    return op->emitOpError("shapes do not multiply: ") << shapeText(lhs) << " × "
+                                                       << shapeText(rhs) << " → "
+                                                       << shapeText(dst);
+  for (int64_t size : {m, k, n})
+    if (size > 4095)
+      return op->emitOpError("m, k and n must be at most 4095, found ") << size;
+  return success();
+}
+
+LogicalResult TMatmulOp::verify() {
+  return verifyMatmul(*this, getDst().getType(), getLhs().getType(), getRhs().getType());
+}
+LogicalResult TMatmulAccOp::verify() {
+  return verifyMatmul(*this, getDst().getType(), getLhs().getType(), getRhs().getType());
+}
+
+LogicalResult TExtractOp::verify() {
+  TileBufferType dst = getDst().getType(), src = getSrc().getType();
+  if (failed(expectSpace(*this, "source", src, {MemorySpace::l1})) ||
+      failed(expectSpace(*this, "destination", dst, {MemorySpace::l0a, MemorySpace::l0b})) ||
+      failed(expectSameElement(*this, "source", src.getElementType(), dst.getElementType())))
+    return failure();
+  if (dst.getRows() > src.getRows() || dst.getCols() > src.getCols())
+    return emitOpError("window ") << shapeText(dst) << " is larger than the source "
+                                  << shapeText(src);
+  return success();
+}
+
+/// set_flag/wait_flag order two different pipes; `all` is only for barriers.
+static LogicalResult verifyFlag(Operation *op, Pipe src, Pipe dst) {
+  if (src == Pipe::all || dst == Pipe::all)
+    return op->emitOpError("flags connect two specific pipes; use pipe_barrier for `all`");
+  if (src == dst)
+    return op->emitOpError("flags connect two different pipes; use pipe_barrier(")
+           << stringifyPipe(src) << ") within one pipe";
+  return success();
+}
+
+LogicalResult SetFlagOp::verify() { return verifyFlag(*this, getSrc(), getDst()); }
+LogicalResult WaitFlagOp::verify() { return verifyFlag(*this, getSrc(), getDst()); }

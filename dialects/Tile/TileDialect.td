@@ -1,0 +1,35 @@
+//===- TileDialect.td - the tile dialect ---------------------*- tablegen -*-===//
+//
+// Whole-tensor kernel math as the .tile frontend produces it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_TILE_DIALECT_TD
+#define TILEC_TILE_DIALECT_TD
+
+include "mlir/IR/OpBase.td"
+
+def Tile_Dialect : Dialect {
+  let name = "tile";
+  let cppNamespace = "::tilec::tile";
+  let summary = "Whole-tensor tile math for Ascend kernels";
+  let description = [{
+    The tile dialect holds a kernel as its author wrote it: tensors in global
+    memory (`!tile.gm`), loads and stores of (slices of) them, value-semantic
+    tensor math (elementwise, row/column reductions and broadcasts, casts with
+    explicit rounding, matmul, gathers) and the composites `rms_norm`,
+    `quant_int8` and `rope`. Token tiling, fusion and outlining work on this
+    level; the conversion to the `ascend` dialect picks instructions.
+  }];
+  let useDefaultTypePrinterParser = 1;
+  let useDefaultAttributePrinterParser = 1;
+  let extraClassDeclaration = [{
+    /// Defined next to the type storage classes, in TileTypes.cpp.
+    void registerTypes();
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];
+}
+
+class Tile_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Tile_Dialect, mnemonic, traits>;
+
+#endif // TILEC_TILE_DIALECT_TD

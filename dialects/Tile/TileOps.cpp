@@ -1,0 +1,59 @@
+//===- TileOps.cpp - tile.kernel and op folders ----------------------------===//
+#include "dialects/Tile/TileOps.h"
+#include "dialects/Tile/FunctionLikeSyntax.h"
+
+#include "mlir/IR/Builders.h"
+
+using namespace mlir;
+using namespace tilec::tile;
+
+#define GET_OP_CLASSES
+#include "dialects/Tile/TileOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// KernelOp
+//===----------------------------------------------------------------------===//
+
+void KernelOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                     FunctionType type) {
+  state.addAttribute(SymbolTable::getSymbolAttrName(), builder.getStringAttr(name));
+  state.addAttribute(getFunctionTypeAttrName(state.name), TypeAttr::get(type));
+  state.addRegion();
+}
+
+ParseResult KernelOp::parse(OpAsmParser &parser, OperationState &result) {
+  return tilec::parseFunctionLike<KernelOp>(parser, result);
+}
+
+void KernelOp::print(OpAsmPrinter &printer) { tilec::printFunctionLike(printer, *this); }
+
+bool KernelOp::isOutput(unsigned argIndex) {
+  return getArgAttr(argIndex, getOutputAttrName()) != nullptr;
+}
+
+LogicalResult KernelOp::verify() {
+  FunctionType type = getFunctionType();
+  if (type.getNumResults() != 0)
+    return emitOpError("returns nothing: store results into `tile.out` parameters");
+  if (getBody().empty())
+    return emitOpError("needs a body");
+  for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
+    bool isTensor = isa<GlobalTensorType>(argType);
+    if (!isTensor && !argType.isInteger(32) && !argType.isF32())
+      return emitOpError("parameter #") << index << " must be a !tile.gm tensor, i32 or f32, found "
+                                        << argType;
+    if (isOutput(index) && !isTensor)
+      return emitOpError("output parameter #") << index << " must be a !tile.gm tensor";
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Folders
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor) {
+  if (getSource().getType() == getType())
+    return getSource();
+  return {};
+}

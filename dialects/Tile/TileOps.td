@@ -1,0 +1,333 @@
+//===- TileOps.td - tile dialect operations ------------------*- tablegen -*-===//
+#ifndef TILEC_TILE_OPS_TD
+#define TILEC_TILE_OPS_TD
+
+include "dialects/Tile/TileAttrs.td"
+include "dialects/Tile/TileTypes.td"
+include "mlir/IR/BuiltinAttributeInterfaces.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/FunctionInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+
+//===----------------------------------------------------------------------===//
+// Kernels and structure
+//===----------------------------------------------------------------------===//
+
+def Tile_KernelOp : Tile_Op<"kernel", [
+    FunctionOpInterface, IsolatedFromAbove, Symbol]> {
+  let summary = "a kernel: tensors in global memory and scalars in, outputs marked";
+  let description = [{
+    Tensor parameters are `!tile.gm` values; outputs carry the unit argument
+    attribute `tile.out`. Kernels return nothing: results are stored into
+    their output tensors.
+
+    ```mlir
+    tile.kernel @scale(%x: !tile.gm<64x128xf32>, %y: !tile.gm<64x128xf32> {tile.out}) {
+      ...
+      tile.return
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       TypeAttrOf<FunctionType>:$function_type,
+                       OptionalAttr<DictArrayAttr>:$arg_attrs,
+                       OptionalAttr<DictArrayAttr>:$res_attrs);
+  let regions = (region SizedRegion<1>:$body);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let builders = [OpBuilder<(ins "::llvm::StringRef":$name, "::mlir::FunctionType":$type)>];
+  let extraClassDeclaration = [{
+    ::mlir::Region *getCallableRegion() { return &getBody(); }
+    ::llvm::ArrayRef<::mlir::Type> getArgumentTypes() { return getFunctionType().getInputs(); }
+    ::llvm::ArrayRef<::mlir::Type> getResultTypes() { return getFunctionType().getResults(); }
+    /// The name of the unit argument attribute that marks an output.
+    static ::llvm::StringRef getOutputAttrName() { return "tile.out"; }
+    bool isOutput(unsigned argIndex);
+  }];
+}
+
+def Tile_ReturnOp : Tile_Op<"return", [Pure, Terminator, ReturnLike,
+    ParentOneOf<["KernelOp"]>]> {
+  let summary = "ends a kernel";
+  let assemblyFormat = "attr-dict";
+}
+
+def Tile_ScopeOp : Tile_Op<"scope", [SingleBlockImplicitTerminator<"YieldOp">,
+    NoRegionArguments]> {
+  let summary = "a named block pinned to a core group";
+  let description = [{
+    The tiling and outlining passes keep the ops of a scope together in one
+    task on the named core group.
+    ```mlir
+    tile.scope "q_norm" core = #tile.core<vector> { ... }
+    ```
+  }];
+  let arguments = (ins StrAttr:$name, Tile_CoreKindAttr:$core);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "$name `core` `=` $core $body attr-dict";
+}
+
+def Tile_YieldOp : Tile_Op<"yield", [Pure, Terminator, ParentOneOf<["ScopeOp"]>]> {
+  let summary = "ends a scope";
+  let assemblyFormat = "attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Global memory
+//===----------------------------------------------------------------------===//
+
+def Tile_AllocGmOp : Tile_Op<"alloc_gm", [MemoryEffects<[MemAlloc]>]> {
+  let summary = "a scratch tensor in global memory";
+  let results = (outs Tile_GlobalTensorType:$result);
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+}
+
+def Tile_LoadOp : Tile_Op<"load", [MemoryEffects<[MemRead]>]> {
+  let summary = "reads a (slice of a) global tensor into a value";
+  let description = [{
+    One index offset per dimension; the slice size is the result shape.
+    `%t = tile.load %x[%i, %c0] : !tile.gm<128x4096xbf16> -> tensor<64x4096xbf16>`
+  }];
+  let arguments = (ins Tile_GlobalTensorType:$source, Variadic<Index>:$offsets);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = [{
+    $source `[` $offsets `]` attr-dict `:` qualified(type($source)) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_LoadRowsOp : Tile_Op<"load_rows", [MemoryEffects<[MemRead]>]> {
+  let summary = "gathers rows of a 2-D global tensor by an index tensor";
+  let description = [{
+    Row `i` of the result is row `rows[i]` of `source` (columns from `col`).
+    `%c = tile.load_rows %cos[%pos], %c0 : !tile.gm<8192x64xbf16>, tensor<128xi32> -> tensor<128x32xbf16>`
+  }];
+  let arguments = (ins Tile_GlobalTensorType:$source, RankedTensorOf<[I32]>:$rows, Index:$col);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = [{
+    $source `[` $rows `]` `,` $col attr-dict `:` qualified(type($source)) `,` type($rows) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_StoreOp : Tile_Op<"store", [MemoryEffects<[MemWrite]>]> {
+  let summary = "writes a value into (a slice of) a global tensor";
+  let arguments = (ins Tile_Tensor:$value, Tile_GlobalTensorType:$dest, Variadic<Index>:$offsets);
+  let assemblyFormat = [{
+    $value `,` $dest `[` $offsets `]` attr-dict `:` type($value) `,` qualified(type($dest))
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Views and assembly of values
+//===----------------------------------------------------------------------===//
+
+def Tile_SliceOp : Tile_Op<"slice", [Pure]> {
+  let summary = "a static-size slice of a value at (possibly dynamic) offsets";
+  let arguments = (ins Tile_Tensor:$source, Variadic<Index>:$offsets);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = "$source `[` $offsets `]` attr-dict `:` type($source) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Tile_InsertOp : Tile_Op<"insert", [Pure, AllTypesMatch<["dest", "result"]>]> {
+  let summary = "the value `dest` with a slice replaced by `source`";
+  let arguments = (ins Tile_Tensor:$source, Tile_Tensor:$dest, Variadic<Index>:$offsets);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = [{
+    $source `into` $dest `[` $offsets `]` attr-dict `:` type($source) `into` type($dest)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_ReshapeOp : Tile_Op<"reshape", [Pure]> {
+  let summary = "the same row-major elements under another shape";
+  let arguments = (ins Tile_Tensor:$source);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Tile_FullOp : Tile_Op<"full", [Pure]> {
+  let summary = "a tensor filled with one constant";
+  let arguments = (ins TypedAttrInterface:$value);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = "$value attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def Tile_BroadcastOp : Tile_Op<"broadcast", [Pure]> {
+  let summary = "expands size-1 dimensions (numpy rules)";
+  let arguments = (ins Tile_Tensor:$source);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise math
+//===----------------------------------------------------------------------===//
+
+// Binary ops broadcast their operands numpy-style; either may be a scalar of
+// the tensor's element type.
+class Tile_BinaryOp<string mnemonic, list<Trait> traits = []>
+    : Tile_Op<mnemonic, !listconcat(traits, [Pure])> {
+  let arguments = (ins Tile_TensorOrScalar:$lhs, Tile_TensorOrScalar:$rhs);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Tile_AddOp : Tile_BinaryOp<"add", [Commutative]> { let summary = "elementwise a + b"; }
+def Tile_SubOp : Tile_BinaryOp<"sub"> { let summary = "elementwise a - b"; }
+def Tile_MulOp : Tile_BinaryOp<"mul", [Commutative]> { let summary = "elementwise a * b"; }
+def Tile_DivOp : Tile_BinaryOp<"div"> { let summary = "elementwise a / b"; }
+def Tile_MaxOp : Tile_BinaryOp<"max", [Commutative]> { let summary = "elementwise max(a, b)"; }
+def Tile_MinOp : Tile_BinaryOp<"min", [Commutative]> { let summary = "elementwise min(a, b)"; }
+
+class Tile_UnaryOp<string mnemonic, Type operandType = Tile_FloatTensor>
+    : Tile_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
+  let arguments = (ins operandType:$source);
+  let results = (outs operandType:$result);
+  let assemblyFormat = "$source attr-dict `:` type($result)";
+}
+
+def Tile_NegOp : Tile_UnaryOp<"neg", Tile_Tensor> { let summary = "elementwise -a"; }
+def Tile_AbsOp : Tile_UnaryOp<"abs", Tile_Tensor> { let summary = "elementwise |a|"; }
+def Tile_ExpOp : Tile_UnaryOp<"exp"> { let summary = "elementwise e^a"; }
+def Tile_LogOp : Tile_UnaryOp<"log"> { let summary = "elementwise ln a"; }
+def Tile_SqrtOp : Tile_UnaryOp<"sqrt"> { let summary = "elementwise sqrt(a)"; }
+def Tile_RsqrtOp : Tile_UnaryOp<"rsqrt"> { let summary = "elementwise 1 / sqrt(a)"; }
+def Tile_RecipOp : Tile_UnaryOp<"recip"> { let summary = "elementwise 1 / a"; }
+
+def Tile_CastOp : Tile_Op<"cast", [Pure, SameOperandsAndResultShape]> {
+  let summary = "element type conversion with explicit rounding";
+  let description = [{
+    A narrowing conversion (fewer mantissa bits, or float to integer) must
+    name its rounding; `sat` overrides the hardware's default saturation.
+    `%b = tile.cast %a {round = #tile.round<rint>} : tensor<64x128xf32> -> tensor<64x128xbf16>`
+  }];
+  let arguments = (ins Tile_Tensor:$source,
+                       DefaultValuedAttr<Tile_RoundModeAttr, "::tilec::tile::RoundMode::none">:$round,
+                       OptionalAttr<Tile_SaturationAttr>:$sat);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// True when some source values cannot be represented exactly.
+    bool isNarrowing();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+// Reductions of a rank-2 tensor that keep the reduced dimension with size 1.
+class Tile_ReduceOp<string mnemonic, int axis>
+    : Tile_Op<mnemonic, [Pure]> {
+  let arguments = (ins RankedTensorOf<[F16, F32, I32]>:$source);
+  let results = (outs RankedTensorOf<[F16, F32, I32]>:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The dimension reduced: 1 for row reductions, 0 for column reductions.
+    static constexpr unsigned kReducedDim = }] # axis # [{;
+  }];
+}
+
+def Tile_RowSumOp : Tile_ReduceOp<"row_sum", 1> { let summary = "sum of each row → [R, 1]"; }
+def Tile_RowMaxOp : Tile_ReduceOp<"row_max", 1> { let summary = "max of each row → [R, 1]"; }
+def Tile_RowMinOp : Tile_ReduceOp<"row_min", 1> { let summary = "min of each row → [R, 1]"; }
+def Tile_ColSumOp : Tile_ReduceOp<"col_sum", 0> { let summary = "sum of each column → [1, C]"; }
+def Tile_ColMaxOp : Tile_ReduceOp<"col_max", 0> { let summary = "max of each column → [1, C]"; }
+def Tile_ColMinOp : Tile_ReduceOp<"col_min", 0> { let summary = "min of each column → [1, C]"; }
+
+//===----------------------------------------------------------------------===//
+// Matmul and data movement within a row
+//===----------------------------------------------------------------------===//
+
+def Tile_MatmulOp : Tile_Op<"matmul", [Pure]> {
+  let summary = "[M, K] × [K, N] → [M, N], optionally accumulating";
+  let description = [{
+    bf16/f16/f32 operands accumulate in f32; i8 operands in i32.
+    `%c = tile.matmul %a, %b : tensor<64x512xbf16>, tensor<512x256xbf16> -> tensor<64x256xf32>`
+  }];
+  let arguments = (ins RankedTensorOf<[BF16, F16, F32, I8]>:$lhs,
+                       RankedTensorOf<[BF16, F16, F32, I8]>:$rhs,
+                       Optional<RankedTensorOf<[F32, I32]>>:$acc);
+  let results = (outs RankedTensorOf<[F32, I32]>:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs (`acc` $acc^)? attr-dict `:` type($lhs) `,` type($rhs) (`,` type($acc)^)?
+    `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_GatherOp : Tile_Op<"gather", [Pure]> {
+  let summary = "keeps the even or the odd columns, packed densely";
+  let arguments = (ins Tile_Tensor:$source, Tile_GatherPatternAttr:$pattern);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = "$source $pattern attr-dict `:` type($source) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Tile_InterleaveOp : Tile_Op<"interleave", [Pure, AllTypesMatch<["even", "odd"]>]> {
+  let summary = "columns e0, o0, e1, o1, … from two tensors";
+  let arguments = (ins Tile_Tensor:$even, Tile_Tensor:$odd);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = "$even `,` $odd attr-dict `:` type($even) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Composites (defined by the ops they expand to; see TileOps.cpp)
+//===----------------------------------------------------------------------===//
+
+def Tile_RmsNormOp : Tile_Op<"rms_norm", [Pure]> {
+  let summary = "x · rsqrt(mean(x², row) + eps) [· gamma], in f32";
+  let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source,
+                       Optional<RankedTensorOf<[BF16, F16, F32]>>:$gamma,
+                       F32Attr:$eps);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = [{
+    $source (`,` $gamma^)? attr-dict `:` type($source) (`,` type($gamma)^)? `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_QuantInt8Op : Tile_Op<"quant_int8", [Pure]> {
+  let summary = "per-row symmetric INT8 quantisation with its scale";
+  let description = [{
+    `amax = max(max|x|, amax_eps)`, `s = scale_max / amax`,
+    `q = i8(rint(x · s))`, `scale = 1 / s` (shape [R, 1]).
+  }];
+  let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source,
+                       F32Attr:$scale_max, F32Attr:$amax_eps);
+  let results = (outs RankedTensorOf<[I8]>:$quantized, RankedTensorOf<[F32]>:$scale);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($quantized) `,` type($scale)";
+  let hasVerifier = 1;
+}
+
+def Tile_RopeOp : Tile_Op<"rope", [Pure]> {
+  let summary = "rotary embedding of interleaved column pairs from `offset` on";
+  let description = [{
+    Columns before `offset` pass through. For pair j, e = x[:, offset+2j],
+    o = x[:, offset+2j+1]: e' = e·cos_j − o·sin_j, o' = e·sin_j + o·cos_j.
+  }];
+  let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source,
+                       RankedTensorOf<[BF16, F16, F32]>:$cos,
+                       RankedTensorOf<[BF16, F16, F32]>:$sin,
+                       I64Attr:$offset);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = [{
+    $source `,` $cos `,` $sin attr-dict `:` type($source) `,` type($cos) `,` type($sin) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+#endif // TILEC_TILE_OPS_TD
