@@ -40,19 +40,18 @@ ExactValue exactOf(Int v) {
 template <typename Int> Int signedFromBits(uint64_t bits) {
   constexpr int width = sizeof(Int) * 8;
   constexpr uint64_t signBit = uint64_t{1} << (width - 1);
+  constexpr uint64_t mask = signBit | (signBit - 1);
   if (!(bits & signBit))
     return Int(bits);
   // Negative: -(2^width - bits), computed within the signed range.
-  uint64_t magMinusOne = (~bits) & (signBit - 1 + signBit);
+  uint64_t magMinusOne = ~bits & mask;
   return Int(-Int(magMinusOne) - 1);
 }
 
 template <typename Int, typename Src>
 Int toInt(Src v, RoundMode mode, bool saturate) {
   constexpr IntFormat fmt{int(sizeof(Int) * 8), Int(-1) < Int(0)};
-  uint64_t bits = encodeInt(exactOf(v), fmt,
-                            mode == RoundMode::None ? RoundMode::Rint : mode,
-                            saturate);
+  uint64_t bits = encodeInt(exactOf(v), fmt, mode, saturate);
   if constexpr (fmt.isSigned)
     return signedFromBits<Int>(bits);
   else
