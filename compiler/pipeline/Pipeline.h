@@ -1,0 +1,32 @@
+//===- Pipeline.h - the stages tilec runs ------------------------*- C++ -*-===//
+#ifndef TILEC_COMPILER_PIPELINE_PIPELINE_H
+#define TILEC_COMPILER_PIPELINE_PIPELINE_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+#include <string>
+
+namespace tilec {
+
+/// The points at which `tilec --emit=` can stop, in pipeline order.
+enum class Stage { Tile };
+
+struct PipelineOptions {
+  std::string target = "a2a3";
+  /// Options for a known target name, or nothing.
+  static std::optional<PipelineOptions> forTarget(llvm::StringRef target);
+};
+
+/// Adds the passes that take a frontend module to `stopAfter`.
+void buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &options, Stage stopAfter);
+
+/// Prints the module as the given stage presents it (IR, or C++ for cpp).
+mlir::LogicalResult emitStageOutput(mlir::ModuleOp module, Stage stage,
+                                    const PipelineOptions &options, llvm::raw_ostream &os);
+
+} // namespace tilec
+
+#endif

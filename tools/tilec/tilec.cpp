@@ -1,0 +1,132 @@
+//===- tilec.cpp - the tilec compiler driver ------------------------------===//
+//
+// tilec FILE.tile [-o OUT] [--emit=tile|...] [--target=a2a3|a5] [-D N=V] [-I DIR]
+// Compiles a .tile source through the stages of compiler/pipeline and prints
+// the IR of the requested stage (or writes it to OUT, all or nothing).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/frontend/Frontend.h"
+#include "compiler/pipeline/Pipeline.h"
+#include "compiler/pipeline/Registration.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+using namespace llvm;
+
+namespace {
+cl::OptionCategory tilecCategory("tilec options");
+
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input .tile file>"), cl::Required,
+                               cl::cat(tilecCategory));
+cl::opt<std::string> outputFile("o", cl::desc("Output file (default: stdout)"),
+                                cl::value_desc("file"), cl::init("-"), cl::cat(tilecCategory));
+cl::opt<tilec::Stage> emitStage(
+    "emit", cl::desc("Stop after this stage and print its output"),
+    cl::values(clEnumValN(tilec::Stage::Tile, "tile", "the tile dialect from the frontend")),
+    cl::init(tilec::Stage::Tile), cl::cat(tilecCategory));
+cl::opt<std::string> targetName("target", cl::desc("Target chip: a2a3 or a5"),
+                                cl::init("a2a3"), cl::cat(tilecCategory));
+cl::list<std::string> defines("D", cl::desc("Override a const: -D NAME=VALUE"), cl::Prefix,
+                              cl::value_desc("NAME=VALUE"), cl::cat(tilecCategory));
+cl::list<std::string> importDirs("I", cl::desc("Directory searched by import"), cl::Prefix,
+                                 cl::value_desc("dir"), cl::cat(tilecCategory));
+
+/// Splits the -D options into (name, value) pairs; reports malformed ones.
+bool parseDefines(tilec::frontend::FrontendOptions &options) {
+  for (const std::string &define : defines) {
+    auto [name, value] = StringRef(define).split('=');
+    if (name.empty() || value.empty() || !StringRef(define).contains('=')) {
+      errs() << "tilec: error: -D expects NAME=VALUE, found '" << define << "'\n";
+      return false;
+    }
+    options.constOverrides.emplace_back(name.str(), value.str());
+  }
+  return true;
+}
+
+int compile() {
+  tilec::frontend::FrontendOptions frontendOptions;
+  if (!parseDefines(frontendOptions))
+    return 1;
+  frontendOptions.importDirs.assign(importDirs.begin(), importDirs.end());
+  std::optional<tilec::PipelineOptions> pipelineOptions =
+      tilec::PipelineOptions::forTarget(targetName);
+  if (!pipelineOptions) {
+    errs() << "tilec: error: unknown --target '" << targetName << "' (expected a2a3 or a5)\n";
+    return 1;
+  }
+
+  std::string errorMessage;
+  std::unique_ptr<MemoryBuffer> input = mlir::openInputFile(inputFile, &errorMessage);
+  if (!input) {
+    errs() << "tilec: error: " << errorMessage << "\n";
+    return 1;
+  }
+
+  mlir::DialectRegistry registry;
+  tilec::registerDialects(registry);
+  mlir::MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(input), SMLoc());
+  mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+
+  mlir::DefaultTimingManager timing;
+  mlir::applyDefaultTimingManagerCLOptions(timing);
+  mlir::TimingScope rootTiming = timing.getRootScope();
+
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  {
+    mlir::TimingScope frontendTiming = rootTiming.nest("Frontend");
+    module = tilec::frontend::compileTileSource(sourceMgr, context, frontendOptions);
+  }
+  if (!module)
+    return 1;
+
+  mlir::PassManager pm(&context);
+  if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
+    return 1;
+  pm.enableTiming(rootTiming);
+  tilec::buildPipeline(pm, *pipelineOptions, emitStage);
+  if (mlir::failed(pm.run(*module)))
+    return 1;
+
+  // Written only once everything succeeded, so a failed compile leaves no file.
+  std::unique_ptr<ToolOutputFile> output = mlir::openOutputFile(outputFile, &errorMessage);
+  if (!output) {
+    errs() << "tilec: error: " << errorMessage << "\n";
+    return 1;
+  }
+  if (mlir::failed(tilec::emitStageOutput(*module, emitStage, *pipelineOptions, output->os())))
+    return 1;
+  output->keep();
+  return 0;
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM initLLVM(argc, argv);
+  mlir::registerAsmPrinterCLOptions();
+  mlir::registerMLIRContextCLOptions();
+  mlir::registerPassManagerCLOptions();
+  mlir::registerDefaultTimingManagerCLOptions();
+  tilec::registerPasses();
+  // LLVM's own options would bury ours; MLIR's stay usable (see --help-hidden).
+  cl::HideUnrelatedOptions(tilecCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "tilec: compile .tile kernels for Ascend AI Cores\n\n"
+      "  tilec kernel.tile --emit=tile      print the tile dialect\n\n"
+      "MLIR's instrumentation works on every stage: --mlir-print-ir-after-all,\n"
+      "--mlir-print-ir-after-failure, --mlir-timing, --mlir-print-debuginfo.\n");
+  return compile();
+}
