@@ -1,0 +1,85 @@
+// Per-core on-chip memories (byte arrays of the target's real sizes) and the
+// registry of GM tensors the launcher allocated, used for bounds checks.
+#pragma once
+
+#include "dialects/Ascend/Target/TargetDescription.h"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+namespace tilec::isa {
+
+using target::MemSpace;
+
+/// Which on-chip memories a core has: an AIC has L1/L0A/L0B/L0C, an AIV has
+/// UB; Mixed (unit tests, a5 experiments) has all of them.
+enum class CoreKind : uint8_t { Cube, Vector, Mixed };
+
+constexpr bool hasSpace(CoreKind kind, MemSpace m) {
+  if (m == MemSpace::GM || kind == CoreKind::Mixed)
+    return true;
+  if (m == MemSpace::UB)
+    return kind == CoreKind::Vector;
+  return kind == CoreKind::Cube;
+}
+
+class CoreMemory {
+public:
+  CoreMemory(const target::TargetDescription &t, CoreKind kind) {
+    for (int i = 1; i < target::kNumMemSpaces; ++i) {
+      MemSpace m = MemSpace(i);
+      if (!hasSpace(kind, m))
+        continue;
+      size_[i] = t.capacityOf(m);
+      // 64-byte aligned so vector loops on tile rows start aligned.
+      data_[i].reset(new (std::align_val_t(64)) std::byte[size_[i]]());
+    }
+  }
+
+  std::byte *base(MemSpace m) const { return data_[int(m)].get(); }
+  uint64_t size(MemSpace m) const { return size_[int(m)]; }
+
+private:
+  struct AlignedDelete {
+    void operator()(std::byte *p) const {
+      ::operator delete[](p, std::align_val_t(64));
+    }
+  };
+  std::array<std::unique_ptr<std::byte[], AlignedDelete>, target::kNumMemSpaces>
+      data_;
+  std::array<uint64_t, target::kNumMemSpaces> size_{};
+};
+
+/// GM tensors by address range. Filled by the launcher before the run and
+/// only read while cores run, so it is shared by every core without locks.
+class GmRegistry {
+public:
+  struct Tensor {
+    uintptr_t begin, end;
+    std::string name;
+  };
+
+  void add(const void *base, uint64_t bytes, std::string name) {
+    uintptr_t b = reinterpret_cast<uintptr_t>(base);
+    tensors_.push_back({b, b + bytes, std::move(name)});
+  }
+
+  /// The tensor that contains `ptr`, or nullptr.
+  const Tensor *find(const void *ptr) const {
+    uintptr_t p = reinterpret_cast<uintptr_t>(ptr);
+    for (const Tensor &t : tensors_)
+      if (p >= t.begin && p < t.end)
+        return &t;
+    return nullptr;
+  }
+
+private:
+  std::vector<Tensor> tensors_;
+};
+
+} // namespace tilec::isa

@@ -1,0 +1,40 @@
+// What one launch cost on the modelled chip, from the cores that ran it:
+// modelled time, busy time per pipe, bytes per path and a roofline, and the
+// Chrome trace (one process per core, one thread per pipe).
+#pragma once
+
+#include "dialects/Ascend/Target/TargetDescription.h"
+#include "runtime/isa/CoreContext.h"
+
+#include <array>
+#include <cstdint>
+#include <iosfwd>
+#include <vector>
+
+namespace tilec::isa {
+
+struct ModelReport {
+  int cores = 0;
+  double micros = 0; ///< the slowest core's last pipe
+  std::array<double, target::kNumPipes> busyMicros{}; ///< summed over cores
+  std::array<uint64_t, target::kNumPaths> bytes{};
+  uint64_t macs = 0;
+  uint64_t gmBytes = 0;
+  // Roofline: the time if only one resource limited the launch.
+  double cubeBoundMicros = 0;   ///< M busy spread over every cube core
+  double vectorBoundMicros = 0; ///< V busy spread over every vector core
+  double memoryBoundMicros = 0; ///< GM bytes at the chip's HBM bandwidth
+  double boundMicros() const;
+  const char *boundBy() const; ///< "cube", "vector" or "memory"
+  /// boundMicros / micros: 1.0 means the launch runs at its roofline.
+  double rooflineRatio() const;
+};
+
+ModelReport summarize(const target::TargetDescription &target,
+                      const std::vector<const CoreContext *> &cores);
+
+/// Chrome trace-event JSON (opens in Perfetto); times in microseconds.
+void writeChromeTrace(std::ostream &os,
+                      const std::vector<const CoreContext *> &cores);
+
+} // namespace tilec::isa

@@ -1,0 +1,425 @@
+// Vector-unit instructions on row-major UB tiles (pipe V): elementwise with a
+// tile or a scalar, unary math, fills, row reductions, row/column
+// broadcasts and mask-pattern gathers. Each loops over rows of the valid
+// region with a contiguous inner loop the host compiler vectorises; f16 and
+// bf16 compute in f32 and round back once per result.
+#pragma once
+
+#include "runtime/isa/Elements.h"
+#include "runtime/isa/Instruction.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+
+namespace tilec::isa {
+
+template <typename TileT> constexpr bool isPlainVec =
+    TileT::Loc == pto::TileType::Vec && TileT::isRowMajor &&
+    TileT::SFractal == pto::SLayout::NoneBox;
+
+/// The element types vector arithmetic accepts; bf16 only where the target
+/// has bf16 arithmetic (a5).
+template <typename T> void checkArithmeticType(const Instruction &ins) {
+  static_assert(std::is_same_v<T, float> || std::is_same_v<T, pto::half> ||
+                    std::is_same_v<T, pto::bfloat16_t> ||
+                    std::is_same_v<T, int32_t> || std::is_same_v<T, int16_t>,
+                "vector arithmetic supports f32, f16, bf16 (a5), i32, i16");
+  if (std::is_same_v<T, pto::bfloat16_t> && !ins.target().vectorBf16Arithmetic)
+    ins.fail("bf16 vector arithmetic is not supported on " +
+             std::string(ins.target().name) + ": convert to f32 first");
+}
+
+/// The tile element type's value of a scalar operand (a literal of another
+/// arithmetic type is first rounded to T, as the scalar register holds T).
+template <typename T, typename S> ComputeT<T> scalarValue(S s) {
+  if constexpr (std::is_same_v<S, T>)
+    return load(s);
+  else
+    return load(store<T>(ComputeT<T>(s)));
+}
+
+template <typename C> C maxOf(C a, C b) {
+  if constexpr (std::is_floating_point_v<C>)
+    return a != a ? a : b != b ? b : a > b ? a : b; // NaN propagates
+  else
+    return a > b ? a : b;
+}
+template <typename C> C minOf(C a, C b) {
+  if constexpr (std::is_floating_point_v<C>)
+    return a != a ? a : b != b ? b : a < b ? a : b;
+  else
+    return a < b ? a : b;
+}
+
+template <typename C> C divide(const Instruction &ins, C a, C b) {
+  if constexpr (std::is_integral_v<C>) {
+    if (b == 0)
+      ins.fail("integer division by zero");
+  }
+  return a / b;
+}
+
+/// dst = f(src) elementwise over dst's valid region.
+template <typename Dst, typename Src, typename F>
+void unaryRows(Dst &dst, const Src &src, F f) {
+  using T = typename Dst::DType;
+  using S = typename Src::DType;
+  const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
+  for (int r = 0; r < rows; ++r) {
+    T *d = dst.data() + size_t(r) * Dst::Cols;
+    const S *s = src.data() + size_t(r) * Src::Cols;
+    for (int c = 0; c < cols; ++c)
+      d[c] = store<T>(f(load(s[c])));
+  }
+}
+
+template <typename Dst, typename A, typename B, typename F>
+void binaryRows(Dst &dst, const A &a, const B &b, F f) {
+  using T = typename Dst::DType;
+  const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
+  for (int r = 0; r < rows; ++r) {
+    T *d = dst.data() + size_t(r) * Dst::Cols;
+    const T *x = a.data() + size_t(r) * A::Cols;
+    const T *y = b.data() + size_t(r) * B::Cols;
+    for (int c = 0; c < cols; ++c)
+      d[c] = store<T>(f(load(x[c]), load(y[c])));
+  }
+}
+
+template <typename Dst, typename A, typename B, typename F>
+void binaryOp(const char *name, VecOp cost, Dst &dst, A &a, B &b, F f) {
+  using T = typename Dst::DType;
+  static_assert(std::is_same_v<T, typename A::DType> &&
+                    std::is_same_v<T, typename B::DType>,
+                "operands must have the same element type");
+  static_assert(isPlainVec<Dst> && isPlainVec<A> && isPlainVec<B>,
+                "vector operands must be row-major Vec tiles");
+  Instruction ins(name, Pipe::V);
+  checkArithmeticType<T>(ins);
+  ins.read(a, "src0");
+  ins.read(b, "src1");
+  ins.write(dst, "dst");
+  checkSameValid(ins, dst, "dst", a, "src0");
+  checkSameValid(ins, dst, "dst", b, "src1");
+  binaryRows(dst, a, b, [&](auto x, auto y) { return f(ins, x, y); });
+  ins.vector(cost, dst.GetValidRow(), dst.GetValidCol(), sizeof(T));
+}
+
+template <typename Dst, typename Src, typename F>
+void unaryOp(const char *name, VecOp cost, Dst &dst, Src &src, F f) {
+  using T = typename Dst::DType;
+  static_assert(std::is_same_v<T, typename Src::DType>,
+                "operands must have the same element type");
+  static_assert(isPlainVec<Dst> && isPlainVec<Src>,
+                "vector operands must be row-major Vec tiles");
+  Instruction ins(name, Pipe::V);
+  checkArithmeticType<T>(ins);
+  ins.read(src, "src");
+  ins.write(dst, "dst");
+  checkSameValid(ins, dst, "dst", src, "src");
+  unaryRows(dst, src, [&](auto x) { return f(ins, x); });
+  ins.vector(cost, dst.GetValidRow(), dst.GetValidCol(), sizeof(T));
+}
+
+/// Reduces each row of the valid region: lanes of one 256-byte repeat
+/// accumulate blockwise, then fold pairwise (the vcadd/vcmax tree order).
+template <typename T, typename C, typename F>
+C reduceRow(const T *x, int cols, C init, F f) {
+  constexpr int lanes = 256 / int(sizeof(T));
+  C acc[lanes];
+  std::fill(acc, acc + lanes, init);
+  int c = 0;
+  for (; c + lanes <= cols; c += lanes)
+    for (int l = 0; l < lanes; ++l)
+      acc[l] = f(acc[l], load(x[c + l]));
+  for (int l = 0; c + l < cols; ++l)
+    acc[l] = f(acc[l], load(x[c + l]));
+  for (int width = lanes / 2; width >= 1; width /= 2)
+    for (int l = 0; l < width; ++l)
+      acc[l] = f(acc[l], acc[l + width]);
+  return acc[0];
+}
+
+template <typename Dst, typename Src, typename Tmp, typename F>
+void rowReduce(const char *name, Dst &dst, Src &src, Tmp &tmp,
+               ComputeT<typename Src::DType> init, F f) {
+  using T = typename Src::DType;
+  static_assert(std::is_same_v<T, typename Dst::DType>,
+                "row reduction keeps the element type");
+  static_assert(isPlainVec<Src>, "the source must be a row-major Vec tile");
+  static_assert(Dst::Loc == pto::TileType::Vec &&
+                    Dst::SFractal == pto::SLayout::NoneBox &&
+                    (Dst::isRowMajor || Dst::Cols == 1),
+                "dst must be an ND Vec tile or a DN tile with one column");
+  Instruction ins(name, Pipe::V);
+  checkArithmeticType<T>(ins);
+  ins.read(src, "src");
+  ins.write(tmp, "tmp");
+  ins.write(dst, "dst");
+  const int rows = src.GetValidRow(), cols = src.GetValidCol();
+  if (rows == 0 || cols == 0 || dst.GetValidRow() != rows)
+    ins.fail("row reduction of a " + std::to_string(rows) + "x" +
+             std::to_string(cols) + " source into " +
+             std::to_string(dst.GetValidRow()) + " rows");
+  for (int r = 0; r < rows; ++r)
+    dst.at(r, 0) = store<T>(reduceRow(src.data() + size_t(r) * Src::Cols, cols,
+                                      init, f));
+  ins.vector(VecOp::Reduce, rows, cols, sizeof(T));
+}
+
+/// dst = f(src0, src1) where one source is dst-shaped and the other holds
+/// one value per row (a [R,1] DN tile or a 32-byte block per row).
+template <typename Dst, typename S0, typename S1, typename F>
+void rowExpandOp(const char *name, VecOp cost, Dst &dst, S0 &src0, S1 &src1, F f) {
+  using T = typename Dst::DType;
+  static_assert(std::is_same_v<T, typename S0::DType> &&
+                    std::is_same_v<T, typename S1::DType>,
+                "operands must have the same element type");
+  static_assert(isPlainVec<Dst>, "dst must be a row-major Vec tile");
+  Instruction ins(name, Pipe::V);
+  checkArithmeticType<T>(ins);
+  ins.read(src0, "src0");
+  ins.read(src1, "src1");
+  ins.write(dst, "dst");
+  const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
+  bool fullFirst = src0.GetValidRow() == rows && src0.GetValidCol() == cols;
+  bool fullSecond = src1.GetValidRow() == rows && src1.GetValidCol() == cols;
+  if (!fullFirst && !fullSecond)
+    ins.fail("neither source has dst's valid shape " + std::to_string(rows) +
+             "x" + std::to_string(cols));
+  auto run = [&](const auto &full, const auto &per, bool perIsFirst) {
+    using Full = std::decay_t<decltype(full)>;
+    if constexpr (!isPlainVec<Full>) {
+      ins.fail("the dst-shaped operand must be a row-major Vec tile");
+    } else {
+      if (per.GetValidRow() != rows || per.GetValidCol() < 1)
+        ins.fail("the per-row operand needs " + std::to_string(rows) +
+                 " valid rows and at least one column");
+      for (int r = 0; r < rows; ++r) {
+        T *d = dst.data() + size_t(r) * Dst::Cols;
+        const T *x = full.data() + size_t(r) * Full::Cols;
+        auto v = load(per.at(r, 0));
+        if (perIsFirst)
+          for (int c = 0; c < cols; ++c)
+            d[c] = store<T>(f(ins, v, load(x[c])));
+        else
+          for (int c = 0; c < cols; ++c)
+            d[c] = store<T>(f(ins, load(x[c]), v));
+      }
+    }
+  };
+  if (fullFirst)
+    run(src0, src1, false);
+  else
+    run(src1, src0, true);
+  ins.vector(cost, rows, cols, sizeof(T));
+}
+
+/// dst[r][c] = f(src0[r][c], src1[0][c]).
+template <typename Dst, typename S0, typename S1, typename F>
+void colExpandOp(const char *name, VecOp cost, Dst &dst, S0 &src0, S1 &src1, F f) {
+  using T = typename Dst::DType;
+  static_assert(std::is_same_v<T, typename S0::DType> &&
+                    std::is_same_v<T, typename S1::DType>,
+                "operands must have the same element type");
+  static_assert(isPlainVec<Dst> && isPlainVec<S0> && isPlainVec<S1>,
+                "operands must be row-major Vec tiles");
+  Instruction ins(name, Pipe::V);
+  checkArithmeticType<T>(ins);
+  ins.read(src0, "src0");
+  ins.read(src1, "src1");
+  ins.write(dst, "dst");
+  checkSameValid(ins, dst, "dst", src0, "src0");
+  const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
+  if (src1.GetValidRow() < 1 || src1.GetValidCol() != cols)
+    ins.fail("the per-column operand needs " + std::to_string(cols) +
+             " valid columns");
+  const T *y = src1.data();
+  for (int r = 0; r < rows; ++r) {
+    T *d = dst.data() + size_t(r) * Dst::Cols;
+    const T *x = src0.data() + size_t(r) * S0::Cols;
+    for (int c = 0; c < cols; ++c)
+      d[c] = store<T>(f(ins, load(x[c]), load(y[c])));
+  }
+  ins.vector(cost, rows, cols, sizeof(T));
+}
+
+struct AddFn { template <typename C> C operator()(const Instruction &, C a, C b) const { return a + b; } };
+struct SubFn { template <typename C> C operator()(const Instruction &, C a, C b) const { return a - b; } };
+struct MulFn { template <typename C> C operator()(const Instruction &, C a, C b) const { return a * b; } };
+struct DivFn { template <typename C> C operator()(const Instruction &i, C a, C b) const { return divide(i, a, b); } };
+struct MaxFn { template <typename C> C operator()(const Instruction &, C a, C b) const { return maxOf(a, b); } };
+struct MinFn { template <typename C> C operator()(const Instruction &, C a, C b) const { return minOf(a, b); } };
+
+} // namespace tilec::isa
+
+namespace pto {
+
+// --- tile (op) tile ----------------------------------------------------------
+#define TILEC_BINARY(NAME, FN, COST)                                            \
+  template <typename D, typename S0, typename S1>                               \
+  RecordEvent NAME(D &dst, S0 &src0, S1 &src1) {                                \
+    tilec::isa::binaryOp(#NAME, tilec::isa::VecOp::COST, dst, src0, src1,       \
+                         tilec::isa::FN{});                                     \
+    return {};                                                                  \
+  }
+TILEC_BINARY(TADD, AddFn, Binary)
+TILEC_BINARY(TSUB, SubFn, Binary)
+TILEC_BINARY(TMUL, MulFn, Binary)
+TILEC_BINARY(TDIV, DivFn, Divide)
+TILEC_BINARY(TMAX, MaxFn, Binary)
+TILEC_BINARY(TMIN, MinFn, Binary)
+#undef TILEC_BINARY
+
+// --- tile (op) scalar --------------------------------------------------------
+#define TILEC_SCALAR(NAME, FN, COST)                                            \
+  template <typename D, typename S, typename Scalar,                            \
+            std::enable_if_t<!is_tile<Scalar>::value, int> = 0>                 \
+  RecordEvent NAME(D &dst, S &src, Scalar scalar) {                             \
+    using T = typename D::DType;                                                \
+    auto s = tilec::isa::scalarValue<T>(scalar);                                \
+    tilec::isa::unaryOp(#NAME, tilec::isa::VecOp::COST, dst, src,               \
+                        [s](const tilec::isa::Instruction &i, auto x) {         \
+                          return tilec::isa::FN{}(i, x, decltype(x)(s));        \
+                        });                                                     \
+    return {};                                                                  \
+  }
+TILEC_SCALAR(TADDS, AddFn, Unary)
+TILEC_SCALAR(TSUBS, SubFn, Unary)
+TILEC_SCALAR(TMULS, MulFn, Unary)
+TILEC_SCALAR(TDIVS, DivFn, Divide)
+TILEC_SCALAR(TMAXS, MaxFn, Unary)
+TILEC_SCALAR(TMINS, MinFn, Unary)
+#undef TILEC_SCALAR
+
+/// TDIVS(dst, scalar, src): scalar / src.
+template <typename D, typename S, typename Scalar,
+          std::enable_if_t<!is_tile<Scalar>::value, int> = 0>
+RecordEvent TDIVS(D &dst, Scalar scalar, S &src) {
+  auto s = tilec::isa::scalarValue<typename D::DType>(scalar);
+  tilec::isa::unaryOp("TDIVS", tilec::isa::VecOp::Divide, dst, src,
+                      [s](const tilec::isa::Instruction &i, auto x) {
+                        return tilec::isa::divide(i, decltype(x)(s), x);
+                      });
+  return {};
+}
+
+// --- unary ------------------------------------------------------------------
+#define TILEC_FLOAT_UNARY(NAME, EXPR)                                           \
+  template <typename D, typename S, typename... Rest>                           \
+  RecordEvent NAME(D &dst, S &src, Rest &...) {                                 \
+    tilec::isa::unaryOp(#NAME, tilec::isa::VecOp::Transcendental, dst, src,     \
+                        [](const tilec::isa::Instruction &i, auto x) {          \
+                          static_assert(std::is_floating_point_v<decltype(x)>,  \
+                                        #NAME " needs a float tile");           \
+                          (void)i;                                              \
+                          return decltype(x)(EXPR);                             \
+                        });                                                     \
+    return {};                                                                  \
+  }
+TILEC_FLOAT_UNARY(TEXP, std::exp(x))
+TILEC_FLOAT_UNARY(TLOG, std::log(x))
+TILEC_FLOAT_UNARY(TSQRT, std::sqrt(x))
+TILEC_FLOAT_UNARY(TRSQRT, 1.0f / std::sqrt(x))
+TILEC_FLOAT_UNARY(TRECIP, 1.0f / x)
+TILEC_FLOAT_UNARY(TABS, std::fabs(x))
+TILEC_FLOAT_UNARY(TNEG, -x)
+#undef TILEC_FLOAT_UNARY
+
+/// Fills dst's valid region with `scalar`.
+template <typename D, typename Scalar> RecordEvent TEXPANDS(D &dst, Scalar scalar) {
+  using T = typename D::DType;
+  static_assert(D::Loc == TileType::Vec, "TEXPANDS fills Vec tiles");
+  tilec::isa::Instruction ins("TEXPANDS", tilec::target::Pipe::V);
+  ins.write(dst, "dst");
+  T v = tilec::isa::store<T>(tilec::isa::scalarValue<T>(scalar));
+  for (int r = 0; r < dst.GetValidRow(); ++r)
+    for (int c = 0; c < dst.GetValidCol(); ++c)
+      dst.at(r, c) = v;
+  ins.vector(tilec::isa::VecOp::Unary, dst.GetValidRow(), dst.GetValidCol(),
+             sizeof(T));
+  return {};
+}
+
+// --- row reductions -----------------------------------------------------------
+template <typename D, typename S, typename Tmp>
+RecordEvent TROWSUM(D &dst, S &src, Tmp &tmp) {
+  tilec::isa::rowReduce("TROWSUM", dst, src, tmp, 0,
+                        [](auto a, auto b) { return a + b; });
+  return {};
+}
+
+template <typename D, typename S, typename Tmp>
+RecordEvent TROWMAX(D &dst, S &src, Tmp &tmp) {
+  using C = tilec::isa::ComputeT<typename S::DType>;
+  C lowest;
+  if constexpr (std::is_floating_point_v<C>)
+    lowest = -std::numeric_limits<C>::infinity();
+  else
+    lowest = C(std::numeric_limits<typename S::DType>::min());
+  tilec::isa::rowReduce("TROWMAX", dst, src, tmp, lowest,
+                        [](auto a, auto b) { return tilec::isa::maxOf(a, b); });
+  return {};
+}
+
+// --- row / column broadcasts ------------------------------------------------
+#define TILEC_EXPAND(NAME, KIND, FN, COST)                                      \
+  template <typename D, typename S0, typename S1, typename... Tmp>              \
+  RecordEvent NAME(D &dst, S0 &src0, S1 &src1, Tmp &...) {                      \
+    tilec::isa::KIND(#NAME, tilec::isa::VecOp::COST, dst, src0, src1,           \
+                     tilec::isa::FN{});                                         \
+    return {};                                                                  \
+  }
+TILEC_EXPAND(TROWEXPANDADD, rowExpandOp, AddFn, Binary)
+TILEC_EXPAND(TROWEXPANDSUB, rowExpandOp, SubFn, Binary)
+TILEC_EXPAND(TROWEXPANDMUL, rowExpandOp, MulFn, Binary)
+TILEC_EXPAND(TROWEXPANDDIV, rowExpandOp, DivFn, Divide)
+TILEC_EXPAND(TROWEXPANDMAX, rowExpandOp, MaxFn, Binary)
+TILEC_EXPAND(TROWEXPANDMIN, rowExpandOp, MinFn, Binary)
+TILEC_EXPAND(TCOLEXPANDADD, colExpandOp, AddFn, Binary)
+TILEC_EXPAND(TCOLEXPANDSUB, colExpandOp, SubFn, Binary)
+TILEC_EXPAND(TCOLEXPANDMUL, colExpandOp, MulFn, Binary)
+TILEC_EXPAND(TCOLEXPANDDIV, colExpandOp, DivFn, Divide)
+TILEC_EXPAND(TCOLEXPANDMAX, colExpandOp, MaxFn, Binary)
+TILEC_EXPAND(TCOLEXPANDMIN, colExpandOp, MinFn, Binary)
+#undef TILEC_EXPAND
+
+// --- mask-pattern gather ------------------------------------------------------
+/// Keeps one element of every 2 or 4 of each row, packed densely:
+/// TGATHER<DstT, SrcT, MaskPattern::P0101>(dst, src) keeps the even columns.
+template <typename D, typename S, MaskPattern Pattern>
+RecordEvent TGATHER(D &dst, S &src) {
+  using T = typename D::DType;
+  static_assert(sizeof(T) == sizeof(typename S::DType) &&
+                    (sizeof(T) == 2 || sizeof(T) == 4),
+                "mask gather moves 2- or 4-byte elements of equal size");
+  static_assert(tilec::isa::isPlainVec<D> && tilec::isa::isPlainVec<S>,
+                "mask gather works on row-major Vec tiles");
+  constexpr int first[] = {0, 0, 1, 0, 1, 2, 3, 0};
+  constexpr int step[] = {1, 2, 2, 4, 4, 4, 4, 1};
+  constexpr int f = first[int(Pattern)], s = step[int(Pattern)];
+  tilec::isa::Instruction ins("TGATHER", tilec::target::Pipe::V);
+  ins.read(src, "src");
+  ins.write(dst, "dst");
+  const int rows = src.GetValidRow(), srcCols = src.GetValidCol();
+  const int kept = srcCols > f ? (srcCols - f + s - 1) / s : 0;
+  if (dst.GetValidRow() != rows || dst.GetValidCol() != kept)
+    ins.fail("mask gather of " + std::to_string(rows) + "x" +
+             std::to_string(srcCols) + " keeps " + std::to_string(rows) + "x" +
+             std::to_string(kept) + " but dst's valid region is " +
+             std::to_string(dst.GetValidRow()) + "x" +
+             std::to_string(dst.GetValidCol()));
+  for (int r = 0; r < rows; ++r) {
+    T *d = dst.data() + size_t(r) * D::Cols;
+    const auto *x = src.data() + size_t(r) * S::Cols;
+    for (int j = 0; j < kept; ++j)
+      std::memcpy(&d[j], &x[f + j * s], sizeof(T));
+  }
+  ins.vector(tilec::isa::VecOp::Gather, rows, srcCols, sizeof(T));
+  return {};
+}
+
+} // namespace pto

@@ -1,0 +1,243 @@
+// Each vector instruction against a scalar reference written from its
+// definition, on small tiles with a partial valid region.
+#include "test/unit/isa/IsaTestSupport.h"
+
+#include <cmath>
+
+namespace tilec::isa::testing {
+namespace {
+using namespace pto;
+
+using F32 = Tile<TileType::Vec, float, 4, 16, BLayout::RowMajor, 3, 13>;
+using F16 = Tile<TileType::Vec, half, 4, 16, BLayout::RowMajor, 3, 13>;
+using I32 = Tile<TileType::Vec, int32_t, 4, 16, BLayout::RowMajor, 3, 13>;
+
+template <typename TileT> void fill(TileT &t, float scale, float offset) {
+  using T = typename TileT::DType;
+  for (int r = 0; r < TileT::Rows; ++r)
+    for (int c = 0; c < TileT::Cols; ++c)
+      t.at(r, c) = store<T>(ComputeT<T>(scale * float(r * 16 + c) + offset));
+}
+
+class VectorOps : public IsaTest {};
+
+TEST_F(VectorOps, BinaryF32) {
+  F32 a, b, d;
+  TASSIGN(a, 0);
+  TASSIGN(b, 256);
+  TASSIGN(d, 512);
+  fill(a, 0.5f, -3.0f);
+  fill(b, -0.25f, 7.0f);
+  auto check = [&](auto op, auto ref) {
+    op();
+    for (int r = 0; r < 3; ++r)
+      for (int c = 0; c < 13; ++c)
+        EXPECT_EQ(d.at(r, c), ref(a.at(r, c), b.at(r, c))) << r << "," << c;
+  };
+  check([&] { TADD(d, a, b); }, [](float x, float y) { return x + y; });
+  check([&] { TSUB(d, a, b); }, [](float x, float y) { return x - y; });
+  check([&] { TMUL(d, a, b); }, [](float x, float y) { return x * y; });
+  check([&] { TDIV(d, a, b); }, [](float x, float y) { return x / y; });
+  check([&] { TMAX(d, a, b); }, [](float x, float y) { return x > y ? x : y; });
+  check([&] { TMIN(d, a, b); }, [](float x, float y) { return x < y ? x : y; });
+}
+
+TEST_F(VectorOps, ValidRegionOnlyIsWritten) {
+  F32 a, d;
+  TASSIGN(a, 0);
+  TASSIGN(d, 256);
+  fill(a, 1, 0);
+  for (int c = 0; c < 16; ++c)
+    d.at(3, c) = -1, d.at(0, 15) = -1;
+  TADDS(d, a, 1.0f);
+  EXPECT_EQ(d.at(0, 12), a.at(0, 12) + 1);
+  EXPECT_EQ(d.at(0, 15), -1);
+  EXPECT_EQ(d.at(3, 0), -1);
+}
+
+TEST_F(VectorOps, ScalarForms) {
+  F32 a, d;
+  TASSIGN(a, 0);
+  TASSIGN(d, 256);
+  fill(a, 0.75f, -5.0f);
+  auto check = [&](auto op, auto ref) {
+    op();
+    for (int r = 0; r < 3; ++r)
+      for (int c = 0; c < 13; ++c)
+        EXPECT_EQ(d.at(r, c), ref(a.at(r, c)));
+  };
+  check([&] { TADDS(d, a, 2.5f); }, [](float x) { return x + 2.5f; });
+  check([&] { TSUBS(d, a, 2.5f); }, [](float x) { return x - 2.5f; });
+  check([&] { TMULS(d, a, 3.0f); }, [](float x) { return x * 3.0f; });
+  check([&] { TDIVS(d, a, 3.0f); }, [](float x) { return x / 3.0f; });
+  check([&] { TDIVS(d, 3.0f, a); }, [](float x) { return 3.0f / x; });
+  check([&] { TMAXS(d, a, 0.0f); }, [](float x) { return x > 0 ? x : 0.0f; });
+  check([&] { TMINS(d, a, 0.0f); }, [](float x) { return x < 0 ? x : 0.0f; });
+}
+
+TEST_F(VectorOps, UnaryF32) {
+  F32 a, d;
+  TASSIGN(a, 0);
+  TASSIGN(d, 256);
+  fill(a, 0.125f, 0.5f);
+  auto check = [&](auto op, auto ref) {
+    op();
+    for (int r = 0; r < 3; ++r)
+      for (int c = 0; c < 13; ++c)
+        EXPECT_EQ(d.at(r, c), ref(a.at(r, c)));
+  };
+  check([&] { TEXP(d, a); }, [](float x) { return std::exp(x); });
+  check([&] { TLOG(d, a); }, [](float x) { return std::log(x); });
+  check([&] { TSQRT(d, a); }, [](float x) { return std::sqrt(x); });
+  check([&] { TRSQRT(d, a); }, [](float x) { return 1.0f / std::sqrt(x); });
+  check([&] { TRECIP(d, a); }, [](float x) { return 1.0f / x; });
+  check([&] { TNEG(d, a); }, [](float x) { return -x; });
+  check([&] { TABS(d, d); }, [](float x) { return std::fabs(-x); });
+}
+
+TEST_F(VectorOps, HalfRoundsEachResultToNearestEven) {
+  F16 a, b, d;
+  TASSIGN(a, 0);
+  TASSIGN(b, 128);
+  TASSIGN(d, 256);
+  fill(a, 1.37f, 0.1f);
+  fill(b, -0.011f, 3.3f);
+  TMUL(d, a, b);
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 13; ++c) {
+      float exact = float(a.at(r, c)) * float(b.at(r, c));
+      EXPECT_EQ(d.at(r, c).bits, f32ToF16(exact).bits);
+    }
+}
+
+TEST_F(VectorOps, IntegerArithmeticWraps) {
+  I32 a, b, d;
+  TASSIGN(a, 0);
+  TASSIGN(b, 256);
+  TASSIGN(d, 512);
+  fill(a, 1, 0);
+  fill(b, 1, 1);
+  a.at(0, 0) = INT32_MAX;
+  TADD(d, a, b);
+  EXPECT_EQ(d.at(0, 0), INT32_MIN);
+  EXPECT_EQ(d.at(2, 12), a.at(2, 12) + b.at(2, 12));
+  TDIV(d, b, b);
+  EXPECT_EQ(d.at(1, 1), 1);
+}
+
+TEST_F(VectorOps, TexpandsFills) {
+  F32 d;
+  TASSIGN(d, 0);
+  TEXPANDS(d, 1.5f);
+  EXPECT_EQ(d.at(2, 12), 1.5f);
+}
+
+TEST_F(VectorOps, RowReductions) {
+  using Src = Tile<TileType::Vec, float, 4, 128, BLayout::RowMajor, 3, 100>;
+  using Col = Tile<TileType::Vec, float, 8, 1, BLayout::ColMajor, 3, 1>;
+  using Nd = Tile<TileType::Vec, float, 4, 8, BLayout::RowMajor, 3, 1>;
+  Src src, tmp;
+  Col sum;
+  Nd mx;
+  TASSIGN(src, 0);
+  TASSIGN(tmp, 2048);
+  TASSIGN(sum, 4096);
+  TASSIGN(mx, 4128);
+  for (int r = 0; r < 4; ++r)
+    for (int c = 0; c < 128; ++c)
+      src.at(r, c) = float((r * 7 + c * 13) % 17) - 8.0f + 0.25f * r;
+  TROWSUM(sum, src, tmp);
+  TROWMAX(mx, src, tmp);
+  for (int r = 0; r < 3; ++r) {
+    // Small integers-plus-quarters: every order of summation is exact.
+    float s = 0, m = -INFINITY;
+    for (int c = 0; c < 100; ++c)
+      s += src.at(r, c), m = std::max(m, src.at(r, c));
+    EXPECT_EQ(sum.at(r, 0), s);
+    EXPECT_EQ(mx.at(r, 0), m);
+  }
+}
+
+TEST_F(VectorOps, RowReductionFoldsLanesPairwise) {
+  // 1e8 + 1 - 1e8 ... shows the documented order: 64 lanes, then a tree.
+  using Src = Tile<TileType::Vec, float, 1, 128>;
+  using Dst = Tile<TileType::Vec, float, 1, 8, BLayout::RowMajor, 1, 1>;
+  Src src, tmp;
+  Dst dst;
+  TASSIGN(src, 0);
+  TASSIGN(tmp, 512);
+  TASSIGN(dst, 1024);
+  for (int c = 0; c < 128; ++c)
+    src.at(0, c) = 0;
+  src.at(0, 0) = 1e8f;
+  src.at(0, 1) = 1.0f;
+  src.at(0, 64) = -1e8f;
+  TROWSUM(dst, src, tmp);
+  // Lane 0 holds 1e8 + (-1e8) = 0 before lane 1's 1 joins it.
+  EXPECT_EQ(dst.at(0, 0), 1.0f);
+}
+
+TEST_F(VectorOps, RowAndColumnExpand) {
+  using Full = Tile<TileType::Vec, float, 4, 16, BLayout::RowMajor, 3, 13>;
+  using PerRow = Tile<TileType::Vec, float, 8, 1, BLayout::ColMajor, 3, 1>;
+  using PerCol = Tile<TileType::Vec, float, 1, 16, BLayout::RowMajor, 1, 13>;
+  Full a, d;
+  PerRow pr;
+  PerCol pc;
+  TASSIGN(a, 0);
+  TASSIGN(d, 256);
+  TASSIGN(pr, 512);
+  TASSIGN(pc, 544);
+  fill(a, 0.5f, 1.0f);
+  for (int r = 0; r < 3; ++r)
+    pr.at(r, 0) = float(r + 2);
+  for (int c = 0; c < 13; ++c)
+    pc.at(0, c) = float(c) - 4.0f;
+  auto checkRow = [&](auto op, auto ref) {
+    op();
+    for (int r = 0; r < 3; ++r)
+      for (int c = 0; c < 13; ++c)
+        EXPECT_EQ(d.at(r, c), ref(a.at(r, c), pr.at(r, 0)));
+  };
+  checkRow([&] { TROWEXPANDMUL(d, a, pr); }, [](float x, float v) { return x * v; });
+  checkRow([&] { TROWEXPANDADD(d, a, pr); }, [](float x, float v) { return x + v; });
+  checkRow([&] { TROWEXPANDSUB(d, a, pr); }, [](float x, float v) { return x - v; });
+  checkRow([&] { TROWEXPANDDIV(d, a, pr); }, [](float x, float v) { return x / v; });
+  checkRow([&] { TROWEXPANDSUB(d, pr, a); }, [](float x, float v) { return v - x; });
+  TCOLEXPANDMUL(d, a, pc);
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 13; ++c)
+      EXPECT_EQ(d.at(r, c), a.at(r, c) * pc.at(0, c));
+  TCOLEXPANDADD(d, a, pc);
+  EXPECT_EQ(d.at(2, 5), a.at(2, 5) + pc.at(0, 5));
+}
+
+TEST_F(VectorOps, MaskGatherKeepsEvenOrOddColumns) {
+  using Src = Tile<TileType::Vec, float, 2, 16>;
+  using Half = Tile<TileType::Vec, float, 2, 8>;
+  Src src;
+  Half even, odd;
+  TASSIGN(src, 0);
+  TASSIGN(even, 128);
+  TASSIGN(odd, 192);
+  fill(src, 1, 0);
+  TGATHER<Half, Src, MaskPattern::P0101>(even, src);
+  TGATHER<Half, Src, MaskPattern::P1010>(odd, src);
+  for (int r = 0; r < 2; ++r)
+    for (int j = 0; j < 8; ++j) {
+      EXPECT_EQ(even.at(r, j), src.at(r, 2 * j));
+      EXPECT_EQ(odd.at(r, j), src.at(r, 2 * j + 1));
+    }
+}
+
+TEST_F(VectorOps, TmovCopiesVecTiles) {
+  F32 a, d;
+  TASSIGN(a, 0);
+  TASSIGN(d, 256);
+  fill(a, 1, 0.5f);
+  TMOV(d, a);
+  EXPECT_EQ(d.at(2, 12), a.at(2, 12));
+}
+
+} // namespace
+} // namespace tilec::isa::testing
