@@ -1,0 +1,416 @@
+//===- Builtins.cpp - signatures and typing rules of the builtins ---------===//
+#include "compiler/frontend/Builtins.h"
+#include "compiler/frontend/Sema.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+namespace tilec::frontend {
+namespace {
+
+using K = BuiltinKind;
+
+constexpr BuiltinParam kX[] = {{"x", true, false}};
+constexpr BuiltinParam kAB[] = {{"a", true, false}, {"b", true, false}};
+constexpr BuiltinParam kXShape[] = {{"x", true, false}, {"shape", true, false}};
+constexpr BuiltinParam kCast[] = {
+    {"x", true, false}, {"to", true, false}, {"round", false, true}, {"sat", false, true}};
+constexpr BuiltinParam kMatmul[] = {
+    {"a", true, false}, {"b", true, false}, {"acc", false, true}, {"out", false, true}};
+constexpr BuiltinParam kGather[] = {{"x", true, false}, {"pattern", true, false}};
+constexpr BuiltinParam kInterleave[] = {{"even", true, false}, {"odd", true, false}};
+constexpr BuiltinParam kFull[] = {{"shape", true, false}, {"value", true, false}, {"dtype", true, false}};
+constexpr BuiltinParam kShapeDType[] = {{"shape", true, false}, {"dtype", true, false}};
+constexpr BuiltinParam kRmsNorm[] = {{"x", true, false}, {"gamma", false, false}, {"eps", true, true}};
+constexpr BuiltinParam kQuant[] = {{"x", true, false}, {"scale_max", true, true}, {"amax_eps", true, true}};
+constexpr BuiltinParam kRope[] = {
+    {"x", true, false}, {"cos", true, false}, {"sin", true, false}, {"offset", true, true}};
+
+const Builtin kBuiltins[] = {
+    {K::Add, "add", kAB},         {K::Sub, "sub", kAB},          {K::Mul, "mul", kAB},
+    {K::Div, "div", kAB},         {K::Max, "max", kAB},          {K::Min, "min", kAB},
+    {K::Neg, "neg", kX},          {K::Abs, "abs", kX},           {K::Exp, "exp", kX},
+    {K::Log, "log", kX},          {K::Sqrt, "sqrt", kX},         {K::Rsqrt, "rsqrt", kX},
+    {K::Recip, "recip", kX},      {K::RowSum, "row_sum", kX},    {K::RowMax, "row_max", kX},
+    {K::RowMin, "row_min", kX},   {K::ColSum, "col_sum", kX},    {K::ColMax, "col_max", kX},
+    {K::ColMin, "col_min", kX},   {K::Broadcast, "broadcast", kXShape},
+    {K::Cast, "cast", kCast},     {K::Matmul, "matmul", kMatmul}, {K::Gather, "gather", kGather},
+    {K::Interleave, "interleave", kInterleave},                  {K::Reshape, "reshape", kXShape},
+    {K::Full, "full", kFull},     {K::Zeros, "zeros", kShapeDType}, {K::Scratch, "scratch", kShapeDType},
+    {K::RmsNorm, "rms_norm", kRmsNorm}, {K::QuantInt8, "quant_int8", kQuant}, {K::Rope, "rope", kRope},
+};
+
+std::string names(llvm::ArrayRef<BuiltinParam> params) {
+  std::string s;
+  for (const BuiltinParam &p : params)
+    s += (s.empty() ? "" : ", ") + p.name.str();
+  return s;
+}
+
+/// Python-style binding: positional parameters in order, then keywords by name.
+bool bindArguments(Sema &sema, CallExpr &call) {
+  DiagnosticSink &diags = sema.getDiags();
+  const Builtin &b = *call.builtin;
+  call.boundArgs.assign(b.params.size(), nullptr);
+  size_t positional = llvm::count_if(b.params, [](const BuiltinParam &p) { return !p.keywordOnly; });
+  bool ok = true;
+  if (call.args.size() > positional) {
+    diags.error(call.args[positional]->loc, "'" + b.name + "' takes " + llvm::Twine(positional) +
+                                                " positional argument(s) (" + names(b.params.take_front(positional)) +
+                                                "), found " + llvm::Twine(call.args.size()));
+    ok = false;
+  }
+  for (size_t i = 0; i < std::min(call.args.size(), positional); ++i)
+    call.boundArgs[i] = call.args[i].get();
+  for (KeywordArg &kw : call.keywords) {
+    const BuiltinParam *param = llvm::find_if(b.params, [&](const BuiltinParam &p) { return p.name == kw.name; });
+    if (param == b.params.end()) {
+      diags.error(kw.loc, "'" + b.name + "' has no argument '" + kw.name + "'; expected one of: " + names(b.params));
+      ok = false;
+      continue;
+    }
+    Expr *&slot = call.boundArgs[param - b.params.begin()];
+    if (slot) {
+      diags.error(kw.loc, "argument '" + kw.name + "' of '" + b.name + "' is given twice");
+      ok = false;
+      continue;
+    }
+    slot = kw.value.get();
+  }
+  for (auto [param, slot] : llvm::zip(b.params, call.boundArgs)) {
+    if (param.required && !slot && ok) {
+      diags.error(call.loc, "'" + b.name + "' requires argument '" + param.name + "'" +
+                                (param.keywordOnly ? " (given as " + param.name.str() + "=...)" : ""));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/// Reads an identifier-valued argument such as `bf16`, `rint` or `even`.
+std::optional<llvm::StringRef> wordArg(Sema &sema, Expr *arg, llvm::StringRef what,
+                                       llvm::ArrayRef<llvm::StringRef> choices) {
+  auto *name = dyn_cast<NameExpr>(arg);
+  if (name && llvm::is_contained(choices, name->name))
+    return name->name;
+  std::string list;
+  for (llvm::StringRef c : choices)
+    list += (list.empty() ? "" : ", ") + c.str();
+  sema.getDiags().error(arg->loc, "expected " + what + " (" + list + "), found " +
+                                      (name ? "'" + name->name.str() + "'" : std::string("an expression")));
+  return std::nullopt;
+}
+
+constexpr llvm::StringRef kDTypes[] = {"bf16", "f16", "f32", "i8", "i32"};
+constexpr llvm::StringRef kRoundModes[] = {"none", "rint", "round", "floor", "ceil", "trunc", "odd"};
+
+std::optional<DType> dtypeArg(Sema &sema, Expr *arg) {
+  std::optional<llvm::StringRef> word = wordArg(sema, arg, "an element type", kDTypes);
+  return word ? parseDType(*word) : std::nullopt;
+}
+
+/// Checks a tensor operand: its rank (0 = any) and its allowed element types.
+std::optional<Type> tensorArg(Sema &sema, Expr *arg, llvm::StringRef builtin, llvm::StringRef what, unsigned rank,
+                              llvm::ArrayRef<DType> dtypes) {
+  Type type = sema.checkValue(*arg);
+  if (type.isError())
+    return std::nullopt;
+  DiagnosticSink &diags = sema.getDiags();
+  if (type.kind != Type::Tensor) {
+    diags.error(arg->loc, "expected a tensor for " + what + " of '" + builtin + "', found " + type.str());
+    return std::nullopt;
+  }
+  if (rank && type.shape.size() != rank) {
+    diags.error(arg->loc, "expected a rank-" + llvm::Twine(rank) + " tensor for " + what + " of '" + builtin +
+                              "', found " + type.str());
+    return std::nullopt;
+  }
+  if (!llvm::is_contained(dtypes, type.dtype)) {
+    std::string list;
+    for (DType d : dtypes)
+      list += (list.empty() ? "" : ", ") + spell(d).str();
+    diags.error(arg->loc, "expected " + list + " elements for " + what + " of '" + builtin + "', found " +
+                              type.str() + (isFloat(type.dtype) && type.dtype != DType::F32 ? " (cast to f32 first)" : ""));
+    return std::nullopt;
+  }
+  return type;
+}
+
+constexpr DType kAll[] = {DType::BF16, DType::F16, DType::F32, DType::I8, DType::I32};
+constexpr DType kFloats[] = {DType::BF16, DType::F16, DType::F32};
+constexpr DType kVectorFloats[] = {DType::F16, DType::F32};
+constexpr DType kVectorNumbers[] = {DType::F16, DType::F32, DType::I32};
+
+Type checkElementwiseBinary(Sema &sema, CallExpr &call) {
+  Type a = sema.checkValue(*call.boundArgs[0]);
+  Type b = sema.checkValue(*call.boundArgs[1]);
+  if (a.isError() || b.isError())
+    return Type::error();
+  if (a.kind != Type::Tensor && b.kind != Type::Tensor) {
+    sema.getDiags().error(call.loc, "expected at least one tensor argument for '" + call.builtin->name +
+                                        "', found " + a.str() + " and " + b.str());
+    return Type::error();
+  }
+  return sema.checkArithmetic(call.builtin->name, *call.boundArgs[0], *call.boundArgs[1], call.loc);
+}
+
+Type checkCast(Sema &sema, CallExpr &call) {
+  DiagnosticSink &diags = sema.getDiags();
+  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], "cast", "x", 0, kAll);
+  std::optional<DType> to = dtypeArg(sema, call.boundArgs[1]);
+  std::optional<llvm::StringRef> round;
+  if (Expr *arg = call.boundArgs[2])
+    if (!(round = wordArg(sema, arg, "a rounding mode", kRoundModes)))
+      return Type::error();
+  if (Expr *arg = call.boundArgs[3])
+    if (!wordArg(sema, arg, "a saturation flag", {"true", "false"}))
+      return Type::error();
+  if (!x || !to)
+    return Type::error();
+  if (x->dtype == *to) {
+    diags.error(call.boundArgs[1]->loc, "expected a different element type: the value is already " + spell(*to));
+    return Type::error();
+  }
+  if (isNarrowing(x->dtype, *to) && (!round || *round == "none")) {
+    diags.error(call.loc, "cast from " + spell(x->dtype) + " to " + spell(*to) +
+                              " loses precision: expected an explicit rounding, e.g. cast(x, " + spell(*to) +
+                              ", round=rint)");
+    return Type::error();
+  }
+  return Type::tensor(Type::Tensor, x->shape, *to);
+}
+
+Type checkMatmul(Sema &sema, CallExpr &call) {
+  DiagnosticSink &diags = sema.getDiags();
+  constexpr DType kCube[] = {DType::BF16, DType::F16, DType::F32, DType::I8};
+  std::optional<Type> a = tensorArg(sema, call.boundArgs[0], "matmul", "a", 2, kCube);
+  std::optional<Type> b = tensorArg(sema, call.boundArgs[1], "matmul", "b", 2, kCube);
+  std::optional<DType> out;
+  if (Expr *arg = call.boundArgs[3])
+    if (!(out = dtypeArg(sema, arg)))
+      return Type::error();
+  std::optional<Type> acc;
+  if (Expr *arg = call.boundArgs[2])
+    if (!(acc = tensorArg(sema, arg, "matmul", "acc", 2, {DType::F32, DType::I32})))
+      return Type::error();
+  if (!a || !b)
+    return Type::error();
+  if (a->shape[1] != b->shape[0]) {
+    diags.error(call.loc, "matmul shapes " + shapeStr(a->shape) + " and " + shapeStr(b->shape) +
+                              " do not match: expected a's columns (" + llvm::Twine(a->shape[1]) + ") to equal b's rows (" +
+                              llvm::Twine(b->shape[0]) + ")");
+    return Type::error();
+  }
+  if (a->dtype != b->dtype) {
+    diags.error(call.loc, "matmul operands have element types " + spell(a->dtype) + " and " + spell(b->dtype) +
+                              ": expected the same (the cube multiplies bf16×bf16, f16×f16, f32×f32 or i8×i8)");
+    return Type::error();
+  }
+  DType result = a->dtype == DType::I8 ? DType::I32 : DType::F32;
+  if (out && *out != result) {
+    diags.error(call.boundArgs[3]->loc, "matmul of " + spell(a->dtype) + " accumulates in " + spell(result) +
+                                            ": expected out=" + spell(result) + ", found out=" + spell(*out));
+    return Type::error();
+  }
+  Type type = Type::tensor(Type::Tensor, {a->shape[0], b->shape[1]}, result);
+  if (acc && !(*acc == type)) {
+    diags.error(call.boundArgs[2]->loc, "expected an accumulator of type " + type.str() + ", found " + acc->str());
+    return Type::error();
+  }
+  return type;
+}
+
+Type checkReshapeOrBroadcast(Sema &sema, CallExpr &call, bool isReshape) {
+  DiagnosticSink &diags = sema.getDiags();
+  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 0, kAll);
+  auto shape = sema.checkShape(*call.boundArgs[1], "the target shape");
+  if (!x || !shape)
+    return Type::error();
+  Type result = Type::tensor(Type::Tensor, *shape, x->dtype);
+  if (isReshape) {
+    if (result.numElements() != x->numElements()) {
+      diags.error(call.loc, "cannot reshape " + x->str() + " (" + llvm::Twine(x->numElements()) + " elements) to " +
+                                shapeStr(*shape) + ": expected " + llvm::Twine(x->numElements()) + " elements, found " +
+                                llvm::Twine(result.numElements()));
+      return Type::error();
+    }
+    return result;
+  }
+  bool ok = shape->size() >= x->shape.size();
+  for (size_t i = 0; ok && i < x->shape.size(); ++i) {
+    int64_t from = x->shape[x->shape.size() - 1 - i], to = (*shape)[shape->size() - 1 - i];
+    ok = from == to || from == 1;
+  }
+  if (!ok) {
+    diags.error(call.loc, "cannot broadcast " + x->str() + " to " + shapeStr(*shape) +
+                              ": expected each dimension to match or be 1");
+    return Type::error();
+  }
+  return result;
+}
+
+Type checkGatherOrInterleave(Sema &sema, CallExpr &call) {
+  DiagnosticSink &diags = sema.getDiags();
+  // TGATHER and its inverse move 2- and 4-byte elements.
+  constexpr DType kWide[] = {DType::BF16, DType::F16, DType::F32, DType::I32};
+  if (call.builtin->kind == K::Interleave) {
+    std::optional<Type> even = tensorArg(sema, call.boundArgs[0], "interleave", "even", 2, kWide);
+    std::optional<Type> odd = tensorArg(sema, call.boundArgs[1], "interleave", "odd", 2, kWide);
+    if (!even || !odd)
+      return Type::error();
+    if (!(*even == *odd)) {
+      diags.error(call.loc, "expected 'even' and 'odd' of the same type, found " + even->str() + " and " + odd->str());
+      return Type::error();
+    }
+    return Type::tensor(Type::Tensor, {even->shape[0], even->shape[1] * 2}, even->dtype);
+  }
+  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], "gather", "x", 2, kWide);
+  std::optional<llvm::StringRef> pattern = wordArg(sema, call.boundArgs[1], "a gather pattern", {"even", "odd"});
+  if (!x || !pattern)
+    return Type::error();
+  if (x->shape[1] % 2) {
+    diags.error(call.loc, "expected an even number of columns to gather, found " + x->str());
+    return Type::error();
+  }
+  return Type::tensor(Type::Tensor, {x->shape[0], x->shape[1] / 2}, x->dtype);
+}
+
+Type checkConstruction(Sema &sema, CallExpr &call) {
+  DiagnosticSink &diags = sema.getDiags();
+  auto shape = sema.checkShape(*call.boundArgs[0], "a shape");
+  Expr *dtypeExpr = call.boundArgs[call.builtin->kind == K::Full ? 2 : 1];
+  std::optional<DType> dtype = dtypeArg(sema, dtypeExpr);
+  if (call.builtin->kind == K::Full) {
+    Expr &value = *call.boundArgs[1];
+    if (!sema.checkNumberConst(value, "the fill value"))
+      return Type::error();
+    if (dtype && !isFloat(*dtype) && value.type.kind != Type::IntConst) {
+      diags.error(value.loc, "expected an integer fill value for " + spell(*dtype) + ", found a float");
+      return Type::error();
+    }
+  }
+  if (!shape || !dtype)
+    return Type::error();
+  return Type::tensor(call.builtin->kind == K::Scratch ? Type::Global : Type::Tensor, *shape, *dtype);
+}
+
+Type checkComposite(Sema &sema, CallExpr &call) {
+  DiagnosticSink &diags = sema.getDiags();
+  llvm::StringRef name = call.builtin->name;
+  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], name, "x", 2, kFloats);
+  switch (call.builtin->kind) {
+  case K::RmsNorm: {
+    std::optional<Type> gamma;
+    if (Expr *arg = call.boundArgs[1])
+      if (!(gamma = tensorArg(sema, arg, name, "gamma", 1, kFloats)))
+        return Type::error();
+    std::optional<double> eps = sema.checkNumberConst(*call.boundArgs[2], "eps");
+    if (!x || !eps)
+      return Type::error();
+    if (*eps <= 0) {
+      diags.error(call.boundArgs[2]->loc, "expected a positive eps, found " + std::to_string(*eps));
+      return Type::error();
+    }
+    if (gamma && gamma->shape[0] != x->shape[1]) {
+      diags.error(call.boundArgs[1]->loc, "expected gamma of shape [" + llvm::Twine(x->shape[1]) +
+                                              "] to match the columns of " + x->str() + ", found " + gamma->str());
+      return Type::error();
+    }
+    return Type::tensor(Type::Tensor, x->shape, DType::F32);
+  }
+  case K::QuantInt8: {
+    std::optional<double> scaleMax = sema.checkNumberConst(*call.boundArgs[1], "scale_max");
+    std::optional<double> amaxEps = sema.checkNumberConst(*call.boundArgs[2], "amax_eps");
+    if (!x || !scaleMax || !amaxEps)
+      return Type::error();
+    if (*scaleMax <= 0 || *amaxEps <= 0) {
+      diags.error(call.loc, "expected positive scale_max and amax_eps");
+      return Type::error();
+    }
+    return Type::tensor(Type::Pair, x->shape, DType::I8);
+  }
+  default: {
+    std::optional<Type> cos = tensorArg(sema, call.boundArgs[1], name, "cos", 2, kFloats);
+    std::optional<Type> sin = tensorArg(sema, call.boundArgs[2], name, "sin", 2, kFloats);
+    std::optional<int64_t> offset = sema.checkIntConst(*call.boundArgs[3], "the rope offset");
+    if (!x || !cos || !sin || !offset)
+      return Type::error();
+    int64_t columns = x->shape[1];
+    if (*offset < 0 || *offset >= columns || (columns - *offset) % 2) {
+      diags.error(call.boundArgs[3]->loc, "expected an offset in [0, " + llvm::Twine(columns) +
+                                              ") leaving an even number of columns to rotate, found " +
+                                              llvm::Twine(*offset));
+      return Type::error();
+    }
+    llvm::SmallVector<int64_t, 2> expected = {x->shape[0], (columns - *offset) / 2};
+    for (auto [arg, table] : {std::pair(call.boundArgs[1], &*cos), std::pair(call.boundArgs[2], &*sin)}) {
+      if (llvm::ArrayRef<int64_t>(table->shape) != llvm::ArrayRef<int64_t>(expected)) {
+        diags.error(arg->loc, "expected a table of shape " + shapeStr(expected) + " (one value per row and rotated pair), found " +
+                                  table->str());
+        return Type::error();
+      }
+    }
+    return Type::tensor(Type::Tensor, x->shape, DType::F32);
+  }
+  }
+}
+
+} // namespace
+
+const Builtin *lookupBuiltin(llvm::StringRef name) {
+  const Builtin *b = llvm::find_if(kBuiltins, [&](const Builtin &b) { return b.name == name; });
+  return b == std::end(kBuiltins) ? nullptr : b;
+}
+
+Type checkBuiltinCall(Sema &sema, CallExpr &call) {
+  if (!bindArguments(sema, call))
+    return Type::error();
+  switch (call.builtin->kind) {
+  case K::Add:
+  case K::Sub:
+  case K::Mul:
+  case K::Div:
+  case K::Max:
+  case K::Min: return checkElementwiseBinary(sema, call);
+  case K::Neg:
+  case K::Abs: {
+    std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 0, kVectorNumbers);
+    return x ? *x : Type::error();
+  }
+  case K::Exp:
+  case K::Log:
+  case K::Sqrt:
+  case K::Rsqrt:
+  case K::Recip: {
+    std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 0, kVectorFloats);
+    return x ? *x : Type::error();
+  }
+  case K::RowSum:
+  case K::RowMax:
+  case K::RowMin:
+  case K::ColSum:
+  case K::ColMax:
+  case K::ColMin: {
+    std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 2, kVectorNumbers);
+    if (!x)
+      return Type::error();
+    bool rows = call.builtin->kind == K::RowSum || call.builtin->kind == K::RowMax || call.builtin->kind == K::RowMin;
+    x->shape[rows ? 1 : 0] = 1;
+    return *x;
+  }
+  case K::Broadcast: return checkReshapeOrBroadcast(sema, call, /*isReshape=*/false);
+  case K::Reshape: return checkReshapeOrBroadcast(sema, call, /*isReshape=*/true);
+  case K::Cast: return checkCast(sema, call);
+  case K::Matmul: return checkMatmul(sema, call);
+  case K::Gather:
+  case K::Interleave: return checkGatherOrInterleave(sema, call);
+  case K::Full:
+  case K::Zeros:
+  case K::Scratch: return checkConstruction(sema, call);
+  case K::RmsNorm:
+  case K::QuantInt8:
+  case K::Rope: return checkComposite(sema, call);
+  }
+  return Type::error();
+}
+
+} // namespace tilec::frontend

@@ -1,0 +1,49 @@
+//===- Builtins.h - the builtin functions of .tile --------------*- C++ -*-===//
+#ifndef TILEC_COMPILER_FRONTEND_BUILTINS_H
+#define TILEC_COMPILER_FRONTEND_BUILTINS_H
+
+#include "compiler/frontend/Types.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace tilec::frontend {
+
+class Sema;
+struct CallExpr;
+
+enum class BuiltinKind {
+  // Elementwise.
+  Add, Sub, Mul, Div, Max, Min,
+  Neg, Abs, Exp, Log, Sqrt, Rsqrt, Recip,
+  // Reductions and broadcast.
+  RowSum, RowMax, RowMin, ColSum, ColMax, ColMin, Broadcast,
+  // Conversion, cube, data movement.
+  Cast, Matmul, Gather, Interleave, Reshape,
+  // Construction.
+  Full, Zeros, Scratch,
+  // Composites.
+  RmsNorm, QuantInt8, Rope,
+};
+
+struct BuiltinParam {
+  llvm::StringRef name;
+  bool required;
+  bool keywordOnly;
+};
+
+struct Builtin {
+  BuiltinKind kind;
+  llvm::StringRef name;
+  llvm::ArrayRef<BuiltinParam> params;
+};
+
+const Builtin *lookupBuiltin(llvm::StringRef name);
+
+/// Binds the call's arguments to the builtin's parameters and checks its
+/// operand types; returns the result type (Type::error() after reporting).
+Type checkBuiltinCall(Sema &sema, CallExpr &call);
+
+} // namespace tilec::frontend
+
+#endif

@@ -1,0 +1,566 @@
+//===- Parser.cpp - recursive-descent parser for .tile --------------------===//
+#include "compiler/frontend/Parser.h"
+
+#include "llvm/ADT/Twine.h"
+
+namespace tilec::frontend {
+
+//===----------------------------------------------------------------------===//
+// Token helpers
+//===----------------------------------------------------------------------===//
+
+void Parser::advance() {
+  if (lookahead) {
+    tok = *lookahead;
+    lookahead.reset();
+    return;
+  }
+  tok = lexer.next();
+}
+
+const Token &Parser::peek() {
+  if (!lookahead)
+    lookahead = lexer.next();
+  return *lookahead;
+}
+
+bool Parser::consumeIf(TokenKind kind) {
+  if (!tok.is(kind))
+    return false;
+  advance();
+  return true;
+}
+
+std::string Parser::describe(const Token &t) const {
+  switch (t.kind) {
+  case TokenKind::Eof: return "end of file";
+  case TokenKind::Identifier: return "identifier '" + t.text.str() + "'";
+  case TokenKind::Integer:
+  case TokenKind::Float: return "number " + t.text.str();
+  case TokenKind::String: return "string " + t.text.str();
+  case TokenKind::Error: return "'" + t.text.str() + "'";
+  default: return spell(t.kind).str();
+  }
+}
+
+void Parser::errorExpected(llvm::StringRef what) {
+  // The lexer has already explained an Error token; don't pile on.
+  if (tok.is(TokenKind::Error))
+    return;
+  diags.error(tok.loc(), "expected " + what + ", found " + describe(tok));
+}
+
+bool Parser::expect(TokenKind kind, llvm::StringRef context) {
+  if (consumeIf(kind))
+    return true;
+  errorExpected((spell(kind) + " " + context).str());
+  return false;
+}
+
+bool Parser::expectIdentifier(NameDecl &decl, llvm::StringRef context) {
+  if (!tok.is(TokenKind::Identifier)) {
+    errorExpected(("a name " + context).str());
+    return false;
+  }
+  decl.name = tok.text;
+  decl.loc = tok.loc();
+  advance();
+  return true;
+}
+
+bool Parser::DepthGuard::tooDeep() {
+  if (p.depth <= kMaxDepth)
+    return false;
+  // Report once per overflow, then let every level unwind.
+  if (p.depth == kMaxDepth + 1)
+    p.diags.error(p.tok.loc(), "nesting is too deep: expected at most " + llvm::Twine(kMaxDepth) +
+                                   " levels of brackets, blocks and operators");
+  return true;
+}
+
+static bool isDeclStart(const Token &t) {
+  return t.is(TokenKind::KwConst) || t.is(TokenKind::KwKernel) || t.is(TokenKind::KwImport);
+}
+
+static bool isStmtStart(const Token &t) {
+  return t.is(TokenKind::KwLet) || t.is(TokenKind::KwFor) || t.is(TokenKind::KwScope) ||
+         t.is(TokenKind::Identifier);
+}
+
+// Skips the rest of a broken statement: up to a ';', a '}' closing the
+// enclosing block, or a statement keyword/name at the start of a line.
+void Parser::skipToStatementBoundary() {
+  int nesting = 0;
+  while (!tok.is(TokenKind::Eof)) {
+    if (nesting == 0) {
+      if (tok.is(TokenKind::RBrace) || isDeclStart(tok) || (tok.startsLine && isStmtStart(tok)))
+        return;
+      if (tok.is(TokenKind::Semicolon)) {
+        advance();
+        return;
+      }
+    }
+    if (tok.is(TokenKind::LBrace) || tok.is(TokenKind::LParen) || tok.is(TokenKind::LBracket))
+      ++nesting;
+    else if ((tok.is(TokenKind::RBrace) || tok.is(TokenKind::RParen) || tok.is(TokenKind::RBracket)) && nesting > 0)
+      --nesting;
+    advance();
+  }
+}
+
+void Parser::skipToDecl() {
+  while (!tok.is(TokenKind::Eof) && !(isDeclStart(tok) && tok.startsLine))
+    advance();
+}
+
+//===----------------------------------------------------------------------===//
+// Declarations
+//===----------------------------------------------------------------------===//
+
+void Parser::parseFile(SourceFile &file) {
+  while (!tok.is(TokenKind::Eof)) {
+    const char *before = tok.text.data();
+    reportedUnclosedBlock = false;
+    if (DeclPtr decl = parseDecl()) {
+      file.decls.push_back(std::move(decl));
+      continue;
+    }
+    skipToDecl();
+    if (tok.text.data() == before) // guarantee progress
+      advance();
+  }
+}
+
+DeclPtr Parser::parseDecl() {
+  switch (tok.kind) {
+  case TokenKind::KwImport: return parseImport();
+  case TokenKind::KwConst: return parseConst();
+  case TokenKind::KwKernel: return parseKernel();
+  default:
+    errorExpected("'const', 'import' or 'kernel' at the top level");
+    return nullptr;
+  }
+}
+
+DeclPtr Parser::parseImport() {
+  auto decl = std::make_unique<ImportDecl>(tok.loc());
+  advance();
+  if (!tok.is(TokenKind::String)) {
+    errorExpected("a quoted file name after 'import'");
+    return nullptr;
+  }
+  decl->path = tok.text.drop_front().drop_back().str();
+  advance();
+  consumeIf(TokenKind::Semicolon);
+  return decl;
+}
+
+DeclPtr Parser::parseConst() {
+  auto decl = std::make_unique<ConstDecl>(tok.loc());
+  advance();
+  if (!expectIdentifier(decl->decl, "after 'const'") || !expect(TokenKind::Equal, "after the const name"))
+    return nullptr;
+  decl->value = parseExpr();
+  if (!decl->value)
+    return nullptr;
+  consumeIf(TokenKind::Semicolon);
+  return decl;
+}
+
+DeclPtr Parser::parseKernel() {
+  auto decl = std::make_unique<KernelDecl>(tok.loc());
+  advance();
+  if (!expectIdentifier(decl->decl, "after 'kernel'") || !expect(TokenKind::LParen, "to start the parameter list"))
+    return nullptr;
+  while (!tok.is(TokenKind::RParen)) {
+    Param param;
+    if (!parseParam(param))
+      return nullptr;
+    decl->params.push_back(std::move(param));
+    if (!consumeIf(TokenKind::Comma))
+      break;
+  }
+  if (!expect(TokenKind::RParen, "to end the parameter list") || !parseBlock(decl->body))
+    return nullptr;
+  return decl;
+}
+
+bool Parser::parseParam(Param &param) {
+  if (tok.is(TokenKind::KwOut)) {
+    param.isOut = true;
+    param.outLoc = tok.loc();
+    advance();
+  }
+  return expectIdentifier(param.decl, "for a parameter") &&
+         expect(TokenKind::Colon, "between a parameter name and its type") && parseParamType(param.type);
+}
+
+bool Parser::parseParamType(ParamType &type) {
+  if (tok.is(TokenKind::Identifier)) {
+    type.dtype = tok.text;
+    type.dtypeLoc = tok.loc();
+    advance();
+    return true;
+  }
+  if (!tok.is(TokenKind::KwTensor)) {
+    errorExpected("a parameter type ('tensor<[dims], dtype>', 'i32' or 'f32')");
+    return false;
+  }
+  type.isTensor = true;
+  advance();
+  if (!expect(TokenKind::Less, "after 'tensor'") || !expect(TokenKind::LBracket, "to start the tensor's dimensions"))
+    return false;
+  do {
+    ExprPtr dim = parseExpr();
+    if (!dim)
+      return false;
+    type.dims.push_back(std::move(dim));
+  } while (consumeIf(TokenKind::Comma));
+  if (!expect(TokenKind::RBracket, "to end the tensor's dimensions") ||
+      !expect(TokenKind::Comma, "between the dimensions and the element type"))
+    return false;
+  if (!tok.is(TokenKind::Identifier)) {
+    errorExpected("an element type (bf16, f16, f32, i8, i32)");
+    return false;
+  }
+  type.dtype = tok.text;
+  type.dtypeLoc = tok.loc();
+  advance();
+  return expect(TokenKind::Greater, "to close 'tensor<'");
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+bool Parser::parseBlock(Block &block) {
+  DepthGuard guard(*this);
+  if (guard.tooDeep())
+    return false;
+  llvm::SMLoc open = tok.loc();
+  if (!expect(TokenKind::LBrace, "to start a block"))
+    return false;
+  while (!tok.is(TokenKind::RBrace)) {
+    if (tok.is(TokenKind::Eof) || isDeclStart(tok)) {
+      if (!reportedUnclosedBlock)
+        diags.errorWithNote(tok.loc(), "expected '}' to close the block, found " + describe(tok), open,
+                            "the block starts here");
+      reportedUnclosedBlock = true;
+      return false;
+    }
+    const char *before = tok.text.data();
+    if (StmtPtr stmt = parseStmt()) {
+      block.push_back(std::move(stmt));
+      consumeIf(TokenKind::Semicolon);
+      continue;
+    }
+    if (depth > kMaxDepth)
+      return false;
+    skipToStatementBoundary();
+    if (tok.text.data() == before)
+      advance();
+  }
+  advance();
+  return true;
+}
+
+StmtPtr Parser::parseStmt() {
+  switch (tok.kind) {
+  case TokenKind::KwLet: return parseLet();
+  case TokenKind::KwFor: return parseFor();
+  case TokenKind::KwScope: return parseScope();
+  case TokenKind::Identifier: return parseAssign();
+  default:
+    errorExpected("a statement ('let', 'for', 'scope' or an assignment)");
+    return nullptr;
+  }
+}
+
+StmtPtr Parser::parseLet() {
+  auto stmt = std::make_unique<LetStmt>(tok.loc());
+  advance();
+  do {
+    NameDecl name;
+    if (!expectIdentifier(name, "to bind with 'let'"))
+      return nullptr;
+    stmt->names.push_back(name);
+  } while (consumeIf(TokenKind::Comma));
+  if (!expect(TokenKind::Equal, "after the names bound by 'let'"))
+    return nullptr;
+  stmt->value = parseExpr();
+  return stmt->value ? std::move(stmt) : nullptr;
+}
+
+StmtPtr Parser::parseFor() {
+  auto stmt = std::make_unique<ForStmt>(tok.loc());
+  advance();
+  if (!expectIdentifier(stmt->var, "for the loop variable") || !expect(TokenKind::KwIn, "after the loop variable"))
+    return nullptr;
+  if (!tok.is(TokenKind::Identifier)) {
+    errorExpected("'range(...)', 'parallel(...)' or 'pipeline(...)' after 'in'");
+    return nullptr;
+  }
+  stmt->iter = std::make_unique<CallExpr>(tok.loc(), tok.text);
+  advance();
+  if (!expect(TokenKind::LParen, "after the loop kind") || !parseCallArgs(*stmt->iter) ||
+      !parseBlock(stmt->body))
+    return nullptr;
+  return stmt;
+}
+
+StmtPtr Parser::parseScope() {
+  auto stmt = std::make_unique<ScopeStmt>(tok.loc());
+  advance();
+  if (!tok.is(TokenKind::String)) {
+    errorExpected("a quoted scope name after 'scope'");
+    return nullptr;
+  }
+  stmt->name = tok.text.drop_front().drop_back().str();
+  advance();
+  if (!expect(TokenKind::KwOn, "after the scope name"))
+    return nullptr;
+  if (!tok.is(TokenKind::Identifier)) {
+    errorExpected("a core group ('vector' or 'cube') after 'on'");
+    return nullptr;
+  }
+  stmt->core = tok.text;
+  stmt->coreLoc = tok.loc();
+  advance();
+  if (!parseBlock(stmt->body))
+    return nullptr;
+  return stmt;
+}
+
+StmtPtr Parser::parseAssign() {
+  llvm::SMLoc loc = tok.loc();
+  ExprPtr target = parsePostfix();
+  if (!target)
+    return nullptr;
+  if (!tok.is(TokenKind::Equal)) {
+    if (isa<CallExpr>(target.get()))
+      diags.error(target->loc, "the result of this call is unused: bind it with 'let name = ...'");
+    else
+      errorExpected("'=' after the assignment target");
+    return nullptr;
+  }
+  advance();
+  ExprPtr value = parseExpr();
+  if (!value)
+    return nullptr;
+  return std::make_unique<AssignStmt>(loc, std::move(target), std::move(value));
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+ExprPtr Parser::parseExpr() {
+  DepthGuard guard(*this);
+  if (guard.tooDeep())
+    return nullptr;
+  ExprPtr lhs = parseTerm();
+  while (lhs && (tok.is(TokenKind::Plus) || tok.is(TokenKind::Minus))) {
+    BinaryOp op = tok.is(TokenKind::Plus) ? BinaryOp::Add : BinaryOp::Sub;
+    llvm::SMLoc loc = tok.loc();
+    advance();
+    ExprPtr rhs = parseTerm();
+    if (!rhs)
+      return nullptr;
+    lhs = std::make_unique<BinaryExpr>(loc, op, std::move(lhs), std::move(rhs));
+  }
+  return lhs;
+}
+
+ExprPtr Parser::parseTerm() {
+  ExprPtr lhs = parseUnary();
+  while (lhs) {
+    BinaryOp op;
+    if (tok.is(TokenKind::Star))
+      op = BinaryOp::Mul;
+    else if (tok.is(TokenKind::Slash))
+      op = BinaryOp::Div;
+    else if (tok.is(TokenKind::SlashSlash))
+      op = BinaryOp::FloorDiv;
+    else if (tok.is(TokenKind::Percent))
+      op = BinaryOp::Mod;
+    else
+      break;
+    llvm::SMLoc loc = tok.loc();
+    advance();
+    ExprPtr rhs = parseUnary();
+    if (!rhs)
+      return nullptr;
+    lhs = std::make_unique<BinaryExpr>(loc, op, std::move(lhs), std::move(rhs));
+  }
+  return lhs;
+}
+
+ExprPtr Parser::parseUnary() {
+  if (!tok.is(TokenKind::Minus))
+    return parsePostfix();
+  DepthGuard guard(*this);
+  if (guard.tooDeep())
+    return nullptr;
+  llvm::SMLoc loc = tok.loc();
+  advance();
+  ExprPtr operand = parseUnary();
+  if (!operand)
+    return nullptr;
+  return std::make_unique<UnaryExpr>(loc, std::move(operand));
+}
+
+ExprPtr Parser::parsePostfix() {
+  ExprPtr expr = parsePrimary();
+  while (expr) {
+    if (tok.is(TokenKind::LParen)) {
+      auto *name = dyn_cast<NameExpr>(expr.get());
+      if (!name) {
+        diags.error(tok.loc(), "only builtins can be called: expected a builtin name before '('");
+        return nullptr;
+      }
+      auto call = std::make_unique<CallExpr>(name->loc, name->name);
+      advance();
+      if (!parseCallArgs(*call))
+        return nullptr;
+      expr = std::move(call);
+    } else if (tok.is(TokenKind::LBracket)) {
+      auto index = std::make_unique<IndexExpr>(tok.loc(), std::move(expr));
+      advance();
+      if (!parseIndexItems(*index))
+        return nullptr;
+      expr = std::move(index);
+    } else {
+      break;
+    }
+  }
+  return expr;
+}
+
+ExprPtr Parser::parsePrimary() {
+  llvm::SMLoc loc = tok.loc();
+  switch (tok.kind) {
+  case TokenKind::Integer: {
+    int64_t value;
+    if (tok.text.getAsInteger(10, value)) {
+      diags.error(loc, "integer literal " + tok.text + " does not fit in 64 bits");
+      return nullptr;
+    }
+    advance();
+    return std::make_unique<IntLitExpr>(loc, value);
+  }
+  case TokenKind::Float: {
+    double value = 0;
+    if (tok.text.getAsDouble(value)) {
+      diags.error(loc, "float literal " + tok.text + " is out of range");
+      return nullptr;
+    }
+    advance();
+    return std::make_unique<FloatLitExpr>(loc, value);
+  }
+  case TokenKind::Identifier: {
+    auto name = std::make_unique<NameExpr>(loc, tok.text);
+    advance();
+    return name;
+  }
+  case TokenKind::LParen: {
+    DepthGuard guard(*this);
+    if (guard.tooDeep())
+      return nullptr;
+    advance();
+    ExprPtr inner = parseExpr();
+    if (!inner || !expect(TokenKind::RParen, "to close '('"))
+      return nullptr;
+    return inner;
+  }
+  case TokenKind::LBracket: {
+    DepthGuard guard(*this);
+    if (guard.tooDeep())
+      return nullptr;
+    auto list = std::make_unique<ListExpr>(loc);
+    advance();
+    while (!tok.is(TokenKind::RBracket)) {
+      ExprPtr element = parseExpr();
+      if (!element)
+        return nullptr;
+      list->elements.push_back(std::move(element));
+      if (!consumeIf(TokenKind::Comma))
+        break;
+    }
+    if (!expect(TokenKind::RBracket, "to close the list"))
+      return nullptr;
+    return list;
+  }
+  default:
+    errorExpected("an expression");
+    return nullptr;
+  }
+}
+
+bool Parser::parseCallArgs(CallExpr &call) {
+  DepthGuard guard(*this);
+  if (guard.tooDeep())
+    return false;
+  while (!tok.is(TokenKind::RParen)) {
+    // `out` is a keyword but also matmul's argument name.
+    if ((tok.is(TokenKind::Identifier) || tok.is(TokenKind::KwOut)) && peek().is(TokenKind::Equal)) {
+      KeywordArg kw{tok.text, tok.loc(), nullptr};
+      advance();
+      advance();
+      kw.value = parseExpr();
+      if (!kw.value)
+        return false;
+      call.keywords.push_back(std::move(kw));
+    } else {
+      if (!call.keywords.empty()) {
+        diags.error(tok.loc(), "expected a keyword argument 'name=value': positional arguments must come first");
+        return false;
+      }
+      ExprPtr arg = parseExpr();
+      if (!arg)
+        return false;
+      call.args.push_back(std::move(arg));
+    }
+    if (!consumeIf(TokenKind::Comma))
+      break;
+  }
+  return expect(TokenKind::RParen, ("to close the arguments of '" + call.callee + "'").str());
+}
+
+bool Parser::parseIndexItems(IndexExpr &index) {
+  DepthGuard guard(*this);
+  if (guard.tooDeep())
+    return false;
+  do {
+    IndexItem item;
+    if (!parseIndexItem(item))
+      return false;
+    index.items.push_back(std::move(item));
+  } while (consumeIf(TokenKind::Comma));
+  return expect(TokenKind::RBracket, "to close the index");
+}
+
+bool Parser::parseIndexItem(IndexItem &item) {
+  item.loc = tok.loc();
+  auto atEnd = [&] { return tok.is(TokenKind::Colon) || tok.is(TokenKind::Comma) || tok.is(TokenKind::RBracket); };
+  if (!atEnd() && !(item.start = parseExpr()))
+    return false;
+  if (!consumeIf(TokenKind::Colon))
+    return true;
+  item.isRange = true;
+  if (!atEnd() && !(item.stop = parseExpr()))
+    return false;
+  if (consumeIf(TokenKind::Colon) && !atEnd() && !(item.step = parseExpr()))
+    return false;
+  return true;
+}
+
+ExprPtr Parser::parseStandaloneExpr() {
+  ExprPtr expr = parseExpr();
+  if (expr && !tok.is(TokenKind::Eof)) {
+    errorExpected("the end of the value");
+    return nullptr;
+  }
+  return expr;
+}
+
+} // namespace tilec::frontend

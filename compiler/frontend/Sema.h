@@ -1,0 +1,108 @@
+//===- Sema.h - names, types, shapes and dtype rules of .tile ---*- C++ -*-===//
+#ifndef TILEC_COMPILER_FRONTEND_SEMA_H
+#define TILEC_COMPILER_FRONTEND_SEMA_H
+
+#include "compiler/frontend/AST.h"
+#include "compiler/frontend/Diagnostics.h"
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <deque>
+
+namespace tilec::frontend {
+
+/// Something a name refers to.
+struct Symbol {
+  enum Kind { Const, Param, Let, LoopVar };
+  Kind kind = Let;
+  llvm::StringRef name;
+  llvm::SMLoc loc;
+  Type type;
+  int64_t intValue = 0;  // IntConst
+  double floatValue = 0; // FloatConst
+  unsigned argIndex = 0; // Param
+  bool isOut = false;    // Param
+  unsigned frame = 0;    // index of the declaring frame (kernel, loop or scope body)
+  Expr *definition = nullptr; // Let of a scalar: its value, so index arithmetic can see through it
+  // LoopVar: the range of values when the bounds are constants.
+  std::optional<int64_t> minValue, maxValue;
+};
+
+/// A -D NAME=VALUE override, parsed from its own source buffer.
+struct ConstOverride {
+  llvm::StringRef name;
+  ExprPtr value;
+  llvm::SMLoc loc;
+  bool used = false;
+};
+
+/// Checks a program (imported files first, the main file last) and annotates
+/// its AST for IRGen. Reports every error it finds; a failed statement binds
+/// its names to an error type so that it causes no follow-on errors.
+class Sema {
+public:
+  Sema(DiagnosticSink &diags, std::vector<ConstOverride> &overrides) : diags(diags), overrides(overrides) {}
+
+  void checkImportedFile(SourceFile &file);
+  void checkMainFile(SourceFile &file);
+  /// Reports -D overrides that matched no const.
+  void checkOverridesUsed();
+
+  // Expression checks, shared with the builtin rules (Builtins.cpp).
+  Type checkExpr(Expr &expr);
+  /// Like checkExpr, but a global tensor is read as a value.
+  Type checkValue(Expr &expr);
+  /// Checks an integer compile-time constant; nullopt after reporting.
+  std::optional<int64_t> checkIntConst(Expr &expr, llvm::StringRef what);
+  std::optional<double> checkNumberConst(Expr &expr, llvm::StringRef what);
+  /// Checks `[d0, d1, ...]` of positive integer constants.
+  std::optional<llvm::SmallVector<int64_t, 4>> checkShape(Expr &expr, llvm::StringRef what);
+  /// Elementwise arithmetic between tensors and scalars (operators and add/sub/... builtins).
+  Type checkArithmetic(llvm::StringRef op, Expr &lhs, Expr &rhs, llvm::SMLoc loc);
+  DiagnosticSink &getDiags() { return diags; }
+
+private:
+  struct Frame {
+    llvm::StringMap<Symbol *> names;
+    Stmt *owner = nullptr; // the ForStmt or ScopeStmt whose body this is; null for a kernel body
+  };
+
+  void checkConst(ConstDecl &decl);
+  void checkKernel(KernelDecl &kernel);
+  void checkParam(Param &param, unsigned index);
+  void checkBlock(Block &block, Stmt *owner);
+  void checkStmt(Stmt &stmt);
+  void checkLet(LetStmt &let);
+  void checkAssign(AssignStmt &assign);
+  void checkFor(ForStmt &loop);
+  void checkScope(ScopeStmt &scope);
+  bool checkLoopBounds(ForStmt &loop);
+  void noteCarried(Symbol &symbol, llvm::SMLoc loc);
+
+  Type checkName(NameExpr &name);
+  Type checkUnary(UnaryExpr &unary);
+  Type checkBinary(BinaryExpr &binary);
+  Type foldConstants(BinaryExpr &binary);
+  Type checkIntegerScalars(BinaryExpr &binary);
+  Type checkIndex(IndexExpr &index);
+  bool checkIndexItem(IndexExpr &index, IndexItem &item, int64_t dimSize, unsigned dim, int64_t &size);
+  Type checkCall(CallExpr &call);
+
+  Symbol *lookup(llvm::StringRef name);
+  /// Declares `name` in the innermost frame, or reports a redefinition.
+  Symbol *declare(NameDecl &decl, Symbol::Kind kind, Type type);
+
+  DiagnosticSink &diags;
+  std::vector<ConstOverride> &overrides;
+  std::deque<Symbol> symbols;
+  llvm::StringMap<Symbol *> consts;
+  llvm::StringMap<llvm::SMLoc> kernels;
+  llvm::StringMap<llvm::SMLoc> scopeNames;
+  std::vector<Frame> frames;
+  const CallExpr *letScratch = nullptr; // the scratch() call a 'let' is binding, the only place it may appear
+};
+
+} // namespace tilec::frontend
+
+#endif

@@ -1,0 +1,335 @@
+//===- SemaExpr.cpp - expressions: names, operators, constant folding -----===//
+#include "compiler/frontend/Builtins.h"
+#include "compiler/frontend/Sema.h"
+
+#include "llvm/Support/MathExtras.h"
+
+#include <cmath>
+
+namespace tilec::frontend {
+
+llvm::StringRef spell(BinaryOp op) {
+  switch (op) {
+  case BinaryOp::Add: return "+";
+  case BinaryOp::Sub: return "-";
+  case BinaryOp::Mul: return "*";
+  case BinaryOp::Div: return "/";
+  case BinaryOp::FloorDiv: return "//";
+  case BinaryOp::Mod: return "%";
+  }
+  return "?";
+}
+
+Type Sema::checkExpr(Expr &expr) {
+  Type type;
+  switch (expr.kind) {
+  case Expr::IntLit:
+    type = Type::scalar(Type::IntConst);
+    expr.intValue = cast<IntLitExpr>(expr).value;
+    break;
+  case Expr::FloatLit:
+    type = Type::scalar(Type::FloatConst);
+    expr.floatValue = cast<FloatLitExpr>(expr).value;
+    break;
+  case Expr::Name: type = checkName(cast<NameExpr>(expr)); break;
+  case Expr::Unary: type = checkUnary(cast<UnaryExpr>(expr)); break;
+  case Expr::Binary: type = checkBinary(cast<BinaryExpr>(expr)); break;
+  case Expr::Call: type = checkCall(cast<CallExpr>(expr)); break;
+  case Expr::Index: type = checkIndex(cast<IndexExpr>(expr)); break;
+  case Expr::List: {
+    if (std::optional<llvm::SmallVector<int64_t, 4>> shape = checkShape(expr, "a shape"))
+      type = Type::tensor(Type::Shape, *shape, DType::I32);
+    break;
+  }
+  }
+  expr.type = type;
+  return type;
+}
+
+Type Sema::checkValue(Expr &expr) {
+  Type type = checkExpr(expr);
+  if (type.kind == Type::Global)
+    type.kind = Type::Tensor;
+  return type;
+}
+
+std::optional<int64_t> Sema::checkIntConst(Expr &expr, llvm::StringRef what) {
+  Type type = checkExpr(expr);
+  if (type.isError())
+    return std::nullopt;
+  if (type.kind != Type::IntConst) {
+    diags.error(expr.loc, "expected an integer constant for " + what + ", found " + type.str());
+    return std::nullopt;
+  }
+  return expr.intValue;
+}
+
+std::optional<double> Sema::checkNumberConst(Expr &expr, llvm::StringRef what) {
+  Type type = checkExpr(expr);
+  if (type.isError())
+    return std::nullopt;
+  if (type.kind == Type::IntConst)
+    return static_cast<double>(expr.intValue);
+  if (type.kind != Type::FloatConst) {
+    diags.error(expr.loc, "expected a constant number for " + what + ", found " + type.str());
+    return std::nullopt;
+  }
+  return expr.floatValue;
+}
+
+std::optional<llvm::SmallVector<int64_t, 4>> Sema::checkShape(Expr &expr, llvm::StringRef what) {
+  auto *list = dyn_cast<ListExpr>(&expr);
+  if (!list || list->elements.empty()) {
+    if (!list)
+      checkExpr(expr);
+    diags.error(expr.loc, "expected " + what + " like [R, C], found " + (list ? "an empty list" : "an expression"));
+    return std::nullopt;
+  }
+  llvm::SmallVector<int64_t, 4> shape;
+  bool ok = true;
+  for (ExprPtr &element : list->elements) {
+    std::optional<int64_t> dim = checkIntConst(*element, "a dimension");
+    if (dim && *dim <= 0) {
+      diags.error(element->loc, "expected a positive dimension, found " + llvm::Twine(*dim));
+      dim.reset();
+    }
+    ok &= dim.has_value();
+    shape.push_back(dim.value_or(1));
+  }
+  list->type = Type::tensor(Type::Shape, shape, DType::I32);
+  return ok ? std::optional(shape) : std::nullopt;
+}
+
+Type Sema::checkName(NameExpr &name) {
+  Symbol *symbol = lookup(name.name);
+  if (!symbol) {
+    if (parseDType(name.name))
+      diags.error(name.loc, "expected a value, found the element type '" + name.name +
+                                "' (element types are arguments of cast, zeros, full, matmul and scratch)");
+    else if (lookupBuiltin(name.name))
+      diags.error(name.loc, "expected a value, found the builtin '" + name.name + "'; call it as " + name.name +
+                                "(...)");
+    else
+      diags.error(name.loc, "unknown name '" + name.name + "': expected a const, parameter or 'let' name");
+    return Type::error();
+  }
+  name.symbol = symbol;
+  name.intValue = symbol->intValue;
+  name.floatValue = symbol->floatValue;
+  return symbol->type;
+}
+
+Type Sema::checkUnary(UnaryExpr &unary) {
+  Type type = checkValue(*unary.operand);
+  switch (type.kind) {
+  case Type::IntConst:
+    if (unary.operand->intValue == INT64_MIN) {
+      diags.error(unary.loc, "integer overflow in '-'");
+      return Type::error();
+    }
+    unary.intValue = -unary.operand->intValue;
+    return type;
+  case Type::FloatConst: unary.floatValue = -unary.operand->floatValue; return type;
+  case Type::Index:
+  case Type::I32:
+  case Type::F32:
+  case Type::Error: return type;
+  case Type::Tensor:
+    if (type.dtype == DType::BF16 || type.dtype == DType::I8) {
+      diags.error(unary.loc, "expected an f32, f16 or i32 tensor for '-', found " + type.str() +
+                                 " (the vector unit has no " + spell(type.dtype) + " arithmetic: cast to f32 first)");
+      return Type::error();
+    }
+    return type;
+  default: diags.error(unary.loc, "expected a number or tensor after '-', found " + type.str()); return Type::error();
+  }
+}
+
+// Folds arithmetic on compile-time constants (integer arithmetic is exact or an error).
+Type Sema::foldConstants(BinaryExpr &binary) {
+  Expr &lhs = *binary.lhs, &rhs = *binary.rhs;
+  bool isInt = lhs.type.kind == Type::IntConst && rhs.type.kind == Type::IntConst;
+  std::string expr = ("'" + spell(binary.op) + "'").str();
+  if (isInt) {
+    int64_t a = lhs.intValue, b = rhs.intValue, r = 0;
+    bool overflow = false;
+    switch (binary.op) {
+    case BinaryOp::Add: overflow = llvm::AddOverflow(a, b, r); break;
+    case BinaryOp::Sub: overflow = llvm::SubOverflow(a, b, r); break;
+    case BinaryOp::Mul: overflow = llvm::MulOverflow(a, b, r); break;
+    case BinaryOp::Div:
+    case BinaryOp::FloorDiv:
+    case BinaryOp::Mod:
+      if (b == 0) {
+        diags.error(binary.loc, "division by zero in constant expression");
+        return Type::error();
+      }
+      if (a == INT64_MIN && b == -1) {
+        overflow = true;
+        break;
+      }
+      if (binary.op == BinaryOp::Div && a % b != 0) {
+        diags.error(binary.loc, "integer division " + llvm::Twine(a) + " / " + llvm::Twine(b) +
+                                    " is not exact: expected a divisor of " + llvm::Twine(a) +
+                                    " (write '//' to round down, or use a float like " + llvm::Twine(a) + ".0)");
+        return Type::error();
+      }
+      r = binary.op == BinaryOp::Mod ? a - llvm::divideFloorSigned(a, b) * b : llvm::divideFloorSigned(a, b);
+      break;
+    }
+    if (overflow) {
+      diags.error(binary.loc, "integer overflow in constant expression " + expr);
+      return Type::error();
+    }
+    binary.intValue = r;
+    return Type::scalar(Type::IntConst);
+  }
+  if (binary.op == BinaryOp::FloorDiv || binary.op == BinaryOp::Mod) {
+    diags.error(binary.loc, "expected integer operands for " + expr + ", found a float");
+    return Type::error();
+  }
+  auto asDouble = [](Expr &e) { return e.type.kind == Type::IntConst ? double(e.intValue) : e.floatValue; };
+  double a = asDouble(lhs), b = asDouble(rhs), r = 0;
+  switch (binary.op) {
+  case BinaryOp::Add: r = a + b; break;
+  case BinaryOp::Sub: r = a - b; break;
+  case BinaryOp::Mul: r = a * b; break;
+  default:
+    if (b == 0) {
+      diags.error(binary.loc, "division by zero in constant expression");
+      return Type::error();
+    }
+    r = a / b;
+  }
+  if (!std::isfinite(r)) {
+    diags.error(binary.loc, "constant expression " + expr + " overflows a double");
+    return Type::error();
+  }
+  binary.floatValue = r;
+  return Type::scalar(Type::FloatConst);
+}
+
+// Run-time integers: loop variables (index) and i32 parameters.
+Type Sema::checkIntegerScalars(BinaryExpr &binary) {
+  Type lhs = binary.lhs->type, rhs = binary.rhs->type;
+  if (binary.op == BinaryOp::Div) {
+    diags.error(binary.loc, "'/' on run-time integers: expected '//' (floor division) by a positive constant");
+    return Type::error();
+  }
+  if ((binary.op == BinaryOp::FloorDiv || binary.op == BinaryOp::Mod) &&
+      (rhs.kind != Type::IntConst || binary.rhs->intValue <= 0)) {
+    diags.error(binary.rhs->loc, "expected a positive integer constant on the right of '" + spell(binary.op) +
+                                     "', found " + rhs.str());
+    return Type::error();
+  }
+  // i32 parameters combine with loop variables as indices.
+  if (lhs.kind == Type::Index || rhs.kind == Type::Index)
+    return Type::scalar(Type::Index);
+  return Type::scalar(Type::I32);
+}
+
+Type Sema::checkBinary(BinaryExpr &binary) {
+  Type lhs = checkValue(*binary.lhs);
+  Type rhs = checkValue(*binary.rhs);
+  if (lhs.isError() || rhs.isError())
+    return Type::error();
+  if (lhs.isConst() && rhs.isConst())
+    return foldConstants(binary);
+  if (lhs.kind == Type::Tensor || rhs.kind == Type::Tensor) {
+    if (binary.op == BinaryOp::FloorDiv || binary.op == BinaryOp::Mod) {
+      diags.error(binary.loc, "'" + spell(binary.op) + "' is for integer constants and indices; expected +, -, * "
+                                                       "or / on tensors");
+      return Type::error();
+    }
+    return checkArithmetic(spell(binary.op), *binary.lhs, *binary.rhs, binary.loc);
+  }
+  if (lhs.isInteger() && rhs.isInteger())
+    return checkIntegerScalars(binary);
+  bool floatScalars = (lhs.kind == Type::F32 || lhs.isConst()) && (rhs.kind == Type::F32 || rhs.isConst());
+  if (floatScalars && binary.op != BinaryOp::FloorDiv && binary.op != BinaryOp::Mod)
+    return Type::scalar(Type::F32);
+  diags.error(binary.loc, "invalid operands to '" + spell(binary.op) + "': expected numbers or tensors, found " +
+                              lhs.str() + " and " + rhs.str());
+  return Type::error();
+}
+
+static bool broadcastShapes(llvm::ArrayRef<int64_t> a, llvm::ArrayRef<int64_t> b,
+                            llvm::SmallVectorImpl<int64_t> &result) {
+  size_t rank = std::max(a.size(), b.size());
+  result.assign(rank, 1);
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+    int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+    if (da != db && da != 1 && db != 1)
+      return false;
+    result[i] = std::max(da, db);
+  }
+  return true;
+}
+
+Type Sema::checkArithmetic(llvm::StringRef op, Expr &lhsExpr, Expr &rhsExpr, llvm::SMLoc loc) {
+  Type lhs = lhsExpr.type, rhs = rhsExpr.type;
+  if (lhs.kind == Type::Global)
+    lhs.kind = Type::Tensor;
+  if (rhs.kind == Type::Global)
+    rhs.kind = Type::Tensor;
+  if (lhs.isError() || rhs.isError())
+    return Type::error();
+  std::string opName = ("'" + op + "'").str();
+  const Type &tensor = lhs.kind == Type::Tensor ? lhs : rhs;
+  DType dtype = tensor.dtype;
+  if (dtype == DType::BF16 || dtype == DType::I8) {
+    diags.error(loc, "expected f32, f16 or i32 operands for " + opName + ", found " + tensor.str() +
+                         " (the vector unit has no " + spell(dtype) + " arithmetic: cast to f32 first)");
+    return Type::error();
+  }
+  if (lhs.kind == Type::Tensor && rhs.kind == Type::Tensor) {
+    if (lhs.dtype != rhs.dtype) {
+      diags.error(loc, "operands of " + opName + " have different element types: " + lhs.str() + " and " +
+                           rhs.str() + "; expected the same (convert one with cast)");
+      return Type::error();
+    }
+    llvm::SmallVector<int64_t, 4> shape;
+    if (!broadcastShapes(lhs.shape, rhs.shape, shape)) {
+      diags.error(loc, "shapes " + shapeStr(lhs.shape) + " and " + shapeStr(rhs.shape) + " of " + opName +
+                           " do not broadcast: expected equal dimensions or 1 in each position");
+      return Type::error();
+    }
+    return Type::tensor(Type::Tensor, shape, dtype);
+  }
+  const Type &scalar = lhs.kind == Type::Tensor ? rhs : lhs;
+  Expr &scalarExpr = lhs.kind == Type::Tensor ? rhsExpr : lhsExpr;
+  bool ok = false;
+  if (dtype == DType::F32)
+    ok = scalar.kind == Type::F32 || scalar.isConst();
+  else if (dtype == DType::I32)
+    ok = scalar.kind == Type::I32 || scalar.kind == Type::IntConst;
+  if (!ok) {
+    diags.error(scalarExpr.loc, "expected " +
+                                    llvm::Twine(dtype == DType::F32   ? "an f32 scalar or a constant"
+                                                : dtype == DType::I32 ? "an i32 scalar or an integer constant"
+                                                                      : "a tensor (scalars combine only with f32 "
+                                                                        "and i32 tensors)") +
+                                    " next to " + tensor.str() + ", found " + scalar.str());
+    return Type::error();
+  }
+  return tensor;
+}
+
+Type Sema::checkCall(CallExpr &call) {
+  call.builtin = lookupBuiltin(call.callee);
+  if (call.builtin && call.builtin->kind == BuiltinKind::Scratch && &call != letScratch) {
+    diags.error(call.loc, "expected scratch(...) directly in 'let name = scratch(...)': a scratch tensor in global "
+                          "memory needs a name to be written and read");
+    return Type::error();
+  }
+  if (call.builtin)
+    return checkBuiltinCall(*this, call);
+  if (call.callee == "range" || call.callee == "parallel" || call.callee == "pipeline")
+    diags.error(call.loc, "'" + call.callee + "(...)' is a loop: expected it after 'for NAME in'");
+  else
+    diags.error(call.loc, "unknown builtin '" + call.callee + "': expected one of the builtins in docs/language.md");
+  return Type::error();
+}
+
+} // namespace tilec::frontend

@@ -1,0 +1,75 @@
+//===- Types.h - the types the semantic checks assign to expressions -*- C++ -*-===//
+#ifndef TILEC_COMPILER_FRONTEND_TYPES_H
+#define TILEC_COMPILER_FRONTEND_TYPES_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace tilec::frontend {
+
+enum class DType { BF16, F16, F32, I8, I32 };
+
+std::optional<DType> parseDType(llvm::StringRef name);
+llvm::StringRef spell(DType dtype);
+bool isFloat(DType dtype);
+/// Bits of precision (mantissa + implicit bit, or value bits for integers).
+unsigned precisionBits(DType dtype);
+/// True when some values of `from` are not exactly representable in `to`.
+bool isNarrowing(DType from, DType to);
+
+/// What an expression denotes. Constants are folded by Sema; everything else
+/// becomes an SSA value in IRGen.
+struct Type {
+  enum Kind {
+    Error,      // already reported; suppresses follow-on errors
+    IntConst,   // compile-time integer
+    FloatConst, // compile-time float
+    Index,      // a run-time integer (loop variables and arithmetic on them)
+    I32,        // a run-time i32 scalar (kernel parameter)
+    F32,        // a run-time f32 scalar (kernel parameter)
+    Tensor,     // an on-chip value
+    Global,     // a tensor in global memory (parameter or scratch)
+    Pair,       // the (int8 tensor, scale) result of quant_int8
+    Shape,      // a list of integer constants, e.g. [T, D]
+  };
+  Kind kind = Error;
+  DType dtype = DType::F32;
+  llvm::SmallVector<int64_t, 4> shape;
+
+  static Type error() { return Type(); }
+  static Type scalar(Kind kind) {
+    Type t;
+    t.kind = kind;
+    return t;
+  }
+  static Type tensor(Kind kind, llvm::ArrayRef<int64_t> shape, DType dtype) {
+    Type t;
+    t.kind = kind;
+    t.shape.assign(shape.begin(), shape.end());
+    t.dtype = dtype;
+    return t;
+  }
+
+  bool isError() const { return kind == Error; }
+  bool isConst() const { return kind == IntConst || kind == FloatConst; }
+  bool isInteger() const { return kind == IntConst || kind == Index || kind == I32; }
+  bool isScalar() const { return kind >= IntConst && kind <= F32; }
+  bool isTensorLike() const { return kind == Tensor || kind == Global; }
+  int64_t numElements() const;
+  /// "tensor<[64, 128], f32>", "i32", "int constant", ... for diagnostics.
+  std::string str() const;
+  friend bool operator==(const Type &a, const Type &b) {
+    return a.kind == b.kind && (!a.isTensorLike() || (a.dtype == b.dtype && a.shape == b.shape));
+  }
+};
+
+std::string shapeStr(llvm::ArrayRef<int64_t> shape);
+
+} // namespace tilec::frontend
+
+#endif
