@@ -114,7 +114,7 @@ void IRGen::emitFor(ForStmt &loop) {
   mlir::Location at = loc(loop.loc);
   mlir::Value lower = loop.lower ? emitIndex(*loop.lower) : emitZeroIndex(loop.loc);
   mlir::Value upper = emitIndex(*loop.upper);
-  mlir::Value step = mlir::arith::ConstantIndexOp::create(builder, at, loop.step);
+  mlir::Value step = emitIndexConstant(loop.step, loop.loc);
   llvm::SmallVector<mlir::Value> inits;
   for (Symbol *symbol : loop.carried)
     inits.push_back(values[symbol]);

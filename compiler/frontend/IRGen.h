@@ -48,7 +48,11 @@ private:
   mlir::Value emitIndexRead(IndexExpr &index);
   llvm::SmallVector<mlir::Value, 4> emitOffsets(IndexExpr &index);
   mlir::Value reshape(mlir::Value value, llvm::ArrayRef<int64_t> shape, llvm::SMLoc at);
-  mlir::Value emitZeroIndex(llvm::SMLoc at);
+  mlir::Value emitZeroIndex(llvm::SMLoc at) { return emitIndexConstant(0, at); }
+  /// Index constants and i32→index casts are made once per block: IRGen only
+  /// appends to blocks, so the first one dominates every later use there.
+  mlir::Value emitIndexConstant(int64_t value, llvm::SMLoc at);
+  mlir::Value emitIndexCast(mlir::Value i32, llvm::SMLoc at);
 
   // Builtin calls (IRGenBuiltins.cpp).
   llvm::SmallVector<mlir::Value, 2> emitCall(CallExpr &call);
@@ -57,6 +61,10 @@ private:
   mlir::ModuleOp module;
   mlir::OpBuilder builder;
   llvm::DenseMap<const Symbol *, mlir::Value> values;
+  llvm::DenseMap<std::pair<mlir::Block *, int64_t>, mlir::Value> indexConstants;
+  llvm::DenseMap<std::pair<mlir::Block *, mlir::Value>, mlir::Value> indexCasts;
+  /// Whole reads of input tensors, once per block (inputs are never written).
+  llvm::DenseMap<std::pair<mlir::Block *, const Symbol *>, mlir::Value> inputReads;
 };
 
 } // namespace tilec::frontend

@@ -59,7 +59,7 @@ llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
   case K::ColMax: return {tile::ColMaxOp::create(builder, at, resultType(), value(0))};
   case K::ColMin: return {tile::ColMinOp::create(builder, at, resultType(), value(0))};
   case K::Broadcast: return {tile::BroadcastOp::create(builder, at, resultType(), value(0))};
-  case K::Reshape: return {tile::ReshapeOp::create(builder, at, resultType(), value(0))};
+  case K::Reshape: return {reshape(value(0), call.type.shape, call.loc)};
   case K::Cast: {
     tile::RoundMode round = tile::RoundMode::none;
     if (args[2])

@@ -7,7 +7,19 @@
 
 namespace tilec::frontend {
 
-mlir::Value IRGen::emitZeroIndex(llvm::SMLoc at) { return mlir::arith::ConstantIndexOp::create(builder, loc(at), 0); }
+mlir::Value IRGen::emitIndexConstant(int64_t value, llvm::SMLoc at) {
+  mlir::Value &cached = indexConstants[{builder.getInsertionBlock(), value}];
+  if (!cached)
+    cached = mlir::arith::ConstantIndexOp::create(builder, loc(at), value);
+  return cached;
+}
+
+mlir::Value IRGen::emitIndexCast(mlir::Value i32, llvm::SMLoc at) {
+  mlir::Value &cached = indexCasts[{builder.getInsertionBlock(), i32}];
+  if (!cached)
+    cached = mlir::arith::IndexCastOp::create(builder, loc(at), builder.getIndexType(), i32);
+  return cached;
+}
 
 mlir::Value IRGen::reshape(mlir::Value value, llvm::ArrayRef<int64_t> shape, llvm::SMLoc at) {
   auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
@@ -21,14 +33,14 @@ mlir::Value IRGen::emitScalar(Expr &expr, mlir::Type type) {
   if (expr.type.kind == Type::IntConst || expr.type.kind == Type::FloatConst) {
     double asFloat = expr.type.kind == Type::IntConst ? double(expr.intValue) : expr.floatValue;
     if (type.isIndex())
-      return mlir::arith::ConstantIndexOp::create(builder, at, expr.intValue);
+      return emitIndexConstant(expr.intValue, expr.loc);
     if (auto floatType = mlir::dyn_cast<mlir::FloatType>(type))
       return mlir::arith::ConstantOp::create(builder, at, builder.getFloatAttr(floatType, asFloat));
     return mlir::arith::ConstantOp::create(builder, at, builder.getIntegerAttr(type, expr.intValue));
   }
   mlir::Value value = emitValue(expr);
-  if (value.getType() != type) // an i32 parameter used as an index
-    value = mlir::arith::IndexCastOp::create(builder, at, type, value);
+  if (value.getType() != type) // an i32 scalar used as an index
+    value = emitIndexCast(value, expr.loc);
   return value;
 }
 
@@ -46,10 +58,17 @@ mlir::Value IRGen::emitValue(Expr &expr) {
     mlir::Value value = values.lookup(name.symbol);
     if (name.symbol->type.kind != Type::Global)
       return value;
+    bool isInput = name.symbol->kind == Symbol::Param && !name.symbol->isOut;
+    if (isInput)
+      if (mlir::Value cached = inputReads.lookup({builder.getInsertionBlock(), name.symbol}))
+        return cached;
     Type read = name.symbol->type;
     read.kind = Type::Tensor;
     llvm::SmallVector<mlir::Value, 4> zeros(read.shape.size(), emitZeroIndex(expr.loc));
-    return tile::LoadOp::create(builder, loc(expr.loc), tensorType(read), value, zeros);
+    mlir::Value loaded = tile::LoadOp::create(builder, loc(expr.loc), tensorType(read), value, zeros);
+    if (isInput)
+      inputReads[{builder.getInsertionBlock(), name.symbol}] = loaded;
+    return loaded;
   }
   case Expr::Unary: return emitUnary(cast<UnaryExpr>(expr));
   case Expr::Binary: return emitBinary(cast<BinaryExpr>(expr));
