@@ -62,6 +62,20 @@ def Ascend_BlockIdxOp : Ascend_Op<"block_idx", [Pure]> {
   let assemblyFormat = "attr-dict";
 }
 
+def Ascend_BlockDimOp : Ascend_Op<"block_dim", [Pure]> {
+  let summary = "the number of blocks of this launch";
+  let results = (outs Index:$result);
+  let assemblyFormat = "attr-dict";
+}
+
+def Ascend_GmReshapeOp : Ascend_Op<"gm_reshape", [Pure]> {
+  let summary = "host side: the same contiguous global tensor under another shape";
+  let arguments = (ins Tile_GlobalTensorType:$source);
+  let results = (outs Tile_GlobalTensorType:$result);
+  let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `->` qualified(type($result))";
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Buffers
 //===----------------------------------------------------------------------===//
@@ -90,10 +104,15 @@ class Ascend_Instr<string mnemonic, string isaName, string pipe, list<Trait> tra
   }];
 }
 
+// A 2-D tile is a window of a global tensor at one offset per dimension: its
+// columns run along the last dimension and its rows along the leading ones in
+// row-major order, with the leading extents given by `window` (default: all
+// rows along the second-to-last dimension).
 def Ascend_TLoadOp : Ascend_Instr<"tload", "TLOAD", "mte2"> {
   let summary = "GM → UB or L1 (MTE2)";
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
-                       Arg<Tile_GlobalTensorType, "", [MemRead]>:$src, Variadic<Index>:$offsets);
+                       Arg<Tile_GlobalTensorType, "", [MemRead]>:$src, Variadic<Index>:$offsets,
+                       OptionalAttr<DenseI64ArrayAttr>:$window);
   let assemblyFormat = [{
     $dst `,` $src `[` $offsets `]` attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
   }];
@@ -103,7 +122,8 @@ def Ascend_TLoadOp : Ascend_Instr<"tload", "TLOAD", "mte2"> {
 def Ascend_TStoreOp : Ascend_Instr<"tstore", "TSTORE", "mte3"> {
   let summary = "UB → GM (MTE3) or L0C → GM (FIX)";
   let arguments = (ins Arg<Tile_GlobalTensorType, "", [MemWrite]>:$dst, Variadic<Index>:$offsets,
-                       Arg<Ascend_AnyTile, "", [MemRead]>:$src);
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$src,
+                       OptionalAttr<DenseI64ArrayAttr>:$window);
   let assemblyFormat = [{
     $dst `[` $offsets `]` `,` $src attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
   }];

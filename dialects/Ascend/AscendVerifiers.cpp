@@ -56,7 +56,8 @@ LogicalResult expectVectorArithmetic(Operation *op, Type element, bool floatOnly
 /// TLOAD/TSTORE: a 2-D tile is a window over the trailing dimensions of a
 /// global tensor, one offset per global dimension.
 LogicalResult verifyGlobalAccess(Operation *op, tilec::tile::GlobalTensorType global,
-                                 ValueRange offsets, TileBufferType tile) {
+                                 ValueRange offsets, TileBufferType tile,
+                                 std::optional<ArrayRef<int64_t>> window) {
   if (offsets.size() != global.getShape().size())
     return op->emitOpError("expects one offset per global dimension (")
            << global.getShape().size() << "), found " << offsets.size();
@@ -65,12 +66,23 @@ LogicalResult verifyGlobalAccess(Operation *op, tilec::tile::GlobalTensorType gl
     return op->emitOpError("moves ") << global.getElementType() << " elements to and from a "
                                      << tile.getElementType() << " tile";
   ArrayRef<int64_t> shape = global.getShape();
-  int64_t cols = shape.back();
-  int64_t rows = 1;
-  for (int64_t dim : shape.drop_back())
-    rows *= dim;
-  if (tile.getCols() > cols || tile.getRows() > rows)
-    return op->emitOpError("tile ") << shapeText(tile) << " is larger than the global tensor";
+  if (tile.getCols() > shape.back())
+    return op->emitOpError("tile ") << shapeText(tile) << " is wider than the global tensor";
+  if (window) {
+    if (window->size() + 1 != shape.size())
+      return op->emitOpError("window needs one extent per leading global dimension (")
+             << shape.size() - 1 << "), found " << window->size();
+    int64_t rows = 1;
+    for (auto [extent, dim] : llvm::zip(*window, shape.drop_back())) {
+      if (extent < 1 || extent > dim)
+        return op->emitOpError("window extent ") << extent << " does not fit dimension " << dim;
+      rows *= extent;
+    }
+    if (rows != tile.getRows())
+      return op->emitOpError("window holds ") << rows << " rows, the tile " << tile.getRows();
+  } else if (tile.getRows() > 1 && (shape.size() < 2 || tile.getRows() > shape[shape.size() - 2])) {
+    return op->emitOpError("tile ") << shapeText(tile) << " has more rows than the global tensor";
+  }
   return success();
 }
 
@@ -86,13 +98,15 @@ LogicalResult TLoadOp::verify() {
   if (failed(expectSpace(*this, "destination", getDst().getType(),
                          {MemorySpace::ub, MemorySpace::l1})))
     return failure();
-  return verifyGlobalAccess(*this, getSrc().getType(), getOffsets(), getDst().getType());
+  return verifyGlobalAccess(*this, getSrc().getType(), getOffsets(), getDst().getType(),
+                            getWindow());
 }
 
 LogicalResult TStoreOp::verify() {
   if (failed(expectSpace(*this, "source", getSrc().getType(), {MemorySpace::ub, MemorySpace::l0c})))
     return failure();
-  return verifyGlobalAccess(*this, getDst().getType(), getOffsets(), getSrc().getType());
+  return verifyGlobalAccess(*this, getDst().getType(), getOffsets(), getSrc().getType(),
+                            getWindow());
 }
 
 /// Elementwise binaries, and the row/column expansions whose right operand
@@ -348,3 +362,11 @@ static LogicalResult verifyFlag(Operation *op, Pipe src, Pipe dst) {
 
 LogicalResult SetFlagOp::verify() { return verifyFlag(*this, getSrc(), getDst()); }
 LogicalResult WaitFlagOp::verify() { return verifyFlag(*this, getSrc(), getDst()); }
+
+LogicalResult GmReshapeOp::verify() {
+  auto source = getSource().getType(), result = getType();
+  if (source.getElementType() != result.getElementType() ||
+      source.getNumElements() != result.getNumElements())
+    return emitOpError("reinterprets a tensor of the same element type and size");
+  return success();
+}
