@@ -14,15 +14,6 @@
 
 namespace tilec::isa {
 
-/// Column-contiguous elements from row r in storage (1 for row-wise layouts).
-template <typename TileT> constexpr int colRun(int r) {
-  using L = Layout<TileT>;
-  if constexpr (!L::boxed)
-    return L::outerRowMajor ? 1 : TileT::Rows - r;
-  else
-    return L::innerRowMajor ? 1 : L::fracRows - r % L::fracRows;
-}
-
 /// Copies a rows x cols window from src at (sr, sc) to dst at (dr, dc),
 /// converting each element with `cvt` when the types differ.
 template <typename Dst, typename Src, typename Cvt>
@@ -45,10 +36,10 @@ void copyWindow(Dst &dst, int dr, int dc, const Src &src, int sr, int sc,
         }
       return;
     }
-    if (colRun<Dst>(dr) > 1 && colRun<Src>(sr) > 1) {
+    if (DL::colRun(dr) > 1 && SL::colRun(sr) > 1) {
       for (int c = 0; c < cols; ++c)
         for (int r = 0; r < rows;) {
-          int run = std::min({colRun<Dst>(dr + r), colRun<Src>(sr + r), rows - r});
+          int run = std::min({DL::colRun(dr + r), SL::colRun(sr + r), rows - r});
           std::memcpy(d + DL::offset(dr + r, dc + c),
                       s + SL::offset(sr + r, sc + c), run * sizeof(D));
           r += run;

@@ -18,11 +18,20 @@
 
 namespace tilec::isa::gemm {
 
-constexpr int MR = 4;  ///< rows of C held in registers
-constexpr int NR = 16; ///< columns of C held in registers (= one fractal N0)
+// The widest float vector the host compiler may use, and a register block
+// that keeps MR x NR accumulators in registers for it.
+// NR is a multiple of the 16-column accumulator fractal.
+#if defined(__AVX512F__)
+constexpr int VW = 16, MR = 8, NR = 16;
+#elif defined(__AVX__)
+constexpr int VW = 8, MR = 6, NR = 16;
+#else
+constexpr int VW = 4, MR = 3, NR = 16;
+#endif
+constexpr int NV = NR / VW;
 constexpr int kExactIntChunk = 1024;
 
-typedef float f32x8 __attribute__((vector_size(32)));
+typedef float f32v __attribute__((vector_size(VW * sizeof(float))));
 
 /// Per-thread scratch panels, reused across instructions.
 struct Panels {
@@ -34,49 +43,76 @@ inline Panels &scratch() {
 }
 
 /// acc[MR][NR] += A[MR x K] (row stride lda) * B[K x NR] (row stride NR).
+/// Fully unrolled over the block so the accumulators live in registers.
 inline void microKernel(const float *a, int lda, const float *b, int k,
                         float *acc) {
-  f32x8 c[MR][2];
+  f32v c[MR][NV];
+#pragma GCC unroll 16
   for (int i = 0; i < MR; ++i)
-    for (int h = 0; h < 2; ++h)
-      std::memcpy(&c[i][h], acc + i * NR + h * 8, sizeof(f32x8));
+#pragma GCC unroll 4
+    for (int v = 0; v < NV; ++v)
+      std::memcpy(&c[i][v], acc + i * NR + v * VW, sizeof(f32v));
   for (int p = 0; p < k; ++p) {
-    f32x8 b0, b1;
-    std::memcpy(&b0, b + p * NR, sizeof b0);
-    std::memcpy(&b1, b + p * NR + 8, sizeof b1);
+    f32v bv[NV];
+#pragma GCC unroll 4
+    for (int v = 0; v < NV; ++v)
+      std::memcpy(&bv[v], b + p * NR + v * VW, sizeof(f32v));
+#pragma GCC unroll 16
     for (int i = 0; i < MR; ++i) {
-      float s = a[i * lda + p];
-      f32x8 av = {s, s, s, s, s, s, s, s};
-      c[i][0] += av * b0;
-      c[i][1] += av * b1;
+      f32v av = a[i * lda + p] - f32v{}; // broadcast (x - +0 == x exactly)
+#pragma GCC unroll 4
+      for (int v = 0; v < NV; ++v)
+        c[i][v] += av * bv[v];
     }
   }
+#pragma GCC unroll 16
   for (int i = 0; i < MR; ++i)
-    for (int h = 0; h < 2; ++h)
-      std::memcpy(acc + i * NR + h * 8, &c[i][h], sizeof(f32x8));
+#pragma GCC unroll 4
+    for (int v = 0; v < NV; ++v)
+      std::memcpy(acc + i * NR + v * VW, &c[i][v], sizeof(f32v));
 }
 
 template <typename T> float toF32(T v) { return float(load(v)); }
 
 /// A (m x k, any layout) -> row-major f32, rows padded to MR with zeros.
+/// Walks the layout's contiguous runs so the conversion loop vectorises.
 template <typename Left> void packA(const Left &a, int m, int k, std::vector<float> &out) {
+  using L = Layout<Left>;
   const int mp = (m + MR - 1) / MR * MR;
-  out.assign(size_t(mp) * k, 0.0f);
+  out.resize(size_t(mp) * k);
+  std::fill(out.begin() + size_t(m) * k, out.end(), 0.0f);
   const auto *src = a.data();
-  for (int i = 0; i < m; ++i)
-    for (int p = 0; p < k; ++p)
-      out[size_t(i) * k + p] = toF32(src[Layout<Left>::offset(i, p)]);
+  for (int i = 0; i < m; ++i) {
+    float *row = out.data() + size_t(i) * k;
+    for (int p = 0; p < k;) {
+      const int run = std::min(L::rowRun(p), k - p);
+      const auto *s = src + L::offset(i, p);
+      for (int e = 0; e < run; ++e)
+        row[p + e] = toF32(s[e]);
+      p += run;
+    }
+  }
 }
 
-/// B (k x n, any layout) -> NR-wide column panels, each k x NR row-major.
+/// B (k x n, any layout) -> NR-wide column panels, each k x NR row-major,
+/// columns past n zero.
 template <typename Right> void packB(const Right &b, int k, int n, std::vector<float> &out) {
+  using L = Layout<Right>;
   const int panels = (n + NR - 1) / NR;
-  out.assign(size_t(panels) * k * NR, 0.0f);
+  out.resize(size_t(panels) * k * NR);
+  if (n % NR)
+    std::fill(out.begin() + size_t(panels - 1) * k * NR, out.end(), 0.0f);
   const auto *src = b.data();
-  for (int p = 0; p < k; ++p)
-    for (int j = 0; j < n; ++j)
-      out[(size_t(j / NR) * k + p) * NR + j % NR] =
-          toF32(src[Layout<Right>::offset(p, j)]);
+  for (int j = 0; j < n; ++j) {
+    float *col = out.data() + size_t(j / NR) * k * NR + j % NR;
+    for (int p = 0; p < k;) {
+      const int run = std::min(L::colRun(p), k - p);
+      const auto *s = src + L::offset(p, j);
+      for (int e = 0; e < run; ++e)
+        col[size_t(p + e) * NR] = toF32(s[e]);
+      p += run;
+    }
+  }
 }
 
 /// C (m x n of cOut) = (accumulate ? cIn : 0) + A * B.
@@ -92,7 +128,7 @@ void matmul(Acc &cOut, const Acc *cIn, const Left &a, const Right &b, int m,
   C *out = cOut.data();
   const C *in = cIn ? cIn->data() : nullptr;
   const int panels = (n + NR - 1) / NR;
-  alignas(32) float acc[MR * NR];
+  alignas(64) float acc[MR * NR];
   for (int jp = 0; jp < panels; ++jp) {
     const float *bp = s.b.data() + size_t(jp) * k * NR;
     const int j0 = jp * NR, cols = std::min(NR, n - j0);

@@ -76,12 +76,20 @@ template <typename TileT> struct Layout {
     }
   }
 
-  /// Elements from (r, c) that are contiguous along the row in storage.
+  /// Elements from column c on that are contiguous along a row in storage.
   static constexpr int rowRun(int c) {
     if constexpr (!boxed)
       return outerRowMajor ? Cols - c : 1;
     else
       return innerRowMajor ? fracCols - c % fracCols : 1;
+  }
+
+  /// Elements from row r on that are contiguous along a column in storage.
+  static constexpr int colRun(int r) {
+    if constexpr (!boxed)
+      return outerRowMajor ? 1 : Rows - r;
+    else
+      return innerRowMajor ? 1 : fracRows - r % fracRows;
   }
 };
 
