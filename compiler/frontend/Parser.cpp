@@ -410,11 +410,13 @@ ExprPtr Parser::parseUnary() {
 }
 
 ExprPtr Parser::parsePostfix() {
+  // Only a plain name can be called: not `(f)(x)`, `f(x)(y)` or `x[i](y)`.
+  bool callable = tok.is(TokenKind::Identifier);
   ExprPtr expr = parsePrimary();
   while (expr) {
     if (tok.is(TokenKind::LParen)) {
       auto *name = dyn_cast<NameExpr>(expr.get());
-      if (!name) {
+      if (!name || !callable) {
         diags.error(tok.loc(), "only builtins can be called: expected a builtin name before '('");
         return nullptr;
       }
@@ -423,12 +425,14 @@ ExprPtr Parser::parsePostfix() {
       if (!parseCallArgs(*call))
         return nullptr;
       expr = std::move(call);
+      callable = false;
     } else if (tok.is(TokenKind::LBracket)) {
       auto index = std::make_unique<IndexExpr>(tok.loc(), std::move(expr));
       advance();
       if (!parseIndexItems(*index))
         return nullptr;
       expr = std::move(index);
+      callable = false;
     } else {
       break;
     }
