@@ -21,8 +21,8 @@ void copyWindow(Dst &dst, int dr, int dc, const Src &src, int sr, int sc,
                 int rows, int cols, Cvt cvt) {
   using D = typename Dst::DType;
   using S = typename Src::DType;
-  using DL = Layout<Dst>;
-  using SL = Layout<Src>;
+  using DL = TileLayout<Dst>;
+  using SL = TileLayout<Src>;
   D *d = dst.data();
   const S *s = src.data();
   if constexpr (std::is_same_v<D, S>) {
@@ -81,7 +81,7 @@ template <typename TileT, typename GT> void loadTile(TileT &dst, GT &src) {
     ins.fail("GM view is " + std::to_string(src.rows()) + "x" +
              std::to_string(src.cols()) + " but the dst tile's valid region is " +
              std::to_string(rows) + "x" + std::to_string(cols));
-  using L = Layout<TileT>;
+  using L = TileLayout<TileT>;
   const int64_t colStride = src.GetStride(4);
   T *d = dst.data();
   for (int r = 0; r < rows; ++r) {

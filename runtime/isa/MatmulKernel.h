@@ -77,7 +77,7 @@ template <typename T> float toF32(T v) { return float(load(v)); }
 /// A (m x k, any layout) -> row-major f32, rows padded to MR with zeros.
 /// Walks the layout's contiguous runs so the conversion loop vectorises.
 template <typename Left> void packA(const Left &a, int m, int k, std::vector<float> &out) {
-  using L = Layout<Left>;
+  using L = TileLayout<Left>;
   const int mp = (m + MR - 1) / MR * MR;
   out.resize(size_t(mp) * k);
   std::fill(out.begin() + size_t(m) * k, out.end(), 0.0f);
@@ -97,7 +97,7 @@ template <typename Left> void packA(const Left &a, int m, int k, std::vector<flo
 /// B (k x n, any layout) -> NR-wide column panels, each k x NR row-major,
 /// columns past n zero.
 template <typename Right> void packB(const Right &b, int k, int n, std::vector<float> &out) {
-  using L = Layout<Right>;
+  using L = TileLayout<Right>;
   const int panels = (n + NR - 1) / NR;
   out.resize(size_t(panels) * k * NR);
   if (n % NR)
@@ -124,7 +124,7 @@ void matmul(Acc &cOut, const Acc *cIn, const Left &a, const Right &b, int m,
   Panels &s = scratch();
   packA(a, m, k, s.a);
   packB(b, k, n, s.b);
-  using CL = Layout<Acc>;
+  using CL = TileLayout<Acc>;
   C *out = cOut.data();
   const C *in = cIn ? cIn->data() : nullptr;
   const int panels = (n + NR - 1) / NR;

@@ -1,6 +1,6 @@
 // pto::Tile: a Rows x Cols buffer of T in one on-chip memory, placed at a
 // byte address with TASSIGN, with a static or dynamic valid region and a
-// (possibly fractal) layout. Layout<TileT> maps (row, col) to an element
+// (possibly fractal) layout. TileLayout<TileT> maps (row, col) to an element
 // offset for every BLayout/SLayout combination, so instructions that change
 // layout (TLOAD ND->NZ, TMOV Mat->Left/Right, TMATMUL) share one definition.
 #pragma once
@@ -51,7 +51,7 @@ constexpr int fractalCols(pto::SLayout s, int fractalBytes, int elemBytes) {
                                        : 16;
 }
 
-template <typename TileT> struct Layout {
+template <typename TileT> struct TileLayout {
   using T = typename TileT::DType;
   static constexpr int Rows = TileT::Rows, Cols = TileT::Cols;
   static constexpr bool boxed = TileT::SFractal != pto::SLayout::NoneBox;
@@ -170,7 +170,7 @@ struct Tile {
     return reinterpret_cast<Element_ *>(core_->base(space) + addr_);
   }
   Element_ &at(int r, int c) const {
-    return data()[tilec::isa::Layout<Tile>::offset(r, c)];
+    return data()[tilec::isa::TileLayout<Tile>::offset(r, c)];
   }
   tilec::isa::ByteRange range() const { return {space, addr_, addr_ + bytes}; }
   void bind(tilec::isa::CoreContext &core, uint64_t addr) {

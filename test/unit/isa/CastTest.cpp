@@ -14,7 +14,7 @@ template <typename T> T randomBits(std::mt19937 &rng, int i) {
   T v;
   if (i % 2 == 0) {
     uint32_t bits = rng();
-    std::memcpy(&v, &bits, sizeof v);
+    std::memcpy(static_cast<void *>(&v), &bits, sizeof v);
   } else if constexpr (std::is_integral_v<T>) {
     v = T(int(rng() % 601) - 300);
   } else {

@@ -93,16 +93,16 @@ TEST_F(Matmul, Int8LongKIsExact) { run<int8_t, int32_t, 16, 1088, 16, 16, 1088, 
 TEST_F(Matmul, FractalLayoutsMatchTheHardwareOrder) {
   // Left is K1 M1 M0 K0: element (m, k) of a 32 x 64 bf16 tile lives at
   // ((k / 16) * 2 + m / 16) * 256 + (m % 16) * 16 + k % 16.
-  using L = Layout<TileLeft<bfloat16_t, 32, 64>>;
+  using L = TileLayout<TileLeft<bfloat16_t, 32, 64>>;
   EXPECT_EQ(L::offset(17, 35), size_t((2 * 2 + 1) * 256 + 1 * 16 + 3));
   // Right is K1 N1 N0 K0: (k, n) of a 64 x 32 bf16 tile.
-  using R = Layout<TileRight<bfloat16_t, 64, 32>>;
+  using R = TileLayout<TileRight<bfloat16_t, 64, 32>>;
   EXPECT_EQ(R::offset(35, 17), size_t((2 * 2 + 1) * 256 + 1 * 16 + 3));
   // Acc is N1 M1 M0 N0 with 16 x 16 fractals: (m, n) of a 32 x 48 f32 tile.
-  using C = Layout<TileAcc<float, 32, 48>>;
+  using C = TileLayout<TileAcc<float, 32, 48>>;
   EXPECT_EQ(C::offset(17, 35), size_t((2 * 2 + 1) * 256 + 1 * 16 + 3));
   // int8 fractals are 16 x 32 on the left and 32 x 16 on the right.
-  using L8 = Layout<TileLeft<int8_t, 16, 64>>;
+  using L8 = TileLayout<TileLeft<int8_t, 16, 64>>;
   EXPECT_EQ(L8::offset(1, 33), size_t(512 + 32 + 1));
 }
 
