@@ -138,6 +138,11 @@ bool Sema::checkIndexItem(IndexExpr &index, IndexItem &item, int64_t dimSize, un
                               llvm::Twine(size));
     return false;
   }
+  if (size > dimSize) {
+    diags.error(item.loc, "a slice of size " + llvm::Twine(size) + " does not fit in dimension " + llvm::Twine(dim) +
+                              ": expected at most " + llvm::Twine(dimSize));
+    return false;
+  }
   if (std::optional<std::pair<int64_t, int64_t>> bounds = range(start)) {
     auto [lo, hi] = *bounds;
     if (lo < 0 || hi + size > dimSize) {

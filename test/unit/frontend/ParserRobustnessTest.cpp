@@ -24,8 +24,13 @@ struct FrontendRun {
   explicit FrontendRun(const std::string &source) {
     mlir::MLIRContext ctx;
     mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &diag) {
-      if (diag.getSeverity() == mlir::DiagnosticSeverity::Error)
+      if (diag.getSeverity() == mlir::DiagnosticSeverity::Error) {
         ++errors;
+        // Op verifiers prefix their messages with the op name ('tile.cast' op ...).
+        std::string message = diag.str();
+        if (message.rfind("'", 0) == 0 && message.find("' op ") != std::string::npos)
+          verifierErrors.push_back(message);
+      }
       return mlir::success();
     });
     llvm::SourceMgr sourceMgr;
@@ -33,6 +38,8 @@ struct FrontendRun {
     succeeded = static_cast<bool>(compileTileSource(sourceMgr, ctx, FrontendOptions()));
   }
   unsigned errors = 0;
+  /// Errors from the IR verifier: Sema should have rejected the program first.
+  std::vector<std::string> verifierErrors;
   bool succeeded = false;
 };
 
@@ -72,12 +79,25 @@ TEST(ParserRobustness, MutatedKernel) {
   const std::string valid = R"(
 const T = 64
 const D = 128
-kernel k(x: tensor<[T, D], bf16>, g: tensor<[D], bf16>, s: i32, out y: tensor<[T, D], bf16>) {
+const R = 32
+kernel k(x: tensor<[T, D], bf16>, g: tensor<[D], bf16>, w: tensor<[D, D], bf16>, s: i32,
+         tab: tensor<[256, R], bf16>, pos: tensor<[T], i32>, out y: tensor<[T, D], bf16>,
+         out q: tensor<[T, D], i8>, out sc: tensor<[T, 1], f32>) {
   let xf = cast(x, f32)
+  let acc = zeros([T, 1], f32)
   for t in range(0, T, 16) {
     let n = rms_norm(xf[t:t+16, :], g, eps=1e-6)
-    y[t:t+16, :] = cast(n * 2.0, bf16, round=rint)
+    y[t:t+16, :] = cast(n * 2.0 - row_max(n), bf16, round=rint)
+    acc[t:t+16, :] = row_sum(abs(n)) / D
   }
+  let cos = cast(tab[s : s + T, :], f32)
+  let sin = cast(tab[pos, :], f32)
+  let m = matmul(x, w)
+  let e = gather(m, even)
+  let r = rope(m, cos, sin, offset=D - 2 * R) + interleave(e, gather(m, odd))
+  let qq, ss = quant_int8(r, scale_max=127.0, amax_eps=1e-4)
+  scope "out" on vector { q = qq; sc = ss * acc }
+  for h in pipeline(0, 4, 1, stages=2) { y[:, h * 32 : h * 32 + 32] = cast(r[:, 0:32], bf16, round=rint) }
 }
 )";
   ASSERT_TRUE(FrontendRun(valid).succeeded);
@@ -95,11 +115,12 @@ kernel k(x: tensor<[T, D], bf16>, g: tensor<[D], bf16>, s: i32, out y: tensor<[T
     }
     FrontendRun run(source);
     EXPECT_TRUE(run.succeeded || run.errors > 0) << "failed without a diagnostic on: " << source;
+    EXPECT_TRUE(run.verifierErrors.empty()) << run.verifierErrors.front() << "\non: " << source;
   }
 }
 
 TEST(ParserRobustness, DeepNestingIsAnErrorNotACrash) {
-  for (const char *open : {"(", "[", "-", "{"}) {
+  for (const char *open : {"(", "[", "-", "exp(", "x[", "for i in range(2) {"}) {
     std::string source = "kernel k(out y: tensor<[1], f32>) { let a = ";
     for (int i = 0; i < 100000; ++i)
       source += open;
