@@ -1,6 +1,8 @@
 //===- Registration.cpp - every dialect and pass tilec provides -----------===//
 #include "compiler/pipeline/Registration.h"
 
+#include "compiler/conversion/Passes.h"
+
 #include "dialects/Ascend/AscendDialect.h"
 #include "dialects/Tile/TileDialect.h"
 
@@ -13,4 +15,4 @@ void tilec::registerDialects(mlir::DialectRegistry &registry) {
                   mlir::scf::SCFDialect, mlir::func::FuncDialect>();
 }
 
-void tilec::registerPasses() {}
+void tilec::registerPasses() { registerConversionPasses(); }

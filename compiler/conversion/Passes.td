@@ -1,0 +1,52 @@
+//===- Passes.td - tile → ascend conversion and ascend passes -*- tablegen -*-===//
+//
+// The passes of compiler/conversion, in pipeline order. Each pass lives in its
+// own .cpp file named after it and has a lit test under test/Conversion.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_COMPILER_CONVERSION_PASSES_TD
+#define TILEC_COMPILER_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+//===----------------------------------------------------------------------===//
+// Passes on ascend tasks
+//===----------------------------------------------------------------------===//
+
+def AscendPlanMemory : Pass<"ascend-plan-memory", "::tilec::ascend::TaskOp"> {
+  let summary = "assigns every on-chip buffer a byte offset in its memory space";
+  let description = [{
+    Gives each `ascend.alloc` an `offset` in UB, L1, L0A, L0B or L0C, aligned
+    as the target (module attribute `ascend.target`, default `a2a3`) requires.
+    A buffer is live from its first to its last use in program order; a use
+    inside a loop that does not contain the alloc keeps it live for the whole
+    loop, because its contents must survive the back edge. Buffers whose live
+    ranges are disjoint may share bytes. Placement is greedy first-fit, largest
+    buffer first, then program order.
+
+    A task that does not fit is an error at the alloc that overflows, with the
+    bytes needed and free and the space's peak. The planned high-water mark of
+    each space goes to the task attribute `ascend.memory_peak`.
+  }];
+}
+
+def AscendInsertSync : Pass<"ascend-insert-sync", "::tilec::ascend::TaskOp"> {
+  let summary = "orders instructions on different pipes that touch the same memory";
+  let description = [{
+    Before an instruction on pipe P that reads or writes memory an earlier,
+    not yet ordered instruction on pipe Q wrote (or reads memory Q read, for a
+    write), inserts `ascend.set_flag Q -> P, e` and `ascend.wait_flag Q -> P, e`.
+    The wait orders all of Q's earlier work, and everything Q had waited for,
+    before P, so later conflicts that it covers get no second wait. Loops are
+    analysed to a fixed point, so hazards between one iteration and the next
+    are synchronised too. Two buffers alias when they are in the same space and
+    their planned byte ranges overlap; a global tensor is one buffer.
+
+    Between two vector instructions where the second reads what the first
+    wrote, inserts `ascend.pipe_barrier <v>` (the vector pipe does not
+    interlock on UB addresses). Event ids come from the target's ids per pipe
+    pair, skipping ids held by flags already in the task.
+  }];
+}
+
+#endif // TILEC_COMPILER_CONVERSION_PASSES_TD

@@ -1,0 +1,207 @@
+//===- PlanMemory.cpp - static offsets for on-chip buffers ----------------===//
+//
+// Every ascend.alloc gets a byte offset in its memory space. Buffers that are
+// never live at the same time share bytes; placement is greedy first-fit,
+// largest buffer first, so the result depends only on the IR.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/conversion/Passes.h"
+#include "compiler/conversion/TaskTarget.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <map>
+
+namespace tilec {
+#define GEN_PASS_DEF_ASCENDPLANMEMORY
+#include "compiler/conversion/Passes.h.inc"
+} // namespace tilec
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::ascend;
+
+namespace {
+
+/// Positions of ops in a pre-order walk; `last` of an op with regions is the
+/// position of the last op nested in it.
+struct ProgramOrder {
+  llvm::DenseMap<Operation *, unsigned> first, last;
+
+  explicit ProgramOrder(TaskOp task) {
+    unsigned next = 0;
+    task.getBody().walk<WalkOrder::PreOrder>([&](Operation *op) { first[op] = next++; });
+    task.getBody().walk<WalkOrder::PostOrder>([&](Operation *op) {
+      unsigned end = first[op];
+      for (Region &region : op->getRegions())
+        for (Operation &nested : region.getOps())
+          end = std::max(end, last[&nested]);
+      last[op] = end;
+    });
+  }
+};
+
+struct Buffer {
+  AllocOp alloc;
+  int64_t bytes;      ///< padded size rounded up to the target alignment
+  unsigned position;  ///< of the alloc, for the placement order
+  unsigned liveFirst; ///< first and last program position it must survive
+  unsigned liveLast;
+  int64_t offset = -1;
+
+  bool overlapsInTime(const Buffer &other) const {
+    return liveFirst <= other.liveLast && other.liveFirst <= liveLast;
+  }
+  MemorySpace space() { return alloc.getType().getSpace(); }
+};
+
+int64_t alignUp(int64_t value, int64_t alignment) {
+  return (value + alignment - 1) / alignment * alignment;
+}
+
+/// From the first to the last use; a use inside a loop that does not contain
+/// the alloc covers the whole loop, since the value must survive the back edge.
+Buffer makeBuffer(AllocOp alloc, const ProgramOrder &order, int64_t alignment) {
+  Buffer buffer{alloc, alignUp(alloc.getType().getNumBytes(), alignment),
+                order.first.lookup(alloc), 0, 0};
+  buffer.liveFirst = buffer.liveLast = buffer.position;
+  bool used = false;
+  for (Operation *user : alloc->getUsers()) {
+    unsigned first = order.first.lookup(user), last = order.last.lookup(user);
+    for (Operation *parent = user->getParentOp(); parent && !isa<TaskOp>(parent);
+         parent = parent->getParentOp())
+      if (isa<LoopLikeOpInterface>(parent) && !parent->isProperAncestor(alloc)) {
+        first = std::min(first, order.first.lookup(parent));
+        last = std::max(last, order.last.lookup(parent));
+      }
+    buffer.liveFirst = used ? std::min(buffer.liveFirst, first) : first;
+    buffer.liveLast = used ? std::max(buffer.liveLast, last) : last;
+    used = true;
+  }
+  return buffer;
+}
+
+/// What a kernel author can change when a space overflows.
+StringRef overflowAdvice(MemorySpace space) {
+  switch (space) {
+  case MemorySpace::ub:
+    return "use a smaller token chunk so vector tiles have fewer rows, or split the fused "
+           "chain so fewer tiles are live at once";
+  case MemorySpace::l1:
+    return "use a smaller token chunk or K chunk for the matmul operands staged in L1";
+  case MemorySpace::l0a:
+  case MemorySpace::l0b:
+    return "use a smaller M, N or K chunk for the matmul operand tiles";
+  case MemorySpace::l0c:
+    return "use a smaller M or N chunk for the matmul accumulator";
+  case MemorySpace::gm:
+    break;
+  }
+  return "";
+}
+
+/// The most bytes live at any one program position.
+int64_t livePeak(ArrayRef<Buffer *> buffers) {
+  int64_t peak = 0;
+  for (const Buffer *at : buffers) {
+    int64_t live = 0;
+    for (const Buffer *other : buffers)
+      if (other->liveFirst <= at->liveFirst && at->liveFirst <= other->liveLast)
+        live += other->bytes;
+    peak = std::max(peak, live);
+  }
+  return peak;
+}
+
+/// First-fit placement of one memory space; false after reporting the first
+/// buffer that does not fit.
+bool placeSpace(MemorySpace space, SmallVectorImpl<Buffer *> &buffers, int64_t capacity,
+                int64_t alignment) {
+  llvm::stable_sort(buffers, [](const Buffer *a, const Buffer *b) {
+    return a->bytes != b->bytes ? a->bytes > b->bytes : a->position < b->position;
+  });
+  SmallVector<Buffer *> placed;
+  for (Buffer *buffer : buffers) {
+    SmallVector<Buffer *> conflicts;
+    for (Buffer *other : placed)
+      if (other->overlapsInTime(*buffer))
+        conflicts.push_back(other);
+    llvm::stable_sort(conflicts,
+                      [](const Buffer *a, const Buffer *b) { return a->offset < b->offset; });
+    int64_t offset = 0, largestGap = 0;
+    bool fits = false;
+    for (Buffer *other : conflicts) {
+      largestGap = std::max(largestGap, other->offset - offset);
+      if (offset + buffer->bytes <= other->offset) {
+        fits = true;
+        break;
+      }
+      offset = std::max(offset, alignUp(other->offset + other->bytes, alignment));
+    }
+    largestGap = std::max(largestGap, capacity - offset);
+    if (!fits && offset + buffer->bytes > capacity) {
+      std::string spaceName = stringifyMemorySpace(space).upper();
+      InFlightDiagnostic diag = buffer->alloc.emitError()
+          << spaceName << " overflow: buffer " << buffer->alloc.getType() << " needs "
+          << buffer->bytes << " bytes but at most " << std::max<int64_t>(largestGap, 0)
+          << " contiguous bytes of the " << capacity << "-byte " << spaceName
+          << " are free while it is live (the task's " << spaceName << " peak is "
+          << livePeak(buffers) << " bytes live at once); " << overflowAdvice(space);
+      llvm::stable_sort(conflicts, [](const Buffer *a, const Buffer *b) {
+        return a->position < b->position;
+      });
+      for (Buffer *other : conflicts)
+        diag.attachNote(other->alloc.getLoc())
+            << "live at the same time: " << other->alloc.getType() << " (" << other->bytes
+            << " bytes)";
+      return false;
+    }
+    buffer->offset = offset;
+    placed.push_back(buffer);
+  }
+  return true;
+}
+
+struct AscendPlanMemory : tilec::impl::AscendPlanMemoryBase<AscendPlanMemory> {
+  void runOnOperation() override {
+    TaskOp task = getOperation();
+    const target::TargetDescription *desc = lookupTaskTarget(task);
+    if (!desc)
+      return signalPassFailure();
+    int64_t alignment = desc->alignment;
+
+    ProgramOrder order(task);
+    SmallVector<Buffer> buffers;
+    task.walk([&](AllocOp alloc) { buffers.push_back(makeBuffer(alloc, order, alignment)); });
+
+    std::map<MemorySpace, SmallVector<Buffer *>> bySpace;
+    for (Buffer &buffer : buffers)
+      bySpace[buffer.space()].push_back(&buffer);
+
+    bool fits = true;
+    Builder builder(task);
+    SmallVector<NamedAttribute> peaks;
+    for (auto &[space, spaceBuffers] : bySpace) {
+      int64_t capacity = desc->capacityOf(toTargetSpace(space));
+      if (!placeSpace(space, spaceBuffers, capacity, alignment)) {
+        fits = false;
+        continue;
+      }
+      int64_t highWater = 0;
+      for (Buffer *buffer : spaceBuffers)
+        highWater = std::max(highWater, buffer->offset + buffer->bytes);
+      peaks.push_back(builder.getNamedAttr(stringifyMemorySpace(space),
+                                           builder.getI64IntegerAttr(highWater)));
+    }
+    if (!fits)
+      return signalPassFailure();
+    for (Buffer &buffer : buffers)
+      buffer.alloc.setOffset(buffer.offset);
+    task->setAttr("ascend.memory_peak", builder.getDictionaryAttr(peaks));
+  }
+};
+
+} // namespace

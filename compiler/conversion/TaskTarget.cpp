@@ -1,0 +1,36 @@
+//===- TaskTarget.cpp - the target description a task is compiled for ----===//
+#include "compiler/conversion/TaskTarget.h"
+
+#include "mlir/IR/BuiltinOps.h"
+
+using namespace mlir;
+
+namespace tilec {
+
+const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task) {
+  StringRef name = "a2a3";
+  if (auto module = task->getParentOfType<ModuleOp>())
+    if (auto attr = module->getAttrOfType<StringAttr>(kTargetAttrName))
+      name = attr.getValue();
+  if (const target::TargetDescription *desc = target::lookupTarget({name.data(), name.size()}))
+    return desc;
+  std::string known;
+  for (std::string_view candidate : target::targetNames())
+    known += (known.empty() ? "" : ", ") + std::string(candidate);
+  task.emitError("unknown target '") << name << "' (known: " << known << ")";
+  return nullptr;
+}
+
+target::MemSpace toTargetSpace(ascend::MemorySpace space) {
+  switch (space) {
+  case ascend::MemorySpace::gm: return target::MemSpace::GM;
+  case ascend::MemorySpace::ub: return target::MemSpace::UB;
+  case ascend::MemorySpace::l1: return target::MemSpace::L1;
+  case ascend::MemorySpace::l0a: return target::MemSpace::L0A;
+  case ascend::MemorySpace::l0b: return target::MemSpace::L0B;
+  case ascend::MemorySpace::l0c: return target::MemSpace::L0C;
+  }
+  llvm_unreachable("unknown memory space");
+}
+
+} // namespace tilec

@@ -1,0 +1,102 @@
+// RUN: tile-opt %s --ascend-plan-memory --split-input-file | FileCheck %s
+
+// Straight-line code: %a dies at the texp that creates %b, so %c (born at the
+// tneg) reuses %a's bytes; %b overlaps both and gets its own.
+// CHECK-LABEL: ascend.task @straight_line
+// CHECK-SAME: ascend.memory_peak = {ub = 32768 : i64}
+// CHECK: %[[A:.*]] = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+// CHECK: %[[B:.*]] = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
+// CHECK: %[[C:.*]] = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+ascend.task @straight_line(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %c = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+  ascend.tneg %c, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+  ascend.tstore %y[%c0, %c0], %c : !tile.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.return
+}
+
+// -----
+
+// Largest first, then program order. A [16, 1] f32 row sum takes 16 rows
+// padded to 32 bytes (512 bytes) and goes after the two tiles live with it;
+// %root, born when %src and %tmp are dead, first-fits at offset 0.
+// CHECK-LABEL: ascend.task @largest_first
+// CHECK-SAME: ascend.memory_peak = {ub = 33280 : i64}
+// CHECK: ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x1xf32, ub>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+// CHECK: ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x1xf32, ub>
+ascend.task @largest_first(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x1xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %sum = ascend.alloc : !ascend.tile<16x1xf32, ub>
+  %src = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %tmp = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %root = ascend.alloc : !ascend.tile<16x1xf32, ub>
+  ascend.tload %src, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.trowsum %sum, %src, %tmp : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+  ascend.tsqrt %root, %sum : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x1xf32, ub>
+  ascend.tstore %y[%c0, %c0], %root : !tile.gm<16x1xf32>, !ascend.tile<16x1xf32, ub>
+  ascend.return
+}
+
+// -----
+
+// The loop rule: every buffer used in the loop body stays live for the whole
+// loop (iteration i+1's tload must not land in a buffer iteration i still
+// reads), so %a, %b and %c no longer share. %init is used only before the
+// loop and shares its bytes with %a.
+// CHECK-LABEL: ascend.task @loop
+// CHECK-SAME: ascend.memory_peak = {ub = 49152 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+// CHECK: ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
+// CHECK: ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x256xf32, ub>
+ascend.task @loop(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  %zero = arith.constant 0.0 : f32
+  %init = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %a = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %c = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  ascend.texpands %init, %zero : !ascend.tile<16x256xf32, ub>, f32
+  ascend.tstore %y[%c0, %c0], %init : !tile.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  scf.for %row = %c0 to %c64 step %c16 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<64x256xf32>
+    ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+    ascend.tneg %c, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+    ascend.tstore %y[%row, %c0], %c : !tile.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  }
+  ascend.return
+}
+
+// -----
+
+// Each memory space is planned on its own; the peak attribute names them all.
+// CHECK-LABEL: ascend.task @cube
+// CHECK-SAME: ascend.memory_peak = {l0a = 8192 : i64, l0b = 8192 : i64, l0c = 16384 : i64, l1 = 16384 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xbf16, l1>
+// CHECK: ascend.alloc {offset = 8192 : i64} : !ascend.tile<64x64xbf16, l1>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xbf16, l0a>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xbf16, l0b>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xf32, l0c>
+ascend.task @cube(%a: !tile.gm<64x64xbf16>, %b: !tile.gm<64x64xbf16>, %c: !tile.gm<64x64xf32>) attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %a1 = ascend.alloc : !ascend.tile<64x64xbf16, l1>
+  %b1 = ascend.alloc : !ascend.tile<64x64xbf16, l1>
+  %a0 = ascend.alloc : !ascend.tile<64x64xbf16, l0a>
+  %b0 = ascend.alloc : !ascend.tile<64x64xbf16, l0b>
+  %acc = ascend.alloc : !ascend.tile<64x64xf32, l0c>
+  ascend.tload %a1, %a[%c0, %c0] : !ascend.tile<64x64xbf16, l1>, !tile.gm<64x64xbf16>
+  ascend.tload %b1, %b[%c0, %c0] : !ascend.tile<64x64xbf16, l1>, !tile.gm<64x64xbf16>
+  ascend.textract %a0, %a1[%c0, %c0] : !ascend.tile<64x64xbf16, l0a>, !ascend.tile<64x64xbf16, l1>
+  ascend.textract %b0, %b1[%c0, %c0] : !ascend.tile<64x64xbf16, l0b>, !ascend.tile<64x64xbf16, l1>
+  ascend.tmatmul %acc, %a0, %b0 : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xbf16, l0a>, !ascend.tile<64x64xbf16, l0b>
+  ascend.tstore %c[%c0, %c0], %acc : !tile.gm<64x64xf32>, !ascend.tile<64x64xf32, l0c>
+  ascend.return
+}
