@@ -10,6 +10,26 @@
 include "mlir/Pass/PassBase.td"
 
 //===----------------------------------------------------------------------===//
+// tile → ascend
+//===----------------------------------------------------------------------===//
+
+def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
+  let summary = "lowers each kernel to AI Core tasks and the host program that launches them";
+  let description = [{
+    The unfused lowering: every tensor value gets a place in global memory (a
+    window of a kernel parameter, or a scratch tensor), and every compute op
+    becomes an `ascend.task` launched at the op's position in the kernel, which
+    becomes the host program. Vector ops run on the AIVs in row/column chunks
+    that fit UB (bf16/f16 arithmetic through f32; casts as chains of legal
+    TCVTs); matmuls run on the AICs in L0-sized blocks staged through L1.
+    Results are written straight into the window of the store, in-place insert
+    or loop yield that consumes them. Composites must be expanded first.
+  }];
+  let dependentDialects = ["::tilec::ascend::AscendDialect",
+                           "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];
+}
+
+//===----------------------------------------------------------------------===//
 // Passes on ascend tasks
 //===----------------------------------------------------------------------===//
 

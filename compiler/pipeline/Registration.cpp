@@ -9,10 +9,16 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Transforms/Passes.h"
 
 void tilec::registerDialects(mlir::DialectRegistry &registry) {
   registry.insert<tile::TileDialect, ascend::AscendDialect, mlir::arith::ArithDialect,
                   mlir::scf::SCFDialect, mlir::func::FuncDialect>();
 }
 
-void tilec::registerPasses() { registerConversionPasses(); }
+void tilec::registerPasses() {
+  registerConversionPasses();
+  // The generic clean-ups the pipeline runs between our passes.
+  mlir::registerCanonicalizerPass();
+  mlir::registerCSEPass();
+}

@@ -1,0 +1,455 @@
+//===- ConvertTileToAscend.cpp - kernels into tasks and launches ----------===//
+//
+// The unfused lowering. Every tensor value of a kernel gets a place in global
+// memory: a window of a parameter (loads, slices, and results written straight
+// into the window a store or in-place insert names), or a scratch tensor.
+// Every compute op becomes an ascend.task that reads its operands' windows and
+// writes its result's, launched from the kernel body at the op's position, so
+// host loops and scalar arithmetic stay as they were. Afterwards the kernel
+// body is the host program: scratch allocations, index arithmetic, loops and
+// launches.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/conversion/Passes.h"
+#include "compiler/conversion/TaskLowering.h"
+#include "compiler/conversion/TaskTarget.h"
+#include "dialects/Ascend/AscendOps.h"
+#include "dialects/Tile/TileOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Dominance.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+namespace tilec {
+#define GEN_PASS_DEF_CONVERTTILETOASCEND
+#include "compiler/conversion/Passes.h.inc"
+} // namespace tilec
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+
+namespace {
+
+/// The lowering of one kernel.
+class KernelLowering {
+public:
+  KernelLowering(tile::KernelOp kernel, ModuleOp module, const target::TargetDescription &target)
+      : kernel(kernel), module(module), target(target), host(kernel.getContext()),
+        dominance(kernel) {}
+
+  LogicalResult run();
+
+private:
+  LogicalResult lowerBlock(Block &block);
+  LogicalResult lowerOp(Operation *op);
+  LogicalResult lowerFor(scf::ForOp loop);
+  LogicalResult lowerCompute(Operation *op);
+  LogicalResult lowerInsert(tile::InsertOp insert);
+  LogicalResult lowerReshape(tile::ReshapeOp reshape);
+
+  Value entryIndex(int64_t value);
+  GmLocation whole(Value buffer);
+  FailureOr<GmLocation> window(Location loc, Value buffer, ValueRange offsets,
+                               ArrayRef<int64_t> shape);
+  FailureOr<GmLocation> subWindow(Location loc, const GmLocation &of, ArrayRef<int64_t> ofShape,
+                                  ValueRange offsets, ArrayRef<int64_t> shape);
+  GmLocation scratch(Location loc, MatrixShape shape, Type element);
+  bool isScratch(const GmLocation &location);
+  bool isOnlyUse(Value value, Operation *user);
+  std::optional<GmLocation> resultHint(Value result, Operation *producer);
+  LogicalResult copy(Location loc, const GmLocation &from, const GmLocation &to);
+  TaskContext contextFor(Operation *op);
+
+  tile::KernelOp kernel;
+  ModuleOp module;
+  const target::TargetDescription &target;
+  OpBuilder host;
+  DominanceInfo dominance;
+  llvm::DenseMap<Value, GmLocation> locations;
+  /// The loop-carried location of each tensor operand of a loop's yield.
+  llvm::DenseMap<std::pair<Operation *, unsigned>, GmLocation> carriedByOperand;
+  llvm::DenseMap<int64_t, Value> entryConstants;
+  SmallVector<Operation *> lowered;                ///< side-effecting tile ops now redundant
+  unsigned taskCount = 0;
+};
+
+Value KernelLowering::entryIndex(int64_t value) {
+  Value &constant = entryConstants[value];
+  if (!constant) {
+    OpBuilder entry = OpBuilder::atBlockBegin(&kernel.getBody().front());
+    constant = arith::ConstantIndexOp::create(entry, kernel.getLoc(), value);
+  }
+  return constant;
+}
+
+GmLocation KernelLowering::whole(Value buffer) {
+  auto type = cast<tile::GlobalTensorType>(buffer.getType());
+  GmLocation location;
+  location.buffer = buffer;
+  Value zero = entryIndex(0);
+  location.offsets.assign(type.getRank(), zero);
+  location.shape = MatrixShape::of(type.getShape());
+  location.rowDim = location.shape.rows > 1 ? int(type.getRank()) - 2 : -1;
+  if (type.getRank() > 2) {
+    // Several leading dimensions: see the contiguous tensor as rows × cols.
+    SmallVector<int64_t> flat = {location.shape.rows, location.shape.cols};
+    auto flatType = tile::GlobalTensorType::get(buffer.getContext(), flat, type.getElementType());
+    OpBuilder after(buffer.getContext());
+    after.setInsertionPointAfterValue(buffer);
+    location.buffer = ascend::GmReshapeOp::create(after, buffer.getLoc(), flatType, buffer);
+    location.offsets.assign(2, zero);
+    location.rowDim = location.shape.rows > 1 ? 0 : -1;
+  }
+  return location;
+}
+
+FailureOr<GmLocation> KernelLowering::window(Location loc, Value buffer, ValueRange offsets,
+                                             ArrayRef<int64_t> shape) {
+  auto type = cast<tile::GlobalTensorType>(buffer.getType());
+  if (shape == type.getShape())
+    return whole(buffer);
+  GmLocation location;
+  location.buffer = buffer;
+  location.offsets.assign(offsets.begin(), offsets.end());
+  location.shape = MatrixShape::of(shape);
+  SmallVector<int> rowDims;
+  for (auto [dim, extent] : llvm::enumerate(shape.drop_back()))
+    if (extent != 1)
+      rowDims.push_back(dim);
+  if (rowDims.size() > 1)
+    return emitError(loc) << "cannot lower a window spanning several leading dimensions of "
+                          << type << "; slice one leading dimension at a time";
+  location.rowDim = rowDims.empty() ? -1 : rowDims.front();
+  return location;
+}
+
+FailureOr<GmLocation> KernelLowering::subWindow(Location loc, const GmLocation &of,
+                                                ArrayRef<int64_t> ofShape, ValueRange offsets,
+                                                ArrayRef<int64_t> shape) {
+  // The value's rows run along its single non-unit leading dimension.
+  GmLocation location = of;
+  location.shape = MatrixShape::of(shape);
+  auto addTo = [&](unsigned dim, Value delta) {
+    APInt constant;
+    if (matchPattern(delta, m_ConstantInt(&constant)) && constant.isZero())
+      return;
+    location.offsets[dim] = arith::AddIOp::create(host, loc, location.offsets[dim], delta);
+  };
+  unsigned rank = ofShape.size();
+  addTo(location.offsets.size() - 1, offsets[rank - 1]);
+  for (unsigned dim = 0; dim + 1 < rank; ++dim) {
+    if (ofShape[dim] == 1)
+      continue;
+    if (of.rowDim < 0)
+      return emitError(loc) << "cannot lower this slice of a global window";
+    addTo(of.rowDim, offsets[dim]);
+  }
+  if (location.shape.rows == 1 && of.rowDim >= 0)
+    location.rowDim = of.rowDim; // a single row still sits at a row offset
+  return location;
+}
+
+GmLocation KernelLowering::scratch(Location loc, MatrixShape shape, Type element) {
+  OpBuilder entry = OpBuilder::atBlockBegin(&kernel.getBody().front());
+  auto type = tile::GlobalTensorType::get(kernel.getContext(), {shape.rows, shape.cols}, element);
+  Value buffer = tile::AllocGmOp::create(entry, loc, type);
+  GmLocation location = whole(buffer);
+  return location;
+}
+
+bool KernelLowering::isScratch(const GmLocation &location) {
+  Value buffer = location.buffer;
+  if (auto reshape = buffer.getDefiningOp<ascend::GmReshapeOp>())
+    buffer = reshape.getSource();
+  return buffer.getDefiningOp<tile::AllocGmOp>() != nullptr;
+}
+
+bool KernelLowering::isOnlyUse(Value value, Operation *user) {
+  return value.hasOneUse() && *value.getUsers().begin() == user;
+}
+
+/// Where `result` can be written directly: the window of its only user when
+/// that user is a store, an in-place insert or a loop yield.
+std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *producer) {
+  if (!result.hasOneUse())
+    return std::nullopt;
+  OpOperand &use = *result.getUses().begin();
+  Operation *user = use.getOwner();
+  auto dominatesProducer = [&](ValueRange values) {
+    return llvm::all_of(values, [&](Value v) { return dominance.properlyDominates(v, producer); });
+  };
+  auto shape = cast<RankedTensorType>(result.getType()).getShape();
+  if (auto store = dyn_cast<tile::StoreOp>(user)) {
+    if (!dominatesProducer(store.getOffsets()) || !dominatesProducer(store.getDest()))
+      return std::nullopt;
+    OpBuilder::InsertionGuard guard(host);
+    host.setInsertionPoint(producer);
+    FailureOr<GmLocation> target = window(store.getLoc(), store.getDest(), store.getOffsets(), shape);
+    if (succeeded(target))
+      return *target;
+    return std::nullopt;
+  }
+  if (auto insert = dyn_cast<tile::InsertOp>(user)) {
+    auto dest = locations.find(insert.getDest());
+    if (use.getOperandNumber() != 0 || dest == locations.end() ||
+        !isOnlyUse(insert.getDest(), insert) || !isScratch(dest->second) ||
+        !dominatesProducer(insert.getOffsets()))
+      return std::nullopt;
+    OpBuilder::InsertionGuard guard(host);
+    host.setInsertionPoint(producer);
+    FailureOr<GmLocation> target =
+        subWindow(insert.getLoc(), dest->second, insert.getDest().getType().getShape(),
+                  insert.getOffsets(), shape);
+    if (succeeded(target))
+      return *target;
+    return std::nullopt;
+  }
+  if (isa<scf::YieldOp>(user)) {
+    auto it = carriedByOperand.find({user, use.getOperandNumber()});
+    if (it != carriedByOperand.end())
+      return it->second;
+  }
+  return std::nullopt;
+}
+
+TaskContext KernelLowering::contextFor(Operation *op) {
+  std::string name = (kernel.getSymName() + "_" + op->getName().stripDialect()).str();
+  if (auto fileLoc = dyn_cast<FileLineColLoc>(op->getLoc()))
+    name += "_l" + std::to_string(fileLoc.getLine());
+  else
+    name += "_" + std::to_string(taskCount);
+  ++taskCount;
+  return TaskContext{module, host, target, name};
+}
+
+LogicalResult KernelLowering::copy(Location loc, const GmLocation &from, const GmLocation &to) {
+  if (from == to)
+    return success();
+  TaskContext context{module, host, target,
+                      (kernel.getSymName() + "_copy_" + std::to_string(taskCount++)).str()};
+  return lowerCopy(loc, from, to, context);
+}
+
+LogicalResult KernelLowering::lowerCompute(Operation *op) {
+  Value result = op->getResult(0);
+  auto type = cast<RankedTensorType>(result.getType());
+  host.setInsertionPoint(op);
+  GmLocation destination;
+  if (std::optional<GmLocation> hint = resultHint(result, op))
+    destination = *hint;
+  else
+    destination = scratch(op->getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
+  host.setInsertionPoint(op);
+
+  SmallVector<TaskOperand> operands;
+  for (Value operand : op->getOperands()) {
+    TaskOperand taskOperand;
+    if (isa<RankedTensorType>(operand.getType()))
+      taskOperand.global = locations.at(operand);
+    else
+      taskOperand.scalar = operand;
+    operands.push_back(taskOperand);
+  }
+  TaskContext context = contextFor(op);
+  LogicalResult status = success();
+  if (auto matmul = dyn_cast<tile::MatmulOp>(op)) {
+    if (matmul.getAcc())
+      return op->emitOpError("with an accumulator is not lowered yet; add the accumulator "
+                             "with a separate `+`");
+    status = lowerMatmul(op->getLoc(), *operands[0].global, *operands[1].global, destination,
+                         context);
+  } else {
+    status = lowerVectorOp(op, operands, destination, context);
+  }
+  locations[result] = destination;
+  return status;
+}
+
+LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
+  host.setInsertionPoint(insert);
+  GmLocation dest = locations.at(insert.getDest());
+  if (!isOnlyUse(insert.getDest(), insert) || !isScratch(dest)) {
+    // The old value stays visible: give the updated one a place of its own.
+    auto type = insert.getType();
+    GmLocation fresh = scratch(insert.getLoc(), MatrixShape::of(type.getShape()),
+                               type.getElementType());
+    host.setInsertionPoint(insert);
+    if (failed(copy(insert.getLoc(), dest, fresh)))
+      return failure();
+    dest = fresh;
+  }
+  FailureOr<GmLocation> target =
+      subWindow(insert.getLoc(), dest, insert.getType().getShape(), insert.getOffsets(),
+                insert.getSource().getType().getShape());
+  if (failed(target) || failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target)))
+    return failure();
+  locations[insert.getResult()] = dest;
+  return success();
+}
+
+LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
+  GmLocation source = locations.at(reshape.getSource());
+  MatrixShape shape = MatrixShape::of(reshape.getType().getShape());
+  if (shape == source.shape) {
+    locations[reshape.getResult()] = source;
+    return success();
+  }
+  host.setInsertionPoint(reshape);
+  auto sourceType = reshape.getSource().getType();
+  auto bufferType = source.getBufferType();
+  bool contiguousWhole = bufferType.getNumElements() == sourceType.getNumElements() &&
+                         llvm::all_of(source.offsets, [](Value offset) {
+                           APInt constant;
+                           return matchPattern(offset, m_ConstantInt(&constant)) &&
+                                  constant.isZero();
+                         });
+  if (!contiguousWhole) {
+    GmLocation fresh = scratch(reshape.getLoc(), source.shape, sourceType.getElementType());
+    host.setInsertionPoint(reshape);
+    if (failed(copy(reshape.getLoc(), source, fresh)))
+      return failure();
+    source = fresh;
+  }
+  auto flatType = tile::GlobalTensorType::get(reshape.getContext(), {shape.rows, shape.cols},
+                                              sourceType.getElementType());
+  Value view = ascend::GmReshapeOp::create(host, reshape.getLoc(), flatType, source.buffer);
+  locations[reshape.getResult()] = whole(view);
+  return success();
+}
+
+LogicalResult KernelLowering::lowerFor(scf::ForOp loop) {
+  host.setInsertionPoint(loop);
+  auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
+  for (auto [index, init] : llvm::enumerate(loop.getInitArgs())) {
+    auto type = dyn_cast<RankedTensorType>(init.getType());
+    if (!type)
+      continue;
+    GmLocation place = locations.at(init);
+    if (!isOnlyUse(init, loop) || !isScratch(place)) {
+      GmLocation fresh = scratch(loop.getLoc(), MatrixShape::of(type.getShape()),
+                                 type.getElementType());
+      host.setInsertionPoint(loop);
+      if (failed(copy(loop.getLoc(), place, fresh)))
+        return failure();
+      place = fresh;
+    }
+    locations[loop.getRegionIterArg(index)] = place;
+    locations[loop.getResult(index)] = place;
+    carriedByOperand[{yield, unsigned(index)}] = place;
+  }
+  if (failed(lowerBlock(*loop.getBody())))
+    return failure();
+  host.setInsertionPoint(yield);
+  for (auto [index, value] : llvm::enumerate(yield.getOperands())) {
+    if (!isa<RankedTensorType>(value.getType()))
+      continue;
+    if (failed(copy(yield.getLoc(), locations.at(value), locations.at(loop.getResult(index)))))
+      return failure();
+    // The carried tensor now lives in memory: forward it unchanged.
+    yield->setOperand(index, loop.getRegionIterArg(index));
+  }
+  return success();
+}
+
+LogicalResult KernelLowering::lowerOp(Operation *op) {
+  if (auto loop = dyn_cast<scf::ForOp>(op))
+    return lowerFor(loop);
+  if (!isa<tile::TileDialect>(op->getDialect()))
+    return success(); // scalar and index arithmetic stay in the host program
+  return TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](tile::AllocGmOp) { return success(); })
+      .Case([&](tile::ReturnOp) { return success(); })
+      .Case([&](tile::LoadOp load) {
+        host.setInsertionPoint(load);
+        FailureOr<GmLocation> place = window(load.getLoc(), load.getSource(), load.getOffsets(),
+                                             load.getType().getShape());
+        if (failed(place))
+          return failure();
+        locations[load.getResult()] = *place;
+        return success();
+      })
+      .Case([&](tile::SliceOp slice) {
+        host.setInsertionPoint(slice);
+        FailureOr<GmLocation> place =
+            subWindow(slice.getLoc(), locations.at(slice.getSource()),
+                      slice.getSource().getType().getShape(), slice.getOffsets(),
+                      slice.getType().getShape());
+        if (failed(place))
+          return failure();
+        locations[slice.getResult()] = *place;
+        return success();
+      })
+      .Case([&](tile::ReshapeOp reshape) { return lowerReshape(reshape); })
+      .Case([&](tile::InsertOp insert) { return lowerInsert(insert); })
+      .Case([&](tile::StoreOp store) {
+        host.setInsertionPoint(store);
+        FailureOr<GmLocation> target = window(store.getLoc(), store.getDest(), store.getOffsets(),
+                                              store.getValue().getType().getShape());
+        lowered.push_back(store);
+        if (failed(target))
+          return failure();
+        return copy(store.getLoc(), locations.at(store.getValue()), *target);
+      })
+      .Case<tile::RmsNormOp, tile::QuantInt8Op, tile::RopeOp>([](Operation *op) {
+        return op->emitOpError("is a composite: run --tile-expand-composites first");
+      })
+      .Case<tile::ScopeOp, tile::LoadRowsOp, tile::InterleaveOp>([](Operation *op) {
+        return op->emitOpError("is not lowered to the AI Core yet");
+      })
+      .Default([&](Operation *op) { return lowerCompute(op); });
+}
+
+LogicalResult KernelLowering::lowerBlock(Block &block) {
+  for (Operation &op : llvm::make_early_inc_range(block))
+    if (failed(lowerOp(&op)))
+      return failure();
+  return success();
+}
+
+LogicalResult KernelLowering::run() {
+  for (BlockArgument arg : kernel.getArguments())
+    if (isa<tile::GlobalTensorType>(arg.getType()))
+      locations[arg] = whole(arg);
+  if (failed(lowerBlock(kernel.getBody().front())))
+    return failure();
+  for (Operation *op : llvm::reverse(lowered))
+    op->erase();
+  // Tensor values are now dead: loops drop their forwarded tensor arguments
+  // and the pure tile ops disappear.
+  RewritePatternSet patterns(kernel.getContext());
+  scf::ForOp::getCanonicalizationPatterns(patterns, kernel.getContext());
+  if (failed(applyPatternsGreedily(kernel, std::move(patterns))))
+    return kernel.emitOpError("could not clean up the lowered host program");
+  WalkResult leftover = kernel.walk([](Operation *op) {
+    bool tensorValue = llvm::any_of(op->getResultTypes(), llvm::IsaPred<RankedTensorType>);
+    if (tensorValue) {
+      op->emitOpError("still has a tensor result after the lowering");
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return failure(leftover.wasInterrupted());
+}
+
+struct ConvertTileToAscendPass
+    : public tilec::impl::ConvertTileToAscendBase<ConvertTileToAscendPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    StringRef targetName = "a2a3";
+    if (auto name = module->getAttrOfType<StringAttr>(kTargetAttrName))
+      targetName = name.getValue();
+    const target::TargetDescription *target = target::lookupTarget(targetName);
+    if (!target) {
+      module.emitError("unknown target '") << targetName << "' in `" << kTargetAttrName << "`";
+      return signalPassFailure();
+    }
+    for (auto kernel : llvm::to_vector(module.getOps<tile::KernelOp>()))
+      if (failed(KernelLowering(kernel, module, *target).run()))
+        return signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,148 @@
+//===- TaskBuilder.cpp - building one ascend.task and its launch ---------===//
+#include "compiler/conversion/TaskBuilder.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/SymbolTable.h"
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+
+MatrixShape MatrixShape::of(ArrayRef<int64_t> shape) {
+  MatrixShape matrix;
+  if (shape.empty())
+    return matrix;
+  matrix.cols = shape.back();
+  for (int64_t dim : shape.drop_back())
+    matrix.rows *= dim;
+  return matrix;
+}
+
+bool GmLocation::operator==(const GmLocation &other) const {
+  auto sameOffset = [](Value a, Value b) {
+    APInt x, y;
+    return a == b || (matchPattern(a, m_ConstantInt(&x)) && matchPattern(b, m_ConstantInt(&y)) &&
+                      x == y);
+  };
+  if (buffer != other.buffer || rowDim != other.rowDim || !(shape == other.shape) ||
+      offsets.size() != other.offsets.size())
+    return false;
+  return llvm::all_of(llvm::zip(offsets, other.offsets),
+                      [&](auto pair) { return sameOffset(std::get<0>(pair), std::get<1>(pair)); });
+}
+
+TaskBuilder::TaskBuilder(MLIRContext *context, Location loc, ascend::CoreType core)
+    : loc(loc), core(core), block(std::make_unique<Block>()), bodyBuilder(context),
+      allocBuilder(context) {
+  allocBuilder.setInsertionPointToStart(block.get());
+  // Allocations go first, everything else after them in program order.
+  auto anchor = ascend::BlockIdxOp::create(allocBuilder, loc, allocBuilder.getIndexType());
+  bodyBuilder.setInsertionPointToEnd(block.get());
+  allocBuilder.setInsertionPoint(anchor);
+}
+
+TaskBuilder::~TaskBuilder() = default;
+
+Value TaskBuilder::addArgument(Value hostValue) {
+  auto [it, inserted] = argumentOf.try_emplace(hostValue, Value());
+  if (inserted) {
+    it->second = block->addArgument(hostValue.getType(), hostValue.getLoc());
+    hostArguments.push_back(hostValue);
+  }
+  return it->second;
+}
+
+TaskGlobal TaskBuilder::addGlobal(const GmLocation &location) {
+  TaskGlobal global;
+  global.buffer = addArgument(location.buffer);
+  for (Value offset : location.offsets) {
+    // Constant offsets are rebuilt inside the task rather than passed.
+    if (auto constant = offset.getDefiningOp<arith::ConstantIndexOp>())
+      global.offsets.push_back(constantIndex(constant.value()));
+    else
+      global.offsets.push_back(addArgument(offset));
+  }
+  global.rowDim = location.rowDim;
+  global.shape = location.shape;
+  return global;
+}
+
+Value TaskBuilder::addScalar(Value hostValue) { return addArgument(hostValue); }
+
+Value TaskBuilder::allocTile(int64_t rows, int64_t cols, Type elementType,
+                             ascend::MemorySpace space) {
+  auto type = ascend::TileBufferType::get(elementType.getContext(), {rows, cols}, elementType,
+                                          space);
+  return ascend::AllocOp::create(allocBuilder, loc, type, IntegerAttr());
+}
+
+Value TaskBuilder::constantIndex(int64_t value) {
+  return arith::ConstantIndexOp::create(allocBuilder, loc, value);
+}
+
+void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value col,
+                         bool isLoad) {
+  auto tileType = cast<ascend::TileBufferType>(tile.getType());
+  auto bufferType = cast<tile::GlobalTensorType>(global.buffer.getType());
+  int64_t rank = bufferType.getRank();
+  SmallVector<Value> offsets(global.offsets);
+  auto add = [&](unsigned dim, Value delta) {
+    offsets[dim] = arith::AddIOp::create(bodyBuilder, loc, offsets[dim], delta);
+  };
+  if (global.rowDim >= 0)
+    add(global.rowDim, row);
+  add(rank - 1, col);
+  // Rows along a dimension other than the second-to-last need an explicit window.
+  DenseI64ArrayAttr window;
+  if (global.rowDim >= 0 && global.rowDim != rank - 2) {
+    SmallVector<int64_t> extents(rank - 1, 1);
+    extents[global.rowDim] = tileType.getRows();
+    window = bodyBuilder.getDenseI64ArrayAttr(extents);
+  }
+  if (isLoad)
+    ascend::TLoadOp::create(bodyBuilder, loc, tile, global.buffer, offsets, window);
+  else
+    ascend::TStoreOp::create(bodyBuilder, loc, global.buffer, offsets, tile, window);
+}
+
+void TaskBuilder::load(Value tile, const TaskGlobal &global, Value row, Value col) {
+  access(tile, global, row, col, /*isLoad=*/true);
+}
+
+void TaskBuilder::store(const TaskGlobal &global, Value row, Value col, Value tile) {
+  access(tile, global, row, col, /*isLoad=*/false);
+}
+
+void TaskBuilder::forEachWorkItem(int64_t items, const std::function<void(Value)> &body) {
+  Value first = ascend::BlockIdxOp::create(bodyBuilder, loc, bodyBuilder.getIndexType());
+  Value step = ascend::BlockDimOp::create(bodyBuilder, loc, bodyBuilder.getIndexType());
+  Value end = constantIndex(items);
+  auto loop = scf::ForOp::create(bodyBuilder, loc, first, end, step);
+  OpBuilder::InsertionGuard guard(bodyBuilder);
+  bodyBuilder.setInsertionPoint(loop.getBody()->getTerminator());
+  body(loop.getInductionVar());
+}
+
+void TaskBuilder::finish(ModuleOp module, StringRef name, OpBuilder &host, int64_t blocks) {
+  // The anchor only fixed where allocations go.
+  Operation *anchor = allocBuilder.getInsertionPoint() != block->end()
+                          ? &*allocBuilder.getInsertionPoint()
+                          : nullptr;
+  if (anchor && anchor->use_empty())
+    anchor->erase();
+  bodyBuilder.setInsertionPointToEnd(block.get());
+  ascend::ReturnOp::create(bodyBuilder, loc);
+
+  SmallVector<Type> argTypes(block->getArgumentTypes());
+  auto type = FunctionType::get(module.getContext(), argTypes, {});
+  OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
+  auto task = ascend::TaskOp::create(moduleBuilder, loc, moduleBuilder.getStringAttr(name),
+                                     TypeAttr::get(type),
+                                     ascend::CoreTypeAttr::get(module.getContext(), core),
+                                     ArrayAttr(), ArrayAttr());
+  task.getBody().push_back(block.release());
+  SymbolTable(module).insert(task); // renames on collision, deterministically
+  ascend::LaunchOp::create(host, loc, task.getSymName(), hostArguments, uint64_t(blocks));
+}

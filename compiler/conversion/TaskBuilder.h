@@ -1,0 +1,78 @@
+//===- TaskBuilder.h - building one ascend.task and its launch ---*- C++ -*-===//
+//
+// A task is built instruction by instruction while its arguments are
+// discovered: every global location or scalar it reads becomes an argument,
+// and the launch in the host program passes the matching host values.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_COMPILER_CONVERSION_TASKBUILDER_H
+#define TILEC_COMPILER_CONVERSION_TASKBUILDER_H
+
+#include "compiler/conversion/GmLocation.h"
+#include "dialects/Ascend/AscendOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <functional>
+
+namespace tilec::conversion {
+
+/// A global location as the task sees it: task arguments for the buffer and
+/// the offsets of the window.
+struct TaskGlobal {
+  mlir::Value buffer;
+  llvm::SmallVector<mlir::Value> offsets;
+  int rowDim = -1;
+  MatrixShape shape;
+};
+
+class TaskBuilder {
+public:
+  TaskBuilder(mlir::MLIRContext *context, mlir::Location loc, ascend::CoreType core);
+  TaskBuilder(const TaskBuilder &) = delete;
+  ~TaskBuilder();
+
+  /// Positioned at the end of the task body.
+  mlir::OpBuilder &builder() { return bodyBuilder; }
+  mlir::Location getLoc() const { return loc; }
+
+  TaskGlobal addGlobal(const GmLocation &location);
+  mlir::Value addScalar(mlir::Value hostValue);
+
+  /// An on-chip buffer allocated at the top of the task (so it outlives loops).
+  mlir::Value allocTile(int64_t rows, int64_t cols, mlir::Type elementType,
+                        ascend::MemorySpace space);
+  mlir::Value constantIndex(int64_t value);
+
+  /// TLOAD / TSTORE of the rows × cols window of `global` at (row, col)
+  /// relative to the global's own window.
+  void load(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col);
+  void store(const TaskGlobal &global, mlir::Value row, mlir::Value col, mlir::Value tile);
+
+  /// Runs `body` for every work item in [0, items), items spread block-cyclically
+  /// over the blocks of the launch.
+  void forEachWorkItem(int64_t items, const std::function<void(mlir::Value item)> &body);
+
+  /// Creates the task symbol `name` (uniqued) in `module` and launches it on
+  /// `blocks` blocks at the insertion point of `host`.
+  void finish(mlir::ModuleOp module, llvm::StringRef name, mlir::OpBuilder &host,
+              int64_t blocks);
+
+private:
+  mlir::Value addArgument(mlir::Value hostValue);
+  void access(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col,
+              bool isLoad);
+
+  mlir::Location loc;
+  ascend::CoreType core;
+  std::unique_ptr<mlir::Block> block;
+  mlir::OpBuilder bodyBuilder;
+  mlir::OpBuilder allocBuilder;
+  llvm::SmallVector<mlir::Value> hostArguments;
+  llvm::DenseMap<mlir::Value, mlir::Value> argumentOf;
+};
+
+} // namespace tilec::conversion
+
+#endif

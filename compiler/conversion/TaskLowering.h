@@ -1,0 +1,52 @@
+//===- TaskLowering.h - one tile op as one task ----------------*- C++ -*-===//
+//
+// The unfused lowering: each compute op of a kernel becomes a task that reads
+// its operands from global memory and writes its result there. Vector ops run
+// on the AIVs in row/column chunks that fit UB; matmuls on the AICs in blocks
+// that fit L1/L0.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_COMPILER_CONVERSION_TASKLOWERING_H
+#define TILEC_COMPILER_CONVERSION_TASKLOWERING_H
+
+#include "compiler/conversion/GmLocation.h"
+#include "dialects/Ascend/Target/TargetDescription.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <optional>
+#include <string>
+
+namespace tilec::conversion {
+
+/// An operand of a lowered op: a tensor in global memory or a scalar value.
+struct TaskOperand {
+  std::optional<GmLocation> global;
+  mlir::Value scalar;
+};
+
+struct TaskContext {
+  mlir::ModuleOp module;
+  mlir::OpBuilder &host; ///< where the launch goes
+  const target::TargetDescription &target;
+  std::string name;      ///< the task's symbol name
+};
+
+/// A vector task computing `op` (elementwise, unary, cast, reduction,
+/// broadcast, full, gather) into `result`.
+mlir::LogicalResult lowerVectorOp(mlir::Operation *op, llvm::ArrayRef<TaskOperand> operands,
+                                  const GmLocation &result, TaskContext &context);
+
+/// A vector task copying `source` to `result` (same shape and element type).
+mlir::LogicalResult lowerCopy(mlir::Location loc, const GmLocation &source,
+                              const GmLocation &result, TaskContext &context);
+
+/// A cube task computing `lhs × rhs` into `result`.
+mlir::LogicalResult lowerMatmul(mlir::Location loc, const GmLocation &lhs,
+                                const GmLocation &rhs, const GmLocation &result,
+                                TaskContext &context);
+
+} // namespace tilec::conversion
+
+#endif
