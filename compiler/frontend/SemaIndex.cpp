@@ -138,19 +138,19 @@ bool Sema::checkIndexItem(IndexExpr &index, IndexItem &item, int64_t dimSize, un
                               llvm::Twine(size));
     return false;
   }
+  if (std::optional<std::pair<int64_t, int64_t>> bounds = range(start)) {
+    auto [lo, hi] = *bounds;
+    if (lo < 0 || hi + size > dimSize) {
+      diags.error(item.loc, "index out of bounds in dimension " + llvm::Twine(dim) + ": expected indices within [0, " +
+                                llvm::Twine(dimSize) + "), found [" + llvm::Twine(lo) + ", " +
+                                llvm::Twine(hi + size) + ")");
+      return false;
+    }
+  }
   if (size > dimSize) {
     diags.error(item.loc, "a slice of size " + llvm::Twine(size) + " does not fit in dimension " + llvm::Twine(dim) +
                               ": expected at most " + llvm::Twine(dimSize));
     return false;
-  }
-  if (std::optional<std::pair<int64_t, int64_t>> bounds = range(start)) {
-    auto [lo, hi] = *bounds;
-    if (lo < 0 || hi + size > dimSize) {
-      diags.error(item.loc, "index out of bounds in dimension " + llvm::Twine(dim) + ": expected [" +
-                                llvm::Twine(lo) + ", " + llvm::Twine(hi + size) + ") within [0, " +
-                                llvm::Twine(dimSize) + ")");
-      return false;
-    }
   }
   return true;
 }
