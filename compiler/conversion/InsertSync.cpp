@@ -43,6 +43,7 @@ public:
   void release(Pipe src, Pipe dst, int32_t id) {
     inFlight[{unsigned(src), unsigned(dst)}] &= ~(1u << id);
   }
+  int size() const { return perPair; }
 
 private:
   int perPair;
@@ -179,9 +180,9 @@ private:
   void insertFlags(InstructionOpInterface instr, Pipe src, Pipe dst) {
     std::optional<int32_t> event = events.lowestFree(src, dst);
     if (!event) {
-      instr.emitError("no free event id from pipe ")
-          << stringifyPipe(src) << " to pipe " << stringifyPipe(dst) << ": all "
-          << "of them are held by flags still waiting";
+      instr.emitError("needs a flag from pipe ")
+          << stringifyPipe(src) << " to pipe " << stringifyPipe(dst) << ", but all "
+          << events.size() << " event ids of that pair are held by flags not yet waited for";
       outOfEvents = true;
       return;
     }
