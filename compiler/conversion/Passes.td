@@ -53,9 +53,10 @@ def AscendPlanMemory : Pass<"ascend-plan-memory", "::tilec::ascend::TaskOp"> {
 def AscendInsertSync : Pass<"ascend-insert-sync", "::tilec::ascend::TaskOp"> {
   let summary = "orders instructions on different pipes that touch the same memory";
   let description = [{
-    Before an instruction on pipe P that reads or writes memory an earlier,
-    not yet ordered instruction on pipe Q wrote (or reads memory Q read, for a
-    write), inserts `ascend.set_flag Q -> P, e` and `ascend.wait_flag Q -> P, e`.
+    Before an instruction on pipe P that conflicts with an earlier access from
+    pipe Q not yet ordered before P (P reads what Q wrote, or writes what Q
+    read or wrote), inserts `ascend.set_flag Q -> P, e` and
+    `ascend.wait_flag Q -> P, e`.
     The wait orders all of Q's earlier work, and everything Q had waited for,
     before P, so later conflicts that it covers get no second wait. Loops are
     analysed to a fixed point, so hazards between one iteration and the next
