@@ -1,0 +1,56 @@
+// Per-kernel default tolerances and the --tol syntax.
+#include "runtime/compare/Compare.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+namespace tilec {
+
+std::map<std::string, Tolerance> defaultTolerances(std::string_view kernel) {
+  // The acceptance table of the DeepSeek-V4 Q/KV projection
+  // (../shared/kernels/dsv4_prefill_qkv_rope.md): bf16 outputs within one
+  // bf16 step, INT8 within one quantization step.
+  if (kernel == "prefill_qkv_rope" || kernel == "decode_qkv_rope")
+    return {{"q", {1e-4, 1.0 / 128, 0.005}},
+            {"kv", {1e-4, 1.0 / 128, 0.005}},
+            {"qr", {1, 0, 0}},
+            {"qr_scale", {2.5e-5, 5e-3, 0.005}}};
+  return {};
+}
+
+namespace {
+/// A finite, non-negative number spelling the whole of `text`.
+bool parseNonNegative(const std::string &text, double &value) {
+  if (text.empty())
+    return false;
+  char *end = nullptr;
+  errno = 0;
+  value = std::strtod(text.c_str(), &end);
+  return errno == 0 && end == text.c_str() + text.size() && std::isfinite(value) && value >= 0;
+}
+} // namespace
+
+Result<std::pair<std::string, Tolerance>> parseToleranceSpec(std::string_view spec) {
+  Error malformed{"--tol '" + std::string(spec) +
+                  "': expected NAME=ATOL,RTOL,RATIO with non-negative numbers, e.g. "
+                  "q=1e-4,0.0078125,0.005"};
+  size_t equals = spec.find('=');
+  if (equals == std::string_view::npos || equals == 0)
+    return malformed;
+  std::string numbers(spec.substr(equals + 1));
+  double values[3];
+  size_t start = 0;
+  for (int i = 0; i < 3; ++i) {
+    size_t comma = i < 2 ? numbers.find(',', start) : numbers.size();
+    if (comma == std::string::npos || !parseNonNegative(numbers.substr(start, comma - start), values[i]))
+      return malformed;
+    start = comma + 1;
+  }
+  if (values[2] > 1)
+    return Error{"--tol '" + std::string(spec) + "': RATIO is a fraction of the points, at most 1"};
+  return std::make_pair(std::string(spec.substr(0, equals)),
+                        Tolerance{values[0], values[1], values[2]});
+}
+
+} // namespace tilec

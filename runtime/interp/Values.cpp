@@ -1,0 +1,99 @@
+//===- Values.cpp - element types, rounding and host conversion -----------===//
+#include "runtime/interp/Values.h"
+
+#include "runtime/numerics/Float16.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+
+#include <cmath>
+
+namespace tilec::interp {
+
+Shape Tensor::strides() const {
+  Shape strides(shape.size(), 1);
+  for (size_t i = shape.size(); i-- > 1;)
+    strides[i - 1] = strides[i] * shape[i];
+  return strides;
+}
+
+std::optional<DType> dtypeOf(mlir::Type type) {
+  if (type.isBF16())
+    return DType::BF16;
+  if (type.isF16())
+    return DType::F16;
+  if (type.isF32())
+    return DType::F32;
+  if (type.isInteger(8))
+    return DType::I8;
+  if (type.isInteger(16))
+    return DType::I16;
+  if (type.isInteger(32))
+    return DType::I32;
+  if (type.isInteger(64))
+    return DType::I64;
+  return std::nullopt;
+}
+
+int64_t wrapSigned(int64_t value, unsigned bits) {
+  if (bits >= 64)
+    return value;
+  uint64_t mask = (uint64_t{1} << bits) - 1;
+  uint64_t low = uint64_t(value) & mask;
+  uint64_t sign = uint64_t{1} << (bits - 1);
+  // Sign-extend without relying on implementation-defined conversions.
+  return (low & sign) ? -int64_t((~low & mask) + 1) : int64_t(low);
+}
+
+double roundToDType(DType dtype, double value) {
+  switch (dtype) {
+  case DType::F32:
+    return double(float(value));
+  case DType::BF16:
+    return double(float(bf16(float(value))));
+  case DType::F16:
+    return double(float(f16(float(value))));
+  default:
+    return wrapToDType(dtype, int64_t(value));
+  }
+}
+
+double wrapToDType(DType dtype, int64_t value) {
+  if (dtype == DType::U8)
+    return double(uint64_t(value) & 0xFF);
+  return double(wrapSigned(value, unsigned(sizeOf(dtype) * 8)));
+}
+
+Tensor fromHost(const HostTensor &host) {
+  Tensor tensor(host.dtype(), host.shape());
+  for (int64_t i = 0, n = host.numElements(); i < n; ++i)
+    tensor.elements[size_t(i)] = host.elementAsDouble(i);
+  return tensor;
+}
+
+namespace {
+template <typename T> void storeAll(const Tensor &tensor, T *out) {
+  for (size_t i = 0; i < tensor.elements.size(); ++i)
+    out[i] = T(tensor.elements[i]);
+}
+template <typename T> void storeAllFloat16(const Tensor &tensor, T *out) {
+  for (size_t i = 0; i < tensor.elements.size(); ++i)
+    out[i] = T(float(tensor.elements[i])); // exact: the value is already a T
+}
+} // namespace
+
+HostTensor toHost(const Tensor &tensor) {
+  HostTensor host(tensor.dtype, tensor.shape);
+  switch (tensor.dtype) {
+  case DType::BF16: storeAllFloat16(tensor, host.data<bf16>()); break;
+  case DType::F16:  storeAllFloat16(tensor, host.data<f16>()); break;
+  case DType::F32:  storeAll(tensor, host.data<float>()); break;
+  case DType::I8:   storeAll(tensor, host.data<int8_t>()); break;
+  case DType::U8:   storeAll(tensor, host.data<uint8_t>()); break;
+  case DType::I16:  storeAll(tensor, host.data<int16_t>()); break;
+  case DType::I32:  storeAll(tensor, host.data<int32_t>()); break;
+  case DType::I64:  storeAll(tensor, host.data<int64_t>()); break;
+  }
+  return host;
+}
+
+} // namespace tilec::interp

@@ -1,0 +1,205 @@
+//===- KernelInputs.cpp - a kernel's inputs from files, seeds and --set ---===//
+#include "KernelInputs.h"
+
+#include "runtime/tensor/Npy.h"
+#include "runtime/tensor/RandomTensor.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+#include <set>
+
+namespace tilec::run {
+namespace {
+
+using interp::KernelParameter;
+
+std::string describe(const KernelParameter &parameter) {
+  return formatShape(parameter.shape) + " " + std::string(name(parameter.dtype));
+}
+
+void reportError(const std::string &message) {
+  llvm::errs() << "tile-run: error: " << message << "\n";
+}
+
+std::string joinNames(const std::vector<std::string> &names) {
+  return names.empty() ? "none" : llvm::join(names, ", ");
+}
+
+/// The 0-d tensor a --set value spells for a scalar parameter.
+std::optional<HostTensor> scalarFromText(const KernelParameter &parameter, llvm::StringRef text) {
+  if (parameter.dtype == DType::I32) {
+    int32_t value;
+    if (text.getAsInteger(10, value))
+      return std::nullopt;
+    return HostTensor::scalar<int32_t>(value);
+  }
+  double value;
+  if (text.getAsDouble(value))
+    return std::nullopt;
+  return HostTensor::scalar<float>(float(value));
+}
+
+/// The --set values by parameter name; false after reporting bad ones.
+bool parseScalarSets(const std::vector<KernelParameter> &parameters,
+                     const std::vector<std::string> &sets, llvm::StringRef kernelName,
+                     std::map<std::string, HostTensor> &values) {
+  std::vector<std::string> scalarNames;
+  for (const KernelParameter &parameter : parameters)
+    if (parameter.isScalar)
+      scalarNames.push_back(parameter.name);
+  bool ok = true;
+  for (const std::string &set : sets) {
+    auto [name, text] = llvm::StringRef(set).split('=');
+    if (name.empty() || !llvm::StringRef(set).contains('=')) {
+      reportError("--set '" + set + "': expected NAME=VALUE, e.g. start_pos=128");
+      ok = false;
+      continue;
+    }
+    auto it = llvm::find_if(parameters, [&](const KernelParameter &p) { return p.name == name; });
+    if (it == parameters.end() || !it->isScalar) {
+      std::string what = it == parameters.end()
+                             ? "kernel '" + kernelName.str() + "' has no parameter '" + name.str() + "'"
+                             : "'" + name.str() + "' is a " + describe(*it) +
+                                   " tensor; --set gives scalar parameters only";
+      reportError("--set " + set + ": " + what + " (scalar parameters: " + joinNames(scalarNames) + ")");
+      ok = false;
+      continue;
+    }
+    std::optional<HostTensor> value = scalarFromText(*it, text);
+    if (!value) {
+      reportError("--set " + set + ": expected an " + std::string(tilec::name(it->dtype)) +
+                  " value for '" + name.str() + "', found '" + text.str() + "'");
+      ok = false;
+      continue;
+    }
+    values.insert_or_assign(name.str(), std::move(*value));
+  }
+  return ok;
+}
+
+/// The .npy files in `dir` that belong to no parameter (misnamed inputs).
+std::vector<std::string> strayFiles(const std::string &dir, const std::vector<KernelParameter> &parameters) {
+  std::set<std::string> known;
+  for (const KernelParameter &parameter : parameters)
+    known.insert(parameter.name + ".npy");
+  std::set<std::string> stray;
+  std::error_code error;
+  for (llvm::sys::fs::directory_iterator it(dir, error), end; it != end && !error; it.increment(error)) {
+    std::string file = llvm::sys::path::filename(it->path()).str();
+    if (llvm::StringRef(file).ends_with(".npy") && !known.count(file))
+      stray.insert(file);
+  }
+  return std::vector<std::string>(stray.begin(), stray.end());
+}
+
+std::optional<HostTensor> loadInput(const KernelParameter &parameter, const std::string &dir,
+                                    const std::vector<KernelParameter> &parameters) {
+  llvm::SmallString<256> path(dir);
+  llvm::sys::path::append(path, parameter.name + ".npy");
+  if (!llvm::sys::fs::exists(path)) {
+    std::string message = "input '" + parameter.name + "': missing file " + path.str().str() +
+                          " (expected shape " + describe(parameter) + ")";
+    std::vector<std::string> stray = strayFiles(dir, parameters);
+    if (!stray.empty())
+      message += "; files in " + dir + " that match no parameter: " + joinNames(stray);
+    reportError(message);
+    return std::nullopt;
+  }
+  Result<HostTensor> tensor = loadParameter(path.str().str(), parameter.name, parameter.dtype, parameter.shape);
+  if (!tensor) {
+    reportError(tensor.error());
+    return std::nullopt;
+  }
+  return std::move(*tensor);
+}
+
+/// The generator settings a kernel's RoPE inputs need: the rotated width of
+/// its tile.rope ops and the rows of its freqs_cos table.
+RandomOptions randomOptionsFor(tile::KernelOp kernel, const std::vector<KernelParameter> &parameters,
+                               uint64_t seed) {
+  RandomOptions options;
+  options.seed = seed;
+  kernel.walk([&](tile::RopeOp rope) {
+    options.ropeWidth = rope.getSource().getType().getDimSize(1) - int64_t(rope.getOffset());
+  });
+  for (const KernelParameter &parameter : parameters)
+    if (parameter.name == "freqs_cos" && parameter.shape.size() == 2)
+      options.maxPositions = parameter.shape[0];
+  return options;
+}
+
+/// Shapes randomTensor gives special meaning to by name.
+bool checkRandomShape(const KernelParameter &parameter, const RandomOptions &options) {
+  bool table = parameter.name == "freqs_cos" || parameter.name == "freqs_sin";
+  bool positions = parameter.name == "positions";
+  if (!table && !positions)
+    return true;
+  if (parameter.shape.size() != 2) {
+    reportError("--random: '" + parameter.name + "' must be 2-D to be generated, found " + describe(parameter));
+    return false;
+  }
+  if (positions && options.maxPositions < parameter.shape[1]) {
+    reportError("--random: 'positions' needs a freqs_cos table with at least " +
+                std::to_string(parameter.shape[1]) + " rows");
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+std::optional<std::vector<HostTensor>> gatherInputs(tile::KernelOp kernel,
+                                                    const std::vector<KernelParameter> &parameters,
+                                                    const InputOptions &options) {
+  std::map<std::string, HostTensor> scalars;
+  if (!parseScalarSets(parameters, options.scalarSets, kernel.getSymName(), scalars))
+    return std::nullopt;
+  if (!options.randomSeed && !llvm::sys::fs::is_directory(options.inputsDir)) {
+    reportError("--inputs " + options.inputsDir + ": no such directory");
+    return std::nullopt;
+  }
+  RandomOptions random = randomOptionsFor(kernel, parameters, options.randomSeed.value_or(0));
+  std::vector<HostTensor> inputs;
+  bool ok = true;
+  for (const KernelParameter &parameter : parameters) {
+    if (parameter.isOutput)
+      continue;
+    std::optional<HostTensor> tensor;
+    if (auto it = scalars.find(parameter.name); it != scalars.end())
+      tensor = it->second;
+    else if (!options.randomSeed)
+      tensor = loadInput(parameter, options.inputsDir, parameters);
+    else if (checkRandomShape(parameter, random))
+      tensor = randomTensor({parameter.name, parameter.dtype, parameter.shape}, random);
+    ok = ok && tensor;
+    if (tensor)
+      inputs.push_back(std::move(*tensor));
+  }
+  if (!ok)
+    return std::nullopt;
+  return inputs;
+}
+
+bool writeTensors(const std::string &dir, const std::vector<const KernelParameter *> &parameters,
+                  const std::vector<HostTensor> &tensors) {
+  if (std::error_code error = llvm::sys::fs::create_directories(dir)) {
+    reportError("cannot create directory " + dir + ": " + error.message());
+    return false;
+  }
+  for (size_t i = 0; i < parameters.size(); ++i) {
+    llvm::SmallString<256> path(dir);
+    llvm::sys::path::append(path, parameters[i]->name + ".npy");
+    if (Status status = writeNpy(path.str().str(), tensors[i]); !status) {
+      reportError(status.error());
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace tilec::run

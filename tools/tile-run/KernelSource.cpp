@@ -1,0 +1,81 @@
+//===- KernelSource.cpp - loading .tile/.mlir and picking the kernel ------===//
+#include "KernelSource.h"
+
+#include "runtime/interp/KernelSignature.h"
+
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace tilec::run {
+
+mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(const std::string &path, llvm::SourceMgr &sourceMgr,
+                                                   mlir::MLIRContext &context,
+                                                   const frontend::FrontendOptions &options) {
+  std::string message;
+  std::unique_ptr<llvm::MemoryBuffer> buffer = mlir::openInputFile(path, &message);
+  if (!buffer) {
+    llvm::errs() << "tile-run: error: " << message << "\n";
+    return nullptr;
+  }
+  sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  if (llvm::sys::path::extension(path) == ".mlir")
+    return mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
+  return frontend::compileTileSource(sourceMgr, context, options);
+}
+
+tile::KernelOp selectKernel(mlir::ModuleOp module, const std::string &name) {
+  llvm::SmallVector<tile::KernelOp> kernels(module.getOps<tile::KernelOp>());
+  for (tile::KernelOp kernel : kernels)
+    if (name.empty() ? kernels.size() == 1 : kernel.getSymName() == name)
+      return kernel;
+  llvm::SmallVector<llvm::StringRef> names;
+  for (tile::KernelOp kernel : kernels)
+    names.push_back(kernel.getSymName());
+  std::string available = names.empty() ? "none" : llvm::join(names, ", ");
+  if (name.empty())
+    llvm::errs() << "tile-run: error: the file defines " << kernels.size()
+                 << " kernels; choose one with --kernel (kernels: " << available << ")\n";
+  else
+    llvm::errs() << "tile-run: error: no kernel '" << name << "' (kernels: " << available << ")\n";
+  return nullptr;
+}
+
+/// The identifier starting at `loc` in one of the buffers of `sourceMgr`
+/// (after the `%` of an SSA name in .mlir sources).
+static std::string identifierAt(mlir::FileLineColLoc loc, llvm::SourceMgr &sourceMgr) {
+  for (unsigned id = 1; id <= sourceMgr.getNumBuffers(); ++id) {
+    if (sourceMgr.getMemoryBuffer(id)->getBufferIdentifier() != loc.getFilename().getValue())
+      continue;
+    llvm::SMLoc start = sourceMgr.FindLocForLineAndColumn(id, loc.getLine(), loc.getColumn());
+    if (!start.isValid())
+      return "";
+    const char *begin = start.getPointer();
+    const char *bufferEnd = sourceMgr.getMemoryBuffer(id)->getBufferEnd();
+    if (begin != bufferEnd && *begin == '%')
+      ++begin;
+    const char *end = begin;
+    while (end != bufferEnd && (llvm::isAlnum(*end) || *end == '_'))
+      ++end;
+    return std::string(begin, end);
+  }
+  return "";
+}
+
+void nameParametersFromSource(tile::KernelOp kernel, llvm::SourceMgr &sourceMgr) {
+  mlir::Builder builder(kernel.getContext());
+  for (unsigned index = 0; index < kernel.getNumArguments(); ++index) {
+    if (kernel.getArgAttr(index, interp::kParameterNameAttr))
+      continue;
+    auto loc = mlir::dyn_cast<mlir::FileLineColLoc>(kernel.getArgument(index).getLoc());
+    if (!loc)
+      continue;
+    std::string name = identifierAt(loc, sourceMgr);
+    if (!name.empty())
+      kernel.setArgAttr(index, interp::kParameterNameAttr, builder.getStringAttr(name));
+  }
+}
+
+} // namespace tilec::run

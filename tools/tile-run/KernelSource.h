@@ -1,0 +1,35 @@
+//===- KernelSource.h - the kernel tile-run executes ------------*- C++ -*-===//
+#ifndef TILEC_TOOLS_TILE_RUN_KERNELSOURCE_H
+#define TILEC_TOOLS_TILE_RUN_KERNELSOURCE_H
+
+#include "compiler/frontend/Frontend.h"
+#include "dialects/Tile/TileOps.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <string>
+
+namespace tilec::run {
+
+/// Reads FILE.mlir (a module of tile.kernels) or FILE.tile (through the
+/// frontend) into `sourceMgr` as buffer #1. Diagnostics go to the handler the
+/// caller installed on `context`; returns null after reporting an error.
+mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(const std::string &path, llvm::SourceMgr &sourceMgr,
+                                                   mlir::MLIRContext &context,
+                                                   const frontend::FrontendOptions &options);
+
+/// The kernel named `name`, or the module's only kernel when `name` is empty.
+/// Prints an error (listing the kernels) and returns null otherwise.
+tile::KernelOp selectKernel(mlir::ModuleOp module, const std::string &name);
+
+/// Gives every parameter without a name (see interp::kernelParameters) the
+/// identifier its location points at in the source: the name a `.tile`
+/// parameter was declared with, or the SSA name (without `%`) of a `.mlir`
+/// block argument.
+void nameParametersFromSource(tile::KernelOp kernel, llvm::SourceMgr &sourceMgr);
+
+} // namespace tilec::run
+
+#endif

@@ -1,0 +1,162 @@
+//===- tile-run.cpp - run a tile kernel on host tensors -------------------===//
+//
+// tile-run FILE.tile|FILE.mlir [--kernel NAME] (--inputs DIR | --random SEED)
+//          [--set NAME=VALUE]... [--save-inputs DIR] --outputs DIR --interpret
+//          [--compare DIR [--tol NAME=ATOL,RTOL,RATIO]...] [-D NAME=VALUE] [-I DIR]
+//
+// Loads the kernel, gathers its inputs, runs it in the chosen mode, writes one
+// .npy per output and optionally compares them with expected files.
+//
+//===----------------------------------------------------------------------===//
+#include "KernelInputs.h"
+#include "KernelRunner.h"
+#include "KernelSource.h"
+#include "OutputComparison.h"
+
+#include "compiler/pipeline/Registration.h"
+#include "runtime/interp/KernelSignature.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace {
+cl::OptionCategory runCategory("tile-run options");
+
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<kernel .tile or .mlir file>"), cl::Required,
+                               cl::cat(runCategory));
+cl::opt<std::string> kernelName("kernel", cl::desc("Kernel to run (default: the file's only kernel)"),
+                                cl::value_desc("name"), cl::cat(runCategory));
+cl::opt<std::string> inputsDir("inputs", cl::desc("Read each input from <dir>/<param>.npy"),
+                               cl::value_desc("dir"), cl::cat(runCategory));
+cl::opt<uint64_t> randomSeed("random", cl::desc("Generate seeded random inputs instead of --inputs"),
+                             cl::value_desc("seed"), cl::cat(runCategory));
+cl::list<std::string> scalarSets("set", cl::desc("Value of a scalar parameter, e.g. --set start_pos=128"),
+                                 cl::value_desc("name=value"), cl::cat(runCategory));
+cl::opt<std::string> saveInputsDir("save-inputs", cl::desc("Also write the inputs used to <dir>/<param>.npy"),
+                                   cl::value_desc("dir"), cl::cat(runCategory));
+cl::opt<std::string> outputsDir("outputs", cl::desc("Write each output to <dir>/<param>.npy"),
+                                cl::value_desc("dir"), cl::Required, cl::cat(runCategory));
+cl::opt<bool> interpret("interpret", cl::desc("Execute with the reference interpreter of the tile dialect"),
+                        cl::cat(runCategory));
+cl::opt<std::string> compareDir("compare", cl::desc("Compare the outputs with <dir>/<output>.npy; exit 1 on failure"),
+                                cl::value_desc("dir"), cl::cat(runCategory));
+cl::list<std::string> toleranceSpecs(
+    "tol", cl::desc("Tolerance of one output for --compare: |a-e| <= atol + rtol*|e|, at most\n"
+                    "ratio*N failing points (default: exact, or the kernel's table)"),
+    cl::value_desc("name=atol,rtol,ratio"), cl::cat(runCategory));
+cl::list<std::string> defines("D", cl::desc("Override a .tile const: -D NAME=VALUE"), cl::Prefix,
+                              cl::value_desc("NAME=VALUE"), cl::cat(runCategory));
+cl::list<std::string> importDirs("I", cl::desc("Directory searched by .tile imports"), cl::Prefix,
+                                 cl::value_desc("dir"), cl::cat(runCategory));
+
+int fail(const Twine &message) {
+  errs() << "tile-run: error: " << message << "\n";
+  return 1;
+}
+
+/// The mode the options select, or null after reporting why there is none.
+std::unique_ptr<tilec::run::KernelRunner> selectRunner() {
+  if (interpret)
+    return tilec::run::createInterpreterRunner();
+  fail("choose an execution mode: --interpret (the reference interpreter)");
+  return nullptr;
+}
+
+std::optional<tilec::frontend::FrontendOptions> frontendOptions() {
+  tilec::frontend::FrontendOptions options;
+  for (const std::string &define : defines) {
+    auto [name, value] = StringRef(define).split('=');
+    if (name.empty() || value.empty()) {
+      fail("-D expects NAME=VALUE, found '" + define + "'");
+      return std::nullopt;
+    }
+    options.constOverrides.emplace_back(name.str(), value.str());
+  }
+  options.importDirs.assign(importDirs.begin(), importDirs.end());
+  return options;
+}
+
+int runKernel() {
+  if (inputsDir.getNumOccurrences() == randomSeed.getNumOccurrences())
+    return fail("give exactly one of --inputs DIR and --random SEED");
+  if (!compareDir.empty() && !sys::fs::is_directory(compareDir))
+    return fail("--compare " + compareDir + ": no such directory");
+  if (compareDir.empty() && !toleranceSpecs.empty())
+    return fail("--tol applies to --compare, which is missing");
+  std::unique_ptr<tilec::run::KernelRunner> runner = selectRunner();
+  std::optional<tilec::frontend::FrontendOptions> options = frontendOptions();
+  if (!runner || !options)
+    return 1;
+
+  mlir::DialectRegistry registry;
+  tilec::registerDialects(registry);
+  mlir::MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  SourceMgr sourceMgr;
+  mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      tilec::run::loadKernelModule(inputFile, sourceMgr, context, *options);
+  if (!module)
+    return 1;
+  tilec::tile::KernelOp kernel = tilec::run::selectKernel(*module, kernelName);
+  if (!kernel)
+    return 1;
+  tilec::run::nameParametersFromSource(kernel, sourceMgr);
+
+  std::vector<tilec::interp::KernelParameter> parameters = tilec::interp::kernelParameters(kernel);
+  std::vector<const tilec::interp::KernelParameter *> inputParameters, outputParameters;
+  for (const tilec::interp::KernelParameter &parameter : parameters)
+    (parameter.isOutput ? outputParameters : inputParameters).push_back(&parameter);
+  auto tolerances =
+      tilec::run::resolveTolerances(kernel.getSymName().str(), outputParameters, toleranceSpecs);
+  if (!tolerances)
+    return 1;
+
+  tilec::run::InputOptions inputOptions;
+  inputOptions.inputsDir = inputsDir;
+  if (randomSeed.getNumOccurrences())
+    inputOptions.randomSeed = randomSeed;
+  inputOptions.scalarSets.assign(scalarSets.begin(), scalarSets.end());
+  std::optional<std::vector<tilec::HostTensor>> inputs =
+      tilec::run::gatherInputs(kernel, parameters, inputOptions);
+  if (!inputs)
+    return 1;
+  if (!saveInputsDir.empty() && !tilec::run::writeTensors(saveInputsDir, inputParameters, *inputs))
+    return 1;
+
+  mlir::FailureOr<std::vector<tilec::HostTensor>> outputs = runner->run(kernel, *inputs);
+  if (mlir::failed(outputs))
+    return 1;
+  // Written only after the whole run succeeded, each file atomically.
+  if (!tilec::run::writeTensors(outputsDir, outputParameters, *outputs))
+    return 1;
+  if (!compareDir.empty() &&
+      !tilec::run::compareOutputs(outputParameters, *outputs, compareDir, *tolerances))
+    return 1;
+  return 0;
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(runCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "tile-run: run a tile kernel on .npy tensors\n\n"
+      "  tile-run rmsnorm.tile --random 1 --save-inputs in --outputs out --interpret\n"
+      "  tile-run rope.tile --inputs in --set start_pos=128 --outputs out --interpret \\\n"
+      "      --compare expected --tol y=1e-3,0,0\n\n"
+      "Files are <param>.npy: bf16 as uint16 bit patterns (f32 accepted for bf16 inputs,\n"
+      "rounded to nearest even), scalars as 0-d arrays or --set. Parameters are named as in\n"
+      "the source (.tile parameter names; .mlir SSA names or a {tile.name = \"x\"} attribute).\n"
+      "--compare prints max abs/rel error and failing points per output; outputs pass when\n"
+      "at most ratio*N points miss |a-e| <= atol + rtol*|e| and none is NaN/Inf.\n");
+  return runKernel();
+}
