@@ -15,8 +15,9 @@ namespace tilec::conversion {
 std::optional<DType> dtypeOf(mlir::Type type);
 
 /// The element types after each TCVT of the shortest chain of conversions the
-/// target can do that turns `from` into `to` (e.g. f32 → i8 on a2a3 is
-/// i32, f16, i8); empty when from == to; failure when no chain exists.
+/// target can do that turns `from` into `to` and rounds at most once (e.g.
+/// f32 → i8 on a2a3 is i32, f16, i8: f32 → f16 → i8 would round twice);
+/// empty when from == to; failure when no chain exists.
 mlir::FailureOr<llvm::SmallVector<mlir::Type>>
 findCastChain(mlir::Type from, mlir::Type to, const target::TargetDescription &target);
 

@@ -19,6 +19,9 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Dominance.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -59,6 +62,7 @@ private:
   GmLocation scratch(Location loc, MatrixShape shape, Type element);
   bool isScratch(const GmLocation &location);
   bool isOnlyUse(Value value, Operation *user);
+  Value availableAt(Value value, Operation *producer);
   std::optional<GmLocation> resultHint(Value result, Operation *producer);
   LogicalResult copy(Location loc, const GmLocation &from, const GmLocation &to);
   TaskContext contextFor(Operation *op);
@@ -171,41 +175,72 @@ bool KernelLowering::isOnlyUse(Value value, Operation *user) {
   return value.hasOneUse() && *value.getUsers().begin() == user;
 }
 
+/// `value` usable at `producer`: itself when it dominates, else a clone of
+/// the pure index arithmetic that computes it; null if neither works.
+Value KernelLowering::availableAt(Value value, Operation *producer) {
+  if (dominance.properlyDominates(value, producer))
+    return value;
+  Operation *def = value.getDefiningOp();
+  if (!def || def->getNumRegions() != 0 || def->getNumResults() != 1 || !isPure(def))
+    return nullptr;
+  IRMapping mapping;
+  for (Value operand : def->getOperands()) {
+    Value available = availableAt(operand, producer);
+    if (!available)
+      return nullptr;
+    mapping.map(operand, available);
+  }
+  OpBuilder::InsertionGuard guard(host);
+  host.setInsertionPoint(producer);
+  return host.clone(*def, mapping)->getResult(0);
+}
+
 /// Where `result` can be written directly: the window of its only user when
-/// that user is a store, an in-place insert or a loop yield.
+/// that user is a store, an in-place insert or a loop yield, looking through
+/// reshapes that keep the matrix shape.
 std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *producer) {
+  MatrixShape shape = MatrixShape::of(cast<RankedTensorType>(result.getType()).getShape());
+  while (result.hasOneUse()) {
+    auto reshape = dyn_cast<tile::ReshapeOp>(*result.getUsers().begin());
+    if (!reshape || !(MatrixShape::of(reshape.getType().getShape()) == shape))
+      break;
+    result = reshape.getResult();
+  }
   if (!result.hasOneUse())
     return std::nullopt;
   OpOperand &use = *result.getUses().begin();
   Operation *user = use.getOwner();
-  auto dominatesProducer = [&](ValueRange values) {
-    return llvm::all_of(values, [&](Value v) { return dominance.properlyDominates(v, producer); });
+  auto valueShape = cast<RankedTensorType>(result.getType()).getShape();
+  // The user's offsets, recomputed before the producer where needed.
+  auto offsetsAt = [&](ValueRange offsets) -> std::optional<SmallVector<Value>> {
+    SmallVector<Value> available;
+    for (Value offset : offsets) {
+      available.push_back(availableAt(offset, producer));
+      if (!available.back())
+        return std::nullopt;
+    }
+    return available;
   };
-  auto shape = cast<RankedTensorType>(result.getType()).getShape();
+  OpBuilder::InsertionGuard guard(host);
+  host.setInsertionPoint(producer);
   if (auto store = dyn_cast<tile::StoreOp>(user)) {
-    if (!dominatesProducer(store.getOffsets()) || !dominatesProducer(store.getDest()))
+    std::optional<SmallVector<Value>> offsets = offsetsAt(store.getOffsets());
+    if (!offsets || !availableAt(store.getDest(), producer))
       return std::nullopt;
-    OpBuilder::InsertionGuard guard(host);
-    host.setInsertionPoint(producer);
-    FailureOr<GmLocation> target = window(store.getLoc(), store.getDest(), store.getOffsets(), shape);
-    if (succeeded(target))
-      return *target;
-    return std::nullopt;
+    FailureOr<GmLocation> target = window(store.getLoc(), store.getDest(), *offsets, valueShape);
+    return succeeded(target) ? std::optional<GmLocation>(*target) : std::nullopt;
   }
   if (auto insert = dyn_cast<tile::InsertOp>(user)) {
     auto dest = locations.find(insert.getDest());
     if (use.getOperandNumber() != 0 || dest == locations.end() ||
-        !isOnlyUse(insert.getDest(), insert) || !isScratch(dest->second) ||
-        !dominatesProducer(insert.getOffsets()))
+        !isOnlyUse(insert.getDest(), insert) || !isScratch(dest->second))
       return std::nullopt;
-    OpBuilder::InsertionGuard guard(host);
-    host.setInsertionPoint(producer);
-    FailureOr<GmLocation> target =
-        subWindow(insert.getLoc(), dest->second, insert.getDest().getType().getShape(),
-                  insert.getOffsets(), shape);
-    if (succeeded(target))
-      return *target;
-    return std::nullopt;
+    std::optional<SmallVector<Value>> offsets = offsetsAt(insert.getOffsets());
+    if (!offsets)
+      return std::nullopt;
+    FailureOr<GmLocation> target = subWindow(
+        insert.getLoc(), dest->second, insert.getDest().getType().getShape(), *offsets, valueShape);
+    return succeeded(target) ? std::optional<GmLocation>(*target) : std::nullopt;
   }
   if (isa<scf::YieldOp>(user)) {
     auto it = carriedByOperand.find({user, use.getOperandNumber()});

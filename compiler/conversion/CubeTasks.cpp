@@ -19,13 +19,6 @@ using ascend::MemorySpace;
 
 namespace {
 
-int64_t largestDivisorAtMost(int64_t n, int64_t limit) {
-  for (int64_t d = std::min(n, limit); d > 1; --d)
-    if (n % d == 0)
-      return d;
-  return 1;
-}
-
 struct Blocking {
   int64_t m, n, k;
 };

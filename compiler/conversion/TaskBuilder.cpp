@@ -5,6 +5,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 using namespace mlir;
 using namespace tilec;
@@ -20,12 +21,27 @@ MatrixShape MatrixShape::of(ArrayRef<int64_t> shape) {
   return matrix;
 }
 
+/// Two index values that are the same SSA value, equal constants, or the
+/// same pure arithmetic on such values (the lowering clones offset
+/// computations to place results early).
+static bool sameOffset(Value a, Value b) {
+  if (a == b)
+    return true;
+  APInt x, y;
+  if (matchPattern(a, m_ConstantInt(&x)) && matchPattern(b, m_ConstantInt(&y)))
+    return x == y;
+  Operation *defA = a.getDefiningOp(), *defB = b.getDefiningOp();
+  if (!defA || !defB || !isPure(defA) || defA->getName() != defB->getName() ||
+      defA->getAttrDictionary() != defB->getAttrDictionary() ||
+      defA->getNumOperands() != defB->getNumOperands() ||
+      cast<OpResult>(a).getResultNumber() != cast<OpResult>(b).getResultNumber())
+    return false;
+  return llvm::all_of(llvm::zip(defA->getOperands(), defB->getOperands()), [](auto pair) {
+    return sameOffset(std::get<0>(pair), std::get<1>(pair));
+  });
+}
+
 bool GmLocation::operator==(const GmLocation &other) const {
-  auto sameOffset = [](Value a, Value b) {
-    APInt x, y;
-    return a == b || (matchPattern(a, m_ConstantInt(&x)) && matchPattern(b, m_ConstantInt(&y)) &&
-                      x == y);
-  };
   if (buffer != other.buffer || rowDim != other.rowDim || !(shape == other.shape) ||
       offsets.size() != other.offsets.size())
     return false;

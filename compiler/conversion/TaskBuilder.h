@@ -27,6 +27,15 @@ struct TaskGlobal {
   MatrixShape shape;
 };
 
+/// The largest divisor of `n` that is at most `limit` (at least 1): chunk and
+/// block sizes divide the dimensions they tile, so every chunk is full.
+inline int64_t largestDivisorAtMost(int64_t n, int64_t limit) {
+  for (int64_t d = std::min(n, limit); d > 1; --d)
+    if (n % d == 0)
+      return d;
+  return 1;
+}
+
 class TaskBuilder {
 public:
   TaskBuilder(mlir::MLIRContext *context, mlir::Location loc, ascend::CoreType core);

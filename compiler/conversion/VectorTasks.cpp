@@ -57,14 +57,6 @@ struct Chunking {
   int64_t rows, cols, rowChunks, colChunks;
 };
 
-/// The largest divisor of `n` that is at most `limit` (at least 1).
-int64_t largestDivisorAtMost(int64_t n, int64_t limit) {
-  for (int64_t d = std::min(n, limit); d > 1; --d)
-    if (n % d == 0)
-      return d;
-  return 1;
-}
-
 /// Emits the instructions of one op on UB chunks.
 class ChunkEmitter {
 public:
@@ -270,8 +262,11 @@ FailureOr<Chunking> chooseChunking(Operation *op, MatrixShape result, MatrixShap
   int64_t rows = fullCols ? result.rows : largestDivisorAtMost(widest.rows, maxRows);
   if (fullCols && rows > maxRows)
     return op->emitOpError("needs whole columns of ") << widest.rows << " rows in UB";
-  // Prefer enough chunks for every vector core over bigger chunks.
-  while (!fullCols && rows > 1 && (widest.rows / rows) * colChunks < target.vectorCores) {
+  // Prefer enough chunks for every vector core over bigger chunks, down to
+  // chunks of about 8 KiB (smaller transfers waste the GM bandwidth).
+  constexpr int64_t kMinChunkBytes = 8 * 1024;
+  while (!fullCols && rows > 1 && (widest.rows / rows) * colChunks < target.vectorCores &&
+         (rows / 2) * cols * 4 >= kMinChunkBytes) {
     int64_t smaller = largestDivisorAtMost(widest.rows, rows - 1);
     if (smaller == rows)
       break;

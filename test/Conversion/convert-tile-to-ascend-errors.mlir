@@ -1,0 +1,55 @@
+// RUN: tile-opt %s -split-input-file -verify-diagnostics --convert-tile-to-ascend
+
+tile.kernel @composite(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
+  // expected-error @+1 {{'tile.rms_norm' op is a composite: run --tile-expand-composites first}}
+  %n = tile.rms_norm %t {eps = 1.0e-6 : f32} : tensor<8x64xf32> -> tensor<8x64xf32>
+  tile.store %n, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}
+
+// -----
+
+// A row reduction needs whole rows in UB.
+tile.kernel @long_rows(%x: !tile.gm<2x65536xf32>, %y: !tile.gm<2x1xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<2x65536xf32> -> tensor<2x65536xf32>
+  // expected-error @+1 {{'tile.row_sum' op needs whole rows of 65536 elements in UB (1572864 bytes per row for 6 tiles), but UB holds 196608 bytes; split the columns (e.g. reshape into more, shorter rows)}}
+  %s = tile.row_sum %t : tensor<2x65536xf32> -> tensor<2x1xf32>
+  tile.store %s, %y[%c0, %c0] : tensor<2x1xf32>, !tile.gm<2x1xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @window(%x: !tile.gm<4x8x64xf32>, %y: !tile.gm<2x4x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{cannot lower a window spanning several leading dimensions of '!tile.gm<4x8x64xf32>'; slice one leading dimension at a time}}
+  %t = tile.load %x[%c1, %c0, %c0] : !tile.gm<4x8x64xf32> -> tensor<2x4x64xf32>
+  tile.store %t, %y[%c0, %c0, %c0] : tensor<2x4x64xf32>, !tile.gm<2x4x64xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @acc(%a: !tile.gm<16x32xbf16>, %b: !tile.gm<32x16xbf16>, %c: !tile.gm<16x16xf32>, %y: !tile.gm<16x16xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xbf16> -> tensor<16x32xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x16xbf16> -> tensor<32x16xbf16>
+  %tc = tile.load %c[%c0, %c0] : !tile.gm<16x16xf32> -> tensor<16x16xf32>
+  // expected-error @+1 {{'tile.matmul' op with an accumulator is not lowered yet; add the accumulator with a separate `+`}}
+  %r = tile.matmul %ta, %tb acc %tc : tensor<16x32xbf16>, tensor<32x16xbf16>, tensor<16x16xf32> -> tensor<16x16xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<16x16xf32>, !tile.gm<16x16xf32>
+  tile.return
+}
+
+// -----
+
+// expected-error @+1 {{unknown target 'z9' in `ascend.target`}}
+module attributes {ascend.target = "z9"} {
+  tile.kernel @k(%x: !tile.gm<8x64xf32>) {
+    tile.return
+  }
+}

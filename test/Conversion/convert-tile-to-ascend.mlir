@@ -1,0 +1,185 @@
+// RUN: tile-opt %s -split-input-file --convert-tile-to-ascend --canonicalize --cse | FileCheck %s
+
+// A chain of vector ops: each op is one AIV task over GM; the last result is
+// written straight into the output (no copy task), bf16 is widened to f32.
+// CHECK-LABEL: tile.kernel @norm
+// CHECK-DAG: %[[SUMB:.*]] = tile.alloc_gm : !tile.gm<64x1xbf16>
+// CHECK-DAG: %[[SUM:.*]] = tile.alloc_gm : !tile.gm<64x1xf32>
+// CHECK-DAG: %[[SQF:.*]] = tile.alloc_gm : !tile.gm<64x256xf32>
+// CHECK-DAG: %[[SQ:.*]] = tile.alloc_gm : !tile.gm<64x256xbf16>
+// CHECK: ascend.launch @norm_mul_l[[L:[0-9]+]](%arg0, %[[SQ]]) blocks = 8
+// CHECK: ascend.launch @norm_cast_l{{[0-9]+}}(%[[SQ]], %[[SQF]]) blocks = 8
+// CHECK: ascend.launch @norm_row_sum_l{{[0-9]+}}(%[[SQF]], %[[SUM]]) blocks = 8
+// CHECK: ascend.launch @norm_cast_l{{[0-9]+}}(%[[SUM]], %[[SUMB]]) blocks = 1
+// CHECK: ascend.launch @norm_mul_l{{[0-9]+}}(%arg0, %[[SUMB]], %arg1) blocks = 8
+// CHECK-NOT: ascend.launch
+// CHECK: tile.return
+// CHECK: ascend.task @norm_mul_l[[L]](
+// CHECK-SAME: core = #ascend.core<aiv>
+// CHECK: ascend.alloc : !ascend.tile<8x256xbf16, ub>
+// CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %c8 step %{{.*}} {
+// CHECK:   %[[ROW:.*]] = arith.muli %[[ITEM]], %c8
+// CHECK:   ascend.tload %{{.*}}, %arg0[%[[ROW]], %c0]
+// CHECK:   ascend.tcvt %{{.*}} {round = #tile.round<none>} : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xbf16, ub>
+// CHECK:   ascend.tmul
+// CHECK:   ascend.tcvt %{{.*}} {round = #tile.round<rint>} : !ascend.tile<8x256xbf16, ub>, !ascend.tile<8x256xf32, ub>
+// CHECK:   ascend.tstore %arg1[%[[ROW]], %c0]
+// CHECK-LABEL: ascend.task @norm_row_sum_l
+// CHECK: ascend.trowsum %{{.*}} : !ascend.tile<8x1xf32, ub>, !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>
+// CHECK-LABEL: ascend.task @norm_mul_l
+// CHECK: ascend.trowexpandmul %{{.*}} : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>, !ascend.tile<8x1xf32, ub>
+tile.kernel @norm(%x: !tile.gm<64x256xbf16>, %y: !tile.gm<64x256xbf16> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<64x256xbf16> -> tensor<64x256xbf16>
+  %sq = tile.mul %t, %t : tensor<64x256xbf16>, tensor<64x256xbf16> -> tensor<64x256xbf16>
+  %f = tile.cast %sq : tensor<64x256xbf16> -> tensor<64x256xf32>
+  %s = tile.row_sum %f : tensor<64x256xf32> -> tensor<64x1xf32>
+  %sb = tile.cast %s {round = #tile.round<rint>} : tensor<64x1xf32> -> tensor<64x1xbf16>
+  %m = tile.mul %t, %sb : tensor<64x256xbf16>, tensor<64x1xbf16> -> tensor<64x256xbf16>
+  tile.store %m, %y[%c0, %c0] : tensor<64x256xbf16>, !tile.gm<64x256xbf16>
+  tile.return
+}
+
+// -----
+
+// Per-column vectors (rank-1 gamma) use the column-expand forms; scalars the
+// scalar forms; a scalar on the left of a division is expanded into a tile.
+// CHECK-LABEL: ascend.task @bcast_mul_l
+// CHECK: ascend.tload %{{.*}}, %arg1[%c0] : !ascend.tile<1x128xf32, ub>, !tile.gm<128xf32>
+// CHECK: ascend.tcolexpandmul
+// CHECK-LABEL: ascend.task @bcast_add_l
+// CHECK: ascend.tadds %{{.*}}, %{{.*}}, %arg1 : !ascend.tile<{{.*}}xf32, ub>, !ascend.tile<{{.*}}xf32, ub>, f32
+// CHECK-LABEL: ascend.task @bcast_div_l
+// CHECK: ascend.texpands %{{.*}}, %arg0
+// CHECK: ascend.tdiv
+tile.kernel @bcast(%x: !tile.gm<32x128xf32>, %g: !tile.gm<128xf32>, %y: !tile.gm<32x128xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %one = arith.constant 1.0 : f32
+  %t = tile.load %x[%c0, %c0] : !tile.gm<32x128xf32> -> tensor<32x128xf32>
+  %gv = tile.load %g[%c0] : !tile.gm<128xf32> -> tensor<128xf32>
+  %m = tile.mul %t, %gv : tensor<32x128xf32>, tensor<128xf32> -> tensor<32x128xf32>
+  %a = tile.add %m, %one : tensor<32x128xf32>, f32 -> tensor<32x128xf32>
+  %d = tile.div %one, %a : f32, tensor<32x128xf32> -> tensor<32x128xf32>
+  tile.store %d, %y[%c0, %c0] : tensor<32x128xf32>, !tile.gm<32x128xf32>
+  tile.return
+}
+
+// -----
+
+// f32 → i8 has no TCVT on a2a3: the chain goes through i32 and f16.
+// CHECK-LABEL: ascend.task @quant_cast_l
+// CHECK: ascend.tcvt %[[I32:.*]], %{{.*}} {round = #tile.round<rint>} : !ascend.tile<{{.*}}xi32, ub>, !ascend.tile<{{.*}}xf32, ub>
+// CHECK: ascend.tcvt %[[F16:.*]], %[[I32]] {round = #tile.round<rint>} : !ascend.tile<{{.*}}xf16, ub>, !ascend.tile<{{.*}}xi32, ub>
+// CHECK: ascend.tcvt %{{.*}}, %[[F16]] {round = #tile.round<rint>} : !ascend.tile<{{.*}}xi8, ub>, !ascend.tile<{{.*}}xf16, ub>
+tile.kernel @quant(%x: !tile.gm<16x64xf32>, %q: !tile.gm<16x64xi8> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<16x64xf32> -> tensor<16x64xf32>
+  %i = tile.cast %t {round = #tile.round<rint>} : tensor<16x64xf32> -> tensor<16x64xi8>
+  tile.store %i, %q[%c0, %c0] : tensor<16x64xi8>, !tile.gm<16x64xi8>
+  tile.return
+}
+
+// -----
+
+// A matmul is a cube task: blocks staged GM → L1 → L0A/L0B, the first K step
+// with TMATMUL and the rest accumulating, the block stored from L0C.
+// CHECK-LABEL: tile.kernel @mm
+// CHECK: ascend.launch @mm_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 4
+// CHECK-LABEL: ascend.task @mm_matmul_l
+// CHECK-SAME: core = #ascend.core<aic>
+// CHECK-DAG: %[[AL1:.*]] = ascend.alloc : !ascend.tile<128x256xbf16, l1>
+// CHECK-DAG: %[[A:.*]] = ascend.alloc : !ascend.tile<128x256xbf16, l0a>
+// CHECK-DAG: %[[B:.*]] = ascend.alloc : !ascend.tile<256x128xbf16, l0b>
+// CHECK-DAG: %[[C:.*]] = ascend.alloc : !ascend.tile<128x128xf32, l0c>
+// CHECK: ascend.tload %[[AL1]], %arg0
+// CHECK: ascend.tmov %[[A]], %[[AL1]]
+// CHECK: ascend.tmatmul %[[C]], %[[A]], %[[B]]
+// CHECK: scf.for %{{.*}} = %c256 to %c1024 step %c256 {
+// CHECK:   ascend.tmatmul_acc %[[C]], %[[A]], %[[B]]
+// CHECK: }
+// CHECK: ascend.tstore %arg2[{{.*}}], %[[C]] : !tile.gm<256x256xf32>, !ascend.tile<128x128xf32, l0c>
+tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !tile.gm<256x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<256x1024xbf16> -> tensor<256x1024xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x256xbf16> -> tensor<1024x256xbf16>
+  %r = tile.matmul %ta, %tb : tensor<256x1024xbf16>, tensor<1024x256xbf16> -> tensor<256x256xf32>
+  tile.store %r, %c[%c0, %c0] : tensor<256x256xf32>, !tile.gm<256x256xf32>
+  tile.return
+}
+
+// -----
+
+// Slices in a host loop become offsets passed to the task at each launch; a
+// store into a 3-D output gives the task a row window over dimension 0.
+// CHECK-LABEL: tile.kernel @heads
+// CHECK-NOT: tile.alloc_gm
+// CHECK: scf.for %[[H:.*]] = %c0 to %c4 step %c1 {
+// CHECK:   %[[COL:.*]] = arith.muli %[[H]], %c64 : index
+// CHECK:   ascend.launch @heads_exp_l{{[0-9]+}}(%arg0, %[[COL]], %arg1, %[[H]]) blocks = 1
+// CHECK: } {tile.parallel}
+// CHECK-LABEL: ascend.task @heads_exp_l
+// CHECK-SAME: (%arg0: !tile.gm<16x256xf32>, %arg1: index, %arg2: !tile.gm<16x4x64xf32>, %arg3: index)
+// CHECK: ascend.tload %{{.*}}, %arg0[%{{.*}}, %arg1]
+// CHECK: ascend.texp
+// CHECK: ascend.tstore %arg2[%{{.*}}, %arg3, %c0], %{{.*}} {window = array<i64: 16, 1>}
+tile.kernel @heads(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x4x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c64 = arith.constant 64 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<16x256xf32> -> tensor<16x256xf32>
+  scf.for %h = %c0 to %c4 step %c1 {
+    %col = arith.muli %h, %c64 : index
+    %s = tile.slice %t[%c0, %col] : tensor<16x256xf32> -> tensor<16x64xf32>
+    %e = tile.exp %s : tensor<16x64xf32>
+    %r = tile.reshape %e : tensor<16x64xf32> -> tensor<16x1x64xf32>
+    tile.store %r, %y[%c0, %h, %c0] : tensor<16x1x64xf32>, !tile.gm<16x4x64xf32>
+  } {tile.parallel}
+  tile.return
+}
+
+// -----
+
+// A tensor carried through a loop by inserts lives in one scratch tensor:
+// the filled value is written in place, each insert writes into its window.
+// CHECK-LABEL: tile.kernel @table
+// CHECK: %[[T:.*]] = tile.alloc_gm : !tile.gm<8x16xf32>
+// CHECK-NOT: tile.alloc_gm
+// CHECK: ascend.launch @table_full_l{{[0-9]+}}(%[[T]]) blocks = 1
+// CHECK: scf.for %[[I:.*]] = %c0 to %c2 step %c1 {
+// CHECK:   %[[ROW:.*]] = arith.muli %[[I]], %c4
+// CHECK:   ascend.launch @table_cast_l{{[0-9]+}}(%arg0, %[[T]], %[[ROW]])
+// CHECK-NEXT: }
+// CHECK: ascend.launch @table_copy_{{[0-9]+}}(%[[T]], %arg1)
+tile.kernel @table(%x: !tile.gm<4x16xbf16>, %y: !tile.gm<8x16xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %z = tile.full 0.0 : f32 : tensor<8x16xf32>
+  %r = scf.for %i = %c0 to %c2 step %c1 iter_args(%acc = %z) -> (tensor<8x16xf32>) {
+    %t = tile.load %x[%c0, %c0] : !tile.gm<4x16xbf16> -> tensor<4x16xbf16>
+    %f = tile.cast %t : tensor<4x16xbf16> -> tensor<4x16xf32>
+    %row = arith.muli %i, %c4 : index
+    %n = tile.insert %f into %acc[%row, %c0] : tensor<4x16xf32> into tensor<8x16xf32>
+    scf.yield %n : tensor<8x16xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<8x16xf32>, !tile.gm<8x16xf32>
+  tile.return
+}
+
+// -----
+
+// Reshaping a whole parameter reinterprets it in place.
+// CHECK-LABEL: tile.kernel @flat
+// CHECK: %[[V:.*]] = ascend.gm_reshape %arg1 : !tile.gm<2x64xf32> -> !tile.gm<1x128xf32>
+// CHECK: ascend.launch @flat_mul_l{{[0-9]+}}(%arg0, %[[V]], %arg2)
+tile.kernel @flat(%x: !tile.gm<8x128xf32>, %s: !tile.gm<2x64xf32>, %y: !tile.gm<8x128xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<8x128xf32> -> tensor<8x128xf32>
+  %sv = tile.load %s[%c0, %c0] : !tile.gm<2x64xf32> -> tensor<2x64xf32>
+  %flat = tile.reshape %sv : tensor<2x64xf32> -> tensor<128xf32>
+  %m = tile.mul %t, %flat : tensor<8x128xf32>, tensor<128xf32> -> tensor<8x128xf32>
+  tile.store %m, %y[%c0, %c0] : tensor<8x128xf32>, !tile.gm<8x128xf32>
+  tile.return
+}
