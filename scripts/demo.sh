@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Quick start #1: build, then run the DeepSeek-V4 prefill Q/KV + RoPE kernel on
+# random inputs and validate it against an independent numpy golden.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/bootstrap.sh"
+BUILD="${TILEC_BUILD_DIR:-$ROOT/build}"
+KERNEL="$ROOT/kernels-dsl/deepseek_v4/prefill_qkv_rope.tile"
+GOLDEN="$ROOT/test/Kernels/golden"
+START_POS="${START_POS:-128}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+echo "== tilec: $(basename "$KERNEL") ($(grep -c '' "$KERNEL") lines of .tile)"
+"$BUILD/bin/tilec" "$KERNEL" --emit=tile -o "$WORK/prefill.mlir"
+echo "   tile dialect: $(grep -c 'tile\.' "$WORK/prefill.mlir") ops"
+
+echo "== tile-run: interpret on random inputs (seed 0, start_pos=$START_POS)"
+"$BUILD/bin/tile-run" "$KERNEL" --random 0 --set "start_pos=$START_POS" \
+  --save-inputs "$WORK/in" --outputs "$WORK/out" --interpret
+
+echo "== numpy golden (written from the math, not from the kernel)"
+/usr/bin/python3 "$GOLDEN/prefill_qkv_rope.py" --inputs "$WORK/in" --outputs "$WORK/expected"
+
+echo "== validation (tolerances of the kernel spec)"
+/usr/bin/python3 "$GOLDEN/compare.py" --actual "$WORK/out" --expected "$WORK/expected" --preset qkv_rope
