@@ -1,0 +1,53 @@
+// Runs the blocks of one launch on modelled AI Cores. Block b runs on core
+// b % cores of its kind (cores queue their blocks: core c runs c, c + cores,
+// ...), each block on its own CoreContext whose pipe clocks start where the
+// previous block on that core ended. The queues are spread over host threads;
+// a queue always runs in order on one thread, so every result (outputs,
+// cycles, errors) is the same for any thread count.
+#pragma once
+
+#include "runtime/isa/CoreContext.h"
+#include "runtime/isa/Launch.h"
+#include "runtime/isa/Report.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tilec::launch {
+
+struct BlockLaunch {
+  std::string label; ///< "kernel/task": the core's kernelName in messages
+  isa::TaskEntry entry;
+  isa::CoreKind kind;
+  int blocks;
+  void *const *gm;
+  const int64_t *scalars;
+  double startCycle; ///< when the launch starts on the kernel's timeline
+  bool trace;        ///< record every instruction and keep the cores
+};
+
+struct BlocksResult {
+  /// Busy time, bytes and bounds of all blocks; micros = the last block's
+  /// end minus the launch's start.
+  isa::ModelReport report;
+  double endCycle = 0;
+  /// The first failing block's message (lowest block index), if any.
+  std::optional<std::string> error;
+  /// One per block when tracing, in block order.
+  std::vector<std::unique_ptr<isa::CoreContext>> tracedCores;
+};
+
+/// Modelled cores of `kind` on `target`: a block queue each.
+int coresOf(const target::TargetDescription &target, isa::CoreKind kind);
+
+/// The trace/process id of core `core` of `kind`: cube cores first, then
+/// vector cores, so the ids of one kernel never collide.
+int coreIdOf(const target::TargetDescription &target, isa::CoreKind kind, int core);
+
+/// Runs every block of `launch` with at most `threads` host threads.
+BlocksResult runBlocks(const target::TargetDescription &target, const isa::GmRegistry &gm,
+                       const BlockLaunch &launch, int threads);
+
+} // namespace tilec::launch

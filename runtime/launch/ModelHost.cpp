@@ -1,0 +1,88 @@
+#include "runtime/launch/ModelHost.h"
+
+#include "runtime/launch/BlockScheduler.h"
+#include "runtime/launch/ModelReportSum.h"
+
+#include <cstring>
+#include <new>
+#include <thread>
+
+namespace tilec::launch {
+
+ModelHost::ModelHost(ModelHostOptions options) : options_(std::move(options)) {
+  if (options_.threads <= 0)
+    options_.threads = int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+ModelHost::~ModelHost() = default;
+
+void ModelHost::addTensor(void *data, size_t bytes, const std::string &name) {
+  gm_.add(data, bytes, name);
+}
+
+void *ModelHost::allocScratch(size_t bytes, const char *name) {
+  // 64-byte aligned and zeroed, like a fresh device allocation reads here.
+  constexpr size_t kAlign = 64;
+  size_t rounded = (std::max<size_t>(bytes, 1) + kAlign - 1) / kAlign * kAlign;
+  void *data = std::aligned_alloc(kAlign, rounded);
+  if (!data)
+    throw std::bad_alloc();
+  std::memset(data, 0, rounded);
+  scratch_.emplace_back(data);
+  gm_.add(data, bytes, name);
+  return data;
+}
+
+void ModelHost::launch(const char *task, isa::TaskEntry entry, isa::CoreKind core,
+                       int32_t blocks, void *const *gm, int32_t numGm,
+                       const int64_t *scalars, int32_t numScalars) {
+  const std::string label = options_.kernelName + "/" + task;
+  if (blocks < 1)
+    throw LaunchFailure("kernel '" + label + "': launch with " + std::to_string(blocks) +
+                        " blocks");
+  for (int32_t i = 0; i < numGm; ++i)
+    if (gm[i] && !gm_.find(gm[i]))
+      throw LaunchFailure("kernel '" + label + "': GM argument #" + std::to_string(i) +
+                          " points into no kernel tensor or scratch buffer");
+  BlocksResult result = runBlocks(*options_.target, gm_,
+                                  {label, entry, core, blocks, gm, scalars, nowCycle_,
+                                   options_.trace},
+                                  options_.threads);
+  if (result.error)
+    throw LaunchFailure(*result.error);
+  launches_.push_back({task, core, blocks, options_.target->cyclesToMicros(nowCycle_),
+                       result.report});
+  nowCycle_ = result.endCycle;
+  for (auto &traced : result.tracedCores)
+    tracedCores_.push_back(std::move(traced));
+}
+
+isa::ModelReport ModelHost::total() const {
+  isa::ModelReport total;
+  for (const LaunchRecord &launch : launches_) {
+    addExceptTime(total, launch.report);
+    total.micros += launch.report.micros;
+  }
+  return total;
+}
+
+void ModelHost::writeTrace(std::ostream &os) const {
+  std::vector<const isa::CoreContext *> cores;
+  for (const auto &core : tracedCores_)
+    cores.push_back(core.get());
+  isa::writeChromeTrace(os, cores);
+}
+
+Status runKernel(KernelEntry entry, ModelHost &host, const std::vector<void *> &params,
+                 const std::vector<int64_t> &scalars) {
+  try {
+    entry(&host, params.data(), scalars.data());
+  } catch (const LaunchFailure &failure) {
+    return Error{failure.what()};
+  } catch (const isa::ModelError &error) {
+    return Error{error.what()};
+  }
+  return Status();
+}
+
+} // namespace tilec::launch

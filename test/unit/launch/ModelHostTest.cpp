@@ -1,0 +1,90 @@
+// A hand-written kernel run end to end on the model: GM parameters and
+// scratch, two launches in order, blocks over threads, the trace.
+#include "test/unit/launch/LaunchTestSupport.h"
+
+#include <sstream>
+
+namespace tilec::launch::testing {
+namespace {
+
+/// scale_twice on `blocks` blocks of 1024 floats with factor 3, so y = 9x.
+struct ScaleTwiceRun {
+  std::vector<float> x, y;
+  std::unique_ptr<ModelHost> host;
+  Status status;
+};
+
+ScaleTwiceRun runScaleTwice(int blocks, int threads, bool trace = false) {
+  ScaleTwiceRun run;
+  run.x.resize(size_t(blocks) * 1024);
+  for (size_t i = 0; i < run.x.size(); ++i)
+    run.x[i] = float(int(i % 97) - 48) * 0.25f;
+  run.y.assign(run.x.size(), -1.0f);
+  LoadedKernel kernel = loadTestKernel("scale_twice.cpp", "scale_twice");
+  if (!kernel.entry)
+    return run;
+  run.host = std::make_unique<ModelHost>(ModelHostOptions{&a2a3(), "scale_twice", threads, trace});
+  run.host->addTensor(run.x.data(), run.x.size() * sizeof(float), "x");
+  run.host->addTensor(run.y.data(), run.y.size() * sizeof(float), "y");
+  run.status = runKernel(kernel.entry, *run.host, {run.x.data(), run.y.data()},
+                         {blocks, floatBits(3.0f)});
+  return run;
+}
+
+TEST(ModelHostTest, RunsTwoLaunchesThroughScratchInOrder) {
+  ScaleTwiceRun run = runScaleTwice(4, 2);
+  ASSERT_TRUE(run.host);
+  ASSERT_TRUE(bool(run.status)) << run.status.error();
+  for (size_t i = 0; i < run.x.size(); ++i)
+    ASSERT_EQ(run.y[i], 9.0f * run.x[i]) << "element " << i;
+
+  const std::vector<LaunchRecord> &launches = run.host->launches();
+  ASSERT_EQ(launches.size(), 2u);
+  for (const LaunchRecord &launch : launches) {
+    EXPECT_EQ(launch.task, "scale");
+    EXPECT_EQ(launch.kind, isa::CoreKind::Vector);
+    EXPECT_EQ(launch.blocks, 4);
+    EXPECT_EQ(launch.report.cores, 4);
+    EXPECT_EQ(launch.report.bytes[int(target::Path::GmToUb)], 4u * 4096);
+    EXPECT_EQ(launch.report.bytes[int(target::Path::UbToGm)], 4u * 4096);
+    EXPECT_GT(launch.report.micros, 0.0);
+  }
+  EXPECT_EQ(launches[0].startMicros, 0.0);
+  EXPECT_NEAR(launches[1].startMicros, launches[0].report.micros, 1e-9);
+
+  isa::ModelReport total = run.host->total();
+  EXPECT_NEAR(total.micros, launches[0].report.micros + launches[1].report.micros, 1e-9);
+  EXPECT_EQ(total.gmBytes, 4u * 4 * 4096);
+  EXPECT_EQ(total.cores, 8);
+}
+
+TEST(ModelHostTest, OneAndTwoThreadsGiveIdenticalResults) {
+  ScaleTwiceRun one = runScaleTwice(8, 1);
+  ScaleTwiceRun two = runScaleTwice(8, 2);
+  ASSERT_TRUE(one.host && two.host);
+  ASSERT_TRUE(bool(one.status) && bool(two.status));
+  EXPECT_EQ(one.y, two.y);
+  isa::ModelReport a = one.host->total(), b = two.host->total();
+  EXPECT_EQ(a.micros, b.micros);
+  EXPECT_EQ(a.busyMicros, b.busyMicros);
+  EXPECT_EQ(a.bytes, b.bytes);
+}
+
+TEST(ModelHostTest, TheTraceShowsEachLaunchAtItsStart) {
+  ScaleTwiceRun run = runScaleTwice(2, 2, /*trace=*/true);
+  ASSERT_TRUE(run.host);
+  ASSERT_TRUE(bool(run.status)) << run.status.error();
+  std::ostringstream trace;
+  run.host->writeTrace(trace);
+  // Vector core 0 is process 24 on a2a3 (after the 24 cube cores).
+  EXPECT_NE(trace.str().find("core 24 (scale_twice/scale block 0)"), std::string::npos);
+  EXPECT_NE(trace.str().find("core 25 (scale_twice/scale block 1)"), std::string::npos);
+  // The second launch's TLOAD on core 24 starts where the first launch ended.
+  std::ostringstream secondLoad;
+  secondLoad << "{\"ph\":\"X\",\"name\":\"TLOAD\",\"pid\":24,\"tid\":"
+             << int(target::Pipe::MTE2) << ",\"ts\":" << run.host->launches()[1].startMicros;
+  EXPECT_NE(trace.str().find(secondLoad.str()), std::string::npos) << trace.str();
+}
+
+} // namespace
+} // namespace tilec::launch::testing
