@@ -65,18 +65,25 @@ bool compareOutputs(const std::vector<const interp::KernelParameter *> &outputPa
   if (!ok)
     return false;
 
+  std::vector<OutputComparison> rows =
+      compareOutputTensors(outputParameters, outputs, expected, tolerances);
+  llvm::outs() << formatComparisonTable(rows);
+  llvm::outs().flush();
+  return llvm::all_of(rows, [](const OutputComparison &row) { return row.passed(); });
+}
+
+std::vector<OutputComparison>
+compareOutputTensors(const std::vector<const interp::KernelParameter *> &outputParameters,
+                     const std::vector<HostTensor> &outputs, const std::vector<HostTensor> &expected,
+                     const std::map<std::string, Tolerance> &tolerances) {
   std::vector<OutputComparison> rows;
-  bool passed = true;
   for (size_t i = 0; i < outputs.size(); ++i) {
     const std::string &name = outputParameters[i]->name;
     auto tolerance = tolerances.find(name);
     rows.push_back(compareTensors(name, outputs[i], expected[i],
                                   tolerance == tolerances.end() ? Tolerance{} : tolerance->second));
-    passed = passed && rows.back().passed();
   }
-  llvm::outs() << formatComparisonTable(rows);
-  llvm::outs().flush();
-  return passed;
+  return rows;
 }
 
 } // namespace tilec::run

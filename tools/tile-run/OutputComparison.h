@@ -28,6 +28,13 @@ bool compareOutputs(const std::vector<const interp::KernelParameter *> &outputPa
                     const std::vector<HostTensor> &outputs, const std::string &expectedDir,
                     const std::map<std::string, Tolerance> &tolerances);
 
+/// Compares each output with the tensor at the same position of `expected`
+/// (e.g. the interpreter's outputs for `--check`); one row per output.
+std::vector<OutputComparison>
+compareOutputTensors(const std::vector<const interp::KernelParameter *> &outputParameters,
+                     const std::vector<HostTensor> &outputs, const std::vector<HostTensor> &expected,
+                     const std::map<std::string, Tolerance> &tolerances);
+
 } // namespace tilec::run
 
 #endif

@@ -1,0 +1,110 @@
+//===- ModelRunner.cpp - the kernel's C++ on the CPU model of the AI Core -===//
+#include "ModelRunner.h"
+
+#include "runtime/interp/KernelSignature.h"
+#include "runtime/launch/KernelLoader.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cstring>
+#include <fstream>
+
+namespace tilec::run {
+namespace {
+
+mlir::LogicalResult reportError(const std::string &message) {
+  llvm::errs() << "tile-run: error: " << message << "\n";
+  return mlir::failure();
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// The emitted C++ of the kernel's module.
+mlir::FailureOr<std::string> kernelSource(const ModelOptions &options) {
+  auto buffer = llvm::MemoryBuffer::getFile(options.cppFile);
+  if (!buffer)
+    return reportError("--cpp " + options.cppFile + ": " + buffer.getError().message());
+  return (*buffer)->getBuffer().str();
+}
+
+/// A scalar parameter as the ABI passes it: i32 sign-extended, f32 as its bit
+/// pattern in the low 32 bits.
+int64_t scalarArgument(const HostTensor &value) {
+  if (value.dtype() == DType::F32) {
+    uint32_t bits;
+    std::memcpy(&bits, value.rawData(), sizeof bits);
+    return int64_t(bits);
+  }
+  return int64_t(value.data<int32_t>()[0]);
+}
+
+/// Writes the trace through a temporary file, so a failed write leaves none.
+mlir::LogicalResult writeTrace(const launch::ModelHost &host, const std::string &path) {
+  std::string temp = path + ".tmp";
+  {
+    std::ofstream os(temp);
+    host.writeTrace(os);
+    if (!os)
+      return reportError("cannot write " + temp);
+  }
+  if (std::error_code error = llvm::sys::fs::rename(temp, path))
+    return reportError("cannot write " + path + ": " + error.message());
+  return mlir::success();
+}
+
+} // namespace
+
+mlir::FailureOr<std::vector<HostTensor>> ModelRunner::run(tile::KernelOp kernel,
+                                                          const std::vector<HostTensor> &inputs) {
+  const std::string name = kernel.getSymName().str();
+  auto compileStart = std::chrono::steady_clock::now();
+  mlir::FailureOr<std::string> source = kernelSource(options_);
+  if (mlir::failed(source))
+    return mlir::failure();
+  Result<launch::LoadedKernel> loaded = launch::loadKernel(*source, name, options_.compile);
+  if (!loaded)
+    return reportError(loaded.error());
+  info_.compileSeconds = secondsSince(compileStart);
+  info_.cacheHit = loaded->object.cacheHit;
+  info_.cacheKey = loaded->object.key;
+
+  // Parameters in declaration order: tensors (inputs, then fresh zeroed
+  // outputs, as declared) as GM, scalars by value.
+  launch::ModelHost host({options_.target, name, 0, !options_.tracePath.empty()});
+  std::vector<HostTensor> outputs;
+  std::vector<interp::KernelParameter> parameters = interp::kernelParameters(kernel);
+  for (const interp::KernelParameter &parameter : parameters)
+    if (parameter.isOutput)
+      outputs.emplace_back(parameter.dtype, parameter.shape);
+  std::vector<void *> params;
+  std::vector<int64_t> scalars;
+  std::vector<HostTensor> tensorInputs(inputs);
+  size_t nextInput = 0, nextOutput = 0;
+  for (const interp::KernelParameter &parameter : parameters) {
+    HostTensor &tensor =
+        parameter.isOutput ? outputs[nextOutput++] : tensorInputs[nextInput++];
+    if (parameter.isScalar) {
+      scalars.push_back(scalarArgument(tensor));
+      continue;
+    }
+    host.addTensor(tensor.rawData(), tensor.byteSize(), parameter.name);
+    params.push_back(tensor.rawData());
+  }
+
+  auto runStart = std::chrono::steady_clock::now();
+  if (Status status = launch::runKernel(loaded->entry, host, params, scalars); !status)
+    return reportError(status.error());
+  info_.runSeconds = secondsSince(runStart);
+  info_.total = host.total();
+  info_.launches = host.launches();
+  if (!options_.tracePath.empty() && mlir::failed(writeTrace(host, options_.tracePath)))
+    return mlir::failure();
+  return outputs;
+}
+
+} // namespace tilec::run

@@ -1,0 +1,36 @@
+//===- RunReport.h - what a model run cost, as text and JSON ----*- C++ -*-===//
+#ifndef TILEC_TOOLS_TILE_RUN_RUNREPORT_H
+#define TILEC_TOOLS_TILE_RUN_RUNREPORT_H
+
+#include "ModelRunner.h"
+
+#include "runtime/compare/Compare.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tilec::run {
+
+struct RunReport {
+  std::string kernel;
+  const target::TargetDescription *target = nullptr;
+  const ModelRunInfo *model = nullptr;
+  /// --check: one row per output against the interpreter.
+  std::optional<std::vector<OutputComparison>> check;
+  double wallSeconds = 0; ///< the whole tile-run invocation
+};
+
+/// The modelled time, roofline, per-pipe busy time, GM bytes, launches and
+/// host times, a few aligned lines.
+void printRunReport(llvm::raw_ostream &os, const RunReport &report);
+
+/// The same as one JSON object (times in µs unless named *_s); prints an
+/// error and returns false when the file cannot be written.
+bool writeRunReportJson(const std::string &path, const RunReport &report);
+
+} // namespace tilec::run
+
+#endif
