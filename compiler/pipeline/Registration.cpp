@@ -2,6 +2,7 @@
 #include "compiler/pipeline/Registration.h"
 
 #include "compiler/conversion/Passes.h"
+#include "compiler/transforms/Passes.h"
 
 #include "dialects/Ascend/AscendDialect.h"
 #include "dialects/Tile/TileDialect.h"
@@ -17,6 +18,7 @@ void tilec::registerDialects(mlir::DialectRegistry &registry) {
 }
 
 void tilec::registerPasses() {
+  registerTransformsPasses();
   registerConversionPasses();
   // The generic clean-ups the pipeline runs between our passes.
   mlir::registerCanonicalizerPass();

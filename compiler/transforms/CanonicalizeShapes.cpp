@@ -1,0 +1,121 @@
+//===- CanonicalizeShapes.cpp - rank-2 math and folded reshapes -----------===//
+//
+// The lowering computes on [rows, columns] tiles. The frontend reshapes
+// kernel tensors of other ranks right after their load and before their
+// store, so most math is rank-2 already; these patterns bring the rest there
+// (rank-3+ elementwise ops, rank-1 broadcast operands) and fold the reshape
+// chains that result.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/transforms/Passes.h"
+
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace tilec {
+#define GEN_PASS_DEF_TILECANONICALIZESHAPES
+#include "compiler/transforms/Passes.h.inc"
+} // namespace tilec
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::tile;
+
+namespace {
+
+Value reshapeTo(PatternRewriter &rewriter, Location loc, Value source, ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(source.getType());
+  return ReshapeOp::create(rewriter, loc, type.clone(shape), source);
+}
+
+/// reshape(reshape(x)) → reshape(x), or x when the shapes match.
+struct FoldReshapeChain : OpRewritePattern<ReshapeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ReshapeOp op, PatternRewriter &rewriter) const override {
+    auto inner = op.getSource().getDefiningOp<ReshapeOp>();
+    if (!inner)
+      return failure();
+    Value original = inner.getSource();
+    if (original.getType() == op.getType())
+      rewriter.replaceOp(op, original);
+    else
+      rewriter.modifyOpInPlace(op, [&] { op.getSourceMutable().assign(original); });
+    return success();
+  }
+};
+
+/// A rank-1 [C] operand of a binary op with a [R, C] result becomes a [1, C]
+/// row, so the lowering only sees row and column expansion.
+template <typename BinaryOp> struct RowVectorOperand : OpRewritePattern<BinaryOp> {
+  using OpRewritePattern<BinaryOp>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(BinaryOp op, PatternRewriter &rewriter) const override {
+    if (op.getType().getRank() != 2)
+      return failure();
+    bool changed = false;
+    for (OpOperand &operand : op->getOpOperands()) {
+      auto type = dyn_cast<RankedTensorType>(operand.get().getType());
+      if (!type || type.getRank() != 1)
+        continue;
+      Value row = reshapeTo(rewriter, op.getLoc(), operand.get(), {1, type.getDimSize(0)});
+      rewriter.modifyOpInPlace(op, [&] { operand.set(row); });
+      changed = true;
+    }
+    return success(changed);
+  }
+};
+
+/// An elementwise op on rank-3+ tensors of one shape runs on
+/// [product of the leading dims, last dim] between reshapes.
+struct FlattenElementwise : RewritePattern {
+  FlattenElementwise(MLIRContext *context)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
+
+  LogicalResult matchAndRewrite(Operation *op, PatternRewriter &rewriter) const override {
+    if (!isa<AddOp, SubOp, MulOp, DivOp, MaxOp, MinOp, NegOp, AbsOp, ExpOp, LogOp, SqrtOp,
+             RsqrtOp, RecipOp, CastOp>(op))
+      return failure();
+    auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+    if (resultType.getRank() < 3)
+      return failure();
+    // Broadcasting between tensors would not survive the flattening.
+    for (Value operand : op->getOperands())
+      if (auto type = dyn_cast<RankedTensorType>(operand.getType());
+          type && type.getShape() != resultType.getShape())
+        return failure();
+    ArrayRef<int64_t> shape = resultType.getShape();
+    int64_t rows = 1;
+    for (int64_t dim : shape.drop_back())
+      rows *= dim;
+    SmallVector<int64_t> flat = {rows, shape.back()};
+
+    IRMapping mapping;
+    for (Value operand : op->getOperands())
+      if (isa<RankedTensorType>(operand.getType()))
+        mapping.map(operand, reshapeTo(rewriter, op->getLoc(), operand, flat));
+    Operation *flatOp = rewriter.clone(*op, mapping);
+    flatOp->getResult(0).setType(resultType.clone(flat));
+    rewriter.replaceOp(op, reshapeTo(rewriter, op->getLoc(), flatOp->getResult(0), shape));
+    return success();
+  }
+};
+
+struct TileCanonicalizeShapes
+    : tilec::impl::TileCanonicalizeShapesBase<TileCanonicalizeShapes> {
+  void runOnOperation() override {
+    MLIRContext *context = &getContext();
+    RewritePatternSet patterns(context);
+    patterns.add<FoldReshapeChain, FlattenElementwise, RowVectorOperand<AddOp>,
+                 RowVectorOperand<SubOp>, RowVectorOperand<MulOp>, RowVectorOperand<DivOp>,
+                 RowVectorOperand<MaxOp>, RowVectorOperand<MinOp>>(context);
+    // Folding drops the reshapes that do not change the type (ReshapeOp::fold).
+    GreedyRewriteConfig config;
+    config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns), config)))
+      signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,196 @@
+//===- ExpandComposites.cpp - composites as primitive tile ops ------------===//
+//
+// tile.rms_norm, tile.quant_int8 and tile.rope become the ops of their
+// definitions (TileOps.td), computed in f32. Every op an expansion creates
+// carries the composite's location, so diagnostics and generated code still
+// point at the .tile line that wrote the composite.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Traits.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace tilec {
+#define GEN_PASS_DEF_TILEEXPANDCOMPOSITES
+#include "compiler/transforms/Passes.h.inc"
+} // namespace tilec
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::tile;
+
+namespace {
+
+/// Creates f32 tile ops at one location: the composite being expanded.
+class F32Emitter {
+public:
+  F32Emitter(PatternRewriter &rewriter, Location loc)
+      : rewriter(rewriter), loc(loc), f32(rewriter.getF32Type()) {}
+
+  Value scalar(double value) {
+    return arith::ConstantOp::create(rewriter, loc, rewriter.getF32FloatAttr(value));
+  }
+
+  Value index(int64_t value) { return arith::ConstantIndexOp::create(rewriter, loc, value); }
+
+  /// `value` as f32; a widening conversion, so it needs no rounding.
+  Value toF32(Value value) { return convert(value, f32, RoundMode::none); }
+
+  Value convert(Value value, Type element, RoundMode round) {
+    auto type = cast<RankedTensorType>(value.getType());
+    if (type.getElementType() == element)
+      return value;
+    return CastOp::create(rewriter, loc, type.clone(element), value, round, SaturationAttr());
+  }
+
+  /// A binary op whose result has the broadcast shape of its tensor operands.
+  template <typename OpTy> Value binary(Value lhs, Value rhs) {
+    SmallVector<int64_t> shape;
+    OpTrait::util::getBroadcastedShape(shapeOf(lhs), shapeOf(rhs), shape);
+    return OpTy::create(rewriter, loc, RankedTensorType::get(shape, f32), lhs, rhs);
+  }
+
+  template <typename OpTy> Value unary(Value source) {
+    return OpTy::create(rewriter, loc, source.getType(), source);
+  }
+
+  /// A row reduction: [R, C] → [R, 1].
+  template <typename OpTy> Value perRow(Value source) {
+    auto type = cast<RankedTensorType>(source.getType());
+    return OpTy::create(rewriter, loc, type.clone({type.getDimSize(0), 1}), source);
+  }
+
+  Value reshape(Value source, ArrayRef<int64_t> shape) {
+    auto type = cast<RankedTensorType>(source.getType());
+    return ReshapeOp::create(rewriter, loc, type.clone(shape), source);
+  }
+
+  Value gather(Value source, GatherPattern pattern) {
+    auto type = cast<RankedTensorType>(source.getType());
+    return GatherOp::create(rewriter, loc, type.clone({type.getDimSize(0), type.getDimSize(1) / 2}),
+                            source, pattern);
+  }
+
+  Value interleave(Value even, Value odd) {
+    auto type = cast<RankedTensorType>(even.getType());
+    return InterleaveOp::create(rewriter, loc,
+                                type.clone({type.getDimSize(0), type.getDimSize(1) * 2}), even,
+                                odd);
+  }
+
+  /// Columns [column, column + width) of all rows.
+  Value columns(Value source, int64_t column, int64_t width) {
+    auto type = cast<RankedTensorType>(source.getType());
+    return SliceOp::create(rewriter, loc, type.clone({type.getDimSize(0), width}), source,
+                           ValueRange{index(0), index(column)});
+  }
+
+  Value insertColumns(Value source, Value dest, int64_t column) {
+    return InsertOp::create(rewriter, loc, dest.getType(), source, dest,
+                            ValueRange{index(0), index(column)});
+  }
+
+private:
+  static ArrayRef<int64_t> shapeOf(Value value) {
+    if (auto tensor = dyn_cast<RankedTensorType>(value.getType()))
+      return tensor.getShape();
+    return {};
+  }
+
+  PatternRewriter &rewriter;
+  Location loc;
+  Type f32;
+};
+
+/// x · rsqrt(row_sum(x·x) / C + eps) [· gamma].
+struct ExpandRmsNorm : OpRewritePattern<RmsNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(RmsNormOp op, PatternRewriter &rewriter) const override {
+    F32Emitter emit(rewriter, op.getLoc());
+    int64_t columns = op.getSource().getType().getDimSize(1);
+    Value x = emit.toF32(op.getSource());
+    Value sumOfSquares = emit.perRow<RowSumOp>(emit.binary<MulOp>(x, x));
+    Value mean = emit.binary<DivOp>(sumOfSquares, emit.scalar(double(columns)));
+    Value eps = emit.scalar(op.getEps().convertToDouble());
+    Value inverseRms = emit.unary<RsqrtOp>(emit.binary<AddOp>(mean, eps));
+    Value normalised = emit.binary<MulOp>(x, inverseRms);
+    if (Value gamma = op.getGamma()) {
+      if (cast<RankedTensorType>(gamma.getType()).getRank() == 1)
+        gamma = emit.reshape(gamma, {1, columns});
+      normalised = emit.binary<MulOp>(normalised, emit.toF32(gamma));
+    }
+    rewriter.replaceOp(op, normalised);
+    return success();
+  }
+};
+
+/// amax = max(row_max|x|, amax_eps), s = scale_max / amax,
+/// q = i8(rint(x · s)), scale = 1 / s.
+struct ExpandQuantInt8 : OpRewritePattern<QuantInt8Op> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(QuantInt8Op op, PatternRewriter &rewriter) const override {
+    F32Emitter emit(rewriter, op.getLoc());
+    Value x = emit.toF32(op.getSource());
+    Value rowMax = emit.perRow<RowMaxOp>(emit.unary<AbsOp>(x));
+    Value amax = emit.binary<MaxOp>(rowMax, emit.scalar(op.getAmaxEps().convertToDouble()));
+    Value s = emit.binary<DivOp>(emit.scalar(op.getScaleMax().convertToDouble()), amax);
+    Value scaled = emit.binary<MulOp>(x, s);
+    // The chain a2a3 can convert: rint to i32 is the only rounding; the
+    // integers that follow (|q| ≤ scale_max) are exact in f16 and in i8.
+    Value rounded = emit.convert(scaled, rewriter.getI32Type(), RoundMode::rint);
+    Value asHalf = emit.convert(rounded, rewriter.getF16Type(), RoundMode::rint);
+    Value quantized = emit.convert(asHalf, rewriter.getI8Type(), RoundMode::rint);
+    rewriter.replaceOp(op, {quantized, emit.unary<RecipOp>(s)});
+    return success();
+  }
+};
+
+/// Pairs (e, o) of the columns from `offset` on: e' = e·cos − o·sin,
+/// o' = e·sin + o·cos, interleaved back; earlier columns pass through.
+struct ExpandRope : OpRewritePattern<RopeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(RopeOp op, PatternRewriter &rewriter) const override {
+    F32Emitter emit(rewriter, op.getLoc());
+    int64_t offset = op.getOffset();
+    int64_t width = op.getSource().getType().getDimSize(1) - offset;
+    Value x = emit.toF32(op.getSource());
+    Value cos = emit.toF32(op.getCos());
+    Value sin = emit.toF32(op.getSin());
+    Value rotated = offset == 0 ? x : emit.columns(x, offset, width);
+    Value even = emit.gather(rotated, GatherPattern::even);
+    Value odd = emit.gather(rotated, GatherPattern::odd);
+    // One product per statement: argument evaluation order is unspecified,
+    // and the IR must not depend on the host compiler.
+    Value evenCos = emit.binary<MulOp>(even, cos);
+    Value oddSin = emit.binary<MulOp>(odd, sin);
+    Value newEven = emit.binary<SubOp>(evenCos, oddSin);
+    Value evenSin = emit.binary<MulOp>(even, sin);
+    Value oddCos = emit.binary<MulOp>(odd, cos);
+    Value newOdd = emit.binary<AddOp>(evenSin, oddCos);
+    Value pairs = emit.interleave(newEven, newOdd);
+    rewriter.replaceOp(op, offset == 0 ? pairs : emit.insertColumns(pairs, x, offset));
+    return success();
+  }
+};
+
+struct TileExpandComposites
+    : tilec::impl::TileExpandCompositesBase<TileExpandComposites> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<ExpandRmsNorm, ExpandQuantInt8, ExpandRope>(&getContext());
+    // Only the expansions: folding the rest of the kernel is for the
+    // canonicalisation passes.
+    GreedyRewriteConfig config;
+    config.enableFolding(false).setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns), config)))
+      signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,78 @@
+//===- Passes.td - tile-level passes ------------------------*- tablegen -*-===//
+//
+// The passes of compiler/transforms: rewrites of tile-dialect kernels before
+// the tile → ascend lowering. Each pass lives in its own .cpp file named after
+// it and has a lit test under test/Transforms.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_COMPILER_TRANSFORMS_PASSES_TD
+#define TILEC_COMPILER_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def TileExpandComposites : Pass<"tile-expand-composites", "::tilec::tile::KernelOp"> {
+  let summary = "rewrites tile.rms_norm, tile.quant_int8 and tile.rope into primitive tile ops";
+  let description = [{
+    Each composite becomes the primitive ops of its definition, with all math
+    in f32 (inputs are cast to f32 first) and the composite's location on every
+    op it expands to:
+
+    - `rms_norm`: `x · rsqrt(row_sum(x·x) / C + eps) [· gamma]`. The mean is a
+      division by the column count C (as the definition's `mean` reads), not a
+      multiplication by the rounded constant 1/C. A rank-1 gamma is reshaped
+      to `[1, C]`.
+    - `quant_int8`: `amax = max(row_max(|x|), amax_eps)`, `s = scale_max / amax`,
+      `q = i8(rint(x · s))` as the a2a3 conversion chain f32 →rint i32 → f16 →
+      i8 (only the first step rounds: |x·s| ≤ scale_max, and every integer of
+      magnitude ≤ 2048 is an f16, so the next two steps are exact for
+      scale_max ≤ 127), and `scale = 1 / s`.
+    - `rope`: the columns from `offset` on are split into even and odd columns
+      (e, o), rotated as `e·cos − o·sin` and `e·sin + o·cos`, re-interleaved and
+      inserted back over the f32 source, whose leading columns pass through.
+
+    Scalars (C, eps, amax_eps, scale_max) are `arith.constant` f32 operands.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
+def TileCanonicalizeShapes : Pass<"tile-canonicalize-shapes", "::tilec::tile::KernelOp"> {
+  let summary = "puts elementwise math on rank-2 rows × columns and folds reshape chains";
+  let description = [{
+    The lowering computes on [rows, columns] tiles. The frontend already emits
+    rank-2 math: kernel tensors of other ranks are reshaped right after their
+    load and right before their store. This pass handles what remains:
+
+    - an elementwise op (unary, cast or binary without broadcasting between
+      tensors) on rank-3+ tensors runs on [product of leading dims, last dim],
+      between reshapes;
+    - a rank-1 [C] operand of a binary op with a rank-2 result becomes a
+      [1, C] row, so broadcasting is always row or column expansion;
+    - `reshape(reshape(x))` becomes `reshape(x)`, and reshapes that do not
+      change the type disappear.
+  }];
+}
+
+def TileVerifyTarget : Pass<"tile-verify-target", "::tilec::tile::KernelOp"> {
+  let summary = "rejects ops the target's AI Core cannot run, at their source location";
+  let description = [{
+    Checks a kernel against what the lowering can emit for the target:
+
+    - every `tile.cast` needs a chain of at most three legal TCVT steps that
+      rounds once (e.g. f32 → i8 on a2a3 is f32 →rint i32 → f16 → i8; bf16 →
+      f16 is bf16 → f32 → f16); chains that would round twice are rejected,
+      with the hint to spell the intermediate cast;
+    - vector arithmetic needs f32, f16, i32 or i16 elements, or bf16 (run
+      through f32 where the target has no bf16 arithmetic): i8 arithmetic is
+      rejected, as are abs and neg of integers;
+    - matmul operands need a cube data path for their element type.
+
+    Matmul sizes are not limited here: the lowering tiles m, k and n into
+    instructions within the cube's limits.
+  }];
+  let options = [
+    Option<"targetName", "target", "std::string", /*default=*/"\"a2a3\"",
+           "the AI Core generation to check against (a2a3 or a5)">
+  ];
+}
+
+#endif // TILEC_COMPILER_TRANSFORMS_PASSES_TD

@@ -1,0 +1,98 @@
+//===- VerifyTarget.cpp - what the target's AI Core can run ---------------===//
+//
+// The tile dialect's verifiers check what any lowering could implement; this
+// pass checks one target: conversions it can chain, element types its vector
+// and cube units accept. Every failure is an error at the op's location, and
+// all of them are reported, not just the first.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/transforms/CastChain.h"
+#include "compiler/transforms/Passes.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+namespace tilec {
+#define GEN_PASS_DEF_TILEVERIFYTARGET
+#include "compiler/transforms/Passes.h.inc"
+} // namespace tilec
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::tile;
+
+namespace {
+
+std::optional<DType> elementDType(Value value) {
+  return dtypeOf(getElementTypeOrSelf(value.getType()));
+}
+
+LogicalResult verifyCast(CastOp op, const target::TargetDescription &target) {
+  std::optional<DType> from = elementDType(op.getSource());
+  std::optional<DType> to = elementDType(op.getResult());
+  if (from && to && findCastChain(*from, *to, target))
+    return success();
+  InFlightDiagnostic diag = op.emitError()
+                            << "cannot convert " << op.getSource().getType().getElementType()
+                            << " to " << op.getType().getElementType() << " on " << target.name
+                            << ": no chain of at most " << kMaxCastChainSteps
+                            << " legal conversions rounds only once";
+  if (!from || !to)
+    return diag;
+  // Two casts that each have a chain, through a type that holds every
+  // destination value: the kernel may ask for them, accepting two roundings.
+  for (DType middle : kAllDTypes)
+    if (holdsEveryValueOf(middle, *to) && findCastChain(*from, middle, target) &&
+        findCastChain(middle, *to, target)) {
+      diag << "; cast to " << name(middle) << " first";
+      break;
+    }
+  return diag;
+}
+
+/// Element types of vector arithmetic (see runtime/isa/VectorOps.h): f32, f16
+/// and i32; bf16 runs through f32 where the target lacks bf16 arithmetic.
+LogicalResult verifyVectorArithmetic(Operation *op) {
+  Type element = getElementTypeOrSelf(op->getResult(0).getType());
+  if (element.isInteger(8))
+    return op->emitError() << "the vector unit has no i8 arithmetic: cast to f16 or f32 first";
+  if (isa<AbsOp, NegOp>(op) && !isa<FloatType>(element))
+    return op->emitOpError("needs float elements, found ") << element;
+  return success();
+}
+
+LogicalResult verifyMatmul(MatmulOp op, const target::TargetDescription &target) {
+  std::optional<DType> operand = elementDType(op.getLhs());
+  if (operand && target.cubeRate(*operand))
+    return success();
+  return op.emitError() << "the cube unit of " << target.name << " has no "
+                        << op.getLhs().getType().getElementType() << " matmul";
+}
+
+LogicalResult verifyOp(Operation *op, const target::TargetDescription &target) {
+  if (auto cast = dyn_cast<CastOp>(op))
+    return verifyCast(cast, target);
+  if (auto matmul = dyn_cast<MatmulOp>(op))
+    return verifyMatmul(matmul, target);
+  if (isa<AddOp, SubOp, MulOp, DivOp, MaxOp, MinOp, NegOp, AbsOp>(op))
+    return verifyVectorArithmetic(op);
+  return success();
+}
+
+struct TileVerifyTarget : tilec::impl::TileVerifyTargetBase<TileVerifyTarget> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    const target::TargetDescription *target = target::lookupTarget(targetName);
+    if (!target) {
+      getOperation().emitError() << "unknown target '" << targetName << "' (known: "
+                                 << llvm::join(target::targetNames(), ", ") << ")";
+      return signalPassFailure();
+    }
+    bool failedAny = false;
+    getOperation().walk([&](Operation *op) { failedAny |= failed(verifyOp(op, *target)); });
+    if (failedAny)
+      signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,132 @@
+// RUN: tile-opt %s --tile-expand-composites --split-input-file | FileCheck %s
+// RUN: tile-opt %s --tile-expand-composites --split-input-file --mlir-print-debuginfo --mlir-print-local-scope | FileCheck %s --check-prefix=LOC
+
+// rms_norm: f32 math, the mean as a division by the column count, a rank-1
+// gamma reshaped to a row. Every op keeps the composite's location.
+// Constants end up at the top of the kernel (the rewrite driver hoists them).
+// CHECK-LABEL: tile.kernel @rms_norm_gamma
+// CHECK-DAG: %[[EPS:.*]] = arith.constant 9.99999997E-7 : f32
+// CHECK-DAG: %[[C:.*]] = arith.constant 8.000000e+00 : f32
+// CHECK-NOT: tile.rms_norm
+// CHECK: %[[X:.*]] = tile.cast %{{.*}} : tensor<4x8xbf16> -> tensor<4x8xf32>
+// CHECK: %[[SQ:.*]] = tile.mul %[[X]], %[[X]] : tensor<4x8xf32>, tensor<4x8xf32> -> tensor<4x8xf32>
+// CHECK: %[[SUM:.*]] = tile.row_sum %[[SQ]] : tensor<4x8xf32> -> tensor<4x1xf32>
+// CHECK: %[[MEAN:.*]] = tile.div %[[SUM]], %[[C]] : tensor<4x1xf32>, f32 -> tensor<4x1xf32>
+// CHECK: %[[SHIFTED:.*]] = tile.add %[[MEAN]], %[[EPS]] : tensor<4x1xf32>, f32 -> tensor<4x1xf32>
+// CHECK: %[[INV:.*]] = tile.rsqrt %[[SHIFTED]] : tensor<4x1xf32>
+// CHECK: %[[NORM:.*]] = tile.mul %[[X]], %[[INV]] : tensor<4x8xf32>, tensor<4x1xf32> -> tensor<4x8xf32>
+// CHECK: %[[ROW:.*]] = tile.reshape %{{.*}} : tensor<8xbf16> -> tensor<1x8xbf16>
+// CHECK: %[[GAMMA:.*]] = tile.cast %[[ROW]] : tensor<1x8xbf16> -> tensor<1x8xf32>
+// CHECK: %[[Y:.*]] = tile.mul %[[NORM]], %[[GAMMA]] : tensor<4x8xf32>, tensor<1x8xf32> -> tensor<4x8xf32>
+// CHECK: tile.cast %[[Y]] {round = #tile.round<rint>}
+// LOC-LABEL: tile.kernel @rms_norm_gamma
+// LOC-COUNT-12: loc("rmsnorm.tile":5:7)
+// LOC-NEXT: tile.cast {{.*}} loc("rmsnorm.tile":6:3)
+tile.kernel @rms_norm_gamma(%x: !tile.gm<4x8xbf16>, %g: !tile.gm<8xbf16>, %y: !tile.gm<4x8xbf16> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<4x8xbf16> -> tensor<4x8xbf16>
+  %1 = tile.load %g[%c0] : !tile.gm<8xbf16> -> tensor<8xbf16>
+  %2 = tile.rms_norm %0, %1 {eps = 1.0e-6 : f32} : tensor<4x8xbf16>, tensor<8xbf16> -> tensor<4x8xf32> loc("rmsnorm.tile":5:7)
+  %3 = tile.cast %2 {round = #tile.round<rint>} : tensor<4x8xf32> -> tensor<4x8xbf16> loc("rmsnorm.tile":6:3)
+  tile.store %3, %y[%c0, %c0] : tensor<4x8xbf16>, !tile.gm<4x8xbf16>
+  tile.return
+}
+
+// -----
+
+// An f32 source needs no cast, and without gamma the normalised rows are the result.
+// CHECK-LABEL: tile.kernel @rms_norm_f32
+// CHECK: arith.constant 1.600000e+01 : f32
+// CHECK-NOT: tile.cast
+// CHECK: tile.mul %[[X:.*]], %[[X]] : tensor<2x16xf32>, tensor<2x16xf32>
+// CHECK: %[[NORM:.*]] = tile.mul %[[X]], %{{.*}} : tensor<2x16xf32>, tensor<2x1xf32> -> tensor<2x16xf32>
+// CHECK-NEXT: tile.store %[[NORM]]
+tile.kernel @rms_norm_f32(%x: !tile.gm<2x16xf32>, %y: !tile.gm<2x16xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<2x16xf32> -> tensor<2x16xf32>
+  %1 = tile.rms_norm %0 {eps = 1.0e-6 : f32} : tensor<2x16xf32> -> tensor<2x16xf32>
+  tile.store %1, %y[%c0, %c0] : tensor<2x16xf32>, !tile.gm<2x16xf32>
+  tile.return
+}
+
+// -----
+
+// quant_int8: amax per row, the scale as a scalar divided by a column, the
+// a2a3 chain f32 → i32 → f16 → i8 with rint, and scale = 1 / s.
+// CHECK-LABEL: tile.kernel @quant_int8
+// CHECK-DAG: %[[SMAX:.*]] = arith.constant 1.270000e+02 : f32
+// CHECK-DAG: %[[EPS:.*]] = arith.constant 9.99999974E-5 : f32
+// CHECK-NOT: tile.quant_int8
+// CHECK: %[[X:.*]] = tile.cast %{{.*}} : tensor<4x8xbf16> -> tensor<4x8xf32>
+// CHECK: %[[ABS:.*]] = tile.abs %[[X]] : tensor<4x8xf32>
+// CHECK: %[[RMAX:.*]] = tile.row_max %[[ABS]] : tensor<4x8xf32> -> tensor<4x1xf32>
+// CHECK: %[[AMAX:.*]] = tile.max %[[RMAX]], %[[EPS]] : tensor<4x1xf32>, f32 -> tensor<4x1xf32>
+// CHECK: %[[S:.*]] = tile.div %[[SMAX]], %[[AMAX]] : f32, tensor<4x1xf32> -> tensor<4x1xf32>
+// CHECK: %[[SCALED:.*]] = tile.mul %[[X]], %[[S]] : tensor<4x8xf32>, tensor<4x1xf32> -> tensor<4x8xf32>
+// CHECK: %[[I32:.*]] = tile.cast %[[SCALED]] {round = #tile.round<rint>} : tensor<4x8xf32> -> tensor<4x8xi32>
+// CHECK: %[[F16:.*]] = tile.cast %[[I32]] {round = #tile.round<rint>} : tensor<4x8xi32> -> tensor<4x8xf16>
+// CHECK: %[[Q:.*]] = tile.cast %[[F16]] {round = #tile.round<rint>} : tensor<4x8xf16> -> tensor<4x8xi8>
+// CHECK: %[[SCALE:.*]] = tile.recip %[[S]] : tensor<4x1xf32>
+// CHECK: tile.store %[[Q]]
+// CHECK: tile.store %[[SCALE]]
+tile.kernel @quant_int8(%x: !tile.gm<4x8xbf16>, %q: !tile.gm<4x8xi8> {tile.out}, %s: !tile.gm<4x1xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<4x8xbf16> -> tensor<4x8xbf16>
+  %1, %2 = tile.quant_int8 %0 {scale_max = 127.0 : f32, amax_eps = 1.0e-4 : f32} : tensor<4x8xbf16> -> tensor<4x8xi8>, tensor<4x1xf32>
+  tile.store %1, %q[%c0, %c0] : tensor<4x8xi8>, !tile.gm<4x8xi8>
+  tile.store %2, %s[%c0, %c0] : tensor<4x1xf32>, !tile.gm<4x1xf32>
+  tile.return
+}
+
+// -----
+
+// rope from column 4 of 12: the 8 rotated columns are split into even and odd,
+// rotated with the f32 tables, interleaved and inserted over the f32 source.
+// CHECK-LABEL: tile.kernel @rope_tail
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-NOT: tile.rope
+// CHECK: %[[X:.*]] = tile.cast %{{.*}} : tensor<4x12xf16> -> tensor<4x12xf32>
+// CHECK: %[[COS:.*]] = tile.cast %{{.*}} : tensor<4x4xbf16> -> tensor<4x4xf32>
+// CHECK: %[[SIN:.*]] = tile.cast %{{.*}} : tensor<4x4xbf16> -> tensor<4x4xf32>
+// CHECK: %[[TAIL:.*]] = tile.slice %[[X]][%[[C0]], %[[C4]]] : tensor<4x12xf32> -> tensor<4x8xf32>
+// CHECK: %[[E:.*]] = tile.gather %[[TAIL]] <even> : tensor<4x8xf32> -> tensor<4x4xf32>
+// CHECK: %[[O:.*]] = tile.gather %[[TAIL]] <odd> : tensor<4x8xf32> -> tensor<4x4xf32>
+// CHECK: %[[EC:.*]] = tile.mul %[[E]], %[[COS]]
+// CHECK: %[[OS:.*]] = tile.mul %[[O]], %[[SIN]]
+// CHECK: %[[E2:.*]] = tile.sub %[[EC]], %[[OS]]
+// CHECK: %[[ES:.*]] = tile.mul %[[E]], %[[SIN]]
+// CHECK: %[[OC:.*]] = tile.mul %[[O]], %[[COS]]
+// CHECK: %[[O2:.*]] = tile.add %[[ES]], %[[OC]]
+// CHECK: %[[PAIRS:.*]] = tile.interleave %[[E2]], %[[O2]] : tensor<4x4xf32> -> tensor<4x8xf32>
+// CHECK: %[[Y:.*]] = tile.insert %[[PAIRS]] into %[[X]][%[[C0]], %[[C4]]] : tensor<4x8xf32> into tensor<4x12xf32>
+// CHECK: tile.store %[[Y]]
+tile.kernel @rope_tail(%x: !tile.gm<4x12xf16>, %cos: !tile.gm<4x4xbf16>, %sin: !tile.gm<4x4xbf16>, %y: !tile.gm<4x12xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<4x12xf16> -> tensor<4x12xf16>
+  %1 = tile.load %cos[%c0, %c0] : !tile.gm<4x4xbf16> -> tensor<4x4xbf16>
+  %2 = tile.load %sin[%c0, %c0] : !tile.gm<4x4xbf16> -> tensor<4x4xbf16>
+  %3 = tile.rope %0, %1, %2 {offset = 4 : i64} : tensor<4x12xf16>, tensor<4x4xbf16>, tensor<4x4xbf16> -> tensor<4x12xf32>
+  tile.store %3, %y[%c0, %c0] : tensor<4x12xf32>, !tile.gm<4x12xf32>
+  tile.return
+}
+
+// -----
+
+// rope from column 0 rotates every column: no slice, no insert.
+// CHECK-LABEL: tile.kernel @rope_whole
+// CHECK-NOT: tile.slice
+// CHECK: %[[E:.*]] = tile.gather %[[X:.*]] <even> : tensor<2x8xf32> -> tensor<2x4xf32>
+// CHECK: tile.gather %[[X]] <odd>
+// CHECK: %[[PAIRS:.*]] = tile.interleave
+// CHECK-NOT: tile.insert
+// CHECK: tile.store %[[PAIRS]]
+tile.kernel @rope_whole(%x: !tile.gm<2x8xf32>, %cos: !tile.gm<2x4xf32>, %sin: !tile.gm<2x4xf32>, %y: !tile.gm<2x8xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<2x8xf32> -> tensor<2x8xf32>
+  %1 = tile.load %cos[%c0, %c0] : !tile.gm<2x4xf32> -> tensor<2x4xf32>
+  %2 = tile.load %sin[%c0, %c0] : !tile.gm<2x4xf32> -> tensor<2x4xf32>
+  %3 = tile.rope %0, %1, %2 {offset = 0 : i64} : tensor<2x8xf32>, tensor<2x4xf32>, tensor<2x4xf32> -> tensor<2x8xf32>
+  tile.store %3, %y[%c0, %c0] : tensor<2x8xf32>, !tile.gm<2x8xf32>
+  tile.return
+}
