@@ -19,6 +19,8 @@ void TaskOp::print(OpAsmPrinter &printer) { tilec::printFunctionLike(printer, *t
 LogicalResult TaskOp::verify() {
   if (getFunctionType().getNumResults() != 0)
     return emitOpError("returns nothing: results go to global tensors");
+  if (getBody().empty())
+    return emitOpError("needs a body");
   for (auto [index, argType] : llvm::enumerate(getFunctionType().getInputs()))
     if (!isa<tilec::tile::GlobalTensorType, IndexType>(argType) && !argType.isInteger(32) &&
         !argType.isF32())

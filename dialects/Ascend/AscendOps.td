@@ -31,7 +31,7 @@ def Ascend_TaskOp : Ascend_Op<"task", [FunctionOpInterface, IsolatedFromAbove, S
                        Ascend_CoreTypeAttr:$core,
                        OptionalAttr<DictArrayAttr>:$arg_attrs,
                        OptionalAttr<DictArrayAttr>:$res_attrs);
-  let regions = (region SizedRegion<1>:$body);
+  let regions = (region MaxSizedRegion<1>:$body);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
   let extraClassDeclaration = [{
@@ -66,6 +66,14 @@ def Ascend_BlockDimOp : Ascend_Op<"block_dim", [Pure]> {
   let summary = "the number of blocks of this launch";
   let results = (outs Index:$result);
   let assemblyFormat = "attr-dict";
+}
+
+def Ascend_GmConstantOp : Ascend_Op<"gm_constant", [Pure]> {
+  let summary = "host side: a global tensor holding constant data (e.g. an index table)";
+  let arguments = (ins ElementsAttr:$value);
+  let results = (outs Tile_GlobalTensorType:$result);
+  let assemblyFormat = "$value attr-dict `:` qualified(type($result))";
+  let hasVerifier = 1;
 }
 
 def Ascend_GmReshapeOp : Ascend_Op<"gm_reshape", [Pure]> {
@@ -169,7 +177,7 @@ class Ascend_VecScalar<string mnemonic, string isaName>
     : Ascend_Instr<mnemonic, isaName, "v"> {
   let summary = "elementwise " # isaName # " of a UB tile and a scalar (V)";
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
-                       Arg<Ascend_AnyTile, "", [MemRead]>:$src, AnyTypeOf<[F32, F16, I32]>:$scalar);
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$src, AnyTypeOf<[F32, F16, I32, I16]>:$scalar);
   let assemblyFormat = [{
     $dst `,` $src `,` $scalar attr-dict `:` qualified(type($dst)) `,` qualified(type($src)) `,` type($scalar)
   }];
@@ -258,7 +266,7 @@ def Ascend_TRowExpandOp : Ascend_Instr<"trowexpand", "TROWEXPAND", "v"> {
 
 def Ascend_TExpandSOp : Ascend_Instr<"texpands", "TEXPANDS", "v"> {
   let summary = "fills a UB tile with a scalar (V)";
-  let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst, AnyTypeOf<[F32, F16, I32]>:$scalar);
+  let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst, AnyTypeOf<[F32, F16, I32, I16]>:$scalar);
   let assemblyFormat = "$dst `,` $scalar attr-dict `:` qualified(type($dst)) `,` type($scalar)";
   let hasVerifier = 1;
 }
@@ -278,6 +286,22 @@ def Ascend_TGatherOp : Ascend_Instr<"tgather", "TGATHER", "v"> {
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src, Tile_GatherPatternAttr:$pattern);
   let assemblyFormat = [{
     $dst `,` $src $pattern attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
+  }];
+  let hasVerifier = 1;
+}
+
+def Ascend_TGatherIndexOp : Ascend_Instr<"tgather_index", "TGATHER", "v"> {
+  let summary = "dst[i, j] = src at storage position indices[i, j] (V)";
+  let description = [{
+    Positions count elements row-major over the source's padded rows. The
+    RoPE re-interleave uses it: with the rows (e_i; o_i) stacked in one tile,
+    an index tile picks e0, o0, e1, o1, … for each output row.
+  }];
+  let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$src,
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$indices);
+  let assemblyFormat = [{
+    $dst `,` $src `[` $indices `]` attr-dict `:` qualified(type($dst)) `,` qualified(type($src)) `,` qualified(type($indices))
   }];
   let hasVerifier = 1;
 }

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "dialects/Ascend/AscendOps.h"
 
+#include "mlir/IR/Matchers.h"
+
 using namespace mlir;
 using namespace tilec::ascend;
 
@@ -28,21 +30,31 @@ LogicalResult expectSpace(Operation *op, StringRef role, TileBufferType type,
 }
 
 LogicalResult expectSameShape(Operation *op, StringRef role, TileBufferType type,
-                              TileBufferType reference) {
+                              TileBufferType reference, StringRef referenceRole = "destination") {
   if (type.getShape() == reference.getShape())
     return success();
-  return op->emitOpError(role) << " shape " << shapeText(type) << " differs from the destination's "
-                               << shapeText(reference);
+  return op->emitOpError(role) << " shape " << shapeText(type) << " differs from the "
+                               << referenceRole << "'s " << shapeText(reference);
 }
 
-LogicalResult expectSameElement(Operation *op, StringRef role, Type element, Type reference) {
+LogicalResult expectSameElement(Operation *op, StringRef role, Type element, Type reference,
+                                StringRef referenceRole = "destination") {
   if (element == reference)
     return success();
-  return op->emitOpError(role) << " element type " << element
-                               << " differs from the destination's " << reference;
+  return op->emitOpError(role) << " element type " << element << " differs from the "
+                               << referenceRole << "'s " << reference;
 }
 
-/// a2a3 vector arithmetic: no bf16 and no i8 (convert to f32 / f16 first).
+/// A scalar operand has the element type of the tile it is combined with.
+LogicalResult expectScalarOf(Operation *op, Type scalar, TileBufferType dst) {
+  if (scalar == dst.getElementType())
+    return success();
+  return op->emitOpError("scalar type ") << scalar << " differs from the destination's element type "
+                                         << dst.getElementType();
+}
+
+/// a2a3 vector arithmetic: no bf16 and no i8. TCVT widens bf16 to f32 but
+/// i8 only to f16, so the hint names the conversion that exists.
 LogicalResult expectVectorArithmetic(Operation *op, Type element, bool floatOnly) {
   bool ok = element.isF16() || element.isF32() ||
             (!floatOnly && (element.isInteger(16) || element.isInteger(32)));
@@ -50,7 +62,8 @@ LogicalResult expectVectorArithmetic(Operation *op, Type element, bool floatOnly
     return success();
   return op->emitOpError("has no ") << element << " form on a2a3 (supported: "
                                     << (floatOnly ? "f16, f32" : "i16, i32, f16, f32")
-                                    << "); convert to f32 first";
+                                    << "); convert to " << (element.isInteger(8) ? "f16" : "f32")
+                                    << " first";
 }
 
 /// TLOAD/TSTORE: a 2-D tile is a window over the trailing dimensions of a
@@ -63,8 +76,9 @@ LogicalResult verifyGlobalAccess(Operation *op, tilec::tile::GlobalTensorType gl
            << global.getShape().size() << "), found " << offsets.size();
   if (global.getElementType() != tile.getElementType() &&
       !(tile.getSpace() == MemorySpace::l0c))
-    return op->emitOpError("moves ") << global.getElementType() << " elements to and from a "
-                                     << tile.getElementType() << " tile";
+    return op->emitOpError("global element type ") << global.getElementType()
+                                                   << " differs from the tile's "
+                                                   << tile.getElementType();
   ArrayRef<int64_t> shape = global.getShape();
   if (tile.getCols() > shape.back())
     return op->emitOpError("tile ") << shapeText(tile) << " is wider than the global tensor";
@@ -79,7 +93,7 @@ LogicalResult verifyGlobalAccess(Operation *op, tilec::tile::GlobalTensorType gl
       rows *= extent;
     }
     if (rows != tile.getRows())
-      return op->emitOpError("window holds ") << rows << " rows, the tile " << tile.getRows();
+      return op->emitOpError("window holds ") << rows << " rows, the tile has " << tile.getRows();
   } else if (tile.getRows() > 1 && (shape.size() < 2 || tile.getRows() > shape[shape.size() - 2])) {
     return op->emitOpError("tile ") << shapeText(tile) << " has more rows than the global tensor";
   }
@@ -167,8 +181,7 @@ static LogicalResult verifyVecUnary(Operation *op, TileBufferType dst, TileBuffe
 
 #define ASCEND_VEC_SCALAR_VERIFIER(Op)                                                  \
   LogicalResult Op::verify() {                                                          \
-    if (failed(expectSameElement(*this, "scalar", getScalar().getType(),                \
-                                 getDst().getType().getElementType())))                 \
+    if (failed(expectScalarOf(*this, getScalar().getType(), getDst().getType())))       \
       return failure();                                                                 \
     return verifyVecUnary(*this, getDst().getType(), getSrc().getType(), false);        \
   }
@@ -220,8 +233,9 @@ LogicalResult TMovOp::verify() {
 static LogicalResult verifyRowReduce(Operation *op, TileBufferType dst, TileBufferType src,
                                      TileBufferType tmp) {
   if (failed(expectSpace(op, "scratch", tmp, {MemorySpace::ub})) ||
-      failed(expectSameShape(op, "scratch", tmp, src)) ||
-      failed(expectSameElement(op, "scratch", tmp.getElementType(), src.getElementType())))
+      failed(expectSameShape(op, "scratch", tmp, src, "source")) ||
+      failed(expectSameElement(op, "scratch", tmp.getElementType(), src.getElementType(),
+                               "source")))
     return failure();
   if (dst.getRows() != src.getRows() || dst.getCols() != 1)
     return op->emitOpError("destination must be [") << src.getRows() << ", 1], found "
@@ -276,8 +290,7 @@ LogicalResult TRowExpandOp::verify() {
 LogicalResult TExpandSOp::verify() {
   if (failed(expectSpace(*this, "destination", getDst().getType(), {MemorySpace::ub})))
     return failure();
-  return expectSameElement(*this, "scalar", getScalar().getType(),
-                           getDst().getType().getElementType());
+  return expectScalarOf(*this, getScalar().getType(), getDst().getType());
 }
 
 LogicalResult TCvtOp::verify() {
@@ -296,11 +309,11 @@ LogicalResult TGatherOp::verify() {
     return failure();
   if (src.getElementBytes() != 2 && src.getElementBytes() != 4)
     return emitOpError("gathers 2- or 4-byte elements, found ") << src.getElementType();
-  if (src.getCols() % 2 != 0 || dst.getRows() != src.getRows() ||
-      dst.getCols() != src.getCols() / 2)
+  if (src.getCols() % 2 != 0)
+    return emitOpError("source must have an even number of columns, found ") << src.getCols();
+  if (dst.getRows() != src.getRows() || dst.getCols() != src.getCols() / 2)
     return emitOpError("destination must be [") << src.getRows() << ", " << src.getCols() / 2
-                                                << "] for an even-width source, found "
-                                                << shapeText(dst);
+                                                << "], found " << shapeText(dst);
   return success();
 }
 
@@ -347,6 +360,17 @@ LogicalResult TExtractOp::verify() {
   if (dst.getRows() > src.getRows() || dst.getCols() > src.getCols())
     return emitOpError("window ") << shapeText(dst) << " is larger than the source "
                                   << shapeText(src);
+  // Constant offsets must keep the window inside the source.
+  for (auto [name, offset, extent, size] :
+       {std::tuple<StringRef, Value, int64_t, int64_t>{"row", getRow(), dst.getRows(), src.getRows()},
+        {"column", getCol(), dst.getCols(), src.getCols()}}) {
+    APInt value;
+    if (matchPattern(offset, m_ConstantInt(&value)) &&
+        (value.isNegative() || value.getSExtValue() + extent > size))
+      return emitOpError("window ") << shapeText(dst) << " at " << name << " "
+                                    << value.getSExtValue() << " exceeds the source "
+                                    << shapeText(src);
+  }
   return success();
 }
 
@@ -367,6 +391,32 @@ LogicalResult GmReshapeOp::verify() {
   auto source = getSource().getType(), result = getType();
   if (source.getElementType() != result.getElementType() ||
       source.getNumElements() != result.getNumElements())
-    return emitOpError("reinterprets a tensor of the same element type and size");
+    return emitOpError("cannot reinterpret ") << source << " as " << result
+                                              << ": the element type and the element count must match";
+  return success();
+}
+
+LogicalResult TGatherIndexOp::verify() {
+  TileBufferType dst = getDst().getType(), src = getSrc().getType(),
+                 indices = getIndices().getType();
+  for (auto [role, type] : {std::pair<StringRef, TileBufferType>{"destination", dst},
+                            {"source", src}, {"index tile", indices}})
+    if (failed(expectSpace(*this, role, type, {MemorySpace::ub})))
+      return failure();
+  if (failed(expectSameElement(*this, "source", src.getElementType(), dst.getElementType())))
+    return failure();
+  if (src.getElementBytes() != 2 && src.getElementBytes() != 4)
+    return emitOpError("gathers 2- or 4-byte elements, found ") << src.getElementType();
+  if (!indices.getElementType().isInteger(32))
+    return emitOpError("index tile must hold i32, found ") << indices.getElementType();
+  return expectSameShape(*this, "index tile", indices, dst);
+}
+
+LogicalResult GmConstantOp::verify() {
+  auto type = getType();
+  auto valueType = cast<ShapedType>(getValue().getType());
+  if (valueType.getShape() != type.getShape() ||
+      valueType.getElementType() != type.getElementType())
+    return emitOpError("value of type ") << valueType << " does not fill " << type;
   return success();
 }

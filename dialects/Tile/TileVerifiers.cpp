@@ -267,9 +267,7 @@ LogicalResult GatherOp::verify() {
 }
 
 LogicalResult InterleaveOp::verify() {
-  auto even = getEven().getType();
-  if (even != getOdd().getType())
-    return emitOpError("interleaves two tensors of one type");
+  auto even = getEven().getType(); // AllTypesMatch: odd has the same type
   if (even.getRank() != 2)
     return emitOpError("interleaves rank-2 tensors");
   SmallVector<int64_t> shape = {even.getDimSize(0), even.getDimSize(1) * 2};
