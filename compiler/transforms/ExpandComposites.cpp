@@ -140,11 +140,12 @@ struct ExpandQuantInt8 : OpRewritePattern<QuantInt8Op> {
     Value amax = emit.binary<MaxOp>(rowMax, emit.scalar(op.getAmaxEps().convertToDouble()));
     Value s = emit.binary<DivOp>(emit.scalar(op.getScaleMax().convertToDouble()), amax);
     Value scaled = emit.binary<MulOp>(x, s);
-    // The chain a2a3 can convert: rint to i32 is the only rounding; the
-    // integers that follow (|q| ≤ scale_max) are exact in f16 and in i8.
+    // The one rounding is rint to i32; narrowing those integers to i8 is
+    // exact for |x·s| ≤ scale_max ≤ 127. The lowering picks the target's TCVT
+    // chain for it (a2a3: i32 → f16 → i8, as every i8 value is an f16; a5,
+    // without i32 → f16: i32 → f32 → f16 → i8), so this stays target-neutral.
     Value rounded = emit.convert(scaled, rewriter.getI32Type(), RoundMode::rint);
-    Value asHalf = emit.convert(rounded, rewriter.getF16Type(), RoundMode::rint);
-    Value quantized = emit.convert(asHalf, rewriter.getI8Type(), RoundMode::rint);
+    Value quantized = emit.convert(rounded, rewriter.getI8Type(), RoundMode::none);
     rewriter.replaceOp(op, {quantized, emit.unary<RecipOp>(s)});
     return success();
   }

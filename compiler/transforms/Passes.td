@@ -22,10 +22,11 @@ def TileExpandComposites : Pass<"tile-expand-composites", "::tilec::tile::Kernel
       multiplication by the rounded constant 1/C. A rank-1 gamma is reshaped
       to `[1, C]`.
     - `quant_int8`: `amax = max(row_max(|x|), amax_eps)`, `s = scale_max / amax`,
-      `q = i8(rint(x · s))` as the a2a3 conversion chain f32 →rint i32 → f16 →
-      i8 (only the first step rounds: |x·s| ≤ scale_max, and every integer of
-      magnitude ≤ 2048 is an f16, so the next two steps are exact for
-      scale_max ≤ 127), and `scale = 1 / s`.
+      `q = i8(rint(x · s))` as a cast f32 →rint i32 (the one rounding) and a
+      cast i32 → i8 (exact: |x·s| ≤ scale_max ≤ 127), and `scale = 1 / s`.
+      The lowering emits each cast as the target's TCVT chain (f32 → i32, then
+      i32 → f16 → i8 on a2a3); a single f32 → f16 → i8 would round twice, and
+      the a2a3 chain i32 → f16 does not exist on a5.
     - `rope`: the columns from `offset` on are split into even and odd columns
       (e, o), rotated as `e·cos − o·sin` and `e·sin + o·cos`, re-interleaved and
       inserted back over the f32 source, whose leading columns pass through.

@@ -51,6 +51,13 @@ TEST(CastChain, IntegerNarrowingThroughHalf) {
             (std::vector<DType>{DType::F16, DType::F32}));
 }
 
+TEST(CastChain, A5NarrowsIntegersThroughF32) {
+  // a5 has no i32 → f16. f32 rounds only integers far outside i8's range,
+  // which still saturate; every i8 value stays exact.
+  EXPECT_EQ(stepsOf(findCastChain(DType::I32, DType::I8, a5())),
+            (std::vector<DType>{DType::F32, DType::F16, DType::I8}));
+}
+
 TEST(CastChain, DoubleRoundingIsRejected) {
   // i32 → f32 rounds to 24 bits, f32 → bf16 again to 8.
   EXPECT_FALSE(findCastChain(DType::I32, DType::BF16, a2a3()));
