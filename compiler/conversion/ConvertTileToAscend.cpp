@@ -41,7 +41,7 @@ class KernelLowering {
 public:
   KernelLowering(tile::KernelOp kernel, ModuleOp module, const target::TargetDescription &target)
       : kernel(kernel), module(module), target(target), host(kernel.getContext()),
-        dominance(kernel) {}
+        entry(OpBuilder::atBlockBegin(&kernel.getBody().front())), dominance(kernel) {}
 
   LogicalResult run();
 
@@ -52,6 +52,8 @@ private:
   LogicalResult lowerCompute(Operation *op);
   LogicalResult lowerInsert(tile::InsertOp insert);
   LogicalResult lowerReshape(tile::ReshapeOp reshape);
+  LogicalResult lowerInterleave(tile::InterleaveOp interleave);
+  GmLocation stackedHalf(tile::InterleaveOp interleave, unsigned half);
 
   Value entryIndex(int64_t value);
   GmLocation whole(Value buffer);
@@ -71,11 +73,14 @@ private:
   ModuleOp module;
   const target::TargetDescription &target;
   OpBuilder host;
+  OpBuilder entry; ///< at the start of the host program
   DominanceInfo dominance;
   llvm::DenseMap<Value, GmLocation> locations;
   /// The loop-carried location of each tensor operand of a loop's yield.
   llvm::DenseMap<std::pair<Operation *, unsigned>, GmLocation> carriedByOperand;
   llvm::DenseMap<int64_t, Value> entryConstants;
+  /// Per interleave, the [R, 2, P] scratch holding its operands as rows e_i, o_i.
+  llvm::DenseMap<Operation *, Value> stackedOperands;
   SmallVector<Operation *> lowered;                ///< side-effecting tile ops now redundant
   unsigned taskCount = 0;
 };
@@ -83,7 +88,6 @@ private:
 Value KernelLowering::entryIndex(int64_t value) {
   Value &constant = entryConstants[value];
   if (!constant) {
-    OpBuilder entry = OpBuilder::atBlockBegin(&kernel.getBody().front());
     constant = arith::ConstantIndexOp::create(entry, kernel.getLoc(), value);
   }
   return constant;
@@ -157,7 +161,6 @@ FailureOr<GmLocation> KernelLowering::subWindow(Location loc, const GmLocation &
 }
 
 GmLocation KernelLowering::scratch(Location loc, MatrixShape shape, Type element) {
-  OpBuilder entry = OpBuilder::atBlockBegin(&kernel.getBody().front());
   auto type = tile::GlobalTensorType::get(kernel.getContext(), {shape.rows, shape.cols}, element);
   Value buffer = tile::AllocGmOp::create(entry, loc, type);
   GmLocation location = whole(buffer);
@@ -242,12 +245,50 @@ std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *pr
         insert.getLoc(), dest->second, insert.getDest().getType().getShape(), *offsets, valueShape);
     return succeeded(target) ? std::optional<GmLocation>(*target) : std::nullopt;
   }
+  if (auto interleave = dyn_cast<tile::InterleaveOp>(user))
+    return stackedHalf(interleave, use.getOperandNumber());
   if (isa<scf::YieldOp>(user)) {
     auto it = carriedByOperand.find({user, use.getOperandNumber()});
     if (it != carriedByOperand.end())
       return it->second;
   }
   return std::nullopt;
+}
+
+GmLocation KernelLowering::stackedHalf(tile::InterleaveOp interleave, unsigned half) {
+  Value &buffer = stackedOperands[interleave];
+  auto type = interleave.getEven().getType();
+  int64_t rows = type.getDimSize(0), pairs = type.getDimSize(1);
+  if (!buffer) {
+    buffer = tile::AllocGmOp::create(
+        entry, interleave.getLoc(),
+        tile::GlobalTensorType::get(kernel.getContext(), {rows, 2, pairs}, type.getElementType()));
+  }
+  GmLocation location;
+  location.buffer = buffer;
+  location.offsets = {entryIndex(0), entryIndex(half), entryIndex(0)};
+  location.rowDim = rows > 1 ? 0 : -1;
+  location.shape = {rows, pairs};
+  return location;
+}
+
+LogicalResult KernelLowering::lowerInterleave(tile::InterleaveOp interleave) {
+  host.setInsertionPoint(interleave);
+  for (unsigned half = 0; half < 2; ++half)
+    if (failed(copy(interleave.getLoc(), locations.at(interleave->getOperand(half)),
+                    stackedHalf(interleave, half))))
+      return failure();
+  GmLocation destination;
+  if (std::optional<GmLocation> hint = resultHint(interleave.getResult(), interleave))
+    destination = *hint;
+  else
+    destination = scratch(interleave.getLoc(), MatrixShape::of(interleave.getType().getShape()),
+                          interleave.getType().getElementType());
+  host.setInsertionPoint(interleave);
+  TaskContext context = contextFor(interleave);
+  locations[interleave.getResult()] = destination;
+  return conversion::lowerInterleave(interleave.getLoc(), whole(stackedOperands[interleave]),
+                                     destination, context);
 }
 
 TaskContext KernelLowering::contextFor(Operation *op) {
@@ -257,13 +298,13 @@ TaskContext KernelLowering::contextFor(Operation *op) {
   else
     name += "_" + std::to_string(taskCount);
   ++taskCount;
-  return TaskContext{module, host, target, name};
+  return TaskContext{module, host, entry, target, name};
 }
 
 LogicalResult KernelLowering::copy(Location loc, const GmLocation &from, const GmLocation &to) {
   if (from == to)
     return success();
-  TaskContext context{module, host, target,
+  TaskContext context{module, host, entry, target,
                       (kernel.getSymName() + "_copy_" + std::to_string(taskCount++)).str()};
   return lowerCopy(loc, from, to, context);
 }
@@ -431,7 +472,8 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
       .Case<tile::RmsNormOp, tile::QuantInt8Op, tile::RopeOp>([](Operation *op) {
         return op->emitOpError("is a composite: run --tile-expand-composites first");
       })
-      .Case<tile::ScopeOp, tile::LoadRowsOp, tile::InterleaveOp>([](Operation *op) {
+      .Case([&](tile::InterleaveOp interleave) { return lowerInterleave(interleave); })
+      .Case<tile::ScopeOp, tile::LoadRowsOp>([](Operation *op) {
         return op->emitOpError("is not lowered to the AI Core yet");
       })
       .Default([&](Operation *op) { return lowerCompute(op); });

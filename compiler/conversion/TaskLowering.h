@@ -28,7 +28,8 @@ struct TaskOperand {
 
 struct TaskContext {
   mlir::ModuleOp module;
-  mlir::OpBuilder &host; ///< where the launch goes
+  mlir::OpBuilder &host;  ///< where the launch goes
+  mlir::OpBuilder &entry; ///< the start of the host program, for constants
   const target::TargetDescription &target;
   std::string name;      ///< the task's symbol name
 };
@@ -41,6 +42,12 @@ mlir::LogicalResult lowerVectorOp(mlir::Operation *op, llvm::ArrayRef<TaskOperan
 /// A vector task copying `source` to `result` (same shape and element type).
 mlir::LogicalResult lowerCopy(mlir::Location loc, const GmLocation &source,
                               const GmLocation &result, TaskContext &context);
+
+/// A vector task interleaving the columns of two [R, P] values (e0, o0, e1,
+/// o1, …) into `result` [R, 2P]. `stacked` holds them as rows e_i, o_i of an
+/// [2R, P] matrix; an index gather picks the output order from each chunk.
+mlir::LogicalResult lowerInterleave(mlir::Location loc, const GmLocation &stacked,
+                                    const GmLocation &result, TaskContext &context);
 
 /// A cube task computing `lhs × rhs` into `result`.
 mlir::LogicalResult lowerMatmul(mlir::Location loc, const GmLocation &lhs,

@@ -5,9 +5,9 @@
 // (a2a3 has no bf16 arithmetic), run the instructions, convert back, store.
 //
 //===----------------------------------------------------------------------===//
-#include "compiler/conversion/CastChain.h"
 #include "compiler/conversion/TaskBuilder.h"
 #include "compiler/conversion/TaskLowering.h"
+#include "compiler/transforms/CastChain.h"
 #include "dialects/Tile/TileOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -19,6 +19,21 @@ using namespace tilec::conversion;
 using ascend::MemorySpace;
 
 namespace {
+
+Type mlirTypeOf(MLIRContext *context, DType dtype) {
+  Builder b(context);
+  switch (dtype) {
+  case DType::BF16: return b.getBF16Type();
+  case DType::F16: return b.getF16Type();
+  case DType::F32: return b.getF32Type();
+  case DType::I8: return b.getI8Type();
+  case DType::U8: return b.getIntegerType(8, /*isSigned=*/false);
+  case DType::I16: return b.getI16Type();
+  case DType::I32: return b.getI32Type();
+  case DType::I64: return b.getI64Type();
+  }
+  llvm_unreachable("every DType has an MLIR type");
+}
 
 /// How an operand's chunk relates to the result's chunk.
 enum class Role { Full, RowVector, ColVector, Scalar };
@@ -89,13 +104,16 @@ public:
     auto type = cast<ascend::TileBufferType>(tile.getType());
     if (type.getElementType() == element)
       return tile;
-    FailureOr<SmallVector<Type>> steps = findCastChain(type.getElementType(), element, target);
-    if (failed(steps))
+    std::optional<DType> from = dtypeOf(type.getElementType()), to = dtypeOf(element);
+    std::optional<CastChain> chain;
+    if (from && to)
+      chain = findCastChain(*from, *to, target);
+    if (!chain)
       return emitError(loc) << "no conversion from " << type.getElementType() << " to "
                             << element << " on " << target.name;
     Value current = tile;
-    for (Type step : *steps) {
-      Value next = alloc(type.getRows(), type.getCols(), step);
+    for (DType step : chain->steps) {
+      Value next = alloc(type.getRows(), type.getCols(), mlirTypeOf(element.getContext(), step));
       ascend::TCvtOp::create(b, loc, next, current, round, sat);
       current = next;
     }
@@ -443,5 +461,63 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
   });
   task.finish(context.module, context.name, context.host,
               std::min<int64_t>(rowChunks * colChunks, context.target.vectorCores));
+  return success();
+}
+
+LogicalResult tilec::conversion::lowerInterleave(Location loc, const GmLocation &stacked,
+                                                 const GmLocation &result,
+                                                 TaskContext &context) {
+  Type element = result.getBufferType().getElementType();
+  int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
+  if (elementBytes != 2 && elementBytes != 4)
+    return emitError(loc) << "interleaving " << element
+                          << " is not supported: the gather moves 2- or 4-byte elements";
+  int64_t rowsOut = result.shape.rows, pairs = stacked.shape.cols;
+  // Per output row: two stacked source rows, the output row and its indices.
+  int64_t sourcePadded = (pairs * elementBytes + 31) / 32 * 32 / elementBytes;
+  int64_t rowBytes = 2 * sourcePadded * elementBytes + 2 * (2 * pairs * 4 + 32);
+  uint64_t capacity = context.target.capacityOf(target::MemSpace::UB);
+  int64_t rows = largestDivisorAtMost(rowsOut, std::max<int64_t>(1, capacity / rowBytes));
+  while (rows > 1 && rowsOut / rows < context.target.vectorCores &&
+         (rows / 2) * rowBytes >= 8 * 1024)
+    rows = largestDivisorAtMost(rowsOut, rows - 1);
+
+  // The index table: output (i, 2j) takes stacked row 2i, (i, 2j+1) row 2i+1.
+  SmallVector<int32_t> indices;
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < pairs; ++j) {
+      indices.push_back(int32_t((2 * i) * sourcePadded + j));
+      indices.push_back(int32_t((2 * i + 1) * sourcePadded + j));
+    }
+  Builder b(loc.getContext());
+  auto tableType = RankedTensorType::get({rows, 2 * pairs}, b.getI32Type());
+  auto table = ascend::GmConstantOp::create(
+      context.entry, loc,
+      tile::GlobalTensorType::get(loc.getContext(), tableType.getShape(), b.getI32Type()),
+      DenseElementsAttr::get(tableType, ArrayRef<int32_t>(indices)));
+  GmLocation tableLocation;
+  tableLocation.buffer = table;
+  tableLocation.offsets.assign(2, arith::ConstantIndexOp::create(context.entry, loc, 0));
+  tableLocation.rowDim = rows > 1 ? 0 : -1;
+  tableLocation.shape = {rows, 2 * pairs};
+
+  TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
+  OpBuilder &builder = task.builder();
+  TaskGlobal source = task.addGlobal(stacked), out = task.addGlobal(result),
+             tableArg = task.addGlobal(tableLocation);
+  Value sourceTile = task.allocTile(2 * rows, pairs, element, MemorySpace::ub);
+  Value indexTile = task.allocTile(rows, 2 * pairs, b.getI32Type(), MemorySpace::ub);
+  Value outTile = task.allocTile(rows, 2 * pairs, element, MemorySpace::ub);
+  Value zero = task.constantIndex(0);
+  task.load(indexTile, tableArg, zero, zero);
+  task.forEachWorkItem(rowsOut / rows, [&](Value item) {
+    Value row = arith::MulIOp::create(builder, loc, item, task.constantIndex(rows));
+    Value stackedRow = arith::MulIOp::create(builder, loc, row, task.constantIndex(2));
+    task.load(sourceTile, source, stackedRow, zero);
+    ascend::TGatherIndexOp::create(builder, loc, outTile, sourceTile, indexTile);
+    task.store(out, row, zero, outTile);
+  });
+  task.finish(context.module, context.name, context.host,
+              std::min<int64_t>(rowsOut / rows, context.target.vectorCores));
   return success();
 }

@@ -422,4 +422,39 @@ RecordEvent TGATHER(D &dst, S &src) {
   return {};
 }
 
+/// TGATHER(dst, src, indices): dst[i, j] = the element of src at storage
+/// position indices[i, j] (row-major over src's physical rows of S::Cols
+/// elements, padding included). An index outside the tile is an error.
+template <typename D, typename S, typename I>
+RecordEvent TGATHER(D &dst, S &src, I &indices) {
+  using T = typename D::DType;
+  static_assert(std::is_same_v<T, typename S::DType> && (sizeof(T) == 2 || sizeof(T) == 4),
+                "index gather moves 2- or 4-byte elements of one type");
+  static_assert(sizeof(typename I::DType) == 4, "index gather takes 4-byte indices");
+  static_assert(tilec::isa::isPlainVec<D> && tilec::isa::isPlainVec<S> &&
+                    tilec::isa::isPlainVec<I>,
+                "index gather works on row-major Vec tiles");
+  tilec::isa::Instruction ins("TGATHER", tilec::target::Pipe::V);
+  ins.read(src, "src");
+  ins.read(indices, "indices");
+  ins.write(dst, "dst");
+  const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
+  if (indices.GetValidRow() != rows || indices.GetValidCol() != cols)
+    ins.fail("index gather needs one index per destination element");
+  const int64_t limit = int64_t(S::Rows) * S::Cols;
+  for (int r = 0; r < rows; ++r) {
+    T *d = dst.data() + size_t(r) * D::Cols;
+    const auto *index = indices.data() + size_t(r) * I::Cols;
+    for (int j = 0; j < cols; ++j) {
+      int64_t at = int64_t(index[j]);
+      if (at < 0 || at >= limit)
+        ins.fail("gather index " + std::to_string(at) + " is outside the source tile (" +
+                 std::to_string(limit) + " elements)");
+      std::memcpy(&d[j], src.data() + at, sizeof(T));
+    }
+  }
+  ins.vector(tilec::isa::VecOp::Gather, rows, cols, sizeof(T));
+  return {};
+}
+
 } // namespace pto

@@ -183,3 +183,36 @@ tile.kernel @flat(%x: !tile.gm<8x128xf32>, %s: !tile.gm<2x64xf32>, %y: !tile.gm<
   tile.store %m, %y[%c0, %c0] : tensor<8x128xf32>, !tile.gm<8x128xf32>
   tile.return
 }
+
+// -----
+
+// The RoPE re-interleave: producers write e and o as the rows e_i, o_i of one
+// stacked scratch tensor, and an index gather with a constant index table
+// picks e0, o0, e1, o1, … for each output row — no selection matmul.
+// CHECK-LABEL: tile.kernel @il
+// CHECK: %[[STACK:.*]] = tile.alloc_gm : !tile.gm<64x2x32xf32>
+// CHECK: %[[ROWS:.*]] = ascend.gm_reshape %[[STACK]] : !tile.gm<64x2x32xf32> -> !tile.gm<128x32xf32>
+// CHECK: %[[TABLE:.*]] = ascend.gm_constant dense<{{.*}}> : tensor<16x64xi32> : !tile.gm<16x64xi32>
+// CHECK: ascend.launch @il_exp_l{{[0-9]+}}(%arg0, %[[STACK]])
+// CHECK: ascend.launch @il_neg_l{{[0-9]+}}(%arg1, %[[STACK]])
+// CHECK: ascend.launch @il_interleave_l{{[0-9]+}}(%[[ROWS]], %arg2, %[[TABLE]]) blocks = 4
+// CHECK-LABEL: ascend.task @il_exp_l
+// CHECK: ascend.tstore %arg1[%{{.*}}, %c0, %c0], %{{.*}} {window = array<i64: 64, 1>}
+// CHECK-LABEL: ascend.task @il_neg_l
+// CHECK: ascend.tstore %arg1[%{{.*}}, %c1, %c0], %{{.*}} {window = array<i64: 64, 1>}
+// CHECK-LABEL: ascend.task @il_interleave_l
+// CHECK: ascend.tload %[[IDX:.*]], %arg2[%c0, %c0] : !ascend.tile<16x64xi32, ub>
+// CHECK: scf.for
+// CHECK:   ascend.tload %[[SRC:.*]], %arg0[{{.*}}] : !ascend.tile<32x32xf32, ub>, !tile.gm<128x32xf32>
+// CHECK:   ascend.tgather_index %[[OUT:.*]], %[[SRC]][%[[IDX]]]
+// CHECK:   ascend.tstore %arg1[{{.*}}], %[[OUT]] : !tile.gm<64x64xf32>, !ascend.tile<16x64xf32, ub>
+tile.kernel @il(%x: !tile.gm<64x32xf32>, %y: !tile.gm<64x32xf32>, %z: !tile.gm<64x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %x[%c0, %c0] : !tile.gm<64x32xf32> -> tensor<64x32xf32>
+  %b = tile.load %y[%c0, %c0] : !tile.gm<64x32xf32> -> tensor<64x32xf32>
+  %e = tile.exp %a : tensor<64x32xf32>
+  %o = tile.neg %b : tensor<64x32xf32>
+  %i = tile.interleave %e, %o : tensor<64x32xf32> -> tensor<64x64xf32>
+  tile.store %i, %z[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
+  tile.return
+}

@@ -230,6 +230,34 @@ TEST_F(VectorOps, MaskGatherKeepsEvenOrOddColumns) {
     }
 }
 
+// The RoPE re-interleave: rows (e_i; o_i) stacked in one tile become
+// e0 o0 e1 o1 … through an index tile over the source's storage.
+TEST_F(VectorOps, IndexGatherInterleavesStackedRows) {
+  using Stacked = Tile<TileType::Vec, float, 4, 8>; // rows e0, o0, e1, o1
+  using Out = Tile<TileType::Vec, float, 2, 16>;
+  using Index = Tile<TileType::Vec, int32_t, 2, 16>;
+  Stacked src;
+  Out dst;
+  Index index;
+  TASSIGN(src, 0);
+  TASSIGN(dst, 128);
+  TASSIGN(index, 256);
+  fill(src, 1, 0);
+  for (int r = 0; r < 2; ++r)
+    for (int j = 0; j < 8; ++j) {
+      index.at(r, 2 * j) = (2 * r) * 8 + j;
+      index.at(r, 2 * j + 1) = (2 * r + 1) * 8 + j;
+    }
+  TGATHER(dst, src, index);
+  for (int r = 0; r < 2; ++r)
+    for (int j = 0; j < 8; ++j) {
+      EXPECT_EQ(dst.at(r, 2 * j), src.at(2 * r, j));
+      EXPECT_EQ(dst.at(r, 2 * j + 1), src.at(2 * r + 1, j));
+    }
+  index.at(1, 3) = 32; // one past the source
+  EXPECT_THROW(TGATHER(dst, src, index), ModelError);
+}
+
 TEST_F(VectorOps, TmovCopiesVecTiles) {
   F32 a, d;
   TASSIGN(a, 0);
