@@ -38,6 +38,7 @@ public:
   mlir::FailureOr<std::vector<HostTensor>> run(tile::KernelOp kernel,
                                                const std::vector<HostTensor> &inputs) override;
 
+  const target::TargetDescription *target() const { return options_.target; }
   /// Valid after a successful run.
   const ModelRunInfo &info() const { return info_; }
 

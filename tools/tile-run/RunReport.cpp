@@ -3,6 +3,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
 namespace tilec::run {
@@ -28,7 +29,7 @@ const char *coreKindName(isa::CoreKind kind) {
 llvm::json::Object pipeBusy(const isa::ModelReport &r) {
   llvm::json::Object busy;
   for (int p = 0; p < kNumPipes; ++p)
-    busy[target::name(Pipe(p))] = r.busyMicros[p];
+    busy[std::string(target::name(Pipe(p)))] = r.busyMicros[p];
   return busy;
 }
 
@@ -36,7 +37,7 @@ llvm::json::Object pathBytes(const isa::ModelReport &r) {
   llvm::json::Object bytes;
   for (int p = 0; p < kNumPaths; ++p)
     if (r.bytes[p])
-      bytes[target::name(Path(p))] = int64_t(r.bytes[p]);
+      bytes[std::string(target::name(Path(p)))] = int64_t(r.bytes[p]);
   return bytes;
 }
 
@@ -52,7 +53,7 @@ llvm::json::Value toJson(const RunReport &report) {
                                           {"modeled_us", launch.report.micros}});
   llvm::json::Object json{
       {"kernel", report.kernel},
-      {"target", report.target->name},
+      {"target", std::string(report.target->name)},
       {"modeled_us", total.micros},
       {"roofline",
        llvm::json::Object{{"bound_us", total.boundMicros()},

@@ -1,16 +1,22 @@
 //===- tile-run.cpp - run a tile kernel on host tensors -------------------===//
 //
 // tile-run FILE.tile|FILE.mlir [--kernel NAME] (--inputs DIR | --random SEED)
-//          [--set NAME=VALUE]... [--save-inputs DIR] --outputs DIR --interpret
-//          [--compare DIR [--tol NAME=ATOL,RTOL,RATIO]...] [-D NAME=VALUE] [-I DIR]
+//          [--set NAME=VALUE]... [--save-inputs DIR] --outputs DIR
+//          [--interpret | [--check] [--report FILE.json] [--trace FILE.json]
+//                         [--target a2a3|a5] [--cpp FILE.cpp]]
+//          [--compare DIR] [--tol NAME=ATOL,RTOL,RATIO]... [-D NAME=VALUE] [-I DIR]
 //
-// Loads the kernel, gathers its inputs, runs it in the chosen mode, writes one
-// .npy per output and optionally compares them with expected files.
+// Loads the kernel, gathers its inputs, runs it on the CPU model of the AI
+// Core (default) or the reference interpreter, writes one .npy per output and
+// optionally compares them with expected files or, with --check, with the
+// interpreter's outputs.
 //
 //===----------------------------------------------------------------------===//
 #include "KernelInputs.h"
 #include "KernelRunner.h"
 #include "KernelSource.h"
+#include "ModelCheck.h"
+#include "ModelRunner.h"
 #include "OutputComparison.h"
 
 #include "compiler/pipeline/Registration.h"
@@ -45,6 +51,18 @@ cl::opt<std::string> outputsDir("outputs", cl::desc("Write each output to <dir>/
                                 cl::value_desc("dir"), cl::Required, cl::cat(runCategory));
 cl::opt<bool> interpret("interpret", cl::desc("Execute with the reference interpreter of the tile dialect"),
                         cl::cat(runCategory));
+cl::opt<bool> check("check", cl::desc("Also run the interpreter and compare every output with it; exit 1\n"
+                                      "on a mismatch"),
+                    cl::cat(runCategory));
+cl::opt<std::string> reportFile("report", cl::desc("Write the model report as JSON"),
+                                cl::value_desc("file.json"), cl::cat(runCategory));
+cl::opt<std::string> traceFile("trace", cl::desc("Write a Chrome trace (one track per core and pipe)"),
+                               cl::value_desc("file.json"), cl::cat(runCategory));
+cl::opt<std::string> targetName("target", cl::desc("Modelled chip: a2a3 or a5"), cl::init("a2a3"),
+                                cl::value_desc("name"), cl::cat(runCategory));
+cl::opt<std::string> cppFile("cpp", cl::desc("Run this emitted C++ source on the model instead of\n"
+                                             "compiling the kernel"),
+                             cl::value_desc("file.cpp"), cl::cat(runCategory));
 cl::opt<std::string> compareDir("compare", cl::desc("Compare the outputs with <dir>/<output>.npy; exit 1 on failure"),
                                 cl::value_desc("dir"), cl::cat(runCategory));
 cl::list<std::string> toleranceSpecs(
@@ -61,12 +79,27 @@ int fail(const Twine &message) {
   return 1;
 }
 
-/// The mode the options select, or null after reporting why there is none.
-std::unique_ptr<tilec::run::KernelRunner> selectRunner() {
-  if (interpret)
+/// The mode the options select (the model unless --interpret; `model` points
+/// at it then), or null after reporting why there is none.
+std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *&model) {
+  if (interpret) {
+    if (check || !reportFile.empty() || !traceFile.empty() || !cppFile.empty()) {
+      fail("--check, --report, --trace and --cpp run the model; drop --interpret");
+      return nullptr;
+    }
     return tilec::run::createInterpreterRunner();
-  fail("choose an execution mode: --interpret (the reference interpreter)");
-  return nullptr;
+  }
+  tilec::run::ModelOptions options;
+  options.target = tilec::target::lookupTarget(targetName);
+  if (!options.target) {
+    fail("--target " + targetName + ": unknown target (a2a3, a5)");
+    return nullptr;
+  }
+  options.cppFile = cppFile;
+  options.tracePath = traceFile;
+  auto runner = std::make_unique<tilec::run::ModelRunner>(std::move(options));
+  model = runner.get();
+  return runner;
 }
 
 std::optional<tilec::frontend::FrontendOptions> frontendOptions() {
@@ -83,14 +116,15 @@ std::optional<tilec::frontend::FrontendOptions> frontendOptions() {
   return options;
 }
 
-int runKernel() {
+int runKernel(std::chrono::steady_clock::time_point started) {
   if (inputsDir.getNumOccurrences() == randomSeed.getNumOccurrences())
     return fail("give exactly one of --inputs DIR and --random SEED");
   if (!compareDir.empty() && !sys::fs::is_directory(compareDir))
     return fail("--compare " + compareDir + ": no such directory");
-  if (compareDir.empty() && !toleranceSpecs.empty())
-    return fail("--tol applies to --compare, which is missing");
-  std::unique_ptr<tilec::run::KernelRunner> runner = selectRunner();
+  if (compareDir.empty() && !check && !toleranceSpecs.empty())
+    return fail("--tol applies to --compare and --check, which are missing");
+  tilec::run::ModelRunner *model = nullptr;
+  std::unique_ptr<tilec::run::KernelRunner> runner = selectRunner(model);
   std::optional<tilec::frontend::FrontendOptions> options = frontendOptions();
   if (!runner || !options)
     return 1;
@@ -138,19 +172,24 @@ int runKernel() {
   // Written only after the whole run succeeded, each file atomically.
   if (!tilec::run::writeTensors(outputsDir, outputParameters, *outputs))
     return 1;
-  if (!compareDir.empty() &&
-      !tilec::run::compareOutputs(outputParameters, *outputs, compareDir, *tolerances))
+  bool passed = compareDir.empty() ||
+                tilec::run::compareOutputs(outputParameters, *outputs, compareDir, *tolerances);
+  if (model && !tilec::run::checkAndReport(*model, kernel, *inputs, outputParameters, *outputs,
+                                           *tolerances,
+                                           {model->target(), check, reportFile, started}))
     return 1;
-  return 0;
+  return passed ? 0 : 1;
 }
 } // namespace
 
 int main(int argc, char **argv) {
+  auto started = std::chrono::steady_clock::now();
   InitLLVM initLLVM(argc, argv);
   cl::HideUnrelatedOptions(runCategory);
   cl::ParseCommandLineOptions(
       argc, argv,
       "tile-run: run a tile kernel on .npy tensors\n\n"
+      "  tile-run rmsnorm.tile --random 1 --outputs out --check --report report.json\n"
       "  tile-run rmsnorm.tile --random 1 --save-inputs in --outputs out --interpret\n"
       "  tile-run rope.tile --inputs in --set start_pos=128 --outputs out --interpret \\\n"
       "      --compare expected --tol y=1e-3,0,0\n\n"
@@ -158,6 +197,8 @@ int main(int argc, char **argv) {
       "rounded to nearest even), scalars as 0-d arrays or --set. Parameters are named as in\n"
       "the source (.tile parameter names; .mlir SSA names or a {tile.name = \"x\"} attribute).\n"
       "--compare prints max abs/rel error and failing points per output; outputs pass when\n"
-      "at most ratio*N points miss |a-e| <= atol + rtol*|e| and none is NaN/Inf.\n");
-  return runKernel();
+      "at most ratio*N points miss |a-e| <= atol + rtol*|e| and none is NaN/Inf.\n"
+      "The model (default) compiles the kernel's C++ once per content into $TILEC_CACHE_DIR\n"
+      "(default ~/.cache/tilec) and prints the modelled time, roofline and host times.\n");
+  return runKernel(started);
 }
