@@ -473,7 +473,23 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         return op->emitOpError("is a composite: run --tile-expand-composites first");
       })
       .Case([&](tile::InterleaveOp interleave) { return lowerInterleave(interleave); })
-      .Case<tile::ScopeOp, tile::LoadRowsOp>([](Operation *op) {
+      .Case([&](tile::LoadRowsOp gather) {
+        host.setInsertionPoint(gather);
+        auto type = gather.getType();
+        GmLocation destination;
+        if (std::optional<GmLocation> hint = resultHint(gather.getResult(), gather))
+          destination = *hint;
+        else
+          destination = scratch(gather.getLoc(), MatrixShape::of(type.getShape()),
+                                type.getElementType());
+        host.setInsertionPoint(gather);
+        TaskContext context = contextFor(gather);
+        locations[gather.getResult()] = destination;
+        return lowerLoadRows(gather.getLoc(), whole(gather.getSource()),
+                             locations.at(gather.getRows()), gather.getCol(), destination,
+                             context);
+      })
+      .Case<tile::ScopeOp>([](Operation *op) {
         return op->emitOpError("is not lowered to the AI Core yet");
       })
       .Default([&](Operation *op) { return lowerCompute(op); });

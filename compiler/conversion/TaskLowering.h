@@ -49,6 +49,12 @@ mlir::LogicalResult lowerCopy(mlir::Location loc, const GmLocation &source,
 mlir::LogicalResult lowerInterleave(mlir::Location loc, const GmLocation &stacked,
                                     const GmLocation &result, TaskContext &context);
 
+/// A vector task gathering rows: result row i is row rows[i] of `table`
+/// (an i32 index tensor read on the scalar unit), columns from `col` on.
+mlir::LogicalResult lowerLoadRows(mlir::Location loc, const GmLocation &table,
+                                  const GmLocation &rows, mlir::Value col,
+                                  const GmLocation &result, TaskContext &context);
+
 /// A cube task computing `lhs × rhs` into `result`.
 mlir::LogicalResult lowerMatmul(mlir::Location loc, const GmLocation &lhs,
                                 const GmLocation &rhs, const GmLocation &result,

@@ -44,11 +44,22 @@ def Ascend_TaskOp : Ascend_Op<"task", [FunctionOpInterface, IsolatedFromAbove, S
 def Ascend_ReturnOp : Ascend_Op<"return", [Pure, Terminator, ReturnLike,
     ParentOneOf<["TaskOp"]>]> {
   let summary = "ends a task";
+  let description = [{
+    The terminator of an `ascend.task` body; a task has no results.
+  }];
   let assemblyFormat = "attr-dict";
 }
 
 def Ascend_LaunchOp : Ascend_Op<"launch", [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "host side: run a task on `blocks` cores, after the launches before it";
+  let description = [{
+    Runs `blocks` instances of the task (each sees its own `ascend.block_idx`)
+    with the given global tensors and scalars; the argument types must be the
+    task's. Launches run in program order.
+    ```mlir
+    ascend.launch @rmsnorm_v0(%x, %y) blocks = 24 : (!tile.gm<128x1024xbf16>, !tile.gm<128x1024xbf16>) -> ()
+    ```
+  }];
   let arguments = (ins FlatSymbolRefAttr:$task, Variadic<AnyType>:$args,
                        ConfinedAttr<I64Attr, [IntPositive]>:$blocks);
   let assemblyFormat = [{
@@ -58,12 +69,20 @@ def Ascend_LaunchOp : Ascend_Op<"launch", [DeclareOpInterfaceMethods<SymbolUserO
 
 def Ascend_BlockIdxOp : Ascend_Op<"block_idx", [Pure]> {
   let summary = "the index of this block in its launch";
+  let description = [{
+    In `[0, ascend.block_dim)`; tasks use it to pick their rows of the data.
+    `%b = ascend.block_idx`
+  }];
   let results = (outs Index:$result);
   let assemblyFormat = "attr-dict";
 }
 
 def Ascend_BlockDimOp : Ascend_Op<"block_dim", [Pure]> {
   let summary = "the number of blocks of this launch";
+  let description = [{
+    The `blocks` of the `ascend.launch` that runs this task.
+    `%n = ascend.block_dim`
+  }];
   let results = (outs Index:$result);
   let assemblyFormat = "attr-dict";
 }
@@ -78,6 +97,11 @@ def Ascend_GmConstantOp : Ascend_Op<"gm_constant", [Pure]> {
 
 def Ascend_GmReshapeOp : Ascend_Op<"gm_reshape", [Pure]> {
   let summary = "host side: the same contiguous global tensor under another shape";
+  let description = [{
+    No data moves: the result views the same bytes. Element type and element
+    count must match.
+    `%y = ascend.gm_reshape %x : !tile.gm<4x16x128xf32> -> !tile.gm<64x128xf32>`
+  }];
   let arguments = (ins Tile_GlobalTensorType:$source);
   let results = (outs Tile_GlobalTensorType:$result);
   let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `->` qualified(type($result))";
@@ -90,6 +114,14 @@ def Ascend_GmReshapeOp : Ascend_Op<"gm_reshape", [Pure]> {
 
 def Ascend_AllocOp : Ascend_Op<"alloc", [MemoryEffects<[MemAlloc]>]> {
   let summary = "an on-chip buffer; memory planning assigns its byte offset";
+  let description = [{
+    The buffer's memory space is part of its type. `offset` (a multiple of 32
+    bytes) is set by `--ascend-plan-memory`; before planning it is absent.
+    ```mlir
+    %t = ascend.alloc : !ascend.tile<16x128xf32, ub>
+    %u = ascend.alloc {offset = 8192 : i64} : !ascend.tile<16x128xf32, ub>
+    ```
+  }];
   let arguments = (ins OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$offset);
   let results = (outs Ascend_AnyTile:$result);
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
@@ -118,6 +150,17 @@ class Ascend_Instr<string mnemonic, string isaName, string pipe, list<Trait> tra
 // rows along the second-to-last dimension).
 def Ascend_TLoadOp : Ascend_Instr<"tload", "TLOAD", "mte2"> {
   let summary = "GM → UB or L1 (MTE2)";
+  let description = [{
+    Copies the tile-shaped window of the global tensor that starts at the
+    offsets (one per global dimension) into `dst`. Without `window` the tile's
+    rows run along the second-to-last dimension; `window` gives the extents of
+    all leading dimensions, whose product is the tile's row count. Element types
+    must match.
+    ```mlir
+    ascend.tload %t, %x[%b, %c0] : !ascend.tile<16x128xf32, ub>, !tile.gm<64x128xf32>
+    ascend.tload %u, %y[%c4, %c0, %c0] {window = array<i64: 4, 8>} : !ascend.tile<32x64xf16, ub>, !tile.gm<16x8x64xf16>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Tile_GlobalTensorType, "", [MemRead]>:$src, Variadic<Index>:$offsets,
                        OptionalAttr<DenseI64ArrayAttr>:$window);
@@ -129,6 +172,15 @@ def Ascend_TLoadOp : Ascend_Instr<"tload", "TLOAD", "mte2"> {
 
 def Ascend_TStoreOp : Ascend_Instr<"tstore", "TSTORE", "mte3"> {
   let summary = "UB → GM (MTE3) or L0C → GM (FIX)";
+  let description = [{
+    The inverse of `ascend.tload`, with the same offsets and `window`. A store
+    from L0C goes through the fixpipe, which may narrow the accumulator (f32 →
+    bf16) on the way, so only then may the element types differ.
+    ```mlir
+    ascend.tstore %y[%b, %c0], %t : !tile.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
+    ascend.tstore %c[%c0, %c0], %acc : !tile.gm<64x128xbf16>, !ascend.tile<64x128xf32, l0c>
+    ```
+  }];
   let arguments = (ins Arg<Tile_GlobalTensorType, "", [MemWrite]>:$dst, Variadic<Index>:$offsets,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src,
                        OptionalAttr<DenseI64ArrayAttr>:$window);
@@ -148,6 +200,13 @@ def Ascend_TStoreOp : Ascend_Instr<"tstore", "TSTORE", "mte3"> {
 class Ascend_VecBinary<string mnemonic, string isaName>
     : Ascend_Instr<mnemonic, isaName, "v"> {
   let summary = "elementwise " # isaName # " on UB tiles (V)";
+  let description = [{
+    `dst = lhs op rhs` on UB tiles of one shape and element type. a2a3 has
+    i16, i32, f16 and f32 forms only (no bf16 or i8 arithmetic: convert first).
+    ```mlir
+    ascend.tadd %d, %a, %b : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$lhs,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$rhs);
@@ -164,18 +223,45 @@ def Ascend_TDivOp : Ascend_VecBinary<"tdiv", "TDIV">;
 def Ascend_TMaxOp : Ascend_VecBinary<"tmax", "TMAX">;
 def Ascend_TMinOp : Ascend_VecBinary<"tmin", "TMIN">;
 // Broadcast a per-row [R, 1] or per-column [1, C] operand across the other dimension.
-def Ascend_TRowExpandAddOp : Ascend_VecBinary<"trowexpandadd", "TROWEXPANDADD">;
-def Ascend_TRowExpandSubOp : Ascend_VecBinary<"trowexpandsub", "TROWEXPANDSUB">;
-def Ascend_TRowExpandMulOp : Ascend_VecBinary<"trowexpandmul", "TROWEXPANDMUL">;
-def Ascend_TRowExpandDivOp : Ascend_VecBinary<"trowexpanddiv", "TROWEXPANDDIV">;
-def Ascend_TColExpandAddOp : Ascend_VecBinary<"tcolexpandadd", "TCOLEXPANDADD">;
-def Ascend_TColExpandSubOp : Ascend_VecBinary<"tcolexpandsub", "TCOLEXPANDSUB">;
-def Ascend_TColExpandMulOp : Ascend_VecBinary<"tcolexpandmul", "TCOLEXPANDMUL">;
-def Ascend_TColExpandDivOp : Ascend_VecBinary<"tcolexpanddiv", "TCOLEXPANDDIV">;
+class Ascend_VecRowExpand<string mnemonic, string isaName> : Ascend_VecBinary<mnemonic, isaName> {
+  let summary = isaName # ": combines an [R, C] UB tile with a per-row [R, 1] tile (V)";
+  let description = [{
+    `dst[i, j] = lhs[i, j] op rhs[i, 0]`, e.g. scaling each row by its
+    normaliser. Element types as for the elementwise binaries.
+    ```mlir
+    ascend.trowexpandmul %d, %a, %r : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x1xf32, ub>
+    ```
+  }];
+}
+class Ascend_VecColExpand<string mnemonic, string isaName> : Ascend_VecBinary<mnemonic, isaName> {
+  let summary = isaName # ": combines an [R, C] UB tile with a per-column [1, C] tile (V)";
+  let description = [{
+    `dst[i, j] = lhs[i, j] op rhs[0, j]`, e.g. applying a weight vector to
+    every row. Element types as for the elementwise binaries.
+    ```mlir
+    ascend.tcolexpandmul %d, %a, %g : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<1x128xf32, ub>
+    ```
+  }];
+}
+def Ascend_TRowExpandAddOp : Ascend_VecRowExpand<"trowexpandadd", "TROWEXPANDADD">;
+def Ascend_TRowExpandSubOp : Ascend_VecRowExpand<"trowexpandsub", "TROWEXPANDSUB">;
+def Ascend_TRowExpandMulOp : Ascend_VecRowExpand<"trowexpandmul", "TROWEXPANDMUL">;
+def Ascend_TRowExpandDivOp : Ascend_VecRowExpand<"trowexpanddiv", "TROWEXPANDDIV">;
+def Ascend_TColExpandAddOp : Ascend_VecColExpand<"tcolexpandadd", "TCOLEXPANDADD">;
+def Ascend_TColExpandSubOp : Ascend_VecColExpand<"tcolexpandsub", "TCOLEXPANDSUB">;
+def Ascend_TColExpandMulOp : Ascend_VecColExpand<"tcolexpandmul", "TCOLEXPANDMUL">;
+def Ascend_TColExpandDivOp : Ascend_VecColExpand<"tcolexpanddiv", "TCOLEXPANDDIV">;
 
 class Ascend_VecScalar<string mnemonic, string isaName>
     : Ascend_Instr<mnemonic, isaName, "v"> {
   let summary = "elementwise " # isaName # " of a UB tile and a scalar (V)";
+  let description = [{
+    `dst = src op scalar`; the scalar has the tiles' element type (i16, i32,
+    f16 or f32 on a2a3).
+    ```mlir
+    ascend.tmuls %d, %a, %s : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, f32
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src, AnyTypeOf<[F32, F16, I32, I16]>:$scalar);
   let assemblyFormat = [{
@@ -194,6 +280,13 @@ def Ascend_TMinSOp : Ascend_VecScalar<"tmins", "TMINS">;
 class Ascend_VecUnary<string mnemonic, string isaName>
     : Ascend_Instr<mnemonic, isaName, "v"> {
   let summary = "elementwise " # isaName # " of a UB tile (V)";
+  let description = [{
+    `dst = op(src)` on UB tiles of one shape and element type; f16 and f32
+    only on a2a3.
+    ```mlir
+    ascend.texp %d, %a : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src);
   let assemblyFormat = "$dst `,` $src attr-dict `:` qualified(type($dst)) `,` qualified(type($src))";
@@ -210,6 +303,13 @@ def Ascend_TNegOp : Ascend_VecUnary<"tneg", "TNEG">;
 // Copy within UB (or a layout move between on-chip memories on paths that exist).
 def Ascend_TMovOp : Ascend_Instr<"tmov", "TMOV", "v"> {
   let summary = "copies a tile: UB → UB (V), L1 → L0A/L0B (MTE1), L0C → UB on a5 (FIX)";
+  let description = [{
+    Shapes must match. From L0C (L0C → L1 on a2a3, L0C → UB on a5) the
+    fixpipe may convert the element type; the other paths copy it unchanged.
+    ```mlir
+    ascend.tmov %a0, %a1 : !ascend.tile<64x256xbf16, l0a>, !ascend.tile<64x256xbf16, l1>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src);
   let assemblyFormat = "$dst `,` $src attr-dict `:` qualified(type($dst)) `,` qualified(type($src))";
@@ -230,6 +330,13 @@ def Ascend_TMovOp : Ascend_Instr<"tmov", "TMOV", "v"> {
 class Ascend_VecRowReduce<string mnemonic, string isaName>
     : Ascend_Instr<mnemonic, isaName, "v"> {
   let summary = isaName # ": reduce each row of a UB tile to [R, 1] (V)";
+  let description = [{
+    `dst` is [R, 1] for an [R, C] `src`; `tmp` is an [R, C] scratch tile of
+    the source's element type that the a2a3 instruction overwrites.
+    ```mlir
+    ascend.trowsum %r, %a, %tmp : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src,
                        Arg<Ascend_AnyTile, "", [MemWrite]>:$tmp);
@@ -246,6 +353,12 @@ def Ascend_TRowMinOp : Ascend_VecRowReduce<"trowmin", "TROWMIN">;
 class Ascend_VecColReduce<string mnemonic, string isaName>
     : Ascend_Instr<mnemonic, isaName, "v"> {
   let summary = isaName # ": reduce each column of a UB tile to [1, C] (V)";
+  let description = [{
+    `dst` is [1, C] for an [R, C] `src`, same element type.
+    ```mlir
+    ascend.tcolmax %c, %a : !ascend.tile<1x128xf32, ub>, !ascend.tile<16x128xf32, ub>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src);
   let assemblyFormat = "$dst `,` $src attr-dict `:` qualified(type($dst)) `,` qualified(type($src))";
@@ -258,6 +371,12 @@ def Ascend_TColMinOp : Ascend_VecColReduce<"tcolmin", "TCOLMIN">;
 
 def Ascend_TRowExpandOp : Ascend_Instr<"trowexpand", "TROWEXPAND", "v"> {
   let summary = "broadcasts a [R, 1] UB tile across the columns of [R, C] (V)";
+  let description = [{
+    `dst[i, j] = src[i, 0]`.
+    ```mlir
+    ascend.trowexpand %d, %r : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x1xf32, ub>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src);
   let assemblyFormat = "$dst `,` $src attr-dict `:` qualified(type($dst)) `,` qualified(type($src))";
@@ -266,6 +385,10 @@ def Ascend_TRowExpandOp : Ascend_Instr<"trowexpand", "TROWEXPAND", "v"> {
 
 def Ascend_TExpandSOp : Ascend_Instr<"texpands", "TEXPANDS", "v"> {
   let summary = "fills a UB tile with a scalar (V)";
+  let description = [{
+    The scalar has the tile's element type.
+    `ascend.texpands %d, %s : !ascend.tile<16x128xf32, ub>, f32`
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst, AnyTypeOf<[F32, F16, I32, I16]>:$scalar);
   let assemblyFormat = "$dst `,` $scalar attr-dict `:` qualified(type($dst)) `,` type($scalar)";
   let hasVerifier = 1;
@@ -273,6 +396,15 @@ def Ascend_TExpandSOp : Ascend_Instr<"texpands", "TEXPANDS", "v"> {
 
 def Ascend_TCvtOp : Ascend_Instr<"tcvt", "TCVT", "v"> {
   let summary = "converts a UB tile's element type with a round mode (V)";
+  let description = [{
+    Shapes must match; the round mode is always explicit and `sat` overrides
+    the hardware's default saturation. Which pairs exist depends on the target
+    (a2a3 has no f32 → i8 and no bf16 → f16); the conversion passes check them
+    against the target description.
+    ```mlir
+    ascend.tcvt %b, %f {round = #tile.round<rint>} : !ascend.tile<16x64xbf16, ub>, !ascend.tile<16x64xf32, ub>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src,
                        Tile_RoundModeAttr:$round, OptionalAttr<Tile_SaturationAttr>:$sat);
@@ -282,10 +414,31 @@ def Ascend_TCvtOp : Ascend_Instr<"tcvt", "TCVT", "v"> {
 
 def Ascend_TGatherOp : Ascend_Instr<"tgather", "TGATHER", "v"> {
   let summary = "keeps the even (P0101) or odd (P1010) columns of a UB tile (V)";
+  let description = [{
+    An [R, 2C] source of 2- or 4-byte elements gives an [R, C] destination.
+    ```mlir
+    ascend.tgather %e, %a <even> : !ascend.tile<16x32xbf16, ub>, !ascend.tile<16x64xbf16, ub>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src, Tile_GatherPatternAttr:$pattern);
   let assemblyFormat = [{
     $dst `,` $src $pattern attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
+  }];
+  let hasVerifier = 1;
+}
+
+def Ascend_ScalarLoadOp : Ascend_Instr<"scalar_load", "SCALAR_LOAD", "s"> {
+  let summary = "reads one element of a global tensor on the scalar unit (S)";
+  let description = [{
+    Data-dependent addressing, e.g. the decode kernel's per-token RoPE row:
+    `%i = ascend.scalar_load %pos[%t] : !tile.gm<128xi32> -> i32`.
+  }];
+  let arguments = (ins Arg<Tile_GlobalTensorType, "", [MemRead]>:$source,
+                       Variadic<Index>:$offsets);
+  let results = (outs AnyTypeOf<[I32, F32]>:$result);
+  let assemblyFormat = [{
+    $source `[` $offsets `]` attr-dict `:` qualified(type($source)) `->` type($result)
   }];
   let hasVerifier = 1;
 }
@@ -309,6 +462,13 @@ def Ascend_TGatherIndexOp : Ascend_Instr<"tgather_index", "TGATHER", "v"> {
 class Ascend_Matmul<string mnemonic, string isaName>
     : Ascend_Instr<mnemonic, isaName, "m"> {
   let summary = isaName # ": L0A [M, K] × L0B [K, N] into L0C [M, N] (M)";
+  let description = [{
+    f32 ← bf16/f16/f32 operands, i32 ← i8 operands; M, K and N at most 4095.
+    `tmatmul` overwrites `dst`, `tmatmul_acc` adds to it.
+    ```mlir
+    ascend.tmatmul %c, %a, %b : !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x128xbf16, l0b>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$lhs,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$rhs);
@@ -323,6 +483,13 @@ def Ascend_TMatmulAccOp : Ascend_Matmul<"tmatmul_acc", "TMATMUL_ACC">;
 
 def Ascend_TExtractOp : Ascend_Instr<"textract", "TEXTRACT", "mte1"> {
   let summary = "copies a [rows, cols] window of an L1 tile into L0A or L0B (MTE1)";
+  let description = [{
+    The window has the destination's shape and starts at (`row`, `col`) of the
+    source; constant offsets must keep it inside the source.
+    ```mlir
+    ascend.textract %a0, %a1[%c0, %c32] : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x256xbf16, l1>
+    ```
+  }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src, Index:$row, Index:$col);
   let assemblyFormat = [{
@@ -345,13 +512,26 @@ class Ascend_FlagOp<string mnemonic> : Ascend_Op<mnemonic> {
 
 def Ascend_SetFlagOp : Ascend_FlagOp<"set_flag"> {
   let summary = "signals `event` from pipe `src` to pipe `dst` when src's earlier work is done";
+  let description = [{
+    Pairs with an `ascend.wait_flag` of the same pipes and event (0–7). The
+    pipes must differ and neither may be `all`.
+    `ascend.set_flag <mte2> -> <v>, 0`
+  }];
 }
 def Ascend_WaitFlagOp : Ascend_FlagOp<"wait_flag"> {
   let summary = "stalls pipe `dst` until `src` has signalled `event`";
+  let description = [{
+    `ascend.wait_flag <mte2> -> <v>, 0`
+  }];
 }
 
 def Ascend_PipeBarrierOp : Ascend_Op<"pipe_barrier"> {
   let summary = "orders the work issued to one pipe";
+  let description = [{
+    Later work on the pipe starts after earlier work on it has finished;
+    `<all>` orders every pipe.
+    `ascend.pipe_barrier <v>`
+  }];
   let arguments = (ins Ascend_PipeAttr:$pipe);
   let assemblyFormat = "$pipe attr-dict";
 }

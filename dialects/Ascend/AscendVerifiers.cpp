@@ -420,3 +420,13 @@ LogicalResult GmConstantOp::verify() {
     return emitOpError("value of type ") << valueType << " does not fill " << type;
   return success();
 }
+
+LogicalResult ScalarLoadOp::verify() {
+  auto source = getSource().getType();
+  if (getOffsets().size() != source.getShape().size())
+    return emitOpError("expects one offset per dimension (") << source.getShape().size()
+                                                             << "), found " << getOffsets().size();
+  if (source.getElementType() != getType())
+    return emitOpError("reads ") << source.getElementType() << " elements as " << getType();
+  return success();
+}

@@ -216,3 +216,22 @@ tile.kernel @il(%x: !tile.gm<64x32xf32>, %y: !tile.gm<64x32xf32>, %z: !tile.gm<6
   tile.store %i, %z[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
   tile.return
 }
+
+// -----
+
+// A row gather reads each row's index on the scalar unit and moves the row.
+// CHECK-LABEL: ascend.task @rows_load_rows_l
+// CHECK-SAME: (%arg0: !tile.gm<512x64xbf16>, %arg1: !tile.gm<16xi32>, %arg2: !tile.gm<16x32xbf16>, %arg3: index)
+// CHECK: scf.for %[[ROW:.*]] = %{{.*}} to %c16 step %{{.*}} {
+// CHECK:   %[[I:.*]] = ascend.scalar_load %arg1[%[[ROW]]] : !tile.gm<16xi32> -> i32
+// CHECK:   %[[AT:.*]] = arith.index_cast %[[I]] : i32 to index
+// CHECK:   ascend.tload %[[T:.*]], %arg0[%[[AT]], %arg3] : !ascend.tile<1x32xbf16, ub>
+// CHECK:   ascend.tstore %arg2[%[[ROW]], %c0], %[[T]]
+tile.kernel @rows(%table: !tile.gm<512x64xbf16>, %pos: !tile.gm<16xi32>, %y: !tile.gm<16x32xbf16> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c32 = arith.constant 32 : index
+  %p = tile.load %pos[%c0] : !tile.gm<16xi32> -> tensor<16xi32>
+  %r = tile.load_rows %table[%p], %c32 : !tile.gm<512x64xbf16>, tensor<16xi32> -> tensor<16x32xbf16>
+  tile.store %r, %y[%c0, %c0] : tensor<16x32xbf16>, !tile.gm<16x32xbf16>
+  tile.return
+}

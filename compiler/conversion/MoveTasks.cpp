@@ -1,0 +1,129 @@
+//===- MoveTasks.cpp - AIV tasks that only move data ---------------------===//
+//
+// Copies between global windows, the RoPE re-interleave (an index gather over
+// stacked rows) and row gathers by an index tensor (the decode kernel's
+// per-token RoPE rows).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/conversion/TaskBuilder.h"
+#include "compiler/conversion/TaskLowering.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+using ascend::MemorySpace;
+
+LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &source,
+                                           const GmLocation &result, TaskContext &context) {
+  TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
+  OpBuilder &b = task.builder();
+  TaskGlobal from = task.addGlobal(source), to = task.addGlobal(result);
+  MatrixShape shape = result.shape;
+  Type element = result.getBufferType().getElementType();
+  uint64_t capacity = context.target.capacityOf(target::MemSpace::UB);
+  int64_t cols = largestDivisorAtMost(shape.cols, 8192);
+  int64_t rowBytes = (cols * int64_t(element.getIntOrFloatBitWidth() / 8) + 31) / 32 * 32;
+  int64_t rows = largestDivisorAtMost(shape.rows, std::max<int64_t>(1, capacity / 2 / rowBytes));
+  int64_t colChunks = shape.cols / cols, rowChunks = shape.rows / rows;
+  Value tile = task.allocTile(rows, cols, element, MemorySpace::ub);
+  task.forEachWorkItem(rowChunks * colChunks, [&](Value item) {
+    Value perRow = task.constantIndex(colChunks);
+    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, perRow),
+                                      task.constantIndex(rows));
+    Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
+                                      task.constantIndex(cols));
+    task.load(tile, from, row, col);
+    task.store(to, row, col, tile);
+  });
+  task.finish(context.module, context.name, context.host,
+              std::min<int64_t>(rowChunks * colChunks, context.target.vectorCores));
+  return success();
+}
+
+LogicalResult tilec::conversion::lowerInterleave(Location loc, const GmLocation &stacked,
+                                                 const GmLocation &result,
+                                                 TaskContext &context) {
+  Type element = result.getBufferType().getElementType();
+  int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
+  if (elementBytes != 2 && elementBytes != 4)
+    return emitError(loc) << "interleaving " << element
+                          << " is not supported: the gather moves 2- or 4-byte elements";
+  int64_t rowsOut = result.shape.rows, pairs = stacked.shape.cols;
+  // Per output row: two stacked source rows, the output row and its indices.
+  int64_t sourcePadded = (pairs * elementBytes + 31) / 32 * 32 / elementBytes;
+  int64_t rowBytes = 2 * sourcePadded * elementBytes + 2 * (2 * pairs * 4 + 32);
+  uint64_t capacity = context.target.capacityOf(target::MemSpace::UB);
+  int64_t rows = largestDivisorAtMost(rowsOut, std::max<int64_t>(1, capacity / rowBytes));
+  while (rows > 1 && rowsOut / rows < context.target.vectorCores &&
+         (rows / 2) * rowBytes >= 8 * 1024)
+    rows = largestDivisorAtMost(rowsOut, rows - 1);
+
+  // The index table: output (i, 2j) takes stacked row 2i, (i, 2j+1) row 2i+1.
+  SmallVector<int32_t> indices;
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < pairs; ++j) {
+      indices.push_back(int32_t((2 * i) * sourcePadded + j));
+      indices.push_back(int32_t((2 * i + 1) * sourcePadded + j));
+    }
+  Builder b(loc.getContext());
+  auto tableType = RankedTensorType::get({rows, 2 * pairs}, b.getI32Type());
+  auto table = ascend::GmConstantOp::create(
+      context.entry, loc,
+      tile::GlobalTensorType::get(loc.getContext(), tableType.getShape(), b.getI32Type()),
+      DenseElementsAttr::get(tableType, ArrayRef<int32_t>(indices)));
+  GmLocation tableLocation;
+  tableLocation.buffer = table;
+  tableLocation.offsets.assign(2, arith::ConstantIndexOp::create(context.entry, loc, 0));
+  tableLocation.rowDim = rows > 1 ? 0 : -1;
+  tableLocation.shape = {rows, 2 * pairs};
+
+  TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
+  OpBuilder &builder = task.builder();
+  TaskGlobal source = task.addGlobal(stacked), out = task.addGlobal(result),
+             tableArg = task.addGlobal(tableLocation);
+  Value sourceTile = task.allocTile(2 * rows, pairs, element, MemorySpace::ub);
+  Value indexTile = task.allocTile(rows, 2 * pairs, b.getI32Type(), MemorySpace::ub);
+  Value outTile = task.allocTile(rows, 2 * pairs, element, MemorySpace::ub);
+  Value zero = task.constantIndex(0);
+  task.load(indexTile, tableArg, zero, zero);
+  task.forEachWorkItem(rowsOut / rows, [&](Value item) {
+    Value row = arith::MulIOp::create(builder, loc, item, task.constantIndex(rows));
+    Value stackedRow = arith::MulIOp::create(builder, loc, row, task.constantIndex(2));
+    task.load(sourceTile, source, stackedRow, zero);
+    ascend::TGatherIndexOp::create(builder, loc, outTile, sourceTile, indexTile);
+    task.store(out, row, zero, outTile);
+  });
+  task.finish(context.module, context.name, context.host,
+              std::min<int64_t>(rowsOut / rows, context.target.vectorCores));
+  return success();
+}
+
+LogicalResult tilec::conversion::lowerLoadRows(Location loc, const GmLocation &table,
+                                               const GmLocation &rows, Value col,
+                                               const GmLocation &result, TaskContext &context) {
+  Type element = result.getBufferType().getElementType();
+  int64_t count = result.shape.rows, width = result.shape.cols;
+  TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
+  OpBuilder &b = task.builder();
+  TaskGlobal source = task.addGlobal(table), indices = task.addGlobal(rows),
+             out = task.addGlobal(result);
+  Value column = task.addScalar(col);
+  Value tile = task.allocTile(1, width, element, MemorySpace::ub);
+  // One row per work item: read its index on the scalar unit, move the row.
+  task.forEachWorkItem(count, [&](Value row) {
+    SmallVector<Value> at(indices.offsets);
+    at.back() = arith::AddIOp::create(b, loc, at.back(), row);
+    Value index = ascend::ScalarLoadOp::create(b, loc, b.getI32Type(), indices.buffer, at);
+    Value tableRow = arith::IndexCastOp::create(b, loc, b.getIndexType(), index);
+    TaskGlobal picked = source;
+    picked.offsets[table.rowDim >= 0 ? table.rowDim : 0] = tableRow;
+    task.load(tile, picked, task.constantIndex(0), column);
+    task.store(out, row, task.constantIndex(0), tile);
+  });
+  task.finish(context.module, context.name, context.host,
+              std::min<int64_t>(count, context.target.vectorCores));
+  return success();
+}
