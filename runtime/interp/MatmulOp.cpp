@@ -11,6 +11,8 @@
 
 #include "dialects/Tile/TileOps.h"
 
+#include <algorithm>
+
 using namespace mlir;
 
 namespace tilec::interp {
@@ -27,20 +29,25 @@ std::optional<LogicalResult> executeMatmulOp(Operation *op, Frame &frame) {
   if (matmul.getAcc())
     result.elements = frame.tensor(matmul.getAcc())->elements;
 
-  std::vector<double> sums(static_cast<size_t>(cols));
-  for (int64_t i = 0; i < rows; ++i) {
-    double *out = result.elements.data() + i * cols;
-    std::copy(out, out + cols, sums.begin()); // the accumulator, or zeros
-    for (int64_t k = 0; k < inner; ++k) {
-      double a = lhs.elements[size_t(i * inner + k)];
-      const double *b = rhs.elements.data() + k * cols;
-      for (int64_t j = 0; j < cols; ++j)
-        sums[size_t(j)] += a * b[j];
+  // Each sum runs over k in order; the blocking only keeps a block of rhs in
+  // cache while several rows of lhs use it.
+  constexpr int64_t kRowBlock = 8, kColBlock = 1024;
+  double *sums = result.elements.data(); // starts as the accumulator, or zeros
+  for (int64_t i0 = 0; i0 < rows; i0 += kRowBlock)
+    for (int64_t j0 = 0; j0 < cols; j0 += kColBlock) {
+      int64_t i1 = std::min(rows, i0 + kRowBlock), j1 = std::min(cols, j0 + kColBlock);
+      for (int64_t k = 0; k < inner; ++k) {
+        const double *b = rhs.elements.data() + k * cols;
+        for (int64_t i = i0; i < i1; ++i) {
+          double a = lhs.elements[size_t(i * inner + k)];
+          double *row = sums + i * cols;
+          for (int64_t j = j0; j < j1; ++j)
+            row[j] += a * b[j];
+        }
+      }
     }
-    for (int64_t j = 0; j < cols; ++j)
-      out[j] = isFloat(dtype) ? roundToDType(dtype, sums[size_t(j)])
-                              : wrapToDType(dtype, int64_t(sums[size_t(j)]));
-  }
+  for (double &value : result.elements)
+    value = isFloat(dtype) ? roundToDType(dtype, value) : wrapToDType(dtype, int64_t(value));
   bindTensor(frame, matmul.getResult(), std::move(result));
   return success();
 }
