@@ -89,6 +89,10 @@ def Ascend_BlockDimOp : Ascend_Op<"block_dim", [Pure]> {
 
 def Ascend_GmConstantOp : Ascend_Op<"gm_constant", [Pure]> {
   let summary = "host side: a global tensor holding constant data (e.g. an index table)";
+  let description = [{
+    The value's shape and element type are the tensor's.
+    `%t = ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !tile.gm<4xi32>`
+  }];
   let arguments = (ins ElementsAttr:$value);
   let results = (outs Tile_GlobalTensorType:$result);
   let assemblyFormat = "$value attr-dict `:` qualified(type($result))";

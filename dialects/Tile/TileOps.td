@@ -51,6 +51,9 @@ def Tile_KernelOp : Tile_Op<"kernel", [
 def Tile_ReturnOp : Tile_Op<"return", [Pure, Terminator, ReturnLike,
     ParentOneOf<["KernelOp"]>]> {
   let summary = "ends a kernel";
+  let description = [{
+    The terminator of a `tile.kernel` body; kernels return nothing.
+  }];
   let assemblyFormat = "attr-dict";
 }
 
@@ -61,7 +64,7 @@ def Tile_ScopeOp : Tile_Op<"scope", [SingleBlockImplicitTerminator<"YieldOp">,
     The tiling and outlining passes keep the ops of a scope together in one
     task on the named core group.
     ```mlir
-    tile.scope "q_norm" core = #tile.core<vector> { ... }
+    tile.scope "q_norm" core = <vector> { ... }
     ```
   }];
   let arguments = (ins StrAttr:$name, Tile_CoreKindAttr:$core);
@@ -71,6 +74,9 @@ def Tile_ScopeOp : Tile_Op<"scope", [SingleBlockImplicitTerminator<"YieldOp">,
 
 def Tile_YieldOp : Tile_Op<"yield", [Pure, Terminator, ParentOneOf<["ScopeOp"]>]> {
   let summary = "ends a scope";
+  let description = [{
+    The terminator of a `tile.scope` body, implicit in the custom form.
+  }];
   let assemblyFormat = "attr-dict";
 }
 
@@ -80,6 +86,10 @@ def Tile_YieldOp : Tile_Op<"yield", [Pure, Terminator, ParentOneOf<["ScopeOp"]>]
 
 def Tile_AllocGmOp : Tile_Op<"alloc_gm", [MemoryEffects<[MemAlloc]>]> {
   let summary = "a scratch tensor in global memory";
+  let description = [{
+    For intermediates that do not fit on chip or pass between the cube and
+    vector cores. `%s = tile.alloc_gm : !tile.gm<64x7168xbf16>`
+  }];
   let results = (outs Tile_GlobalTensorType:$result);
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
@@ -114,6 +124,11 @@ def Tile_LoadRowsOp : Tile_Op<"load_rows", [MemoryEffects<[MemRead]>]> {
 
 def Tile_StoreOp : Tile_Op<"store", [MemoryEffects<[MemWrite]>]> {
   let summary = "writes a value into (a slice of) a global tensor";
+  let description = [{
+    One index offset per dimension; the value's shape is the slice size and
+    must fit at constant offsets. Element types must match.
+    `tile.store %t, %y[%i, %c0] : tensor<64x4096xbf16>, !tile.gm<128x4096xbf16>`
+  }];
   let arguments = (ins Tile_Tensor:$value, Tile_GlobalTensorType:$dest, Variadic<Index>:$offsets);
   let assemblyFormat = [{
     $value `,` $dest `[` $offsets `]` attr-dict `:` type($value) `,` qualified(type($dest))
@@ -127,6 +142,10 @@ def Tile_StoreOp : Tile_Op<"store", [MemoryEffects<[MemWrite]>]> {
 
 def Tile_SliceOp : Tile_Op<"slice", [Pure]> {
   let summary = "a static-size slice of a value at (possibly dynamic) offsets";
+  let description = [{
+    The result shape is the slice size; one offset per dimension.
+    `%s = tile.slice %t[%c8, %c0] : tensor<16x64xf32> -> tensor<8x64xf32>`
+  }];
   let arguments = (ins Tile_Tensor:$source, Variadic<Index>:$offsets);
   let results = (outs Tile_Tensor:$result);
   let assemblyFormat = "$source `[` $offsets `]` attr-dict `:` type($source) `->` type($result)";
@@ -135,6 +154,9 @@ def Tile_SliceOp : Tile_Op<"slice", [Pure]> {
 
 def Tile_InsertOp : Tile_Op<"insert", [Pure, AllTypesMatch<["dest", "result"]>]> {
   let summary = "the value `dest` with a slice replaced by `source`";
+  let description = [{
+    `%r = tile.insert %s into %t[%c0, %c0] : tensor<8x64xf32> into tensor<16x64xf32>`
+  }];
   let arguments = (ins Tile_Tensor:$source, Tile_Tensor:$dest, Variadic<Index>:$offsets);
   let results = (outs Tile_Tensor:$result);
   let assemblyFormat = [{
@@ -145,6 +167,10 @@ def Tile_InsertOp : Tile_Op<"insert", [Pure, AllTypesMatch<["dest", "result"]>]>
 
 def Tile_ReshapeOp : Tile_Op<"reshape", [Pure]> {
   let summary = "the same row-major elements under another shape";
+  let description = [{
+    Same element type and element count.
+    `%r = tile.reshape %t : tensor<16x64xf32> -> tensor<2x8x64xf32>`
+  }];
   let arguments = (ins Tile_Tensor:$source);
   let results = (outs Tile_Tensor:$result);
   let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
@@ -154,6 +180,10 @@ def Tile_ReshapeOp : Tile_Op<"reshape", [Pure]> {
 
 def Tile_FullOp : Tile_Op<"full", [Pure]> {
   let summary = "a tensor filled with one constant";
+  let description = [{
+    A float constant fills a float tensor, an integer constant an integer
+    tensor. `%z = tile.full 0.000000e+00 : f32 : tensor<1x64xf32>`
+  }];
   let arguments = (ins TypedAttrInterface:$value);
   let results = (outs Tile_Tensor:$result);
   let assemblyFormat = "$value attr-dict `:` type($result)";
@@ -162,6 +192,9 @@ def Tile_FullOp : Tile_Op<"full", [Pure]> {
 
 def Tile_BroadcastOp : Tile_Op<"broadcast", [Pure]> {
   let summary = "expands size-1 dimensions (numpy rules)";
+  let description = [{
+    `%b = tile.broadcast %g : tensor<1x64xf32> -> tensor<16x64xf32>`
+  }];
   let arguments = (ins Tile_Tensor:$source);
   let results = (outs Tile_Tensor:$result);
   let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
@@ -176,6 +209,14 @@ def Tile_BroadcastOp : Tile_Op<"broadcast", [Pure]> {
 // the tensor's element type.
 class Tile_BinaryOp<string mnemonic, list<Trait> traits = []>
     : Tile_Op<mnemonic, !listconcat(traits, [Pure])> {
+  let description = [{
+    The operands broadcast numpy-style to the result shape; either may be an
+    i32/f32 scalar. All share the result's element type.
+    ```mlir
+    %d = tile.sub %a, %m : tensor<16x64xf32>, tensor<16x1xf32> -> tensor<16x64xf32>
+    %e = tile.mul %s, %d : f32, tensor<16x64xf32> -> tensor<16x64xf32>
+    ```
+  }];
   let arguments = (ins Tile_TensorOrScalar:$lhs, Tile_TensorOrScalar:$rhs);
   let results = (outs Tile_Tensor:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
@@ -191,6 +232,10 @@ def Tile_MinOp : Tile_BinaryOp<"min", [Commutative]> { let summary = "elementwis
 
 class Tile_UnaryOp<string mnemonic, Type operandType = Tile_FloatTensor>
     : Tile_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
+  let description = [{
+    Same type in and out; `neg` and `abs` also take integer tensors, the others
+    float tensors. `%e = tile.exp %a : tensor<16x64xf32>`
+  }];
   let arguments = (ins operandType:$source);
   let results = (outs operandType:$result);
   let assemblyFormat = "$source attr-dict `:` type($result)";
@@ -210,6 +255,8 @@ def Tile_CastOp : Tile_Op<"cast", [Pure, SameOperandsAndResultShape]> {
     A narrowing conversion (fewer mantissa bits, or float to integer) must
     name its rounding; `sat` overrides the hardware's default saturation.
     `%b = tile.cast %a {round = #tile.round<rint>} : tensor<64x128xf32> -> tensor<64x128xbf16>`
+    Integer narrowing (i32 → i8) saturates or wraps by `sat` and needs no
+    rounding; exact widenings (bf16 → f32, i8 → f16) need neither.
   }];
   let arguments = (ins Tile_Tensor:$source,
                        DefaultValuedAttr<Tile_RoundModeAttr, "::tilec::tile::RoundMode::none">:$round,
@@ -230,6 +277,14 @@ def Tile_CastOp : Tile_Op<"cast", [Pure, SameOperandsAndResultShape]> {
 // Reductions of a rank-2 tensor that keep the reduced dimension with size 1.
 class Tile_ReduceOp<string mnemonic, int axis>
     : Tile_Op<mnemonic, [Pure]> {
+  let description = [{
+    A rank-2 f16/f32/i32 tensor; the reduced dimension is kept with size 1,
+    so the result broadcasts back against the source.
+    ```mlir
+    %r = tile.row_sum %a : tensor<16x64xf32> -> tensor<16x1xf32>
+    %c = tile.col_max %a : tensor<16x64xf32> -> tensor<1x64xf32>
+    ```
+  }];
   let arguments = (ins RankedTensorOf<[F16, F32, I32]>:$source);
   let results = (outs RankedTensorOf<[F16, F32, I32]>:$result);
   let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
@@ -270,6 +325,10 @@ def Tile_MatmulOp : Tile_Op<"matmul", [Pure]> {
 
 def Tile_GatherOp : Tile_Op<"gather", [Pure]> {
   let summary = "keeps the even or the odd columns, packed densely";
+  let description = [{
+    An [R, 2C] tensor of 2- or 4-byte elements gives [R, C].
+    `%e = tile.gather %a <even> : tensor<16x64xbf16> -> tensor<16x32xbf16>`
+  }];
   let arguments = (ins Tile_Tensor:$source, Tile_GatherPatternAttr:$pattern);
   let results = (outs Tile_Tensor:$result);
   let assemblyFormat = "$source $pattern attr-dict `:` type($source) `->` type($result)";
@@ -278,6 +337,10 @@ def Tile_GatherOp : Tile_Op<"gather", [Pure]> {
 
 def Tile_InterleaveOp : Tile_Op<"interleave", [Pure, AllTypesMatch<["even", "odd"]>]> {
   let summary = "columns e0, o0, e1, o1, … from two tensors";
+  let description = [{
+    The inverse of the two gathers: two [R, C] tensors of one type give
+    [R, 2C]. `%x = tile.interleave %e, %o : tensor<16x32xbf16> -> tensor<16x64xbf16>`
+  }];
   let arguments = (ins Tile_Tensor:$even, Tile_Tensor:$odd);
   let results = (outs Tile_Tensor:$result);
   let assemblyFormat = "$even `,` $odd attr-dict `:` type($even) `->` type($result)";
@@ -290,6 +353,13 @@ def Tile_InterleaveOp : Tile_Op<"interleave", [Pure, AllTypesMatch<["even", "odd
 
 def Tile_RmsNormOp : Tile_Op<"rms_norm", [Pure]> {
   let summary = "x · rsqrt(mean(x², row) + eps) [· gamma], in f32";
+  let description = [{
+    Normalises each row of a rank-2 tensor; the optional `gamma` has shape
+    [C] or [1, C]. `eps` must not be negative.
+    ```mlir
+    %n = tile.rms_norm %x, %g {eps = 9.99999997E-7 : f32} : tensor<16x128xbf16>, tensor<128xbf16> -> tensor<16x128xf32>
+    ```
+  }];
   let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source,
                        Optional<RankedTensorOf<[BF16, F16, F32]>>:$gamma,
                        F32Attr:$eps);
@@ -304,7 +374,11 @@ def Tile_QuantInt8Op : Tile_Op<"quant_int8", [Pure]> {
   let summary = "per-row symmetric INT8 quantisation with its scale";
   let description = [{
     `amax = max(max|x|, amax_eps)`, `s = scale_max / amax`,
-    `q = i8(rint(x · s))`, `scale = 1 / s` (shape [R, 1]).
+    `q = i8(rint(x · s))`, `scale = 1 / s` (shape [R, 1]). `scale_max` and
+    `amax_eps` are positive.
+    ```mlir
+    %q, %s = tile.quant_int8 %x {amax_eps = 9.99999974E-5 : f32, scale_max = 1.270000e+02 : f32} : tensor<16x128xf32> -> tensor<16x128xi8>, tensor<16x1xf32>
+    ```
   }];
   let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source,
                        F32Attr:$scale_max, F32Attr:$amax_eps);
@@ -318,6 +392,10 @@ def Tile_RopeOp : Tile_Op<"rope", [Pure]> {
   let description = [{
     Columns before `offset` pass through. For pair j, e = x[:, offset+2j],
     o = x[:, offset+2j+1]: e' = e·cos_j − o·sin_j, o' = e·sin_j + o·cos_j.
+    `cos` and `sin` are [R, (C − offset) / 2].
+    ```mlir
+    %r = tile.rope %x, %cos, %sin {offset = 64 : i64} : tensor<16x128xf32>, tensor<16x32xf32>, tensor<16x32xf32> -> tensor<16x128xf32>
+    ```
   }];
   let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source,
                        RankedTensorOf<[BF16, F16, F32]>:$cos,

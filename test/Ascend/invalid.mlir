@@ -1124,3 +1124,96 @@ ascend.task @flag_unknown_pipe() attributes {core = #ascend.core<aiv>} {
   ascend.set_flag <vec> -> <v>, 0
   ascend.return
 }
+
+//===----------------------------------------------------------------------===//
+// Scalar loads, index gathers, constant global tensors
+//===----------------------------------------------------------------------===//
+
+// -----
+
+ascend.task @scalar_load_offsets(%x: !tile.gm<4x8xi32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  // expected-error @+1 {{'ascend.scalar_load' op expects one offset per dimension (2), found 1}}
+  %v = ascend.scalar_load %x[%c0] : !tile.gm<4x8xi32> -> i32
+  ascend.return
+}
+
+// -----
+
+ascend.task @scalar_load_type(%x: !tile.gm<8xi32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  // expected-error @+1 {{'ascend.scalar_load' op reads 'i32' elements as 'f32'}}
+  %v = ascend.scalar_load %x[%c0] : !tile.gm<8xi32> -> f32
+  ascend.return
+}
+
+// -----
+
+ascend.task @gather_index_space() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
+  %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
+  %i = ascend.alloc : !ascend.tile<8x64xi32, l1>
+  // expected-error @+1 {{'ascend.tgather_index' op index tile must be in ub, found l1}}
+  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, l1>
+  ascend.return
+}
+
+// -----
+
+ascend.task @gather_index_element() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<8x64xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
+  %i = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  // expected-error @+1 {{'ascend.tgather_index' op source element type 'f16' differs from the destination's 'f32'}}
+  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xf32, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @gather_index_bytes() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<8x64xi8, ub>
+  %s = ascend.alloc : !ascend.tile<16x64xi8, ub>
+  %i = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  // expected-error @+1 {{'ascend.tgather_index' op gathers 2- or 4-byte elements, found 'i8'}}
+  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xi8, ub>, !ascend.tile<16x64xi8, ub>, !ascend.tile<8x64xi32, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @gather_index_i16() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
+  %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
+  %i = ascend.alloc : !ascend.tile<8x64xi16, ub>
+  // expected-error @+1 {{'ascend.tgather_index' op index tile must hold i32, found 'i16'}}
+  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi16, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @gather_index_shape() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
+  %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
+  %i = ascend.alloc : !ascend.tile<8x32xi32, ub>
+  // expected-error @+1 {{'ascend.tgather_index' op index tile shape [8, 32] differs from the destination's [8, 64]}}
+  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x32xi32, ub>
+  ascend.return
+}
+
+// -----
+
+tile.kernel @gm_constant_shape() {
+  // expected-error @+1 {{'ascend.gm_constant' op value of type 'tensor<4xi32>' does not fill '!tile.gm<8xi32>'}}
+  %t = ascend.gm_constant dense<[0, 1, 2, 3]> : tensor<4xi32> : !tile.gm<8xi32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @gm_constant_element() {
+  // expected-error @+1 {{'ascend.gm_constant' op value of type 'tensor<4xf32>' does not fill '!tile.gm<4xi32>'}}
+  %t = ascend.gm_constant dense<1.0> : tensor<4xf32> : !tile.gm<4xi32>
+  tile.return
+}

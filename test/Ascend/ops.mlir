@@ -246,6 +246,36 @@ tile.kernel @host(%x: !tile.gm<4x16x128xf32>, %y: !tile.gm<64x128xf32> {tile.out
   tile.return
 }
 
+// Data-dependent addressing on the scalar unit and gathers by an index tile.
+// CHECK-LABEL: ascend.task @indexed
+// CHECK-SAME: (%[[POS:[a-z0-9_]+]]: !tile.gm<128xi32>, %[[W:[a-z0-9_]+]]: !tile.gm<4x8xf32>)
+ascend.task @indexed(%pos: !tile.gm<128xi32>, %w: !tile.gm<4x8xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c3 = arith.constant 3 : index
+  // CHECK: ascend.scalar_load %[[POS]][%[[C3:.*]]] : !tile.gm<128xi32> -> i32
+  %i = ascend.scalar_load %pos[%c3] : !tile.gm<128xi32> -> i32
+  // CHECK: ascend.scalar_load %[[W]][%[[C0:.*]], %[[C3]]] : !tile.gm<4x8xf32> -> f32
+  %f = ascend.scalar_load %w[%c0, %c3] : !tile.gm<4x8xf32> -> f32
+  // CHECK: %[[D:.*]] = ascend.alloc : !ascend.tile<8x64xf16, ub>
+  // CHECK: %[[S:.*]] = ascend.alloc : !ascend.tile<16x64xf16, ub>
+  // CHECK: %[[IDX:.*]] = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
+  %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
+  %idx = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  // CHECK: ascend.tgather_index %[[D]], %[[S]][%[[IDX]]] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>
+  ascend.tgather_index %d, %s[%idx] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>
+  ascend.return
+}
+
+// CHECK-LABEL: tile.kernel @constants
+tile.kernel @constants() {
+  // CHECK: ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !tile.gm<4xi32>
+  %t = ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !tile.gm<4xi32>
+  // CHECK: ascend.gm_constant dense<5.000000e-01> : tensor<2x8xbf16> : !tile.gm<2x8xbf16>
+  %h = ascend.gm_constant dense<0.5> : tensor<2x8xbf16> : !tile.gm<2x8xbf16>
+  tile.return
+}
+
 // CHECK-LABEL: ascend.task @empty()
 // CHECK-SAME: attributes {core = #ascend.core<aic>}
 // CHECK-NEXT: ascend.return
