@@ -19,3 +19,5 @@ for var in ["HOME", "TMPDIR", "TILEC_CACHE_DIR"]:
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%kernels", os.path.join(config.tilec_src_root, "kernels-dsl")))
 config.substitutions.append(("%golden", os.path.join(config.tilec_src_root, "test", "Kernels", "golden")))
+# The source root, for compiling generated C++ against the runtime headers.
+config.substitutions.append(("%src_root", config.tilec_src_root))

@@ -12,13 +12,21 @@
 namespace tilec {
 
 /// The points at which `tilec --emit=` can stop, in pipeline order.
-enum class Stage { Tile };
+enum class Stage {
+  Tile,   ///< the frontend's tile dialect
+  Tasks,  ///< + composites expanded, lowered to ascend tasks and a host program
+  Ascend, ///< + buffers placed in on-chip memory, pipes synchronised
+  Cpp,    ///< the ascend stage printed as C++ (compiler/target)
+};
 
 struct PipelineOptions {
   std::string target = "a2a3";
   /// Options for a known target name, or nothing.
   static std::optional<PipelineOptions> forTarget(llvm::StringRef target);
 };
+
+/// Records the target in the module (`ascend.target`), where passes read it.
+void setTarget(mlir::ModuleOp module, const PipelineOptions &options);
 
 /// Adds the passes that take a frontend module to `stopAfter`.
 void buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &options, Stage stopAfter);

@@ -1,8 +1,8 @@
 //===- tilec.cpp - the tilec compiler driver ------------------------------===//
 //
-// tilec FILE.tile [-o OUT] [--emit=tile|...] [--target=a2a3|a5] [-D N=V] [-I DIR]
+// tilec FILE.tile [-o OUT] [--emit=tile|tasks|ascend|cpp] [--target=a2a3|a5] [-D N=V] [-I DIR]
 // Compiles a .tile source through the stages of compiler/pipeline and prints
-// the IR of the requested stage (or writes it to OUT, all or nothing).
+// the IR of the requested stage, or C++ by default (to OUT, all or nothing).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/frontend/Frontend.h"
@@ -31,8 +31,11 @@ cl::opt<std::string> outputFile("o", cl::desc("Output file (default: stdout)"),
                                 cl::value_desc("file"), cl::init("-"), cl::cat(tilecCategory));
 cl::opt<tilec::Stage> emitStage(
     "emit", cl::desc("Stop after this stage and print its output"),
-    cl::values(clEnumValN(tilec::Stage::Tile, "tile", "the tile dialect from the frontend")),
-    cl::init(tilec::Stage::Tile), cl::cat(tilecCategory));
+    cl::values(clEnumValN(tilec::Stage::Tile, "tile", "the tile dialect from the frontend"),
+               clEnumValN(tilec::Stage::Tasks, "tasks", "ascend tasks and the host program"),
+               clEnumValN(tilec::Stage::Ascend, "ascend", "tasks with planned memory and sync"),
+               clEnumValN(tilec::Stage::Cpp, "cpp", "C++ against the PTO tile ISA (default)")),
+    cl::init(tilec::Stage::Cpp), cl::cat(tilecCategory));
 cl::opt<std::string> targetName("target", cl::desc("Target chip: a2a3 or a5"),
                                 cl::init("a2a3"), cl::cat(tilecCategory));
 cl::list<std::string> defines("D", cl::desc("Override a const: -D NAME=VALUE"), cl::Prefix,
@@ -91,6 +94,7 @@ int compile() {
   }
   if (!module)
     return 1;
+  tilec::setTarget(*module, *pipelineOptions);
 
   mlir::PassManager pm(&context);
   if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
@@ -125,7 +129,8 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(
       argc, argv,
       "tilec: compile .tile kernels for Ascend AI Cores\n\n"
-      "  tilec kernel.tile --emit=tile      print the tile dialect\n\n"
+      "  tilec kernel.tile -o kernel.cpp    C++ for the kernel's tasks and host program\n"
+      "  tilec kernel.tile --emit=tile      print the tile dialect (also: tasks, ascend)\n\n"
       "MLIR's instrumentation works on every stage: --mlir-print-ir-after-all,\n"
       "--mlir-print-ir-after-failure, --mlir-timing, --mlir-print-debuginfo.\n");
   return compile();

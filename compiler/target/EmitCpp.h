@@ -1,0 +1,19 @@
+//===- EmitCpp.h - ascend modules as C++ --------------------------*- C++ -*-===//
+#ifndef TILEC_COMPILER_TARGET_EMITCPP_H
+#define TILEC_COMPILER_TARGET_EMITCPP_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace tilec::target {
+
+/// Writes one self-contained C++ source for `module` (after memory planning
+/// and sync insertion): a `tilec_task_<name>` entry per ascend.task, spelled
+/// against runtime/isa/Isa.h, and a `tilec_kernel_<name>` host program per
+/// tile.kernel, spelled against runtime/isa/HostApi.h. See docs/codegen.md.
+/// Reports an error at the offending op and fails on anything it cannot spell.
+mlir::LogicalResult emitCpp(mlir::ModuleOp module, llvm::raw_ostream &os);
+
+} // namespace tilec::target
+
+#endif

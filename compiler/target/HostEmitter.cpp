@@ -1,0 +1,143 @@
+//===- HostEmitter.cpp - a tile.kernel's host program as C++ --------------===//
+//
+// The host program allocates the kernel's GM scratch tensors and launches its
+// tasks in order through tilec::runtime::HostApi. A gm_reshape is the same
+// pointer under another shape, so it reuses the source's C++ name.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/target/Emitters.h"
+#include "compiler/target/FunctionEmitter.h"
+#include "compiler/target/TypeSpelling.h"
+
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::target;
+
+namespace {
+
+class HostEmitter : public FunctionEmitter {
+public:
+  HostEmitter(tile::KernelOp kernel, const SourceNames &sourceNames, raw_indented_ostream &os)
+      : FunctionEmitter(os), kernel(kernel), sourceNames(sourceNames) {}
+
+  LogicalResult emit();
+
+private:
+  LogicalResult emitOp(Operation *op) override;
+  LogicalResult emitParameters();
+  LogicalResult emitLaunch(ascend::LaunchOp launch);
+
+  tile::KernelOp kernel;
+  const SourceNames &sourceNames;
+};
+
+} // namespace
+
+LogicalResult HostEmitter::emitParameters() {
+  unsigned gmIndex = 0, scalarIndex = 0;
+  bool any = false;
+  for (BlockArgument argument : kernel.getArguments()) {
+    std::string name =
+        names.unique(sourceNames.kernelArgument(kernel, argument.getArgNumber()));
+    names.bind(argument, name);
+    bool global = isa<tile::GlobalTensorType>(argument.getType());
+    unsigned index = global ? gmIndex++ : scalarIndex++;
+    if (argument.use_empty())
+      continue;
+    any = true;
+    if (global) {
+      os << "void *" << name << " = params[" << index << "];\n";
+      continue;
+    }
+    std::optional<std::string> type = scalarTypeName(argument.getType());
+    std::optional<std::string> value =
+        scalarFromSlot(argument.getType(), "scalars[" + std::to_string(index) + "]");
+    if (!type || !value)
+      return kernel.emitError("cannot pass a scalar of type ") << argument.getType();
+    os << "const " << *type << " " << name << " = " << *value << ";\n";
+  }
+  if (any)
+    os << "\n";
+  return success();
+}
+
+LogicalResult HostEmitter::emit() {
+  os << "// Host program of kernel " << kernel.getSymName() << ".\n";
+  printList(os, ("extern \"C\" void tilec_kernel_" + kernel.getSymName() + "(").str(),
+            {"tilec::runtime::HostApi *host", "void *const *params", "const int64_t *scalars"},
+            ") {\n");
+  os.indent();
+  if (failed(emitParameters()) || failed(emitBlock(kernel.getBody().front())))
+    return failure();
+  os.unindent();
+  os << "}\n";
+  return success();
+}
+
+LogicalResult HostEmitter::emitLaunch(ascend::LaunchOp launch) {
+  auto task = SymbolTable::lookupNearestSymbolFrom<ascend::TaskOp>(launch, launch.getTaskAttr());
+  if (!task)
+    return launch.emitError("launches an unknown task");
+  SmallVector<std::string> globals, scalarSlots;
+  for (Value operand : launch.getArgs()) {
+    if (isa<tile::GlobalTensorType>(operand.getType())) {
+      globals.push_back(expr(operand));
+      continue;
+    }
+    std::optional<std::string> slot = slotFromScalar(operand.getType(), expr(operand));
+    if (!slot)
+      return launch.emitError("cannot pass a scalar of type ") << operand.getType();
+    scalarSlots.push_back(*slot);
+  }
+
+  std::string taskName = task.getSymName().str();
+  std::string gmArray = "nullptr", scalarArray = "nullptr";
+  if (!globals.empty()) {
+    gmArray = names.unique(taskName + "_gm");
+    printList(os, "void *const " + gmArray + "[] = {", globals, "};\n");
+  }
+  if (!scalarSlots.empty()) {
+    scalarArray = names.unique(taskName + "_scalars");
+    printList(os, "const int64_t " + scalarArray + "[] = {", scalarSlots, "};\n");
+  }
+  bool cube = task.getCore() == ascend::CoreType::aic;
+  printList(os, "host->launch(",
+            {"\"" + taskName + "\"", "tilec_task_" + taskName,
+             cube ? "tilec::isa::CoreKind::Cube" : "tilec::isa::CoreKind::Vector",
+             std::to_string(launch.getBlocks()), gmArray, std::to_string(globals.size()),
+             scalarArray, std::to_string(scalarSlots.size())},
+            ");");
+  endStatement(launch);
+  return success();
+}
+
+LogicalResult HostEmitter::emitOp(Operation *op) {
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](tile::AllocGmOp alloc) {
+        std::string name = names.unique(sourceNames.scratch(alloc));
+        names.bind(alloc.getResult(), name);
+        os << "void *" << name << " = host->allocScratch(" << alloc.getType().getNumBytes()
+           << ", \"" << name << "\");";
+        endStatement(op);
+        return success();
+      })
+      .Case([&](ascend::GmReshapeOp reshape) {
+        names.bind(reshape.getResult(), expr(reshape.getSource()));
+        return success();
+      })
+      .Case([&](ascend::LaunchOp launch) { return emitLaunch(launch); })
+      .Case([&](tile::ReturnOp) { return success(); })
+      .Default([&](Operation *other) {
+        return other->emitError("C++ emission does not support '")
+               << other->getName() << "' in a host program";
+      });
+}
+
+LogicalResult tilec::target::emitHostProgram(tile::KernelOp kernel,
+                                             const SourceNames &sourceNames,
+                                             raw_indented_ostream &os) {
+  return HostEmitter(kernel, sourceNames, os).emit();
+}

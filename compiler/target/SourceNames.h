@@ -1,0 +1,48 @@
+//===- SourceNames.h - names and lines from the .tile source ------*- C++ -*-===//
+#ifndef TILEC_COMPILER_TARGET_SOURCENAMES_H
+#define TILEC_COMPILER_TARGET_SOURCENAMES_H
+
+#include "dialects/Ascend/AscendOps.h"
+#include "dialects/Tile/TileOps.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <optional>
+#include <string>
+
+namespace tilec::target {
+
+/// "rmsnorm.tile:7" when `loc` (or a location inside it) points into a .tile
+/// file; the directory is dropped so the text does not depend on the cwd.
+std::optional<std::string> tileSourceLine(mlir::Location loc);
+
+/// Name hints for the GM tensors and scalars a kernel and its tasks pass
+/// around: the parameter name the frontend recorded (a NameLoc on the kernel
+/// argument), else `gm<i>` / `scalar<i>` by position in the `gm` / `scalars`
+/// arrays; scratch tensors are `scratch<i>` in kernel order. A task argument
+/// takes the name of what every launch passes it, when that has one.
+class SourceNames {
+public:
+  explicit SourceNames(mlir::ModuleOp module);
+
+  std::string kernelArgument(tile::KernelOp kernel, unsigned index) const;
+  std::string scratch(tile::AllocGmOp alloc) const;
+  std::string taskArgument(ascend::TaskOp task, unsigned index) const;
+
+private:
+  /// The source name of a launch operand (through gm_reshape), if it has one.
+  std::optional<std::string> launchedName(mlir::Value operand) const;
+
+  llvm::DenseMap<mlir::Operation *, unsigned> scratchNumbers;
+  /// The launches of each task, in module order.
+  llvm::DenseMap<mlir::StringAttr, llvm::SmallVector<ascend::LaunchOp>> launches;
+};
+
+/// `gm<i>` or `scalar<i>`: the position of argument `index` among the
+/// arguments of its kind (global tensors or scalars).
+std::string positionalName(mlir::TypeRange argumentTypes, unsigned index);
+
+} // namespace tilec::target
+
+#endif

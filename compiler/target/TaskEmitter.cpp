@@ -1,0 +1,280 @@
+//===- TaskEmitter.cpp - one ascend.task as a tilec_task_<name> entry -----===//
+//
+// Layout of an emitted task: the launch-ABI signature, BindCore, one `using`
+// per distinct tile and GM view type, typed pointers for the GM arguments and
+// locals for the scalars, then the body in program order: each alloc becomes a
+// tile variable placed with TASSIGN, each tload/tstore a GlobalTensor view at
+// the element offset of its window, each instruction its PTO call.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/target/Emitters.h"
+#include "compiler/target/FunctionEmitter.h"
+#include "compiler/target/TypeSpelling.h"
+
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::target;
+
+namespace {
+
+class TaskEmitter : public FunctionEmitter {
+public:
+  TaskEmitter(ascend::TaskOp task, const SourceNames &sourceNames, raw_indented_ostream &os)
+      : FunctionEmitter(os), task(task), sourceNames(sourceNames) {}
+
+  LogicalResult emit();
+
+private:
+  LogicalResult emitOp(Operation *op) override;
+  /// Declares the aliases of every tile and GM view type the task uses.
+  LogicalResult collectTypeAliases();
+  void emitSignature();
+  /// Typed GM pointers and scalar locals for the arguments the body uses.
+  LogicalResult emitArguments();
+  LogicalResult emitAlloc(ascend::AllocOp alloc);
+  /// TLOAD(tile, view) or TSTORE(view, tile) through a fresh GlobalTensor view.
+  LogicalResult emitTransfer(Operation *op, Value global, ValueRange offsets, Value tile,
+                             std::optional<ArrayRef<int64_t>> window, bool load);
+  LogicalResult emitInstruction(ascend::InstructionOpInterface instruction);
+  /// `x + idx0 * 1024 + 512`: the pointer to element `offsets` of `global`.
+  std::string elementPointer(Value global, ValueRange offsets);
+
+  ascend::TaskOp task;
+  const SourceNames &sourceNames;
+  llvm::DenseMap<Type, std::string> tileAliases;
+  SmallVector<std::pair<GmView, std::string>> viewAliases;
+  SmallVector<std::string> aliasDeclarations;
+};
+
+} // namespace
+
+static std::string pipeName(ascend::Pipe pipe) {
+  return "PIPE_" + llvm::StringRef(ascend::stringifyPipe(pipe)).upper();
+}
+
+LogicalResult TaskEmitter::collectTypeAliases() {
+  auto addView = [&](Operation *op, tile::GlobalTensorType global, Value tile,
+                     std::optional<ArrayRef<int64_t>> window) -> LogicalResult {
+    auto tileType = cast<ascend::TileBufferType>(tile.getType());
+    FailureOr<GmView> view = gmViewOf(global, tileType, window, op->getLoc());
+    if (failed(view))
+      return failure();
+    if (llvm::any_of(viewAliases, [&](auto &entry) { return entry.first == *view; }))
+      return success();
+    std::string alias = names.unique(gmViewAliasName(*view));
+    viewAliases.push_back({*view, alias});
+    aliasDeclarations.push_back("using " + alias + " = " + gmViewSpelling(*view) + ";");
+    return success();
+  };
+  WalkResult walk = task.walk([&](Operation *op) -> WalkResult {
+    if (auto alloc = dyn_cast<ascend::AllocOp>(op)) {
+      ascend::TileBufferType type = alloc.getType();
+      if (tileAliases.count(type))
+        return WalkResult::advance();
+      FailureOr<std::string> spelling = tileTypeSpelling(type, alloc.getLoc());
+      if (failed(spelling))
+        return WalkResult::interrupt();
+      std::string alias = names.unique(tileAliasName(type));
+      tileAliases[type] = alias;
+      aliasDeclarations.push_back("using " + alias + " = " + *spelling + ";");
+    } else if (auto load = dyn_cast<ascend::TLoadOp>(op)) {
+      if (failed(addView(op, load.getSrc().getType(), load.getDst(), load.getWindow())))
+        return WalkResult::interrupt();
+    } else if (auto store = dyn_cast<ascend::TStoreOp>(op)) {
+      if (failed(addView(op, store.getDst().getType(), store.getSrc(), store.getWindow())))
+        return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
+
+void TaskEmitter::emitSignature() {
+  bool cube = task.getCore() == ascend::CoreType::aic;
+  os << "// " << task.getSymName() << ": " << (cube ? "cube (AIC)" : "vector (AIV)") << " task";
+  if (auto peak = task->getAttrOfType<DictionaryAttr>("ascend.memory_peak")) {
+    SmallVector<std::string> spaces;
+    for (NamedAttribute entry : peak)
+      if (auto bytes = dyn_cast<IntegerAttr>(entry.getValue()))
+        spaces.push_back(entry.getName().getValue().upper() + " " +
+                         std::to_string(bytes.getInt()));
+    if (!spaces.empty())
+      os << "; peak bytes " << llvm::join(spaces, ", ");
+  }
+  os << "\n";
+  printList(os, ("extern \"C\" void tilec_task_" + task.getSymName() + "(").str(),
+            {"tilec::isa::CoreContext *core", "void *const *gm", "const int64_t *scalars",
+             "int32_t block_idx", "int32_t block_dim"},
+            ") {\n");
+}
+
+LogicalResult TaskEmitter::emitArguments() {
+  unsigned gmIndex = 0, scalarIndex = 0;
+  bool any = false;
+  for (BlockArgument argument : task.getArguments()) {
+    std::string name = names.unique(sourceNames.taskArgument(task, argument.getArgNumber()));
+    names.bind(argument, name);
+    if (auto global = dyn_cast<tile::GlobalTensorType>(argument.getType())) {
+      unsigned index = gmIndex++;
+      if (argument.use_empty())
+        continue;
+      std::optional<std::string> element = elementTypeName(global.getElementType());
+      if (!element)
+        return task.emitError("cannot spell GM element type ") << global.getElementType();
+      os << "auto *" << name << " = static_cast<" << *element << " *>(gm[" << index
+         << "]);\n";
+      any = true;
+      continue;
+    }
+    unsigned index = scalarIndex++;
+    if (argument.use_empty())
+      continue;
+    std::optional<std::string> type = scalarTypeName(argument.getType());
+    std::optional<std::string> value =
+        scalarFromSlot(argument.getType(), "scalars[" + std::to_string(index) + "]");
+    if (!type || !value)
+      return task.emitError("cannot pass a scalar of type ") << argument.getType();
+    os << "const " << *type << " " << name << " = " << *value << ";\n";
+    any = true;
+  }
+  if (any)
+    os << "\n";
+  return success();
+}
+
+LogicalResult TaskEmitter::emit() {
+  if (failed(collectTypeAliases()))
+    return failure();
+  emitSignature();
+  os.indent();
+  os << "tilec::isa::BindCore bind(*core, block_idx, block_dim);\n";
+  for (const std::string &declaration : aliasDeclarations)
+    os << declaration << "\n";
+  os << "\n";
+  if (failed(emitArguments()) || failed(emitBlock(task.getBody().front())))
+    return failure();
+  os.unindent();
+  os << "}\n";
+  return success();
+}
+
+LogicalResult TaskEmitter::emitAlloc(ascend::AllocOp alloc) {
+  std::optional<uint64_t> offset = alloc.getOffset();
+  if (!offset)
+    return alloc.emitError("buffer has no offset: run --ascend-plan-memory before C++ emission");
+  ascend::TileBufferType type = alloc.getType();
+  std::string name = names.numbered(ascend::stringifyMemorySpace(type.getSpace()));
+  names.bind(alloc.getResult(), name);
+  os << tileAliases.lookup(type) << " " << name << ";\n";
+  os << "TASSIGN(" << name << ", 0x" << llvm::utohexstr(*offset, /*LowerCase=*/true) << ");\n";
+  return success();
+}
+
+std::string TaskEmitter::elementPointer(Value global, ValueRange offsets) {
+  auto type = cast<tile::GlobalTensorType>(global.getType());
+  SmallVector<int64_t> strides = rowMajorStrides(type);
+  SmallVector<std::string> terms;
+  int64_t constant = 0;
+  for (auto [offset, stride] : llvm::zip(offsets, strides)) {
+    if (auto value = getConstantIntValue(offset)) {
+      constant += *value * stride;
+      continue;
+    }
+    terms.push_back(expr(offset) + (stride == 1 ? "" : " * " + std::to_string(stride)));
+  }
+  if (constant != 0)
+    terms.push_back(std::to_string(constant));
+  std::string pointer = expr(global);
+  for (const std::string &term : terms)
+    pointer += " + " + term;
+  return pointer;
+}
+
+LogicalResult TaskEmitter::emitTransfer(Operation *op, Value global, ValueRange offsets,
+                                        Value tile, std::optional<ArrayRef<int64_t>> window,
+                                        bool load) {
+  auto globalType = cast<tile::GlobalTensorType>(global.getType());
+  FailureOr<GmView> view =
+      gmViewOf(globalType, cast<ascend::TileBufferType>(tile.getType()), window, op->getLoc());
+  if (failed(view))
+    return failure();
+  auto alias = llvm::find_if(viewAliases, [&](auto &entry) { return entry.first == *view; });
+  std::string viewName = names.unique(expr(global) + "View");
+  os << alias->second << " " << viewName << "(" << elementPointer(global, offsets) << ");\n";
+  if (load)
+    os << "TLOAD(" << expr(tile) << ", " << viewName << ");";
+  else
+    os << "TSTORE(" << viewName << ", " << expr(tile) << ");";
+  endStatement(op);
+  return success();
+}
+
+LogicalResult TaskEmitter::emitInstruction(ascend::InstructionOpInterface instruction) {
+  Operation *op = instruction.getOperation();
+  SmallVector<std::string> arguments;
+  for (Value operand : op->getOperands())
+    arguments.push_back(expr(operand));
+  std::string callee = instruction.getIsaName().str();
+  if (auto cvt = dyn_cast<ascend::TCvtOp>(op)) {
+    arguments.push_back("RoundMode::CAST_" +
+                        llvm::StringRef(tile::stringifyRoundMode(cvt.getRound())).upper());
+    if (std::optional<tile::Saturation> sat = cvt.getSat())
+      arguments.push_back(*sat == tile::Saturation::on ? "SaturationMode::ON"
+                                                       : "SaturationMode::OFF");
+  } else if (auto gather = dyn_cast<ascend::TGatherOp>(op)) {
+    callee += "<" + tileAliases.lookup(gather.getDst().getType()) + ", " +
+              tileAliases.lookup(gather.getSrc().getType()) + ", MaskPattern::" +
+              (gather.getPattern() == tile::GatherPattern::even ? "P0101" : "P1010") + ">";
+  }
+  os << callee << "(" << llvm::join(arguments, ", ") << ");";
+  endStatement(op);
+  return success();
+}
+
+LogicalResult TaskEmitter::emitOp(Operation *op) {
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](ascend::AllocOp alloc) { return emitAlloc(alloc); })
+      .Case([&](ascend::BlockIdxOp blockIdx) {
+        names.bind(blockIdx.getResult(), "block_idx");
+        return success();
+      })
+      .Case([&](ascend::BlockDimOp blockDim) {
+        names.bind(blockDim.getResult(), "block_dim");
+        return success();
+      })
+      .Case([&](ascend::TLoadOp load) {
+        return emitTransfer(op, load.getSrc(), load.getOffsets(), load.getDst(),
+                            load.getWindow(), /*load=*/true);
+      })
+      .Case([&](ascend::TStoreOp store) {
+        return emitTransfer(op, store.getDst(), store.getOffsets(), store.getSrc(),
+                            store.getWindow(), /*load=*/false);
+      })
+      .Case<ascend::SetFlagOp, ascend::WaitFlagOp>([&](auto flag) {
+        os << (isa<ascend::SetFlagOp>(op) ? "set_flag(" : "wait_flag(")
+           << pipeName(flag.getSrc()) << ", " << pipeName(flag.getDst()) << ", EVENT_ID"
+           << flag.getEvent() << ");\n";
+        return success();
+      })
+      .Case([&](ascend::PipeBarrierOp barrier) {
+        os << "pipe_barrier(" << pipeName(barrier.getPipe()) << ");\n";
+        return success();
+      })
+      .Case([&](ascend::ReturnOp) { return success(); })
+      .Case([&](ascend::InstructionOpInterface instruction) {
+        return emitInstruction(instruction);
+      })
+      .Default([&](Operation *other) {
+        return other->emitError("C++ emission does not support '")
+               << other->getName() << "' in a task";
+      });
+}
+
+LogicalResult tilec::target::emitTask(ascend::TaskOp task, const SourceNames &sourceNames,
+                                      raw_indented_ostream &os) {
+  return TaskEmitter(task, sourceNames, os).emit();
+}

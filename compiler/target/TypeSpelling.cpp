@@ -1,0 +1,174 @@
+//===- TypeSpelling.cpp - tiles, GM views and scalars as C++ types --------===//
+#include "compiler/target/TypeSpelling.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::target;
+
+std::optional<std::string> tilec::target::elementTypeName(Type type) {
+  if (type.isF32())
+    return "float";
+  if (type.isBF16())
+    return "bfloat16_t";
+  if (type.isF16())
+    return "half";
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    unsigned width = integer.getWidth();
+    if (width != 8 && width != 16 && width != 32 && width != 64)
+      return std::nullopt;
+    return (integer.isUnsigned() ? "uint" : "int") + std::to_string(width) + "_t";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> tilec::target::scalarTypeName(Type type) {
+  if (type.isIndex())
+    return "int64_t";
+  if (type.isInteger(1))
+    return "bool";
+  return elementTypeName(type);
+}
+
+/// "f32", "bf16", "i8": the MLIR spelling, which is already a valid suffix.
+static std::string mlirTypeText(Type type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << type;
+  return text;
+}
+
+std::string tilec::target::tileAliasName(ascend::TileBufferType type) {
+  std::string space = llvm::StringRef(ascend::stringifyMemorySpace(type.getSpace())).upper();
+  if (type.getSpace() == ascend::MemorySpace::ub)
+    space = "Ub";
+  return space + "_" + std::to_string(type.getRows()) + "x" + std::to_string(type.getCols()) +
+         "x" + mlirTypeText(type.getElementType());
+}
+
+/// Rows and columns of the smallest whole-fractal tile holding a cube
+/// operand: 16 x C0 fractals for L1/L0A/L0B (C0 = 32 bytes of elements) and
+/// 16 x 16 for L0C. Padding both dimensions to the larger side lets one L1
+/// tile feed either L0A (16-row fractals) or L0B (C0-row fractals) by TMOV.
+static int64_t cubeGranule(ascend::TileBufferType type) {
+  if (type.getSpace() == ascend::MemorySpace::l0c)
+    return 16;
+  return std::max<int64_t>(16, 32 / type.getElementBytes());
+}
+
+FailureOr<std::string> tilec::target::tileTypeSpelling(ascend::TileBufferType type,
+                                                       Location loc) {
+  std::optional<std::string> element = elementTypeName(type.getElementType());
+  if (!element)
+    return emitError(loc, "cannot spell tile element type ") << type.getElementType() << " in C++";
+  std::string rows = std::to_string(type.getRows()), cols = std::to_string(type.getCols());
+  if (type.getSpace() == ascend::MemorySpace::ub) {
+    std::string text = "Tile<TileType::Vec, " + *element + ", " + rows + ", " +
+                       std::to_string(type.getPaddedCols());
+    if (type.getPaddedCols() != type.getCols())
+      text += ", BLayout::RowMajor, " + rows + ", " + cols;
+    return text + ">";
+  }
+
+  int64_t granule = cubeGranule(type);
+  int64_t paddedRows = llvm::alignTo(type.getRows(), granule);
+  int64_t paddedCols = llvm::alignTo(type.getCols(), granule);
+  if (paddedRows * paddedCols * type.getElementBytes() > type.getNumBytes())
+    return emitError(loc, "the ")
+           << type << " buffer needs " << paddedRows << "x" << paddedCols
+           << " elements as whole fractals, more than the " << type.getNumBytes()
+           << " bytes memory planning reserved; use rows and columns that are multiples of "
+           << granule;
+  std::string shape = *element + ", " + std::to_string(paddedRows) + ", " +
+                      std::to_string(paddedCols);
+  bool padded = paddedRows != type.getRows() || paddedCols != type.getCols();
+  std::string valid = padded ? ", " + rows + ", " + cols : "";
+  switch (type.getSpace()) {
+  case ascend::MemorySpace::l1: // NZ: column-major fractals of row-major 16 x C0.
+    return "Tile<TileType::Mat, " + shape + ", BLayout::ColMajor, " + rows + ", " + cols +
+           ", SLayout::RowMajor>";
+  case ascend::MemorySpace::l0a:
+    return "TileLeft<" + shape + valid + ">";
+  case ascend::MemorySpace::l0b:
+    return "TileRight<" + shape + valid + ">";
+  case ascend::MemorySpace::l0c:
+    return "TileAcc<" + shape + valid + ">";
+  default:
+    return emitError(loc, "no C++ tile type for memory space ")
+           << ascend::stringifyMemorySpace(type.getSpace());
+  }
+}
+
+SmallVector<int64_t> tilec::target::rowMajorStrides(tile::GlobalTensorType global) {
+  ArrayRef<int64_t> shape = global.getShape();
+  SmallVector<int64_t> strides(shape.size(), 1);
+  for (int64_t d = int64_t(shape.size()) - 2; d >= 0; --d)
+    strides[d] = strides[d + 1] * shape[d + 1];
+  return strides;
+}
+
+bool GmView::operator==(const GmView &other) const {
+  return element == other.element && shape == other.shape && stride == other.stride;
+}
+
+FailureOr<GmView> tilec::target::gmViewOf(tile::GlobalTensorType global,
+                                          ascend::TileBufferType tile,
+                                          std::optional<ArrayRef<int64_t>> window,
+                                          Location loc) {
+  size_t rank = global.getShape().size();
+  if (rank > 5)
+    return emitError(loc, "a ") << rank << "-D global tensor has no 5-D GlobalTensor view";
+  // Extents of the leading dimensions the tile's rows run over.
+  SmallVector<int64_t> leading(rank - 1, 1);
+  if (window)
+    leading.assign(window->begin(), window->end());
+  else if (rank >= 2)
+    leading.back() = tile.getRows();
+  SmallVector<int64_t> strides = rowMajorStrides(global);
+
+  GmView view{global.getElementType(), {1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}};
+  size_t first = 4 - leading.size();
+  for (size_t d = 0; d < leading.size(); ++d) {
+    view.shape[first + d] = leading[d];
+    view.stride[first + d] = strides[d];
+  }
+  view.shape[4] = tile.getCols();
+  return view;
+}
+
+std::string tilec::target::gmViewAliasName(const GmView &view) {
+  std::string name = "Gm_";
+  for (int64_t extent : ArrayRef<int64_t>(view.shape).drop_back())
+    if (extent != 1)
+      name += std::to_string(extent) + "x";
+  return name + std::to_string(view.shape[4]) + "x" + mlirTypeText(view.element);
+}
+
+std::string tilec::target::gmViewSpelling(const GmView &view) {
+  auto list = [](ArrayRef<int64_t> values) {
+    return llvm::join(llvm::map_range(values, [](int64_t v) { return std::to_string(v); }),
+                      ", ");
+  };
+  return "GlobalTensor<" + *elementTypeName(view.element) + ", Shape<" + list(view.shape) +
+         ">, Stride<" + list(view.stride) + ">>";
+}
+
+std::optional<std::string> tilec::target::scalarFromSlot(Type type, llvm::StringRef slot) {
+  if (type.isIndex() || type.isInteger(64))
+    return slot.str();
+  if (type.isInteger(32))
+    return "int32_t(" + slot.str() + ")";
+  if (type.isF32())
+    return "tilec::runtime::scalarToFloat(" + slot.str() + ")";
+  return std::nullopt;
+}
+
+std::optional<std::string> tilec::target::slotFromScalar(Type type, llvm::StringRef value) {
+  if (type.isIndex() || type.isInteger(64) || type.isInteger(32))
+    return value.str(); // widened by the int64_t array initializer
+  if (type.isF32())
+    return "tilec::runtime::floatToScalar(" + value.str() + ")";
+  return std::nullopt;
+}
