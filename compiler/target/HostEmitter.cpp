@@ -93,6 +93,9 @@ LogicalResult HostEmitter::emitLaunch(ascend::LaunchOp launch) {
     scalarSlots.push_back(*slot);
   }
 
+  // The launch spans several lines, so its source line leads instead of trailing.
+  if (std::optional<std::string> line = tileSourceLine(launch.getLoc()))
+    os << "// " << *line << "\n";
   std::string taskName = task.getSymName().str();
   std::string gmArray = "nullptr", scalarArray = "nullptr";
   if (!globals.empty()) {
@@ -107,10 +110,9 @@ LogicalResult HostEmitter::emitLaunch(ascend::LaunchOp launch) {
   printList(os, "host->launch(",
             {"\"" + taskName + "\"", "tilec_task_" + taskName,
              cube ? "tilec::isa::CoreKind::Cube" : "tilec::isa::CoreKind::Vector",
-             std::to_string(launch.getBlocks()), gmArray, std::to_string(globals.size()),
-             scalarArray, std::to_string(scalarSlots.size())},
-            ");");
-  endStatement(launch);
+             "/*blocks=*/" + std::to_string(launch.getBlocks()), gmArray,
+             std::to_string(globals.size()), scalarArray, std::to_string(scalarSlots.size())},
+            ");\n");
   return success();
 }
 

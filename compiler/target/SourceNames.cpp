@@ -1,6 +1,8 @@
 //===- SourceNames.cpp - names and lines from the .tile source ------------===//
 #include "compiler/target/SourceNames.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 using namespace mlir;
@@ -21,11 +23,41 @@ std::optional<std::string> tilec::target::tileSourceLine(Location loc) {
   return found;
 }
 
-/// The name a NameLoc gives `loc`, if any.
-static std::optional<std::string> nameOf(Location loc) {
+/// The parameter name at `loc` in its .tile source: the identifier there,
+/// followed by the ':' of `name: type`. Nothing when the file is unreadable
+/// (IR saved and emitted elsewhere) or the text there is not a parameter.
+std::optional<std::string> SourceNames::declaredName(Location loc) const {
+  auto fileLoc = dyn_cast<FileLineColLoc>(loc);
+  if (!fileLoc || !fileLoc.getFilename().getValue().ends_with(".tile"))
+    return std::nullopt;
+  StringRef path = fileLoc.getFilename().getValue();
+  auto [it, inserted] = sources.try_emplace(path);
+  if (inserted) {
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> file = llvm::MemoryBuffer::getFile(path);
+    if (file)
+      it->second = std::move(*file);
+  }
+  if (!it->second)
+    return std::nullopt;
+  StringRef text = it->second->getBuffer();
+  for (unsigned line = 1; line < fileLoc.getLine() && !text.empty(); ++line)
+    text = text.split('\n').second;
+  text = text.split('\n').first;
+  if (fileLoc.getColumn() == 0 || fileLoc.getColumn() > text.size())
+    return std::nullopt;
+  text = text.drop_front(fileLoc.getColumn() - 1);
+  StringRef name = text.take_while([](char c) { return llvm::isAlnum(c) || c == '_'; });
+  if (name.empty() || llvm::isDigit(name.front()) ||
+      !text.drop_front(name.size()).ltrim().starts_with(":"))
+    return std::nullopt;
+  return name.str();
+}
+
+/// The source name of `loc`: a NameLoc's name, else the parameter declared there.
+std::optional<std::string> SourceNames::nameOf(Location loc) const {
   if (auto named = dyn_cast<NameLoc>(loc))
     return named.getName().getValue().str();
-  return std::nullopt;
+  return declaredName(loc);
 }
 
 std::string tilec::target::positionalName(TypeRange argumentTypes, unsigned index) {
@@ -68,8 +100,10 @@ std::optional<std::string> SourceNames::launchedName(Value operand) const {
 }
 
 std::string SourceNames::taskArgument(ascend::TaskOp task, unsigned index) const {
-  if (std::optional<std::string> name = nameOf(task.getArgument(index).getLoc()))
-    return *name;
+  // A task argument's own location is usually its kernel parameter's or the
+  // scratch op's; only an explicit NameLoc is taken from it.
+  if (auto named = dyn_cast<NameLoc>(task.getArgument(index).getLoc()))
+    return named.getName().getValue().str();
   auto it = launches.find(task.getSymNameAttr());
   std::optional<std::string> agreed;
   if (it != launches.end()) {

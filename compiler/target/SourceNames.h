@@ -7,6 +7,8 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <optional>
 #include <string>
@@ -18,10 +20,11 @@ namespace tilec::target {
 std::optional<std::string> tileSourceLine(mlir::Location loc);
 
 /// Name hints for the GM tensors and scalars a kernel and its tasks pass
-/// around: the parameter name the frontend recorded (a NameLoc on the kernel
-/// argument), else `gm<i>` / `scalar<i>` by position in the `gm` / `scalars`
-/// arrays; scratch tensors are `scratch<i>` in kernel order. A task argument
-/// takes the name of what every launch passes it, when that has one.
+/// around: the kernel parameter's source name (a NameLoc, or the `name:` its
+/// location points at in the .tile file), else `gm<i>` / `scalar<i>` by
+/// position in the `gm` / `scalars` arrays; scratch tensors are `scratch<i>`
+/// in kernel order. A task argument takes the name of what every launch
+/// passes it, when that has one.
 class SourceNames {
 public:
   explicit SourceNames(mlir::ModuleOp module);
@@ -31,12 +34,16 @@ public:
   std::string taskArgument(ascend::TaskOp task, unsigned index) const;
 
 private:
+  std::optional<std::string> nameOf(mlir::Location loc) const;
+  std::optional<std::string> declaredName(mlir::Location loc) const;
   /// The source name of a launch operand (through gm_reshape), if it has one.
   std::optional<std::string> launchedName(mlir::Value operand) const;
 
   llvm::DenseMap<mlir::Operation *, unsigned> scratchNumbers;
   /// The launches of each task, in module order.
   llvm::DenseMap<mlir::StringAttr, llvm::SmallVector<ascend::LaunchOp>> launches;
+  /// .tile sources read for parameter names (null when unreadable).
+  mutable llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> sources;
 };
 
 /// `gm<i>` or `scalar<i>`: the position of argument `index` among the

@@ -78,12 +78,13 @@ module attributes {ascend.target = "a5"} {
 // CHECK-NEXT:   void *scratch0 = host->allocScratch(32768, "scratch0");  // scale.tile:5
 // CHECK-NEXT:   for (int64_t i = 0; i < 4; ++i) {
 // CHECK-NEXT:     const int64_t idx0 = i * 4;
+// CHECK-NEXT:     // scale.tile:6
 // CHECK-NEXT:     void *const scale_mul_gm[] = {x, scratch0};
 // CHECK-NEXT:     const int64_t scale_mul_scalars[] = {idx0, tilec::runtime::floatToScalar(eps), scalar1};
-// CHECK-NEXT:     host->launch("scale_mul", tilec_task_scale_mul, tilec::isa::CoreKind::Vector, 8,
-// CHECK-NEXT:                  scale_mul_gm, 2, scale_mul_scalars, 3);  // scale.tile:6
+// CHECK-NEXT:     host->launch("scale_mul", tilec_task_scale_mul, tilec::isa::CoreKind::Vector,
+// CHECK-NEXT:                  /*blocks=*/8, scale_mul_gm, 2, scale_mul_scalars, 3);
 // CHECK-NEXT:   }
 // CHECK-NEXT:   void *const scale_copy_gm[] = {scratch0, y};
-// CHECK-NEXT:   host->launch("scale_copy", tilec_task_scale_copy, tilec::isa::CoreKind::Cube, 1,
-// CHECK-NEXT:                scale_copy_gm, 2, nullptr, 0);
+// CHECK-NEXT:   host->launch("scale_copy", tilec_task_scale_copy, tilec::isa::CoreKind::Cube,
+// CHECK-NEXT:                /*blocks=*/1, scale_copy_gm, 2, nullptr, 0);
 // CHECK-NEXT: }
