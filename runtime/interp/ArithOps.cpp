@@ -175,6 +175,12 @@ private:
 std::optional<LogicalResult> executeArithOp(Operation *op, Frame &frame) {
   if (!isa<arith::ArithDialect>(op->getDialect()))
     return std::nullopt;
+  auto isShaped = [](Type type) { return isa<ShapedType>(type); };
+  bool shapedConstant = isa<arith::ConstantOp>(op);
+  if (!shapedConstant && (llvm::any_of(op->getOperandTypes(), isShaped) ||
+                          llvm::any_of(op->getResultTypes(), isShaped)))
+    return op->emitError("the reference interpreter runs arith ops on scalars only; "
+                         "use the tile ops for tensors");
   return ArithExecutor(op, frame).run();
 }
 
