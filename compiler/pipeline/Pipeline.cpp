@@ -3,13 +3,13 @@
 
 #include "compiler/conversion/Passes.h"
 #include "compiler/target/EmitCpp.h"
+#include "compiler/transforms/Passes.h"
 
 #include "dialects/Ascend/AscendOps.h"
 #include "dialects/Tile/TileOps.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Verifier.h"
-#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace tilec;
@@ -26,21 +26,19 @@ void tilec::setTarget(mlir::ModuleOp module, const PipelineOptions &options) {
   module->setAttr("ascend.target", mlir::StringAttr::get(module.getContext(), options.target));
 }
 
-/// Adds the registered pass `name` to `pm` if some library registered it.
-static void addPassIfRegistered(mlir::OpPassManager &pm, llvm::StringRef name) {
-  if (const mlir::PassInfo *info = mlir::PassInfo::lookup(name))
-    (void)info->addToPipeline(pm, "", [](const llvm::Twine &) { return mlir::failure(); });
-}
-
 void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &options,
                           Stage stopAfter) {
-  (void)options; // passes read the target from the module (setTarget)
   if (stopAfter == Stage::Tile)
     return;
-  // Composite expansion lives in compiler/transforms, looked up by name so the
-  // pipeline builds while that library is under way; without it the lowering
-  // reports the composites it cannot lower.
-  addPassIfRegistered(pm.nest<tile::KernelOp>(), "tile-expand-composites");
+  // Tile level: composites into primitive ops, rows × cols shapes, then the
+  // target check, so unsupported casts and types are reported at the source.
+  mlir::OpPassManager &kernels = pm.nest<tile::KernelOp>();
+  kernels.addPass(createTileExpandComposites());
+  kernels.addPass(createTileCanonicalizeShapes());
+  TileVerifyTargetOptions verifyOptions;
+  verifyOptions.targetName = options.target;
+  kernels.addPass(createTileVerifyTarget(verifyOptions));
+  // The unfused lowering into tasks and launches.
   pm.addPass(createConvertTileToAscend());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());
