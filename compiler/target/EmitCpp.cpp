@@ -66,6 +66,7 @@ static void emitPreamble(ModuleOp module, raw_indented_ostream &os) {
      << "// against runtime/isa/HostApi.h. Do not edit: regenerate with tilec.\n"
      << "#include \"runtime/isa/Isa.h\"\n"
      << "#include \"runtime/isa/HostApi.h\"\n\n"
+     << "#include <cstring>\n\n"
      << "using namespace pto;\n";
 }
 

@@ -29,6 +29,7 @@ private:
   LogicalResult emitOp(Operation *op) override;
   LogicalResult emitParameters();
   LogicalResult emitLaunch(ascend::LaunchOp launch);
+  LogicalResult emitConstant(ascend::GmConstantOp constant);
 
   tile::KernelOp kernel;
   const SourceNames &sourceNames;
@@ -116,6 +117,31 @@ LogicalResult HostEmitter::emitLaunch(ascend::LaunchOp launch) {
   return success();
 }
 
+/// A constant table: its values as a static array copied into a GM tensor.
+LogicalResult HostEmitter::emitConstant(ascend::GmConstantOp constant) {
+  auto values = dyn_cast<DenseIntElementsAttr>(constant.getValue());
+  if (!values || !values.getElementType().isInteger(32))
+    return constant.emitError("C++ emission supports i32 constant tables only");
+  std::string name = names.unique("table");
+  names.bind(constant.getResult(), name);
+  os << "static const int32_t " << name << "_data[] = {\n";
+  os.indent();
+  int column = 0;
+  for (const APInt &value : values.getValues<APInt>()) {
+    os << value.getSExtValue() << ",";
+    os << (++column % 16 == 0 ? "\n" : " ");
+  }
+  if (column % 16 != 0)
+    os << "\n";
+  os.unindent();
+  os << "};\n";
+  os << "void *" << name << " = host->allocScratch(sizeof(" << name << "_data), \"" << name
+     << "\");\n";
+  os << "std::memcpy(" << name << ", " << name << "_data, sizeof(" << name << "_data));";
+  endStatement(constant);
+  return success();
+}
+
 LogicalResult HostEmitter::emitOp(Operation *op) {
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
       .Case([&](tile::AllocGmOp alloc) {
@@ -126,6 +152,7 @@ LogicalResult HostEmitter::emitOp(Operation *op) {
         endStatement(op);
         return success();
       })
+      .Case([&](ascend::GmConstantOp constant) { return emitConstant(constant); })
       .Case([&](ascend::GmReshapeOp reshape) {
         names.bind(reshape.getResult(), expr(reshape.getSource()));
         return success();

@@ -265,6 +265,15 @@ LogicalResult TaskEmitter::emitOp(Operation *op) {
         return success();
       })
       .Case([&](ascend::ReturnOp) { return success(); })
+      .Case([&](ascend::ScalarLoadOp load) {
+        // The scalar unit reads global memory directly.
+        std::string name = names.numbered("s");
+        names.bind(load.getResult(), name);
+        os << "const " << (load.getType().isF32() ? "float" : "int32_t") << " " << name
+           << " = *(" << elementPointer(load.getSource(), load.getOffsets()) << ");";
+        endStatement(op);
+        return success();
+      })
       .Case([&](ascend::InstructionOpInterface instruction) {
         return emitInstruction(instruction);
       })
