@@ -1,10 +1,12 @@
 // The host kernel behind TMATMUL: operands are unpacked once per instruction
 // from their fractal layouts into f32 panels (exact for bf16, f16 and int8),
 // then a register-blocked MR x NR kernel written with GCC vector extensions
-// accumulates over k in ascending order. That order makes bf16/f16 results
-// bit-identical to a naive f32 loop (their products are exact in f32), and
-// int8 is exact because each f32 partial sum covers at most 1024 products
-// (|sum| <= 2^24) before it is added into int32.
+// sums over k in ascending order. Like the cube, which adds one K0 = 16 deep
+// fractal step at a time into the L0C accumulator, bf16/f16 products are
+// summed in f32 per 16-deep step from zero and each step's sum is then added
+// to the accumulator (so results equal a naive loop with that grouping; their
+// products are exact in f32). int8 is exact because each f32 partial sum
+// covers at most 1024 products (|sum| <= 2^24) before it is added into int32.
 #pragma once
 
 #include "runtime/isa/Elements.h"
@@ -30,6 +32,7 @@ constexpr int VW = 4, MR = 3, NR = 16;
 #endif
 constexpr int NV = NR / VW;
 constexpr int kExactIntChunk = 1024;
+constexpr int kFractalDepth = 16; ///< K0 of a bf16/f16 cube step
 
 typedef float f32v __attribute__((vector_size(VW * sizeof(float))));
 
@@ -152,15 +155,21 @@ void matmul(Acc &cOut, const Acc *cIn, const Left &a, const Right &b, int m,
           for (int j = 0; j < cols; ++j)
             out[CL::offset(i0 + i, j0 + j)] = total[i * NR + j];
       } else {
-        std::fill(acc, acc + MR * NR, 0.0f);
+        alignas(64) float total[MR * NR] = {};
         if (in)
           for (int i = 0; i < rows; ++i)
             for (int j = 0; j < cols; ++j)
-              acc[i * NR + j] = in[CL::offset(i0 + i, j0 + j)];
-        microKernel(ap, k, bp, k, acc);
+              total[i * NR + j] = in[CL::offset(i0 + i, j0 + j)];
+        for (int p0 = 0; p0 < k; p0 += kFractalDepth) {
+          std::fill(acc, acc + MR * NR, 0.0f);
+          microKernel(ap + p0, k, bp + size_t(p0) * NR,
+                      std::min(kFractalDepth, k - p0), acc);
+          for (int e = 0; e < MR * NR; ++e)
+            total[e] += acc[e];
+        }
         for (int i = 0; i < rows; ++i)
           for (int j = 0; j < cols; ++j)
-            out[CL::offset(i0 + i, j0 + j)] = acc[i * NR + j];
+            out[CL::offset(i0 + i, j0 + j)] = total[i * NR + j];
       }
     }
   }

@@ -1,7 +1,8 @@
 // The cube path end to end (GM ND -> L1 NZ -> L0A/L0B -> TMATMUL -> L0C ->
-// GM) against a naive k-ascending loop, for bf16, f16, f32 and int8.
+// GM) against a naive loop summing 16-deep steps, for bf16, f16, f32 and int8.
 #include "test/unit/isa/IsaTestSupport.h"
 
+#include <algorithm>
 #include <random>
 
 namespace tilec::isa::testing {
@@ -70,13 +71,19 @@ protected:
 
     for (int i = 0; i < M; ++i)
       for (int j = 0; j < N; ++j) {
+        // Float products are summed per 16-deep cube step, each step's sum
+        // then added to the accumulator; int8 sums are exact.
         C ref = 0;
         for (int pass = 0; pass < (twice ? 2 : 1); ++pass)
-          for (int p = 0; p < K; ++p) {
-            if constexpr (std::is_same_v<C, int32_t>)
-              ref += int32_t(a[i * K + p]) * int32_t(b[p * N + j]);
-            else
-              ref += float(load(a[i * K + p])) * float(load(b[p * N + j]));
+          for (int p0 = 0; p0 < K; p0 += 16) {
+            C step = 0;
+            for (int p = p0; p < std::min(K, p0 + 16); ++p) {
+              if constexpr (std::is_same_v<C, int32_t>)
+                step += int32_t(a[i * K + p]) * int32_t(b[p * N + j]);
+              else
+                step += float(load(a[i * K + p])) * float(load(b[p * N + j]));
+            }
+            ref += step;
           }
         ASSERT_EQ(c[i * N + j], ref) << i << "," << j;
       }
