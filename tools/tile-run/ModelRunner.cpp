@@ -1,6 +1,8 @@
 //===- ModelRunner.cpp - the kernel's C++ on the CPU model of the AI Core -===//
 #include "ModelRunner.h"
 
+#include "KernelCpp.h"
+
 #include "runtime/interp/KernelSignature.h"
 #include "runtime/launch/KernelLoader.h"
 
@@ -24,8 +26,10 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-/// The emitted C++ of the kernel's module.
-mlir::FailureOr<std::string> kernelSource(const ModelOptions &options) {
+/// The emitted C++ of the kernel's module: --cpp's file, else compiled now.
+mlir::FailureOr<std::string> kernelSource(tile::KernelOp kernel, const ModelOptions &options) {
+  if (options.cppFile.empty())
+    return compileToCpp(kernel->getParentOfType<mlir::ModuleOp>(), options.target->name);
   auto buffer = llvm::MemoryBuffer::getFile(options.cppFile);
   if (!buffer)
     return reportError("--cpp " + options.cppFile + ": " + buffer.getError().message());
@@ -63,7 +67,7 @@ mlir::FailureOr<std::vector<HostTensor>> ModelRunner::run(tile::KernelOp kernel,
                                                           const std::vector<HostTensor> &inputs) {
   const std::string name = kernel.getSymName().str();
   auto compileStart = std::chrono::steady_clock::now();
-  mlir::FailureOr<std::string> source = kernelSource(options_);
+  mlir::FailureOr<std::string> source = kernelSource(kernel, options_);
   if (mlir::failed(source))
     return mlir::failure();
   Result<launch::LoadedKernel> loaded = launch::loadKernel(*source, name, options_.compile);
@@ -83,6 +87,7 @@ mlir::FailureOr<std::vector<HostTensor>> ModelRunner::run(tile::KernelOp kernel,
       outputs.emplace_back(parameter.dtype, parameter.shape);
   std::vector<void *> params;
   std::vector<int64_t> scalars;
+  // A copy: --check hands `inputs` to the interpreter after this run.
   std::vector<HostTensor> tensorInputs(inputs);
   size_t nextInput = 0, nextOutput = 0;
   for (const interp::KernelParameter &parameter : parameters) {

@@ -1,0 +1,20 @@
+//===- KernelCpp.h - a kernel module compiled to C++ in-process -*- C++ -*-===//
+#ifndef TILEC_TOOLS_TILE_RUN_KERNELCPP_H
+#define TILEC_TOOLS_TILE_RUN_KERNELCPP_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Support/LLVM.h"
+
+#include <string>
+
+namespace tilec::run {
+
+/// The C++ `tilec FILE -o out.cpp --target=<target>` would write for `module`:
+/// a copy of it runs through the whole pipeline (compiler/pipeline), so
+/// `module` stays at the tile stage for the interpreter. Diagnostics go to
+/// the context's handler.
+mlir::FailureOr<std::string> compileToCpp(mlir::ModuleOp module, llvm::StringRef target);
+
+} // namespace tilec::run
+
+#endif
