@@ -46,6 +46,7 @@ public:
   LogicalResult run();
 
 private:
+  LogicalResult prepare();
   LogicalResult lowerBlock(Block &block);
   LogicalResult lowerOp(Operation *op);
   LogicalResult lowerFor(scf::ForOp loop);
@@ -489,9 +490,6 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
                              locations.at(gather.getRows()), gather.getCol(), destination,
                              context);
       })
-      .Case<tile::ScopeOp>([](Operation *op) {
-        return op->emitOpError("is not lowered to the AI Core yet");
-      })
       .Default([&](Operation *op) { return lowerCompute(op); });
 }
 
@@ -502,7 +500,58 @@ LogicalResult KernelLowering::lowerBlock(Block &block) {
   return success();
 }
 
+/// Puts the kernel in the form the lowering handles: an accumulating matmul
+/// becomes a matmul and an add, and named scopes, once checked against their
+/// core group, are inlined (each op is its own task in this lowering).
+LogicalResult KernelLowering::prepare() {
+  SmallVector<tile::ScopeOp> scopes;
+  kernel.walk<WalkOrder::PreOrder>([&](tile::ScopeOp scope) { scopes.push_back(scope); });
+  for (tile::ScopeOp scope : scopes) {
+    bool cube = scope.getCore() == tile::CoreKind::cube;
+    WalkResult misplaced = scope.getBody().walk([&](Operation *op) {
+      if (!isa<tile::TileDialect>(op->getDialect()) ||
+          isa<tile::LoadOp, tile::StoreOp, tile::SliceOp, tile::ReshapeOp, tile::AllocGmOp,
+              tile::YieldOp, tile::ScopeOp>(op))
+        return WalkResult::advance();
+      if (isa<tile::MatmulOp>(op) != cube) {
+        InFlightDiagnostic diag = op->emitOpError("cannot run in scope '")
+                                  << scope.getName() << "' on the "
+                                  << (cube ? "cube" : "vector") << " cores";
+        diag.attachNote(scope.getLoc()) << "the scope is pinned to the "
+                                        << (cube ? "cube" : "vector") << " cores here";
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    if (misplaced.wasInterrupted())
+      return failure();
+  }
+  for (tile::ScopeOp scope : llvm::reverse(scopes)) {
+    Block &body = scope.getBody().front();
+    body.getTerminator()->erase();
+    scope->getBlock()->getOperations().splice(Block::iterator(scope), body.getOperations());
+    scope.erase();
+  }
+  SmallVector<tile::MatmulOp> accumulating;
+  kernel.walk([&](tile::MatmulOp matmul) {
+    if (matmul.getAcc())
+      accumulating.push_back(matmul);
+  });
+  for (tile::MatmulOp matmul : accumulating) {
+    OpBuilder builder(matmul);
+    auto product = tile::MatmulOp::create(builder, matmul.getLoc(), matmul.getType(),
+                                          matmul.getLhs(), matmul.getRhs(), Value());
+    auto sum = tile::AddOp::create(builder, matmul.getLoc(), matmul.getType(), product,
+                                   matmul.getAcc());
+    matmul.replaceAllUsesWith(sum.getResult());
+    matmul.erase();
+  }
+  return success();
+}
+
 LogicalResult KernelLowering::run() {
+  if (failed(prepare()))
+    return failure();
   for (BlockArgument arg : kernel.getArguments())
     if (isa<tile::GlobalTensorType>(arg.getType()))
       locations[arg] = whole(arg);

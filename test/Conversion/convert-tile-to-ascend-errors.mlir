@@ -34,14 +34,17 @@ tile.kernel @window(%x: !tile.gm<4x8x64xf32>, %y: !tile.gm<2x4x64xf32> {tile.out
 
 // -----
 
-tile.kernel @acc(%a: !tile.gm<16x32xbf16>, %b: !tile.gm<32x16xbf16>, %c: !tile.gm<16x16xf32>, %y: !tile.gm<16x16xf32> {tile.out}) {
+// A matmul on the vector cores.
+tile.kernel @scoped(%a: !tile.gm<16x32xbf16>, %b: !tile.gm<32x16xbf16>, %y: !tile.gm<16x16xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xbf16> -> tensor<16x32xbf16>
-  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x16xbf16> -> tensor<32x16xbf16>
-  %tc = tile.load %c[%c0, %c0] : !tile.gm<16x16xf32> -> tensor<16x16xf32>
-  // expected-error @+1 {{'tile.matmul' op with an accumulator is not lowered yet; add the accumulator with a separate `+`}}
-  %r = tile.matmul %ta, %tb acc %tc : tensor<16x32xbf16>, tensor<32x16xbf16>, tensor<16x16xf32> -> tensor<16x16xf32>
-  tile.store %r, %y[%c0, %c0] : tensor<16x16xf32>, !tile.gm<16x16xf32>
+  // expected-note @+1 {{the scope is pinned to the vector cores here}}
+  tile.scope "epilogue" core = #tile.core<vector> {
+    %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xbf16> -> tensor<16x32xbf16>
+    %tb = tile.load %b[%c0, %c0] : !tile.gm<32x16xbf16> -> tensor<32x16xbf16>
+    // expected-error @+1 {{'tile.matmul' op cannot run in scope 'epilogue' on the vector cores}}
+    %r = tile.matmul %ta, %tb : tensor<16x32xbf16>, tensor<32x16xbf16> -> tensor<16x16xf32>
+    tile.store %r, %y[%c0, %c0] : tensor<16x16xf32>, !tile.gm<16x16xf32>
+  }
   tile.return
 }
 

@@ -70,6 +70,8 @@ module attributes {ascend.target = "a2a3"} {
 // CHECK:      #include "runtime/isa/Isa.h"
 // CHECK-NEXT: #include "runtime/isa/HostApi.h"
 // CHECK-EMPTY:
+// CHECK-NEXT: #include <cstring>
+// CHECK-EMPTY:
 // CHECK-NEXT: using namespace pto;
 // CHECK-EMPTY:
 // CHECK-NEXT: // norm: vector (AIV) task; peak bytes UB 20544
