@@ -3,7 +3,12 @@
 # end with its summary line.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$ROOT/scripts/bootstrap.sh"
+# A failed set-up or build still ends with a summary line.
+if ! (source "$ROOT/scripts/bootstrap.sh"); then
+  echo "check: set-up or build failed (see above)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 BUILD="${TILEC_BUILD_DIR:-$ROOT/build}"
 
 log="$(mktemp)"

@@ -1,11 +1,13 @@
 //===- ConvertTileToAscend.cpp - kernels into tasks and launches ----------===//
 //
-// The unfused lowering. Every tensor value of a kernel gets a place in global
+// Every tensor value that crosses a task boundary gets a place in global
 // memory: a window of a parameter (loads, slices, and results written straight
 // into the window a store or in-place insert names), or a scratch tensor.
-// Every compute op becomes an ascend.task that reads its operands' windows and
-// writes its result's, launched from the kernel body at the op's position, so
-// host loops and scalar arithmetic stay as they were. Afterwards the kernel
+// A fused scope (tile-fuse-rows) becomes one task that keeps its
+// intermediates in UB (FusedTasks.cpp); every other compute op becomes a task
+// of its own that reads its operands' windows and writes its result's. Tasks
+// are launched from the kernel body at the op's position, so host loops and
+// scalar arithmetic stay as they were. Afterwards the kernel
 // body is the host program: scratch allocations, index arithmetic, loops and
 // launches.
 //
@@ -13,6 +15,7 @@
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/TaskTarget.h"
+#include "compiler/transforms/RowFusion.h"
 #include "dialects/Ascend/AscendOps.h"
 #include "dialects/Tile/TileOps.h"
 
@@ -54,6 +57,7 @@ private:
   LogicalResult lowerInsert(tile::InsertOp insert);
   LogicalResult lowerReshape(tile::ReshapeOp reshape);
   LogicalResult lowerInterleave(tile::InterleaveOp interleave);
+  LogicalResult lowerScope(tile::ScopeOp scope);
   GmLocation stackedHalf(tile::InterleaveOp interleave, unsigned half);
 
   Value entryIndex(int64_t value);
@@ -474,6 +478,7 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         return op->emitOpError("is a composite: run --tile-expand-composites first");
       })
       .Case([&](tile::InterleaveOp interleave) { return lowerInterleave(interleave); })
+      .Case([&](tile::ScopeOp scope) { return lowerScope(scope); })
       .Case([&](tile::LoadRowsOp gather) {
         host.setInsertionPoint(gather);
         auto type = gather.getType();
@@ -500,9 +505,58 @@ LogicalResult KernelLowering::lowerBlock(Block &block) {
   return success();
 }
 
+/// Moves the ops of `scope` in front of it, in its place; returns them.
+static SmallVector<Operation *> inlineScope(tile::ScopeOp scope) {
+  Block &body = scope.getBody().front();
+  Operation *yield = body.getTerminator();
+  scope.replaceAllUsesWith(yield->getOperands());
+  yield->erase();
+  SmallVector<Operation *> ops = llvm::map_to_vector(body, [](Operation &op) { return &op; });
+  scope->getBlock()->getOperations().splice(Block::iterator(scope), body.getOperations());
+  scope.erase();
+  return ops;
+}
+
+/// A fused scope becomes one task over chunks of its token rows; when not
+/// even one row fits UB, its ops are lowered one by one.
+LogicalResult KernelLowering::lowerScope(tile::ScopeOp scope) {
+  int64_t rows = *rowfusion::fusedScopeRows(scope);
+  host.setInsertionPoint(scope);
+  TaskContext context{module, host, entry, target,
+                      (kernel.getSymName() + "_" + scope.getName()).str()};
+  auto placeResults = [&] {
+    SmallVector<GmLocation> places;
+    for (Value result : scope.getResults()) {
+      auto type = cast<RankedTensorType>(result.getType());
+      std::optional<GmLocation> hint = resultHint(result, scope);
+      places.push_back(hint ? *hint
+                            : scratch(scope.getLoc(), MatrixShape::of(type.getShape()),
+                                      type.getElementType()));
+    }
+    host.setInsertionPoint(scope);
+    return places;
+  };
+  SmallVector<GmLocation> places;
+  FailureOr<bool> fused = lowerFusedScope(
+      scope, rows, [&](Value value) -> const GmLocation & { return locations.at(value); },
+      [&] { return places = placeResults(); }, context);
+  if (failed(fused))
+    return failure();
+  if (!*fused) {
+    for (Operation *op : inlineScope(scope))
+      if (failed(lowerOp(op)))
+        return failure();
+    return success();
+  }
+  for (auto [result, place] : llvm::zip_equal(scope.getResults(), places))
+    locations[result] = place;
+  return success();
+}
+
 /// Puts the kernel in the form the lowering handles: an accumulating matmul
-/// becomes a matmul and an add, and named scopes, once checked against their
-/// core group, are inlined (each op is its own task in this lowering).
+/// becomes a matmul and an add, and named scopes are checked against their
+/// core group; vector scopes that run in row chunks stay (one task each), the
+/// others are inlined (each of their ops is its own task).
 LogicalResult KernelLowering::prepare() {
   SmallVector<tile::ScopeOp> scopes;
   kernel.walk<WalkOrder::PreOrder>([&](tile::ScopeOp scope) { scopes.push_back(scope); });
@@ -526,12 +580,9 @@ LogicalResult KernelLowering::prepare() {
     if (misplaced.wasInterrupted())
       return failure();
   }
-  for (tile::ScopeOp scope : llvm::reverse(scopes)) {
-    Block &body = scope.getBody().front();
-    body.getTerminator()->erase();
-    scope->getBlock()->getOperations().splice(Block::iterator(scope), body.getOperations());
-    scope.erase();
-  }
+  for (tile::ScopeOp scope : llvm::reverse(scopes))
+    if (!rowfusion::fusedScopeRows(scope))
+      inlineScope(scope);
   SmallVector<tile::MatmulOp> accumulating;
   kernel.walk([&](tile::MatmulOp matmul) {
     if (matmul.getAcc())

@@ -43,6 +43,21 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
   return success();
 }
 
+GmLocation tilec::conversion::indexTable(Location loc, int64_t rows, int64_t cols,
+                                         ArrayRef<int32_t> positions, TaskContext &context) {
+  Builder b(loc.getContext());
+  auto tableType = RankedTensorType::get({rows, cols}, b.getI32Type());
+  GmLocation location;
+  location.buffer = ascend::GmConstantOp::create(
+      context.entry, loc,
+      tile::GlobalTensorType::get(loc.getContext(), tableType.getShape(), b.getI32Type()),
+      DenseElementsAttr::get(tableType, positions));
+  location.offsets.assign(2, arith::ConstantIndexOp::create(context.entry, loc, 0));
+  location.rowDim = rows > 1 ? 0 : -1;
+  location.shape = {rows, cols};
+  return location;
+}
+
 LogicalResult tilec::conversion::lowerInterleave(Location loc, const GmLocation &stacked,
                                                  const GmLocation &result,
                                                  TaskContext &context) {
@@ -69,16 +84,7 @@ LogicalResult tilec::conversion::lowerInterleave(Location loc, const GmLocation 
       indices.push_back(int32_t((2 * i + 1) * sourcePadded + j));
     }
   Builder b(loc.getContext());
-  auto tableType = RankedTensorType::get({rows, 2 * pairs}, b.getI32Type());
-  auto table = ascend::GmConstantOp::create(
-      context.entry, loc,
-      tile::GlobalTensorType::get(loc.getContext(), tableType.getShape(), b.getI32Type()),
-      DenseElementsAttr::get(tableType, ArrayRef<int32_t>(indices)));
-  GmLocation tableLocation;
-  tableLocation.buffer = table;
-  tableLocation.offsets.assign(2, arith::ConstantIndexOp::create(context.entry, loc, 0));
-  tableLocation.rowDim = rows > 1 ? 0 : -1;
-  tableLocation.shape = {rows, 2 * pairs};
+  GmLocation tableLocation = indexTable(loc, rows, 2 * pairs, indices, context);
 
   TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
   OpBuilder &builder = task.builder();

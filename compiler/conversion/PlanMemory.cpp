@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
+#include "compiler/conversion/PlanMemory.h"
 #include "compiler/conversion/TaskTarget.h"
 
 #include "mlir/IR/Builders.h"
@@ -31,10 +32,10 @@ namespace {
 struct ProgramOrder {
   llvm::DenseMap<Operation *, unsigned> first, last;
 
-  explicit ProgramOrder(TaskOp task) {
+  explicit ProgramOrder(Block &body) {
     unsigned next = 0;
-    task.getBody().walk<WalkOrder::PreOrder>([&](Operation *op) { first[op] = next++; });
-    task.getBody().walk<WalkOrder::PostOrder>([&](Operation *op) {
+    body.walk<WalkOrder::PreOrder>([&](Operation *op) { first[op] = next++; });
+    body.walk<WalkOrder::PostOrder>([&](Operation *op) {
       unsigned end = first[op];
       for (Region &region : op->getRegions())
         for (Operation &nested : region.getOps())
@@ -116,10 +117,10 @@ int64_t livePeak(ArrayRef<Buffer *> buffers) {
   return peak;
 }
 
-/// First-fit placement of one memory space; false after reporting the first
-/// buffer that does not fit.
+/// First-fit placement of one memory space; false (after reporting the first
+/// buffer that does not fit, if `report`) when it overflows.
 bool placeSpace(MemorySpace space, SmallVectorImpl<Buffer *> &buffers, int64_t capacity,
-                int64_t alignment) {
+                int64_t alignment, bool report) {
   llvm::stable_sort(buffers, [](const Buffer *a, const Buffer *b) {
     return a->bytes != b->bytes ? a->bytes > b->bytes : a->position < b->position;
   });
@@ -143,6 +144,8 @@ bool placeSpace(MemorySpace space, SmallVectorImpl<Buffer *> &buffers, int64_t c
     }
     largestGap = std::max(largestGap, capacity - offset);
     if (!fits && offset + buffer->bytes > capacity) {
+      if (!report)
+        return false;
       std::string spaceName = stringifyMemorySpace(space).upper();
       InFlightDiagnostic diag = buffer->alloc.emitError()
           << spaceName << " overflow: buffer " << buffer->alloc.getType() << " needs "
@@ -165,43 +168,60 @@ bool placeSpace(MemorySpace space, SmallVectorImpl<Buffer *> &buffers, int64_t c
   return true;
 }
 
+/// The placement of every buffer of a task body, space by space, and the
+/// high-water mark of each space; nothing if a space overflows.
+struct Placement {
+  SmallVector<Buffer> buffers;
+  std::map<MemorySpace, int64_t> highWater;
+};
+
+std::optional<Placement> place(Block &body, const target::TargetDescription &desc, bool report) {
+  ProgramOrder order(body);
+  Placement placement;
+  body.walk([&](AllocOp alloc) {
+    placement.buffers.push_back(makeBuffer(alloc, order, desc.alignment));
+  });
+  std::map<MemorySpace, SmallVector<Buffer *>> bySpace;
+  for (Buffer &buffer : placement.buffers)
+    bySpace[buffer.space()].push_back(&buffer);
+  bool fits = true;
+  for (auto &[space, spaceBuffers] : bySpace) {
+    int64_t capacity = desc.capacityOf(toTargetSpace(space));
+    if (!placeSpace(space, spaceBuffers, capacity, desc.alignment, report)) {
+      fits = false;
+      continue;
+    }
+    int64_t &highWater = placement.highWater[space];
+    for (Buffer *buffer : spaceBuffers)
+      highWater = std::max(highWater, buffer->offset + buffer->bytes);
+  }
+  if (!fits)
+    return std::nullopt;
+  return placement;
+}
+
 struct AscendPlanMemory : tilec::impl::AscendPlanMemoryBase<AscendPlanMemory> {
   void runOnOperation() override {
     TaskOp task = getOperation();
     const target::TargetDescription *desc = lookupTaskTarget(task);
     if (!desc)
       return signalPassFailure();
-    int64_t alignment = desc->alignment;
-
-    ProgramOrder order(task);
-    SmallVector<Buffer> buffers;
-    task.walk([&](AllocOp alloc) { buffers.push_back(makeBuffer(alloc, order, alignment)); });
-
-    std::map<MemorySpace, SmallVector<Buffer *>> bySpace;
-    for (Buffer &buffer : buffers)
-      bySpace[buffer.space()].push_back(&buffer);
-
-    bool fits = true;
+    std::optional<Placement> placement = place(task.getBody().front(), *desc, /*report=*/true);
+    if (!placement)
+      return signalPassFailure();
     Builder builder(task);
     SmallVector<NamedAttribute> peaks;
-    for (auto &[space, spaceBuffers] : bySpace) {
-      int64_t capacity = desc->capacityOf(toTargetSpace(space));
-      if (!placeSpace(space, spaceBuffers, capacity, alignment)) {
-        fits = false;
-        continue;
-      }
-      int64_t highWater = 0;
-      for (Buffer *buffer : spaceBuffers)
-        highWater = std::max(highWater, buffer->offset + buffer->bytes);
+    for (auto [space, highWater] : placement->highWater)
       peaks.push_back(builder.getNamedAttr(stringifyMemorySpace(space),
                                            builder.getI64IntegerAttr(highWater)));
-    }
-    if (!fits)
-      return signalPassFailure();
-    for (Buffer &buffer : buffers)
+    for (Buffer &buffer : placement->buffers)
       buffer.alloc.setOffset(buffer.offset);
     task->setAttr("ascend.memory_peak", builder.getDictionaryAttr(peaks));
   }
 };
 
 } // namespace
+
+bool tilec::fitsOnChip(Block &body, const target::TargetDescription &target) {
+  return place(body, target, /*report=*/false).has_value();
+}

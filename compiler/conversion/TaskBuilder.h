@@ -44,6 +44,8 @@ public:
 
   /// Positioned at the end of the task body.
   mlir::OpBuilder &builder() { return bodyBuilder; }
+  /// The body built so far.
+  mlir::Block &body() { return *block; }
   mlir::Location getLoc() const { return loc; }
 
   TaskGlobal addGlobal(const GmLocation &location);

@@ -11,6 +11,7 @@
 
 #include "compiler/conversion/GmLocation.h"
 #include "dialects/Ascend/Target/TargetDescription.h"
+#include "dialects/Tile/TileOps.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -54,6 +55,22 @@ mlir::LogicalResult lowerInterleave(mlir::Location loc, const GmLocation &stacke
 mlir::LogicalResult lowerLoadRows(mlir::Location loc, const GmLocation &table,
                                   const GmLocation &rows, mlir::Value col,
                                   const GmLocation &result, TaskContext &context);
+
+/// A constant i32 table of `rows` × `cols` positions for an index gather
+/// (TGATHER), in global memory: a task loads it into UB.
+GmLocation indexTable(mlir::Location loc, int64_t rows, int64_t cols,
+                      llvm::ArrayRef<int32_t> positions, TaskContext &context);
+
+/// One vector task running the row-wise ops of a fused scope over chunks of
+/// its `rows` token rows, every intermediate in UB (FusedTasks.cpp). Tensors
+/// from outside are read at `locationOf`; `placeResults` gives where the
+/// scope's results go and is asked only once a chunk fits. False, with
+/// nothing built, when not even one-row chunks fit UB.
+mlir::FailureOr<bool>
+lowerFusedScope(tile::ScopeOp scope, int64_t rows,
+                llvm::function_ref<const GmLocation &(mlir::Value)> locationOf,
+                llvm::function_ref<llvm::SmallVector<GmLocation>()> placeResults,
+                TaskContext &context);
 
 /// A cube task computing `lhs × rhs` into `result`.
 mlir::LogicalResult lowerMatmul(mlir::Location loc, const GmLocation &lhs,

@@ -142,7 +142,8 @@ void IRGen::emitFor(ForStmt &loop) {
 
 void IRGen::emitScope(ScopeStmt &scope) {
   tile::CoreKind core = scope.core == "cube" ? tile::CoreKind::cube : tile::CoreKind::vector;
-  auto op = tile::ScopeOp::create(builder, loc(scope.loc), builder.getStringAttr(scope.name),
+  auto op = tile::ScopeOp::create(builder, loc(scope.loc), mlir::TypeRange(),
+                                  builder.getStringAttr(scope.name),
                                   tile::CoreKindAttr::get(builder.getContext(), core));
   mlir::Block *body = new mlir::Block();
   op.getBody().push_back(body);

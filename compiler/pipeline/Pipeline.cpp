@@ -38,7 +38,9 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   TileVerifyTargetOptions verifyOptions;
   verifyOptions.targetName = options.target;
   kernels.addPass(createTileVerifyTarget(verifyOptions));
-  // The unfused lowering into tasks and launches.
+  if (options.fuse)
+    kernels.addPass(createTileFuseRows());
+  // Tasks and launches: a fused scope becomes one task, any other op its own.
   pm.addPass(createConvertTileToAscend());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());

@@ -21,6 +21,9 @@ enum class Stage {
 
 struct PipelineOptions {
   std::string target = "a2a3";
+  /// Fuse row-wise chains into one task each (tile-fuse-rows); off gives the
+  /// one-task-per-op lowering, the baseline fusion is measured against.
+  bool fuse = true;
   /// Options for a known target name, or nothing.
   static std::optional<PipelineOptions> forTarget(llvm::StringRef target);
 };

@@ -76,4 +76,24 @@ def TileVerifyTarget : Pass<"tile-verify-target", "::tilec::tile::KernelOp"> {
   ];
 }
 
+def TileFuseRows : Pass<"tile-fuse-rows", "::tilec::tile::KernelOp"> {
+  let summary = "groups chains of row-wise vector ops into scopes that run as one task";
+  let description = [{
+    A row-wise op computes each row of its result from the same row of its
+    operands or from operands shared by all rows (elementwise math, casts,
+    row reductions and broadcasts, even/odd gathers, interleaves, column
+    slices and inserts): RMSNorm, per-row INT8 quantization and RoPE are such
+    chains, whether written with the composites or op by op. Within each
+    block, in program order, an op joins the group of a producer when their
+    token rows agree and no op outside the group uses the group's values
+    before it. Each group of two ops or more becomes a
+    `tile.scope "fused_l<line>" core = <vector>` at the position of its last
+    op, yielding the values used outside; the lowering runs it as one vector
+    task over chunks of token rows, with every intermediate in UB.
+
+    Not fused: column reductions (they cross token rows), matmuls (cube),
+    loads, stores and gathers of rows, and ops inside user-written scopes.
+  }];
+}
+
 #endif // TILEC_COMPILER_TRANSFORMS_PASSES_TD

@@ -486,15 +486,40 @@ def Ascend_TMatmulOp : Ascend_Matmul<"tmatmul", "TMATMUL">;
 def Ascend_TMatmulAccOp : Ascend_Matmul<"tmatmul_acc", "TMATMUL_ACC">;
 
 def Ascend_TExtractOp : Ascend_Instr<"textract", "TEXTRACT", "mte1"> {
-  let summary = "copies a [rows, cols] window of an L1 tile into L0A or L0B (MTE1)";
+  let summary = "copies a window of a tile: L1 → L0A/L0B (MTE1) or UB → UB (V)";
   let description = [{
     The window has the destination's shape and starts at (`row`, `col`) of the
-    source; constant offsets must keep it inside the source.
+    source; constant offsets must keep it inside the source. Within UB it is a
+    strided vector copy, e.g. the RoPE columns of a normalised row.
     ```mlir
     ascend.textract %a0, %a1[%c0, %c32] : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x256xbf16, l1>
     ```
   }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$src, Index:$row, Index:$col);
+  let assemblyFormat = [{
+    $dst `,` $src `[` $row `,` $col `]` attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
+  }];
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::tilec::ascend::Pipe $cppClass::getPipe() {
+      return getSrc().getType().getSpace() == MemorySpace::ub ? Pipe::v : Pipe::mte1;
+    }
+    ::llvm::StringRef $cppClass::getIsaName() { return "TEXTRACT"; }
+  }];
+}
+
+def Ascend_TInsertOp : Ascend_Instr<"tinsert", "TINSERT", "v"> {
+  let summary = "copies a UB tile into the window of a UB tile at (row, col) (V)";
+  let description = [{
+    The inverse of a UB `textract`: the rest of `dst` keeps its contents, so
+    `dst` is read as well as written. Constant offsets must keep the window
+    inside the destination.
+    ```mlir
+    ascend.tinsert %q, %pairs[%c0, %c448] : !ascend.tile<2x512xf32, ub>, !ascend.tile<2x64xf32, ub>
+    ```
+  }];
+  let arguments = (ins Arg<Ascend_AnyTile, "", [MemRead, MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src, Index:$row, Index:$col);
   let assemblyFormat = [{
     $dst `,` $src `[` $row `,` $col `]` attr-dict `:` qualified(type($dst)) `,` qualified(type($src))

@@ -351,27 +351,46 @@ LogicalResult TMatmulAccOp::verify() {
   return verifyMatmul(*this, getDst().getType(), getLhs().getType(), getRhs().getType());
 }
 
-LogicalResult TExtractOp::verify() {
-  TileBufferType dst = getDst().getType(), src = getSrc().getType();
-  if (failed(expectSpace(*this, "source", src, {MemorySpace::l1})) ||
-      failed(expectSpace(*this, "destination", dst, {MemorySpace::l0a, MemorySpace::l0b})) ||
-      failed(expectSameElement(*this, "source", src.getElementType(), dst.getElementType())))
-    return failure();
-  if (dst.getRows() > src.getRows() || dst.getCols() > src.getCols())
-    return emitOpError("window ") << shapeText(dst) << " is larger than the source "
-                                  << shapeText(src);
-  // Constant offsets must keep the window inside the source.
+/// A [rows, cols] window at (row, col) of a `whole` tile: no larger than the
+/// tile, and inside it where the offsets are constants.
+static LogicalResult verifyWindow(Operation *op, TileBufferType window, TileBufferType whole,
+                                  StringRef wholeRole, Value row, Value col) {
+  if (window.getRows() > whole.getRows() || window.getCols() > whole.getCols())
+    return op->emitOpError("window ") << shapeText(window) << " is larger than the " << wholeRole
+                                      << " " << shapeText(whole);
   for (auto [name, offset, extent, size] :
-       {std::tuple<StringRef, Value, int64_t, int64_t>{"row", getRow(), dst.getRows(), src.getRows()},
-        {"column", getCol(), dst.getCols(), src.getCols()}}) {
+       {std::tuple<StringRef, Value, int64_t, int64_t>{"row", row, window.getRows(), whole.getRows()},
+        {"column", col, window.getCols(), whole.getCols()}}) {
     APInt value;
     if (matchPattern(offset, m_ConstantInt(&value)) &&
         (value.isNegative() || value.getSExtValue() + extent > size))
-      return emitOpError("window ") << shapeText(dst) << " at " << name << " "
-                                    << value.getSExtValue() << " exceeds the source "
-                                    << shapeText(src);
+      return op->emitOpError("window ") << shapeText(window) << " at " << name << " "
+                                        << value.getSExtValue() << " exceeds the " << wholeRole
+                                        << " " << shapeText(whole);
   }
   return success();
+}
+
+LogicalResult TExtractOp::verify() {
+  TileBufferType dst = getDst().getType(), src = getSrc().getType();
+  if (failed(expectSpace(*this, "source", src, {MemorySpace::l1, MemorySpace::ub})))
+    return failure();
+  SmallVector<MemorySpace> destinations = {MemorySpace::l0a, MemorySpace::l0b};
+  if (src.getSpace() == MemorySpace::ub)
+    destinations = {MemorySpace::ub};
+  if (failed(expectSpace(*this, "destination", dst, destinations)) ||
+      failed(expectSameElement(*this, "source", src.getElementType(), dst.getElementType())))
+    return failure();
+  return verifyWindow(*this, dst, src, "source", getRow(), getCol());
+}
+
+LogicalResult TInsertOp::verify() {
+  TileBufferType dst = getDst().getType(), src = getSrc().getType();
+  if (failed(expectSpace(*this, "source", src, {MemorySpace::ub})) ||
+      failed(expectSpace(*this, "destination", dst, {MemorySpace::ub})) ||
+      failed(expectSameElement(*this, "source", src.getElementType(), dst.getElementType())))
+    return failure();
+  return verifyWindow(*this, src, dst, "destination", getRow(), getCol());
 }
 
 /// set_flag/wait_flag order two different pipes; `all` is only for barriers.

@@ -58,26 +58,37 @@ def Tile_ReturnOp : Tile_Op<"return", [Pure, Terminator, ReturnLike,
 }
 
 def Tile_ScopeOp : Tile_Op<"scope", [SingleBlockImplicitTerminator<"YieldOp">,
-    NoRegionArguments]> {
+    NoRegionArguments, RecursiveMemoryEffects]> {
   let summary = "a named block pinned to a core group";
   let description = [{
     The tiling and outlining passes keep the ops of a scope together in one
-    task on the named core group.
+    task on the named core group. Values computed inside leave the scope
+    through its results (the operands of its `tile.yield`); `tile-fuse-rows`
+    creates result-carrying vector scopes for the chains it fuses.
     ```mlir
     tile.scope "q_norm" core = <vector> { ... }
+    %y = tile.scope "fused_l12" core = <vector> -> tensor<128x4096xbf16> {
+      ...
+      tile.yield %v : tensor<128x4096xbf16>
+    }
     ```
   }];
   let arguments = (ins StrAttr:$name, Tile_CoreKindAttr:$core);
+  let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
-  let assemblyFormat = "$name `core` `=` $core $body attr-dict";
+  let assemblyFormat = "$name `core` `=` $core (`->` type($results)^)? $body attr-dict";
+  let hasVerifier = 1;
 }
 
-def Tile_YieldOp : Tile_Op<"yield", [Pure, Terminator, ParentOneOf<["ScopeOp"]>]> {
-  let summary = "ends a scope";
+def Tile_YieldOp : Tile_Op<"yield", [Pure, Terminator, ReturnLike, ParentOneOf<["ScopeOp"]>]> {
+  let summary = "ends a scope, naming the values it exports";
   let description = [{
-    The terminator of a `tile.scope` body, implicit in the custom form.
+    The terminator of a `tile.scope` body, implicit in the custom form when it
+    yields nothing.
   }];
-  let assemblyFormat = "attr-dict";
+  let arguments = (ins Variadic<AnyType>:$values);
+  let builders = [OpBuilder<(ins), [{ build($_builder, $_state, ::mlir::ValueRange()); }]>];
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict";
 }
 
 //===----------------------------------------------------------------------===//

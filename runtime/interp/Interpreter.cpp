@@ -60,7 +60,7 @@ private:
     return llvm::TypeSwitch<Operation *, LogicalResult>(op)
         .Case([&](scf::ForOp loop) { return executeFor(loop); })
         .Case([&](scf::IfOp branch) { return executeIf(branch); })
-        .Case([&](tile::ScopeOp scope) { return runBlock(scope.getBody().front(), {}); })
+        .Case([&](tile::ScopeOp scope) { return executeScope(scope); })
         .Default([&](Operation *op) { return executeLeaf(op); });
   }
 
@@ -91,6 +91,15 @@ private:
       carried = std::move(*yielded);
     }
     for (auto [result, value] : llvm::zip_equal(loop.getResults(), carried))
+      frame_.bind(result, value);
+    return success();
+  }
+
+  LogicalResult executeScope(tile::ScopeOp scope) {
+    FailureOr<SmallVector<RuntimeValue>> yielded = runBlock(scope.getBody().front(), {});
+    if (failed(yielded))
+      return failure();
+    for (auto [result, value] : llvm::zip_equal(scope.getResults(), *yielded))
       frame_.bind(result, value);
     return success();
   }

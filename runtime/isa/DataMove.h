@@ -1,7 +1,7 @@
 // Data movement: TLOAD (GM -> UB/L1, repacking ND -> NZ for Mat tiles),
 // TSTORE (UB -> GM, L0C -> GM with the fixpipe cast), TMOV and TEXTRACT
 // between on-chip memories (L1 -> L0A/L0B, L0C -> L1, UB -> UB, and the a5
-// L0C -> UB / UB -> L1 paths). Copies move contiguous runs with memcpy where
+// L0C -> UB / UB -> L1 paths), TINSERT of a UB tile into a UB window. Copies move contiguous runs with memcpy where
 // both layouts allow it and fall back to per-element layout mapping.
 #pragma once
 
@@ -198,6 +198,26 @@ void moveTile(const char *name, Dst &dst, Src &src, int row, int col) {
                  uint64_t(rows) * cols * sizeof(D));
 }
 
+/// Copies all of UB tile src into the window of UB tile dst at (row, col);
+/// the rest of dst keeps its contents.
+template <typename Dst, typename Src> void insertTile(Dst &dst, Src &src, int row, int col) {
+  static_assert(Dst::Loc == pto::TileType::Vec && Src::Loc == pto::TileType::Vec,
+                "TINSERT copies between UB tiles");
+  static_assert(std::is_same_v<typename Dst::DType, typename Src::DType>,
+                "TINSERT keeps the element type");
+  Instruction ins("TINSERT", Pipe::V);
+  ins.read(src, "src");
+  ins.write(dst, "dst");
+  const int rows = src.GetValidRow(), cols = src.GetValidCol();
+  if (row < 0 || col < 0 || row + rows > Dst::Rows || col + cols > Dst::Cols)
+    ins.fail("window " + std::to_string(rows) + "x" + std::to_string(cols) + " at (" +
+             std::to_string(row) + ", " + std::to_string(col) + ") exceeds the " +
+             std::to_string(Dst::Rows) + "x" + std::to_string(Dst::Cols) +
+             " destination tile");
+  copyWindow(dst, row, col, src, 0, 0, rows, cols, SameType<typename Dst::DType>{});
+  ins.vector(VecOp::Unary, rows, cols, sizeof(typename Dst::DType));
+}
+
 } // namespace tilec::isa
 
 namespace pto {
@@ -233,6 +253,14 @@ template <typename Dst, typename Src,
 RecordEvent TEXTRACT(Dst &dst, Src &src, uint16_t indexRow = 0,
                      uint16_t indexCol = 0) {
   tilec::isa::moveTile("TEXTRACT", dst, src, indexRow, indexCol);
+  return {};
+}
+
+/// Moves all of src into the window of dst starting at (indexRow, indexCol).
+template <typename Dst, typename Src,
+          std::enable_if_t<is_tile<Dst>::value && is_tile<Src>::value, int> = 0>
+RecordEvent TINSERT(Dst &dst, Src &src, uint16_t indexRow, uint16_t indexCol) {
+  tilec::isa::insertTile(dst, src, indexRow, indexCol);
   return {};
 }
 

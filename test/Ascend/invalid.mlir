@@ -1025,9 +1025,65 @@ ascend.task @matmul_k_limit() attributes {core = #ascend.core<aic>} {
 ascend.task @textract_src() attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %d = ascend.alloc : !ascend.tile<16x32xbf16, l0a>
+  %s = ascend.alloc : !ascend.tile<64x64xbf16, l0b>
+  // expected-error @+1 {{'ascend.textract' op source must be in l1 or ub, found l0b}}
+  ascend.textract %d, %s[%c0, %c0] : !ascend.tile<16x32xbf16, l0a>, !ascend.tile<64x64xbf16, l0b>
+  ascend.return
+}
+
+// -----
+
+ascend.task @textract_ub_to_l0a() attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %d = ascend.alloc : !ascend.tile<16x32xbf16, l0a>
   %s = ascend.alloc : !ascend.tile<64x64xbf16, ub>
-  // expected-error @+1 {{'ascend.textract' op source must be in l1, found ub}}
+  // expected-error @+1 {{'ascend.textract' op destination must be in ub, found l0a}}
   ascend.textract %d, %s[%c0, %c0] : !ascend.tile<16x32xbf16, l0a>, !ascend.tile<64x64xbf16, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @tinsert_space() attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %d = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x32xf32, l1>
+  // expected-error @+1 {{'ascend.tinsert' op source must be in ub, found l1}}
+  ascend.tinsert %d, %s[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x32xf32, l1>
+  ascend.return
+}
+
+// -----
+
+ascend.task @tinsert_element() attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %d = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x32xf16, ub>
+  // expected-error @+1 {{'ascend.tinsert' op source element type 'f16' differs from the destination's 'f32'}}
+  ascend.tinsert %d, %s[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x32xf16, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @tinsert_larger() attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %d = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  %s = ascend.alloc : !ascend.tile<32x32xf32, ub>
+  // expected-error @+1 {{'ascend.tinsert' op window [32, 32] is larger than the destination [16, 64]}}
+  ascend.tinsert %d, %s[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.tile<32x32xf32, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @tinsert_offset() attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c40 = arith.constant 40 : index
+  %d = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x32xf32, ub>
+  // expected-error @+1 {{'ascend.tinsert' op window [16, 32] at column 40 exceeds the destination [16, 64]}}
+  ascend.tinsert %d, %s[%c0, %c40] : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x32xf32, ub>
   ascend.return
 }
 

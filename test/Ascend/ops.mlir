@@ -267,6 +267,23 @@ ascend.task @indexed(%pos: !tile.gm<128xi32>, %w: !tile.gm<4x8xf32>) attributes 
   ascend.return
 }
 
+// Column windows within UB: the fused RoPE takes its columns out and puts the
+// rotated pairs back.
+// CHECK-LABEL: ascend.task @ub_windows
+ascend.task @ub_windows() attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c448 = arith.constant 448 : index
+  // CHECK: %[[ROW:.*]] = ascend.alloc : !ascend.tile<2x512xf32, ub>
+  // CHECK: %[[TAIL:.*]] = ascend.alloc : !ascend.tile<2x64xf32, ub>
+  %row = ascend.alloc : !ascend.tile<2x512xf32, ub>
+  %tail = ascend.alloc : !ascend.tile<2x64xf32, ub>
+  // CHECK: ascend.textract %[[TAIL]], %[[ROW]][%[[C0:.*]], %[[C448:.*]]] : !ascend.tile<2x64xf32, ub>, !ascend.tile<2x512xf32, ub>
+  ascend.textract %tail, %row[%c0, %c448] : !ascend.tile<2x64xf32, ub>, !ascend.tile<2x512xf32, ub>
+  // CHECK: ascend.tinsert %[[ROW]], %[[TAIL]][%[[C0]], %[[C448]]] : !ascend.tile<2x512xf32, ub>, !ascend.tile<2x64xf32, ub>
+  ascend.tinsert %row, %tail[%c0, %c448] : !ascend.tile<2x512xf32, ub>, !ascend.tile<2x64xf32, ub>
+  ascend.return
+}
+
 // CHECK-LABEL: tile.kernel @constants
 tile.kernel @constants() {
   // CHECK: ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !tile.gm<4xi32>

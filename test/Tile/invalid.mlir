@@ -77,6 +77,17 @@ tile.kernel @return_outside() {
   tile.return
 }
 
+// -----
+
+tile.kernel @scope_yield_mismatch() {
+  %f = tile.full 1.0 : f32 : tensor<4x8xf32>
+  // expected-error @+1 {{'tile.scope' op yields 1 values whose types must match its results}}
+  %s = tile.scope "s" core = #tile.core<vector> -> tensor<4x8xbf16> {
+    tile.yield %f : tensor<4x8xf32>
+  }
+  tile.return
+}
+
 //===----------------------------------------------------------------------===//
 // Loads, stores and windows
 //===----------------------------------------------------------------------===//

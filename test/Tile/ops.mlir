@@ -229,3 +229,20 @@ tile.kernel @scopes(%x: !tile.gm<64x64xf32>, %y: !tile.gm<64x64xf32> {tile.out})
   }
   tile.return
 }
+
+// A scope exports values through its results.
+// CHECK-LABEL: tile.kernel @scope_results
+tile.kernel @scope_results(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<16x64xf32> -> tensor<16x64xf32>
+  // CHECK: %[[S:.*]] = tile.scope "square" core = <vector> -> tensor<16x64xf32> {
+  %s = tile.scope "square" core = #tile.core<vector> -> tensor<16x64xf32> {
+    // CHECK-NEXT: %[[M:.*]] = tile.mul
+    %m = tile.mul %t, %t : tensor<16x64xf32>, tensor<16x64xf32> -> tensor<16x64xf32>
+    // CHECK-NEXT: tile.yield %[[M]] : tensor<16x64xf32>
+    tile.yield %m : tensor<16x64xf32>
+  }
+  // CHECK: tile.store %[[S]]
+  tile.store %s, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
+  tile.return
+}

@@ -2,6 +2,8 @@
 #ifndef TILEC_TOOLS_TILE_RUN_KERNELCPP_H
 #define TILEC_TOOLS_TILE_RUN_KERNELCPP_H
 
+#include "compiler/pipeline/Pipeline.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LLVM.h"
 
@@ -9,11 +11,11 @@
 
 namespace tilec::run {
 
-/// The C++ `tilec FILE -o out.cpp --target=<target>` would write for `module`:
+/// The C++ `tilec FILE -o out.cpp` would write for `module` with `options`:
 /// a copy of it runs through the whole pipeline (compiler/pipeline), so
 /// `module` stays at the tile stage for the interpreter. Diagnostics go to
 /// the context's handler.
-mlir::FailureOr<std::string> compileToCpp(mlir::ModuleOp module, llvm::StringRef target);
+mlir::FailureOr<std::string> compileToCpp(mlir::ModuleOp module, const PipelineOptions &options);
 
 } // namespace tilec::run
 

@@ -28,8 +28,13 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 
 /// The emitted C++ of the kernel's module: --cpp's file, else compiled now.
 mlir::FailureOr<std::string> kernelSource(tile::KernelOp kernel, const ModelOptions &options) {
-  if (options.cppFile.empty())
-    return compileToCpp(kernel->getParentOfType<mlir::ModuleOp>(), options.target->name);
+  if (options.cppFile.empty()) {
+    std::optional<PipelineOptions> pipeline = PipelineOptions::forTarget(options.target->name);
+    if (!pipeline)
+      return reportError("no compiler target '" + std::string(options.target->name) + "'");
+    pipeline->fuse = options.fuse;
+    return compileToCpp(kernel->getParentOfType<mlir::ModuleOp>(), *pipeline);
+  }
   auto buffer = llvm::MemoryBuffer::getFile(options.cppFile);
   if (!buffer)
     return reportError("--cpp " + options.cppFile + ": " + buffer.getError().message());

@@ -16,6 +16,7 @@ struct ModelOptions {
   const target::TargetDescription *target = nullptr;
   std::string cppFile;   ///< --cpp: run this emitted source instead of compiling the kernel
   std::string tracePath; ///< --trace: Chrome trace of every core and pipe
+  bool fuse = true;      ///< --fuse: compile with row fusion (tilec --fuse)
   launch::CompileOptions compile;
 };
 

@@ -58,6 +58,8 @@ cl::opt<std::string> reportFile("report", cl::desc("Write the model report as JS
                                 cl::value_desc("file.json"), cl::cat(runCategory));
 cl::opt<std::string> traceFile("trace", cl::desc("Write a Chrome trace (one track per core and pipe)"),
                                cl::value_desc("file.json"), cl::cat(runCategory));
+cl::opt<bool> fuse("fuse", cl::desc("Compile with row fusion, as tilec does (--fuse=false: one task per op)"),
+                   cl::init(true), cl::cat(runCategory));
 cl::opt<std::string> targetName("target", cl::desc("Modelled chip: a2a3 or a5"), cl::init("a2a3"),
                                 cl::value_desc("name"), cl::cat(runCategory));
 cl::opt<std::string> cppFile("cpp", cl::desc("Run this emitted C++ source on the model instead of\n"
@@ -97,6 +99,7 @@ std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *
   }
   options.cppFile = cppFile;
   options.tracePath = traceFile;
+  options.fuse = fuse;
   auto runner = std::make_unique<tilec::run::ModelRunner>(std::move(options));
   model = runner.get();
   return runner;

@@ -38,6 +38,10 @@ cl::opt<tilec::Stage> emitStage(
     cl::init(tilec::Stage::Cpp), cl::cat(tilecCategory));
 cl::opt<std::string> targetName("target", cl::desc("Target chip: a2a3 or a5"),
                                 cl::init("a2a3"), cl::cat(tilecCategory));
+cl::opt<bool> fuse("fuse",
+                   cl::desc("Fuse row-wise chains into one task each (--fuse=false: one task "
+                            "per op, the unfused baseline)"),
+                   cl::init(true), cl::cat(tilecCategory));
 cl::list<std::string> defines("D", cl::desc("Override a const: -D NAME=VALUE"), cl::Prefix,
                               cl::value_desc("NAME=VALUE"), cl::cat(tilecCategory));
 cl::list<std::string> importDirs("I", cl::desc("Directory searched by import"), cl::Prefix,
@@ -67,6 +71,7 @@ int compile() {
     errs() << "tilec: error: unknown --target '" << targetName << "' (expected a2a3 or a5)\n";
     return 1;
   }
+  pipelineOptions->fuse = fuse;
 
   std::string errorMessage;
   std::unique_ptr<MemoryBuffer> input = mlir::openInputFile(inputFile, &errorMessage);

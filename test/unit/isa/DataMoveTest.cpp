@@ -118,6 +118,30 @@ TEST_F(DataMove, ExtractWindowIntoLeftAndRight) {
   EXPECT_MODEL_ERROR(TEXTRACT(tooBig, m, 48, 0), "exceeds the 64x64 source tile");
 }
 
+TEST_F(DataMove, UbWindowsOutAndBackIn) {
+  Tile<TileType::Vec, float, 2, 64> row;
+  Tile<TileType::Vec, float, 2, 16> tail;
+  TASSIGN(row, 0);
+  TASSIGN(tail, 1024);
+  for (int r = 0; r < 2; ++r)
+    for (int c = 0; c < 64; ++c)
+      row.at(r, c) = float(r * 64 + c);
+  TEXTRACT(tail, row, 0, 48);
+  for (int r = 0; r < 2; ++r)
+    for (int c = 0; c < 16; ++c) {
+      ASSERT_EQ(tail.at(r, c), float(r * 64 + 48 + c));
+      tail.at(r, c) = -tail.at(r, c);
+    }
+  TINSERT(row, tail, 0, 40);
+  for (int r = 0; r < 2; ++r)
+    for (int c = 0; c < 64; ++c) {
+      float original = float(r * 64 + c);
+      float expected = c >= 40 && c < 56 ? -float(r * 64 + 8 + c) : original;
+      ASSERT_EQ(row.at(r, c), expected) << r << ", " << c;
+    }
+  EXPECT_MODEL_ERROR(TINSERT(row, tail, 0, 56), "exceeds the 2x64 destination tile");
+}
+
 TEST_F(DataMove, AccToMatCastsAndA5PathsAreRejectedOnA2A3) {
   TileAcc<float, 16, 16> acc;
   Tile<TileType::Mat, half, 16, 16, BLayout::ColMajor, 16, 16, SLayout::RowMajor> mat;

@@ -1,0 +1,276 @@
+//===- FusedTasks.cpp - a fused vector scope as one task over row chunks --===//
+//
+// The ops of a fused scope (tile-fuse-rows) run in one AIV task. The token
+// rows R are walked in chunks of r rows spread over the vector cores; per
+// chunk the task loads the row windows of the tensors it reads, runs every op
+// on UB tiles (VectorEmitter.h, as the one-task-per-op lowering does), and
+// stores the chunk of each result. Ops that do not depend on the token rows
+// (a gamma cast to f32, a constant tile, an index table) run once, before
+// the chunk loop. r is the chunk whose buffers fit UB (checked with the
+// memory planner) and whose busiest core finishes first by the target's
+// transfer and vector figures.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/conversion/PlanMemory.h"
+#include "compiler/conversion/TaskLowering.h"
+#include "compiler/conversion/VectorEmitter.h"
+#include "compiler/transforms/RowFusion.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+
+namespace {
+
+/// Builds the task of one scope for a given chunk of rows.
+class FusedScope {
+public:
+  FusedScope(tile::ScopeOp scope, int64_t rows,
+             llvm::function_ref<const GmLocation &(Value)> locationOf, TaskContext &context)
+      : scope(scope), rows(rows), locationOf(locationOf), context(context) {
+    // An op runs per chunk when it reads, directly or not, a tensor with the
+    // token rows from outside the scope.
+    for (Operation &op : scope.getBody().front().without_terminator())
+      if (llvm::any_of(op.getOperands(), [&](Value operand) { return isPerChunk(operand); }))
+        for (Value result : op.getResults())
+          chunked.insert(result);
+  }
+
+  /// Builds the task with chunks of `chunkRows` rows; with `results`, stores
+  /// the scope's results there (without, a trial build to check the fit).
+  LogicalResult build(TaskBuilder &task, int64_t chunkRows, ArrayRef<GmLocation> results);
+
+private:
+  bool isInside(Value value) {
+    Operation *def = value.getDefiningOp();
+    return def && scope->isProperAncestor(def);
+  }
+  /// Whether `value` differs from chunk to chunk: a tensor from outside with
+  /// the token rows, or the result of an op that reads one.
+  bool isPerChunk(Value value) {
+    if (!isa<RankedTensorType>(value.getType()))
+      return false;
+    return isInside(value) ? chunked.contains(value) : rowfusion::rowsOf(value) == rows;
+  }
+  /// Rows of the UB tile holding `value` for a chunk.
+  int64_t tileRows(Value value, int64_t chunkRows) {
+    return rowfusion::rowsOf(value) == rows ? chunkRows : 1;
+  }
+  static int64_t colsOf(Value value) {
+    auto type = cast<RankedTensorType>(value.getType());
+    return type.getRank() == 0 ? 1 : type.getShape().back();
+  }
+  /// The tile or scalar holding `value`: an op result, or a tensor or scalar
+  /// from outside, loaded (tensor) or passed as an argument (scalar) at first use.
+  Value operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit, int64_t chunkRows,
+                  Value row);
+  LogicalResult emitOp(Operation &op, TaskBuilder &task, ChunkEmitter &emit, int64_t chunkRows,
+                       Value row);
+  Value interleave(Value even, Value odd, TaskBuilder &task, ChunkEmitter &emit);
+
+  tile::ScopeOp scope;
+  int64_t rows;
+  llvm::function_ref<const GmLocation &(Value)> locationOf;
+  TaskContext &context;
+  llvm::DenseSet<Value> chunked;
+  llvm::DenseMap<Value, Value> held; ///< tile-dialect value → UB tile or task scalar
+  llvm::DenseMap<std::tuple<int64_t, int64_t, int64_t>, Value> indexTables;
+  Operation *chunkLoop = nullptr; ///< while emitting the per-chunk ops
+};
+
+Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
+                            int64_t chunkRows, Value row) {
+  if (Value tile = held.lookup(value))
+    return tile;
+  Value loaded;
+  if (!isa<RankedTensorType>(value.getType())) {
+    loaded = task.addScalar(value);
+  } else {
+    const GmLocation &location = locationOf(value);
+    Value tile = emit.alloc(tileRows(value, chunkRows), colsOf(value),
+                            location.getBufferType().getElementType());
+    Value zero = task.constantIndex(0);
+    // Row windows are loaded per chunk, tensors without the token rows once.
+    OpBuilder::InsertionGuard guard(task.builder());
+    if (chunkLoop && !isPerChunk(value))
+      task.builder().setInsertionPoint(chunkLoop);
+    task.load(tile, task.addGlobal(location), isPerChunk(value) ? row : zero, zero);
+    loaded = tile;
+  }
+  held[value] = loaded;
+  return loaded;
+}
+
+/// even (e0, e1, …) and odd (o0, o1, …) columns [t, P] as e0, o0, e1, o1, …:
+/// both go side by side into one tile, and an index gather picks the order.
+Value FusedScope::interleave(Value even, Value odd, TaskBuilder &task, ChunkEmitter &emit) {
+  auto type = cast<ascend::TileBufferType>(even.getType());
+  int64_t tileRows = type.getRows(), pairs = type.getCols();
+  Type element = type.getElementType();
+  OpBuilder &b = task.builder();
+  Location loc = task.getLoc();
+  Value zero = task.constantIndex(0);
+  Value sideBySide = emit.alloc(tileRows, 2 * pairs, element);
+  ascend::TInsertOp::create(b, loc, sideBySide, even, zero, zero);
+  ascend::TInsertOp::create(b, loc, sideBySide, odd, zero, task.constantIndex(pairs));
+  auto sideType = cast<ascend::TileBufferType>(sideBySide.getType());
+  int64_t stride = sideType.getPaddedCols();
+  Value &table = indexTables[{tileRows, pairs, stride}];
+  if (!table) {
+    SmallVector<int32_t> positions;
+    for (int64_t i = 0; i < tileRows; ++i)
+      for (int64_t j = 0; j < pairs; ++j) {
+        positions.push_back(int32_t(i * stride + j));
+        positions.push_back(int32_t(i * stride + pairs + j));
+      }
+    GmLocation tableLocation = indexTable(loc, tileRows, 2 * pairs, positions, context);
+    table = emit.alloc(tileRows, 2 * pairs, b.getI32Type());
+    // The table is the same for every chunk: loaded before the chunk loop.
+    OpBuilder::InsertionGuard guard(b);
+    if (chunkLoop)
+      b.setInsertionPoint(chunkLoop);
+    task.load(table, task.addGlobal(tableLocation), zero, zero);
+  }
+  Value result = emit.alloc(tileRows, 2 * pairs, element);
+  ascend::TGatherIndexOp::create(b, loc, result, sideBySide, table);
+  return result;
+}
+
+LogicalResult FusedScope::emitOp(Operation &op, TaskBuilder &task, ChunkEmitter &emit,
+                                 int64_t chunkRows, Value row) {
+  OpBuilder &b = task.builder();
+  Location loc = task.getLoc();
+  Value result = op.getResult(0);
+  int64_t resultRows = tileRows(result, chunkRows), resultCols = colsOf(result);
+  auto tensorOperand = [&](Value value) { return operandOf(value, task, emit, chunkRows, row); };
+  auto column = [&](ValueRange offsets) {
+    return task.constantIndex(*rowfusion::constantIndex(offsets.back()));
+  };
+  Value zero = task.constantIndex(0);
+  Value tile;
+  if (auto reshape = dyn_cast<tile::ReshapeOp>(op)) {
+    tile = tensorOperand(reshape.getSource());
+  } else if (auto slice = dyn_cast<tile::SliceOp>(op)) {
+    Value source = tensorOperand(slice.getSource());
+    tile = emit.alloc(resultRows, resultCols, slice.getType().getElementType());
+    ascend::TExtractOp::create(b, loc, tile, source, zero, column(slice.getOffsets()));
+  } else if (auto insert = dyn_cast<tile::InsertOp>(op)) {
+    Value dest = tensorOperand(insert.getDest());
+    Value source = tensorOperand(insert.getSource());
+    tile = emit.alloc(resultRows, resultCols, insert.getType().getElementType());
+    ascend::TMovOp::create(b, loc, tile, dest);
+    ascend::TInsertOp::create(b, loc, tile, source, zero, column(insert.getOffsets()));
+  } else if (auto pair = dyn_cast<tile::InterleaveOp>(op)) {
+    auto type = cast<ascend::TileBufferType>(tensorOperand(pair.getEven()).getType());
+    int64_t bytes = type.getElementType().getIntOrFloatBitWidth() / 8;
+    if (bytes != 2 && bytes != 4)
+      return op.emitOpError("interleaving ")
+             << type.getElementType() << " is not supported: the gather moves 2- or 4-byte elements";
+    tile = interleave(tensorOperand(pair.getEven()), tensorOperand(pair.getOdd()), task, emit);
+  } else {
+    SmallVector<Value> operands;
+    for (Value operand : op.getOperands())
+      operands.push_back(tensorOperand(operand));
+    FailureOr<Value> value = emit.emitOp(&op, operands, resultRows, resultCols);
+    if (failed(value))
+      return failure();
+    tile = *value;
+  }
+  held[result] = tile;
+  return success();
+}
+
+LogicalResult FusedScope::build(TaskBuilder &task, int64_t chunkRows,
+                                ArrayRef<GmLocation> results) {
+  ChunkEmitter emit(task, context.target);
+  OpBuilder &b = task.builder();
+  Location loc = task.getLoc();
+  held.clear();
+  indexTables.clear();
+  chunkLoop = nullptr;
+  Block &body = scope.getBody().front();
+  // Once: the ops that do not depend on the token rows.
+  for (Operation &op : body.without_terminator())
+    if (!isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, Value())))
+      return failure();
+  // Per chunk: row windows in, every other op, result windows out.
+  LogicalResult status = success();
+  auto yield = cast<tile::YieldOp>(body.getTerminator());
+  task.forEachWorkItem(rows / chunkRows, [&](Value item) {
+    chunkLoop = b.getInsertionBlock()->getParentOp();
+    Value row = arith::MulIOp::create(b, loc, item, task.constantIndex(chunkRows));
+    for (Operation &op : body.without_terminator())
+      if (isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, row))) {
+        status = failure();
+        return;
+      }
+    if (results.empty())
+      return;
+    Value zero = task.constantIndex(0);
+    for (auto [value, location] : llvm::zip_equal(yield.getValues(), results))
+      task.store(task.addGlobal(location), row, zero, held.lookup(value));
+  });
+  chunkLoop = nullptr;
+  return status;
+}
+
+/// Modelled cycles of one chunk on one core, from the target's figures: its
+/// GM transfers (whose fixed cost favours fewer, larger chunks) and its vector
+/// instructions, one after the other.
+double chunkCycles(Block &body, const target::TargetDescription &target) {
+  double cycles = 0;
+  body.walk([&](Operation *op) {
+    auto loop = op->getParentOfType<scf::ForOp>();
+    if (!loop)
+      return;
+    if (auto load = dyn_cast<ascend::TLoadOp>(op))
+      cycles += target.transferCycles(target::Path::GmToUb, load.getDst().getType().getNumBytes());
+    else if (auto store = dyn_cast<ascend::TStoreOp>(op))
+      cycles += target.transferCycles(target::Path::UbToGm, store.getSrc().getType().getNumBytes());
+    else if (auto instruction = dyn_cast<ascend::InstructionOpInterface>(op))
+      if (auto dst = dyn_cast<ascend::TileBufferType>(op->getOperand(0).getType()))
+        cycles += target.vectorCycles(target::VecOp::Binary,
+                                      (dst.getNumBytes() + 255) / 256);
+  });
+  return cycles;
+}
+
+} // namespace
+
+FailureOr<bool> tilec::conversion::lowerFusedScope(
+    tile::ScopeOp scope, int64_t rows, llvm::function_ref<const GmLocation &(Value)> locationOf,
+    llvm::function_ref<SmallVector<GmLocation>()> placeResults, TaskContext &context) {
+  FusedScope fused(scope, rows, locationOf, context);
+  // The chunk whose busiest core (rounds of chunks × one chunk) finishes
+  // first among those that fit UB; ties go to the larger chunk.
+  std::optional<int64_t> best;
+  double bestCycles = 0;
+  for (int64_t chunkRows = rows; chunkRows >= 1; --chunkRows) {
+    if (rows % chunkRows != 0)
+      continue;
+    TaskBuilder trial(scope.getContext(), scope.getLoc(), ascend::CoreType::aiv);
+    if (failed(fused.build(trial, chunkRows, {})))
+      return failure();
+    if (!fitsOnChip(trial.body(), context.target))
+      continue;
+    int64_t chunks = rows / chunkRows;
+    double cycles = double((chunks + context.target.vectorCores - 1) / context.target.vectorCores) *
+                    chunkCycles(trial.body(), context.target);
+    if (!best || cycles < bestCycles) {
+      best = chunkRows;
+      bestCycles = cycles;
+    }
+  }
+  if (!best)
+    return false;
+  SmallVector<GmLocation> results = placeResults();
+  TaskBuilder task(scope.getContext(), scope.getLoc(), ascend::CoreType::aiv);
+  if (failed(fused.build(task, *best, results)))
+    return failure();
+  task.finish(context.module, context.name, context.host,
+              std::min<int64_t>(rows / *best, context.target.vectorCores));
+  return true;
+}

@@ -1,0 +1,16 @@
+//===- PlanMemory.h - whether a task's buffers fit on chip -------*- C++ -*-===//
+#ifndef TILEC_COMPILER_CONVERSION_PLANMEMORY_H
+#define TILEC_COMPILER_CONVERSION_PLANMEMORY_H
+
+#include "dialects/Ascend/Target/TargetDescription.h"
+
+#include "mlir/IR/Block.h"
+
+namespace tilec {
+/// Whether `--ascend-plan-memory` can place every buffer of a task body (one
+/// being built, too) in the target's memories; reports nothing. The fused
+/// lowering picks its token chunk with it.
+bool fitsOnChip(mlir::Block &body, const target::TargetDescription &target);
+} // namespace tilec
+
+#endif

@@ -1,0 +1,289 @@
+//===- VectorEmitter.cpp - tile ops as instructions on UB chunks ----------===//
+#include "compiler/conversion/VectorEmitter.h"
+#include "compiler/transforms/CastChain.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+
+namespace {
+
+Type mlirTypeOf(MLIRContext *context, DType dtype) {
+  Builder b(context);
+  switch (dtype) {
+  case DType::BF16: return b.getBF16Type();
+  case DType::F16: return b.getF16Type();
+  case DType::F32: return b.getF32Type();
+  case DType::I8: return b.getI8Type();
+  case DType::U8: return b.getIntegerType(8, /*isSigned=*/false);
+  case DType::I16: return b.getI16Type();
+  case DType::I32: return b.getI32Type();
+  case DType::I64: return b.getI64Type();
+  }
+  llvm_unreachable("every DType has an MLIR type");
+}
+
+enum class BinaryKind { Add, Sub, Mul, Div, Max, Min };
+
+std::optional<BinaryKind> binaryKindOf(Operation *op) {
+  return TypeSwitch<Operation *, std::optional<BinaryKind>>(op)
+      .Case([](tile::AddOp) { return BinaryKind::Add; })
+      .Case([](tile::SubOp) { return BinaryKind::Sub; })
+      .Case([](tile::MulOp) { return BinaryKind::Mul; })
+      .Case([](tile::DivOp) { return BinaryKind::Div; })
+      .Case([](tile::MaxOp) { return BinaryKind::Max; })
+      .Case([](tile::MinOp) { return BinaryKind::Min; })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+bool isCommutative(BinaryKind kind) {
+  return kind == BinaryKind::Add || kind == BinaryKind::Mul || kind == BinaryKind::Max ||
+         kind == BinaryKind::Min;
+}
+
+void createFull(OpBuilder &b, Location loc, BinaryKind kind, Value dst, Value lhs, Value rhs) {
+  switch (kind) {
+  case BinaryKind::Add: ascend::TAddOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Sub: ascend::TSubOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Mul: ascend::TMulOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Div: ascend::TDivOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Max: ascend::TMaxOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Min: ascend::TMinOp::create(b, loc, dst, lhs, rhs); return;
+  }
+}
+
+void createRowExpand(OpBuilder &b, Location loc, BinaryKind kind, Value dst, Value lhs,
+                     Value rhs) {
+  switch (kind) {
+  case BinaryKind::Add: ascend::TRowExpandAddOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Sub: ascend::TRowExpandSubOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Mul: ascend::TRowExpandMulOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Div: ascend::TRowExpandDivOp::create(b, loc, dst, lhs, rhs); return;
+  default: llvm_unreachable("max/min are expanded first");
+  }
+}
+
+void createColExpand(OpBuilder &b, Location loc, BinaryKind kind, Value dst, Value lhs,
+                     Value rhs) {
+  switch (kind) {
+  case BinaryKind::Add: ascend::TColExpandAddOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Sub: ascend::TColExpandSubOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Mul: ascend::TColExpandMulOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Div: ascend::TColExpandDivOp::create(b, loc, dst, lhs, rhs); return;
+  default: llvm_unreachable("max/min are expanded first");
+  }
+}
+
+void createScalar(OpBuilder &b, Location loc, BinaryKind kind, Value dst, Value lhs, Value rhs) {
+  switch (kind) {
+  case BinaryKind::Add: ascend::TAddSOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Sub: ascend::TSubSOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Mul: ascend::TMulSOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Div: ascend::TDivSOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Max: ascend::TMaxSOp::create(b, loc, dst, lhs, rhs); return;
+  case BinaryKind::Min: ascend::TMinSOp::create(b, loc, dst, lhs, rhs); return;
+  }
+}
+
+/// Unary float instructions, selected by op.
+LogicalResult createUnary(OpBuilder &b, Location loc, Operation *op, Value dst, Value src) {
+  return TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](tile::NegOp) { return ascend::TNegOp::create(b, loc, dst, src), success(); })
+      .Case([&](tile::AbsOp) { return ascend::TAbsOp::create(b, loc, dst, src), success(); })
+      .Case([&](tile::ExpOp) { return ascend::TExpOp::create(b, loc, dst, src), success(); })
+      .Case([&](tile::LogOp) { return ascend::TLogOp::create(b, loc, dst, src), success(); })
+      .Case([&](tile::SqrtOp) { return ascend::TSqrtOp::create(b, loc, dst, src), success(); })
+      .Case([&](tile::RsqrtOp) { return ascend::TRsqrtOp::create(b, loc, dst, src), success(); })
+      .Case([&](tile::RecipOp) { return ascend::TRecipOp::create(b, loc, dst, src), success(); })
+      .Default([](Operation *op) { return op->emitOpError("is not a unary vector op"); });
+}
+
+ascend::TileBufferType tileType(Value tile) {
+  return cast<ascend::TileBufferType>(tile.getType());
+}
+
+} // namespace
+
+Role tilec::conversion::roleOfTile(Value operand, int64_t rows, int64_t cols) {
+  auto type = dyn_cast<ascend::TileBufferType>(operand.getType());
+  if (!type)
+    return Role::Scalar;
+  if (type.getRows() == rows && type.getCols() == cols)
+    return Role::Full;
+  if (type.getRows() == rows && type.getCols() == 1)
+    return Role::RowVector;
+  return Role::ColVector;
+}
+
+Type ChunkEmitter::computeTypeOf(Type element) {
+  if (isa<FloatType>(element))
+    return Float32Type::get(element.getContext());
+  return element;
+}
+
+Value ChunkEmitter::widen(Value tile) {
+  auto type = tileType(tile);
+  Type compute = computeTypeOf(type.getElementType());
+  if (compute == type.getElementType())
+    return tile;
+  Value wide = alloc(type.getRows(), type.getCols(), compute);
+  ascend::TCvtOp::create(b, loc, wide, tile, tile::RoundMode::none, nullptr);
+  return wide;
+}
+
+FailureOr<Value> ChunkEmitter::convert(Value tile, Type element, tile::RoundMode round,
+                                       tile::SaturationAttr sat) {
+  auto type = tileType(tile);
+  if (type.getElementType() == element)
+    return tile;
+  std::optional<DType> from = dtypeOf(type.getElementType()), to = dtypeOf(element);
+  std::optional<CastChain> chain;
+  if (from && to)
+    chain = findCastChain(*from, *to, target);
+  if (!chain)
+    return emitError(loc) << "no conversion from " << type.getElementType() << " to " << element
+                          << " on " << target.name;
+  Value current = tile;
+  for (DType step : chain->steps) {
+    Value next = alloc(type.getRows(), type.getCols(), mlirTypeOf(element.getContext(), step));
+    ascend::TCvtOp::create(b, loc, next, current, round, sat);
+    current = next;
+  }
+  return current;
+}
+
+Value ChunkEmitter::fill(int64_t rows, int64_t cols, Value scalar) {
+  Value tile = alloc(rows, cols, scalar.getType());
+  ascend::TExpandSOp::create(b, loc, tile, scalar);
+  return tile;
+}
+
+/// A [rows, cols] tile holding a row vector [rows, 1] or column vector
+/// [1, cols] repeated across the other dimension.
+Value ChunkEmitter::expand(Value vector, Role role, int64_t rows, int64_t cols) {
+  Value full = alloc(rows, cols, tileType(vector).getElementType());
+  if (role == Role::RowVector) {
+    ascend::TRowExpandOp::create(b, loc, full, vector);
+    return full;
+  }
+  ascend::TExpandSOp::create(b, loc, full, zeroOf(tileType(vector).getElementType()));
+  ascend::TColExpandAddOp::create(b, loc, full, full, vector);
+  return full;
+}
+
+Value ChunkEmitter::zeroOf(Type element) {
+  if (isa<FloatType>(element))
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(element, 0.0));
+  return arith::ConstantOp::create(b, loc, b.getIntegerAttr(element, 0));
+}
+
+/// The op's instructions, leaving the result in the compute element type.
+FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, int64_t rows,
+                                       int64_t cols) {
+  Type resultElement = cast<RankedTensorType>(op->getResult(0).getType()).getElementType();
+  auto widenTile = [&](Value operand) {
+    return isa<ascend::TileBufferType>(operand.getType()) ? widen(operand) : operand;
+  };
+  if (std::optional<BinaryKind> kind = binaryKindOf(op)) {
+    Value lhs = widenTile(operands[0]), rhs = widenTile(operands[1]);
+    Role lhsRole = roleOfTile(lhs, rows, cols), rhsRole = roleOfTile(rhs, rows, cols);
+    if (lhsRole != Role::Full && rhsRole == Role::Full && isCommutative(*kind)) {
+      std::swap(lhs, rhs);
+      std::swap(lhsRole, rhsRole);
+    }
+    if (lhsRole == Role::Scalar) {
+      // s - x == -(x - s) exactly; s / x needs the scalar as a tile.
+      if (*kind == BinaryKind::Sub) {
+        Value diff = alloc(rows, cols, tileType(rhs).getElementType());
+        Value full = rhsRole == Role::Full ? rhs : expand(rhs, rhsRole, rows, cols);
+        ascend::TSubSOp::create(b, loc, diff, full, lhs);
+        ascend::TNegOp::create(b, loc, diff, diff);
+        return diff;
+      }
+      lhs = fill(rows, cols, lhs);
+    } else if (lhsRole != Role::Full) {
+      lhs = expand(lhs, lhsRole, rows, cols);
+    }
+    Value dst = alloc(rows, cols, tileType(lhs).getElementType());
+    bool hasExpandForm = *kind != BinaryKind::Max && *kind != BinaryKind::Min;
+    if ((rhsRole == Role::RowVector || rhsRole == Role::ColVector) && !hasExpandForm) {
+      rhs = expand(rhs, rhsRole, rows, cols);
+      rhsRole = Role::Full;
+    }
+    switch (rhsRole) {
+    case Role::Full: createFull(b, loc, *kind, dst, lhs, rhs); break;
+    case Role::RowVector: createRowExpand(b, loc, *kind, dst, lhs, rhs); break;
+    case Role::ColVector: createColExpand(b, loc, *kind, dst, lhs, rhs); break;
+    case Role::Scalar: createScalar(b, loc, *kind, dst, lhs, rhs); break;
+    }
+    return dst;
+  }
+  if (auto castOp = dyn_cast<tile::CastOp>(op))
+    return convert(operands[0], resultElement, castOp.getRound(), castOp.getSatAttr());
+  if (isa<tile::RowSumOp, tile::RowMaxOp, tile::RowMinOp>(op)) {
+    Value source = widen(operands[0]);
+    auto type = tileType(source);
+    Value dst = alloc(type.getRows(), 1, type.getElementType());
+    Value tmp = alloc(type.getRows(), type.getCols(), type.getElementType());
+    if (isa<tile::RowSumOp>(op))
+      ascend::TRowSumOp::create(b, loc, dst, source, tmp);
+    else if (isa<tile::RowMaxOp>(op))
+      ascend::TRowMaxOp::create(b, loc, dst, source, tmp);
+    else
+      ascend::TRowMinOp::create(b, loc, dst, source, tmp);
+    return dst;
+  }
+  if (isa<tile::ColSumOp, tile::ColMaxOp, tile::ColMinOp>(op)) {
+    Value source = widen(operands[0]);
+    auto type = tileType(source);
+    Value dst = alloc(1, type.getCols(), type.getElementType());
+    if (isa<tile::ColSumOp>(op))
+      ascend::TColSumOp::create(b, loc, dst, source);
+    else if (isa<tile::ColMaxOp>(op))
+      ascend::TColMaxOp::create(b, loc, dst, source);
+    else
+      ascend::TColMinOp::create(b, loc, dst, source);
+    return dst;
+  }
+  if (isa<tile::BroadcastOp>(op)) {
+    Value source = widen(operands[0]);
+    Role role = roleOfTile(source, rows, cols);
+    return role == Role::Full ? source : expand(source, role, rows, cols);
+  }
+  if (auto full = dyn_cast<tile::FullOp>(op)) {
+    Type compute = computeTypeOf(resultElement);
+    Attribute fillValue = full.getValue();
+    if (auto floatValue = dyn_cast<FloatAttr>(fillValue))
+      fillValue = b.getFloatAttr(compute, floatValue.getValueAsDouble());
+    else
+      fillValue = b.getIntegerAttr(compute, cast<IntegerAttr>(fillValue).getInt());
+    return fill(rows, cols, arith::ConstantOp::create(b, loc, cast<TypedAttr>(fillValue)));
+  }
+  if (auto gather = dyn_cast<tile::GatherOp>(op)) {
+    auto type = tileType(operands[0]);
+    Value dst = alloc(type.getRows(), type.getCols() / 2, type.getElementType());
+    ascend::TGatherOp::create(b, loc, dst, operands[0], gather.getPatternAttr());
+    return dst;
+  }
+  if (op->getNumOperands() == 1 && isa<FloatType>(resultElement)) {
+    Value source = widen(operands[0]);
+    Value dst = alloc(rows, cols, tileType(source).getElementType());
+    if (failed(createUnary(b, loc, op, dst, source)))
+      return failure();
+    return dst;
+  }
+  return op->emitOpError("has no vector lowering");
+}
+
+FailureOr<Value> ChunkEmitter::emitOp(Operation *op, ArrayRef<Value> operands, int64_t rows,
+                                      int64_t cols) {
+  FailureOr<Value> value = compute(op, operands, rows, cols);
+  if (failed(value))
+    return failure();
+  // Back to the stored element type: arithmetic results round to nearest even.
+  Type resultElement = cast<RankedTensorType>(op->getResult(0).getType()).getElementType();
+  return convert(*value, resultElement, tile::RoundMode::rint, nullptr);
+}

@@ -1,0 +1,181 @@
+//===- FuseRows.cpp - group row-wise chains into vector scopes ------------===//
+//
+// Walks each block in program order and grows groups of row-wise ops
+// (RowFusion.h) along their def-use edges. An op joins the group of a
+// producer only if no op outside the group uses the group's values before
+// it: the group then moves, in order, to the position of its last op as one
+// `tile.scope` whose results are the values used outside. A group needs two
+// ops or more, one of them computing (not just a view).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/transforms/Passes.h"
+#include "compiler/transforms/RowFusion.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace tilec {
+#define GEN_PASS_DEF_TILEFUSEROWS
+#include "compiler/transforms/Passes.h.inc"
+} // namespace tilec
+
+using namespace mlir;
+using namespace tilec;
+
+namespace {
+
+/// The row-wise groups of one block.
+class BlockFusion {
+public:
+  explicit BlockFusion(Block &block) : block(block) {
+    unsigned position = 0;
+    for (Operation &op : block)
+      positionOf[&op] = position++;
+  }
+
+  void formGroups();
+  void materialize(llvm::StringSet<> &names);
+
+private:
+  struct Group {
+    SmallVector<Operation *> ops; ///< in program order
+    int64_t rows = 1;
+  };
+
+  /// No op outside group `index` uses its values before position `before`.
+  bool usesComeAfter(unsigned index, unsigned before) {
+    for (Operation *member : groups[index].ops)
+      for (Operation *user : member->getUsers()) {
+        Operation *ancestor = block.findAncestorOpInBlock(*user);
+        auto group = groupOf.find(ancestor);
+        bool outside = group == groupOf.end() || group->second != index;
+        if (outside && positionOf.lookup(ancestor) < before)
+          return false;
+      }
+    return true;
+  }
+
+  Block &block;
+  llvm::DenseMap<Operation *, unsigned> positionOf;
+  llvm::DenseMap<Operation *, unsigned> groupOf; ///< op → index into groups
+  SmallVector<Group> groups;
+};
+
+void BlockFusion::formGroups() {
+  for (Operation &op : block) {
+    std::optional<int64_t> rows = rowfusion::rowWiseRows(&op);
+    if (!rows)
+      continue;
+    unsigned position = positionOf.lookup(&op);
+    // The groups of this op's producers it may join.
+    SmallVector<unsigned> joined;
+    for (Value operand : op.getOperands()) {
+      Operation *producer = operand.getDefiningOp();
+      if (!producer || producer->getBlock() != &block || !groupOf.count(producer))
+        continue;
+      unsigned index = groupOf.lookup(producer);
+      int64_t groupRows = groups[index].rows;
+      bool rowsAgree = groupRows == 1 || *rows == 1 || groupRows == *rows;
+      if (rowsAgree && !llvm::is_contained(joined, index) && usesComeAfter(index, position))
+        joined.push_back(index);
+    }
+    // Joined groups must agree with each other too.
+    int64_t groupRows = *rows;
+    SmallVector<unsigned> compatible;
+    for (unsigned index : joined) {
+      int64_t other = groups[index].rows;
+      if (groupRows != 1 && other != 1 && other != groupRows)
+        continue;
+      groupRows = std::max(groupRows, other);
+      compatible.push_back(index);
+    }
+    unsigned target;
+    if (compatible.empty()) {
+      target = groups.size();
+      groups.emplace_back();
+    } else {
+      target = compatible.front();
+      for (unsigned index : llvm::drop_begin(compatible)) {
+        for (Operation *member : groups[index].ops) {
+          groups[target].ops.push_back(member);
+          groupOf[member] = target;
+        }
+        groups[index].ops.clear();
+      }
+      llvm::sort(groups[target].ops, [&](Operation *a, Operation *b) {
+        return positionOf.lookup(a) < positionOf.lookup(b);
+      });
+    }
+    groups[target].ops.push_back(&op);
+    groups[target].rows = std::max(groups[target].rows, groupRows);
+    groupOf[&op] = target;
+  }
+}
+
+/// A view changes where data is, not what it is: alone it is no reason for a task.
+bool computes(Operation *op) {
+  return !isa<tile::SliceOp, tile::ReshapeOp, tile::InsertOp>(op);
+}
+
+void BlockFusion::materialize(llvm::StringSet<> &names) {
+  for (Group &group : groups) {
+    if (group.ops.size() < 2 || llvm::none_of(group.ops, computes))
+      continue;
+    llvm::SmallPtrSet<Operation *, 16> members(group.ops.begin(), group.ops.end());
+    // The values used outside the group become the scope's results.
+    SmallVector<Value> exported;
+    for (Operation *member : group.ops)
+      for (Value result : member->getResults())
+        if (llvm::any_of(result.getUsers(), [&](Operation *user) {
+              return !members.contains(block.findAncestorOpInBlock(*user));
+            }))
+          exported.push_back(result);
+    // A value of a single row in a group over many rows would be computed
+    // once per task, not per chunk: leave such groups unfused.
+    if (llvm::any_of(exported, [&](Value v) { return rowfusion::rowsOf(v) != group.rows; }))
+      continue;
+    Operation *last = group.ops.back();
+    OpBuilder builder(last->getContext());
+    builder.setInsertionPointAfter(last);
+    // Named after the .tile line of the chain's last op, made unique.
+    std::string base = "fused";
+    if (auto fileLoc = dyn_cast<FileLineColLoc>(last->getLoc()))
+      base += "_l" + std::to_string(fileLoc.getLine());
+    std::string name = base;
+    for (unsigned suffix = 1; !names.insert(name).second; ++suffix)
+      name = base + "_" + std::to_string(suffix);
+    auto scope = tile::ScopeOp::create(builder, last->getLoc(), ValueRange(exported).getTypes(),
+                                       builder.getStringAttr(name),
+                                       tile::CoreKindAttr::get(builder.getContext(),
+                                                               tile::CoreKind::vector));
+    Block *body = new Block();
+    scope.getBody().push_back(body);
+    for (Operation *member : group.ops)
+      member->moveBefore(body, body->end());
+    OpBuilder inside = OpBuilder::atBlockEnd(body);
+    tile::YieldOp::create(inside, last->getLoc(), exported);
+    for (auto [value, result] : llvm::zip(exported, scope.getResults()))
+      value.replaceUsesWithIf(result, [&](OpOperand &use) {
+        return !scope->isProperAncestor(use.getOwner());
+      });
+  }
+}
+
+struct TileFuseRows : tilec::impl::TileFuseRowsBase<TileFuseRows> {
+  void runOnOperation() override {
+    SmallVector<Block *> blocks;
+    getOperation()->walk([&](Block *block) {
+      if (!isa<tile::ScopeOp>(block->getParentOp()))
+        blocks.push_back(block);
+    });
+    llvm::StringSet<> names;
+    getOperation()->walk([&](tile::ScopeOp scope) { names.insert(scope.getName()); });
+    for (Block *block : blocks) {
+      BlockFusion fusion(*block);
+      fusion.formGroups();
+      fusion.materialize(names);
+    }
+  }
+};
+
+} // namespace

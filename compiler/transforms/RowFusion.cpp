@@ -1,0 +1,93 @@
+//===- RowFusion.cpp - which tile ops can run row chunk by row chunk ------===//
+#include "compiler/transforms/RowFusion.h"
+
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace tilec;
+
+namespace tilec::rowfusion {
+
+int64_t rowsOf(Value tensor) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  int64_t rows = 1;
+  for (int64_t dim : type.getShape().drop_back())
+    rows *= dim;
+  return rows;
+}
+
+std::optional<int64_t> constantIndex(Value value) {
+  APInt constant;
+  if (matchPattern(value, m_ConstantInt(&constant)))
+    return constant.getSExtValue();
+  return std::nullopt;
+}
+
+static int64_t colsOf(Value tensor) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  return type.getRank() == 0 ? 1 : type.getShape().back();
+}
+
+/// Leading offsets zero and every offset a constant: a window of columns.
+static bool isColumnWindow(ValueRange offsets) {
+  for (auto [index, offset] : llvm::enumerate(offsets)) {
+    std::optional<int64_t> constant = constantIndex(offset);
+    if (!constant || (index + 1 < offsets.size() && *constant != 0))
+      return false;
+  }
+  return true;
+}
+
+std::optional<int64_t> rowWiseRows(Operation *op) {
+  bool structural = llvm::TypeSwitch<Operation *, bool>(op)
+      .Case<tile::AddOp, tile::SubOp, tile::MulOp, tile::DivOp, tile::MaxOp, tile::MinOp,
+            tile::NegOp, tile::AbsOp, tile::ExpOp, tile::LogOp, tile::SqrtOp, tile::RsqrtOp,
+            tile::RecipOp, tile::CastOp, tile::RowSumOp, tile::RowMaxOp, tile::RowMinOp,
+            tile::BroadcastOp, tile::FullOp, tile::GatherOp, tile::InterleaveOp>(
+          [](Operation *) { return true; })
+      .Case([](tile::SliceOp slice) {
+        return rowsOf(slice.getSource()) == rowsOf(slice.getResult()) &&
+               isColumnWindow(slice.getOffsets());
+      })
+      .Case([](tile::InsertOp insert) {
+        return rowsOf(insert.getSource()) == rowsOf(insert.getDest()) &&
+               isColumnWindow(insert.getOffsets());
+      })
+      .Case([](tile::ReshapeOp reshape) {
+        return rowsOf(reshape.getSource()) == rowsOf(reshape.getResult()) &&
+               colsOf(reshape.getSource()) == colsOf(reshape.getResult());
+      })
+      .Default([](Operation *) { return false; });
+  if (!structural || op->getNumResults() != 1 ||
+      !isa<RankedTensorType>(op->getResult(0).getType()))
+    return std::nullopt;
+  int64_t rows = rowsOf(op->getResult(0));
+  for (Value operand : op->getOperands())
+    if (isa<RankedTensorType>(operand.getType()) && rowsOf(operand) != rows &&
+        rowsOf(operand) != 1)
+      return std::nullopt;
+  return rows;
+}
+
+std::optional<int64_t> fusedScopeRows(tile::ScopeOp scope) {
+  if (scope.getCore() != tile::CoreKind::vector || scope.getBody().empty())
+    return std::nullopt;
+  int64_t rows = 1;
+  for (Operation &op : scope.getBody().front().without_terminator()) {
+    std::optional<int64_t> opRows = rowWiseRows(&op);
+    if (!opRows)
+      return std::nullopt;
+    if (*opRows == 1)
+      continue;
+    if (rows != 1 && rows != *opRows)
+      return std::nullopt;
+    rows = *opRows;
+  }
+  for (Value result : scope.getResults())
+    if (!isa<RankedTensorType>(result.getType()) || rowsOf(result) != rows)
+      return std::nullopt;
+  return rows;
+}
+
+} // namespace tilec::rowfusion

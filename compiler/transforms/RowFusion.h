@@ -1,0 +1,39 @@
+//===- RowFusion.h - which tile ops can run row chunk by row chunk -*- C++ -*-===//
+//
+// A row-wise op computes each row of its result from the same row of its
+// operands, or from operands that are the same for every row (a [1, C] row,
+// a scalar). A chain of row-wise ops over R token rows can therefore run in
+// chunks of rows with every intermediate on chip: the fusion pass groups such
+// chains into vector scopes, and the lowering turns each scope into one task.
+// Both use these predicates, so they agree on what fuses.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_COMPILER_TRANSFORMS_ROWFUSION_H
+#define TILEC_COMPILER_TRANSFORMS_ROWFUSION_H
+
+#include "dialects/Tile/TileOps.h"
+
+#include <optional>
+
+namespace tilec::rowfusion {
+
+/// Rows of a tensor seen as a matrix: the product of all but the last dim
+/// (1 for a rank-1 tensor).
+int64_t rowsOf(mlir::Value tensor);
+
+/// The token rows of `op` if it is row-wise: every tensor it reads or makes
+/// has those rows or a single row. Slices and inserts qualify when they keep
+/// all rows and their offsets are constants; reshapes when they keep the
+/// matrix shape.
+std::optional<int64_t> rowWiseRows(mlir::Operation *op);
+
+/// The token rows of a vector scope that runs in row chunks: all its ops are
+/// row-wise over the same rows, and every value it yields has those rows.
+std::optional<int64_t> fusedScopeRows(tile::ScopeOp scope);
+
+/// The constant value of an index operand, if it is one.
+std::optional<int64_t> constantIndex(mlir::Value value);
+
+} // namespace tilec::rowfusion
+
+#endif
