@@ -38,8 +38,10 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   TileVerifyTargetOptions verifyOptions;
   verifyOptions.targetName = options.target;
   kernels.addPass(createTileVerifyTarget(verifyOptions));
-  if (options.fuse)
+  if (options.fuse) {
+    kernels.addPass(createTilePushSlices());
     kernels.addPass(createTileFuseRows());
+  }
   // Tasks and launches: a fused scope becomes one task, any other op its own.
   pm.addPass(createConvertTileToAscend());
   pm.addPass(mlir::createCanonicalizerPass());

@@ -76,6 +76,21 @@ def TileVerifyTarget : Pass<"tile-verify-target", "::tilec::tile::KernelOp"> {
   ];
 }
 
+def TilePushSlices : Pass<"tile-push-slices", "::tilec::tile::KernelOp"> {
+  let summary = "computes elementwise ops on the slices their results are read through";
+  let description = [{
+    `slice(f(a, b))` becomes `f(slice(a), slice(b))` when every use of `f`'s
+    result is a slice (f: binary math, unary math, cast). Broadcast operands
+    keep their size-1 dimensions; operands the slice covers whole are used as
+    they are. Repeated, this moves a chain of elementwise math to where its
+    slices are read: into a per-head loop, for example, where it fuses with
+    the rest of the head's math instead of passing through global memory.
+    Each element is computed by the same ops as before, so results are
+    unchanged.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def TileFuseRows : Pass<"tile-fuse-rows", "::tilec::tile::KernelOp"> {
   let summary = "groups chains of row-wise vector ops into scopes that run as one task";
   let description = [{

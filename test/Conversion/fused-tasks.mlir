@@ -1,0 +1,66 @@
+// RUN: tile-opt %s --convert-tile-to-ascend --canonicalize --cse --split-input-file | FileCheck %s
+
+// A fused scope is one AIV task: what does not depend on the token rows (the
+// gamma row, the RoPE index table) is loaded once, before the chunk loop;
+// each chunk loads its rows, keeps every intermediate in UB (the RoPE columns
+// go out with textract and back with tinsert, the pairs re-interleave with an
+// index gather) and stores its rows of the result.
+// CHECK-LABEL: tile.kernel @rope_tail
+// CHECK: ascend.gm_constant
+// CHECK: ascend.launch @rope_tail_fused_rope(
+// CHECK-NOT: ascend.launch
+// CHECK-LABEL: ascend.task @rope_tail_fused_rope
+// CHECK: ascend.tload %[[GAMMA:[0-9a-z_]+]], %{{.*}} : !ascend.tile<1x64xf32, ub>
+// CHECK: ascend.tload %[[TABLE:[0-9a-z_]+]], %{{.*}} : !ascend.tile<[[R:[0-9]+]]x16xi32, ub>
+// CHECK: scf.for
+// CHECK: ascend.tload %[[X:[0-9a-z_]+]], %{{.*}}[%[[ROW:[0-9a-z_]+]], %{{.*}}] : !ascend.tile<[[R]]x64xf32, ub>
+// CHECK: ascend.tcolexpandmul %[[N:[0-9a-z_]+]], %[[X]], %[[GAMMA]]
+// CHECK: ascend.textract %[[TAIL:[0-9a-z_]+]], %[[N]][%{{.*}}, %[[C48:[0-9a-z_]+]]] : !ascend.tile<[[R]]x16xf32, ub>, !ascend.tile<[[R]]x64xf32, ub>
+// CHECK: ascend.tgather %[[E:[0-9a-z_]+]], %[[TAIL]] <even>
+// CHECK: ascend.tgather %[[O:[0-9a-z_]+]], %[[TAIL]] <odd>
+// CHECK: ascend.tneg %[[NO:[0-9a-z_]+]], %[[O]]
+// CHECK: ascend.tinsert %[[SIDE:[0-9a-z_]+]], %[[NO]][%{{.*}}, %{{.*}}] : !ascend.tile<[[R]]x16xf32, ub>, !ascend.tile<[[R]]x8xf32, ub>
+// CHECK: ascend.tinsert %[[SIDE]], %[[E]]
+// CHECK: ascend.tgather_index %[[PAIRS:[0-9a-z_]+]], %[[SIDE]][%[[TABLE]]]
+// CHECK: ascend.tmov %[[OUT:[0-9a-z_]+]], %[[N]]
+// CHECK: ascend.tinsert %[[OUT]], %[[PAIRS]][%{{.*}}, %[[C48]]]
+// CHECK: ascend.tstore %{{.*}}[%[[ROW]], %{{.*}}], %[[OUT]]
+// CHECK-NEXT: }
+tile.kernel @rope_tail(%x: !tile.gm<256x64xf32>, %g: !tile.gm<1x64xf32>, %y: !tile.gm<256x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c48 = arith.constant 48 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<256x64xf32> -> tensor<256x64xf32>
+  %gamma = tile.load %g[%c0, %c0] : !tile.gm<1x64xf32> -> tensor<1x64xf32>
+  %r = tile.scope "fused_rope" core = #tile.core<vector> -> tensor<256x64xf32> {
+    %n = tile.mul %v, %gamma : tensor<256x64xf32>, tensor<1x64xf32> -> tensor<256x64xf32>
+    %tail = tile.slice %n[%c0, %c48] : tensor<256x64xf32> -> tensor<256x16xf32>
+    %e = tile.gather %tail <even> : tensor<256x16xf32> -> tensor<256x8xf32>
+    %o = tile.gather %tail <odd> : tensor<256x16xf32> -> tensor<256x8xf32>
+    %ne = tile.neg %o : tensor<256x8xf32>
+    %p = tile.interleave %ne, %e : tensor<256x8xf32> -> tensor<256x16xf32>
+    %out = tile.insert %p into %n[%c0, %c48] : tensor<256x16xf32> into tensor<256x64xf32>
+    tile.yield %out : tensor<256x64xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<256x64xf32>, !tile.gm<256x64xf32>
+  tile.return
+}
+
+// -----
+
+// Rows too long for UB even one at a time: the scope's ops are lowered one
+// task each, in column chunks, through global memory.
+// CHECK-LABEL: tile.kernel @too_wide
+// CHECK: ascend.launch @too_wide_exp
+// CHECK: ascend.launch @too_wide_mul
+// CHECK-NOT: ascend.launch
+tile.kernel @too_wide(%x: !tile.gm<4x65536xf32>, %y: !tile.gm<4x65536xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x65536xf32> -> tensor<4x65536xf32>
+  %r = tile.scope "wide" core = #tile.core<vector> -> tensor<4x65536xf32> {
+    %e = tile.exp %v : tensor<4x65536xf32>
+    %m = tile.mul %e, %v : tensor<4x65536xf32>, tensor<4x65536xf32> -> tensor<4x65536xf32>
+    tile.yield %m : tensor<4x65536xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<4x65536xf32>, !tile.gm<4x65536xf32>
+  tile.return
+}

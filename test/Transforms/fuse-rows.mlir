@@ -1,0 +1,103 @@
+// RUN: tile-opt %s --tile-fuse-rows --split-input-file | FileCheck %s
+
+// RMSNorm spelled op by op, then a cast: one scope, named after the .tile
+// line of its last op, exporting the value the store reads.
+// CHECK-LABEL: tile.kernel @rms_norm
+// CHECK: %[[X:.*]] = tile.load
+// CHECK: %[[G:.*]] = tile.load
+// CHECK: %[[Y:.*]] = tile.scope "fused_l7" core = <vector> -> tensor<4x8xbf16> {
+// CHECK-NEXT: tile.cast %[[X]]
+// CHECK-NEXT: tile.mul
+// CHECK-NEXT: tile.row_sum
+// CHECK-NEXT: tile.div
+// CHECK-NEXT: tile.rsqrt
+// CHECK-NEXT: tile.mul
+// CHECK-NEXT: tile.mul %{{.*}}, %[[G]]
+// CHECK-NEXT: %[[B:.*]] = tile.cast
+// CHECK-NEXT: tile.yield %[[B]] : tensor<4x8xbf16>
+// CHECK-NEXT: }
+// CHECK-NEXT: tile.store %[[Y]]
+tile.kernel @rms_norm(%x: !tile.gm<4x8xbf16>, %g: !tile.gm<1x8xf32>, %y: !tile.gm<4x8xbf16> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %n = arith.constant 8.0 : f32
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xbf16> -> tensor<4x8xbf16>
+  %gamma = tile.load %g[%c0, %c0] : !tile.gm<1x8xf32> -> tensor<1x8xf32>
+  %f = tile.cast %v : tensor<4x8xbf16> -> tensor<4x8xf32>
+  %sq = tile.mul %f, %f : tensor<4x8xf32>, tensor<4x8xf32> -> tensor<4x8xf32>
+  %sum = tile.row_sum %sq : tensor<4x8xf32> -> tensor<4x1xf32>
+  %mean = tile.div %sum, %n : tensor<4x1xf32>, f32 -> tensor<4x1xf32>
+  %inv = tile.rsqrt %mean : tensor<4x1xf32>
+  %norm = tile.mul %f, %inv : tensor<4x8xf32>, tensor<4x1xf32> -> tensor<4x8xf32>
+  %scaled = tile.mul %norm, %gamma : tensor<4x8xf32>, tensor<1x8xf32> -> tensor<4x8xf32>
+  %b = tile.cast %scaled {round = #tile.round<rint>} : tensor<4x8xf32> -> tensor<4x8xbf16> loc("k.tile":7:3)
+  tile.store %b, %y[%c0, %c0] : tensor<4x8xbf16>, !tile.gm<4x8xbf16>
+  tile.return
+}
+
+// -----
+
+// A matmul between two chains: the first chain's result goes to the cube, the
+// second chain starts from the product. The scale computed before the matmul
+// is also read after it, but the matmul reads the first group's value before
+// that: the later ops cannot join the first group (the scope would have to
+// sit both before and after the matmul), so they form a second one.
+// CHECK-LABEL: tile.kernel @around_matmul
+// CHECK: %[[FIRST:.*]]:2 = tile.scope "fused_l1" core = <vector> -> tensor<4x1xf32>, tensor<4x8xbf16> {
+// CHECK: tile.abs
+// CHECK: tile.row_max
+// CHECK: tile.yield
+// CHECK: %[[P:.*]] = tile.matmul %[[FIRST]]#1
+// CHECK-NEXT: tile.scope "fused_l2" core = <vector> -> tensor<4x16xf32> {
+// CHECK-NEXT: tile.mul %[[P]], %[[FIRST]]#0
+// CHECK-NEXT: tile.exp
+tile.kernel @around_matmul(%x: !tile.gm<4x8xf32>, %w: !tile.gm<8x16xbf16>, %y: !tile.gm<4x16xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  %wv = tile.load %w[%c0, %c0] : !tile.gm<8x16xbf16> -> tensor<8x16xbf16>
+  %a = tile.abs %v : tensor<4x8xf32>
+  %m = tile.row_max %a : tensor<4x8xf32> -> tensor<4x1xf32>
+  %n = tile.mul %v, %m : tensor<4x8xf32>, tensor<4x1xf32> -> tensor<4x8xf32>
+  %nb = tile.cast %n {round = #tile.round<rint>} : tensor<4x8xf32> -> tensor<4x8xbf16> loc("k.tile":1:1)
+  %p = tile.matmul %nb, %wv : tensor<4x8xbf16>, tensor<8x16xbf16> -> tensor<4x16xf32>
+  %q = tile.mul %p, %m : tensor<4x16xf32>, tensor<4x1xf32> -> tensor<4x16xf32>
+  %r = tile.exp %q : tensor<4x16xf32> loc("k.tile":2:1)
+  tile.store %r, %y[%c0, %c0] : tensor<4x16xf32>, !tile.gm<4x16xf32>
+  tile.return
+}
+
+// -----
+
+// Column reductions cross the token rows: they stay out, and what is left of
+// each chain is a single op, which needs no scope.
+// CHECK-LABEL: tile.kernel @column_sum
+// CHECK-NOT: tile.scope
+// CHECK: tile.exp
+// CHECK-NEXT: tile.col_sum
+// CHECK-NEXT: tile.exp
+tile.kernel @column_sum(%x: !tile.gm<4x8xf32>, %y: !tile.gm<1x8xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  %e = tile.exp %v : tensor<4x8xf32>
+  %s = tile.col_sum %e : tensor<4x8xf32> -> tensor<1x8xf32>
+  %t = tile.exp %s : tensor<1x8xf32>
+  tile.store %t, %y[%c0, %c0] : tensor<1x8xf32>, !tile.gm<1x8xf32>
+  tile.return
+}
+
+// -----
+
+// A group whose only computed value the rest of the kernel reads is a single
+// row (the same for every token) is left unfused.
+// CHECK-LABEL: tile.kernel @invariant_export
+// CHECK-NOT: tile.scope
+tile.kernel @invariant_export(%g: !tile.gm<1x8xbf16>, %x: !tile.gm<4x8xf32>,
+                              %y: !tile.gm<4x8xf32> {tile.out}, %z: !tile.gm<1x8xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %gv = tile.load %g[%c0, %c0] : !tile.gm<1x8xbf16> -> tensor<1x8xbf16>
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  %gf = tile.cast %gv : tensor<1x8xbf16> -> tensor<1x8xf32>
+  %m = tile.mul %v, %gf : tensor<4x8xf32>, tensor<1x8xf32> -> tensor<4x8xf32>
+  tile.store %m, %y[%c0, %c0] : tensor<4x8xf32>, !tile.gm<4x8xf32>
+  tile.store %gf, %z[%c0, %c0] : tensor<1x8xf32>, !tile.gm<1x8xf32>
+  tile.return
+}
