@@ -81,29 +81,113 @@ tile.kernel @quant(%x: !tile.gm<16x64xf32>, %q: !tile.gm<16x64xi8> {tile.out}) {
 
 // -----
 
-// A matmul is a cube task: blocks staged GM → L1 → L0A/L0B, the first K step
-// with TMATMUL and the rest accumulating, the block stored from L0C.
+// A matmul is a cube task: the first K step with TMATMUL, the rest
+// accumulating, the block stored from L0C. A's [128, 1024] row panel fits L1
+// beside two B blocks, so each work item loads it once and every K step takes
+// its L0A window from it (textract); B blocks go GM → L1 → L0B.
 // CHECK-LABEL: tile.kernel @mm
 // CHECK: ascend.launch @mm_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 4
 // CHECK-LABEL: ascend.task @mm_matmul_l
 // CHECK-SAME: core = #ascend.core<aic>
-// CHECK-DAG: %[[AL1:.*]] = ascend.alloc : !ascend.tile<128x256xbf16, l1>
+// CHECK-DAG: %[[PANEL:.*]] = ascend.alloc : !ascend.tile<128x1024xbf16, l1>
+// CHECK-DAG: %[[BL1:.*]] = ascend.alloc : !ascend.tile<256x128xbf16, l1>
 // CHECK-DAG: %[[A:.*]] = ascend.alloc : !ascend.tile<128x256xbf16, l0a>
 // CHECK-DAG: %[[B:.*]] = ascend.alloc : !ascend.tile<256x128xbf16, l0b>
 // CHECK-DAG: %[[C:.*]] = ascend.alloc : !ascend.tile<128x128xf32, l0c>
-// CHECK: ascend.tload %[[AL1]], %arg0
-// CHECK: ascend.tmov %[[A]], %[[AL1]]
-// CHECK: ascend.tmatmul %[[C]], %[[A]], %[[B]]
-// CHECK: scf.for %{{.*}} = %c256 to %c1024 step %c256 {
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[A]], %[[B]]
-// CHECK: }
-// CHECK: ascend.tstore %arg2[{{.*}}], %[[C]] : !tile.gm<256x256xf32>, !ascend.tile<128x128xf32, l0c>
+// CHECK: scf.for
+// CHECK:   ascend.tload %[[PANEL]], %arg0[%{{.*}}, %c0]
+// CHECK:   ascend.textract %[[A]], %[[PANEL]][%c0, %c0]
+// CHECK:   ascend.tload %[[BL1]], %arg1
+// CHECK:   ascend.tmov %[[B]], %[[BL1]]
+// CHECK:   ascend.tmatmul %[[C]], %[[A]], %[[B]]
+// CHECK:   scf.for %[[K:.*]] = %c256 to %c1024 step %c256 {
+// CHECK-NOT:   %arg0
+// CHECK:     ascend.textract %[[A]], %[[PANEL]][%c0, %[[K]]]
+// CHECK-NOT:   %arg0
+// CHECK:     ascend.tmatmul_acc %[[C]], %[[A]], %[[B]]
+// CHECK:   }
+// CHECK:   ascend.tstore %arg2[{{.*}}], %[[C]] : !tile.gm<256x256xf32>, !ascend.tile<128x128xf32, l0c>
 tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !tile.gm<256x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<256x1024xbf16> -> tensor<256x1024xbf16>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x256xbf16> -> tensor<1024x256xbf16>
   %r = tile.matmul %ta, %tb : tensor<256x1024xbf16>, tensor<1024x256xbf16> -> tensor<256x256xf32>
   tile.store %r, %c[%c0, %c0] : tensor<256x256xf32>, !tile.gm<256x256xf32>
+  tile.return
+}
+
+// -----
+
+// More N blocks than cube cores: a work item is a segment of 3 consecutive
+// N blocks (50 blocks of 128 columns: 17 segments, the last one shorter), and
+// the A panel is loaded once before the segment's column loop.
+// CHECK-LABEL: ascend.launch @seg_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 17
+// CHECK-LABEL: ascend.task @seg_matmul_l
+// CHECK-DAG: %[[PANEL:.*]] = ascend.alloc : !ascend.tile<16x1024xbf16, l1>
+// CHECK-DAG: %[[A:.*]] = ascend.alloc : !ascend.tile<16x256xbf16, l0a>
+// CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %c17 step %{{.*}} {
+// CHECK:   %[[SEG:.*]] = arith.remui %[[ITEM]], %c17
+// CHECK:   %[[FIRST:.*]] = arith.muli %[[SEG]], %c384
+// CHECK:   ascend.tload %[[PANEL]], %arg0[%{{.*}}, %c0] : !ascend.tile<16x1024xbf16, l1>
+// CHECK:   %[[END:.*]] = arith.addi %[[FIRST]], %c384
+// CHECK:   %[[LAST:.*]] = arith.minui %[[END]], %c6400
+// CHECK:   scf.for %[[COL:.*]] = %[[FIRST]] to %[[LAST]] step %c128 {
+// CHECK-NOT:   %arg0
+// CHECK:     ascend.textract %[[A]], %[[PANEL]][%c0, %c0]
+// CHECK-NOT:   %arg0
+// CHECK:     ascend.tstore %arg2[%{{.*}}, %[[COL]]]
+// CHECK:   }
+// CHECK: }
+tile.kernel @seg(%a: !tile.gm<16x1024xbf16>, %b: !tile.gm<1024x6400xbf16>, %c: !tile.gm<16x6400xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x1024xbf16> -> tensor<16x1024xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x6400xbf16> -> tensor<1024x6400xbf16>
+  %r = tile.matmul %ta, %tb : tensor<16x1024xbf16>, tensor<1024x6400xbf16> -> tensor<16x6400xf32>
+  tile.store %r, %c[%c0, %c0] : tensor<16x6400xf32>, !tile.gm<16x6400xf32>
+  tile.return
+}
+
+// -----
+
+// A's [128, 2048] row panel does not fit L1 beside the B blocks: each K step
+// stages the A block GM → L1 → L0A. The 4 × 6 blocks of 128 × 256 still give
+// every cube core a block, so N blocks are 256 wide (the accumulator fills
+// L0C, the K step halves to keep the L0B block), halving A's re-reads.
+// CHECK-LABEL: ascend.launch @wide_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 24
+// CHECK-LABEL: ascend.task @wide_matmul_l
+// CHECK-DAG: %[[AL1:.*]] = ascend.alloc : !ascend.tile<128x128xbf16, l1>
+// CHECK-DAG: %[[A:.*]] = ascend.alloc : !ascend.tile<128x128xbf16, l0a>
+// CHECK-DAG: %[[B:.*]] = ascend.alloc : !ascend.tile<128x256xbf16, l0b>
+// CHECK-DAG: %[[C:.*]] = ascend.alloc : !ascend.tile<128x256xf32, l0c>
+// CHECK: scf.for %{{.*}} = %{{.*}} to %c24 step %{{.*}} {
+// CHECK:   scf.for %[[K:.*]] = %c128 to %c2048 step %c128 {
+// CHECK:     ascend.tload %[[AL1]], %arg0[%{{.*}}, %[[K]]]
+// CHECK:     ascend.tmov %[[A]], %[[AL1]]
+// CHECK:     ascend.tmatmul_acc %[[C]], %[[A]], %[[B]]
+tile.kernel @wide(%a: !tile.gm<512x2048xbf16>, %b: !tile.gm<2048x1536xbf16>, %c: !tile.gm<512x1536xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<512x2048xbf16> -> tensor<512x2048xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<2048x1536xbf16> -> tensor<2048x1536xbf16>
+  %r = tile.matmul %ta, %tb : tensor<512x2048xbf16>, tensor<2048x1536xbf16> -> tensor<512x1536xf32>
+  tile.store %r, %c[%c0, %c0] : tensor<512x1536xf32>, !tile.gm<512x1536xf32>
+  tile.return
+}
+
+// -----
+
+// With only 4 blocks of 128 columns, 256-wide blocks would leave cube cores
+// idle that the narrow ones use: the blocks stay 128 × 128.
+// CHECK-LABEL: ascend.launch @narrow_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 4
+// CHECK-LABEL: ascend.task @narrow_matmul_l
+// CHECK-DAG: ascend.alloc : !ascend.tile<128x256xbf16, l1>
+// CHECK-DAG: ascend.alloc : !ascend.tile<128x128xf32, l0c>
+// CHECK: ascend.tmov
+tile.kernel @narrow(%a: !tile.gm<128x4096xbf16>, %b: !tile.gm<4096x512xbf16>, %c: !tile.gm<128x512xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<128x4096xbf16> -> tensor<128x4096xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<4096x512xbf16> -> tensor<4096x512xbf16>
+  %r = tile.matmul %ta, %tb : tensor<128x4096xbf16>, tensor<4096x512xbf16> -> tensor<128x512xf32>
+  tile.store %r, %c[%c0, %c0] : tensor<128x512xf32>, !tile.gm<128x512xf32>
   tile.return
 }
 
