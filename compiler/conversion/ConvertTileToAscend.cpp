@@ -536,9 +536,19 @@ LogicalResult KernelLowering::lowerScope(tile::ScopeOp scope) {
     host.setInsertionPoint(scope);
     return places;
   };
+  // A parallel loop around the scope may run its iterations in one launch
+  // (ascend-fold-parallel-loops): they share the cores.
+  int64_t copies = 1;
+  if (auto loop = scope->getParentOfType<scf::ForOp>(); loop && loop->hasAttr("tile.parallel")) {
+    std::optional<int64_t> lower = rowfusion::constantIndex(loop.getLowerBound()),
+                           upper = rowfusion::constantIndex(loop.getUpperBound()),
+                           step = rowfusion::constantIndex(loop.getStep());
+    if (lower && upper && step && *step > 0 && *upper > *lower)
+      copies = (*upper - *lower + *step - 1) / *step;
+  }
   SmallVector<GmLocation> places;
   FailureOr<bool> fused = lowerFusedScope(
-      scope, rows, [&](Value value) -> const GmLocation & { return locations.at(value); },
+      scope, rows, copies, [&](Value value) -> const GmLocation & { return locations.at(value); },
       [&] { return places = placeResults(); }, context);
   if (failed(fused))
     return failure();

@@ -25,7 +25,14 @@ using namespace tilec::conversion;
 
 namespace {
 
-/// Builds the task of one scope for a given chunk of rows.
+/// Token rows per chunk, and whether a work item is two chunks on separate
+/// buffers.
+struct Chunking {
+  int64_t rows;
+  bool doubleBuffered;
+};
+
+/// Builds the task of one scope for a given chunking.
 class FusedScope {
 public:
   FusedScope(tile::ScopeOp scope, int64_t rows,
@@ -39,9 +46,14 @@ public:
           chunked.insert(result);
   }
 
-  /// Builds the task with chunks of `chunkRows` rows; with `results`, stores
-  /// the scope's results there (without, a trial build to check the fit).
-  LogicalResult build(TaskBuilder &task, int64_t chunkRows, ArrayRef<GmLocation> results);
+  /// Builds the task with the given chunking; with `results`, stores the
+  /// scope's results there (without, a trial build to check the fit).
+  LogicalResult build(TaskBuilder &task, const Chunking &chunking, ArrayRef<GmLocation> results);
+  /// Bytes of result tiles one work item stores (set by build).
+  uint64_t storedBytes = 0;
+  int64_t storesPerItem(const Chunking &chunking) {
+    return int64_t(scope.getNumResults()) * (chunking.doubleBuffered ? 2 : 1);
+  }
 
 private:
   bool isInside(Value value) {
@@ -183,7 +195,7 @@ LogicalResult FusedScope::emitOp(Operation &op, TaskBuilder &task, ChunkEmitter 
   return success();
 }
 
-LogicalResult FusedScope::build(TaskBuilder &task, int64_t chunkRows,
+LogicalResult FusedScope::build(TaskBuilder &task, const Chunking &chunking,
                                 ArrayRef<GmLocation> results) {
   ChunkEmitter emit(task, context.target);
   OpBuilder &b = task.builder();
@@ -191,77 +203,122 @@ LogicalResult FusedScope::build(TaskBuilder &task, int64_t chunkRows,
   held.clear();
   indexTables.clear();
   chunkLoop = nullptr;
+  storedBytes = 0;
   Block &body = scope.getBody().front();
+  int64_t chunkRows = chunking.rows;
   // Once: the ops that do not depend on the token rows.
   for (Operation &op : body.without_terminator())
     if (!isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, Value())))
       return failure();
-  // Per chunk: row windows in, every other op, result windows out.
+  // Per chunk: row windows in, every other op, result windows out. Double
+  // buffered, a work item is two chunks on separate buffers, so the loads of
+  // the second overlap the vector work of the first.
   LogicalResult status = success();
   auto yield = cast<tile::YieldOp>(body.getTerminator());
-  task.forEachWorkItem(rows / chunkRows, [&](Value item) {
+  int64_t perItem = chunking.doubleBuffered ? 2 : 1;
+  task.forEachWorkItem(rows / chunkRows / perItem, [&](Value item) {
     chunkLoop = b.getInsertionBlock()->getParentOp();
-    Value row = arith::MulIOp::create(b, loc, item, task.constantIndex(chunkRows));
-    for (Operation &op : body.without_terminator())
-      if (isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, row))) {
-        status = failure();
-        return;
+    llvm::DenseMap<Value, Value> once = held;
+    for (int64_t copy = 0; copy < perItem && succeeded(status); ++copy) {
+      held = once;
+      if (perItem > 1)
+        task.setStage(copy);
+      Value chunk = item;
+      if (perItem > 1)
+        chunk = arith::AddIOp::create(
+            b, loc, arith::MulIOp::create(b, loc, item, task.constantIndex(perItem)),
+            task.constantIndex(copy));
+      Value row = arith::MulIOp::create(b, loc, chunk, task.constantIndex(chunkRows));
+      for (Operation &op : body.without_terminator())
+        if (isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, row))) {
+          status = failure();
+          return;
+        }
+      // What was loaded once stays for the next chunk.
+      task.setStage(std::nullopt);
+      for (auto [value, tile] : held)
+        if (!isPerChunk(value))
+          once[value] = tile;
+      Value zero = task.constantIndex(0);
+      for (auto [index, value] : llvm::enumerate(yield.getValues())) {
+        Value tile = held.lookup(value);
+        storedBytes += cast<ascend::TileBufferType>(tile.getType()).getNumBytes();
+        if (!results.empty())
+          task.store(task.addGlobal(results[index]), row, zero, tile);
       }
-    if (results.empty())
-      return;
-    Value zero = task.constantIndex(0);
-    for (auto [value, location] : llvm::zip_equal(yield.getValues(), results))
-      task.store(task.addGlobal(location), row, zero, held.lookup(value));
+    }
   });
   chunkLoop = nullptr;
   return status;
 }
 
-/// Modelled cycles of one chunk on one core, from the target's figures: its
-/// GM transfers (whose fixed cost favours fewer, larger chunks) and its vector
-/// instructions, one after the other.
-double chunkCycles(Block &body, const target::TargetDescription &target) {
-  double cycles = 0;
+/// Modelled cycles of the chunk loop's body on each pipe, from the target's
+/// figures: GM loads (MTE2), vector instructions (V), stores (MTE3, counted
+/// as `storedBytes`). Fixed transfer costs favour fewer, larger chunks.
+struct PipeCycles {
+  double mte2 = 0, vector = 0, mte3 = 0;
+};
+
+PipeCycles loopCycles(Block &body, uint64_t storedBytes, int64_t stores,
+                      const target::TargetDescription &target) {
+  PipeCycles cycles;
   body.walk([&](Operation *op) {
-    auto loop = op->getParentOfType<scf::ForOp>();
-    if (!loop)
+    if (!op->getParentOfType<scf::ForOp>())
       return;
     if (auto load = dyn_cast<ascend::TLoadOp>(op))
-      cycles += target.transferCycles(target::Path::GmToUb, load.getDst().getType().getNumBytes());
-    else if (auto store = dyn_cast<ascend::TStoreOp>(op))
-      cycles += target.transferCycles(target::Path::UbToGm, store.getSrc().getType().getNumBytes());
-    else if (auto instruction = dyn_cast<ascend::InstructionOpInterface>(op))
+      cycles.mte2 += target.transferCycles(target::Path::GmToUb,
+                                           load.getDst().getType().getNumBytes());
+    else if (isa<ascend::InstructionOpInterface>(op))
       if (auto dst = dyn_cast<ascend::TileBufferType>(op->getOperand(0).getType()))
-        cycles += target.vectorCycles(target::VecOp::Binary,
-                                      (dst.getNumBytes() + 255) / 256);
+        cycles.vector += target.vectorCycles(target::VecOp::Binary,
+                                             (dst.getNumBytes() + 255) / 256);
   });
+  if (stores > 0)
+    cycles.mte3 = double(stores) *
+                  target.transferCycles(target::Path::UbToGm, storedBytes / uint64_t(stores));
   return cycles;
 }
 
 } // namespace
 
 FailureOr<bool> tilec::conversion::lowerFusedScope(
-    tile::ScopeOp scope, int64_t rows, llvm::function_ref<const GmLocation &(Value)> locationOf,
+    tile::ScopeOp scope, int64_t rows, int64_t copies,
+    llvm::function_ref<const GmLocation &(Value)> locationOf,
     llvm::function_ref<SmallVector<GmLocation>()> placeResults, TaskContext &context) {
   FusedScope fused(scope, rows, locationOf, context);
-  // The chunk whose busiest core (rounds of chunks × one chunk) finishes
-  // first among those that fit UB; ties go to the larger chunk.
-  std::optional<int64_t> best;
+  int64_t cores = context.target.vectorCores;
+  // The chunking whose busiest core finishes first among those that fit UB:
+  // rounds of work items × one item (the sum of the pipes' work, or with
+  // double buffering their maximum plus one chunk to fill the pipeline).
+  // `copies` launches of the task may share the cores. Ties go to the larger
+  // chunk.
+  std::optional<Chunking> best;
   double bestCycles = 0;
   for (int64_t chunkRows = rows; chunkRows >= 1; --chunkRows) {
     if (rows % chunkRows != 0)
       continue;
-    TaskBuilder trial(scope.getContext(), scope.getLoc(), ascend::CoreType::aiv);
-    if (failed(fused.build(trial, chunkRows, {})))
-      return failure();
-    if (!fitsOnChip(trial.body(), context.target))
-      continue;
-    int64_t chunks = rows / chunkRows;
-    double cycles = double((chunks + context.target.vectorCores - 1) / context.target.vectorCores) *
-                    chunkCycles(trial.body(), context.target);
-    if (!best || cycles < bestCycles) {
-      best = chunkRows;
-      bestCycles = cycles;
+    for (bool doubleBuffered : {true, false}) {
+      int64_t chunks = rows / chunkRows;
+      if (doubleBuffered && chunks % 2 != 0)
+        continue;
+      Chunking chunking{chunkRows, doubleBuffered};
+      TaskBuilder trial(scope.getContext(), scope.getLoc(), ascend::CoreType::aiv);
+      if (failed(fused.build(trial, chunking, {})))
+        return failure();
+      if (!fitsOnChip(trial.body(), context.target))
+        continue;
+      PipeCycles pipes = loopCycles(trial.body(), fused.storedBytes,
+                                    fused.storesPerItem(chunking), context.target);
+      int64_t items = chunks / (doubleBuffered ? 2 : 1) * copies;
+      double rounds = double((items + cores - 1) / cores);
+      double serial = pipes.mte2 + pipes.vector + pipes.mte3;
+      double cycles = doubleBuffered
+                          ? rounds * std::max({pipes.mte2, pipes.vector, pipes.mte3}) + serial / 2
+                          : rounds * serial;
+      if (!best || cycles < bestCycles) {
+        best = chunking;
+        bestCycles = cycles;
+      }
     }
   }
   if (!best)
@@ -270,7 +327,7 @@ FailureOr<bool> tilec::conversion::lowerFusedScope(
   TaskBuilder task(scope.getContext(), scope.getLoc(), ascend::CoreType::aiv);
   if (failed(fused.build(task, *best, results)))
     return failure();
-  task.finish(context.module, context.name, context.host,
-              std::min<int64_t>(rows / *best, context.target.vectorCores));
+  int64_t items = rows / best->rows / (best->doubleBuffered ? 2 : 1);
+  task.finish(context.module, context.name, context.host, std::min<int64_t>(items, cores));
   return true;
 }

@@ -29,6 +29,22 @@ def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
                            "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];
 }
 
+def AscendFoldParallelLoops : Pass<"ascend-fold-parallel-loops", "::mlir::ModuleOp"> {
+  let summary = "runs a parallel host loop of one launch as a single launch";
+  let description = [{
+    A host loop marked `tile.parallel` (the .tile `parallel` loop) with
+    constant bounds, whose body is one `ascend.launch` and pure arithmetic on
+    the induction variable and constants, becomes one launch of the task over
+    iterations × work items: the task's work-item loop (`block_idx` to N step
+    `block_dim`) runs to trips·N, item i serves iteration i / N as item i mod N,
+    the arguments the host computed per iteration are recomputed in the task,
+    and setup before the work loop that depends on them moves into it. Blocks:
+    trips·N, at most the core type's count. A task launched elsewhere too is
+    copied first. Other loops are left alone.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 //===----------------------------------------------------------------------===//
 // Passes on ascend tasks
 //===----------------------------------------------------------------------===//
@@ -40,7 +56,10 @@ def AscendPlanMemory : Pass<"ascend-plan-memory", "::tilec::ascend::TaskOp"> {
     as the target (module attribute `ascend.target`, default `a2a3`) requires.
     A buffer is live from its first to its last use in program order; a use
     inside a loop that does not contain the alloc keeps it live for the whole
-    loop, because its contents must survive the back edge. Buffers whose live
+    loop, because its contents must survive the back edge, unless every
+    iteration begins by overwriting it (its first use in the loop body only
+    writes it). Buffers of different `stage`s always conflict (double
+    buffering). Buffers whose live
     ranges are disjoint may share bytes. Placement is greedy first-fit, largest
     buffer first, then program order.
 

@@ -11,6 +11,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -52,8 +53,12 @@ struct Buffer {
   unsigned liveFirst; ///< first and last program position it must survive
   unsigned liveLast;
   int64_t offset = -1;
+  std::optional<uint64_t> stage;
 
+  /// Live at the same time, or in different double-buffering stages.
   bool overlapsInTime(const Buffer &other) const {
+    if (stage && other.stage && *stage != *other.stage)
+      return true;
     return liveFirst <= other.liveLast && other.liveFirst <= liveLast;
   }
   MemorySpace space() { return alloc.getType().getSpace(); }
@@ -63,18 +68,42 @@ int64_t alignUp(int64_t value, int64_t alignment) {
   return (value + alignment - 1) / alignment * alignment;
 }
 
-/// From the first to the last use; a use inside a loop that does not contain
-/// the alloc covers the whole loop, since the value must survive the back edge.
+/// Whether every iteration of `loop` starts using the buffer by overwriting
+/// it: its first use in the loop, directly in the loop's body, only writes
+/// it. Then nothing in it survives the back edge.
+bool overwrittenEachIteration(AllocOp alloc, Operation *loop, const ProgramOrder &order) {
+  Operation *first = nullptr;
+  for (Operation *user : alloc->getUsers())
+    if (loop->isProperAncestor(user) &&
+        (!first || order.first.lookup(user) < order.first.lookup(first)))
+      first = user;
+  if (!first || first->getParentOp() != loop)
+    return false;
+  auto effects = dyn_cast<MemoryEffectOpInterface>(first);
+  if (!effects)
+    return false;
+  SmallVector<MemoryEffects::EffectInstance> onBuffer;
+  effects.getEffectsOnValue(alloc.getResult(), onBuffer);
+  return !onBuffer.empty() && llvm::all_of(onBuffer, [](const auto &effect) {
+    return isa<MemoryEffects::Write>(effect.getEffect());
+  });
+}
+
+/// From the first to the last use. A use inside a loop that does not contain
+/// the alloc covers the whole loop, since the value must survive the back
+/// edge, unless each iteration overwrites the buffer before reading it.
 Buffer makeBuffer(AllocOp alloc, const ProgramOrder &order, int64_t alignment) {
   Buffer buffer{alloc, alignUp(alloc.getType().getNumBytes(), alignment),
                 order.first.lookup(alloc), 0, 0};
+  buffer.stage = alloc.getStage();
   buffer.liveFirst = buffer.liveLast = buffer.position;
   bool used = false;
   for (Operation *user : alloc->getUsers()) {
     unsigned first = order.first.lookup(user), last = order.last.lookup(user);
     for (Operation *parent = user->getParentOp(); parent && !isa<TaskOp>(parent);
          parent = parent->getParentOp())
-      if (isa<LoopLikeOpInterface>(parent) && !parent->isProperAncestor(alloc)) {
+      if (isa<LoopLikeOpInterface>(parent) && !parent->isProperAncestor(alloc) &&
+          !overwrittenEachIteration(alloc, parent, order)) {
         first = std::min(first, order.first.lookup(parent));
         last = std::max(last, order.last.lookup(parent));
       }

@@ -91,7 +91,8 @@ Value TaskBuilder::allocTile(int64_t rows, int64_t cols, Type elementType,
                              ascend::MemorySpace space) {
   auto type = ascend::TileBufferType::get(elementType.getContext(), {rows, cols}, elementType,
                                           space);
-  return ascend::AllocOp::create(allocBuilder, loc, type, IntegerAttr());
+  IntegerAttr stageAttr = stage ? allocBuilder.getI64IntegerAttr(*stage) : IntegerAttr();
+  return ascend::AllocOp::create(allocBuilder, loc, type, IntegerAttr(), stageAttr);
 }
 
 Value TaskBuilder::constantIndex(int64_t value) {

@@ -51,9 +51,11 @@ public:
   TaskGlobal addGlobal(const GmLocation &location);
   mlir::Value addScalar(mlir::Value hostValue);
 
-  /// An on-chip buffer allocated at the top of the task (so it outlives loops).
+  /// An on-chip buffer allocated at the top of the task (so it outlives loops),
+  /// in the current double-buffering stage if one is set.
   mlir::Value allocTile(int64_t rows, int64_t cols, mlir::Type elementType,
                         ascend::MemorySpace space);
+  void setStage(std::optional<int64_t> value) { stage = value; }
   mlir::Value constantIndex(int64_t value);
 
   /// TLOAD / TSTORE of the rows × cols window of `global` at (row, col)
@@ -81,6 +83,7 @@ private:
   mlir::OpBuilder bodyBuilder;
   mlir::OpBuilder allocBuilder;
   llvm::SmallVector<mlir::Value> hostArguments;
+  std::optional<int64_t> stage;
   llvm::DenseMap<mlir::Value, mlir::Value> argumentOf;
 };
 

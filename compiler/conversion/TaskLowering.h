@@ -62,12 +62,13 @@ GmLocation indexTable(mlir::Location loc, int64_t rows, int64_t cols,
                       llvm::ArrayRef<int32_t> positions, TaskContext &context);
 
 /// One vector task running the row-wise ops of a fused scope over chunks of
-/// its `rows` token rows, every intermediate in UB (FusedTasks.cpp). Tensors
+/// its `rows` token rows, every intermediate in UB (FusedTasks.cpp); `copies`
+/// launches of it may share the cores (a parallel loop around it). Tensors
 /// from outside are read at `locationOf`; `placeResults` gives where the
 /// scope's results go and is asked only once a chunk fits. False, with
 /// nothing built, when not even one-row chunks fit UB.
 mlir::FailureOr<bool>
-lowerFusedScope(tile::ScopeOp scope, int64_t rows,
+lowerFusedScope(tile::ScopeOp scope, int64_t rows, int64_t copies,
                 llvm::function_ref<const GmLocation &(mlir::Value)> locationOf,
                 llvm::function_ref<llvm::SmallVector<GmLocation>()> placeResults,
                 TaskContext &context);

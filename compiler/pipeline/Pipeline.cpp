@@ -46,6 +46,10 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   pm.addPass(createConvertTileToAscend());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());
+  if (options.fuse) {
+    pm.addPass(createAscendFoldParallelLoops());
+    pm.addPass(mlir::createCanonicalizerPass());
+  }
   if (stopAfter == Stage::Tasks)
     return;
   mlir::OpPassManager &tasks = pm.nest<ascend::TaskOp>();

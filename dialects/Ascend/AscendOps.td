@@ -121,12 +121,16 @@ def Ascend_AllocOp : Ascend_Op<"alloc", [MemoryEffects<[MemAlloc]>]> {
   let description = [{
     The buffer's memory space is part of its type. `offset` (a multiple of 32
     bytes) is set by `--ascend-plan-memory`; before planning it is absent.
+    Buffers of different `stage`s (double buffering: one stage computes while
+    the other loads) never share bytes.
     ```mlir
     %t = ascend.alloc : !ascend.tile<16x128xf32, ub>
     %u = ascend.alloc {offset = 8192 : i64} : !ascend.tile<16x128xf32, ub>
+    %v = ascend.alloc {stage = 1 : i64} : !ascend.tile<16x128xf32, ub>
     ```
   }];
-  let arguments = (ins OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$offset);
+  let arguments = (ins OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$offset,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$stage);
   let results = (outs Ascend_AnyTile:$result);
   let assemblyFormat = "attr-dict `:` qualified(type($result))";
   let hasVerifier = 1;
