@@ -328,6 +328,20 @@ FailureOr<bool> tilec::conversion::lowerFusedScope(
   if (failed(fused.build(task, *best, results)))
     return failure();
   int64_t items = rows / best->rows / (best->doubleBuffered ? 2 : 1);
-  task.finish(context.module, context.name, context.host, std::min<int64_t>(items, cores));
+  ascend::TaskOp built =
+      task.finish(context.module, context.name, context.host, std::min<int64_t>(items, cores));
+  // What the report (tilec --report) and a reader of the IR want to know.
+  Builder attrs(scope.getContext());
+  SmallVector<Attribute> fusedOps;
+  for (Operation &op : scope.getBody().front().without_terminator()) {
+    std::string entry = op.getName().stripDialect().str();
+    if (auto fileLoc = dyn_cast<FileLineColLoc>(op.getLoc()))
+      entry += "@" + std::to_string(fileLoc.getLine());
+    fusedOps.push_back(attrs.getStringAttr(entry));
+  }
+  built->setAttr("ascend.fused_ops", attrs.getArrayAttr(fusedOps));
+  built->setAttr("ascend.chunk_rows", attrs.getI64IntegerAttr(best->rows));
+  if (best->doubleBuffered)
+    built->setAttr("ascend.double_buffered", attrs.getUnitAttr());
   return true;
 }

@@ -142,7 +142,8 @@ void TaskBuilder::forEachWorkItem(int64_t items, const std::function<void(Value)
   body(loop.getInductionVar());
 }
 
-void TaskBuilder::finish(ModuleOp module, StringRef name, OpBuilder &host, int64_t blocks) {
+ascend::TaskOp TaskBuilder::finish(ModuleOp module, StringRef name, OpBuilder &host,
+                                   int64_t blocks) {
   // The anchor only fixed where allocations go.
   Operation *anchor = allocBuilder.getInsertionPoint() != block->end()
                           ? &*allocBuilder.getInsertionPoint()
@@ -162,4 +163,5 @@ void TaskBuilder::finish(ModuleOp module, StringRef name, OpBuilder &host, int64
   task.getBody().push_back(block.release());
   SymbolTable(module).insert(task); // renames on collision, deterministically
   ascend::LaunchOp::create(host, loc, task.getSymName(), hostArguments, uint64_t(blocks));
+  return task;
 }

@@ -69,8 +69,8 @@ public:
 
   /// Creates the task symbol `name` (uniqued) in `module` and launches it on
   /// `blocks` blocks at the insertion point of `host`.
-  void finish(mlir::ModuleOp module, llvm::StringRef name, mlir::OpBuilder &host,
-              int64_t blocks);
+  ascend::TaskOp finish(mlir::ModuleOp module, llvm::StringRef name, mlir::OpBuilder &host,
+                        int64_t blocks);
 
 private:
   mlir::Value addArgument(mlir::Value hostValue);

@@ -1,11 +1,13 @@
 //===- tilec.cpp - the tilec compiler driver ------------------------------===//
 //
-// tilec FILE.tile [-o OUT] [--emit=tile|tasks|ascend|cpp] [--target=a2a3|a5] [-D N=V] [-I DIR]
+// tilec FILE.tile [-o OUT] [--emit=tile|tasks|ascend|cpp] [--target=a2a3|a5] [--fuse=false]
+//       [--report] [-D N=V] [-I DIR]
 // Compiles a .tile source through the stages of compiler/pipeline and prints
 // the IR of the requested stage, or C++ by default (to OUT, all or nothing).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/frontend/Frontend.h"
+#include "compiler/pipeline/CompileReport.h"
 #include "compiler/pipeline/Pipeline.h"
 #include "compiler/pipeline/Registration.h"
 
@@ -42,6 +44,11 @@ cl::opt<bool> fuse("fuse",
                    cl::desc("Fuse row-wise chains into one task each (--fuse=false: one task "
                             "per op, the unfused baseline)"),
                    cl::init(true), cl::cat(tilecCategory));
+cl::opt<bool> report("report",
+                     cl::desc("Print the tasks, fused ops, token chunks, on-chip bytes and GM "
+                              "traffic (against the unfused lowering); the stage output is "
+                              "then written only with -o"),
+                     cl::init(false), cl::cat(tilecCategory));
 cl::list<std::string> defines("D", cl::desc("Override a const: -D NAME=VALUE"), cl::Prefix,
                               cl::value_desc("NAME=VALUE"), cl::cat(tilecCategory));
 cl::list<std::string> importDirs("I", cl::desc("Directory searched by import"), cl::Prefix,
@@ -100,6 +107,21 @@ int compile() {
   if (!module)
     return 1;
   tilec::setTarget(*module, *pipelineOptions);
+  if (report && emitStage < tilec::Stage::Ascend) {
+    errs() << "tilec: error: --report needs the ascend stage (--emit=ascend or cpp)\n";
+    return 1;
+  }
+  // The baseline the report compares with: the same kernels, unfused.
+  mlir::OwningOpRef<mlir::ModuleOp> unfused;
+  if (report && pipelineOptions->fuse) {
+    unfused = module->clone();
+    tilec::PipelineOptions unfusedOptions = *pipelineOptions;
+    unfusedOptions.fuse = false;
+    mlir::PassManager unfusedPm(&context);
+    tilec::buildPipeline(unfusedPm, unfusedOptions, tilec::Stage::Ascend);
+    if (mlir::failed(unfusedPm.run(*unfused)))
+      return 1;
+  }
 
   mlir::PassManager pm(&context);
   if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
@@ -109,6 +131,18 @@ int compile() {
   if (mlir::failed(pm.run(*module)))
     return 1;
 
+  if (report)
+    for (auto kernel : module->getOps<tilec::tile::KernelOp>()) {
+      tilec::report::KernelSummary summary = tilec::report::summarize(*module, kernel);
+      std::optional<tilec::report::KernelSummary> baseline;
+      if (unfused)
+        if (auto original = unfused->lookupSymbol<tilec::tile::KernelOp>(kernel.getSymName()))
+          baseline = tilec::report::summarize(*unfused, original);
+      tilec::report::print(summary, baseline ? &*baseline : nullptr, pipelineOptions->target,
+                           outs());
+    }
+  if (report && outputFile == "-")
+    return 0;
   // Written only once everything succeeded, so a failed compile leaves no file.
   std::unique_ptr<ToolOutputFile> output = mlir::openOutputFile(outputFile, &errorMessage);
   if (!output) {

@@ -1,0 +1,252 @@
+//===- CompileReport.cpp - what a compile produced, for tilec --report ----===//
+#include "compiler/pipeline/CompileReport.h"
+
+#include "dialects/Ascend/AscendOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace tilec;
+
+namespace tilec::report {
+namespace {
+
+std::optional<int64_t> constantOf(Value value) {
+  APInt constant;
+  if (matchPattern(value, m_ConstantInt(&constant)))
+    return constant.getSExtValue();
+  return std::nullopt;
+}
+
+/// How many times `op` runs per run of `top`: the product of the trip counts
+/// of the constant-bound loops around it (host loops around a launch).
+std::optional<int64_t> runsOf(Operation *op, Operation *top) {
+  int64_t runs = 1;
+  for (Operation *parent = op->getParentOp(); parent && parent != top;
+       parent = parent->getParentOp())
+    if (auto loop = dyn_cast<scf::ForOp>(parent)) {
+      std::optional<int64_t> lower = constantOf(loop.getLowerBound()),
+                             upper = constantOf(loop.getUpperBound()),
+                             step = constantOf(loop.getStep());
+      if (!lower || !upper || !step || *step <= 0)
+        return std::nullopt;
+      runs *= *upper > *lower ? (*upper - *lower + *step - 1) / *step : 0;
+    }
+  return runs;
+}
+
+uint64_t elementBytes(Type type) { return (type.getIntOrFloatBitWidth() + 7) / 8; }
+
+uint64_t tensorBytes(Type type) {
+  auto shaped = cast<ShapedType>(type);
+  return uint64_t(shaped.getNumElements()) * elementBytes(shaped.getElementType());
+}
+
+/// Replays the index arithmetic and loops of a task for every block of a
+/// launch, adding up the GM bytes of the loads and stores it reaches. Loop
+/// bounds that depend on a scalar argument make the count unknown.
+class TrafficCounter {
+public:
+  TrafficCounter(ascend::TaskOp task, int64_t blocks) : task(task), blocks(blocks) {}
+
+  /// GM bytes read and written by all blocks, or nothing if not countable.
+  std::optional<std::pair<uint64_t, uint64_t>> count() {
+    for (int64_t block = 0; block < blocks; ++block) {
+      values.clear();
+      blockIdx = block;
+      if (!run(task.getBody().front()))
+        return std::nullopt;
+    }
+    return std::make_pair(read, written);
+  }
+
+private:
+  std::optional<int64_t> valueOf(Value value) {
+    auto it = values.find(value);
+    if (it != values.end())
+      return it->second;
+    return std::nullopt;
+  }
+
+  /// Evaluates an index/integer op if its operands are known.
+  void evaluate(Operation *op) {
+    if (op->getNumResults() != 1)
+      return;
+    Value result = op->getResult(0);
+    if (isa<ascend::BlockIdxOp>(op)) {
+      values[result] = blockIdx;
+      return;
+    }
+    if (isa<ascend::BlockDimOp>(op)) {
+      values[result] = blocks;
+      return;
+    }
+    if (std::optional<int64_t> constant = constantOf(result)) {
+      values[result] = *constant;
+      return;
+    }
+    SmallVector<int64_t, 2> in;
+    for (Value operand : op->getOperands()) {
+      std::optional<int64_t> known = valueOf(operand);
+      if (!known)
+        return;
+      in.push_back(*known);
+    }
+    std::optional<int64_t> out =
+        llvm::TypeSwitch<Operation *, std::optional<int64_t>>(op)
+            .Case([&](arith::AddIOp) { return in[0] + in[1]; })
+            .Case([&](arith::SubIOp) { return in[0] - in[1]; })
+            .Case([&](arith::MulIOp) { return in[0] * in[1]; })
+            .Case<arith::DivUIOp, arith::DivSIOp>([&](Operation *) {
+              return in[1] ? std::optional<int64_t>(in[0] / in[1]) : std::nullopt;
+            })
+            .Case<arith::RemUIOp, arith::RemSIOp>([&](Operation *) {
+              return in[1] ? std::optional<int64_t>(in[0] % in[1]) : std::nullopt;
+            })
+            .Case<arith::MinUIOp, arith::MinSIOp>([&](Operation *) { return std::min(in[0], in[1]); })
+            .Case<arith::MaxUIOp, arith::MaxSIOp>([&](Operation *) { return std::max(in[0], in[1]); })
+            .Case([&](arith::IndexCastOp) { return in[0]; })
+            .Default([](Operation *) { return std::nullopt; });
+    if (out)
+      values[result] = *out;
+  }
+
+  void transfer(Type tileType, Type gmType, uint64_t &total) {
+    auto tile = cast<ascend::TileBufferType>(tileType);
+    total += uint64_t(tile.getRows() * tile.getCols()) *
+             elementBytes(cast<tile::GlobalTensorType>(gmType).getElementType());
+  }
+
+  bool run(Block &block) {
+    for (Operation &op : block) {
+      if (auto loop = dyn_cast<scf::ForOp>(op)) {
+        std::optional<int64_t> lower = valueOf(loop.getLowerBound()),
+                               upper = valueOf(loop.getUpperBound()),
+                               step = valueOf(loop.getStep());
+        if (!lower || !upper || !step || *step <= 0)
+          return false;
+        for (int64_t iv = *lower; iv < *upper; iv += *step) {
+          values[loop.getInductionVar()] = iv;
+          if (!run(*loop.getBody()))
+            return false;
+        }
+        continue;
+      }
+      if (auto load = dyn_cast<ascend::TLoadOp>(op))
+        transfer(load.getDst().getType(), load.getSrc().getType(), read);
+      else if (auto store = dyn_cast<ascend::TStoreOp>(op))
+        transfer(store.getSrc().getType(), store.getDst().getType(), written);
+      else
+        evaluate(&op);
+    }
+    return true;
+  }
+
+  ascend::TaskOp task;
+  int64_t blocks;
+  int64_t blockIdx = 0;
+  llvm::DenseMap<Value, int64_t> values;
+  uint64_t read = 0, written = 0;
+};
+
+std::string megabytes(std::optional<uint64_t> bytes) {
+  return bytes ? llvm::formatv("{0:F2} MB", double(*bytes) / 1e6).str() : std::string("?");
+}
+
+} // namespace
+
+KernelSummary summarize(ModuleOp module, tile::KernelOp kernel) {
+  KernelSummary summary;
+  summary.kernel = kernel.getSymName().str();
+  for (auto [index, type] : llvm::enumerate(kernel.getArgumentTypes()))
+    if (isa<tile::GlobalTensorType>(type))
+      summary.parameterBytes += tensorBytes(type);
+  summary.gmBytes = 0;
+  kernel.walk([&](ascend::LaunchOp launch) {
+    LaunchSummary entry;
+    entry.task = launch.getTask().str();
+    entry.blocks = launch.getBlocks();
+    auto task = SymbolTable::lookupNearestSymbolFrom<ascend::TaskOp>(module, launch.getTaskAttr());
+    std::optional<int64_t> runs = runsOf(launch, kernel);
+    entry.runs = runs.value_or(0);
+    if (task) {
+      entry.core = ascend::stringifyCoreType(task.getCore()).str();
+      if (auto peaks = task->getAttrOfType<DictionaryAttr>("ascend.memory_peak"))
+        for (NamedAttribute peak : peaks)
+          entry.memoryPeak[peak.getName().str()] = cast<IntegerAttr>(peak.getValue()).getInt();
+      if (auto ops = task->getAttrOfType<ArrayAttr>("ascend.fused_ops"))
+        for (Attribute op : ops)
+          entry.fusedOps.push_back(cast<StringAttr>(op).str());
+      if (auto rows = task->getAttrOfType<IntegerAttr>("ascend.chunk_rows"))
+        entry.chunkRows = rows.getInt();
+      entry.doubleBuffered = task->hasAttr("ascend.double_buffered");
+      std::optional<std::pair<uint64_t, uint64_t>> traffic =
+          TrafficCounter(task, entry.blocks).count();
+      if (runs && traffic) {
+        entry.gmRead = traffic->first * uint64_t(*runs);
+        entry.gmWritten = traffic->second * uint64_t(*runs);
+      }
+    }
+    if (entry.gmRead && entry.gmWritten && summary.gmBytes)
+      *summary.gmBytes += *entry.gmRead + *entry.gmWritten;
+    else
+      summary.gmBytes.reset();
+    summary.launches.push_back(std::move(entry));
+  });
+  return summary;
+}
+
+void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::StringRef target,
+           llvm::raw_ostream &os) {
+  os << "kernel " << fused.kernel << " on " << target << ": " << fused.launches.size()
+     << " launches\n";
+  os << llvm::formatv("{0,-34} {1,-4} {2,6} {3,5} {4,-14} {5,-36} {6,12} {7,12}\n", "task",
+                      "core", "blocks", "runs", "chunk", "on-chip bytes", "GM read",
+                      "GM written");
+  for (const LaunchSummary &launch : fused.launches) {
+    std::string chunk = "-";
+    if (launch.chunkRows)
+      chunk = std::to_string(*launch.chunkRows) + " rows" + (launch.doubleBuffered ? " x2" : "");
+    std::string memory;
+    for (auto [space, bytes] : launch.memoryPeak)
+      memory += (memory.empty() ? "" : " ") + space + " " + std::to_string(bytes);
+    os << llvm::formatv("{0,-34} {1,-4} {2,6} {3,5} {4,-14} {5,-36} {6,12} {7,12}\n",
+                        launch.task, launch.core, launch.blocks, launch.runs, chunk,
+                        memory.empty() ? "-" : memory, megabytes(launch.gmRead),
+                        megabytes(launch.gmWritten));
+  }
+  bool anyFused = llvm::any_of(fused.launches, [](auto &l) { return !l.fusedOps.empty(); });
+  if (anyFused)
+    os << "fused ops, by .tile line:\n";
+  for (const LaunchSummary &launch : fused.launches) {
+    if (launch.fusedOps.empty())
+      continue;
+    // Consecutive ops of one .tile line share a "line N:" prefix.
+    os << "  " << launch.task << ":";
+    StringRef line;
+    for (StringRef entry : launch.fusedOps) {
+      auto [name, at] = entry.split('@');
+      if (at != line)
+        os << (line.empty() ? " " : "; ") << "line " << (at.empty() ? "?" : at) << ":";
+      line = at;
+      os << " " << name;
+    }
+    os << "\n";
+  }
+  os << "GM traffic: " << megabytes(fused.gmBytes);
+  if (unfused && unfused->gmBytes && fused.gmBytes && *fused.gmBytes)
+    os << llvm::formatv("; unfused lowering {0} ({1:F2}x)", megabytes(unfused->gmBytes),
+                        double(*unfused->gmBytes) / double(*fused.gmBytes));
+  if (fused.gmBytes && fused.parameterBytes)
+    os << llvm::formatv("; parameters once {0} (fused moves {1:F2}x that)",
+                        megabytes(fused.parameterBytes),
+                        double(*fused.gmBytes) / double(fused.parameterBytes));
+  os << "\n";
+}
+
+} // namespace tilec::report

@@ -1,0 +1,58 @@
+//===- CompileReport.h - what a compile produced, for tilec --report -*- C++ -*-===//
+//
+// After the pipeline has planned memory, every launch of a kernel's host
+// program is summarised: its task and core type, blocks, how often the host
+// runs it, the fused ops and token chunk of a fused task, the on-chip bytes
+// it uses per memory space, and the global-memory bytes it moves, counted by
+// replaying its loops and index arithmetic for every block (the CPU model
+// counts the same bytes when it runs the kernel).
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_COMPILER_PIPELINE_COMPILEREPORT_H
+#define TILEC_COMPILER_PIPELINE_COMPILEREPORT_H
+
+#include "dialects/Tile/TileOps.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tilec::report {
+
+struct LaunchSummary {
+  std::string task;
+  std::string core;         ///< aic or aiv
+  int64_t blocks = 0;
+  int64_t runs = 1;          ///< times the host program launches it
+  std::map<std::string, int64_t> memoryPeak; ///< bytes per on-chip space
+  std::vector<std::string> fusedOps;         ///< "op@line" of a fused task
+  std::optional<int64_t> chunkRows;          ///< token rows per chunk of a fused task
+  bool doubleBuffered = false;
+  /// GM bytes over all runs; nothing when a loop's trip count is not constant.
+  std::optional<uint64_t> gmRead, gmWritten;
+};
+
+struct KernelSummary {
+  std::string kernel;
+  std::vector<LaunchSummary> launches;
+  std::optional<uint64_t> gmBytes;   ///< read + written by every launch
+  uint64_t parameterBytes = 0;       ///< every input read once, every output written once
+};
+
+/// The summary of `kernel`'s host program in a module that went through the
+/// pipeline at least to the ascend stage.
+KernelSummary summarize(mlir::ModuleOp module, tile::KernelOp kernel);
+
+/// The text `tilec --report` prints: the launches of `fused`, then its GM
+/// traffic against `unfused` (the same kernel without row fusion) and against
+/// the parameters' bytes.
+void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::StringRef target,
+           llvm::raw_ostream &os);
+
+} // namespace tilec::report
+
+#endif
