@@ -203,9 +203,28 @@ Value KernelLowering::availableAt(Value value, Operation *producer) {
   return host.clone(*def, mapping)->getResult(0);
 }
 
+/// The store that puts `result` into an output parameter nothing else writes,
+/// if there is one: the value can live there for its other users too.
+static tile::StoreOp soleStoreOf(Value result) {
+  tile::StoreOp found;
+  for (Operation *user : result.getUsers()) {
+    auto store = dyn_cast<tile::StoreOp>(user);
+    if (!store || store.getValue() != result)
+      continue;
+    if (found)
+      return nullptr;
+    found = store;
+  }
+  if (!found || !isa<BlockArgument>(found.getDest()))
+    return nullptr;
+  unsigned writers = llvm::count_if(found.getDest().getUsers(), llvm::IsaPred<tile::StoreOp>);
+  return writers == 1 ? found : nullptr;
+}
+
 /// Where `result` can be written directly: the window of its only user when
 /// that user is a store, an in-place insert or a loop yield, looking through
-/// reshapes that keep the matrix shape.
+/// reshapes that keep the matrix shape; or, with several users, the window
+/// of the store that is the only writer of an output parameter.
 std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *producer) {
   MatrixShape shape = MatrixShape::of(cast<RankedTensorType>(result.getType()).getShape());
   while (result.hasOneUse()) {
@@ -214,9 +233,13 @@ std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *pr
       break;
     result = reshape.getResult();
   }
-  if (!result.hasOneUse())
-    return std::nullopt;
-  OpOperand &use = *result.getUses().begin();
+  tile::StoreOp sharedStore;
+  if (!result.hasOneUse()) {
+    sharedStore = soleStoreOf(result);
+    if (!sharedStore)
+      return std::nullopt;
+  }
+  OpOperand &use = sharedStore ? sharedStore.getValueMutable() : *result.getUses().begin();
   Operation *user = use.getOwner();
   auto valueShape = cast<RankedTensorType>(result.getType()).getShape();
   // The user's offsets, recomputed before the producer where needed.

@@ -64,3 +64,28 @@ tile.kernel @too_wide(%x: !tile.gm<4x65536xf32>, %y: !tile.gm<4x65536xf32> {tile
   tile.store %r, %y[%c0, %c0] : tensor<4x65536xf32>, !tile.gm<4x65536xf32>
   tile.return
 }
+
+// -----
+
+// A result that is stored into an output nothing else writes, and also read
+// by a later task, lives in that output: no scratch tensor and no copy.
+// CHECK-LABEL: tile.kernel @stored_and_read
+// CHECK-SAME: (%[[X:[a-z0-9]+]]: {{.*}}, %[[Q:[a-z0-9]+]]: {{.*}}, %[[Z:[a-z0-9]+]]: {{.*}})
+// CHECK-NOT: tile.alloc_gm
+// CHECK: ascend.launch @stored_and_read_fused_q(%[[X]], %[[Q]])
+// CHECK-NEXT: ascend.launch @stored_and_read_exp_{{.*}}(%[[Q]], %[[Z]])
+// CHECK-NOT: ascend.launch
+tile.kernel @stored_and_read(%x: !tile.gm<64x64xf32>, %q: !tile.gm<64x64xf32> {tile.out},
+                             %z: !tile.gm<64x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<64x64xf32> -> tensor<64x64xf32>
+  %r = tile.scope "fused_q" core = #tile.core<vector> -> tensor<64x64xf32> {
+    %a = tile.abs %v : tensor<64x64xf32>
+    %n = tile.neg %a : tensor<64x64xf32>
+    tile.yield %n : tensor<64x64xf32>
+  }
+  tile.store %r, %q[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
+  %e = tile.exp %r : tensor<64x64xf32>
+  tile.store %e, %z[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
+  tile.return
+}
