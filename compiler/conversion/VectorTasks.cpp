@@ -59,7 +59,7 @@ FailureOr<Chunking> chooseChunking(Operation *op, MatrixShape result, MatrixShap
            << " bytes; split the columns (e.g. reshape into more, shorter rows)";
   int64_t colChunks = widest.cols / cols;
   int64_t maxRows = int64_t(capacity / rowBytes(cols));
-  int64_t rows = fullCols ? result.rows : largestDivisorAtMost(widest.rows, maxRows);
+  int64_t rows = fullCols ? widest.rows : largestDivisorAtMost(widest.rows, maxRows);
   if (fullCols && rows > maxRows)
     return op->emitOpError("needs whole columns of ") << widest.rows << " rows in UB";
   // Prefer enough chunks for every vector core over bigger chunks, down to

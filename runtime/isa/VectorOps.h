@@ -170,6 +170,31 @@ void rowReduce(const char *name, Dst &dst, Src &src, Tmp &tmp,
   ins.vector(VecOp::Reduce, rows, cols, sizeof(T));
 }
 
+/// Reduces each column of the valid region, row after row (the hardware adds
+/// rows elementwise, one repeat at a time), into row 0 of dst.
+template <typename Dst, typename Src, typename F>
+void colReduce(const char *name, Dst &dst, Src &src, F f) {
+  using T = typename Src::DType;
+  static_assert(std::is_same_v<T, typename Dst::DType>,
+                "column reduction keeps the element type");
+  static_assert(isPlainVec<Src> && isPlainVec<Dst>, "operands must be row-major Vec tiles");
+  Instruction ins(name, Pipe::V);
+  checkArithmeticType<T>(ins);
+  ins.read(src, "src");
+  ins.write(dst, "dst");
+  const int rows = src.GetValidRow(), cols = src.GetValidCol();
+  if (rows == 0 || cols == 0 || dst.GetValidCol() != cols)
+    ins.fail("column reduction of a " + std::to_string(rows) + "x" + std::to_string(cols) +
+             " source into " + std::to_string(dst.GetValidCol()) + " columns");
+  for (int c = 0; c < cols; ++c) {
+    auto acc = load(src.at(0, c));
+    for (int r = 1; r < rows; ++r)
+      acc = f(acc, load(src.at(r, c)));
+    dst.at(0, c) = store<T>(acc);
+  }
+  ins.vector(VecOp::Binary, rows, cols, sizeof(T));
+}
+
 /// dst = f(src0, src1) where one source is dst-shaped and the other holds
 /// one value per row (a [R,1] DN tile or a 32-byte block per row).
 template <typename Dst, typename S0, typename S1, typename F>
@@ -365,7 +390,56 @@ RecordEvent TROWMAX(D &dst, S &src, Tmp &tmp) {
   return {};
 }
 
+template <typename D, typename S, typename Tmp>
+RecordEvent TROWMIN(D &dst, S &src, Tmp &tmp) {
+  using C = tilec::isa::ComputeT<typename S::DType>;
+  C highest;
+  if constexpr (std::is_floating_point_v<C>)
+    highest = std::numeric_limits<C>::infinity();
+  else
+    highest = C(std::numeric_limits<typename S::DType>::max());
+  tilec::isa::rowReduce("TROWMIN", dst, src, tmp, highest,
+                        [](auto a, auto b) { return tilec::isa::minOf(a, b); });
+  return {};
+}
+
+// --- column reductions ----------------------------------------------------------
+template <typename D, typename S> RecordEvent TCOLSUM(D &dst, S &src) {
+  tilec::isa::colReduce("TCOLSUM", dst, src, [](auto a, auto b) { return a + b; });
+  return {};
+}
+template <typename D, typename S> RecordEvent TCOLMAX(D &dst, S &src) {
+  tilec::isa::colReduce("TCOLMAX", dst, src,
+                        [](auto a, auto b) { return tilec::isa::maxOf(a, b); });
+  return {};
+}
+template <typename D, typename S> RecordEvent TCOLMIN(D &dst, S &src) {
+  tilec::isa::colReduce("TCOLMIN", dst, src,
+                        [](auto a, auto b) { return tilec::isa::minOf(a, b); });
+  return {};
+}
+
 // --- row / column broadcasts ------------------------------------------------
+/// dst[r][c] = src[r][0]: each row's value across the row.
+template <typename D, typename S> RecordEvent TROWEXPAND(D &dst, S &src) {
+  using T = typename D::DType;
+  static_assert(std::is_same_v<T, typename S::DType>, "TROWEXPAND keeps the element type");
+  static_assert(tilec::isa::isPlainVec<D>, "dst must be a row-major Vec tile");
+  tilec::isa::Instruction ins("TROWEXPAND", tilec::target::Pipe::V);
+  ins.read(src, "src");
+  ins.write(dst, "dst");
+  const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
+  if (src.GetValidRow() != rows)
+    ins.fail("the per-row source needs " + std::to_string(rows) + " valid rows");
+  for (int r = 0; r < rows; ++r) {
+    T v = src.at(r, 0);
+    for (int c = 0; c < cols; ++c)
+      dst.at(r, c) = v;
+  }
+  ins.vector(tilec::isa::VecOp::Unary, rows, cols, sizeof(T));
+  return {};
+}
+
 #define TILEC_EXPAND(NAME, KIND, FN, COST)                                      \
   template <typename D, typename S0, typename S1, typename... Tmp>              \
   RecordEvent NAME(D &dst, S0 &src0, S1 &src1, Tmp &...) {                      \

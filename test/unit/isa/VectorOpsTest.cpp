@@ -258,6 +258,46 @@ TEST_F(VectorOps, IndexGatherInterleavesStackedRows) {
   EXPECT_THROW(TGATHER(dst, src, index), ModelError);
 }
 
+TEST_F(VectorOps, RowMinColumnReductionsAndRowExpand) {
+  using Src = Tile<TileType::Vec, float, 4, 16>;
+  using Row = Tile<TileType::Vec, float, 1, 16>;
+  using PerRow = Tile<TileType::Vec, float, 4, 8, BLayout::RowMajor, 4, 1>;
+  Src src, tmp, wide;
+  Row sum, mx, mn;
+  PerRow rowMin;
+  TASSIGN(src, 0);
+  TASSIGN(tmp, 256);
+  TASSIGN(wide, 512);
+  TASSIGN(sum, 768);
+  TASSIGN(mx, 832);
+  TASSIGN(mn, 896);
+  TASSIGN(rowMin, 960);
+  for (int r = 0; r < 4; ++r)
+    for (int c = 0; c < 16; ++c)
+      src.at(r, c) = float((r * 5 + c * 3) % 11) - 5.0f;
+  TROWMIN(rowMin, src, tmp);
+  TCOLSUM(sum, src);
+  TCOLMAX(mx, src);
+  TCOLMIN(mn, src);
+  TROWEXPAND(wide, rowMin);
+  for (int c = 0; c < 16; ++c) {
+    float s = 0, hi = -INFINITY, lo = INFINITY;
+    for (int r = 0; r < 4; ++r)
+      s += src.at(r, c), hi = std::max(hi, src.at(r, c)), lo = std::min(lo, src.at(r, c));
+    EXPECT_EQ(sum.at(0, c), s);
+    EXPECT_EQ(mx.at(0, c), hi);
+    EXPECT_EQ(mn.at(0, c), lo);
+  }
+  for (int r = 0; r < 4; ++r) {
+    float lo = INFINITY;
+    for (int c = 0; c < 16; ++c)
+      lo = std::min(lo, src.at(r, c));
+    EXPECT_EQ(rowMin.at(r, 0), lo);
+    for (int c = 0; c < 16; ++c)
+      EXPECT_EQ(wide.at(r, c), lo);
+  }
+}
+
 TEST_F(VectorOps, TmovCopiesVecTiles) {
   F32 a, d;
   TASSIGN(a, 0);
