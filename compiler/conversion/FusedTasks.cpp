@@ -291,11 +291,14 @@ FailureOr<bool> tilec::conversion::lowerFusedScope(
   // rounds of work items × one item (the sum of the pipes' work, or with
   // double buffering their maximum plus one chunk to fill the pipeline).
   // `copies` launches of the task may share the cores. Ties go to the larger
-  // chunk.
+  // chunk. A scope's `tokens` pins the rows.
   std::optional<Chunking> best;
   double bestCycles = 0;
+  std::optional<int64_t> pinned;
+  if (std::optional<uint64_t> tokens = scope.getTokens())
+    pinned = int64_t(*tokens);
   for (int64_t chunkRows = rows; chunkRows >= 1; --chunkRows) {
-    if (rows % chunkRows != 0)
+    if (rows % chunkRows != 0 || (pinned && chunkRows != *pinned))
       continue;
     for (bool doubleBuffered : {true, false}) {
       int64_t chunks = rows / chunkRows;
@@ -321,6 +324,10 @@ FailureOr<bool> tilec::conversion::lowerFusedScope(
       }
     }
   }
+  // A chunk the user pinned is built even when it overflows UB: the memory
+  // planner then reports what does not fit, at the scope.
+  if (!best && pinned)
+    best = Chunking{*pinned, /*doubleBuffered=*/false};
   if (!best)
     return false;
   SmallVector<GmLocation> results = placeResults();

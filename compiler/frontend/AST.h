@@ -176,7 +176,10 @@ struct ScopeStmt : Stmt {
   std::string name;
   llvm::StringRef core;
   llvm::SMLoc coreLoc;
+  std::vector<KeywordArg> options; // `on vector(tokens=16)`
   Block body;
+  // Sema: token rows per chunk, 0 when the compiler picks them.
+  int64_t tokens = 0;
   static bool classof(const Stmt *s) { return s->kind == Scope; }
 };
 

@@ -142,9 +142,12 @@ void IRGen::emitFor(ForStmt &loop) {
 
 void IRGen::emitScope(ScopeStmt &scope) {
   tile::CoreKind core = scope.core == "cube" ? tile::CoreKind::cube : tile::CoreKind::vector;
+  mlir::IntegerAttr tokens;
+  if (scope.tokens > 0)
+    tokens = builder.getI64IntegerAttr(scope.tokens);
   auto op = tile::ScopeOp::create(builder, loc(scope.loc), mlir::TypeRange(),
                                   builder.getStringAttr(scope.name),
-                                  tile::CoreKindAttr::get(builder.getContext(), core));
+                                  tile::CoreKindAttr::get(builder.getContext(), core), tokens);
   mlir::Block *body = new mlir::Block();
   op.getBody().push_back(body);
   mlir::OpBuilder::InsertionGuard guard(builder);

@@ -326,6 +326,19 @@ StmtPtr Parser::parseScope() {
   stmt->core = tok.text;
   stmt->coreLoc = tok.loc();
   advance();
+  if (tok.is(TokenKind::LParen)) {
+    // Options after the core group: the same (name=value, ...) form as a call's.
+    CallExpr options(tok.loc(), stmt->core);
+    advance();
+    if (!parseCallArgs(options))
+      return nullptr;
+    if (!options.args.empty()) {
+      diags.error(options.args.front()->loc,
+                  "expected 'name=value' options after the core group, e.g. 'vector(tokens=16)'");
+      return nullptr;
+    }
+    stmt->options = std::move(options.keywords);
+  }
   if (!parseBlock(stmt->body))
     return nullptr;
   return stmt;

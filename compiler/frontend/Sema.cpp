@@ -352,6 +352,23 @@ void Sema::checkScope(ScopeStmt &scope) {
     diags.error(scope.coreLoc, "expected a core group 'vector' or 'cube', found '" + scope.core + "'");
   if (scope.name.empty())
     diags.error(scope.loc, "expected a non-empty scope name");
+  for (KeywordArg &option : scope.options) {
+    if (option.name != "tokens") {
+      diags.error(option.loc, "a scope has no option '" + option.name + "'; expected 'tokens'");
+      continue;
+    }
+    if (scope.core != "vector") {
+      diags.error(option.loc, "'tokens' sets the token chunk of a vector scope; scope \"" +
+                                  scope.name + "\" runs on the cube cores");
+      continue;
+    }
+    std::optional<int64_t> tokens = checkIntConst(*option.value, "the token rows per chunk");
+    if (tokens && *tokens < 1)
+      diags.error(option.value->loc, "expected at least 1 token row per chunk, found " +
+                                         llvm::Twine(*tokens));
+    else if (tokens)
+      scope.tokens = *tokens;
+  }
   auto [it, inserted] = scopeNames.try_emplace(scope.name, scope.loc);
   if (!inserted)
     diags.errorWithNote(scope.loc, "scope \"" + scope.name + "\" is already used in this kernel; expected a new name",

@@ -7,11 +7,17 @@
 // `tile.scope` whose results are the values used outside. A group needs two
 // ops or more, one of them computing (not just a view).
 //
+// A scope the user wrote (`scope "name" on vector { ... }`) is kept as it is
+// written, with its loads moved in front and its stores after it so that it
+// can run in token chunks too; with `tokens=N` every op in it must be
+// row-wise, and N must divide its token rows.
+//
 //===----------------------------------------------------------------------===//
 #include "compiler/transforms/Passes.h"
 #include "compiler/transforms/RowFusion.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace tilec {
@@ -147,7 +153,8 @@ void BlockFusion::materialize(llvm::StringSet<> &names) {
     auto scope = tile::ScopeOp::create(builder, last->getLoc(), ValueRange(exported).getTypes(),
                                        builder.getStringAttr(name),
                                        tile::CoreKindAttr::get(builder.getContext(),
-                                                               tile::CoreKind::vector));
+                                                               tile::CoreKind::vector),
+                                       IntegerAttr());
     Block *body = new Block();
     scope.getBody().push_back(body);
     for (Operation *member : group.ops)
@@ -161,8 +168,109 @@ void BlockFusion::materialize(llvm::StringSet<> &names) {
   }
 }
 
+/// Defined outside `scope` (or not a value of it at all).
+bool isOutside(Value value, tile::ScopeOp scope) {
+  Operation *def = value.getDefiningOp();
+  Region *region = value.getParentRegion();
+  return def ? !scope->isProperAncestor(def) : !scope->isAncestor(region->getParentOp());
+}
+
+/// A user's vector scope exchanges data through global tensors. Its loads
+/// move in front of it and its stores after it, the stored values becoming
+/// its results, so it can run as one task over token chunks like a fused
+/// group. Scopes whose loads read what they store stay as they are.
+tile::ScopeOp openUserScope(tile::ScopeOp scope) {
+  if (scope.getCore() != tile::CoreKind::vector || scope.getNumResults() != 0)
+    return scope;
+  Block &body = scope.getBody().front();
+  SmallVector<tile::LoadOp> loads;
+  SmallVector<tile::StoreOp> stores;
+  for (Operation &op : body.without_terminator()) {
+    if (auto load = dyn_cast<tile::LoadOp>(op)) {
+      if (!llvm::all_of(load->getOperands(), [&](Value v) { return isOutside(v, scope); }))
+        return scope;
+      loads.push_back(load);
+    } else if (auto store = dyn_cast<tile::StoreOp>(op)) {
+      if (!isOutside(store.getDest(), scope) ||
+          !llvm::all_of(store.getOffsets(), [&](Value v) { return isOutside(v, scope); }))
+        return scope;
+      stores.push_back(store);
+    } else if (op.getNumRegions() != 0 || !isMemoryEffectFree(&op)) {
+      return scope;
+    }
+  }
+  for (tile::LoadOp load : loads)
+    for (tile::StoreOp store : stores)
+      if (load.getSource() == store.getDest())
+        return scope;
+  for (tile::LoadOp load : loads)
+    load->moveBefore(scope);
+  SmallVector<Value> stored = llvm::map_to_vector(stores, [](tile::StoreOp store) -> Value {
+    return store.getValue();
+  });
+  OpBuilder builder(scope);
+  auto opened = tile::ScopeOp::create(builder, scope.getLoc(), ValueRange(stored).getTypes(),
+                                      scope.getNameAttr(), scope.getCoreAttr(),
+                                      scope.getTokensAttr());
+  opened.getBody().takeBody(scope.getBody());
+  Block &openedBody = opened.getBody().front();
+  openedBody.getTerminator()->erase();
+  OpBuilder atEnd = OpBuilder::atBlockEnd(&openedBody);
+  tile::YieldOp::create(atEnd, scope.getLoc(), stored);
+  builder.setInsertionPointAfter(opened);
+  for (auto [store, result] : llvm::zip(stores, opened.getResults())) {
+    tile::StoreOp::create(builder, store.getLoc(), result, store.getDest(), store.getOffsets());
+    store.erase();
+  }
+  scope.erase();
+  return opened;
+}
+
+/// Why an op of a scope pinned to token chunks cannot run that way.
+void explainNotRowWise(Operation *op, tile::ScopeOp scope) {
+  InFlightDiagnostic diag = op->emitOpError();
+  if (isa<tile::ColSumOp, tile::ColMaxOp, tile::ColMinOp>(op))
+    diag << "reduces across token rows";
+  else
+    diag << "does not compute each token row from the same rows of its operands";
+  diag << ", so scope '" << scope.getName() << "' cannot run in chunks of "
+       << *scope.getTokens() << " token rows; move it out of the scope or drop 'tokens'";
+  diag.attachNote(scope.getLoc()) << "the token chunk is set here";
+}
+
+/// Checks a scope whose token chunk the user set.
+LogicalResult checkTokenChunk(tile::ScopeOp scope) {
+  if (!scope.getTokens())
+    return success();
+  if (std::optional<int64_t> rows = rowfusion::fusedScopeRows(scope)) {
+    if (*rows % int64_t(*scope.getTokens()) == 0)
+      return success();
+    return scope.emitOpError("chunks of ")
+           << *scope.getTokens() << " token rows do not divide its " << *rows
+           << " token rows; pick a divisor";
+  }
+  int64_t rows = 1;
+  Block &body = scope.getBody().front();
+  for (Operation &op : body.without_terminator())
+    if (std::optional<int64_t> opRows = rowfusion::rowWiseRows(&op))
+      rows = std::max(rows, *opRows);
+  for (Operation &op : body.without_terminator()) {
+    std::optional<int64_t> opRows = rowfusion::rowWiseRows(&op);
+    if (!opRows || (*opRows != 1 && *opRows != rows)) {
+      explainNotRowWise(&op, scope);
+      return failure();
+    }
+  }
+  return scope.emitOpError("cannot run in token chunks: its results must have the token rows");
+}
+
 struct TileFuseRows : tilec::impl::TileFuseRowsBase<TileFuseRows> {
   void runOnOperation() override {
+    SmallVector<tile::ScopeOp> userScopes;
+    getOperation()->walk([&](tile::ScopeOp scope) { userScopes.push_back(scope); });
+    for (tile::ScopeOp scope : userScopes)
+      if (failed(checkTokenChunk(openUserScope(scope))))
+        return signalPassFailure();
     SmallVector<Block *> blocks;
     getOperation()->walk([&](Block *block) {
       if (!isa<tile::ScopeOp>(block->getParentOp()))

@@ -64,7 +64,9 @@ def Tile_ScopeOp : Tile_Op<"scope", [SingleBlockImplicitTerminator<"YieldOp">,
     The tiling and outlining passes keep the ops of a scope together in one
     task on the named core group. Values computed inside leave the scope
     through its results (the operands of its `tile.yield`); `tile-fuse-rows`
-    creates result-carrying vector scopes for the chains it fuses.
+    creates result-carrying vector scopes for the chains it fuses. `tokens`
+    (vector scopes, `.tile`: `on vector(tokens=16)`) fixes the token rows per
+    chunk instead of letting the lowering choose.
     ```mlir
     tile.scope "q_norm" core = <vector> { ... }
     %y = tile.scope "fused_l12" core = <vector> -> tensor<128x4096xbf16> {
@@ -73,7 +75,8 @@ def Tile_ScopeOp : Tile_Op<"scope", [SingleBlockImplicitTerminator<"YieldOp">,
     }
     ```
   }];
-  let arguments = (ins StrAttr:$name, Tile_CoreKindAttr:$core);
+  let arguments = (ins StrAttr:$name, Tile_CoreKindAttr:$core,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$tokens);
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = "$name `core` `=` $core (`->` type($results)^)? $body attr-dict";
