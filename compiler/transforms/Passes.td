@@ -107,7 +107,11 @@ def TileFuseRows : Pass<"tile-fuse-rows", "::tilec::tile::KernelOp"> {
     task over chunks of token rows, with every intermediate in UB.
 
     Not fused: column reductions (they cross token rows), matmuls (cube),
-    loads, stores and gathers of rows, and ops inside user-written scopes.
+    loads, stores and gathers of rows. A user-written vector scope stays as
+    written, with its loads moved in front of it and its stores after it (the
+    stored values become its results), so it runs as one chunked task too. With
+    `tokens = N` every op in it must be row-wise (a column reduction is an
+    error) and N must divide its token rows.
   }];
 }
 
