@@ -12,8 +12,8 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 echo "== tilec: $(basename "$KERNEL") ($(grep -c '' "$KERNEL") lines of .tile) -> C++ for the AI Core"
-"$BUILD/bin/tilec" "$KERNEL" -o "$WORK/prefill_qkv_rope.cpp"
-echo "   $(grep -c '^extern "C" void tilec_task_' "$WORK/prefill_qkv_rope.cpp") tasks, $(grep -c '' "$WORK/prefill_qkv_rope.cpp") lines of C++"
+"$BUILD/bin/tilec" "$KERNEL" --report -o "$WORK/prefill_qkv_rope.cpp"
+echo "$(grep -c '^extern "C" void tilec_task_' "$WORK/prefill_qkv_rope.cpp") tasks, $(grep -c '' "$WORK/prefill_qkv_rope.cpp") lines of C++"
 
 echo
 echo "== tile-run: the CPU model of the a2a3 AI Core on random inputs (seed 0, start_pos=$START_POS),"
