@@ -6,9 +6,12 @@
 // on UB tiles (VectorEmitter.h, as the one-task-per-op lowering does), and
 // stores the chunk of each result. Ops that do not depend on the token rows
 // (a gamma cast to f32, a constant tile, an index table) run once, before
-// the chunk loop. r is the chunk whose buffers fit UB (checked with the
-// memory planner) and whose busiest core finishes first by the target's
-// transfer and vector figures.
+// the chunk loop. Double buffered, a work item is two chunks whose buffers
+// are in different stages (they never share bytes), so MTE2 loads one while V
+// computes the other. The chunking (rows, double buffered or not) is the one
+// whose buffers fit UB (checked with the memory planner itself) and whose
+// busiest core finishes first by the target's transfer and vector figures;
+// a scope's `tokens` pins the rows.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/PlanMemory.h"
