@@ -1,30 +1,42 @@
 #!/usr/bin/env python3
-"""Cold and warm turnaround of `tile-run` on the CPU model (a benchmark, not a test).
+"""Turnaround of a kernel edit: `tile-run KERNEL --random SEED --check` (a benchmark, not a test).
 
-Cold: an empty compile cache, so the run includes the host compiler. Warm: the
-same run again (cache hit). Inputs are generated once and read with --inputs,
-so the figures measure compile + model + I/O, not the random generator.
+One command takes the .tile to C++, compiles that C++ with the host compiler, runs it on the CPU
+model and checks every output against the reference interpreter. Cold: an empty compile cache
+(TILEC_CACHE_DIR is a fresh directory), as after an edit that changes the generated C++. Warm:
+the same command again (cache hit), as after an edit that leaves the C++ unchanged.
+bench/run.py uses this for docs/performance.md.
 
   bench/tile_run_turnaround.py --tile-run build/bin/tile-run \
-      kernels-dsl/deepseek_v4/prefill_qkv_rope.tile --warm-runs 3
+      kernels-dsl/deepseek_v4/prefill_qkv_rope.tile --warm-runs 3 -- --set start_pos=128
 """
 import argparse
-import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
+
+from benchutil import fail, load_json, run
 
 
-def run(cmd, env):
-    start = time.perf_counter()
-    result = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stderr}")
-    return elapsed
+def turnaround(tile_run, kernel, warm_runs, seed="1", extra=()):
+    """Returns (cold, warm): the report's host times plus `measured_s`, the wall time around the
+    process; warm is the median of each figure over warm_runs runs."""
+    with tempfile.TemporaryDirectory(prefix="tile-run-turnaround-") as work:
+        env = dict(os.environ, TILEC_CACHE_DIR=os.path.join(work, "cache"))
+        report = os.path.join(work, "report.json")
+        cmd = [tile_run, kernel, "--random", seed, "--outputs", os.path.join(work, "out"), "--check",
+               "--report", report] + list(extra)
+        runs = []
+        for i in range(1 + warm_runs):
+            measured, _, _ = run(cmd, env)
+            host = load_json(report)["host"]
+            expected = "miss" if i == 0 else "hit"
+            if host["cache"] != expected:
+                fail(f"run {i} of {' '.join(cmd)}: compile cache {host['cache']}, expected {expected}")
+            runs.append(dict(host, measured_s=measured))
+    figures = ("measured_s", "compile_s", "model_s")
+    warm = {name: statistics.median(r[name] for r in runs[1:]) for name in figures}
+    return runs[0], warm
 
 
 def main():
@@ -35,29 +47,11 @@ def main():
     parser.add_argument("--seed", default="1")
     parser.add_argument("extra", nargs="*", help="more tile-run options (after --)")
     args = parser.parse_args()
-
-    with tempfile.TemporaryDirectory(prefix="tile-run-bench-") as work:
-        env = dict(os.environ, TILEC_CACHE_DIR=os.path.join(work, "cache"))
-        inputs = os.path.join(work, "in")
-        run([args.tile_run, args.kernel, "--random", args.seed, "--save-inputs", inputs,
-             "--outputs", os.path.join(work, "interp"), "--interpret"] + args.extra, env)
-        base = [args.tile_run, args.kernel, "--inputs", inputs, "--outputs", os.path.join(work, "out"),
-                "--report", os.path.join(work, "report.json")] + args.extra
-
-        cold = run(base, env)
-        with open(os.path.join(work, "report.json")) as f:
-            cold_report = json.load(f)
-        warm = [run(base, env) for _ in range(args.warm_runs)]
-        with open(os.path.join(work, "report.json")) as f:
-            warm_report = json.load(f)
-
-    assert cold_report["host"]["cache"] == "miss" and warm_report["host"]["cache"] == "hit"
-    print(f"kernel            {os.path.basename(args.kernel)} ({len(warm_report['launches'])} launches, "
-          f"modelled {warm_report['modeled_us']:.3f} us)")
-    print(f"cold              {cold:.2f} s (compile {cold_report['host']['compile_s']:.2f} s, "
-          f"model {cold_report['host']['model_s']:.2f} s)")
-    print(f"warm (median/{len(warm)}) {statistics.median(warm):.2f} s "
-          f"(compile {warm_report['host']['compile_s']:.2f} s, model {warm_report['host']['model_s']:.2f} s)")
+    cold, warm = turnaround(args.tile_run, args.kernel, args.warm_runs, args.seed, args.extra)
+    for label, figures in (("cold", cold), (f"warm (median/{args.warm_runs})", warm)):
+        print(f"{label:<18}{figures['measured_s']:.2f} s (C++ compile {figures['compile_s']:.2f} s, "
+              f"model {figures['model_s']:.2f} s, check and the rest "
+              f"{figures['measured_s'] - figures['compile_s'] - figures['model_s']:.2f} s)")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""Runs the benchmarks and writes docs/performance.md (a benchmark, never a test).
+
+  /usr/bin/python3 bench/run.py [--build DIR] [--runs N] [--compile-runs N]
+
+Builds tilec, tile-run and isa-matmul-bench in the build directory (default build/), then measures:
+tilec compile time of every kernel in kernels-dsl/; every kernel on the a2a3 model, fused and
+unfused (modeled time, roofline, GM bytes, host time) with its outputs checked against the numpy
+golden; the flagship's turnaround (bench/tile_run_turnaround.py) and its scaling in T; the
+simulated matmul throughput. The figures fill the placeholders (@NAME@) of
+bench/performance.md.in. Any failing tool or check stops the run with a non-zero exit and leaves
+docs/performance.md as it was. Takes a few minutes; needs numpy (Debian's /usr/bin/python3).
+"""
+import argparse
+import datetime
+import os
+import re
+import runpy
+import statistics
+import sys
+import tempfile
+import time
+
+from benchutil import fail, load_json, run
+from tile_run_turnaround import turnaround
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KERNELS_DIR = os.path.join(ROOT, "kernels-dsl")
+GOLDEN_DIR = os.path.join(ROOT, "test", "Kernels", "golden")
+TEMPLATE = os.path.join(ROOT, "bench", "performance.md.in")
+
+FLAGSHIP = "deepseek_v4/prefill_qkv_rope.tile"
+FLAGSHIP_SET = ["--set", "start_pos=128"]
+FLAGSHIP_COMPILE_TARGET_MS = 100
+SCALING_T = (128, 512, 2048)
+FUSE_FLAGS = {"fused": "--fuse=true", "unfused": "--fuse=false"}
+# tile-run configurations besides the default inputs (--random 0).
+EXTRA_CONFIGS = {FLAGSHIP: [FLAGSHIP_SET]}
+# compare.py options of test/Kernels/model-*.test; a kernel not listed must match exactly.
+GOLDEN_TOLERANCES = {
+    "rmsnorm": ["--tol", "y=0,0.0078125,0"],
+    "prefill_qkv_rope": ["--preset", "qkv_rope"],
+    "decode_qkv_rope": ["--preset", "qkv_rope"],
+}
+# isa-matmul-bench: TMATMUL_ACC targets in GMAC/s per operand type.
+MATMUL_TARGETS = {"int8": 20, "bf16": 10}
+
+
+def num(x):
+    """Three significant digits, never an exponent."""
+    return f"{x:.3g}" if abs(x) < 100 else f"{x:.0f}"
+
+
+def megabytes(n):
+    return num(n / 1e6)
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows])
+
+
+def count_lines(path):
+    with open(path) as f:
+        return sum(1 for _ in f)
+
+
+def kernel_files():
+    """Every .tile in kernels-dsl/ that defines a kernel (imports such as dsv4_config.tile do not)."""
+    found = []
+    for directory, _, files in os.walk(KERNELS_DIR):
+        for name in files:
+            path = os.path.join(directory, name)
+            with open(path) as f:
+                if name.endswith(".tile") and re.search(r"^kernel\s", f.read(), re.MULTILINE):
+                    found.append(os.path.relpath(path, KERNELS_DIR))
+    if FLAGSHIP not in found:
+        fail(f"the flagship kernels-dsl/{FLAGSHIP} is missing")
+    return sorted(found)
+
+
+def stem(kernel):
+    return os.path.splitext(os.path.basename(kernel))[0]
+
+
+def label(kernel, config):
+    return " ".join([kernel.removesuffix(".tile")] + [arg for arg in config if arg != "--set"])
+
+
+class Bench:
+    def __init__(self, build, work, runs, compile_runs):
+        self.tilec = os.path.join(build, "bin", "tilec")
+        self.tile_run_bin = os.path.join(build, "bin", "tile-run")
+        self.matmul_bench = os.path.join(build, "bin", "isa-matmul-bench")
+        self.work = work
+        self.runs = runs
+        self.compile_runs = compile_runs
+        self.env = dict(os.environ, TILEC_CACHE_DIR=os.path.join(work, "cache"))
+        self.cxx_compile_s = {}  # compile cache key -> host compiler seconds of its (cold) miss
+
+    def compile_time(self, kernel, args):
+        """tilec .tile -> C++: wall and --mlir-timing pipeline times in ms, lines of C++."""
+        cpp = os.path.join(self.work, "kernel.cpp")
+        walls, pipelines = [], []
+        for _ in range(self.compile_runs):
+            wall, _, timing = run([self.tilec, os.path.join(KERNELS_DIR, kernel), "-o", cpp, "--mlir-timing"] + args)
+            total = re.search(r"Total Execution Time: ([0-9.]+) seconds", timing)
+            if not total:
+                fail(f"tilec --mlir-timing printed no total for {kernel}:\n{timing}")
+            walls.append(wall * 1e3)
+            pipelines.append(float(total.group(1)) * 1e3)
+        return {"wall_ms": walls, "pipeline_ms": pipelines, "cpp_lines": count_lines(cpp)}
+
+    def static_report(self, kernel, args):
+        """`tilec --report`: launches in the host program, GM traffic and the parameters' bytes (MB)."""
+        _, out, _ = run([self.tilec, os.path.join(KERNELS_DIR, kernel), "--report"] + args)
+        launches = re.search(r"^kernel \S+ on \S+: (\d+) launches$", out, re.MULTILINE)
+        traffic = re.search(r"^GM traffic: ([0-9.]+) MB;.* parameters once ([0-9.]+) MB", out, re.MULTILINE)
+        if not launches or not traffic:
+            fail(f"cannot read `tilec {kernel} --report {' '.join(args)}`:\n{out}")
+        return {"launches": int(launches.group(1)), "gm_mb": float(traffic.group(1)),
+                "params_mb": float(traffic.group(2))}
+
+    def tile_run(self, kernel, args):
+        report = os.path.join(self.work, "report.json")
+        wall, _, _ = run([self.tile_run_bin, os.path.join(KERNELS_DIR, kernel), "--report", report] + args, self.env)
+        result = dict(load_json(report), measured_s=wall)
+        if result["host"]["cache"] == "miss":
+            self.cxx_compile_s[result["host"]["cache_key"]] = result["host"]["compile_s"]
+        return result
+
+    def model(self, kernel, args, source, inputs, outputs):
+        """One run on `source` (random inputs saved to `inputs`, or read from there) that fills the
+        compile cache, then self.runs warm runs on `inputs`. Checks that the modeled time is
+        deterministic and that the model's GM bytes equal tilec --report's."""
+        static = self.static_report(kernel, args)
+        first = self.tile_run(kernel, args + source + ["--outputs", outputs])
+        warm = [self.tile_run(kernel, args + ["--inputs", inputs, "--outputs", outputs]) for _ in range(self.runs)]
+        for r in warm:
+            if r["modeled_us"] != first["modeled_us"]:
+                fail(f"{kernel} {' '.join(args)}: modeled time {r['modeled_us']} us, first run {first['modeled_us']} us")
+        if abs(first["gm_bytes"] / 1e6 - static["gm_mb"]) > 0.006:
+            fail(f"{kernel} {' '.join(args)}: the model moves {first['gm_bytes']} GM bytes, "
+                 f"tilec --report says {static['gm_mb']} MB")
+        return dict(first, static=static, outputs=outputs,
+                    model_s=statistics.median(r["host"]["model_s"] for r in warm),
+                    measured_s=statistics.median(r["measured_s"] for r in warm),
+                    cxx_compile_s=self.cxx_compile_s[first["host"]["cache_key"]])
+
+    def fused_and_unfused(self, kernel, directory, config):
+        """The fused model on --random 0 inputs (saved to directory/inputs), then the unfused one on
+        the same inputs."""
+        inputs = os.path.join(directory, "inputs")
+        sources = {"fused": ["--random", "0", "--save-inputs", inputs] + config, "unfused": ["--inputs", inputs]}
+        return {mode: self.model(kernel, [flag], sources[mode], inputs, os.path.join(directory, mode))
+                for mode, flag in FUSE_FLAGS.items()}
+
+    def golden(self, kernel, inputs, expected):
+        """Median seconds of the numpy golden in this process (inputs read, computed, outputs written)."""
+        path = os.path.join(GOLDEN_DIR, stem(kernel) + ".py")
+        if not os.path.exists(path):
+            fail(f"no numpy golden for kernels-dsl/{kernel}: expected {path}")
+        if GOLDEN_DIR not in sys.path:
+            sys.path.insert(0, GOLDEN_DIR)
+        argv, times = sys.argv, []
+        for _ in range(self.runs):
+            sys.argv = [path, "--inputs", inputs, "--outputs", expected]
+            start = time.perf_counter()
+            try:
+                runpy.run_path(path, run_name="__main__")
+            except SystemExit as stop:
+                if stop.code:
+                    fail(f"golden {path}: {stop.code}")
+            finally:
+                sys.argv = argv
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    def check(self, kernel, actual, expected):
+        run([sys.executable, os.path.join(GOLDEN_DIR, "compare.py"), "--actual", actual, "--expected", expected]
+            + GOLDEN_TOLERANCES.get(stem(kernel), []))
+
+    def matmul(self):
+        _, out, _ = run([self.matmul_bench])
+        rows = re.findall(r"^(\w+)\s+(\d+x\d+x\d+)\s+TMATMUL_ACC\s+([0-9.]+) GMAC/s\s+"
+                          r"TMOV\+TMOV\+TMATMUL_ACC\s+([0-9.]+) GMAC/s$", out, re.MULTILINE)
+        if {row[0] for row in rows} != set(MATMUL_TARGETS):
+            fail(f"cannot read isa-matmul-bench's output:\n{out}")
+        return rows
+
+
+def machine(build, load_start, seconds):
+    with open("/proc/cpuinfo") as f:
+        cpu = re.search(r"^model name\s*:\s*(.*)$", f.read(), re.MULTILINE)
+    with open(os.path.join(build, "CMakeCache.txt")) as f:
+        cxx = re.search(r"^CMAKE_CXX_COMPILER:\w+=(.*)$", f.read(), re.MULTILINE)
+    _, version, _ = run([cxx.group(1), "--version"])
+    _, commit, _ = run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"])
+    _, dirty, _ = run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"])
+    tree = commit.strip() + (" with uncommitted changes" if dirty.strip() else "")
+    load_end = os.getloadavg()[0]
+    return table(["machine", ""], [
+        ["CPU", f"{cpu.group(1) if cpu else 'unknown'}, {os.cpu_count()} cores"],
+        ["date", datetime.date.today().isoformat()],
+        ["source tree", tree],
+        ["host compiler (kernels' C++)", version.splitlines()[0]],
+        ["load average (1 min) at start / end", f"{load_start:.2f} / {load_end:.2f}"],
+        ["bench/run.py run time (after the build)", f"{seconds / 60:.1f} min"],
+    ])
+
+
+def flagship_table(figures, compile_times):
+    def roofline(r):
+        f = r["roofline"]
+        return (f"{num(f['bound_us'])} µs ({f['bound_by']}; cube {num(f['cube_us'])}, "
+                f"vector {num(f['vector_us'])}, memory {num(f['memory_us'])})")
+
+    def gm(r):
+        paths = ", ".join(f"{path.replace('->', '→')} {megabytes(n)}" for path, n in sorted(r["bytes"].items())
+                          if "GM" in path)
+        return f"{megabytes(r['gm_bytes'])} MB ({paths})"
+
+    rows = [
+        ("modeled kernel time", lambda r, c: f"{num(r['modeled_us'])} µs"),
+        ("launches run by the model", lambda r, c: len(r["launches"])),
+        ("launches in the host program (`tilec --report`)", lambda r, c: r["static"]["launches"]),
+        ("roofline bound", lambda r, c: roofline(r)),
+        ("roofline ratio (bound / modeled)", lambda r, c: f"{r['roofline']['ratio']:.2f}"),
+        ("GM traffic", lambda r, c: gm(r)),
+        ("against the parameters once", lambda r, c: f"{r['gm_bytes'] / 1e6 / r['static']['params_mb']:.2f}× "
+                                                     f"of {num(r['static']['params_mb'])} MB"),
+        ("host: `tilec` .tile → C++ (median)", lambda r, c: f"{num(statistics.median(c['wall_ms']))} ms, "
+                                                            f"{c['cpp_lines']} lines of C++"),
+        ("host: that C++ → shared object (cold)", lambda r, c: f"{num(r['cxx_compile_s'])} s"),
+        ("host: the model (warm, median)", lambda r, c: f"{num(r['model_s'])} s"),
+        ("host: `tile-run` wall (warm, median)", lambda r, c: f"{num(r['measured_s'])} s"),
+    ]
+    return table(["figure", "fused", "unfused (`--fuse=false`)"],
+                 [[name] + [cell(figures[mode], compile_times[mode]) for mode in FUSE_FLAGS] for name, cell in rows])
+
+
+def fusion_table(results):
+    rows = []
+    for name, r in results:
+        f, u = r["fused"], r["unfused"]
+        rows.append([name, f"{len(u['launches'])} → {len(f['launches'])}",
+                     f"{num(u['modeled_us'])} → {num(f['modeled_us'])}", f"{u['modeled_us'] / f['modeled_us']:.2f}×",
+                     f"{megabytes(u['gm_bytes'])} → {megabytes(f['gm_bytes'])}",
+                     f"{u['gm_bytes'] / f['gm_bytes']:.2f}×", num(f["static"]["params_mb"]),
+                     f"{u['roofline']['ratio']:.2f} → {f['roofline']['ratio']:.2f}"])
+    return table(["kernel", "launches", "modeled µs", "speed-up", "GM MB", "GM cut", "params once MB",
+                  "roofline ratio"], rows)
+
+
+def kernel_table(results):
+    rows = []
+    for name, r in results:
+        f = r["fused"]
+        rows.append([name, len(f["launches"]), num(f["modeled_us"]), num(f["roofline"]["bound_us"]),
+                     f["roofline"]["bound_by"], f"{f['roofline']['ratio']:.2f}", megabytes(f["gm_bytes"]),
+                     f"{f['gm_bytes'] / 1e6 / f['static']['params_mb']:.2f}×", num(f["model_s"] * 1e3)])
+    return table(["kernel", "launches", "modeled µs", "roofline bound µs", "bound by", "ratio", "GM MB",
+                  "GM / params once", "host: model ms"], rows)
+
+
+def compile_table(kernels, compile_times):
+    def spread(values):
+        return f"{num(statistics.median(values))} ({num(min(values))} – {num(max(values))})"
+
+    rows = []
+    for kernel in kernels:
+        f, u = compile_times[kernel]["fused"], compile_times[kernel]["unfused"]
+        rows.append([kernel, count_lines(os.path.join(KERNELS_DIR, kernel)), f"{f['cpp_lines']} / {u['cpp_lines']}",
+                     spread(f["wall_ms"]), num(statistics.median(f["pipeline_ms"])), spread(u["wall_ms"]),
+                     num(statistics.median(u["pipeline_ms"]))])
+    return table(["kernel", ".tile lines", "C++ lines fused / unfused", "fused: wall ms", "fused: pipeline ms",
+                  "unfused: wall ms", "unfused: pipeline ms"], rows)
+
+
+def turnaround_table(cold, warm, runs):
+    rows = []
+    for name, r in (("cold (empty compile cache)", cold), (f"warm (cache hit, median of {runs})", warm)):
+        rows.append([name, num(r["measured_s"]), num(r["compile_s"]), num(r["model_s"]),
+                     num(r["measured_s"] - r["compile_s"] - r["model_s"])])
+    return table(["run", "wall s", "C++ → shared object s", "model s",
+                  ".tile → C++, random inputs, interpreter check, outputs s"], rows)
+
+
+def host_table(results, goldens):
+    rows = []
+    for name, r in results:
+        f = r["fused"]
+        rows.append([name, num(f["model_s"]), num(f["measured_s"]), num(goldens[name]),
+                     f"{f['model_s'] / goldens[name]:.2f}"])
+    return table(["kernel", "model s", "tile-run wall s", "numpy golden s", "ratio model / golden"], rows)
+
+
+def scaling_table(scaling):
+    rows = []
+    for t, (c, r) in scaling.items():
+        rows.append([t, num(statistics.median(c["wall_ms"])), c["cpp_lines"], num(r["modeled_us"]),
+                     num(r["modeled_us"] / t), f"{num(r['roofline']['bound_us'])} ({r['roofline']['bound_by']})",
+                     f"{r['roofline']['ratio']:.2f}", megabytes(r["gm_bytes"]), num(r["cxx_compile_s"]),
+                     num(r["model_s"]), num(r["measured_s"])])
+    return table(["T", "tilec ms", "C++ lines", "modeled µs", "modeled µs / token", "roofline bound µs", "ratio",
+                  "GM MB", "host: C++ → shared object s (cold)", "host: model s", "host: tile-run wall s"], rows)
+
+
+def matmul_table(rows):
+    return table(["operands", "tile", "`TMATMUL_ACC` GMAC/s", "with the two L1→L0 moves GMAC/s", "target", ""],
+                 [[kind, shape, acc, step, f"≥ {MATMUL_TARGETS[kind]}",
+                   "met" if float(acc) >= MATMUL_TARGETS[kind] else "not met"] for kind, shape, acc, step in rows])
+
+
+def fill(template, values):
+    def value(match):
+        if match.group(1) not in values:
+            fail(f"{TEMPLATE}: unknown placeholder {match.group(0)}")
+        return str(values[match.group(1)])
+    return re.sub(r"@([A-Z_]+)@", value, template)
+
+
+def progress(start, message):
+    print(f"[{time.perf_counter() - start:4.0f} s] {message}", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"), help="CMake build directory (default build/)")
+    parser.add_argument("--runs", type=int, default=3, help="warm model runs, golden runs and warm turnarounds")
+    parser.add_argument("--compile-runs", type=int, default=10, help="tilec runs per kernel for its compile time")
+    parser.add_argument("--output", default=os.path.join(ROOT, "docs", "performance.md"))
+    args = parser.parse_args()
+    try:
+        import numpy  # noqa: F401  the goldens run in this process; imported here so no golden run pays for it
+    except ImportError:
+        fail(f"{sys.executable} has no numpy: run bench/run.py with /usr/bin/python3")
+    with open(TEMPLATE) as f:
+        template = f.read()
+    build = os.path.abspath(args.build)
+    print(f"building tilec, tile-run and isa-matmul-bench in {build}", flush=True)
+    run(["cmake", "--build", build, "--target", "tilec", "tile-run", "isa-matmul-bench"])
+    start, load_start = time.perf_counter(), os.getloadavg()[0]
+
+    with tempfile.TemporaryDirectory(prefix="tilec-bench-") as work:
+        bench = Bench(build, work, args.runs, args.compile_runs)
+        kernels = kernel_files()
+        compile_times, results, goldens = {}, [], {}
+        for kernel in kernels:
+            progress(start, f"kernel {kernel}")
+            compile_times[kernel] = {mode: bench.compile_time(kernel, [flag]) for mode, flag in FUSE_FLAGS.items()}
+            for config in [[]] + EXTRA_CONFIGS.get(kernel, []):
+                name = label(kernel, config)
+                directory = os.path.join(work, name.replace("/", "_").replace(" ", "_"))
+                r = bench.fused_and_unfused(kernel, directory, config)
+                expected = os.path.join(directory, "golden")
+                goldens[name] = bench.golden(kernel, os.path.join(directory, "inputs"), expected)
+                for mode in FUSE_FLAGS:
+                    bench.check(kernel, r[mode]["outputs"], expected)
+                results.append((name, r))
+        flagship = dict(results)[label(FLAGSHIP, FLAGSHIP_SET)]
+
+        progress(start, "turnaround")
+        cold, warm = turnaround(bench.tile_run_bin, os.path.join(KERNELS_DIR, FLAGSHIP), args.runs,
+                                extra=FLAGSHIP_SET)
+
+        scaling = {}
+        for t in SCALING_T:
+            progress(start, f"scaling T = {t}")
+            defines = ["-D", "B=1", "-D", f"S={t}"]
+            inputs = os.path.join(work, f"scaling-{t}", "inputs")
+            scaling[t] = (bench.compile_time(FLAGSHIP, defines),
+                          bench.model(FLAGSHIP, defines, ["--random", "0", "--save-inputs", inputs] + FLAGSHIP_SET,
+                                      inputs, os.path.join(work, f"scaling-{t}", "fused")))
+
+        progress(start, "isa-matmul-bench")
+        matmul = bench.matmul()
+
+    flagship_ms = statistics.median(compile_times[FLAGSHIP]["fused"]["wall_ms"])
+    values = {
+        "MACHINE": machine(build, load_start, time.perf_counter() - start),
+        "FLAGSHIP_TABLE": flagship_table(flagship, compile_times[FLAGSHIP]),
+        "FUSION_TABLE": fusion_table(results),
+        "KERNEL_TABLE": kernel_table(results),
+        "COMPILE_RUNS": args.compile_runs,
+        "RUNS": args.runs,
+        "FLAGSHIP_COMPILE_VERDICT": f"{num(flagship_ms)} ms, "
+                                    + ("met" if flagship_ms < FLAGSHIP_COMPILE_TARGET_MS else "not met"),
+        "COMPILE_TABLE": compile_table(kernels, compile_times),
+        "TURNAROUND_TABLE": turnaround_table(cold, warm, args.runs),
+        "HOST_TABLE": host_table(results, goldens),
+        "SCALING_TABLE": scaling_table(scaling),
+        "MATMUL_TABLE": matmul_table(matmul),
+    }
+    with open(args.output, "w") as f:
+        f.write(fill(template, values))
+    progress(start, f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()
