@@ -189,7 +189,8 @@ class Bench:
         return rows
 
 
-def machine(build, load_start, seconds):
+def machine(build, output, load_start, seconds):
+    """The machine, the date, the measured source tree (the output file aside) and the run."""
     with open("/proc/cpuinfo") as f:
         cpu = re.search(r"^model name\s*:\s*(.*)$", f.read(), re.MULTILINE)
     with open(os.path.join(build, "CMakeCache.txt")) as f:
@@ -197,7 +198,9 @@ def machine(build, load_start, seconds):
     _, version, _ = run([cxx.group(1), "--version"])
     _, commit, _ = run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"])
     _, dirty, _ = run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"])
-    tree = commit.strip() + (" with uncommitted changes" if dirty.strip() else "")
+    paths = [line[3:] for line in dirty.splitlines() if os.path.join(ROOT, line[3:]) != output]
+    changed = sorted({os.path.dirname(path) or path for path in paths})
+    tree = commit.strip() + (f" with uncommitted changes in {', '.join(changed)}" if changed else "")
     load_end = os.getloadavg()[0]
     return table(["machine", ""], [
         ["CPU", f"{cpu.group(1) if cpu else 'unknown'}, {os.cpu_count()} cores"],
@@ -258,9 +261,9 @@ def kernel_table(results):
         f = r["fused"]
         rows.append([name, len(f["launches"]), num(f["modeled_us"]), num(f["roofline"]["bound_us"]),
                      f["roofline"]["bound_by"], f"{f['roofline']['ratio']:.2f}", megabytes(f["gm_bytes"]),
-                     f"{f['gm_bytes'] / 1e6 / f['static']['params_mb']:.2f}×", num(f["model_s"] * 1e3)])
+                     f"{f['gm_bytes'] / 1e6 / f['static']['params_mb']:.2f}×"])
     return table(["kernel", "launches", "modeled µs", "roofline bound µs", "bound by", "ratio", "GM MB",
-                  "GM / params once", "host: model ms"], rows)
+                  "GM / params once"], rows)
 
 
 def compile_table(kernels, compile_times):
@@ -300,10 +303,12 @@ def scaling_table(scaling):
     for t, (c, r) in scaling.items():
         rows.append([t, num(statistics.median(c["wall_ms"])), c["cpp_lines"], num(r["modeled_us"]),
                      num(r["modeled_us"] / t), f"{num(r['roofline']['bound_us'])} ({r['roofline']['bound_by']})",
-                     f"{r['roofline']['ratio']:.2f}", megabytes(r["gm_bytes"]), num(r["cxx_compile_s"]),
-                     num(r["model_s"]), num(r["measured_s"])])
+                     f"{r['roofline']['ratio']:.2f}", megabytes(r["gm_bytes"]),
+                     f"{r['gm_bytes'] / 1e6 / r['static']['params_mb']:.2f}× of {num(r['static']['params_mb'])}",
+                     num(r["cxx_compile_s"]), num(r["model_s"]), num(r["measured_s"])])
     return table(["T", "tilec ms", "C++ lines", "modeled µs", "modeled µs / token", "roofline bound µs", "ratio",
-                  "GM MB", "host: C++ → shared object s (cold)", "host: model s", "host: tile-run wall s"], rows)
+                  "GM MB", "GM / params once MB", "host: C++ → shared object s (cold)", "host: model s",
+                  "host: tile-run wall s"], rows)
 
 
 def matmul_table(rows):
@@ -378,7 +383,7 @@ def main():
 
     flagship_ms = statistics.median(compile_times[FLAGSHIP]["fused"]["wall_ms"])
     values = {
-        "MACHINE": machine(build, load_start, time.perf_counter() - start),
+        "MACHINE": machine(build, os.path.abspath(args.output), load_start, time.perf_counter() - start),
         "FLAGSHIP_TABLE": flagship_table(flagship, compile_times[FLAGSHIP]),
         "FUSION_TABLE": fusion_table(results),
         "KERNEL_TABLE": kernel_table(results),
