@@ -46,7 +46,7 @@ def main():
     parser.add_argument("--warm-runs", type=int, default=3)
     parser.add_argument("--seed", default="1")
     parser.add_argument("extra", nargs="*", help="more tile-run options (after --)")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()  # options may follow the kernel; tile-run's come after --
     cold, warm = turnaround(args.tile_run, args.kernel, args.warm_runs, args.seed, args.extra)
     for label, figures in (("cold", cold), (f"warm (median/{args.warm_runs})", warm)):
         print(f"{label:<18}{figures['measured_s']:.2f} s (C++ compile {figures['compile_s']:.2f} s, "
