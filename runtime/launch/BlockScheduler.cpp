@@ -96,6 +96,10 @@ BlocksResult runBlocks(const target::TargetDescription &target, const isa::GmReg
     if (outcome.core)
       result.tracedCores.push_back(std::move(outcome.core));
   }
+  // The cores share the chip's HBM: a launch takes at least the time its GM
+  // bytes need at the chip's bandwidth, however fast each core's own paths are.
+  double memoryCycles = result.report.memoryBoundMicros * target.clockGHz * 1e3;
+  result.endCycle = std::max(result.endCycle, launch.startCycle + memoryCycles);
   result.report.micros = target.cyclesToMicros(result.endCycle - launch.startCycle);
   return result;
 }

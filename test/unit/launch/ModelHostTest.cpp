@@ -14,7 +14,8 @@ struct ScaleTwiceRun {
   Status status;
 };
 
-ScaleTwiceRun runScaleTwice(int blocks, int threads, bool trace = false) {
+ScaleTwiceRun runScaleTwice(int blocks, int threads, bool trace = false,
+                            const target::TargetDescription *target = &a2a3()) {
   ScaleTwiceRun run;
   run.x.resize(size_t(blocks) * 1024);
   for (size_t i = 0; i < run.x.size(); ++i)
@@ -23,7 +24,7 @@ ScaleTwiceRun runScaleTwice(int blocks, int threads, bool trace = false) {
   LoadedKernel kernel = loadTestKernel("scale_twice.cpp", "scale_twice");
   if (!kernel.entry)
     return run;
-  run.host = std::make_unique<ModelHost>(ModelHostOptions{&a2a3(), "scale_twice", threads, trace});
+  run.host = std::make_unique<ModelHost>(ModelHostOptions{target, "scale_twice", threads, trace});
   run.host->addTensor(run.x.data(), run.x.size() * sizeof(float), "x");
   run.host->addTensor(run.y.data(), run.y.size() * sizeof(float), "y");
   run.status = runKernel(kernel.entry, *run.host, {run.x.data(), run.y.data()},
@@ -56,6 +57,27 @@ TEST(ModelHostTest, RunsTwoLaunchesThroughScratchInOrder) {
   EXPECT_NEAR(total.micros, launches[0].report.micros + launches[1].report.micros, 1e-9);
   EXPECT_EQ(total.gmBytes, 4u * 4 * 4096);
   EXPECT_EQ(total.cores, 8);
+}
+
+TEST(ModelHostTest, TheChipBandwidthBoundsALaunch) {
+  // No launch is faster than its GM bytes at the chip's HBM bandwidth: with
+  // a chip of a tenth of a2a3's bandwidth, the cores' own rates would finish
+  // first, so the bandwidth sets the launch time.
+  ScaleTwiceRun fast = runScaleTwice(96, 2);
+  ASSERT_TRUE(fast.host);
+  ASSERT_TRUE(bool(fast.status)) << fast.status.error();
+  for (const LaunchRecord &launch : fast.host->launches())
+    EXPECT_LE(launch.report.rooflineRatio(), 1.0 + 1e-9);
+
+  target::TargetDescription narrow = a2a3();
+  narrow.chipGmGiBps /= 10;
+  ScaleTwiceRun slow = runScaleTwice(96, 2, /*trace=*/false, &narrow);
+  ASSERT_TRUE(slow.host);
+  ASSERT_TRUE(bool(slow.status)) << slow.status.error();
+  for (const LaunchRecord &launch : slow.host->launches()) {
+    EXPECT_NEAR(launch.report.micros, launch.report.memoryBoundMicros, 1e-6);
+    EXPECT_GT(launch.report.micros, fast.host->launches().front().report.micros);
+  }
 }
 
 TEST(ModelHostTest, OneAndTwoThreadsGiveIdenticalResults) {
