@@ -243,7 +243,7 @@ void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::Strin
     os << llvm::formatv("; unfused lowering {0} ({1:F2}x)", megabytes(unfused->gmBytes),
                         double(*unfused->gmBytes) / double(*fused.gmBytes));
   if (fused.gmBytes && fused.parameterBytes)
-    os << llvm::formatv("; parameters once {0} (fused moves {1:F2}x that)",
+    os << llvm::formatv("; parameters once {0} (the traffic is {1:F2}x that)",
                         megabytes(fused.parameterBytes),
                         double(*fused.gmBytes) / double(fused.parameterBytes));
   os << "\n";

@@ -47,9 +47,9 @@ struct KernelSummary {
 /// pipeline at least to the ascend stage.
 KernelSummary summarize(mlir::ModuleOp module, tile::KernelOp kernel);
 
-/// The text `tilec --report` prints: the launches of `fused`, then its GM
-/// traffic against `unfused` (the same kernel without row fusion) and against
-/// the parameters' bytes.
+/// The text `tilec --report` prints: the launches of `fused` (the kernel as
+/// compiled), then its GM traffic against `unfused` (the same kernel without
+/// row fusion, if given) and against the parameters' bytes.
 void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::StringRef target,
            llvm::raw_ostream &os);
 
