@@ -2,9 +2,22 @@
 //
 // Walks a task in program order with a SyncState. Before each instruction,
 // every earlier access it conflicts with and that is not yet ordered before
-// its pipe gets a set_flag/wait_flag pair (or, inside the vector pipe, a
-// pipe_barrier). Loop bodies are walked to a fixed point first so that the
-// state at the top of the body includes the previous iteration.
+// its pipe P gets a flag from the pipe Q that issued it (or, inside the vector
+// pipe, a pipe_barrier). Loop bodies are walked to a fixed point first so
+// that the state at the top of the body includes the previous iteration.
+//
+// A wait_flag makes P wait for all of Q's work before the matching set_flag,
+// so the set goes as early as the conflicts allow: right after the last
+// conflicting access, in the innermost block that holds it and the
+// instruction, with the wait just before the instruction (or the op of that
+// block holding it). When every such access comes later in a loop body, so
+// from the previous iteration, the flag is loop-carried: set after the access,
+// waited for before the instruction in the next iteration, set once before
+// the loop for the first iteration and waited for once after it. A pipe then
+// runs ahead into the other buffers of a double-buffered loop instead of
+// waiting for everything the other pipe issued before it. Where no such
+// placement or no event id for it exists, the pair goes right before the
+// instruction.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
@@ -30,8 +43,9 @@ class EventIds {
 public:
   explicit EventIds(int perPair) : perPair(perPair) {}
 
-  std::optional<int32_t> lowestFree(Pipe src, Pipe dst) const {
-    uint32_t held = inFlight.lookup({unsigned(src), unsigned(dst)});
+  /// The lowest id of the pair neither held nor in `excluded`.
+  std::optional<int32_t> lowestFree(Pipe src, Pipe dst, uint32_t excluded = 0) const {
+    uint32_t held = inFlight.lookup({unsigned(src), unsigned(dst)}) | excluded;
     for (int32_t id = 0; id < perPair; ++id)
       if (!(held & (1u << id)))
         return id;
@@ -44,24 +58,74 @@ public:
     inFlight[{unsigned(src), unsigned(dst)}] &= ~(1u << id);
   }
   int size() const { return perPair; }
+  int heldCount(Pipe src, Pipe dst) const {
+    return llvm::popcount(inFlight.lookup({unsigned(src), unsigned(dst)}));
+  }
 
 private:
   int perPair;
   llvm::DenseMap<std::pair<unsigned, unsigned>, uint32_t> inFlight;
 };
 
+/// Ids the flags of pipe pair (src, dst) in `op` (nested ops included) use.
+uint32_t idsUsedIn(Operation *op, Pipe src, Pipe dst) {
+  uint32_t used = 0;
+  op->walk([&](Operation *nested) {
+    if (auto set = dyn_cast<SetFlagOp>(nested)) {
+      if (set.getSrc() == src && set.getDst() == dst)
+        used |= 1u << set.getEvent();
+    } else if (auto wait = dyn_cast<WaitFlagOp>(nested)) {
+      if (wait.getSrc() == src && wait.getDst() == dst)
+        used |= 1u << wait.getEvent();
+    }
+  });
+  return used;
+}
+
+/// Where an early flag pair goes: the set right after `setAfter`, the wait
+/// right before `waitBefore`, both ops of `block`. Loop-carried when the set
+/// comes after the wait (the body of an scf.for): then the first iteration's
+/// set goes after `primeAfter` in the loop's block (if null, before the
+/// block's first instruction or op with regions).
+struct EarlyFlag {
+  Block *block;
+  Operation *setAfter;
+  Operation *waitBefore;
+  Operation *primeAfter = nullptr;
+  bool carried() const { return waitBefore->isBeforeInBlock(setAfter); }
+  Operation *loop() const { return block->getParentOp(); }
+  /// The first op after the set of the first iteration.
+  Operation *primeBefore() const {
+    if (primeAfter)
+      return primeAfter->getNextNode();
+    for (Operation &op : *loop()->getBlock())
+      if (isa<InstructionOpInterface>(op) || op.getNumRegions() != 0)
+        return &op;
+    llvm_unreachable("the loop is an op with regions");
+  }
+};
+
+/// The state after each instruction or region op of one walk of a block.
+struct BlockWalk {
+  Block *block;
+  llvm::DenseMap<Operation *, SyncState> after;
+};
+
 class SyncInserter {
 public:
-  SyncInserter(TaskOp task, int eventIdsPerPair) : task(task), events(eventIdsPerPair) {
+  SyncInserter(TaskOp task, int eventIdsPerPair)
+      : task(task), taskOp(task), events(eventIdsPerPair) {
     task.walk([&](InstructionOpInterface instr) {
       SmallVector<unsigned> &ids = accessesOf[instr];
       for (Value buffer : instr.getReadBuffers()) {
         ids.push_back(table.size());
         table.push_back({instr.getPipe(), /*write=*/false, regionOf(buffer)});
+        opOf.push_back(instr);
       }
       for (Value buffer : instr.getWrittenBuffers()) {
         ids.push_back(table.size());
         table.push_back({instr.getPipe(), /*write=*/true, regionOf(buffer)});
+        opOf.push_back(instr);
       }
     });
   }
@@ -74,8 +138,15 @@ public:
 
 private:
   void walkBlock(Block &block, SyncState &state, bool materialise) {
-    for (Operation &op : block)
+    BlockWalk walk;
+    walk.block = &block;
+    walks.push_back(&walk);
+    for (Operation &op : block) {
       walkOp(&op, state, materialise);
+      if (isa<InstructionOpInterface>(op) || op.getNumRegions() != 0)
+        walk.after.insert_or_assign(&op, state);
+    }
+    walks.pop_back();
   }
 
   void walkOp(Operation *op, SyncState &state, bool materialise) {
@@ -147,34 +218,202 @@ private:
         state.barrier(pipe);
         continue;
       }
+      SmallVector<unsigned> direct;
+      for (unsigned id : conflicts)
+        if (table[id].pipe == *source)
+          direct.push_back(id);
+      std::optional<EarlyFlag> early = placeEarly(instr, direct);
+      if (early && early->carried())
+        early->primeAfter = lastConflictBefore(early->loop(), *source, ids);
+      std::optional<int32_t> event;
+      if (early && materialise && !(event = earlyEvent(*early, *source, pipe)))
+        early.reset();
+      if (!early) {
+        if (materialise)
+          insertFlags(instr, *source, pipe);
+        state.orderAfter(*source, pipe);
+        continue;
+      }
       if (materialise)
-        insertFlags(instr, *source, pipe);
-      state.orderAfter(*source, pipe);
+        insertEarlyFlags(*early, *source, pipe, *event);
+      orderEarly(*early, *source, pipe, state);
     }
     for (unsigned id : ids)
       state.issue(id);
   }
 
-  /// The other pipe whose wait orders the most conflicting accesses (the
-  /// lowest-numbered on a tie); none when only same-pipe conflicts remain.
+  /// The other pipe whose wait orders the most conflicting accesses; on a
+  /// tie the one that issued more of them itself (a pipe that only waited for
+  /// them is no earlier), then the lowest-numbered. None when only same-pipe
+  /// conflicts remain.
   std::optional<Pipe> bestSource(Pipe pipe, const std::set<unsigned> &conflicts,
                                  const SyncState &state) const {
     std::optional<Pipe> best;
-    unsigned bestCovered = 0;
+    std::pair<unsigned, unsigned> bestScore{0, 0};
     for (unsigned candidate = 0; candidate < unsigned(Pipe::all); ++candidate) {
       auto source = Pipe(candidate);
       if (source == pipe)
         continue;
-      unsigned covered = 0;
-      for (unsigned id : conflicts)
-        if (table[id].pipe == source || (state.orderedBefore(id) & pipeBit(source)))
-          ++covered;
-      if (covered > bestCovered) {
+      std::pair<unsigned, unsigned> score{0, 0};
+      for (unsigned id : conflicts) {
+        if (table[id].pipe == source) {
+          ++score.first;
+          ++score.second;
+        } else if (state.orderedBefore(id) & pipeBit(source)) {
+          ++score.first;
+        }
+      }
+      if (score.first > 0 && score > bestScore) {
         best = source;
-        bestCovered = covered;
+        bestScore = score;
       }
     }
     return best;
+  }
+
+  /// The early placement of a flag ordering the `direct` conflicts (all
+  /// issued by its source pipe) before `instr`, if there is one. The block is
+  /// the innermost around `instr` that holds one of them; the others, outside
+  /// it, ran before it was entered. The set follows the last of them before
+  /// the instruction, or, when all come after it in a loop body, the last of
+  /// them (loop-carried).
+  std::optional<EarlyFlag> placeEarly(Operation *instr, ArrayRef<unsigned> direct) const {
+    if (direct.empty())
+      return std::nullopt;
+    for (Block *block = instr->getBlock(); block->getParentOp() != taskOp;
+         block = block->getParentOp()->getBlock()) {
+      Operation *waitBefore = block->findAncestorOpInBlock(*instr);
+      Operation *lastBefore = nullptr, *lastAfter = nullptr;
+      bool inBlock = false;
+      for (unsigned id : direct) {
+        Operation *holder = block->findAncestorOpInBlock(*opOf[id]);
+        if (!holder)
+          continue;
+        inBlock = true;
+        if (holder == waitBefore)
+          return std::nullopt;
+        Operation *&last = holder->isBeforeInBlock(waitBefore) ? lastBefore : lastAfter;
+        if (!last || last->isBeforeInBlock(holder))
+          last = holder;
+      }
+      if (!inBlock)
+        continue;
+      if (lastBefore)
+        return EarlyFlag{block, lastBefore, waitBefore};
+      if (isa<scf::ForOp>(block->getParentOp()))
+        return EarlyFlag{block, lastAfter, waitBefore};
+      return std::nullopt;
+    }
+    // Every conflict is in the task body, which no loop repeats.
+    Block &body = taskOp->getRegion(0).front();
+    Operation *waitBefore = body.findAncestorOpInBlock(*instr);
+    Operation *lastBefore = nullptr;
+    for (unsigned id : direct) {
+      Operation *holder = body.findAncestorOpInBlock(*opOf[id]);
+      if (!holder->isBeforeInBlock(waitBefore))
+        return std::nullopt;
+      if (!lastBefore || lastBefore->isBeforeInBlock(holder))
+        lastBefore = holder;
+    }
+    return EarlyFlag{&body, lastBefore, waitBefore};
+  }
+
+  /// The last op before `loop` in its block holding an access of `src` that
+  /// conflicts with one of `accesses`, if any: the first iteration of a
+  /// loop-carried flag waits for `src` only up to there.
+  Operation *lastConflictBefore(Operation *loop, Pipe src, ArrayRef<unsigned> accesses) const {
+    Block *outer = loop->getBlock();
+    Operation *last = nullptr;
+    for (auto [id, access] : llvm::enumerate(table)) {
+      if (access.pipe != src)
+        continue;
+      Operation *holder = outer->findAncestorOpInBlock(*opOf[id]);
+      if (!holder || !holder->isBeforeInBlock(loop) || (last && !last->isBeforeInBlock(holder)))
+        continue;
+      if (llvm::any_of(accesses, [&](unsigned mine) {
+            return (access.write || table[mine].write) && access.region.mayAlias(table[mine].region);
+          }))
+        last = holder;
+    }
+    return last;
+  }
+
+  /// An event id free wherever the early pair is in flight: between the set
+  /// and the wait, or, loop-carried, from the first set to the loop and in it.
+  /// A loop-carried pair stays held through the loop, so it never takes the
+  /// pair's last free id: a pair right before an instruction always finds one.
+  std::optional<int32_t> earlyEvent(const EarlyFlag &flag, Pipe src, Pipe dst) const {
+    uint32_t used = 0;
+    Operation *from = flag.setAfter->getNextNode(), *to = flag.waitBefore;
+    if (flag.carried()) {
+      if (events.heldCount(src, dst) + 2 > events.size())
+        return std::nullopt;
+      used = idsUsedIn(flag.loop(), src, dst);
+      from = flag.primeBefore();
+      to = flag.loop();
+    }
+    for (Operation *op = from; op != to; op = op->getNextNode())
+      used |= idsUsedIn(op, src, dst);
+    return events.lowestFree(src, dst, used);
+  }
+
+  void insertEarlyFlags(const EarlyFlag &flag, Pipe src, Pipe dst, int32_t event) {
+    Location loc = flag.waitBefore->getLoc();
+    OpBuilder builder(flag.setAfter->getContext());
+    builder.setInsertionPointAfter(flag.setAfter);
+    SetFlagOp::create(builder, loc, src, dst, event);
+    builder.setInsertionPoint(flag.waitBefore);
+    WaitFlagOp::create(builder, loc, src, dst, event);
+    if (!flag.carried())
+      return;
+    // The first iteration waits for a set before the loop; the last
+    // iteration's set is waited for after it. The id stays held until then.
+    Operation *loop = flag.loop();
+    builder.setInsertionPoint(flag.primeBefore());
+    SetFlagOp::create(builder, loc, src, dst, event);
+    builder.setInsertionPointAfter(loop);
+    WaitFlagOp::create(builder, loc, src, dst, event);
+    events.hold(src, dst, event);
+  }
+
+  /// What the wait of an early pair orders before `dst`. Adjacent to its set
+  /// in the same walk of the block: what preceded `src` there, unless it ran
+  /// again since (in an op between the set and the wait). Loop-carried:
+  /// accesses of `src` itself in the ops of the body from the wait to the
+  /// set, which ran before the previous iteration's set (or, in the first
+  /// iteration, before the loop's block was entered), and outside the loop
+  /// except between its first set and the loop.
+  void orderEarly(const EarlyFlag &flag, Pipe src, Pipe dst, SyncState &state) const {
+    auto holderOf = [&](unsigned id) { return flag.block->findAncestorOpInBlock(*opOf[id]); };
+    auto after = [](Operation *a, Operation *b) { return b->isBeforeInBlock(a); };
+    if (flag.carried()) {
+      Block *outer = flag.loop()->getBlock();
+      state.orderBefore(dst, [&](unsigned id) {
+        if (table[id].pipe != src)
+          return false;
+        if (Operation *holder = holderOf(id))
+          return after(holder, flag.waitBefore) && !after(holder, flag.setAfter);
+        Operation *outside = outer->findAncestorOpInBlock(*opOf[id]);
+        return !outside || (flag.primeAfter && !after(outside, flag.primeAfter)) ||
+               after(outside, flag.loop());
+      });
+      return;
+    }
+    const SyncState &atSet = snapshotAfter(flag);
+    state.orderBefore(dst, [&](unsigned id) {
+      if (!atSet.precedes(id, src))
+        return false;
+      Operation *holder = holderOf(id);
+      return !holder || !after(holder, flag.setAfter) || after(holder, flag.waitBefore);
+    });
+  }
+
+  /// The state right after the set's op in the current walk of its block.
+  const SyncState &snapshotAfter(const EarlyFlag &flag) const {
+    for (const BlockWalk *walk : llvm::reverse(walks))
+      if (walk->block == flag.block)
+        return walk->after.find(flag.setAfter)->second;
+    llvm_unreachable("the early flag's block is being walked");
   }
 
   void insertFlags(InstructionOpInterface instr, Pipe src, Pipe dst) {
@@ -197,8 +436,11 @@ private:
   }
 
   TaskOp task;
+  Operation *taskOp;
   std::vector<Access> table;
+  std::vector<Operation *> opOf; ///< access id → its instruction
   llvm::DenseMap<Operation *, SmallVector<unsigned>> accessesOf;
+  SmallVector<BlockWalk *> walks; ///< the blocks being walked, innermost last
   EventIds events;
   bool outOfEvents = false;
 };

@@ -29,12 +29,20 @@ void SyncState::issue(unsigned id) {
 }
 
 bool SyncState::precedes(unsigned id, Pipe pipe) const {
-  return (*table)[id].pipe == pipe || (pending.at(id) & pipeBit(pipe));
+  auto access = pending.find(id);
+  return access != pending.end() &&
+         ((*table)[id].pipe == pipe || (access->second & pipeBit(pipe)));
 }
 
 void SyncState::orderAfter(Pipe src, Pipe dst) {
   for (auto &[id, mask] : pending)
     if (precedes(id, src))
+      mask |= pipeBit(dst);
+}
+
+void SyncState::orderBefore(Pipe dst, llvm::function_ref<bool(unsigned id)> covered) {
+  for (auto &[id, mask] : pending)
+    if (covered(id))
       mask |= pipeBit(dst);
 }
 

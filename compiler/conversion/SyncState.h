@@ -10,6 +10,8 @@
 
 #include "compiler/conversion/BufferAliasing.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include <map>
 #include <set>
 #include <tuple>
@@ -39,11 +41,18 @@ public:
                         std::set<unsigned> &conflicts) const;
   /// The mask of pipes an access is already ordered before.
   PipeMask orderedBefore(unsigned id) const { return pending.at(id); }
+  /// Whether the latest execution of access `id` is done before later work
+  /// of `pipe` starts: it ran on `pipe` or is ordered before it (false when
+  /// it has not run).
+  bool precedes(unsigned id, ascend::Pipe pipe) const;
 
   /// `access` just issued (replacing the previous execution of the same one).
   void issue(unsigned id);
   /// `dst` waited for `src`: what `src` did or waited for precedes `dst`.
   void orderAfter(ascend::Pipe src, ascend::Pipe dst);
+  /// `dst` waited for a flag that covers the pending accesses `covered`
+  /// accepts.
+  void orderBefore(ascend::Pipe dst, llvm::function_ref<bool(unsigned id)> covered);
   /// A pipe_barrier on `pipe` (or on all pipes).
   void barrier(ascend::Pipe pipe);
   /// A set_flag of the input: remember what it covers until its wait.
@@ -60,8 +69,6 @@ public:
   bool operator!=(const SyncState &other) const { return !(*this == other); }
 
 private:
-  bool precedes(unsigned id, ascend::Pipe pipe) const;
-
   const std::vector<Access> *table;
   /// Access id → pipes it is ordered before.
   std::map<unsigned, PipeMask> pending;

@@ -2,21 +2,23 @@
 
 // RAW (MTE2 → V, V → MTE3) and, the second time round, WAR on %a (V read,
 // MTE2 write) and on %b (MTE3 read, V write). The second texp waits for two
-// pipes; the V → V write-after-write on %b needs nothing.
+// pipes; the V → V write-after-write on %b needs nothing. Each set follows
+// the access it releases: the second tload waits for the texp, not for the
+// V → MTE3 flag issued after it.
 // CHECK-LABEL: ascend.task @raw_war
 // CHECK: ascend.tload %[[A:.*]], %{{.*}}
 // CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.texp
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 0
 // CHECK-NEXT: ascend.set_flag <v> -> <mte3>, 0
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte3>, 0
 // CHECK-NEXT: ascend.tstore
-// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
 // CHECK-NEXT: ascend.tload
 // CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
-// CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.texp
 // CHECK-NEXT: ascend.return
@@ -35,8 +37,8 @@ ascend.task @raw_war(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>) attribu
 // -----
 
 // WAW across pipes: MTE2 overwrites what V filled. The GM store then load of
-// the same tensor is a RAW through global memory (MTE3 → MTE2); loading a
-// different tensor needs nothing.
+// the same tensor is a RAW through global memory (MTE3 → MTE2), set right
+// after the store; loading a different tensor needs nothing.
 // CHECK-LABEL: ascend.task @waw_and_gm
 // CHECK: ascend.texpands
 // CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 0
@@ -45,8 +47,8 @@ ascend.task @raw_war(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>) attribu
 // CHECK-NEXT: ascend.set_flag <mte2> -> <mte3>, 0
 // CHECK-NEXT: ascend.wait_flag <mte2> -> <mte3>, 0
 // CHECK-NEXT: ascend.tstore %arg1
-// CHECK-NEXT: ascend.tload %{{.*}}, %arg2
 // CHECK-NEXT: ascend.set_flag <mte3> -> <mte2>, 0
+// CHECK-NEXT: ascend.tload %{{.*}}, %arg2
 // CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 0
 // CHECK-NEXT: ascend.tload %{{.*}}, %arg1
 // CHECK-NEXT: ascend.return
@@ -67,16 +69,17 @@ ascend.task @waw_and_gm(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>, %z: 
 // -----
 
 // One wait covers both loads; the tmul reads what was already ordered. The
-// store of %a needs no MTE2 → MTE3 flag: MTE3 waited for V, which had waited
-// for MTE2 (transitive ordering).
+// store of %c waits for the tadd only (the set precedes the tmul). The store
+// of %a needs no MTE2 → MTE3 flag: MTE3 waited for V after V had waited for
+// MTE2 (transitive ordering).
 // CHECK-LABEL: ascend.task @no_redundant_wait
 // CHECK: ascend.tload
 // CHECK-NEXT: ascend.tload
 // CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.tadd
-// CHECK-NEXT: ascend.tmul
 // CHECK-NEXT: ascend.set_flag <v> -> <mte3>, 0
+// CHECK-NEXT: ascend.tmul
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte3>, 0
 // CHECK-NEXT: ascend.tstore %arg1[%c0, %c0], %[[C:.*]] :
 // CHECK-NEXT: ascend.tstore %arg1[%c0, %c0], %[[A:.*]] :
@@ -153,22 +156,27 @@ ascend.task @aliasing(%x: !tile.gm<16x256xf32>) attributes {core = #ascend.core<
 // -----
 
 // Loops: iteration i+1's tload overwrites what iteration i's texp read, and
-// its texp overwrites what iteration i's tstore read; those back-edge hazards
-// are synchronised at the top of the body. Nothing is added after the loop.
+// its texp overwrites what iteration i's tstore read. Those back-edge hazards
+// get loop-carried flags: set right after the read, waited for in the next
+// iteration, set once before the loop and waited for once after it.
 // CHECK-LABEL: ascend.task @loop_back_edge
-// CHECK: scf.for
-// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 0
+// CHECK: ascend.set_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 0
+// CHECK-NEXT: scf.for
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
 // CHECK-NEXT: ascend.tload
 // CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
-// CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.texp
 // CHECK-NEXT: ascend.set_flag <v> -> <mte3>, 0
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 0
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte3>, 0
 // CHECK-NEXT: ascend.tstore
+// CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 0
 // CHECK-NEXT: }
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
 // CHECK-NEXT: ascend.return
 ascend.task @loop_back_edge(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
@@ -186,14 +194,14 @@ ascend.task @loop_back_edge(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) 
 
 // -----
 
-// The load before the loop is waited for inside the body (the first
-// iteration needs it; later ones then wait on an idle pipe). The tadd reads
-// what the previous iteration's tmul wrote: a vector barrier on the back edge.
+// The load before the loop is waited for once, before the loop. The tadd
+// reads what the previous iteration's tmul wrote: a vector barrier on the
+// back edge.
 // CHECK-LABEL: ascend.task @loop_reads_prologue
 // CHECK: ascend.tload
-// CHECK-NEXT: scf.for
 // CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
+// CHECK-NEXT: scf.for
 // CHECK-NEXT: ascend.pipe_barrier <v>
 // CHECK-NEXT: ascend.tadd
 // CHECK-NEXT: ascend.pipe_barrier <v>
@@ -216,15 +224,16 @@ ascend.task @loop_reads_prologue(%x: !tile.gm<16x256xf32>) attributes {core = #a
 // -----
 
 // Event ids: while the task's own flag MTE2 → V id 0 is in flight, an
-// inserted pair takes id 1; after its wait, id 0 is free again.
+// inserted pair takes id 1; after its wait, id 0 is free again. The V → MTE2
+// pair spans the task's wait, which is of another pipe pair.
 // CHECK-LABEL: ascend.task @event_ids
 // CHECK: ascend.set_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.tload
 // CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 1
 // CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 1
 // CHECK-NEXT: ascend.texp
-// CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
 // CHECK-NEXT: ascend.tload
 // CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
@@ -295,5 +304,232 @@ ascend.task @branches(%x: !tile.gm<16x256xf32>, %flag: i32) attributes {core = #
     ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
   }
   ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+  ascend.return
+}
+
+// -----
+
+// When two pipes cover a conflict, the one that issued it gives the flag:
+// the last tload waits for the tmov that read %a (MTE1), not for the
+// tmatmul (M), which only waited for that tmov. Every set follows the access
+// it covers, so the first tmov does not wait for the second tload.
+// CHECK-LABEL: ascend.task @issuer_on_tie
+// CHECK: ascend.tload %[[A:[^,]*]],
+// CHECK-NEXT: ascend.set_flag <mte2> -> <mte1>, 0
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.set_flag <mte2> -> <mte1>, 1
+// CHECK-NEXT: ascend.wait_flag <mte2> -> <mte1>, 0
+// CHECK-NEXT: ascend.tmov %{{.*}}, %[[A]] :
+// CHECK-NEXT: ascend.set_flag <mte1> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <mte2> -> <mte1>, 1
+// CHECK-NEXT: ascend.tmov
+// CHECK-NEXT: ascend.set_flag <mte1> -> <m>, 0
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <m>, 0
+// CHECK-NEXT: ascend.tmatmul
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 0
+// CHECK-NEXT: ascend.tload %[[A]]
+ascend.task @issuer_on_tie(%x: !tile.gm<64x128xbf16>, %y: !tile.gm<128x64xbf16>) attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x128xbf16, l1>
+  %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<128x64xbf16, l1>
+  %la = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x128xbf16, l0a>
+  %lb = ascend.alloc {offset = 0 : i64} : !ascend.tile<128x64xbf16, l0b>
+  %acc = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xf32, l0c>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x128xbf16>
+  ascend.tload %b, %y[%c0, %c0] : !ascend.tile<128x64xbf16, l1>, !tile.gm<128x64xbf16>
+  ascend.tmov %la, %a : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
+  ascend.tmov %lb, %b : !ascend.tile<128x64xbf16, l0b>, !ascend.tile<128x64xbf16, l1>
+  ascend.tmatmul %acc, %la, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x128xbf16>
+  ascend.return
+}
+
+// -----
+
+// A K loop double-buffered by hand: two sets of L1 and L0A buffers, one per
+// half of the body. Every reuse of a buffer waits for the access of the
+// previous iteration that released it, with its own event id, so MTE2 loads
+// one half while MTE1 and M work on the other. After the loop, the store
+// waits for M once and the loop-carried flags are drained.
+// CHECK-LABEL: ascend.task @double_buffered
+// CHECK: ascend.set_flag <mte1> -> <mte2>, 0
+// CHECK-NEXT: ascend.set_flag <m> -> <mte1>, 0
+// CHECK-NEXT: ascend.set_flag <mte1> -> <mte2>, 1
+// CHECK-NEXT: ascend.set_flag <m> -> <mte1>, 1
+// CHECK-NEXT: scf.for
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 0
+// CHECK-NEXT: ascend.tload %[[A0:[^,]*]],
+// CHECK-NEXT: ascend.set_flag <mte2> -> <mte1>, 0
+// CHECK-NEXT: ascend.wait_flag <m> -> <mte1>, 0
+// CHECK-NEXT: ascend.wait_flag <mte2> -> <mte1>, 0
+// CHECK-NEXT: ascend.tmov %{{.*}}, %[[A0]] :
+// CHECK-NEXT: ascend.set_flag <mte1> -> <m>, 0
+// CHECK-NEXT: ascend.set_flag <mte1> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <m>, 0
+// CHECK-NEXT: ascend.tmatmul_acc
+// CHECK-NEXT: ascend.set_flag <m> -> <mte1>, 0
+// CHECK-NEXT: arith.addi
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 1
+// CHECK-NEXT: ascend.tload %[[A1:[^,]*]],
+// CHECK-NEXT: ascend.set_flag <mte2> -> <mte1>, 0
+// CHECK-NEXT: ascend.wait_flag <m> -> <mte1>, 1
+// CHECK-NEXT: ascend.wait_flag <mte2> -> <mte1>, 0
+// CHECK-NEXT: ascend.tmov %{{.*}}, %[[A1]] :
+// CHECK-NEXT: ascend.set_flag <mte1> -> <m>, 0
+// CHECK-NEXT: ascend.set_flag <mte1> -> <mte2>, 1
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <m>, 0
+// CHECK-NEXT: ascend.tmatmul_acc
+// CHECK-NEXT: ascend.set_flag <m> -> <mte1>, 1
+// CHECK-NEXT: }
+// CHECK-NEXT: ascend.set_flag <m> -> <fix>, 0
+// CHECK-NEXT: ascend.wait_flag <m> -> <mte1>, 1
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 1
+// CHECK-NEXT: ascend.wait_flag <m> -> <mte1>, 0
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <m> -> <fix>, 0
+// CHECK-NEXT: ascend.tstore
+ascend.task @double_buffered(%x: !tile.gm<64x1024xbf16>, %y: !tile.gm<64x64xf32>) attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %c128 = arith.constant 128 : index
+  %c256 = arith.constant 256 : index
+  %c1024 = arith.constant 1024 : index
+  %a0 = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x128xbf16, l1>
+  %a1 = ascend.alloc {offset = 16384 : i64} : !ascend.tile<64x128xbf16, l1>
+  %b = ascend.alloc {offset = 32768 : i64} : !ascend.tile<128x64xbf16, l1>
+  %la0 = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x128xbf16, l0a>
+  %la1 = ascend.alloc {offset = 16384 : i64} : !ascend.tile<64x128xbf16, l0a>
+  %lb = ascend.alloc {offset = 0 : i64} : !ascend.tile<128x64xbf16, l0b>
+  %acc = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xf32, l0c>
+  scf.for %k = %c0 to %c1024 step %c256 {
+    ascend.tload %a0, %x[%c0, %k] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1024xbf16>
+    ascend.tmov %la0, %a0 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
+    ascend.tmatmul_acc %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+    %k1 = arith.addi %k, %c128 : index
+    ascend.tload %a1, %x[%c0, %k1] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1024xbf16>
+    ascend.tmov %la1, %a1 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
+    ascend.tmatmul_acc %acc, %la1, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+  }
+  ascend.tstore %y[%c0, %c0], %acc : !tile.gm<64x64xf32>, !ascend.tile<64x64xf32, l0c>
+  ascend.return
+}
+
+// -----
+
+// The first K step is peeled (buffers 0), the loop alternates buffers 1 and
+// 0. The first iteration of a loop-carried flag waits only up to the last
+// conflicting access before the loop: %a1's flag is set before the peeled
+// step (nothing before the loop reads %a1), %a0's right after the peeled
+// tmov, so the loop's first load need not wait for the peeled step.
+// CHECK-LABEL: ascend.task @prime_after_last_conflict
+// CHECK: ascend.set_flag <mte1> -> <mte2>, 0
+// CHECK: ascend.tload %[[A0:[^,]*]],
+// CHECK: ascend.tmov %{{.*}}, %[[A0]] :
+// CHECK-NEXT: ascend.set_flag <mte1> -> <mte2>, 1
+// CHECK: ascend.tmatmul
+// CHECK: scf.for
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 0
+// CHECK-NEXT: ascend.tload %[[A1:[^,]*]],
+// CHECK: ascend.tmov %{{.*}}, %[[A1]] :
+// CHECK-NEXT: ascend.set_flag <mte1> -> <m>, 0
+// CHECK-NEXT: ascend.set_flag <mte1> -> <mte2>, 0
+// CHECK: ascend.wait_flag <mte1> -> <mte2>, 1
+// CHECK-NEXT: ascend.tload %[[A0]],
+// CHECK: ascend.tmov %{{.*}}, %[[A0]] :
+// CHECK-NEXT: ascend.set_flag <mte1> -> <m>, 0
+// CHECK-NEXT: ascend.set_flag <mte1> -> <mte2>, 1
+// CHECK: }
+// CHECK-DAG: ascend.wait_flag <mte1> -> <mte2>, 0
+// CHECK-DAG: ascend.wait_flag <mte1> -> <mte2>, 1
+// CHECK: ascend.return
+ascend.task @prime_after_last_conflict(%x: !tile.gm<64x1152xbf16>) attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %c128 = arith.constant 128 : index
+  %c256 = arith.constant 256 : index
+  %c1152 = arith.constant 1152 : index
+  %a0 = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x128xbf16, l1>
+  %a1 = ascend.alloc {offset = 16384 : i64} : !ascend.tile<64x128xbf16, l1>
+  %la0 = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x128xbf16, l0a>
+  %la1 = ascend.alloc {offset = 16384 : i64} : !ascend.tile<64x128xbf16, l0a>
+  %lb = ascend.alloc {offset = 0 : i64} : !ascend.tile<128x64xbf16, l0b>
+  %acc = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xf32, l0c>
+  ascend.tload %a0, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1152xbf16>
+  ascend.tmov %la0, %a0 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
+  ascend.tmatmul %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+  scf.for %k = %c128 to %c1152 step %c256 {
+    ascend.tload %a1, %x[%c0, %k] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1152xbf16>
+    ascend.tmov %la1, %a1 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
+    ascend.tmatmul_acc %acc, %la1, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+    %k1 = arith.addi %k, %c128 : index
+    ascend.tload %a0, %x[%c0, %k1] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1152xbf16>
+    ascend.tmov %la0, %a0 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
+    ascend.tmatmul_acc %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+  }
+  ascend.return
+}
+
+// -----
+
+// Eight loads each wait for the texp that read their buffer in the previous
+// iteration. Loop-carried flags hold their id through the loop, so they take
+// at most seven of the V → MTE2 ids; the last load's pair goes right before
+// it, with the id left free.
+// CHECK-LABEL: ascend.task @carried_ids
+// CHECK-COUNT-7: ascend.set_flag <v> -> <mte2>
+// CHECK-NEXT: scf.for
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 1
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 2
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 2
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 3
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 3
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 4
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 4
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 5
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 5
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 6
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 6
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 7
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 7
+// CHECK-NEXT: ascend.tload
+ascend.task @carried_ids(%x: !tile.gm<16x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %a0 = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x64xf32, ub>
+  %a1 = ascend.alloc {offset = 4096 : i64} : !ascend.tile<16x64xf32, ub>
+  %a2 = ascend.alloc {offset = 8192 : i64} : !ascend.tile<16x64xf32, ub>
+  %a3 = ascend.alloc {offset = 12288 : i64} : !ascend.tile<16x64xf32, ub>
+  %a4 = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x64xf32, ub>
+  %a5 = ascend.alloc {offset = 20480 : i64} : !ascend.tile<16x64xf32, ub>
+  %a6 = ascend.alloc {offset = 24576 : i64} : !ascend.tile<16x64xf32, ub>
+  %a7 = ascend.alloc {offset = 28672 : i64} : !ascend.tile<16x64xf32, ub>
+  %b = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x64xf32, ub>
+  scf.for %i = %c0 to %c4 step %c1 {
+    ascend.tload %a0, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
+    ascend.tload %a1, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
+    ascend.tload %a2, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
+    ascend.tload %a3, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
+    ascend.tload %a4, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
+    ascend.tload %a5, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
+    ascend.tload %a6, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
+    ascend.tload %a7, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
+    ascend.texp %b, %a0 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    ascend.texp %b, %a1 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    ascend.texp %b, %a2 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    ascend.texp %b, %a3 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    ascend.texp %b, %a4 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    ascend.texp %b, %a5 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    ascend.texp %b, %a6 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    ascend.texp %b, %a7 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+  }
   ascend.return
 }
