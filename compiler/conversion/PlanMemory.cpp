@@ -94,8 +94,7 @@ bool overwrittenEachIteration(AllocOp alloc, Operation *loop, const ProgramOrder
 /// edge, unless each iteration overwrites the buffer before reading it.
 Buffer makeBuffer(AllocOp alloc, const ProgramOrder &order, int64_t alignment) {
   Buffer buffer{alloc, alignUp(alloc.getType().getNumBytes(), alignment),
-                order.first.lookup(alloc), 0, 0};
-  buffer.stage = alloc.getStage();
+                order.first.lookup(alloc), 0, 0, -1, alloc.getStage()};
   buffer.liveFirst = buffer.liveLast = buffer.position;
   bool used = false;
   for (Operation *user : alloc->getUsers()) {
