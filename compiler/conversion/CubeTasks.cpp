@@ -67,10 +67,14 @@ struct Distribution {
         perRow(llvm::divideCeil(colBlocks, block.length)) {}
 };
 
-/// Bytes memory planning reserves for a rows × cols tile.
-int64_t tileBytes(int64_t rows, int64_t cols, Type element, MemorySpace space) {
-  return ascend::TileBufferType::get(element.getContext(), {rows, cols}, element, space)
-      .getNumBytes();
+/// Bytes memory planning reserves for a rows × cols tile, aligned as the
+/// target places buffers.
+int64_t tileBytes(int64_t rows, int64_t cols, Type element, MemorySpace space,
+                  const target::TargetDescription &target) {
+  int64_t bytes =
+      ascend::TileBufferType::get(element.getContext(), {rows, cols}, element, space)
+          .getNumBytes();
+  return int64_t(llvm::alignTo(bytes, target.alignment));
 }
 
 /// The matmul's shape and types and the target it runs on.
@@ -87,15 +91,16 @@ struct Problem {
   }
   /// Whether the blocking's buffers fit the on-chip memories.
   bool fits(const Blocking &b) const {
-    int64_t l1 = 2 * tileBytes(b.chunk, b.n, operand, MemorySpace::l1) +
-                 (b.panel ? tileBytes(b.m, k, operand, MemorySpace::l1)
-                          : 2 * tileBytes(b.m, b.chunk, operand, MemorySpace::l1));
+    auto bytes = [&](int64_t rows, int64_t cols, Type element, MemorySpace space) {
+      return tileBytes(rows, cols, element, space, target);
+    };
+    int64_t l1 = 2 * bytes(b.chunk, b.n, operand, MemorySpace::l1) +
+                 (b.panel ? bytes(b.m, k, operand, MemorySpace::l1)
+                          : 2 * bytes(b.m, b.chunk, operand, MemorySpace::l1));
     return l1 <= capacity(target::MemSpace::L1) &&
-           2 * tileBytes(b.m, b.k, operand, MemorySpace::l0a) <=
-               capacity(target::MemSpace::L0A) &&
-           2 * tileBytes(b.k, b.n, operand, MemorySpace::l0b) <=
-               capacity(target::MemSpace::L0B) &&
-           b.accumulators * tileBytes(b.m, b.n, acc, MemorySpace::l0c) <=
+           2 * bytes(b.m, b.k, operand, MemorySpace::l0a) <= capacity(target::MemSpace::L0A) &&
+           2 * bytes(b.k, b.n, operand, MemorySpace::l0b) <= capacity(target::MemSpace::L0B) &&
+           b.accumulators * bytes(b.m, b.n, acc, MemorySpace::l0c) <=
                capacity(target::MemSpace::L0C);
   }
 };
