@@ -1,5 +1,7 @@
-# Build options shared by every target: warnings, ccache, sanitizers.
+# Build options shared by every target: warnings, ccache, assertions, sanitizers, fuzzing.
 option(TILEC_WERROR "Treat warnings as errors" OFF)
+option(TILEC_ASSERTIONS "Keep assert() in optimized builds" OFF)
+option(TILEC_FUZZ "Build the libFuzzer target in tools/fuzz (needs clang)" OFF)
 set(TILEC_SANITIZE "" CACHE STRING
     "Comma-separated sanitizers to build with, e.g. address,undefined")
 
@@ -14,8 +16,21 @@ if(TILEC_WERROR)
   add_compile_options(-Werror)
 endif()
 
+# Release builds define NDEBUG; this comes after it on the command line.
+if(TILEC_ASSERTIONS)
+  add_compile_options(-UNDEBUG)
+endif()
+
 if(TILEC_SANITIZE)
   add_compile_options(-fsanitize=${TILEC_SANITIZE} -fno-omit-frame-pointer
                       -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${TILEC_SANITIZE})
+endif()
+
+# Coverage feedback from every library; tools/fuzz links libFuzzer's main.
+if(TILEC_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "TILEC_FUZZ needs clang: configure with CC=clang-22 CXX=clang++-22")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
 endif()

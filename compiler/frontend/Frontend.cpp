@@ -8,7 +8,6 @@
 
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -50,7 +49,8 @@ private:
     for (const std::string &dir : dirs) {
       llvm::SmallString<256> candidate(dir);
       llvm::sys::path::append(candidate, path);
-      if (llvm::sys::fs::is_regular_file(candidate)) {
+      llvm::ErrorOr<llvm::vfs::Status> status = options.files->status(candidate);
+      if (status && status->isRegularFile()) {
         llvm::sys::path::remove_dots(candidate, /*remove_dot_dot=*/true);
         return candidate.str().str();
       }
@@ -71,7 +71,7 @@ private:
     }
     if (!loaded.insert(*path).second)
       return; // imported before: its definitions are already shared
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer = llvm::MemoryBuffer::getFile(*path);
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer = options.files->getBufferForFile(*path);
     if (!buffer) {
       diags.error(import.loc, "cannot read imported file \"" + *path + "\": " + buffer.getError().message());
       return;

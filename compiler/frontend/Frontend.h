@@ -6,6 +6,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <string>
 #include <utility>
@@ -16,6 +17,9 @@ namespace tilec::frontend {
 struct FrontendOptions {
   std::vector<std::string> importDirs;                             // -I
   std::vector<std::pair<std::string, std::string>> constOverrides; // -D NAME=VALUE
+  /// Where imported files are read from: the real file system, or a fixed set
+  /// of files (the fuzzer's, so that no input can read arbitrary files).
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files = llvm::vfs::getRealFileSystem();
 };
 
 /// Compiles the main file (buffer #1 of `sourceMgr`; imports are added to it)
