@@ -118,7 +118,7 @@ void Sema::checkParam(Param &param, unsigned index) {
     if (!dtype)
       diags.error(pt.dtypeLoc, "expected an element type (bf16, f16, f32, i8, i32), found '" + pt.dtype + "'");
     if (ok && dtype)
-      type = Type::tensor(Type::Global, shape, *dtype);
+      type = checkTensorSize(Type::tensor(Type::Global, shape, *dtype), pt.dims.front()->loc);
   } else if (pt.dtype == "i32") {
     type = Type::scalar(Type::I32);
   } else if (pt.dtype == "f32") {
@@ -338,8 +338,10 @@ void Sema::checkFor(ForStmt &loop) {
     int64_t lower = loop.lower ? loop.lower->intValue : 0;
     bool lowerConst = !loop.lower || loop.lower->type.kind == Type::IntConst;
     if (ok && lowerConst && loop.upper->type.kind == Type::IntConst && loop.upper->intValue > lower) {
+      // In unsigned arithmetic: the distance between two int64_t can exceed INT64_MAX.
+      uint64_t span = uint64_t(loop.upper->intValue) - 1 - uint64_t(lower);
       var->minValue = lower;
-      var->maxValue = lower + (loop.upper->intValue - 1 - lower) / loop.step * loop.step;
+      var->maxValue = int64_t(uint64_t(lower) + span / uint64_t(loop.step) * uint64_t(loop.step));
     }
   }
   for (StmtPtr &stmt : loop.body)

@@ -58,6 +58,8 @@ public:
   std::optional<double> checkNumberConst(Expr &expr, llvm::StringRef what);
   /// Checks `[d0, d1, ...]` of positive integer constants.
   std::optional<llvm::SmallVector<int64_t, 4>> checkShape(Expr &expr, llvm::StringRef what);
+  /// A tensor of more than kMaxTensorElements elements: reported at `loc`, and an error.
+  Type checkTensorSize(Type type, llvm::SMLoc loc);
   /// Elementwise arithmetic between tensors and scalars (operators and add/sub/... builtins).
   Type checkArithmetic(llvm::StringRef op, Expr &lhs, Expr &rhs, llvm::SMLoc loc);
   DiagnosticSink &getDiags() { return diags; }

@@ -42,8 +42,16 @@ Type Sema::checkExpr(Expr &expr) {
     break;
   }
   }
+  type = checkTensorSize(type, expr.loc);
   expr.type = type;
   return type;
+}
+
+Type Sema::checkTensorSize(Type type, llvm::SMLoc loc) {
+  if (!type.isTensorLike() || type.numElements() <= kMaxTensorElements)
+    return type;
+  diags.error(loc, "expected a tensor of at most 2^40 elements, found " + type.str());
+  return Type::error();
 }
 
 Type Sema::checkValue(Expr &expr) {
@@ -97,6 +105,10 @@ std::optional<llvm::SmallVector<int64_t, 4>> Sema::checkShape(Expr &expr, llvm::
     shape.push_back(dim.value_or(1));
   }
   list->type = Type::tensor(Type::Shape, shape, DType::I32);
+  if (ok && list->type.numElements() > kMaxTensorElements) {
+    diags.error(expr.loc, "expected " + what + " of at most 2^40 elements, found " + shapeStr(shape));
+    ok = false;
+  }
   return ok ? std::optional(shape) : std::nullopt;
 }
 

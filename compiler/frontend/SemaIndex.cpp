@@ -9,6 +9,7 @@
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/PointerUnion.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace tilec::frontend {
 namespace {
@@ -18,11 +19,17 @@ using Term = llvm::PointerUnion<const Symbol *, const Expr *>;
 struct Linear {
   int64_t constant = 0;
   llvm::MapVector<Term, int64_t> terms;
+  bool overflow = false; // the constant or a coefficient does not fit in 64 bits
 
   void add(const Linear &other, int64_t scale) {
-    constant += scale * other.constant;
+    overflow |= other.overflow || addScaled(constant, other.constant, scale);
     for (auto [term, coefficient] : other.terms)
-      terms[term] += scale * coefficient;
+      overflow |= addScaled(terms[term], coefficient, scale);
+  }
+  /// sum += value · scale; true on overflow.
+  static bool addScaled(int64_t &sum, int64_t value, int64_t scale) {
+    int64_t product;
+    return llvm::MulOverflow(value, scale, product) || llvm::AddOverflow(sum, product, sum);
   }
   bool isConstant() const {
     return llvm::all_of(terms, [](const auto &t) { return t.second == 0; });
@@ -76,8 +83,9 @@ Linear linearize(const Expr &expr, unsigned depth = 0) {
   }
 }
 
-/// The smallest and largest value of a linear form, when every symbol in it has known bounds.
-std::optional<std::pair<int64_t, int64_t>> range(const Linear &form) {
+/// The smallest and largest value of a linear form, when every symbol in it
+/// has known bounds; sets `overflow` when they do not fit in 64 bits.
+std::optional<std::pair<int64_t, int64_t>> range(const Linear &form, bool &overflow) {
   int64_t lo = form.constant, hi = form.constant;
   for (auto [term, coefficient] : form.terms) {
     if (coefficient == 0)
@@ -86,9 +94,10 @@ std::optional<std::pair<int64_t, int64_t>> range(const Linear &form) {
     const Symbol *symbol = llvm::dyn_cast<const Symbol *>(term);
     if (!symbol || symbol->kind != Symbol::LoopVar || !symbol->minValue)
       return std::nullopt;
-    int64_t a = coefficient * *symbol->minValue, b = coefficient * *symbol->maxValue;
-    lo += std::min(a, b);
-    hi += std::max(a, b);
+    int64_t a, b;
+    overflow |= llvm::MulOverflow(coefficient, *symbol->minValue, a) ||
+                llvm::MulOverflow(coefficient, *symbol->maxValue, b) ||
+                llvm::AddOverflow(lo, std::min(a, b), lo) || llvm::AddOverflow(hi, std::max(a, b), hi);
   }
   return std::make_pair(lo, hi);
 }
@@ -119,7 +128,7 @@ bool Sema::checkIndexItem(IndexExpr &index, IndexItem &item, int64_t dimSize, un
   Linear stop;
   if (!item.isRange) {
     stop = start;
-    stop.constant += 1;
+    stop.overflow |= llvm::AddOverflow(stop.constant, int64_t(1), stop.constant);
   } else if (item.stop) {
     stop = linearize(*item.stop);
   } else {
@@ -127,6 +136,13 @@ bool Sema::checkIndexItem(IndexExpr &index, IndexItem &item, int64_t dimSize, un
   }
   Linear extent = stop;
   extent.add(start, -1);
+  auto overflowError = [&] {
+    diags.error(item.loc, "index arithmetic overflows 64-bit integers in dimension " + llvm::Twine(dim) +
+                              ": expected indices within [0, " + llvm::Twine(dimSize) + ")");
+    return false;
+  };
+  if (extent.overflow)
+    return overflowError();
   if (!extent.isConstant()) {
     diags.error(item.loc, "the size of a slice must be a compile-time constant: expected 'a:a+N', found bounds "
                           "whose difference depends on run-time values");
@@ -138,14 +154,18 @@ bool Sema::checkIndexItem(IndexExpr &index, IndexItem &item, int64_t dimSize, un
                               llvm::Twine(size));
     return false;
   }
-  if (std::optional<std::pair<int64_t, int64_t>> bounds = range(start)) {
-    auto [lo, hi] = *bounds;
-    if (lo < 0 || hi + size > dimSize) {
-      diags.error(item.loc, "index out of bounds in dimension " + llvm::Twine(dim) + ": expected indices within [0, " +
-                                llvm::Twine(dimSize) + "), found [" + llvm::Twine(lo) + ", " +
-                                llvm::Twine(hi + size) + ")");
-      return false;
-    }
+  bool overflow = false;
+  std::optional<std::pair<int64_t, int64_t>> bounds = range(start, overflow);
+  int64_t end = 0;
+  if (bounds)
+    overflow |= llvm::AddOverflow(bounds->second, size, end);
+  if (overflow)
+    return overflowError();
+  if (bounds && (bounds->first < 0 || end > dimSize)) {
+    diags.error(item.loc, "index out of bounds in dimension " + llvm::Twine(dim) + ": expected indices within [0, " +
+                              llvm::Twine(dimSize) + "), found [" + llvm::Twine(bounds->first) + ", " +
+                              llvm::Twine(end) + ")");
+    return false;
   }
   if (size > dimSize) {
     diags.error(item.loc, "a slice of size " + llvm::Twine(size) + " does not fit in dimension " + llvm::Twine(dim) +

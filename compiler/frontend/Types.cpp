@@ -2,7 +2,10 @@
 #include "compiler/frontend/Types.h"
 
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <limits>
 
 namespace tilec::frontend {
 
@@ -64,7 +67,8 @@ bool isNarrowing(DType from, DType to) {
 int64_t Type::numElements() const {
   int64_t n = 1;
   for (int64_t d : shape)
-    n *= d;
+    if (llvm::MulOverflow(n, d, n))
+      return std::numeric_limits<int64_t>::max();
   return n;
 }
 

@@ -14,6 +14,10 @@ namespace tilec::frontend {
 
 enum class DType { BF16, F16, F32, I8, I32 };
 
+/// The most elements a tensor may have (2^40): beyond any device's memory, and
+/// small enough that no size, offset or byte count derived from one overflows.
+constexpr int64_t kMaxTensorElements = int64_t(1) << 40;
+
 std::optional<DType> parseDType(llvm::StringRef name);
 llvm::StringRef spell(DType dtype);
 bool isFloat(DType dtype);
@@ -60,6 +64,7 @@ struct Type {
   bool isInteger() const { return kind == IntConst || kind == Index || kind == I32; }
   bool isScalar() const { return kind >= IntConst && kind <= F32; }
   bool isTensorLike() const { return kind == Tensor || kind == Global; }
+  /// The product of the dimensions, saturated at INT64_MAX.
   int64_t numElements() const;
   /// "tensor<[64, 128], f32>", "i32", "int constant", ... for diagnostics.
   std::string str() const;
