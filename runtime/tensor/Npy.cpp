@@ -50,7 +50,9 @@ HostTensor f64ToF32(const NpyArray &array) {
 
 HostTensor asTensor(DType dtype, const NpyArray &array) {
   HostTensor out(dtype, array.shape);
-  std::memcpy(out.rawData(), array.bytes.data(), out.byteSize());
+  // An empty tensor's data may be null, which memcpy may not be given.
+  if (out.byteSize())
+    std::memcpy(out.rawData(), array.bytes.data(), out.byteSize());
   return out;
 }
 
