@@ -236,9 +236,15 @@ FailureOr<Blocking> chooseBlocking(Location loc, const Problem &p) {
       }
     }
   }
-  if (!best)
-    return emitError(loc) << "no blocking of the " << p.m << " × " << p.k << " × " << p.n
-                          << " matmul fits L0A, L0B, L0C and L1";
+  if (!best) {
+    InFlightDiagnostic diag = emitError(loc)
+                              << "no blocking of the " << p.m << " × " << p.k << " × " << p.n
+                              << " matmul fits L0A, L0B, L0C and L1";
+    if (depth == p.k && p.k > rate->k0)
+      diag << "; K is not a multiple of the cube's K0 = " << rate->k0
+           << ", so all of it is one step; use a K that is a multiple of " << rate->k0;
+    return diag;
+  }
   return *best;
 }
 
