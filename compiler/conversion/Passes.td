@@ -74,12 +74,16 @@ def AscendInsertSync : Pass<"ascend-insert-sync", "::tilec::ascend::TaskOp"> {
   let description = [{
     Before an instruction on pipe P that conflicts with an earlier access from
     pipe Q not yet ordered before P (P reads what Q wrote, or writes what Q
-    read or wrote), inserts `ascend.set_flag Q -> P, e` and
-    `ascend.wait_flag Q -> P, e`.
-    The wait orders all of Q's earlier work, and everything Q had waited for,
-    before P, so later conflicts that it covers get no second wait. Loops are
-    analysed to a fixed point, so hazards between one iteration and the next
-    are synchronised too. Two buffers alias when they are in the same space and
+    read or wrote), orders them with `ascend.set_flag Q -> P, e` and
+    `ascend.wait_flag Q -> P, e`. The wait orders everything Q did or waited
+    for before the set, so later conflicts it covers get no second wait. The
+    set goes right after Q's last conflicting access and the wait right before
+    the instruction (or before the op of their common block that holds it);
+    when the access is the previous iteration's, the flag is loop-carried (set
+    after the access, waited for in the next iteration, plus one set before
+    the loop and one wait after it), so double-buffered loops overlap. Loops
+    are analysed to a fixed point, so hazards between one iteration and the
+    next are synchronised too. Two buffers alias when they are in the same space and
     their planned byte ranges overlap; a global tensor is one buffer.
 
     Between two vector instructions where the second reads what the first
