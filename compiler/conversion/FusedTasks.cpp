@@ -232,6 +232,12 @@ LogicalResult FusedScope::build(TaskBuilder &task, const Chunking &chunking,
             b, loc, arith::MulIOp::create(b, loc, item, task.constantIndex(perItem)),
             task.constantIndex(copy));
       Value row = arith::MulIOp::create(b, loc, chunk, task.constantIndex(chunkRows));
+      // The chunk's row windows first: a load placed mid-chain could take the
+      // bytes of a temporary the vector pipe is still reading, and wait for it.
+      for (Operation &op : body.without_terminator())
+        for (Value operand : op.getOperands())
+          if (!isInside(operand) && isPerChunk(operand))
+            operandOf(operand, task, emit, chunkRows, row);
       for (Operation &op : body.without_terminator())
         if (isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, row))) {
           status = failure();
