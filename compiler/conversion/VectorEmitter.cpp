@@ -254,7 +254,8 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     return role == Role::Full ? source : expand(source, role, rows, cols);
   }
   if (auto full = dyn_cast<tile::FullOp>(op)) {
-    Type compute = computeTypeOf(resultElement);
+    // TEXPANDS has no i8 form: an i8 fill is made at i32, and emitOp narrows it.
+    Type compute = resultElement.isInteger(8) ? b.getI32Type() : computeTypeOf(resultElement);
     Attribute fillValue = full.getValue();
     if (auto floatValue = dyn_cast<FloatAttr>(fillValue))
       fillValue = b.getFloatAttr(compute, floatValue.getValueAsDouble());
