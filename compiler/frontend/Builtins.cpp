@@ -287,6 +287,8 @@ Type checkConstruction(Sema &sema, CallExpr &call) {
       diags.error(value.loc, "expected an integer fill value for " + spell(*dtype) + ", found a float");
       return Type::error();
     }
+    if (dtype && !sema.checkFits(value, *dtype))
+      return Type::error();
   }
   if (!shape || !dtype)
     return Type::error();
@@ -306,8 +308,11 @@ Type checkComposite(Sema &sema, CallExpr &call) {
     std::optional<double> eps = sema.checkNumberConst(*call.boundArgs[2], "eps");
     if (!x || !eps)
       return Type::error();
-    if (*eps <= 0) {
-      diags.error(call.boundArgs[2]->loc, "expected a positive eps, found " + std::to_string(*eps));
+    if (!sema.checkFits(*call.boundArgs[2], DType::F32))
+      return Type::error();
+    // eps is an f32 attribute: it must stay positive once rounded.
+    if (float(*eps) <= 0) {
+      diags.error(call.boundArgs[2]->loc, "expected a positive eps (as an f32), found " + std::to_string(*eps));
       return Type::error();
     }
     if (gamma && gamma->shape[0] != x->shape[1]) {
@@ -322,8 +327,11 @@ Type checkComposite(Sema &sema, CallExpr &call) {
     std::optional<double> amaxEps = sema.checkNumberConst(*call.boundArgs[2], "amax_eps");
     if (!x || !scaleMax || !amaxEps)
       return Type::error();
-    if (*scaleMax <= 0 || *amaxEps <= 0) {
-      diags.error(call.loc, "expected positive scale_max and amax_eps");
+    if (!sema.checkFits(*call.boundArgs[1], DType::F32) || !sema.checkFits(*call.boundArgs[2], DType::F32))
+      return Type::error();
+    // Both are f32 attributes: they must stay positive once rounded.
+    if (float(*scaleMax) <= 0 || float(*amaxEps) <= 0) {
+      diags.error(call.loc, "expected positive scale_max and amax_eps (as f32)");
       return Type::error();
     }
     return Type::tensor(Type::Pair, x->shape, DType::I8);

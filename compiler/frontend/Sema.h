@@ -58,6 +58,10 @@ public:
   std::optional<double> checkNumberConst(Expr &expr, llvm::StringRef what);
   /// Checks `[d0, d1, ...]` of positive integer constants.
   std::optional<llvm::SmallVector<int64_t, 4>> checkShape(Expr &expr, llvm::StringRef what);
+  /// Whether a compile-time number stored as `dtype` keeps its value: an
+  /// integer within the type's range, a float finite once rounded. Reports it
+  /// otherwise; anything else (a run-time value) fits.
+  bool checkFits(Expr &expr, DType dtype);
   /// A tensor of more than kMaxTensorElements elements: reported at `loc`, and an error.
   Type checkTensorSize(Type type, llvm::SMLoc loc);
   /// Elementwise arithmetic between tensors and scalars (operators and add/sub/... builtins).

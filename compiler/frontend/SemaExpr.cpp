@@ -2,7 +2,10 @@
 #include "compiler/frontend/Builtins.h"
 #include "compiler/frontend/Sema.h"
 
+#include "llvm/ADT/APFloat.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MathExtras.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
 
@@ -52,6 +55,39 @@ Type Sema::checkTensorSize(Type type, llvm::SMLoc loc) {
     return type;
   diags.error(loc, "expected a tensor of at most 2^40 elements, found " + type.str());
   return Type::error();
+}
+
+static const llvm::fltSemantics &semanticsOf(DType dtype) {
+  switch (dtype) {
+  case DType::BF16: return llvm::APFloat::BFloat();
+  case DType::F16: return llvm::APFloat::IEEEhalf();
+  default: return llvm::APFloat::IEEEsingle();
+  }
+}
+
+bool Sema::checkFits(Expr &expr, DType dtype) {
+  if (!expr.type.isConst())
+    return true;
+  std::string shown;
+  llvm::raw_string_ostream os(shown);
+  if (!isFloat(dtype)) {
+    int64_t limit = dtype == DType::I8 ? INT8_MAX : INT32_MAX;
+    if (expr.intValue >= -limit - 1 && expr.intValue <= limit)
+      return true;
+    diags.error(expr.loc, "the constant " + llvm::Twine(expr.intValue) + " does not fit in " + spell(dtype) +
+                              ": expected a value in [" + llvm::Twine(-limit - 1) + ", " + llvm::Twine(limit) + "]");
+    return false;
+  }
+  double value = expr.type.kind == Type::IntConst ? double(expr.intValue) : expr.floatValue;
+  llvm::APFloat rounded(value);
+  bool losesInfo;
+  rounded.convert(semanticsOf(dtype), llvm::APFloat::rmNearestTiesToEven, &losesInfo);
+  if (!rounded.isInfinity())
+    return true;
+  os << llvm::format("%g", value) << " overflows " << spell(dtype) << ": expected a magnitude of at most "
+     << llvm::format("%g", llvm::APFloat::getLargest(semanticsOf(dtype)).convertToDouble());
+  diags.error(expr.loc, "the constant " + shown);
+  return false;
 }
 
 Type Sema::checkValue(Expr &expr) {
@@ -237,6 +273,8 @@ Type Sema::checkIntegerScalars(BinaryExpr &binary) {
   // i32 parameters combine with loop variables as indices.
   if (lhs.kind == Type::Index || rhs.kind == Type::Index)
     return Type::scalar(Type::Index);
+  if (!checkFits(*binary.lhs, DType::I32) || !checkFits(*binary.rhs, DType::I32))
+    return Type::error();
   return Type::scalar(Type::I32);
 }
 
@@ -258,8 +296,11 @@ Type Sema::checkBinary(BinaryExpr &binary) {
   if (lhs.isInteger() && rhs.isInteger())
     return checkIntegerScalars(binary);
   bool floatScalars = (lhs.kind == Type::F32 || lhs.isConst()) && (rhs.kind == Type::F32 || rhs.isConst());
-  if (floatScalars && binary.op != BinaryOp::FloorDiv && binary.op != BinaryOp::Mod)
+  if (floatScalars && binary.op != BinaryOp::FloorDiv && binary.op != BinaryOp::Mod) {
+    if (!checkFits(*binary.lhs, DType::F32) || !checkFits(*binary.rhs, DType::F32))
+      return Type::error();
     return Type::scalar(Type::F32);
+  }
   diags.error(binary.loc, "invalid operands to '" + spell(binary.op) + "': expected numbers or tensors, found " +
                               lhs.str() + " and " + rhs.str());
   return Type::error();
@@ -316,6 +357,8 @@ Type Sema::checkArithmetic(llvm::StringRef op, Expr &lhsExpr, Expr &rhsExpr, llv
     ok = scalar.kind == Type::F32 || scalar.isConst();
   else if (dtype == DType::I32)
     ok = scalar.kind == Type::I32 || scalar.kind == Type::IntConst;
+  if (ok && !checkFits(scalarExpr, dtype))
+    return Type::error();
   if (!ok) {
     diags.error(scalarExpr.loc, "expected " +
                                     llvm::Twine(dtype == DType::F32   ? "an f32 scalar or a constant"
