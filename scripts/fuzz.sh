@@ -2,8 +2,8 @@
 # scripts/fuzz.sh [SECONDS]   (default 300)
 # Builds the libFuzzer target tools/fuzz/tilec-fuzz with clang 22, ASan, UBSan
 # and assertions in build-fuzz/ (or $TILEC_FUZZ_BUILD_DIR), then fuzzes the
-# frontend and the whole pipeline for SECONDS. Seeds: kernels-dsl/**/*.tile and
-# test/Frontend/*.tile (split-file tests also split into their parts). The
+# frontend and the whole pipeline for SECONDS. Seeds: every .tile file under
+# kernels-dsl/ and test/ (split-file tests also split into their parts). The
 # corpus it grows and any crash, timeout or leak file go to $TILEC_FUZZ_WORK
 # (default /tmp/tilec-fuzz), outside the repository; replay one with
 #   build-fuzz/bin/tilec-fuzz FILE
@@ -25,9 +25,10 @@ source "$ROOT/scripts/bootstrap.sh"
 
 rm -rf "$WORK/seeds"
 mkdir -p "$WORK/corpus" "$WORK/seeds" "$WORK/findings"
-find "$ROOT/kernels-dsl" "$ROOT/test/Frontend" -name '*.tile' -not -path '*/Inputs/*' |
+(cd "$ROOT" && find kernels-dsl test -name '*.tile') |
   while read -r file; do
-    name="$(basename "$(dirname "$file")")-$(basename "$file" .tile)"
+    name="$(echo "${file%.tile}" | tr / -)"
+    file="$ROOT/$file"
     cp "$file" "$WORK/seeds/$name.tile"
     if grep -q '^#--- ' "$file"; then
       /usr/lib/llvm-22/bin/split-file "$file" "$WORK/seeds/$name"
