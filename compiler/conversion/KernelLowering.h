@@ -1,0 +1,72 @@
+//===- KernelLowering.h - one kernel into tasks and launches ----*- C++ -*-===//
+//
+// The state of convert-tile-to-ascend for one kernel: where every tensor value
+// lives in global memory and the builders of the host program. Values and
+// ops: ConvertTileToAscend.cpp; scopes: ScopeLowering.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_COMPILER_CONVERSION_KERNELLOWERING_H
+#define TILEC_COMPILER_CONVERSION_KERNELLOWERING_H
+
+#include "compiler/conversion/TaskLowering.h"
+#include "dialects/Tile/TileOps.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Dominance.h"
+
+namespace tilec::conversion {
+
+/// The lowering of one kernel.
+class KernelLowering {
+public:
+  KernelLowering(tile::KernelOp kernel, mlir::ModuleOp module, const target::TargetDescription &target)
+      : kernel(kernel), module(module), target(target), host(kernel.getContext()),
+        entry(mlir::OpBuilder::atBlockBegin(&kernel.getBody().front())), dominance(kernel) {}
+
+  mlir::LogicalResult run();
+
+private:
+  mlir::LogicalResult prepare();
+  mlir::LogicalResult lowerBlock(mlir::Block &block);
+  mlir::LogicalResult lowerOp(mlir::Operation *op);
+  mlir::LogicalResult lowerFor(mlir::scf::ForOp loop);
+  mlir::LogicalResult lowerCompute(mlir::Operation *op);
+  mlir::LogicalResult lowerInsert(tile::InsertOp insert);
+  mlir::LogicalResult lowerReshape(tile::ReshapeOp reshape);
+  mlir::LogicalResult lowerInterleave(tile::InterleaveOp interleave);
+  mlir::LogicalResult lowerScope(tile::ScopeOp scope);
+  GmLocation stackedHalf(tile::InterleaveOp interleave, unsigned half);
+
+  mlir::Value entryIndex(int64_t value);
+  GmLocation whole(mlir::Value buffer);
+  mlir::FailureOr<GmLocation> window(mlir::Location loc, mlir::Value buffer, mlir::ValueRange offsets,
+                               llvm::ArrayRef<int64_t> shape);
+  mlir::FailureOr<GmLocation> subWindow(mlir::Location loc, const GmLocation &of, llvm::ArrayRef<int64_t> ofShape,
+                                  mlir::ValueRange offsets, llvm::ArrayRef<int64_t> shape);
+  GmLocation scratch(mlir::Location loc, MatrixShape shape, mlir::Type element);
+  bool isScratch(const GmLocation &location);
+  bool isOnlyUse(mlir::Value value, mlir::Operation *user);
+  mlir::Value availableAt(mlir::Value value, mlir::Operation *producer);
+  std::optional<GmLocation> resultHint(mlir::Value result, mlir::Operation *producer);
+  mlir::LogicalResult copy(mlir::Location loc, const GmLocation &from, const GmLocation &to);
+  TaskContext contextFor(mlir::Operation *op);
+
+  tile::KernelOp kernel;
+  mlir::ModuleOp module;
+  const target::TargetDescription &target;
+  mlir::OpBuilder host;
+  mlir::OpBuilder entry; ///< at the start of the host program
+  mlir::DominanceInfo dominance;
+  llvm::DenseMap<mlir::Value, GmLocation> locations;
+  /// The loop-carried location of each tensor operand of a loop's yield.
+  llvm::DenseMap<std::pair<mlir::Operation *, unsigned>, GmLocation> carriedByOperand;
+  llvm::DenseMap<int64_t, mlir::Value> entryConstants;
+  /// Per interleave, the [R, 2, P] scratch holding its operands as rows e_i, o_i.
+  llvm::DenseMap<mlir::Operation *, mlir::Value> stackedOperands;
+  llvm::SmallVector<mlir::Operation *> lowered;                ///< side-effecting tile ops now redundant
+  unsigned taskCount = 0;
+};
+
+} // namespace tilec::conversion
+
+#endif
