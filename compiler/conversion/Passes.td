@@ -16,7 +16,9 @@ include "mlir/Pass/PassBase.td"
 def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
   let summary = "lowers each kernel to AI Core tasks and the host program that launches them";
   let description = [{
-    The unfused lowering: every tensor value gets a place in global memory (a
+    A vector scope whose ops all run row by row (tile-fuse-rows makes them)
+    becomes one AIV task over chunks of token rows with its intermediates in
+    UB; every other op is lowered alone: every tensor value gets a place in global memory (a
     window of a kernel parameter, or a scratch tensor), and every compute op
     becomes an `ascend.task` launched at the op's position in the kernel, which
     becomes the host program. Vector ops run on the AIVs in row/column chunks
