@@ -15,6 +15,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
@@ -74,11 +75,7 @@ LaunchOp repeatedLaunch(scf::ForOp loop) {
   return launch;
 }
 
-int64_t constantOf(Value value) {
-  APInt constant;
-  (void)matchPattern(value, m_ConstantInt(&constant));
-  return constant.getSExtValue();
-}
+int64_t constantOf(Value value) { return getConstantIntValue(value).value_or(0); }
 
 LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
   auto task = symbols.lookup<TaskOp>(launch.getTask());

@@ -5,6 +5,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -16,13 +17,6 @@ using namespace tilec;
 namespace tilec::report {
 namespace {
 
-std::optional<int64_t> constantOf(Value value) {
-  APInt constant;
-  if (matchPattern(value, m_ConstantInt(&constant)))
-    return constant.getSExtValue();
-  return std::nullopt;
-}
-
 /// How many times `op` runs per run of `top`: the product of the trip counts
 /// of the constant-bound loops around it (host loops around a launch).
 std::optional<int64_t> runsOf(Operation *op, Operation *top) {
@@ -30,9 +24,9 @@ std::optional<int64_t> runsOf(Operation *op, Operation *top) {
   for (Operation *parent = op->getParentOp(); parent && parent != top;
        parent = parent->getParentOp())
     if (auto loop = dyn_cast<scf::ForOp>(parent)) {
-      std::optional<int64_t> lower = constantOf(loop.getLowerBound()),
-                             upper = constantOf(loop.getUpperBound()),
-                             step = constantOf(loop.getStep());
+      std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound()),
+                             upper = getConstantIntValue(loop.getUpperBound()),
+                             step = getConstantIntValue(loop.getStep());
       if (!lower || !upper || !step || *step <= 0)
         return std::nullopt;
       runs *= *upper > *lower ? (*upper - *lower + *step - 1) / *step : 0;
@@ -86,7 +80,7 @@ private:
       values[result] = blocks;
       return;
     }
-    if (std::optional<int64_t> constant = constantOf(result)) {
+    if (std::optional<int64_t> constant = getConstantIntValue(result)) {
       values[result] = *constant;
       return;
     }

@@ -1,7 +1,7 @@
 //===- RowFusion.cpp - which tile ops can run row chunk by row chunk ------===//
 #include "compiler/transforms/RowFusion.h"
 
-#include "mlir/IR/Matchers.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -17,12 +17,7 @@ int64_t rowsOf(Value tensor) {
   return rows;
 }
 
-std::optional<int64_t> constantIndex(Value value) {
-  APInt constant;
-  if (matchPattern(value, m_ConstantInt(&constant)))
-    return constant.getSExtValue();
-  return std::nullopt;
-}
+std::optional<int64_t> constantIndex(Value value) { return getConstantIntValue(value); }
 
 static int64_t colsOf(Value tensor) {
   auto type = cast<RankedTensorType>(tensor.getType());
