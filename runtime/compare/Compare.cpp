@@ -11,6 +11,7 @@ OutputComparison compareTensors(const std::string &name, const HostTensor &actua
                                 const HostTensor &expected, const Tolerance &tolerance) {
   OutputComparison result;
   result.name = name;
+  result.tolerance = tolerance;
   result.total = expected.numElements();
   if (actual.dtype() != expected.dtype() || actual.shape() != expected.shape()) {
     result.failing = result.total;
@@ -57,18 +58,24 @@ std::string padLeft(const std::string &text, size_t width) {
 std::string padRight(const std::string &text, size_t width) {
   return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
 }
+
+/// As --tol spells it, so a row's tolerance can be passed back.
+std::string formatTolerance(const Tolerance &tolerance) {
+  return formatNumber(tolerance.atol) + "," + formatNumber(tolerance.rtol) + "," +
+         formatNumber(tolerance.ratio);
+}
 } // namespace
 
 std::string formatComparisonTable(const std::vector<OutputComparison> &rows) {
   std::string table = padRight("output", 12) + " " + padLeft("max abs err", 12) + " " +
-                      padLeft("max rel err", 12) + " " + padLeft("failing / N", 20) +
-                      "  verdict\n";
+                      padLeft("max rel err", 12) + " " + padLeft("atol,rtol,ratio", 28) + " " +
+                      padLeft("failing / N", 20) + "  verdict\n";
   for (const OutputComparison &row : rows) {
     std::string counts = std::to_string(row.failing) + " / " + std::to_string(row.total);
     table += padRight(row.name, 12) + " " +
              padLeft(row.compared ? formatNumber(row.maxAbsError) : "-", 12) + " " +
              padLeft(row.compared ? formatNumber(row.maxRelError) : "-", 12) + " " +
-             padLeft(counts, 20) + "  " + (row.passed() ? "PASS" : "FAIL (" + row.problem + ")") +
+             padLeft(formatTolerance(row.tolerance), 28) + " " + padLeft(counts, 20) + "  " + (row.passed() ? "PASS" : "FAIL (" + row.problem + ")") +
              "\n";
   }
   return table;

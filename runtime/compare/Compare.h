@@ -28,6 +28,7 @@ struct OutputComparison {
   double maxRelError = 0; ///< over the finite points with a nonzero expected value
   int64_t failing = 0;
   int64_t total = 0;
+  Tolerance tolerance;    ///< the tolerance the points were held to
   bool compared = false;  ///< false when type or shape differ (errors are meaningless)
   std::string problem;    ///< why the output fails; empty when it passes
   bool passed() const { return problem.empty(); }
@@ -37,14 +38,23 @@ OutputComparison compareTensors(const std::string &name, const HostTensor &actua
                                 const HostTensor &expected, const Tolerance &tolerance);
 
 /// A header line and one line per output (output, max abs err, max rel err,
-/// failing / N, verdict), each ending in a newline.
+/// tolerance as ATOL,RTOL,RATIO, failing / N, verdict), each ending in a newline.
 std::string formatComparisonTable(const std::vector<OutputComparison> &rows);
 
 /// Parses "NAME=ATOL,RTOL,RATIO" (e.g. "q=1e-4,0.0078125,0.005").
 Result<std::pair<std::string, Tolerance>> parseToleranceSpec(std::string_view spec);
 
 /// The default tolerance of every output of `kernel` that has one; outputs
-/// not listed compare exactly. The only place per-kernel defaults live.
+/// not listed get `dtypeTolerance`. The only place per-kernel defaults live.
 std::map<std::string, Tolerance> defaultTolerances(std::string_view kernel);
+
+/// The tolerance of an output no table or --tol names, from its element type
+/// and its expected values: integers exact; floats within `kFloatSteps` steps
+/// of the expected value in their own type (rtol = steps * 2^-mantissa bits:
+/// 4 for f32, 1 for bf16/f16) plus a few f32 ulps of the output's largest
+/// magnitude (atol), because every float op computes in f32 and a sum whose
+/// terms cancel keeps the rounding noise of its terms, not of its result.
+/// No point may fail.
+Tolerance dtypeTolerance(const HostTensor &expected);
 
 } // namespace tilec

@@ -1,9 +1,10 @@
-// Per-kernel default tolerances and the --tol syntax.
+// Default tolerances (per kernel, per element type) and the --tol syntax.
 #include "runtime/compare/Compare.h"
 
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 
 namespace tilec {
 
@@ -20,6 +21,26 @@ std::map<std::string, Tolerance> defaultTolerances(std::string_view kernel) {
 }
 
 namespace {
+/// Steps of its own type a float output may be off: f32 results of reductions
+/// and transcendentals differ from the exact reference in the last bits; a
+/// bf16/f16 result is its f32 value rounded once, so at most one step.
+int floatSteps(DType dtype) { return dtype == DType::F32 ? 4 : 1; }
+/// f32 ulps of an output's largest magnitude allowed anywhere in it: a sum
+/// whose terms cancel keeps the rounding noise of its terms. Measured on the
+/// model: a bf16 matmul with K = 8192 (sums in f32, blocked over K) is off by
+/// up to 8 such ulps; 16 leaves room without hiding a wrong element.
+constexpr int kF32NoiseUlps = 16;
+
+/// Stored mantissa bits of a float type, nullopt for integers.
+std::optional<int> mantissaBits(DType dtype) {
+  switch (dtype) {
+  case DType::BF16: return 7;
+  case DType::F16: return 10;
+  case DType::F32: return 23;
+  default: return std::nullopt;
+  }
+}
+
 /// A finite, non-negative number spelling the whole of `text`.
 bool parseNonNegative(const std::string &text, double &value) {
   if (text.empty())
@@ -30,6 +51,20 @@ bool parseNonNegative(const std::string &text, double &value) {
   return errno == 0 && end == text.c_str() + text.size() && std::isfinite(value) && value >= 0;
 }
 } // namespace
+
+Tolerance dtypeTolerance(const HostTensor &expected) {
+  std::optional<int> bits = mantissaBits(expected.dtype());
+  if (!bits)
+    return {};
+  double magnitude = 0;
+  for (int64_t i = 0; i < expected.numElements(); ++i) {
+    double value = std::fabs(expected.elementAsDouble(i));
+    if (std::isfinite(value))
+      magnitude = std::max(magnitude, value);
+  }
+  return {kF32NoiseUlps * std::ldexp(magnitude, -23),
+          floatSteps(expected.dtype()) * std::ldexp(1.0, -*bits), 0};
+}
 
 Result<std::pair<std::string, Tolerance>> parseToleranceSpec(std::string_view spec) {
   Error malformed{"--tol '" + std::string(spec) +

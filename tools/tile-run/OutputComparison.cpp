@@ -81,7 +81,8 @@ compareOutputTensors(const std::vector<const interp::KernelParameter *> &outputP
     const std::string &name = outputParameters[i]->name;
     auto tolerance = tolerances.find(name);
     rows.push_back(compareTensors(name, outputs[i], expected[i],
-                                  tolerance == tolerances.end() ? Tolerance{} : tolerance->second));
+                                  tolerance == tolerances.end() ? dtypeTolerance(expected[i])
+                                                                : tolerance->second));
   }
   return rows;
 }

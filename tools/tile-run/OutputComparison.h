@@ -21,8 +21,8 @@ resolveTolerances(const std::string &kernelName,
                   const std::vector<const interp::KernelParameter *> &outputParameters,
                   const std::vector<std::string> &toleranceSpecs);
 
-/// Compares each output with `<expectedDir>/<name>.npy` (exactly unless
-/// `tolerances` lists it), prints the table on stdout and returns true when
+/// Compares each output with `<expectedDir>/<name>.npy` (under
+/// `dtypeTolerance` unless `tolerances` lists it), prints the table on stdout and returns true when
 /// every output passes. Unreadable expected files are reported as errors.
 bool compareOutputs(const std::vector<const interp::KernelParameter *> &outputParameters,
                     const std::vector<HostTensor> &outputs, const std::string &expectedDir,

@@ -1,7 +1,7 @@
 //===- tile-run.cpp - run a tile kernel on host tensors -------------------===//
 //
 // tile-run FILE.tile|FILE.mlir [--kernel NAME] (--inputs DIR | --random SEED)
-//          [--set NAME=VALUE]... [--save-inputs DIR] --outputs DIR
+//          [--set NAME=VALUE]... [--save-inputs DIR] [--outputs DIR]
 //          [--interpret | [--check] [--report FILE.json] [--trace FILE.json]
 //                         [--target a2a3|a5] [--cpp FILE.cpp]]
 //          [--compare DIR] [--tol NAME=ATOL,RTOL,RATIO]... [-D NAME=VALUE] [-I DIR]
@@ -48,7 +48,7 @@ cl::list<std::string> scalarSets("set", cl::desc("Value of a scalar parameter, e
 cl::opt<std::string> saveInputsDir("save-inputs", cl::desc("Also write the inputs used to <dir>/<param>.npy"),
                                    cl::value_desc("dir"), cl::cat(runCategory));
 cl::opt<std::string> outputsDir("outputs", cl::desc("Write each output to <dir>/<param>.npy"),
-                                cl::value_desc("dir"), cl::Required, cl::cat(runCategory));
+                                cl::value_desc("dir"), cl::cat(runCategory));
 cl::opt<bool> interpret("interpret", cl::desc("Execute with the reference interpreter of the tile dialect"),
                         cl::cat(runCategory));
 cl::opt<bool> check("check", cl::desc("Also run the interpreter and compare every output with it; exit 1\n"
@@ -69,7 +69,8 @@ cl::opt<std::string> compareDir("compare", cl::desc("Compare the outputs with <d
                                 cl::value_desc("dir"), cl::cat(runCategory));
 cl::list<std::string> toleranceSpecs(
     "tol", cl::desc("Tolerance of one output for --compare: |a-e| <= atol + rtol*|e|, at most\n"
-                    "ratio*N failing points (default: exact, or the kernel's table)"),
+                    "ratio*N failing points (default: the kernel's table, else per\n"
+                    "element type: integers exact, floats one bf16/f16 step or 4 f32 ulps)"),
     cl::value_desc("name=atol,rtol,ratio"), cl::cat(runCategory));
 cl::list<std::string> defines("D", cl::desc("Override a .tile const: -D NAME=VALUE"), cl::Prefix,
                               cl::value_desc("NAME=VALUE"), cl::cat(runCategory));
@@ -126,6 +127,8 @@ int runKernel(std::chrono::steady_clock::time_point started) {
     return fail("--compare " + compareDir + ": no such directory");
   if (compareDir.empty() && !check && !toleranceSpecs.empty())
     return fail("--tol applies to --compare and --check, which are missing");
+  if (interpret && outputsDir.empty() && compareDir.empty())
+    return fail("--interpret without --outputs or --compare computes nothing anyone sees");
   tilec::run::ModelRunner *model = nullptr;
   std::unique_ptr<tilec::run::KernelRunner> runner = selectRunner(model);
   std::optional<tilec::frontend::FrontendOptions> options = frontendOptions();
@@ -173,7 +176,7 @@ int runKernel(std::chrono::steady_clock::time_point started) {
   if (mlir::failed(outputs))
     return 1;
   // Written only after the whole run succeeded, each file atomically.
-  if (!tilec::run::writeTensors(outputsDir, outputParameters, *outputs))
+  if (!outputsDir.empty() && !tilec::run::writeTensors(outputsDir, outputParameters, *outputs))
     return 1;
   bool passed = compareDir.empty() ||
                 tilec::run::compareOutputs(outputParameters, *outputs, compareDir, *tolerances);

@@ -59,9 +59,39 @@ TEST(Compare, QkvRopeDefaultsFollowTheSpec) {
   EXPECT_TRUE(defaultTolerances("rmsnorm").empty());
 }
 
+TEST(Compare, DtypeDefaultsAreExactForIntegersAndStepsForFloats) {
+  Tolerance integer = dtypeTolerance(HostTensor::fromValues<int32_t>({2}, {7, -300}));
+  EXPECT_EQ(integer.atol, 0);
+  EXPECT_EQ(integer.rtol, 0);
+  EXPECT_EQ(integer.ratio, 0);
+
+  // f32: 4 ulps of the value, 16 f32 ulps of the largest magnitude (here 2^10).
+  Tolerance f32 = dtypeTolerance(floats({-1024, 3, 0.5f}));
+  EXPECT_EQ(f32.rtol, std::ldexp(4.0, -23));
+  EXPECT_EQ(f32.atol, std::ldexp(16.0 * 1024, -23));
+  EXPECT_EQ(f32.ratio, 0);
+  // One step of bf16 / f16 at the value.
+  EXPECT_EQ(dtypeTolerance(HostTensor::fromValues<bf16>({1}, {bf16(1.0f)})).rtol, 1.0 / 128);
+  EXPECT_EQ(dtypeTolerance(HostTensor::fromValues<f16>({1}, {f16(1.0f)})).rtol, 1.0 / 1024);
+  // A non-finite expected value does not widen the tolerance of the others.
+  EXPECT_EQ(dtypeTolerance(floats({INFINITY, 2})).atol, std::ldexp(32.0, -23));
+}
+
+TEST(Compare, DtypeDefaultCatchesAOneOffF32ButNotRoundingNoise) {
+  HostTensor expected = floats({1000, -2, 0.001f});
+  Tolerance tolerance = dtypeTolerance(expected);
+  EXPECT_FALSE(compareTensors("y", floats({1000, -2, 0.01f}), expected, tolerance).passed());
+  EXPECT_FALSE(compareTensors("y", floats({1000.25f, -2, 0.001f}), expected, tolerance).passed());
+  float noisy = 0.001f + float(std::ldexp(1000.0, -23));
+  EXPECT_TRUE(compareTensors("y", floats({std::nextafter(1000.0f, 2000.0f), -2, noisy}), expected,
+                             tolerance)
+                  .passed());
+}
+
 TEST(Compare, FormatsTheTable) {
-  std::vector<OutputComparison> rows = {compareTensors("y", floats({2, 600}), floats({2, 601}), {})};
+  std::vector<OutputComparison> rows = {
+      compareTensors("y", floats({2, 600}), floats({2, 601}), {0.5, 0, 0})};
   EXPECT_EQ(formatComparisonTable(rows),
-            "output        max abs err  max rel err          failing / N  verdict\n"
-            "y                       1     0.001664                1 / 2  FAIL (too many failing points)\n");
+            "output        max abs err  max rel err              atol,rtol,ratio          failing / N  verdict\n"
+            "y                       1     0.001664                      0.5,0,0                1 / 2  FAIL (too many failing points)\n");
 }
