@@ -10,9 +10,12 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <mutex>
+
+#include <unistd.h>
 
 namespace tilec::launch {
 namespace {
@@ -117,6 +120,27 @@ Status compile(const std::string &compiler, const std::vector<std::string> &flag
   return Status();
 }
 
+/// The cache holds code tile-run loads and runs: a directory someone else can
+/// write to could hand it any shared object, so only a private one is used.
+Status guardCacheDir(const std::string &dir) {
+  fs::file_status status;
+  if (std::error_code error = fs::status(dir, status))
+    return failure("cannot inspect the compile cache " + dir + ": " + error.message());
+  if (status.getUser() != ::geteuid())
+    return failure("the compile cache " + dir +
+                   " belongs to another user, who could plant code tile-run would load; set "
+                   "TILEC_CACHE_DIR to a directory of your own");
+  if (status.permissions() & (fs::group_write | fs::others_write)) {
+    char mode[16];
+    std::snprintf(mode, sizeof mode, "%04o", unsigned(status.permissions()));
+    return failure("the compile cache " + dir + " (mode " + mode +
+                   ") is writable by other users, who could plant code tile-run would load; "
+                   "make it private (chmod 700 " + dir + ") or set TILEC_CACHE_DIR to a "
+                   "private directory");
+  }
+  return Status();
+}
+
 std::string resolveIncludeRoot(const CompileOptions &options) {
   return options.includeRoot.empty() ? TILEC_SOURCE_ROOT : options.includeRoot;
 }
@@ -145,8 +169,10 @@ std::vector<std::string> compileFlags(const CompileOptions &options) {
 Result<CompiledObject> compileSharedObject(const std::string &source,
                                            const CompileOptions &options) {
   std::string dir = resolveCacheDir(options);
-  if (std::error_code error = fs::create_directories(dir))
+  if (std::error_code error = fs::create_directories(dir, /*IgnoreExisting=*/true, fs::owner_all))
     return failure("cannot create the compile cache " + dir + ": " + error.message());
+  if (Status guarded = guardCacheDir(dir); !guarded)
+    return Error{guarded.error()};
   Result<std::string> compiler = findCompiler(options);
   if (!compiler)
     return Error{compiler.error()};

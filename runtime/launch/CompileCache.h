@@ -27,7 +27,9 @@ struct CompiledObject {
 };
 
 /// The shared object for `source`, compiling it on a cache miss. A compiler
-/// failure returns its diagnostics and the path of the kept source.
+/// failure returns its diagnostics and the path of the kept source. The cache
+/// directory is created private (0700); one another user owns or can write to
+/// is refused with an error naming the fix.
 Result<CompiledObject> compileSharedObject(const std::string &source,
                                            const CompileOptions &options);
 

@@ -16,6 +16,7 @@ struct LoadedKernel {
   CompiledObject object;
 };
 
+/// A cache hit whose shared object does not load is compiled again once.
 Result<LoadedKernel> loadKernel(const std::string &source, const std::string &kernelName,
                                 const CompileOptions &options);
 

@@ -116,6 +116,55 @@ TEST(CompileCacheTest, TheCacheDirComesFromOptionsThenEnvironmentThenHome) {
     setenv("TILEC_CACHE_DIR", savedValue.c_str(), 1);
 }
 
+const char *const kKernelSource =
+    "namespace tilec::runtime { struct HostApi; }\n"
+    "extern \"C\" void tilec_kernel_probe(tilec::runtime::HostApi *, void *const *,\n"
+    "                                     const long *) {}\n";
+
+TEST(CompileCacheTest, ACorruptCachedObjectIsRebuilt) {
+  TempDir dir;
+  CompileOptions options;
+  options.cacheDir = dir.path();
+  Result<LoadedKernel> first = loadKernel(kKernelSource, "probe", options);
+  ASSERT_TRUE(bool(first)) << first.error();
+  std::string path = first->object.path;
+  first = Error{"released"}; // unmaps the object before it is overwritten
+  writeFile(path, "\x7f" "ELF cut short by a full disk");
+
+  Result<LoadedKernel> healed = loadKernel(kKernelSource, "probe", options);
+  ASSERT_TRUE(bool(healed)) << healed.error();
+  EXPECT_FALSE(healed->object.cacheHit);
+  EXPECT_NE(healed->entry, nullptr);
+  Result<LoadedKernel> warm = loadKernel(kKernelSource, "probe", options);
+  ASSERT_TRUE(bool(warm)) << warm.error();
+  EXPECT_TRUE(warm->object.cacheHit);
+}
+
+TEST(CompileCacheTest, ACacheOthersCanWriteToIsRefused) {
+  TempDir dir;
+  CompileOptions options;
+  options.cacheDir = dir.path() + "/shared";
+  ASSERT_FALSE(llvm::sys::fs::create_directory(options.cacheDir));
+  ASSERT_FALSE(llvm::sys::fs::setPermissions(options.cacheDir, llvm::sys::fs::all_all));
+  Result<CompiledObject> object = compileSharedObject(kProbeSource, options);
+  ASSERT_FALSE(bool(object));
+  EXPECT_NE(object.error().find("(mode 0777) is writable by other users"), std::string::npos)
+      << object.error();
+  EXPECT_NE(object.error().find("chmod 700 " + options.cacheDir), std::string::npos);
+  EXPECT_TRUE(filesIn(options.cacheDir).empty()) << "nothing compiled into it";
+}
+
+TEST(CompileCacheTest, ANewCacheIsPrivate) {
+  TempDir dir;
+  CompileOptions options;
+  options.cacheDir = dir.path() + "/new/cache";
+  Result<CompiledObject> object = compileSharedObject(kProbeSource, options);
+  ASSERT_TRUE(bool(object)) << object.error();
+  llvm::sys::fs::file_status status;
+  ASSERT_FALSE(llvm::sys::fs::status(options.cacheDir, status));
+  EXPECT_EQ(status.permissions(), llvm::sys::fs::owner_all);
+}
+
 TEST(CompileCacheTest, AMissingKernelNamesItsSymbol) {
   TempDir dir;
   CompileOptions options;
