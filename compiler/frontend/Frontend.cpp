@@ -121,12 +121,17 @@ mlir::OwningOpRef<mlir::ModuleOp> compileTileSource(llvm::SourceMgr &sourceMgr, 
       sema.checkImportedFile(*file);
   sema.checkMainFile(*main);
   sema.checkOverridesUsed();
+  llvm::SMLoc fileStart = llvm::SMLoc::getFromPointer(
+      sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID())->getBufferStart());
+  // Without a kernel there is nothing to compile: an empty C++ file would
+  // hide the mistake (a file of consts is meant to be imported).
+  if (llvm::none_of(main->decls, [](const DeclPtr &decl) { return isa<KernelDecl>(decl.get()); }))
+    diags.error(fileStart, "the file defines no kernel; compile a file with at least one "
+                           "'kernel' (a file of consts only is meant for 'import')");
   if (diags.errorCount())
     return nullptr;
 
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      mlir::ModuleOp::create(diags.loc(llvm::SMLoc::getFromPointer(
-          sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID())->getBufferStart())));
+  mlir::OwningOpRef<mlir::ModuleOp> module = mlir::ModuleOp::create(diags.loc(fileStart));
   IRGen irgen(diags, *module);
   for (DeclPtr &decl : main->decls)
     if (auto *kernel = dyn_cast<KernelDecl>(decl.get()))
