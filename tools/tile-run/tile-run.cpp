@@ -12,6 +12,7 @@
 // interpreter's outputs.
 //
 //===----------------------------------------------------------------------===//
+#include "HostMemory.h"
 #include "KernelInputs.h"
 #include "KernelRunner.h"
 #include "KernelSource.h"
@@ -159,6 +160,11 @@ int runKernel(std::chrono::steady_clock::time_point started) {
       tilec::run::resolveTolerances(kernel.getSymName().str(), outputParameters, toleranceSpecs);
   if (!tolerances)
     return 1;
+  if (std::optional<uint64_t> available = tilec::run::availableBytes()) {
+    uint64_t needed = tilec::run::bytesNeeded(parameters, interpret || check);
+    if (auto shortfall = tilec::run::memoryShortfall(parameters, needed, *available))
+      return fail(*shortfall);
+  }
 
   tilec::run::InputOptions inputOptions;
   inputOptions.inputsDir = inputsDir;
@@ -191,6 +197,7 @@ int runKernel(std::chrono::steady_clock::time_point started) {
 int main(int argc, char **argv) {
   auto started = std::chrono::steady_clock::now();
   InitLLVM initLLVM(argc, argv);
+  tilec::run::reportOutOfMemoryCleanly();
   cl::HideUnrelatedOptions(runCategory);
   cl::ParseCommandLineOptions(
       argc, argv,
