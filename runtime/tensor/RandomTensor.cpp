@@ -101,34 +101,50 @@ bool endsWith(const std::string &s, const std::string &suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+/// `out` filled with values uniform in `range`: floats in [lo, hi], integers
+/// every integer in it.
+void fillUniform(HostTensor &out, InputRange range, Draws &draws) {
+  size_t n = size_t(out.numElements());
+  if (isFloat(out.dtype())) {
+    std::vector<float> values(n);
+    for (float &v : values)
+      v = float(draws.uniform(range.lo, range.hi));
+    storeFloats(out, values);
+    return;
+  }
+  std::vector<int64_t> values(n);
+  for (int64_t &v : values)
+    v = draws.integer(int64_t(std::ceil(range.lo)), int64_t(std::floor(range.hi)));
+  storeIntegers(out, values);
+}
+
+/// The range of a tensor no option or special name covers.
+InputRange defaultRange(const TensorSpec &spec) {
+  bool isScalar = spec.shape.empty();
+  if (isFloat(spec.dtype)) {
+    if (isScalar)
+      return {0.5, 2.0};
+    return endsWith(spec.name, "scale") ? InputRange{0.5e-2, 1.5e-2} : InputRange{-1.0, 1.0};
+  }
+  if (isScalar)
+    return {1, 16};
+  return {spec.dtype == DType::U8 ? 0.0 : -127.0, 127};
+}
+
 } // namespace
 
 HostTensor randomTensor(const TensorSpec &spec, const RandomOptions &options) {
   HostTensor out(spec.dtype, spec.shape);
-  if (spec.shape.empty()) {
-    auto it = options.scalars.find(spec.name);
-    storeIntegers(out, {it == options.scalars.end() ? 0 : it->second});
+  Draws draws(options.seed, spec.name);
+  if (auto range = options.ranges.find(spec.name); range != options.ranges.end()) {
+    fillUniform(out, range->second, draws);
     return out;
   }
   if (spec.name == "freqs_cos" || spec.name == "freqs_sin")
     return freqsTable(spec, options);
-  Draws draws(options.seed, spec.name);
   if (spec.name == "positions")
     return positions(spec, options, draws);
-  size_t n = size_t(out.numElements());
-  if (isFloat(spec.dtype)) {
-    bool scale = endsWith(spec.name, "scale");
-    std::vector<float> values(n);
-    for (float &v : values)
-      v = float(scale ? draws.uniform(0.5e-2, 1.5e-2) : draws.uniform(-1.0, 1.0));
-    storeFloats(out, values);
-  } else {
-    int64_t lo = spec.dtype == DType::U8 ? 0 : -127;
-    std::vector<int64_t> values(n);
-    for (int64_t &v : values)
-      v = draws.integer(lo, 127);
-    storeIntegers(out, values);
-  }
+  fillUniform(out, defaultRange(spec), draws);
   return out;
 }
 

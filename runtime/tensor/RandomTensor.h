@@ -18,6 +18,12 @@ struct TensorSpec {
   Shape shape;
 };
 
+/// Closed interval of values a generated input takes.
+struct InputRange {
+  double lo = 0;
+  double hi = 0;
+};
+
 struct RandomOptions {
   uint64_t seed = 0;
   /// ROPE, the rotated width the freqs tables serve; 0 means twice the
@@ -25,15 +31,18 @@ struct RandomOptions {
   int64_t ropeWidth = 0;
   /// MAX_POS, the rows of the RoPE tables, bounding `positions`.
   int64_t maxPositions = 0;
-  /// Values of 0-d parameters (e.g. start_pos); unlisted scalars are 0.
-  std::map<std::string, int64_t> scalars;
+  /// Ranges by parameter name (the user's --range, or what the kernel's
+  /// indexing allows); they take precedence over every rule below.
+  std::map<std::string, InputRange> ranges;
 };
 
 /// A tensor for `spec`, by name and type:
+///   listed in ranges       uniform in the range (integers: every integer in it);
 ///   freqs_cos / freqs_sin  cos / sin of pos·θ_j, θ_j = 10000^(−2j/ROPE),
 ///                          j = column mod ROPE/2, rounded to nearest even;
 ///   positions [B, S]       p_b + s, p_b uniform in [0, maxPositions − S];
-///   0-d tensors            options.scalars[name], else 0;
+///   0-d tensors            integers uniform in [1, 16], floats in [0.5, 2] (not 0,
+///                          so a scale or a step changes the result);
 ///   names ending "scale"   uniform in [0.5, 1.5]·1e-2;
 ///   other floats           uniform in [-1, 1], rounded to nearest even;
 ///   other integers         uniform in [-127, 127] ([0, 127] for u8).

@@ -1,7 +1,8 @@
 // Ops outside the interpreter's repertoire are located errors, never crashes.
+// RUN: rm -rf %t
 // RUN: not tile-run %s --kernel bitcast --random 1 --outputs %t/out --interpret 2>&1 | FileCheck %s --check-prefix=OP
 // RUN: not tile-run %s --kernel dense --random 1 --outputs %t/out --interpret 2>&1 | FileCheck %s --check-prefix=DENSE
-// RUN: not tile-run %s --kernel divide --random 1 --outputs %t/out --interpret 2>&1 | FileCheck %s --check-prefix=DIV
+// RUN: not tile-run %s --kernel divide --random 1 --set n=0 --outputs %t/out --interpret 2>&1 | FileCheck %s --check-prefix=DIV
 // RUN: not tile-run %s --kernel vector --random 1 --outputs %t/out --interpret 2>&1 | FileCheck %s --check-prefix=VECTOR
 // RUN: not ls %t/out
 

@@ -1,6 +1,8 @@
 //===- KernelInputs.cpp - a kernel's inputs from files, seeds and --set ---===//
 #include "KernelInputs.h"
 
+#include "InputRanges.h"
+
 #include "runtime/tensor/Npy.h"
 #include "runtime/tensor/RandomTensor.h"
 
@@ -118,12 +120,44 @@ std::optional<HostTensor> loadInput(const KernelParameter &parameter, const std:
   return std::move(*tensor);
 }
 
-/// The generator settings a kernel's RoPE inputs need: the rotated width of
-/// its tile.rope ops and the rows of its freqs_cos table.
+/// The --range values by input name; false after reporting bad ones.
+bool parseRanges(const std::vector<KernelParameter> &parameters,
+                 const std::vector<std::string> &specs, std::map<std::string, InputRange> &ranges) {
+  std::vector<std::string> inputNames;
+  for (const KernelParameter &parameter : parameters)
+    if (!parameter.isOutput)
+      inputNames.push_back(parameter.name);
+  bool ok = true;
+  for (const std::string &spec : specs) {
+    auto [name, bounds] = llvm::StringRef(spec).split('=');
+    auto [lo, hi] = bounds.split(',');
+    InputRange range;
+    if (name.empty() || lo.getAsDouble(range.lo) || hi.getAsDouble(range.hi) ||
+        !(range.lo <= range.hi)) {
+      reportError("--range '" + spec + "': expected NAME=LO,HI with LO <= HI, e.g. start_pos=0,64");
+      ok = false;
+    } else if (!llvm::is_contained(inputNames, name)) {
+      reportError("--range " + spec + ": no input '" + name.str() + "' (inputs: " +
+                  joinNames(inputNames) + ")");
+      ok = false;
+    } else {
+      ranges.insert_or_assign(name.str(), range);
+    }
+  }
+  return ok;
+}
+
+/// The generator settings: the ranges the kernel's indexing allows, and what
+/// its RoPE inputs need (the rotated width of its tile.rope ops and the rows
+/// of its freqs_cos table).
 RandomOptions randomOptionsFor(tile::KernelOp kernel, const std::vector<KernelParameter> &parameters,
                                uint64_t seed) {
   RandomOptions options;
   options.seed = seed;
+  std::vector<std::string> names;
+  for (const KernelParameter &parameter : parameters)
+    names.push_back(parameter.name);
+  options.ranges = inferInputRanges(kernel, names);
   kernel.walk([&](tile::RopeOp rope) {
     options.ropeWidth = rope.getSource().getType().getDimSize(1) - int64_t(rope.getOffset());
   });
@@ -164,6 +198,12 @@ std::optional<std::vector<HostTensor>> gatherInputs(tile::KernelOp kernel,
     return std::nullopt;
   }
   RandomOptions random = randomOptionsFor(kernel, parameters, options.randomSeed.value_or(0));
+  if (!parseRanges(parameters, options.rangeSpecs, random.ranges))
+    return std::nullopt;
+  if (!options.rangeSpecs.empty() && !options.randomSeed) {
+    reportError("--range applies to --random inputs, and --inputs is given");
+    return std::nullopt;
+  }
   std::vector<HostTensor> inputs;
   bool ok = true;
   for (const KernelParameter &parameter : parameters) {

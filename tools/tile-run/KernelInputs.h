@@ -14,9 +14,12 @@ struct InputOptions {
   std::string inputsDir;               ///< --inputs: <name>.npy per input
   std::optional<uint64_t> randomSeed;  ///< --random: seeded random inputs instead
   std::vector<std::string> scalarSets; ///< --set NAME=VALUE for scalar parameters
+  std::vector<std::string> rangeSpecs; ///< --range NAME=LO,HI for random inputs
 };
 
-/// One tensor per input (non-output) parameter, in order. On bad input prints
+/// One tensor per input (non-output) parameter, in order. Random inputs keep
+/// to the ranges the kernel's indexing allows (InputRanges.h), which --range
+/// overrides. On bad input prints
 /// one "tile-run: error:" line per problem, naming the parameter, what was
 /// expected and what was found, and returns nullopt.
 std::optional<std::vector<HostTensor>> gatherInputs(tile::KernelOp kernel,

@@ -46,6 +46,11 @@ cl::opt<uint64_t> randomSeed("random", cl::desc("Generate seeded random inputs i
                              cl::value_desc("seed"), cl::cat(runCategory));
 cl::list<std::string> scalarSets("set", cl::desc("Value of a scalar parameter, e.g. --set start_pos=128"),
                                  cl::value_desc("name=value"), cl::cat(runCategory));
+cl::list<std::string> rangeSpecs(
+    "range", cl::desc("Range of a --random input, e.g. --range start_pos=0,64 (default: what the\n"
+                      "kernel's indexing allows for index tensors and i32 scalars; else floats in\n"
+                      "[-1, 1], integers in [-127, 127], scalars in [1, 16] / [0.5, 2])"),
+    cl::value_desc("name=lo,hi"), cl::cat(runCategory));
 cl::opt<std::string> saveInputsDir("save-inputs", cl::desc("Also write the inputs used to <dir>/<param>.npy"),
                                    cl::value_desc("dir"), cl::cat(runCategory));
 cl::opt<std::string> outputsDir("outputs", cl::desc("Write each output to <dir>/<param>.npy"),
@@ -171,6 +176,7 @@ int runKernel(std::chrono::steady_clock::time_point started) {
   if (randomSeed.getNumOccurrences())
     inputOptions.randomSeed = randomSeed;
   inputOptions.scalarSets.assign(scalarSets.begin(), scalarSets.end());
+  inputOptions.rangeSpecs.assign(rangeSpecs.begin(), rangeSpecs.end());
   std::optional<std::vector<tilec::HostTensor>> inputs =
       tilec::run::gatherInputs(kernel, parameters, inputOptions);
   if (!inputs)

@@ -60,12 +60,33 @@ TEST(RandomTensor, IntegersCoverTheSymmetricInt8Range) {
   EXPECT_EQ(hi, 127);
 }
 
-TEST(RandomTensor, ScalarsComeFromTheOptions) {
+TEST(RandomTensor, RangesComeFromTheOptions) {
   RandomOptions options;
-  options.scalars["start_pos"] = 128;
+  options.ranges["start_pos"] = {128, 128};
+  options.ranges["idx"] = {0, 3};
+  options.ranges["x"] = {-0.25, 0.25};
   EXPECT_EQ(randomTensor({"start_pos", DType::I32, {}}, options),
             HostTensor::scalar<int32_t>(128));
-  EXPECT_EQ(randomTensor({"other", DType::I32, {}}, options), HostTensor::scalar<int32_t>(0));
+  auto [lo, hi] = range(randomTensor({"idx", DType::I32, {4096}}, options));
+  EXPECT_EQ(lo, 0);
+  EXPECT_EQ(hi, 3);
+  auto [flo, fhi] = range(randomTensor({"x", DType::F32, {4096}}, options));
+  EXPECT_GE(flo, -0.25);
+  EXPECT_LE(fhi, 0.25);
+  EXPECT_LT(flo, -0.2);
+  EXPECT_GT(fhi, 0.2);
+}
+
+TEST(RandomTensor, ScalarsAreNeverZeroByDefault) {
+  RandomOptions options;
+  for (options.seed = 0; options.seed < 64; ++options.seed) {
+    HostTensor i = randomTensor({"n", DType::I32, {}}, options);
+    EXPECT_GE(i.at<int32_t>({}), 1);
+    EXPECT_LE(i.at<int32_t>({}), 16);
+    HostTensor f = randomTensor({"s", DType::F32, {}}, options);
+    EXPECT_GE(f.at<float>({}), 0.5f);
+    EXPECT_LE(f.at<float>({}), 2.0f);
+  }
 }
 
 TEST(RandomTensor, PositionsAreConsecutiveWithinTheTable) {
