@@ -57,8 +57,9 @@ cl::opt<std::string> outputsDir("outputs", cl::desc("Write each output to <dir>/
                                 cl::value_desc("dir"), cl::cat(runCategory));
 cl::opt<bool> interpret("interpret", cl::desc("Execute with the reference interpreter of the tile dialect"),
                         cl::cat(runCategory));
-cl::opt<bool> check("check", cl::desc("Also run the interpreter and compare every output with it; exit 1\n"
-                                      "on a mismatch"),
+cl::opt<bool> check("check", cl::desc("Model runs only: also run the reference interpreter on the same inputs\n"
+                                      "and compare every output with it (tolerance: --tol, else the\n"
+                                      "kernel's table, else per element type); exit 1 on a mismatch"),
                     cl::cat(runCategory));
 cl::opt<std::string> reportFile("report", cl::desc("Write the model report as JSON"),
                                 cl::value_desc("file.json"), cl::cat(runCategory));
@@ -74,8 +75,8 @@ cl::opt<std::string> cppFile("cpp", cl::desc("Run this emitted C++ source on the
 cl::opt<std::string> compareDir("compare", cl::desc("Compare the outputs with <dir>/<output>.npy; exit 1 on failure"),
                                 cl::value_desc("dir"), cl::cat(runCategory));
 cl::list<std::string> toleranceSpecs(
-    "tol", cl::desc("Tolerance of one output for --compare: |a-e| <= atol + rtol*|e|, at most\n"
-                    "ratio*N failing points (default: the kernel's table, else per\n"
+    "tol", cl::desc("Tolerance of one output for --compare and --check: |a-e| <= atol + rtol*|e|,\n"
+                    "at most ratio*N failing points (default: the kernel's table, else per\n"
                     "element type: integers exact, floats one bf16/f16 step or 4 f32 ulps)"),
     cl::value_desc("name=atol,rtol,ratio"), cl::cat(runCategory));
 cl::list<std::string> defines("D", cl::desc("Override a .tile const: -D NAME=VALUE"), cl::Prefix,
