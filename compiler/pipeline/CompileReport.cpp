@@ -2,6 +2,7 @@
 #include "compiler/pipeline/CompileReport.h"
 
 #include "dialects/Ascend/AscendOps.h"
+#include "dialects/Ascend/Target/TargetDescription.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -232,14 +233,17 @@ void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::Strin
     }
     os << "\n";
   }
+  const target::TargetDescription *targetDescription = target::lookupTarget(target.str());
   os << "GM traffic: " << megabytes(fused.gmBytes);
   if (unfused && unfused->gmBytes && fused.gmBytes && *fused.gmBytes)
     os << llvm::formatv("; unfused lowering {0} ({1:F2}x)", megabytes(unfused->gmBytes),
                         double(*unfused->gmBytes) / double(*fused.gmBytes));
-  if (fused.gmBytes && fused.parameterBytes)
-    os << llvm::formatv("; parameters once {0} (the traffic is {1:F2}x that)",
+  if (fused.gmBytes && fused.parameterBytes && targetDescription)
+    os << llvm::formatv("; parameters once {0} (the traffic is {1:F2}x that; {2:F3} us at the "
+                        "chip's HBM bandwidth)",
                         megabytes(fused.parameterBytes),
-                        double(*fused.gmBytes) / double(fused.parameterBytes));
+                        double(*fused.gmBytes) / double(fused.parameterBytes),
+                        targetDescription->chipGmMicros(fused.parameterBytes));
   os << "\n";
 }
 

@@ -5,17 +5,22 @@
 
 namespace tilec::isa {
 
-double ModelReport::boundMicros() const {
-  return std::max({cubeBoundMicros, vectorBoundMicros, memoryBoundMicros});
+double Roofline::boundMicros() const {
+  return std::max({cubeMicros, vectorMicros, memoryMicros});
 }
 
-const char *ModelReport::boundBy() const {
+const char *Roofline::boundBy() const {
   double b = boundMicros();
-  if (b == cubeBoundMicros)
+  if (b == cubeMicros)
     return "cube";
-  if (b == vectorBoundMicros)
+  if (b == vectorMicros)
     return "vector";
   return "memory";
+}
+
+Roofline workRoofline(const target::TargetDescription &target, const ModelReport &total,
+                      uint64_t parameterBytes) {
+  return {total.cubeBoundMicros, total.vectorBoundMicros, target.chipGmMicros(parameterBytes)};
 }
 
 double ModelReport::rooflineRatio() const {
@@ -39,8 +44,7 @@ ModelReport summarize(const target::TargetDescription &t,
       r.gmBytes += r.bytes[p];
   r.cubeBoundMicros = r.busyMicros[int(target::Pipe::M)] / t.cubeCores;
   r.vectorBoundMicros = r.busyMicros[int(target::Pipe::V)] / t.vectorCores;
-  constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-  r.memoryBoundMicros = double(r.gmBytes) / (t.chipGmGiBps * kGiB) * 1e6;
+  r.memoryBoundMicros = t.chipGmMicros(r.gmBytes);
   return r;
 }
 

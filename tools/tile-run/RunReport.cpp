@@ -51,6 +51,7 @@ llvm::json::Value toJson(const RunReport &report) {
                                           {"blocks", launch.blocks},
                                           {"start_us", launch.startMicros},
                                           {"modeled_us", launch.report.micros}});
+  isa::Roofline work = isa::workRoofline(*report.target, total, report.parameterBytes);
   llvm::json::Object json{
       {"kernel", report.kernel},
       {"target", std::string(report.target->name)},
@@ -62,6 +63,14 @@ llvm::json::Value toJson(const RunReport &report) {
                           {"cube_us", total.cubeBoundMicros},
                           {"vector_us", total.vectorBoundMicros},
                           {"memory_us", total.memoryBoundMicros}}},
+      {"work_roofline",
+       llvm::json::Object{{"parameter_bytes", int64_t(report.parameterBytes)},
+                          {"bound_us", work.boundMicros()},
+                          {"bound_by", work.boundBy()},
+                          {"modeled_over_bound", total.micros / work.boundMicros()},
+                          {"cube_us", work.cubeMicros},
+                          {"vector_us", work.vectorMicros},
+                          {"memory_us", work.memoryMicros}}},
       {"pipe_busy_us", pipeBusy(total)},
       {"bytes", pathBytes(total)},
       {"gm_bytes", int64_t(total.gmBytes)},
@@ -111,6 +120,13 @@ void printRunReport(llvm::raw_ostream &os, const RunReport &report) {
      << ", vector " << llvm::format("%.3f", total.vectorBoundMicros) << ", memory "
      << llvm::format("%.3f", total.memoryBoundMicros) << "), ratio "
      << llvm::format("%.2f", total.rooflineRatio()) << "\n";
+  isa::Roofline work = isa::workRoofline(*report.target, total, report.parameterBytes);
+  os << "work:      bound " << llvm::format("%.3f", work.boundMicros()) << " us ("
+     << work.boundBy() << "; parameters once " << llvm::format("%.2f", report.parameterBytes / 1e6)
+     << " MB = memory " << llvm::format("%.3f", work.memoryMicros) << ", cube "
+     << llvm::format("%.3f", work.cubeMicros) << ", vector " << llvm::format("%.3f", work.vectorMicros)
+     << "), modeled "
+     << llvm::format("%.2f", total.micros / work.boundMicros()) << "x the bound\n";
   os << "busy us:  ";
   for (int p = 0; p < kNumPipes; ++p)
     os << " " << target::name(Pipe(p)) << " " << llvm::format("%.3f", total.busyMicros[p]);

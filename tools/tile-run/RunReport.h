@@ -18,12 +18,15 @@ struct RunReport {
   std::string kernel;
   const target::TargetDescription *target = nullptr;
   const ModelRunInfo *model = nullptr;
+  /// Bytes of the kernel's tensor parameters, inputs and outputs: the traffic
+  /// of the work itself, for the work roofline.
+  uint64_t parameterBytes = 0;
   /// --check: one row per output against the interpreter.
   std::optional<std::vector<OutputComparison>> check;
   double wallSeconds = 0; ///< the whole tile-run invocation
 };
 
-/// The modelled time, roofline, per-pipe busy time, GM bytes, launches and
+/// The modelled time, roofline, work roofline, per-pipe busy time, GM bytes, launches and
 /// host times, a few aligned lines.
 void printRunReport(llvm::raw_ostream &os, const RunReport &report);
 

@@ -192,6 +192,12 @@ struct TargetDescription {
   double cyclesToMicros(double cycles) const {
     return cycles / (clockGHz * 1e3);
   }
+
+  /// Microseconds to move `bytes` at the whole chip's GM (HBM) bandwidth.
+  double chipGmMicros(uint64_t bytes) const {
+    constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+    return double(bytes) / (chipGmGiBps * kGiB) * 1e6;
+  }
 };
 
 /// "a2a3" or "a5"; nullptr for any other name.
