@@ -7,10 +7,9 @@
 
 #include "test/Conformance/SimCore.h"
 
-#include <cstdlib>
-#include <memory>
+#include "runtime/launch/ScratchBuffers.h"
+
 #include <string>
-#include <vector>
 
 namespace tilec::conformance {
 
@@ -26,11 +25,8 @@ public:
               int32_t numScalars) override;
 
 private:
-  struct FreeDeleter {
-    void operator()(void *p) const { std::free(p); }
-  };
   std::string kernel_;
-  std::vector<std::unique_ptr<void, FreeDeleter>> scratch_;
+  launch::ScratchBuffers scratch_;
 };
 
 } // namespace tilec::conformance

@@ -16,11 +16,8 @@
 #include "KernelInputs.h"
 #include "KernelSource.h"
 
-#include "compiler/pipeline/Registration.h"
 #include "runtime/launch/SharedLibrary.h"
 
-#include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
@@ -51,30 +48,17 @@ int fail(const Twine &message) {
 }
 
 int run() {
-  tilec::frontend::FrontendOptions options;
-  for (const std::string &define : defines) {
-    auto [name, value] = StringRef(define).split('=');
-    if (name.empty() || value.empty())
-      return fail("-D expects NAME=VALUE, found '" + define + "'");
-    options.constOverrides.emplace_back(name.str(), value.str());
-  }
-  options.importDirs.assign(importDirs.begin(), importDirs.end());
+  std::string flagError;
+  std::optional<tilec::frontend::FrontendOptions> options =
+      tilec::frontend::frontendOptionsFromFlags(defines, importDirs, flagError);
+  if (!options)
+    return fail(flagError);
 
-  mlir::DialectRegistry registry;
-  tilec::registerDialects(registry);
-  mlir::MLIRContext context(registry);
-  context.loadAllAvailableDialects();
-  context.printOpOnDiagnostic(false);
-  SourceMgr sourceMgr;
-  mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      tilec::run::loadKernelModule(inputFile, sourceMgr, context, options);
-  if (!module)
+  std::unique_ptr<tilec::run::OpenedKernel> opened =
+      tilec::run::openKernel(inputFile, kernelName, *options);
+  if (!opened)
     return 1;
-  tilec::tile::KernelOp kernel = tilec::run::selectKernel(*module, kernelName);
-  if (!kernel)
-    return 1;
-  tilec::run::nameParametersFromSource(kernel, sourceMgr);
+  tilec::tile::KernelOp kernel = opened->kernel;
   std::vector<tilec::interp::KernelParameter> parameters = tilec::interp::kernelParameters(kernel);
   std::vector<const tilec::interp::KernelParameter *> outputParameters;
   for (const tilec::interp::KernelParameter &parameter : parameters)
