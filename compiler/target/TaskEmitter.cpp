@@ -1,7 +1,8 @@
 //===- TaskEmitter.cpp - one ascend.task as an AI Core kernel --------------===//
 //
 // An emitted task is an AI Core kernel, `__global__ __aicore__ void
-// <name>(__gm__ T *tensor, …, scalar, …)` with the task's arguments in order;
+// <name>(__gm__ T *tensor, …, scalar, …)`: its GM tensor arguments, then its
+// scalars, each in argument order;
 // its body reads its block from get_block_idx() / get_block_num(), declares
 // one `using` per distinct tile and GM view type, then runs the task in
 // program order: each alloc becomes a tile variable placed with TASSIGN, each
@@ -38,8 +39,8 @@ private:
   LogicalResult emitOp(Operation *op) override;
   /// Declares the aliases of every tile and GM view type the task uses.
   LogicalResult collectTypeAliases();
-  /// The kernel's signature: `__gm__ T *name` per GM tensor, `T name` per
-  /// scalar, in argument order.
+  /// The kernel's signature: `__gm__ T *name` per GM tensor, then `T name`
+  /// per scalar.
   LogicalResult emitSignature();
   /// `block_idx` / `block_dim` locals when the body asks for them.
   void emitBlockQueries();
@@ -60,12 +61,31 @@ private:
 
 } // namespace
 
+/// The kernel's parameters: the GM tensor arguments, then the scalar ones,
+/// each in argument order (the order of the launch ABI's gm[] and scalars[]).
+static SmallVector<BlockArgument> kernelParameters(ascend::TaskOp task) {
+  SmallVector<BlockArgument> parameters;
+  for (bool global : {true, false})
+    for (BlockArgument argument : task.getArguments())
+      if (isa<tile::GlobalTensorType>(argument.getType()) == global)
+        parameters.push_back(argument);
+  return parameters;
+}
+
+/// The element type of a GM tensor argument, as C++.
+static FailureOr<std::string> gmElementType(ascend::TaskOp task, tile::GlobalTensorType global) {
+  if (std::optional<std::string> element = elementTypeName(global.getElementType()))
+    return *element;
+  return task.emitError("cannot spell GM element type ") << global.getElementType();
+}
+
 /// `__gm__ T *` for a GM tensor argument, the scalar's C++ type otherwise.
-static FailureOr<std::string> taskParameterType(ascend::TaskOp task, Type type) {
+static FailureOr<std::string> kernelParameterType(ascend::TaskOp task, Type type) {
   if (auto global = dyn_cast<tile::GlobalTensorType>(type)) {
-    if (std::optional<std::string> element = elementTypeName(global.getElementType()))
-      return "__gm__ " + *element + " *";
-    return task.emitError("cannot spell GM element type ") << global.getElementType();
+    FailureOr<std::string> element = gmElementType(task, global);
+    if (failed(element))
+      return failure();
+    return "__gm__ " + *element + " *";
   }
   if (std::optional<std::string> scalar = scalarTypeName(type))
     return *scalar;
@@ -127,10 +147,10 @@ LogicalResult TaskEmitter::emitSignature() {
   }
   os << "\n";
   SmallVector<std::string> parameters;
-  for (BlockArgument argument : task.getArguments()) {
+  for (BlockArgument argument : kernelParameters(task)) {
     std::string name = names.unique(sourceNames.taskArgument(task, argument.getArgNumber()));
     names.bind(argument, name);
-    FailureOr<std::string> type = taskParameterType(task, argument.getType());
+    FailureOr<std::string> type = kernelParameterType(task, argument.getType());
     if (failed(type))
       return failure();
     parameters.push_back(*type + (type->back() == '*' ? "" : " ") + name);
@@ -296,11 +316,12 @@ LogicalResult tilec::target::emitTask(ascend::TaskOp task, const SourceNames &so
 LogicalResult tilec::target::emitTaskTrampoline(ascend::TaskOp task, raw_indented_ostream &os) {
   unsigned gmIndex = 0, scalarIndex = 0;
   SmallVector<std::string> arguments;
-  for (Type type : task.getArgumentTypes()) {
+  for (BlockArgument argument : kernelParameters(task)) {
+    Type type = argument.getType();
     if (auto global = dyn_cast<tile::GlobalTensorType>(type)) {
-      std::optional<std::string> element = elementTypeName(global.getElementType());
-      if (!element)
-        return task.emitError("cannot spell GM element type ") << global.getElementType();
+      FailureOr<std::string> element = gmElementType(task, global);
+      if (failed(element))
+        return failure();
       arguments.push_back("static_cast<" + *element + " *>(gm[" + std::to_string(gmIndex++) +
                           "])");
       continue;

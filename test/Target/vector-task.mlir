@@ -44,7 +44,7 @@ module attributes {ascend.target = "a2a3"} {
 
   // Rows that run over two leading dimensions (window), a 1-D tensor, a
   // constant offset, fills and gathers.
-  ascend.task @window(%q: !tile.gm<4x32x64xf32>, %v: !tile.gm<256xf32>, %n: index)
+  ascend.task @window(%q: !tile.gm<4x32x64xf32>, %n: index, %v: !tile.gm<256xf32>)
       attributes {core = #ascend.core<aiv>} {
     %c0 = arith.constant 0 : index
     %c1 = arith.constant 1 : index
@@ -116,6 +116,7 @@ module attributes {ascend.target = "a2a3"} {
 // CHECK-NEXT: }
 
 // A task that never asks for its block reads neither get_block_idx() nor get_block_num().
+// The kernel takes the GM tensors first, then the scalars (the task has them interleaved).
 // CHECK:      __global__ __aicore__ void window(__gm__ float *gm0, __gm__ float *gm1, int64_t scalar0) {
 // CHECK-NEXT:   using Ub_64x64xf32 = Tile<TileType::Vec, float, 64, 64>;
 // CHECK-NEXT:   using Ub_64x32xf32 = Tile<TileType::Vec, float, 64, 32>;
