@@ -34,3 +34,20 @@ if(TILEC_FUZZ)
   endif()
   add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
+
+# The opt-in pto-isa conformance test (test/Conformance): a checkout of the
+# public hw-native-sys/pto-isa (its include/ is used), and clang++-22 to build
+# kernels against its CPU simulator in C++23 with a real bfloat16 (__bf16).
+set(TILEC_PTO_ISA_DIR "" CACHE PATH
+    "A pto-isa checkout (holding include/pto/pto-inst.hpp): enables test/Conformance")
+if(TILEC_PTO_ISA_DIR)
+  if(NOT EXISTS "${TILEC_PTO_ISA_DIR}/include/pto/pto-inst.hpp")
+    message(FATAL_ERROR "TILEC_PTO_ISA_DIR=${TILEC_PTO_ISA_DIR} has no include/pto/pto-inst.hpp: "
+                        "point it at a checkout of https://github.com/hw-native-sys/pto-isa")
+  endif()
+  find_program(TILEC_PTO_ISA_CXX NAMES clang++-22 HINTS /usr/lib/llvm-22/bin)
+  if(NOT TILEC_PTO_ISA_CXX)
+    message(FATAL_ERROR "the pto-isa conformance test needs clang++-22 (Debian: apt-get install clang-22)")
+  endif()
+  message(STATUS "pto-isa conformance: ${TILEC_PTO_ISA_DIR} with ${TILEC_PTO_ISA_CXX}")
+endif()

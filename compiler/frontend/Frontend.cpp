@@ -105,6 +105,22 @@ std::vector<ConstOverride> parseOverrides(DiagnosticSink &diags, const FrontendO
 
 } // namespace
 
+std::optional<FrontendOptions> frontendOptionsFromFlags(const std::vector<std::string> &defines,
+                                                        const std::vector<std::string> &importDirs,
+                                                        std::string &error) {
+  FrontendOptions options;
+  for (const std::string &define : defines) {
+    auto [name, value] = llvm::StringRef(define).split('=');
+    if (name.empty() || value.empty()) {
+      error = "-D expects NAME=VALUE, found '" + define + "'";
+      return std::nullopt;
+    }
+    options.constOverrides.emplace_back(name.str(), value.str());
+  }
+  options.importDirs = importDirs;
+  return options;
+}
+
 mlir::OwningOpRef<mlir::ModuleOp> compileTileSource(llvm::SourceMgr &sourceMgr, mlir::MLIRContext &ctx,
                                                     const FrontendOptions &options) {
   ctx.loadDialect<tile::TileDialect, mlir::arith::ArithDialect, mlir::scf::SCFDialect>();

@@ -8,6 +8,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,12 @@ struct FrontendOptions {
   /// of files (the fuzzer's, so that no input can read arbitrary files).
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files = llvm::vfs::getRealFileSystem();
 };
+
+/// The options given on a tool's command line as `-D NAME=VALUE` and `-I DIR`
+/// values, or nullopt with `error` set for the first -D not of that form.
+std::optional<FrontendOptions> frontendOptionsFromFlags(const std::vector<std::string> &defines,
+                                                        const std::vector<std::string> &importDirs,
+                                                        std::string &error);
 
 /// Compiles the main file (buffer #1 of `sourceMgr`; imports are added to it)
 /// into a module of `tile.kernel`s. Returns null after emitting diagnostics

@@ -18,6 +18,7 @@ static constexpr const char *kReservedNames[] = {
     "volatile", "while", "xor",
     // entry parameters and locals of the generated functions
     "core", "gm", "scalars", "block_idx", "block_dim", "bind", "host", "params",
+    "get_block_idx", "get_block_num",
     // PTO and model names that unqualified code sees through `using namespace pto`
     "pto", "tilec", "std", "half", "bfloat16_t", "Tile", "TileLeft", "TileRight",
     "TileAcc", "GlobalTensor", "Shape", "Stride"};

@@ -62,12 +62,18 @@ static void emitPreamble(ModuleOp module, raw_indented_ostream &os) {
   if (!kernels.empty())
     os << "; kernel" << (kernels.size() == 1 ? " " : "s ") << llvm::join(kernels, ", ");
   os << ".\n"
-     << "// Tasks follow the launch ABI of runtime/isa/Launch.h; host programs run\n"
-     << "// against runtime/isa/HostApi.h. Do not edit: regenerate with tilec.\n"
-     << "#include \"runtime/isa/Isa.h\"\n"
-     << "#include \"runtime/isa/HostApi.h\"\n\n"
-     << "#include <cstring>\n\n"
+     << "// First the AI Core kernels, one per task, in the PTO tile ISA; then the\n"
+     << "// launch trampolines and host programs of tilec's launch ABI\n"
+     << "// (runtime/isa/LaunchAbi.h). Do not edit: regenerate with tilec.\n"
+     << "#include <pto/pto-inst.hpp>\n\n"
      << "using namespace pto;\n";
+}
+
+/// Where the kernels end and the code that launches them begins.
+static void emitLaunchPreamble(raw_indented_ostream &os) {
+  os << "\n// ---- Launch ABI: what a host runs the kernels above through.\n"
+     << "#include <tilec/launch.h>\n\n"
+     << "#include <cstring>\n";
 }
 
 LogicalResult tilec::target::emitCpp(ModuleOp module, llvm::raw_ostream &output) {
@@ -77,6 +83,12 @@ LogicalResult tilec::target::emitCpp(ModuleOp module, llvm::raw_ostream &output)
   for (auto task : module.getOps<ascend::TaskOp>()) {
     os << "\n";
     if (failed(emitTask(task, sourceNames, os)))
+      return failure();
+  }
+  emitLaunchPreamble(os);
+  for (auto task : module.getOps<ascend::TaskOp>()) {
+    os << "\n";
+    if (failed(emitTaskTrampoline(task, os)))
       return failure();
   }
   for (auto kernel : module.getOps<tile::KernelOp>()) {

@@ -8,9 +8,11 @@
 namespace tilec::target {
 
 /// Writes one self-contained C++ source for `module` (after memory planning
-/// and sync insertion): a `tilec_task_<name>` entry per ascend.task, spelled
-/// against runtime/isa/Isa.h, and a `tilec_kernel_<name>` host program per
-/// tile.kernel, spelled against runtime/isa/HostApi.h. See docs/codegen.md.
+/// and sync insertion): an AI Core kernel per ascend.task, spelled against
+/// the PTO tile ISA (<pto/pto-inst.hpp>: the CPU model's or pto-isa's), then
+/// a `tilec_task_<name>` launch trampoline per task and a
+/// `tilec_kernel_<name>` host program per tile.kernel, spelled against
+/// <tilec/launch.h> (runtime/isa/LaunchAbi.h). See docs/codegen.md.
 /// Reports an error at the offending op and fails on anything it cannot spell.
 mlir::LogicalResult emitCpp(mlir::ModuleOp module, llvm::raw_ostream &os);
 

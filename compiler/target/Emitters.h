@@ -8,9 +8,14 @@
 
 namespace tilec::target {
 
-/// Prints `extern "C" void tilec_task_<name>(…)` for one planned, synchronised task.
+/// Prints `__global__ __aicore__ void <name>(…)`, the AI Core kernel of one
+/// planned, synchronised task.
 mlir::LogicalResult emitTask(ascend::TaskOp task, const SourceNames &sourceNames,
                              mlir::raw_indented_ostream &os);
+
+/// Prints `extern "C" void tilec_task_<name>(…)`, the launch-ABI entry that
+/// binds the core and calls the task's kernel (runtime/isa/LaunchAbi.h).
+mlir::LogicalResult emitTaskTrampoline(ascend::TaskOp task, mlir::raw_indented_ostream &os);
 
 /// Prints `extern "C" void tilec_kernel_<name>(…)`, the host program of a kernel.
 mlir::LogicalResult emitHostProgram(tile::KernelOp kernel, const SourceNames &sourceNames,

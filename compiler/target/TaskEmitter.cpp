@@ -1,10 +1,17 @@
-//===- TaskEmitter.cpp - one ascend.task as a tilec_task_<name> entry -----===//
+//===- TaskEmitter.cpp - one ascend.task as an AI Core kernel --------------===//
 //
-// Layout of an emitted task: the launch-ABI signature, BindCore, one `using`
-// per distinct tile and GM view type, typed pointers for the GM arguments and
-// locals for the scalars, then the body in program order: each alloc becomes a
-// tile variable placed with TASSIGN, each tload/tstore a GlobalTensor view at
-// the element offset of its window, each instruction its PTO call.
+// An emitted task is an AI Core kernel, `__global__ __aicore__ void
+// <name>(__gm__ T *tensor, …, scalar, …)`: its GM tensor arguments, then its
+// scalars, each in argument order;
+// its body reads its block from get_block_idx() / get_block_num(), declares
+// one `using` per distinct tile and GM view type, then runs the task in
+// program order: each alloc becomes a tile variable placed with TASSIGN, each
+// tload/tstore a GlobalTensor view at the element offset of its window, each
+// instruction its PTO call. Nothing in it is specific to the CPU model.
+//
+// Its launch trampoline, `tilec_task_<name>` (runtime/isa/LaunchAbi.h), is
+// printed separately, after every kernel: it binds the core and calls the
+// kernel with the GM pointers and scalar slots of the launch ABI.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/target/Emitters.h"
@@ -32,9 +39,11 @@ private:
   LogicalResult emitOp(Operation *op) override;
   /// Declares the aliases of every tile and GM view type the task uses.
   LogicalResult collectTypeAliases();
-  void emitSignature();
-  /// Typed GM pointers and scalar locals for the arguments the body uses.
-  LogicalResult emitArguments();
+  /// The kernel's signature: `__gm__ T *name` per GM tensor, then `T name`
+  /// per scalar.
+  LogicalResult emitSignature();
+  /// `block_idx` / `block_dim` locals when the body asks for them.
+  void emitBlockQueries();
   LogicalResult emitAlloc(ascend::AllocOp alloc);
   /// TLOAD(tile, view) or TSTORE(view, tile) through a fresh GlobalTensor view.
   LogicalResult emitTransfer(Operation *op, Value global, ValueRange offsets, Value tile,
@@ -51,6 +60,37 @@ private:
 };
 
 } // namespace
+
+/// The kernel's parameters: the GM tensor arguments, then the scalar ones,
+/// each in argument order (the order of the launch ABI's gm[] and scalars[]).
+static SmallVector<BlockArgument> kernelParameters(ascend::TaskOp task) {
+  SmallVector<BlockArgument> parameters;
+  for (bool global : {true, false})
+    for (BlockArgument argument : task.getArguments())
+      if (isa<tile::GlobalTensorType>(argument.getType()) == global)
+        parameters.push_back(argument);
+  return parameters;
+}
+
+/// The element type of a GM tensor argument, as C++.
+static FailureOr<std::string> gmElementType(ascend::TaskOp task, tile::GlobalTensorType global) {
+  if (std::optional<std::string> element = elementTypeName(global.getElementType()))
+    return *element;
+  return task.emitError("cannot spell GM element type ") << global.getElementType();
+}
+
+/// `__gm__ T *` for a GM tensor argument, the scalar's C++ type otherwise.
+static FailureOr<std::string> kernelParameterType(ascend::TaskOp task, Type type) {
+  if (auto global = dyn_cast<tile::GlobalTensorType>(type)) {
+    FailureOr<std::string> element = gmElementType(task, global);
+    if (failed(element))
+      return failure();
+    return "__gm__ " + *element + " *";
+  }
+  if (std::optional<std::string> scalar = scalarTypeName(type))
+    return *scalar;
+  return task.emitError("cannot pass a scalar of type ") << type;
+}
 
 static std::string pipeName(ascend::Pipe pipe) {
   return "PIPE_" + llvm::StringRef(ascend::stringifyPipe(pipe)).upper();
@@ -93,7 +133,7 @@ LogicalResult TaskEmitter::collectTypeAliases() {
   return failure(walk.wasInterrupted());
 }
 
-void TaskEmitter::emitSignature() {
+LogicalResult TaskEmitter::emitSignature() {
   bool cube = task.getCore() == ascend::CoreType::aic;
   os << "// " << task.getSymName() << ": " << (cube ? "cube (AIC)" : "vector (AIV)") << " task";
   if (auto peak = task->getAttrOfType<DictionaryAttr>("ascend.memory_peak")) {
@@ -106,56 +146,41 @@ void TaskEmitter::emitSignature() {
       os << "; peak bytes " << llvm::join(spaces, ", ");
   }
   os << "\n";
-  printList(os, ("extern \"C\" void tilec_task_" + task.getSymName() + "(").str(),
-            {"tilec::isa::CoreContext *core", "void *const *gm", "const int64_t *scalars",
-             "int32_t block_idx", "int32_t block_dim"},
-            ") {\n");
-}
-
-LogicalResult TaskEmitter::emitArguments() {
-  unsigned gmIndex = 0, scalarIndex = 0;
-  bool any = false;
-  for (BlockArgument argument : task.getArguments()) {
+  SmallVector<std::string> parameters;
+  for (BlockArgument argument : kernelParameters(task)) {
     std::string name = names.unique(sourceNames.taskArgument(task, argument.getArgNumber()));
     names.bind(argument, name);
-    if (auto global = dyn_cast<tile::GlobalTensorType>(argument.getType())) {
-      unsigned index = gmIndex++;
-      if (argument.use_empty())
-        continue;
-      std::optional<std::string> element = elementTypeName(global.getElementType());
-      if (!element)
-        return task.emitError("cannot spell GM element type ") << global.getElementType();
-      os << "auto *" << name << " = static_cast<" << *element << " *>(gm[" << index
-         << "]);\n";
-      any = true;
-      continue;
-    }
-    unsigned index = scalarIndex++;
-    if (argument.use_empty())
-      continue;
-    std::optional<std::string> type = scalarTypeName(argument.getType());
-    std::optional<std::string> value =
-        scalarFromSlot(argument.getType(), "scalars[" + std::to_string(index) + "]");
-    if (!type || !value)
-      return task.emitError("cannot pass a scalar of type ") << argument.getType();
-    os << "const " << *type << " " << name << " = " << *value << ";\n";
-    any = true;
+    FailureOr<std::string> type = kernelParameterType(task, argument.getType());
+    if (failed(type))
+      return failure();
+    parameters.push_back(*type + (type->back() == '*' ? "" : " ") + name);
   }
-  if (any)
-    os << "\n";
+  printList(os, ("__global__ __aicore__ void " + task.getSymName() + "(").str(), parameters,
+            ") {\n");
   return success();
 }
 
+void TaskEmitter::emitBlockQueries() {
+  bool blockIdx = false, blockDim = false;
+  task.walk([&](Operation *op) {
+    blockIdx |= isa<ascend::BlockIdxOp>(op);
+    blockDim |= isa<ascend::BlockDimOp>(op);
+  });
+  if (blockIdx)
+    os << "const int64_t block_idx = get_block_idx();\n";
+  if (blockDim)
+    os << "const int64_t block_dim = get_block_num();\n";
+}
+
 LogicalResult TaskEmitter::emit() {
-  if (failed(collectTypeAliases()))
+  if (failed(collectTypeAliases()) || failed(emitSignature()))
     return failure();
-  emitSignature();
   os.indent();
-  os << "tilec::isa::BindCore bind(*core, block_idx, block_dim);\n";
+  emitBlockQueries();
   for (const std::string &declaration : aliasDeclarations)
     os << declaration << "\n";
   os << "\n";
-  if (failed(emitArguments()) || failed(emitBlock(task.getBody().front())))
+  if (failed(emitBlock(task.getBody().front())))
     return failure();
   os.unindent();
   os << "}\n";
@@ -286,4 +311,35 @@ LogicalResult TaskEmitter::emitOp(Operation *op) {
 LogicalResult tilec::target::emitTask(ascend::TaskOp task, const SourceNames &sourceNames,
                                       raw_indented_ostream &os) {
   return TaskEmitter(task, sourceNames, os).emit();
+}
+
+LogicalResult tilec::target::emitTaskTrampoline(ascend::TaskOp task, raw_indented_ostream &os) {
+  unsigned gmIndex = 0, scalarIndex = 0;
+  SmallVector<std::string> arguments;
+  for (BlockArgument argument : kernelParameters(task)) {
+    Type type = argument.getType();
+    if (auto global = dyn_cast<tile::GlobalTensorType>(type)) {
+      FailureOr<std::string> element = gmElementType(task, global);
+      if (failed(element))
+        return failure();
+      arguments.push_back("static_cast<" + *element + " *>(gm[" + std::to_string(gmIndex++) +
+                          "])");
+      continue;
+    }
+    std::optional<std::string> value =
+        scalarFromSlot(type, "scalars[" + std::to_string(scalarIndex++) + "]");
+    if (!value)
+      return task.emitError("cannot pass a scalar of type ") << type;
+    arguments.push_back(*value);
+  }
+  printList(os, ("extern \"C\" void tilec_task_" + task.getSymName() + "(").str(),
+            {"tilec::isa::CoreContext *core", "void *const *gm", "const int64_t *scalars",
+             "int32_t block_idx", "int32_t block_dim"},
+            ") {\n");
+  os.indent();
+  os << "tilec::isa::BindCore bind(*core, block_idx, block_dim);\n";
+  printList(os, (task.getSymName() + "(").str(), arguments, ");\n");
+  os.unindent();
+  os << "}\n";
+  return success();
 }

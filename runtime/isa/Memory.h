@@ -3,6 +3,7 @@
 #pragma once
 
 #include "dialects/Ascend/Target/TargetDescription.h"
+#include "runtime/isa/LaunchAbi.h"
 
 #include <array>
 #include <cstddef>
@@ -15,10 +16,6 @@
 namespace tilec::isa {
 
 using target::MemSpace;
-
-/// Which on-chip memories a core has: an AIC has L1/L0A/L0B/L0C, an AIV has
-/// UB; Mixed (unit tests, a5 experiments) has all of them.
-enum class CoreKind : uint8_t { Cube, Vector, Mixed };
 
 constexpr bool hasSpace(CoreKind kind, MemSpace m) {
   if (m == MemSpace::GM || kind == CoreKind::Mixed)

@@ -11,8 +11,8 @@
 namespace tilec::launch {
 namespace {
 
-/// The targets of the `#include "..."` lines of `text`.
-std::vector<std::string> quotedIncludes(llvm::StringRef text) {
+/// The targets of the `#include "..."` and `#include <...>` lines of `text`.
+std::vector<std::string> includeLines(llvm::StringRef text) {
   std::vector<std::string> paths;
   llvm::SmallVector<llvm::StringRef> lines;
   text.split(lines, '\n');
@@ -24,26 +24,29 @@ std::vector<std::string> quotedIncludes(llvm::StringRef text) {
     if (!line.consume_front("include"))
       continue;
     line = line.ltrim();
-    if (!line.consume_front("\""))
+    char close = line.consume_front("\"") ? '"' : line.consume_front("<") ? '>' : '\0';
+    if (close == '\0')
       continue;
-    paths.push_back(line.take_until([](char c) { return c == '"'; }).str());
+    paths.push_back(line.take_until([&](char c) { return c == close; }).str());
   }
   return paths;
 }
 
-/// Adds `text`'s includes (and theirs) that exist under `root` to `seen`.
-void collectIncludes(llvm::StringRef text, const std::string &root,
+/// Adds `text`'s includes (and theirs) found under one of `dirs` to `seen`.
+void collectIncludes(llvm::StringRef text, const std::vector<std::string> &dirs,
                      std::set<std::string> &seen) {
-  for (const std::string &include : quotedIncludes(text)) {
-    llvm::SmallString<256> path(root);
-    llvm::sys::path::append(path, include);
-    if (seen.count(path.str().str()))
-      continue;
-    auto buffer = llvm::MemoryBuffer::getFile(path);
-    if (!buffer)
-      continue; // not a repository header: the compiler's own search paths
-    seen.insert(path.str().str());
-    collectIncludes((*buffer)->getBuffer(), root, seen);
+  for (const std::string &include : includeLines(text)) {
+    for (const std::string &dir : dirs) {
+      llvm::SmallString<256> path(dir);
+      llvm::sys::path::append(path, include);
+      auto buffer = llvm::MemoryBuffer::getFile(path);
+      if (!buffer)
+        continue;
+      if (seen.insert(path.str().str()).second)
+        collectIncludes((*buffer)->getBuffer(), dirs, seen);
+      break;
+    }
+    // Found in no directory: the compiler's own search paths.
   }
 }
 
@@ -56,9 +59,9 @@ void hashField(llvm::SHA256 &hash, llvm::StringRef field) {
 } // namespace
 
 std::vector<std::string> includedFiles(const std::string &source,
-                                       const std::string &includeRoot) {
+                                       const std::vector<std::string> &includeDirs) {
   std::set<std::string> seen;
-  collectIncludes(source, includeRoot, seen);
+  collectIncludes(source, includeDirs, seen);
   return std::vector<std::string>(seen.begin(), seen.end());
 }
 
@@ -68,7 +71,7 @@ std::string cacheKey(const CacheKeyInputs &inputs) {
   for (const std::string &flag : inputs.flags)
     hashField(hash, flag);
   hashField(hash, inputs.compilerVersion);
-  for (const std::string &path : includedFiles(inputs.source, inputs.includeRoot)) {
+  for (const std::string &path : includedFiles(inputs.source, inputs.includeDirs)) {
     auto buffer = llvm::MemoryBuffer::getFile(path);
     hashField(hash, path);
     hashField(hash, buffer ? (*buffer)->getBuffer() : llvm::StringRef());

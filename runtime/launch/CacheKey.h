@@ -12,17 +12,19 @@ struct CacheKeyInputs {
   std::string source;
   std::vector<std::string> flags;
   std::string compilerVersion; ///< the compiler's `--version` output
-  std::string includeRoot;     ///< where `#include "..."` lines are resolved
+  /// Where `#include` lines are resolved, in the compiler's -I order.
+  std::vector<std::string> includeDirs;
 };
 
 /// 64 lowercase hex digits.
 std::string cacheKey(const CacheKeyInputs &inputs);
 
-/// The contents of every file reachable from `source` through quoted
-/// `#include "path"` lines resolved under `includeRoot`, in a fixed order, so
-/// editing a runtime header invalidates the kernels compiled against it.
-/// System headers (<...>) are covered by the compiler version.
+/// The contents of every file reachable from `source` through `#include
+/// "path"` and `#include <path>` lines resolved under `includeDirs` (the
+/// first directory holding the path wins), in a fixed order, so editing a
+/// runtime header invalidates the kernels compiled against it. Headers found
+/// in none of them are the system's, covered by the compiler version.
 std::vector<std::string> includedFiles(const std::string &source,
-                                       const std::string &includeRoot);
+                                       const std::vector<std::string> &includeDirs);
 
 } // namespace tilec::launch

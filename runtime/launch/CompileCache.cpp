@@ -145,6 +145,16 @@ std::string resolveIncludeRoot(const CompileOptions &options) {
   return options.includeRoot.empty() ? TILEC_SOURCE_ROOT : options.includeRoot;
 }
 
+/// The repository root (for "runtime/isa/...") and the model's include root,
+/// which holds the <pto/pto-inst.hpp> and <tilec/launch.h> a generated file
+/// includes.
+std::vector<std::string> includeDirs(const CompileOptions &options) {
+  std::string root = resolveIncludeRoot(options);
+  llvm::SmallString<256> modelIncludes(root);
+  llvm::sys::path::append(modelIncludes, "runtime", "isa", "include");
+  return {root, modelIncludes.str().str()};
+}
+
 } // namespace
 
 std::string resolveCacheDir(const CompileOptions &options) {
@@ -160,8 +170,9 @@ std::string resolveCacheDir(const CompileOptions &options) {
 }
 
 std::vector<std::string> compileFlags(const CompileOptions &options) {
-  std::vector<std::string> flags = {"-std=c++17", "-O2",     "-march=native",
-                                    "-fPIC",      "-shared", "-I" + resolveIncludeRoot(options)};
+  std::vector<std::string> flags = {"-std=c++17", "-O2", "-march=native", "-fPIC", "-shared"};
+  for (const std::string &dir : includeDirs(options))
+    flags.push_back("-I" + dir);
   flags.insert(flags.end(), options.extraFlags.begin(), options.extraFlags.end());
   return flags;
 }
@@ -182,7 +193,7 @@ Result<CompiledObject> compileSharedObject(const std::string &source,
 
   CompiledObject object;
   std::vector<std::string> flags = compileFlags(options);
-  object.key = cacheKey({source, flags, *version, resolveIncludeRoot(options)});
+  object.key = cacheKey({source, flags, *version, includeDirs(options)});
   llvm::SmallString<256> objectPath(dir), sourcePath(dir);
   llvm::sys::path::append(objectPath, object.key + ".so");
   llvm::sys::path::append(sourcePath, object.key + ".cpp");

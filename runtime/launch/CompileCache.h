@@ -16,7 +16,8 @@ struct CompileOptions {
   std::string includeRoot; ///< empty: the source tree tilec was built from
   std::string cacheDir;    ///< empty: $TILEC_CACHE_DIR, else ~/.cache/tilec
   /// Appended after the standard flags (-std=c++17 -O2 -march=native -fPIC
-  /// -shared -I<includeRoot>); part of the cache key.
+  /// -shared -I<includeRoot> -I<includeRoot>/runtime/isa/include); part of
+  /// the cache key.
   std::vector<std::string> extraFlags;
 };
 

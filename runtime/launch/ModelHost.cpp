@@ -3,8 +3,7 @@
 #include "runtime/launch/BlockScheduler.h"
 #include "runtime/launch/ModelReportSum.h"
 
-#include <cstring>
-#include <new>
+#include <algorithm>
 #include <thread>
 
 namespace tilec::launch {
@@ -21,14 +20,7 @@ void ModelHost::addTensor(void *data, size_t bytes, const std::string &name) {
 }
 
 void *ModelHost::allocScratch(size_t bytes, const char *name) {
-  // 64-byte aligned and zeroed, like a fresh device allocation reads here.
-  constexpr size_t kAlign = 64;
-  size_t rounded = (std::max<size_t>(bytes, 1) + kAlign - 1) / kAlign * kAlign;
-  void *data = std::aligned_alloc(kAlign, rounded);
-  if (!data)
-    throw std::bad_alloc();
-  std::memset(data, 0, rounded);
-  scratch_.emplace_back(data);
+  void *data = scratch_.allocate(bytes);
   gm_.add(data, bytes, name);
   return data;
 }

@@ -7,9 +7,9 @@
 
 #include "runtime/isa/HostApi.h"
 #include "runtime/isa/Report.h"
+#include "runtime/launch/ScratchBuffers.h"
 #include "runtime/launch/SharedLibrary.h"
 
-#include <cstdlib>
 #include <iosfwd>
 #include <memory>
 #include <stdexcept>
@@ -64,13 +64,9 @@ public:
   void writeTrace(std::ostream &os) const;
 
 private:
-  struct FreeDeleter {
-    void operator()(void *p) const { std::free(p); }
-  };
-
   ModelHostOptions options_;
   isa::GmRegistry gm_;
-  std::vector<std::unique_ptr<void, FreeDeleter>> scratch_;
+  ScratchBuffers scratch_;
   std::vector<LaunchRecord> launches_;
   double nowCycle_ = 0;
   std::vector<std::unique_ptr<isa::CoreContext>> tracedCores_;

@@ -1,7 +1,7 @@
 // A dlopen-ed shared object and the kernel entry points in it.
 #pragma once
 
-#include "runtime/isa/HostApi.h"
+#include "runtime/isa/LaunchAbi.h"
 #include "runtime/tensor/Result.h"
 
 #include <memory>

@@ -40,7 +40,7 @@ module {
 }
 
 // CHECK:      // mm: cube (AIC) task; peak bytes L0A 16384, L0B 16384, L0C 65536, L1 131072
-// CHECK-NEXT: extern "C" void tilec_task_mm(
+// CHECK-NEXT: __global__ __aicore__ void mm(__gm__ bfloat16_t *gm0, __gm__ bfloat16_t *gm1,
 // CHECK:        using L1_128x256xbf16 = Tile<TileType::Mat, bfloat16_t, 128, 256, BLayout::ColMajor, 128, 256, SLayout::RowMajor>;
 // CHECK-NEXT:   using L1_256x128xbf16 = Tile<TileType::Mat, bfloat16_t, 256, 128, BLayout::ColMajor, 256, 128, SLayout::RowMajor>;
 // CHECK-NEXT:   using L0A_128x64xbf16 = TileLeft<bfloat16_t, 128, 64>;

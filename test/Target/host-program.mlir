@@ -47,25 +47,28 @@ module attributes {ascend.target = "a5"} {
 // The task arguments are named after what the kernel passes them: x (through
 // the reshape), the scratch tensor, and eps; the index and i32 scalars have
 // no source name.
-// CHECK:      extern "C" void tilec_task_scale_mul(
-// CHECK:        auto *x = static_cast<float *>(gm[0]);
-// CHECK-NEXT:   auto *scratch0 = static_cast<float *>(gm[1]);
-// CHECK-NEXT:   const int64_t scalar0 = scalars[0];
-// CHECK-NEXT:   const float eps = tilec::runtime::scalarToFloat(scalars[1]);
-// CHECK-NEXT:   const int32_t scalar2 = int32_t(scalars[2]);
+// CHECK:      __global__ __aicore__ void scale_mul(__gm__ float *x, __gm__ float *scratch0,
+// CHECK-NEXT:                                      int64_t scalar0, float eps, int32_t scalar2) {
 // CHECK:        Gm_4x64xf32 xView(x + scalar0 * 64);
 // CHECK:        TMULS(ub0, ub0, eps);
 // CHECK-NEXT:   const float val0 = float(scalar2);
 // CHECK-NEXT:   TADDS(ub0, ub0, val0);
 // CHECK:        Gm_4x64xf32 scratch0View(scratch0 + scalar0 * 64);
 
-// An empty task still binds its core; unused arguments get no locals.
-// CHECK:      extern "C" void tilec_task_scale_copy(
-// CHECK-NEXT:                                       const int64_t *scalars, int32_t block_idx,
-// CHECK-NEXT:                                       int32_t block_dim) {
-// CHECK-NEXT:   tilec::isa::BindCore bind(*core, block_idx, block_dim);
+// An empty task is still a kernel with every argument as a parameter.
+// CHECK:      __global__ __aicore__ void scale_copy(__gm__ float *scratch0, __gm__ float *y) {
 // CHECK-EMPTY:
 // CHECK-NEXT: }
+
+// The trampolines unpack the launch ABI's slots: index as is, f32 from its bit
+// pattern, i32 narrowed; GM pointers typed.
+// CHECK:      extern "C" void tilec_task_scale_mul(
+// CHECK:        tilec::isa::BindCore bind(*core, block_idx, block_dim);
+// CHECK-NEXT:   scale_mul(static_cast<float *>(gm[0]), static_cast<float *>(gm[1]), scalars[0],
+// CHECK-NEXT:             tilec::runtime::scalarToFloat(scalars[1]), int32_t(scalars[2]));
+// CHECK-NEXT: }
+// CHECK:      extern "C" void tilec_task_scale_copy(
+// CHECK:        scale_copy(static_cast<float *>(gm[0]), static_cast<float *>(gm[1]));
 
 // CHECK:      // Host program of kernel scale.
 // CHECK-NEXT: extern "C" void tilec_kernel_scale(tilec::runtime::HostApi *host, void *const *params,

@@ -1,6 +1,7 @@
 //===- KernelSource.cpp - loading .tile/.mlir and picking the kernel ------===//
 #include "KernelSource.h"
 
+#include "compiler/pipeline/Registration.h"
 #include "runtime/interp/KernelSignature.h"
 
 #include "mlir/Parser/Parser.h"
@@ -76,6 +77,30 @@ void nameParametersFromSource(tile::KernelOp kernel, llvm::SourceMgr &sourceMgr)
     if (!name.empty())
       kernel.setArgAttr(index, interp::kParameterNameAttr, builder.getStringAttr(name));
   }
+}
+
+static mlir::DialectRegistry tilecDialects() {
+  mlir::DialectRegistry registry;
+  registerDialects(registry);
+  return registry;
+}
+
+OpenedKernel::OpenedKernel() : context(tilecDialects()), diagnostics(sourceMgr, &context) {
+  context.loadAllAvailableDialects();
+  context.printOpOnDiagnostic(false); // the caret under the source line says enough
+}
+
+std::unique_ptr<OpenedKernel> openKernel(const std::string &path, const std::string &name,
+                                         const frontend::FrontendOptions &options) {
+  auto opened = std::make_unique<OpenedKernel>();
+  opened->module = loadKernelModule(path, opened->sourceMgr, opened->context, options);
+  if (!opened->module)
+    return nullptr;
+  opened->kernel = selectKernel(*opened->module, name);
+  if (!opened->kernel)
+    return nullptr;
+  nameParametersFromSource(opened->kernel, opened->sourceMgr);
+  return opened;
 }
 
 } // namespace tilec::run

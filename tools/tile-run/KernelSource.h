@@ -6,9 +6,11 @@
 #include "dialects/Tile/TileOps.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <memory>
 #include <string>
 
 namespace tilec::run {
@@ -29,6 +31,23 @@ tile::KernelOp selectKernel(mlir::ModuleOp module, const std::string &name);
 /// parameter was declared with, or the SSA name (without `%`) of a `.mlir`
 /// block argument.
 void nameParametersFromSource(tile::KernelOp kernel, llvm::SourceMgr &sourceMgr);
+
+/// A kernel read from its file, with what keeps it alive: a context holding
+/// tilec's dialects, the source buffers, and the handler that prints
+/// diagnostics with the source line and a caret.
+struct OpenedKernel {
+  OpenedKernel();
+  mlir::MLIRContext context;
+  llvm::SourceMgr sourceMgr;
+  mlir::SourceMgrDiagnosticHandler diagnostics;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  tile::KernelOp kernel;
+};
+
+/// loadKernelModule, selectKernel (`name`) and nameParametersFromSource in
+/// one; null after reporting an error.
+std::unique_ptr<OpenedKernel> openKernel(const std::string &path, const std::string &name,
+                                         const frontend::FrontendOptions &options);
 
 } // namespace tilec::run
 

@@ -1,6 +1,7 @@
 //===- ModelRunner.cpp - the kernel's C++ on the CPU model of the AI Core -===//
 #include "ModelRunner.h"
 
+#include "KernelArguments.h"
 #include "KernelCpp.h"
 
 #include "runtime/interp/KernelSignature.h"
@@ -11,7 +12,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
-#include <cstring>
 #include <fstream>
 
 namespace tilec::run {
@@ -39,17 +39,6 @@ mlir::FailureOr<std::string> kernelSource(tile::KernelOp kernel, const ModelOpti
   if (!buffer)
     return reportError("--cpp " + options.cppFile + ": " + buffer.getError().message());
   return (*buffer)->getBuffer().str();
-}
-
-/// A scalar parameter as the ABI passes it: i32 sign-extended, f32 as its bit
-/// pattern in the low 32 bits.
-int64_t scalarArgument(const HostTensor &value) {
-  if (value.dtype() == DType::F32) {
-    uint32_t bits;
-    std::memcpy(&bits, value.rawData(), sizeof bits);
-    return int64_t(bits);
-  }
-  return int64_t(value.data<int32_t>()[0]);
 }
 
 /// Writes the trace through a temporary file, so a failed write leaves none.
@@ -82,39 +71,20 @@ mlir::FailureOr<std::vector<HostTensor>> ModelRunner::run(tile::KernelOp kernel,
   info_.cacheHit = loaded->object.cacheHit;
   info_.cacheKey = loaded->object.key;
 
-  // Parameters in declaration order: tensors (inputs, then fresh zeroed
-  // outputs, as declared) as GM, scalars by value.
   launch::ModelHost host({options_.target, name, 0, !options_.tracePath.empty()});
-  std::vector<HostTensor> outputs;
-  std::vector<interp::KernelParameter> parameters = interp::kernelParameters(kernel);
-  for (const interp::KernelParameter &parameter : parameters)
-    if (parameter.isOutput)
-      outputs.emplace_back(parameter.dtype, parameter.shape);
-  std::vector<void *> params;
-  std::vector<int64_t> scalars;
-  // A copy: --check hands `inputs` to the interpreter after this run.
-  std::vector<HostTensor> tensorInputs(inputs);
-  size_t nextInput = 0, nextOutput = 0;
-  for (const interp::KernelParameter &parameter : parameters) {
-    HostTensor &tensor =
-        parameter.isOutput ? outputs[nextOutput++] : tensorInputs[nextInput++];
-    if (parameter.isScalar) {
-      scalars.push_back(scalarArgument(tensor));
-      continue;
-    }
-    host.addTensor(tensor.rawData(), tensor.byteSize(), parameter.name);
-    params.push_back(tensor.rawData());
-  }
+  KernelArguments arguments = bindKernelArguments(interp::kernelParameters(kernel), inputs);
+  for (const KernelArguments::GmTensor &tensor : arguments.gmTensors)
+    host.addTensor(tensor.data, tensor.bytes, tensor.name);
 
   auto runStart = std::chrono::steady_clock::now();
-  if (Status status = launch::runKernel(loaded->entry, host, params, scalars); !status)
+  if (Status status = launch::runKernel(loaded->entry, host, arguments.params, arguments.scalars); !status)
     return reportError(status.error());
   info_.runSeconds = secondsSince(runStart);
   info_.total = host.total();
   info_.launches = host.launches();
   if (!options_.tracePath.empty() && mlir::failed(writeTrace(host, options_.tracePath)))
     return mlir::failure();
-  return outputs;
+  return std::move(arguments.outputs);
 }
 
 } // namespace tilec::run

@@ -20,11 +20,8 @@
 #include "ModelRunner.h"
 #include "OutputComparison.h"
 
-#include "compiler/pipeline/Registration.h"
 #include "runtime/interp/KernelSignature.h"
 
-#include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -114,16 +111,11 @@ std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *
 }
 
 std::optional<tilec::frontend::FrontendOptions> frontendOptions() {
-  tilec::frontend::FrontendOptions options;
-  for (const std::string &define : defines) {
-    auto [name, value] = StringRef(define).split('=');
-    if (name.empty() || value.empty()) {
-      fail("-D expects NAME=VALUE, found '" + define + "'");
-      return std::nullopt;
-    }
-    options.constOverrides.emplace_back(name.str(), value.str());
-  }
-  options.importDirs.assign(importDirs.begin(), importDirs.end());
+  std::string error;
+  std::optional<tilec::frontend::FrontendOptions> options =
+      tilec::frontend::frontendOptionsFromFlags(defines, importDirs, error);
+  if (!options)
+    fail(error);
   return options;
 }
 
@@ -142,21 +134,11 @@ int runKernel(std::chrono::steady_clock::time_point started) {
   if (!runner || !options)
     return 1;
 
-  mlir::DialectRegistry registry;
-  tilec::registerDialects(registry);
-  mlir::MLIRContext context(registry);
-  context.loadAllAvailableDialects();
-  context.printOpOnDiagnostic(false); // the caret under the source line says enough
-  SourceMgr sourceMgr;
-  mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      tilec::run::loadKernelModule(inputFile, sourceMgr, context, *options);
-  if (!module)
+  std::unique_ptr<tilec::run::OpenedKernel> opened =
+      tilec::run::openKernel(inputFile, kernelName, *options);
+  if (!opened)
     return 1;
-  tilec::tile::KernelOp kernel = tilec::run::selectKernel(*module, kernelName);
-  if (!kernel)
-    return 1;
-  tilec::run::nameParametersFromSource(kernel, sourceMgr);
+  tilec::tile::KernelOp kernel = opened->kernel;
 
   std::vector<tilec::interp::KernelParameter> parameters = tilec::interp::kernelParameters(kernel);
   std::vector<const tilec::interp::KernelParameter *> inputParameters, outputParameters;

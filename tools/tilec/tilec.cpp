@@ -54,24 +54,14 @@ cl::list<std::string> defines("D", cl::desc("Override a const: -D NAME=VALUE"), 
 cl::list<std::string> importDirs("I", cl::desc("Directory searched by import"), cl::Prefix,
                                  cl::value_desc("dir"), cl::cat(tilecCategory));
 
-/// Splits the -D options into (name, value) pairs; reports malformed ones.
-bool parseDefines(tilec::frontend::FrontendOptions &options) {
-  for (const std::string &define : defines) {
-    auto [name, value] = StringRef(define).split('=');
-    if (name.empty() || value.empty() || !StringRef(define).contains('=')) {
-      errs() << "tilec: error: -D expects NAME=VALUE, found '" << define << "'\n";
-      return false;
-    }
-    options.constOverrides.emplace_back(name.str(), value.str());
-  }
-  return true;
-}
-
 int compile() {
-  tilec::frontend::FrontendOptions frontendOptions;
-  if (!parseDefines(frontendOptions))
+  std::string flagError;
+  std::optional<tilec::frontend::FrontendOptions> frontendOptions =
+      tilec::frontend::frontendOptionsFromFlags(defines, importDirs, flagError);
+  if (!frontendOptions) {
+    errs() << "tilec: error: " << flagError << "\n";
     return 1;
-  frontendOptions.importDirs.assign(importDirs.begin(), importDirs.end());
+  }
   std::optional<tilec::PipelineOptions> pipelineOptions =
       tilec::PipelineOptions::forTarget(targetName);
   if (!pipelineOptions) {
@@ -102,7 +92,7 @@ int compile() {
   mlir::OwningOpRef<mlir::ModuleOp> module;
   {
     mlir::TimingScope frontendTiming = rootTiming.nest("Frontend");
-    module = tilec::frontend::compileTileSource(sourceMgr, context, frontendOptions);
+    module = tilec::frontend::compileTileSource(sourceMgr, context, *frontendOptions);
   }
   if (!module)
     return 1;

@@ -67,7 +67,7 @@ TEST(CompileCacheTest, TheKeyFollowsSourceFlagsAndCompiler) {
   EXPECT_FALSE(flagged->cacheHit);
   EXPECT_NE(flagged->key, base->key);
 
-  CacheKeyInputs inputs{kProbeSource, compileFlags({}), "g++ 1.0", dir.path()};
+  CacheKeyInputs inputs{kProbeSource, compileFlags({}), "g++ 1.0", {dir.path()}};
   std::string key = cacheKey(inputs);
   inputs.compilerVersion = "g++ 1.1";
   EXPECT_NE(cacheKey(inputs), key);
@@ -78,12 +78,32 @@ TEST(CompileCacheTest, TheKeyCoversRepositoryHeadersTransitively) {
   writeFile(root.path() + "/a.h", "#include \"b.h\"\n#include <vector>\n");
   writeFile(root.path() + "/b.h", "int b();\n");
   const std::string source = "  #  include \"a.h\"\n#include \"absent.h\"\n";
-  EXPECT_EQ(includedFiles(source, root.path()),
+  EXPECT_EQ(includedFiles(source, {root.path()}),
             (std::vector<std::string>{root.path() + "/a.h", root.path() + "/b.h"}));
 
-  CacheKeyInputs inputs{source, {}, "g++", root.path()};
+  CacheKeyInputs inputs{source, {}, "g++", {root.path()}};
   std::string before = cacheKey(inputs);
   writeFile(root.path() + "/b.h", "int b(int);\n");
+  EXPECT_NE(cacheKey(inputs), before);
+}
+
+// A generated file includes <pto/pto-inst.hpp> from the model's include root,
+// which forwards to the repository's headers: editing those must change the
+// key too. The first directory holding a path wins, as with -I.
+TEST(CompileCacheTest, TheKeyFollowsAngleIncludesThroughEveryIncludeDir) {
+  TempDir root, second;
+  llvm::sys::fs::create_directories(second.path() + "/pto");
+  writeFile(second.path() + "/pto/inst.h", "#include \"model.h\"\n");
+  writeFile(root.path() + "/model.h", "int model();\n");
+  writeFile(second.path() + "/model.h", "int shadowed();\n");
+  const std::string source = "#include <pto/inst.h>\n#include <vector>\n";
+  std::vector<std::string> included = includedFiles(source, {root.path(), second.path()});
+  EXPECT_EQ(std::set<std::string>(included.begin(), included.end()),
+            (std::set<std::string>{root.path() + "/model.h", second.path() + "/pto/inst.h"}));
+
+  CacheKeyInputs inputs{source, {}, "g++", {root.path(), second.path()}};
+  std::string before = cacheKey(inputs);
+  writeFile(root.path() + "/model.h", "int model(int);\n");
   EXPECT_NE(cacheKey(inputs), before);
 }
 

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""One conformance check: a kernel's C++ on the CPU model against the same C++ on pto-isa.
+
+  conformance.py (KERNEL.tile --target a2a3|a5 [--unfused] | --bf16-check) --work DIR
+                 --tools DIR --src-root DIR --pto-isa DIR --cxx CLANG++
+
+1. tilec writes the kernel's C++ (fused, or one task per op with --unfused);
+2. tile-run runs that file on the CPU model on seeded random inputs, saving inputs and outputs;
+3. CLANG++ compiles the same file, unmodified, against pto-isa's headers for its CPU simulator
+   (C++23, -D__CPU_SIM, pto-isa's own pre-includes, the target's memory model) with this
+   folder's include/ first: <tilec/launch.h> (the launch ABI on the simulator) and a
+   <stdfloat> that makes bfloat16_t real bf16;
+4. pto-isa-run runs it on the saved inputs;
+5. every output is compared with the model's bit for bit, except where ULP_BOUNDS allows
+   more (instructions whose arithmetic order differs; see docs/runtime-isa.md).
+
+Prints each step, then one row per output; exits 1 on the first failing step or any output
+outside its bound.
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+# pto-isa's CPU simulator is one architecture-neutral implementation (its headers do not build
+# with __CPU_SIM and an __NPU_ARCH__ together); what differs per target is the memory model the
+# harness's BindCore sizes it with (include/tilec/launch.h: NPUArch::A2A3 or A5).
+ARCH_FLAGS = {"a2a3": [], "a5": ["-DTILEC_SIM_A5"]}
+
+# Outputs allowed to differ from the model, and why: the instructions on their path whose
+# arithmetic differs between the model and pto-isa's CPU simulator (docs/runtime-isa.md,
+# "Conformance with pto-isa"). A bound is in units in the last place of the largest |value| in
+# the element's row (integers: in units). Every other output must be bit-identical.
+ROW_NORM = "TROWSUM order, TRSQRT rounding"
+PROJECTION = ROW_NORM + ", f32 matmul order"
+DEEPSEEK_BOUNDS = {name: (1, PROJECTION) for name in ("q", "kv", "qr", "qr_scale")}
+ULP_BOUNDS = {
+    "rmsnorm": {"y": (1, ROW_NORM)},
+    "decode_qkv_rope": DEEPSEEK_BOUNDS,
+    "prefill_qkv_rope": DEEPSEEK_BOUNDS,
+}
+
+SEED = 1
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run_step(name, command, log):
+    """Runs one step; returns its stdout, or None after printing why it failed."""
+    print(f"  {name}: {' '.join(command)}")
+    result = subprocess.run(command, capture_output=True, text=True)
+    log.write(f"$ {' '.join(command)}\n{result.stdout}{result.stderr}\n")
+    if result.returncode == 0:
+        return result.stdout
+    lines = (result.stderr or result.stdout).strip().splitlines()
+    shown = lines[:40] + ([f"... ({len(lines) - 40} more lines in {log.name})"] if len(lines) > 40 else [])
+    print(f"  FAIL: {name} exited with {result.returncode}:")
+    print("\n".join("    " + line for line in shown))
+    return None
+
+
+# Significand bits after the point and the smallest normal exponent of each float output type.
+FLOAT_FORMATS = {"bf16": (7, -126), "float16": (10, -14), "float32": (23, -126)}
+
+
+def as_float64(array):
+    """Values of an output file (uint16: bf16 bit patterns)."""
+    if array.dtype == np.uint16:
+        return (array.astype(np.uint32) << 16).view(np.float32).astype(np.float64)
+    return array.astype(np.float64)
+
+
+def row_ulp_distance(actual, expected, type_name):
+    """Per element: |a - e| in units in the last place of the largest |e| in its row (the last
+    dimension) -- the scale at which a sum over the row, or the dot product behind an element,
+    rounds, so cancellation does not turn an ordering difference into millions of ULPs. Equal
+    values and NaN vs NaN are 0; NaN or an infinity against anything else is infinite."""
+    significand, min_exponent = FLOAT_FORMATS[type_name]
+    a, e = as_float64(actual), as_float64(expected)
+    rows = e.reshape(-1, e.shape[-1]) if e.ndim else e.reshape(1, 1)
+    finite = np.where(np.isfinite(rows), np.abs(rows), 0.0)
+    exponent = np.floor(np.log2(np.maximum(finite.max(axis=1), 2.0 ** min_exponent)))
+    ulp = np.broadcast_to((2.0 ** (exponent - significand))[:, None], rows.shape).reshape(e.shape)
+    with np.errstate(invalid="ignore"):
+        distance = np.abs(a - e) / ulp
+    same = (a == e) | (np.isnan(a) & np.isnan(e))
+    distance[same] = 0.0
+    distance[~same & ~np.isfinite(distance)] = np.inf
+    return distance
+
+
+def compare_outputs(kernel, pto_dir, model_dir):
+    """Prints one row per output; True when every output is within its bound: bit-identical for
+    a bound of 0, else every element within `bound` row ULPs (integers: units)."""
+    bounds = ULP_BOUNDS.get(kernel, {})
+    names = sorted(f[:-4] for f in os.listdir(model_dir) if f.endswith(".npy"))
+    print(f"  {'output':<10} {'type':<8} {'differing / N':>20} {'max ulp':>8} {'bound':>6}  verdict")
+    passed = True
+    for name in names:
+        expected = np.load(os.path.join(model_dir, name + ".npy"))
+        actual = np.load(os.path.join(pto_dir, name + ".npy"))
+        type_name = "bf16" if expected.dtype == np.uint16 else expected.dtype.name
+        bound, reason = bounds.get(name, (0, ""))
+        if actual.dtype != expected.dtype or actual.shape != expected.shape:
+            print(f"  {name:<10} {type_name:<8} FAIL: found {actual.dtype.name}{list(actual.shape)}, "
+                  f"expected {expected.dtype.name}{list(expected.shape)}")
+            passed = False
+            continue
+        if type_name in FLOAT_FORMATS:
+            distance = row_ulp_distance(actual, expected, type_name)
+            bits = f"u{expected.itemsize}"
+            both_nan = np.isnan(as_float64(actual)) & np.isnan(as_float64(expected))
+            differing = int(np.count_nonzero((actual.view(bits) != expected.view(bits)) & ~both_nan))
+        else:
+            distance = np.abs(actual.astype(np.int64) - expected.astype(np.int64)).astype(np.float64)
+            differing = int(np.count_nonzero(actual != expected))
+        worst = float(distance.max()) if distance.size else 0.0
+        ok = differing == 0 if bound == 0 else worst <= bound
+        passed &= ok
+        worst_text = "inf" if np.isinf(worst) else f"{worst:.3g}"
+        print(f"  {name:<10} {type_name:<8} {f'{differing} / {expected.size}':>20} {worst_text:>8} "
+              f"{bound:>6}  {'PASS' if ok else 'FAIL'}{'  (' + reason + ')' if reason else ''}")
+    return passed
+
+
+def compile_command(args, rest):
+    """CLANG++ building against pto-isa's CPU simulator, as every kernel is built."""
+    return [
+        args.cxx, "-std=c++23", "-O2",
+        # pto-isa's CPU-simulator builds pre-include these (tests/cpu/st/CMakeLists.txt).
+        "-include", "stdint.h", "-include", "stddef.h",
+        "-D__CPU_SIM", "-D__STDCPP_BFLOAT16_T__=1", "-DPTO_CPU_SIM_ENABLE_BF16=1",
+        "-DCPU_SIM_BFLOAT_ENABLED=1", *ARCH_FLAGS[args.target],
+        "-I" + os.path.join(HERE, "include"), "-I" + os.path.join(args.pto_isa, "include"),
+        "-I" + args.src_root, os.path.join(HERE, "Bf16Runtime.cpp"), *rest]
+
+
+def bf16_check(args):
+    """Builds and runs bf16-check.cpp as kernels are built: bfloat16_t must be bf16."""
+    program = os.path.join(args.work, "bf16-check")
+    with open(os.path.join(args.work, "log.txt"), "w") as log:
+        if run_step("build", compile_command(args, [os.path.join(HERE, "bf16-check.cpp"), "-o", program]),
+                    log) is None:
+            return 1
+        output = run_step("run", [program], log)
+    if output is None:
+        return 1
+    print(output, end="")
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("kernel_file", nargs="?")
+    parser.add_argument("--bf16-check", action="store_true",
+                        help="instead of a kernel: check that the harness's bfloat16_t is bf16")
+    parser.add_argument("--target", choices=sorted(ARCH_FLAGS), default="a2a3")
+    parser.add_argument("--unfused", action="store_true")
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--tools", required=True, help="tilec's bin/ (tilec, tile-run, pto-isa-run)")
+    parser.add_argument("--src-root", required=True)
+    parser.add_argument("--pto-isa", required=True, help="the pto-isa checkout (its include/ is used)")
+    parser.add_argument("--cxx", required=True, help="clang++-22")
+    args = parser.parse_args()
+    if not args.bf16_check and not args.kernel_file:
+        parser.error("give a kernel file or --bf16-check")
+
+    os.makedirs(args.work, exist_ok=True)
+    if args.bf16_check:
+        return bf16_check(args)
+    kernel = os.path.splitext(os.path.basename(args.kernel_file))[0]
+    fuse = "--fuse=false" if args.unfused else "--fuse=true"
+    cpp, obj = os.path.join(args.work, "kernel.cpp"), os.path.join(args.work, "kernel.so")
+    inputs, model, pto = (os.path.join(args.work, d) for d in ("in", "model", "pto-isa"))
+    print(f"conformance: {kernel} on {args.target}, {'unfused' if args.unfused else 'fused'}")
+    tool = lambda name: os.path.join(args.tools, name)
+    steps = [
+        ("tilec", [tool("tilec"), args.kernel_file, "--target", args.target, fuse, "-o", cpp]),
+        ("model", [tool("tile-run"), args.kernel_file, "--target", args.target, "--cpp", cpp,
+                   "--random", str(SEED), "--save-inputs", inputs, "--outputs", model]),
+        ("pto-isa build", compile_command(args, ["-fPIC", "-shared", cpp, "-o", obj])),
+        ("pto-isa run", [tool("pto-isa-run"), args.kernel_file, "--object", obj,
+                         "--inputs", inputs, "--outputs", pto]),
+    ]
+    with open(os.path.join(args.work, "log.txt"), "w") as log:
+        for name, command in steps:
+            if run_step(name, command, log) is None:
+                return 1
+    return 0 if compare_outputs(kernel, pto, model) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
