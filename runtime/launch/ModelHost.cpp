@@ -44,6 +44,8 @@ void ModelHost::launch(const char *task, isa::TaskEntry entry, isa::CoreKind cor
     throw LaunchFailure(*result.error);
   launches_.push_back({task, core, blocks, options_.target->cyclesToMicros(nowCycle_),
                        result.report});
+  if (options_.onLaunch)
+    options_.onLaunch(launches_.back());
   nowCycle_ = result.endCycle;
   for (auto &traced : result.tracedCores)
     tracedCores_.push_back(std::move(traced));

@@ -10,6 +10,7 @@
 #include "runtime/launch/ScratchBuffers.h"
 #include "runtime/launch/SharedLibrary.h"
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <stdexcept>
@@ -39,6 +40,8 @@ struct ModelHostOptions {
   std::string kernelName;
   int threads = 0; ///< host threads for blocks; 0: one per host core
   bool trace = false;
+  /// Called after each launch finished (e.g. to show progress).
+  std::function<void(const LaunchRecord &)> onLaunch;
 };
 
 class ModelHost : public runtime::HostApi {

@@ -7,15 +7,23 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LLVM.h"
 
+#include <map>
 #include <string>
 
 namespace tilec::run {
+
+struct KernelCpp {
+  std::string source;
+  /// Launches each kernel's host program makes, by kernel name: its launches
+  /// times the trips of the constant-bound loops around them.
+  std::map<std::string, int64_t> launches;
+};
 
 /// The C++ `tilec FILE -o out.cpp` would write for `module` with `options`:
 /// a copy of it runs through the whole pipeline (compiler/pipeline), so
 /// `module` stays at the tile stage for the interpreter. Diagnostics go to
 /// the context's handler.
-mlir::FailureOr<std::string> compileToCpp(mlir::ModuleOp module, const PipelineOptions &options);
+mlir::FailureOr<KernelCpp> compileToCpp(mlir::ModuleOp module, const PipelineOptions &options);
 
 } // namespace tilec::run
 

@@ -27,7 +27,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 /// The emitted C++ of the kernel's module: --cpp's file, else compiled now.
-mlir::FailureOr<std::string> kernelSource(tile::KernelOp kernel, const ModelOptions &options) {
+mlir::FailureOr<KernelCpp> kernelSource(tile::KernelOp kernel, const ModelOptions &options) {
   if (options.cppFile.empty()) {
     std::optional<PipelineOptions> pipeline = PipelineOptions::forTarget(options.target->name);
     if (!pipeline)
@@ -38,7 +38,7 @@ mlir::FailureOr<std::string> kernelSource(tile::KernelOp kernel, const ModelOpti
   auto buffer = llvm::MemoryBuffer::getFile(options.cppFile);
   if (!buffer)
     return reportError("--cpp " + options.cppFile + ": " + buffer.getError().message());
-  return (*buffer)->getBuffer().str();
+  return KernelCpp{(*buffer)->getBuffer().str(), {}};
 }
 
 /// Writes the trace through a temporary file, so a failed write leaves none.
@@ -61,17 +61,22 @@ mlir::FailureOr<std::vector<HostTensor>> ModelRunner::run(tile::KernelOp kernel,
                                                           const std::vector<HostTensor> &inputs) {
   const std::string name = kernel.getSymName().str();
   auto compileStart = std::chrono::steady_clock::now();
-  mlir::FailureOr<std::string> source = kernelSource(kernel, options_);
-  if (mlir::failed(source))
+  mlir::FailureOr<KernelCpp> cpp = kernelSource(kernel, options_);
+  if (mlir::failed(cpp))
     return mlir::failure();
-  Result<launch::LoadedKernel> loaded = launch::loadKernel(*source, name, options_.compile);
+  Result<launch::LoadedKernel> loaded = launch::loadKernel(cpp->source, name, options_.compile);
   if (!loaded)
     return reportError(loaded.error());
   info_.compileSeconds = secondsSince(compileStart);
   info_.cacheHit = loaded->object.cacheHit;
   info_.cacheKey = loaded->object.key;
 
-  launch::ModelHost host({options_.target, name, 0, !options_.tracePath.empty()});
+  std::optional<int64_t> expected;
+  if (auto it = cpp->launches.find(name); it != cpp->launches.end())
+    expected = it->second;
+  LaunchProgress progress(options_.progress, expected);
+  launch::ModelHost host({options_.target, name, 0, !options_.tracePath.empty(),
+                          std::ref(progress)});
   KernelArguments arguments = bindKernelArguments(interp::kernelParameters(kernel), inputs);
   for (const KernelArguments::GmTensor &tensor : arguments.gmTensors)
     host.addTensor(tensor.data, tensor.bytes, tensor.name);

@@ -3,6 +3,7 @@
 #define TILEC_TOOLS_TILE_RUN_MODELRUNNER_H
 
 #include "KernelRunner.h"
+#include "LaunchProgress.h"
 
 #include "runtime/launch/CompileCache.h"
 #include "runtime/launch/ModelHost.h"
@@ -17,6 +18,7 @@ struct ModelOptions {
   std::string cppFile;   ///< --cpp: run this emitted source instead of compiling the kernel
   std::string tracePath; ///< --trace: Chrome trace of every core and pipe
   bool fuse = true;      ///< --fuse: compile with row fusion (tilec --fuse)
+  ProgressMode progress = ProgressMode::Auto; ///< --progress
   launch::CompileOptions compile;
 };
 

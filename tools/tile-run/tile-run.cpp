@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "HostMemory.h"
 #include "KernelInputs.h"
+#include "LaunchProgress.h"
 #include "KernelRunner.h"
 #include "KernelSource.h"
 #include "ModelCheck.h"
@@ -64,6 +65,13 @@ cl::opt<std::string> traceFile("trace", cl::desc("Write a Chrome trace (one trac
                                cl::value_desc("file.json"), cl::cat(runCategory));
 cl::opt<bool> fuse("fuse", cl::desc("Compile with row fusion, as tilec does (--fuse=false: one task per op)"),
                    cl::init(true), cl::cat(runCategory));
+cl::opt<tilec::run::ProgressMode> progressMode(
+    "progress", cl::desc("Show launches done / expected on stderr while the model runs"),
+    cl::values(clEnumValN(tilec::run::ProgressMode::Auto, "auto",
+                          "on a terminal, once a run takes more than 2 s (default)"),
+               clEnumValN(tilec::run::ProgressMode::Always, "always", "after every launch"),
+               clEnumValN(tilec::run::ProgressMode::Never, "never", "never")),
+    cl::init(tilec::run::ProgressMode::Auto), cl::cat(runCategory));
 cl::opt<std::string> targetName("target", cl::desc("Modelled chip: a2a3 or a5"), cl::init("a2a3"),
                                 cl::value_desc("name"), cl::cat(runCategory));
 cl::opt<std::string> cppFile("cpp", cl::desc("Run this emitted C++ source on the model instead of\n"
@@ -105,6 +113,7 @@ std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *
   options.cppFile = cppFile;
   options.tracePath = traceFile;
   options.fuse = fuse;
+  options.progress = progressMode;
   auto runner = std::make_unique<tilec::run::ModelRunner>(std::move(options));
   model = runner.get();
   return runner;
