@@ -154,8 +154,12 @@ void rowReduce(const char *name, Dst &dst, Src &src, Tmp &tmp,
                     Dst::SFractal == pto::SLayout::NoneBox &&
                     (Dst::isRowMajor || Dst::Cols == 1),
                 "dst must be an ND Vec tile or a DN tile with one column");
+  static_assert(std::is_same_v<T, float> || std::is_same_v<T, pto::half> ||
+                    std::is_same_v<T, int32_t> || std::is_same_v<T, int16_t>,
+                "row reductions support f32, f16, i32, i16");
+  static_assert(Tmp::Loc == pto::TileType::Vec && std::is_same_v<T, typename Tmp::DType>,
+                "the row reduction's tmp must be a Vec tile of the source's element type");
   Instruction ins(name, Pipe::V);
-  checkArithmeticType<T>(ins);
   ins.read(src, "src");
   ins.write(tmp, "tmp");
   ins.write(dst, "dst");
@@ -195,8 +199,29 @@ void colReduce(const char *name, Dst &dst, Src &src, F f) {
   ins.vector(VecOp::Binary, rows, cols, sizeof(T));
 }
 
-/// dst = f(src0, src1) where one source is dst-shaped and the other holds
-/// one value per row (a [R,1] DN tile or a 32-byte block per row).
+/// The per-row operand of a TROWEXPAND* as pto-isa accepts it: a row-major
+/// tile with one 32-byte block per row (32 / sizeof(T) valid columns), or a
+/// col-major (DN) tile with one valid column. Anything else fails, naming
+/// the rule: a row-major [R, 1] operand would be read as a whole block on the
+/// NPU, lanes 1 to 32 / sizeof(T) - 1 being padding.
+template <typename T, typename Per>
+void checkRowOperand(const Instruction &ins, const Per &per, const char *role, int rows) {
+  static_assert(Per::Loc == pto::TileType::Vec && Per::SFractal == pto::SLayout::NoneBox,
+                "the per-row operand must be an ND or DN Vec tile");
+  constexpr int block = 32 / int(sizeof(T));
+  const int want = Per::isRowMajor ? block : 1;
+  if (per.GetValidRow() != rows || per.GetValidCol() != want)
+    ins.fail(std::string("the per-row operand ") + role + " must be row-major with " +
+             std::to_string(block) + " valid columns (the row's value filling its 32-byte block) " +
+             "or col-major (DN) with 1 valid column, for " + std::to_string(rows) +
+             " rows; found " + (Per::isRowMajor ? "row-major " : "col-major ") +
+             std::to_string(per.GetValidRow()) + "x" + std::to_string(per.GetValidCol()));
+}
+
+/// dst = f(src0, src1) where one source (row-major) has dst's valid shape and
+/// the other holds each row's value (checkRowOperand): pto-isa's
+/// TROWEXPAND{ADD,SUB,MUL,DIV,MAX,MIN}. A row-major per-row operand is used
+/// as the hardware does, lane c % (32 / sizeof(T)) of the row's block.
 template <typename Dst, typename S0, typename S1, typename F>
 void rowExpandOp(const char *name, VecOp cost, Dst &dst, S0 &src0, S1 &src1, F f) {
   using T = typename Dst::DType;
@@ -210,36 +235,35 @@ void rowExpandOp(const char *name, VecOp cost, Dst &dst, S0 &src0, S1 &src1, F f
   ins.read(src1, "src1");
   ins.write(dst, "dst");
   const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
-  bool fullFirst = src0.GetValidRow() == rows && src0.GetValidCol() == cols;
-  bool fullSecond = src1.GetValidRow() == rows && src1.GetValidCol() == cols;
-  if (!fullFirst && !fullSecond)
-    ins.fail("neither source has dst's valid shape " + std::to_string(rows) +
-             "x" + std::to_string(cols));
+  auto dstShaped = [&](const auto &src) {
+    return std::decay_t<decltype(src)>::isRowMajor && src.GetValidRow() == rows &&
+           src.GetValidCol() == cols;
+  };
   auto run = [&](const auto &full, const auto &per, bool perIsFirst) {
     using Full = std::decay_t<decltype(full)>;
+    using Per = std::decay_t<decltype(per)>;
     if constexpr (!isPlainVec<Full>) {
       ins.fail("the dst-shaped operand must be a row-major Vec tile");
     } else {
-      if (per.GetValidRow() != rows || per.GetValidCol() < 1)
-        ins.fail("the per-row operand needs " + std::to_string(rows) +
-                 " valid rows and at least one column");
+      checkRowOperand<T>(ins, per, perIsFirst ? "src0" : "src1", rows);
+      constexpr int lanes = Per::isRowMajor ? 32 / int(sizeof(T)) : 1;
       for (int r = 0; r < rows; ++r) {
         T *d = dst.data() + size_t(r) * Dst::Cols;
         const T *x = full.data() + size_t(r) * Full::Cols;
-        auto v = load(per.at(r, 0));
-        if (perIsFirst)
-          for (int c = 0; c < cols; ++c)
-            d[c] = store<T>(f(ins, v, load(x[c])));
-        else
-          for (int c = 0; c < cols; ++c)
-            d[c] = store<T>(f(ins, load(x[c]), v));
+        for (int c = 0; c < cols; ++c) {
+          auto v = load(per.at(r, c % lanes));
+          d[c] = store<T>(perIsFirst ? f(ins, v, load(x[c])) : f(ins, load(x[c]), v));
+        }
       }
     }
   };
-  if (fullFirst)
+  if (dstShaped(src0))
     run(src0, src1, false);
-  else
+  else if (dstShaped(src1))
     run(src1, src0, true);
+  else
+    ins.fail("neither source is a row-major tile of dst's valid shape " + std::to_string(rows) +
+             "x" + std::to_string(cols));
   ins.vector(cost, rows, cols, sizeof(T));
 }
 
@@ -424,13 +448,18 @@ template <typename D, typename S> RecordEvent TCOLMIN(D &dst, S &src) {
 template <typename D, typename S> RecordEvent TROWEXPAND(D &dst, S &src) {
   using T = typename D::DType;
   static_assert(std::is_same_v<T, typename S::DType>, "TROWEXPAND keeps the element type");
-  static_assert(tilec::isa::isPlainVec<D>, "dst must be a row-major Vec tile");
+  static_assert(sizeof(T) == 1 || sizeof(T) == 2 || sizeof(T) == 4,
+                "TROWEXPAND moves 1-, 2- or 4-byte elements");
+  static_assert(tilec::isa::isPlainVec<D>, "TROWEXPAND: dst must be a row-major (ND) Vec tile");
+  static_assert(S::Loc == TileType::Vec && S::SFractal == SLayout::NoneBox,
+                "TROWEXPAND: src must be an ND or DN Vec tile");
   tilec::isa::Instruction ins("TROWEXPAND", tilec::target::Pipe::V);
   ins.read(src, "src");
   ins.write(dst, "dst");
   const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
-  if (src.GetValidRow() != rows)
-    ins.fail("the per-row source needs " + std::to_string(rows) + " valid rows");
+  if (src.GetValidRow() != rows || src.GetValidCol() < 1)
+    ins.fail("the per-row source needs " + std::to_string(rows) +
+             " valid rows and at least one valid column");
   for (int r = 0; r < rows; ++r) {
     T v = src.at(r, 0);
     for (int c = 0; c < cols; ++c)
@@ -480,6 +509,9 @@ RecordEvent TGATHER(D &dst, S &src) {
   ins.write(dst, "dst");
   const int rows = src.GetValidRow(), srcCols = src.GetValidCol();
   const int kept = srcCols > f ? (srcCols - f + s - 1) / s : 0;
+  if (dst.GetValidCol() != D::Cols)
+    ins.fail("dst must be continuous: " + std::to_string(dst.GetValidCol()) +
+             " valid columns of " + std::to_string(D::Cols));
   if (dst.GetValidRow() != rows || dst.GetValidCol() != kept)
     ins.fail("mask gather of " + std::to_string(rows) + "x" +
              std::to_string(srcCols) + " keeps " + std::to_string(rows) + "x" +
@@ -496,25 +528,38 @@ RecordEvent TGATHER(D &dst, S &src) {
   return {};
 }
 
-/// TGATHER(dst, src, indices): dst[i, j] = the element of src at storage
-/// position indices[i, j] (row-major over src's physical rows of S::Cols
-/// elements, padding included). An index outside the tile is an error.
-template <typename D, typename S, typename I>
-RecordEvent TGATHER(D &dst, S &src, I &indices) {
+/// TGATHER(dst, src, indices, tmp): dst[i, j] = the element of src at
+/// storage position indices[i, j] (row-major over src's physical rows of
+/// S::Cols elements, padding included). `tmp` is pto-isa's scratch of the
+/// index form (a2a3 scales the indices to byte offsets in it): the index
+/// type, the index tile's valid shape. An index outside the tile is an error.
+template <typename D, typename S, typename I, typename Tmp>
+RecordEvent TGATHER(D &dst, S &src, I &indices, Tmp &tmp) {
   using T = typename D::DType;
   static_assert(std::is_same_v<T, typename S::DType> && (sizeof(T) == 2 || sizeof(T) == 4),
                 "index gather moves 2- or 4-byte elements of one type");
-  static_assert(sizeof(typename I::DType) == 4, "index gather takes 4-byte indices");
+  static_assert(std::is_same_v<typename I::DType, int32_t> ||
+                    std::is_same_v<typename I::DType, uint32_t>,
+                "index gather takes int32_t or uint32_t indices");
+  static_assert(std::is_same_v<typename Tmp::DType, typename I::DType>,
+                "index gather's tmp has the index element type");
   static_assert(tilec::isa::isPlainVec<D> && tilec::isa::isPlainVec<S> &&
-                    tilec::isa::isPlainVec<I>,
+                    tilec::isa::isPlainVec<I> && tilec::isa::isPlainVec<Tmp>,
                 "index gather works on row-major Vec tiles");
   tilec::isa::Instruction ins("TGATHER", tilec::target::Pipe::V);
   ins.read(src, "src");
   ins.read(indices, "indices");
+  ins.write(tmp, "tmp");
   ins.write(dst, "dst");
   const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
+  if (cols != D::Cols)
+    ins.fail("dst must be continuous: " + std::to_string(cols) + " valid columns of " +
+             std::to_string(D::Cols));
   if (indices.GetValidRow() != rows || indices.GetValidCol() != cols)
     ins.fail("index gather needs one index per destination element");
+  if (tmp.GetValidRow() != indices.GetValidRow() || tmp.GetValidCol() != indices.GetValidCol())
+    ins.fail("tmp must have the index tile's valid shape " +
+             std::to_string(indices.GetValidRow()) + "x" + std::to_string(indices.GetValidCol()));
   const int64_t limit = int64_t(S::Rows) * S::Cols;
   for (int r = 0; r < rows; ++r) {
     T *d = dst.data() + size_t(r) * D::Cols;
@@ -528,6 +573,16 @@ RecordEvent TGATHER(D &dst, S &src, I &indices) {
     }
   }
   ins.vector(tilec::isa::VecOp::Gather, rows, cols, sizeof(T));
+  return {};
+}
+
+/// TGATHER(dst, src, indices) is not a PTO-ISA form: pto-isa binds three
+/// operands to the mask-pattern gather, which cannot deduce its pattern.
+template <typename D, typename S, typename I>
+RecordEvent TGATHER(D &, S &, I &) {
+  static_assert(sizeof(D) == 0,
+                "TGATHER(dst, src, indices) is not a PTO-ISA form: the index gather is "
+                "TGATHER(dst, src, indices, tmp)");
   return {};
 }
 

@@ -204,12 +204,48 @@ TEST_F(VectorOps, RowAndColumnExpand) {
   checkRow([&] { TROWEXPANDSUB(d, a, pr); }, [](float x, float v) { return x - v; });
   checkRow([&] { TROWEXPANDDIV(d, a, pr); }, [](float x, float v) { return x / v; });
   checkRow([&] { TROWEXPANDSUB(d, pr, a); }, [](float x, float v) { return v - x; });
+  // The row-major form: one 32-byte block per row, used lane c % 8.
+  using Block = Tile<TileType::Vec, float, 4, 8, BLayout::RowMajor, 3, 8>;
+  Block blk;
+  TASSIGN(blk, 640);
+  for (int r = 0; r < 3; ++r)
+    for (int l = 0; l < 8; ++l)
+      blk.at(r, l) = float(r + 2) + (l == 5 ? 0.5f : 0.0f);
+  TROWEXPANDMUL(d, a, blk);
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 13; ++c)
+      EXPECT_EQ(d.at(r, c), a.at(r, c) * blk.at(r, c % 8));
   TCOLEXPANDMUL(d, a, pc);
   for (int r = 0; r < 3; ++r)
     for (int c = 0; c < 13; ++c)
       EXPECT_EQ(d.at(r, c), a.at(r, c) * pc.at(0, c));
   TCOLEXPANDADD(d, a, pc);
   EXPECT_EQ(d.at(2, 5), a.at(2, 5) + pc.at(0, 5));
+}
+
+// pto-isa takes the per-row operand as a whole 32-byte block per row or as a
+// DN column: a row-major [R, 1] tile (lanes 1-7 padding) is refused.
+TEST_F(VectorOps, RowExpandRejectsARowMajorColumn) {
+  using Full = Tile<TileType::Vec, float, 4, 16>;
+  using Column = Tile<TileType::Vec, float, 4, 8, BLayout::RowMajor, 4, 1>;
+  using Block = Tile<TileType::Vec, half, 4, 16, BLayout::RowMajor, 4, 8>;
+  using FullHalf = Tile<TileType::Vec, half, 4, 16>;
+  Full a, d;
+  Column column;
+  Block halfBlock;
+  FullHalf h, hd;
+  TASSIGN(a, 0);
+  TASSIGN(d, 256);
+  TASSIGN(column, 512);
+  TASSIGN(halfBlock, 640);
+  TASSIGN(h, 768);
+  TASSIGN(hd, 896);
+  EXPECT_MODEL_ERROR(TROWEXPANDMUL(d, a, column),
+                     "the per-row operand src1 must be row-major with 8 valid columns");
+  EXPECT_MODEL_ERROR(TROWEXPANDDIV(d, column, a), "found row-major 4x1");
+  // A half block is 16 lanes: 8 valid columns are not the block.
+  EXPECT_MODEL_ERROR(TROWEXPANDADD(hd, h, halfBlock),
+                     "must be row-major with 16 valid columns");
 }
 
 TEST_F(VectorOps, MaskGatherKeepsEvenOrOddColumns) {
@@ -238,24 +274,30 @@ TEST_F(VectorOps, IndexGatherInterleavesStackedRows) {
   using Index = Tile<TileType::Vec, int32_t, 2, 16>;
   Stacked src;
   Out dst;
-  Index index;
+  Index index, tmp;
   TASSIGN(src, 0);
   TASSIGN(dst, 128);
   TASSIGN(index, 256);
+  TASSIGN(tmp, 384);
   fill(src, 1, 0);
   for (int r = 0; r < 2; ++r)
     for (int j = 0; j < 8; ++j) {
       index.at(r, 2 * j) = (2 * r) * 8 + j;
       index.at(r, 2 * j + 1) = (2 * r + 1) * 8 + j;
     }
-  TGATHER(dst, src, index);
+  TGATHER(dst, src, index, tmp);
   for (int r = 0; r < 2; ++r)
     for (int j = 0; j < 8; ++j) {
       EXPECT_EQ(dst.at(r, 2 * j), src.at(2 * r, j));
       EXPECT_EQ(dst.at(r, 2 * j + 1), src.at(2 * r + 1, j));
     }
   index.at(1, 3) = 32; // one past the source
-  EXPECT_THROW(TGATHER(dst, src, index), ModelError);
+  EXPECT_MODEL_ERROR(TGATHER(dst, src, index, tmp), "gather index 32 is outside the source tile");
+  index.at(1, 3) = 1;
+  using NarrowTmp = Tile<TileType::Vec, int32_t, 2, 16, BLayout::RowMajor, 2, 8>;
+  NarrowTmp narrow;
+  TASSIGN(narrow, 384);
+  EXPECT_MODEL_ERROR(TGATHER(dst, src, index, narrow), "tmp must have the index tile's valid shape 2x16");
 }
 
 TEST_F(VectorOps, RowMinColumnReductionsAndRowExpand) {
