@@ -13,6 +13,7 @@
 #include <cstring>
 #include <limits>
 #include <type_traits>
+#include <vector>
 
 namespace tilec::isa {
 
@@ -124,23 +125,69 @@ void unaryOp(const char *name, VecOp cost, Dst &dst, Src &src, F f) {
   ins.vector(cost, dst.GetValidRow(), dst.GetValidCol(), sizeof(T));
 }
 
-/// Reduces each row of the valid region: lanes of one 256-byte repeat
-/// accumulate blockwise, then fold pairwise (the vcadd/vcmax tree order).
+/// Folds the lanes of one 256-byte register (vcadd/vcmax/vcmin) pairwise,
+/// lane l with lane l + width for halving widths: the order inside the
+/// instruction is not documented (pto-isa docs: "a tree-reduction strategy
+/// implemented by the hardware"), this is the model's assumption.
+template <typename C, typename F> C foldLanes(C *lane, int lanes, F f) {
+  for (int width = lanes / 2; width >= 1; width /= 2)
+    for (int l = 0; l < width; ++l)
+      lane[l] = f(lane[l], lane[l + width]);
+  return lane[0];
+}
+
+/// Reduces one row of `cols` elements in a2a3's order for a float TROWSUM
+/// (pto-isa's npu/a2a3 TRowSum.hpp on the general path of
+/// TRowReduceOps.hpp; docs/isa/TROWSUM.md: a binary tree of vadd over
+/// 256-byte repeats, then vcadd). With n whole repeats r_i and a tail:
+/// a row of at most one repeat is folded directly; otherwise tmp_i =
+/// r_2i + r_2i+1 (tmp_0 = r_0 when n = 1), an odd last repeat and then the
+/// tail are added into tmp_0, the tmp repeats are summed pairwise (an odd
+/// one out joins the last pair of the next level), and tmp_0 is folded.
+/// Every vadd result is stored in T (the tmp tile). Max and min use the same
+/// order; it cannot change their result.
 template <typename T, typename C, typename F>
 C reduceRow(const T *x, int cols, C init, F f) {
   constexpr int lanes = 256 / int(sizeof(T));
-  C acc[lanes];
-  std::fill(acc, acc + lanes, init);
-  int c = 0;
-  for (; c + lanes <= cols; c += lanes)
+  auto rounded = [](C v) { return C(load(store<T>(v))); };
+  C lane[lanes];
+  std::fill(lane, lane + lanes, init);
+  if (cols <= lanes) {
+    for (int l = 0; l < cols; ++l)
+      lane[l] = load(x[l]);
+    return foldLanes(lane, lanes, f);
+  }
+  const int repeats = cols / lanes, tail = cols % lanes;
+  const int pairs = repeats / 2;
+  auto rep = [&](int i, int l) { return C(load(x[i * lanes + l])); };
+  static thread_local std::vector<C> tmp; // the tmp tile's repeats, reused
+  tmp.resize(size_t(std::max(pairs, 1)) * lanes);
+  if (repeats == 1)
     for (int l = 0; l < lanes; ++l)
-      acc[l] = f(acc[l], load(x[c + l]));
-  for (int l = 0; c + l < cols; ++l)
-    acc[l] = f(acc[l], load(x[c + l]));
-  for (int width = lanes / 2; width >= 1; width /= 2)
-    for (int l = 0; l < width; ++l)
-      acc[l] = f(acc[l], acc[l + width]);
-  return acc[0];
+      tmp[l] = rep(0, l);
+  for (int i = 0; i < pairs; ++i)
+    for (int l = 0; l < lanes; ++l)
+      tmp[size_t(i) * lanes + l] = rounded(f(rep(2 * i, l), rep(2 * i + 1, l)));
+  if (repeats > 1 && repeats % 2 == 1)
+    for (int l = 0; l < lanes; ++l)
+      tmp[l] = rounded(f(tmp[l], rep(repeats - 1, l)));
+  for (int l = 0; l < tail; ++l)
+    tmp[l] = rounded(f(tmp[l], C(load(x[repeats * lanes + l]))));
+  auto add = [&](int to, int a, int b) {
+    for (int l = 0; l < lanes; ++l)
+      tmp[size_t(to) * lanes + l] =
+          rounded(f(tmp[size_t(a) * lanes + l], tmp[size_t(b) * lanes + l]));
+  };
+  for (int level = pairs; level > 1;) {
+    for (int i = 0; i < level / 2; ++i)
+      add(i, 2 * i, 2 * i + 1);
+    const bool odd = level % 2 == 1;
+    level /= 2;
+    if (odd)
+      add(level - 1, level - 1, 2 * level);
+  }
+  std::copy(tmp.begin(), tmp.begin() + lanes, lane);
+  return foldLanes(lane, lanes, f);
 }
 
 template <typename Dst, typename Src, typename Tmp, typename F>
@@ -175,7 +222,9 @@ void rowReduce(const char *name, Dst &dst, Src &src, Tmp &tmp,
 }
 
 /// Reduces each column of the valid region, row after row (the hardware adds
-/// rows elementwise, one repeat at a time), into row 0 of dst.
+/// rows elementwise into dst, one repeat at a time: docs/isa/TCOLSUM.md's
+/// sequential path), into row 0 of dst; each partial result is stored in T,
+/// as dst holds it.
 template <typename Dst, typename Src, typename F>
 void colReduce(const char *name, Dst &dst, Src &src, F f) {
   using T = typename Src::DType;
@@ -191,10 +240,10 @@ void colReduce(const char *name, Dst &dst, Src &src, F f) {
     ins.fail("column reduction of a " + std::to_string(rows) + "x" + std::to_string(cols) +
              " source into " + std::to_string(dst.GetValidCol()) + " columns");
   for (int c = 0; c < cols; ++c) {
-    auto acc = load(src.at(0, c));
+    T acc = src.at(0, c);
     for (int r = 1; r < rows; ++r)
-      acc = f(acc, load(src.at(r, c)));
-    dst.at(0, c) = store<T>(acc);
+      acc = store<T>(f(load(acc), load(src.at(r, c))));
+    dst.at(0, c) = acc;
   }
   ins.vector(VecOp::Binary, rows, cols, sizeof(T));
 }

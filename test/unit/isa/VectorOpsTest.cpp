@@ -177,6 +177,60 @@ TEST_F(VectorOps, RowReductionFoldsLanesPairwise) {
   EXPECT_EQ(dst.at(0, 0), 1.0f);
 }
 
+// a2a3's float TROWSUM order over 256-byte repeats: pairs of repeats, then a
+// binary tree of the pair sums; an odd last repeat and the tail join the
+// first pair before the tree. Values are picked so that a sequential sum of
+// the repeats gives 1 and the tree gives 0.
+TEST_F(VectorOps, RowSumAddsRepeatsAsATree) {
+  using Four = Tile<TileType::Vec, float, 1, 256>;
+  using FiveAndTail = Tile<TileType::Vec, float, 1, 384, BLayout::RowMajor, 1, 321>;
+  using Dst = Tile<TileType::Vec, float, 1, 8, BLayout::RowMajor, 1, 1>;
+  Four four, fourTmp;
+  FiveAndTail five, fiveTmp;
+  Dst sumFour, sumFive;
+  TASSIGN(four, 0);
+  TASSIGN(fourTmp, 1024);
+  TASSIGN(five, 2048);
+  TASSIGN(fiveTmp, 4096);
+  TASSIGN(sumFour, 6144);
+  TASSIGN(sumFive, 6176);
+  for (int c = 0; c < 256; ++c)
+    four.at(0, c) = 0;
+  for (int c = 0; c < 384; ++c)
+    five.at(0, c) = 0;
+  // Four repeats: (1e8 + 1) + (-1e8 + 1) = 1e8 + -1e8 = 0; in order, 1.
+  four.at(0, 0) = 1e8f;
+  four.at(0, 64) = 1.0f;
+  four.at(0, 128) = -1e8f;
+  four.at(0, 192) = 1.0f;
+  // Five repeats and a one-lane tail: (1e8 + 0 + 0 + 1) + (-1e8 + 0) = 0.
+  five.at(0, 0) = 1e8f;
+  five.at(0, 128) = -1e8f;
+  five.at(0, 320) = 1.0f;
+  TROWSUM(sumFour, four, fourTmp);
+  TROWSUM(sumFive, five, fiveTmp);
+  EXPECT_EQ(sumFour.at(0, 0), 0.0f);
+  EXPECT_EQ(sumFive.at(0, 0), 0.0f);
+}
+
+// TCOLSUM adds row after row into dst, which holds T: an f16 sum rounds
+// after every row (2048 + 1 ties to 2048 twice; rounding once would give 2050).
+TEST_F(VectorOps, HalfColumnSumRoundsEveryRow) {
+  using Src = Tile<TileType::Vec, half, 3, 16>;
+  using Row = Tile<TileType::Vec, half, 1, 16>;
+  Src src;
+  Row sum;
+  TASSIGN(src, 0);
+  TASSIGN(sum, 128);
+  for (int c = 0; c < 16; ++c) {
+    src.at(0, c) = store<half>(2048.0f);
+    src.at(1, c) = store<half>(1.0f);
+    src.at(2, c) = store<half>(1.0f);
+  }
+  TCOLSUM(sum, src);
+  EXPECT_EQ(load(sum.at(0, 3)), 2048.0f);
+}
+
 TEST_F(VectorOps, RowAndColumnExpand) {
   using Full = Tile<TileType::Vec, float, 4, 16, BLayout::RowMajor, 3, 13>;
   using PerRow = Tile<TileType::Vec, float, 8, 1, BLayout::ColMajor, 3, 1>;
