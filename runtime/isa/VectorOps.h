@@ -431,6 +431,12 @@ TILEC_FLOAT_UNARY(TNEG, -x)
 template <typename D, typename Scalar> RecordEvent TEXPANDS(D &dst, Scalar scalar) {
   using T = typename D::DType;
   static_assert(D::Loc == TileType::Vec, "TEXPANDS fills Vec tiles");
+  static_assert(std::is_same_v<T, float> || std::is_same_v<T, half> ||
+                    std::is_same_v<T, bfloat16_t> || std::is_same_v<T, int32_t> ||
+                    std::is_same_v<T, uint32_t> || std::is_same_v<T, int16_t> ||
+                    std::is_same_v<T, uint16_t> || std::is_same_v<T, int8_t> ||
+                    std::is_same_v<T, uint8_t>,
+                "TEXPANDS fills 1-, 2- or 4-byte integer or float tiles");
   tilec::isa::Instruction ins("TEXPANDS", tilec::target::Pipe::V);
   ins.write(dst, "dst");
   T v = tilec::isa::store<T>(tilec::isa::scalarValue<T>(scalar));
