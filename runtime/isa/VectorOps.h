@@ -253,10 +253,15 @@ void colReduce(const char *name, Dst &dst, Src &src, F f) {
 /// col-major (DN) tile with one valid column. Anything else fails, naming
 /// the rule: a row-major [R, 1] operand would be read as a whole block on the
 /// NPU, lanes 1 to 32 / sizeof(T) - 1 being padding.
+/// The form with a tmp tile takes only the DN operand on a2a3.
 template <typename T, typename Per>
-void checkRowOperand(const Instruction &ins, const Per &per, const char *role, int rows) {
+void checkRowOperand(const Instruction &ins, const Per &per, const char *role, int rows,
+                     bool withTmp) {
   static_assert(Per::Loc == pto::TileType::Vec && Per::SFractal == pto::SLayout::NoneBox,
                 "the per-row operand must be an ND or DN Vec tile");
+  if (withTmp && Per::isRowMajor)
+    ins.fail(std::string("with a tmp tile the per-row operand ") + role +
+             " must be col-major (DN) with 1 valid column");
   constexpr int block = 32 / int(sizeof(T));
   const int want = Per::isRowMajor ? block : 1;
   if (per.GetValidRow() != rows || per.GetValidCol() != want)
@@ -272,7 +277,8 @@ void checkRowOperand(const Instruction &ins, const Per &per, const char *role, i
 /// TROWEXPAND{ADD,SUB,MUL,DIV,MAX,MIN}. A row-major per-row operand is used
 /// as the hardware does, lane c % (32 / sizeof(T)) of the row's block.
 template <typename Dst, typename S0, typename S1, typename F>
-void rowExpandOp(const char *name, VecOp cost, Dst &dst, S0 &src0, S1 &src1, F f) {
+void rowExpandOp(const char *name, VecOp cost, Dst &dst, S0 &src0, S1 &src1, F f,
+                 bool withTmp) {
   using T = typename Dst::DType;
   static_assert(std::is_same_v<T, typename S0::DType> &&
                     std::is_same_v<T, typename S1::DType>,
@@ -294,7 +300,7 @@ void rowExpandOp(const char *name, VecOp cost, Dst &dst, S0 &src0, S1 &src1, F f
     if constexpr (!isPlainVec<Full>) {
       ins.fail("the dst-shaped operand must be a row-major Vec tile");
     } else {
-      checkRowOperand<T>(ins, per, perIsFirst ? "src0" : "src1", rows);
+      checkRowOperand<T>(ins, per, perIsFirst ? "src0" : "src1", rows, withTmp);
       constexpr int lanes = Per::isRowMajor ? 32 / int(sizeof(T)) : 1;
       for (int r = 0; r < rows; ++r) {
         T *d = dst.data() + size_t(r) * Dst::Cols;
@@ -357,20 +363,21 @@ struct MinFn { template <typename C> C operator()(const Instruction &, C a, C b)
 namespace pto {
 
 // --- tile (op) tile ----------------------------------------------------------
-#define TILEC_BINARY(NAME, FN, COST)                                            \
+// Three tile operands, no tmp: the elementwise binaries and (below) the
+// column broadcasts, which pto-isa declares without a tmp form.
+#define TILEC_TILE_TILE(NAME, KIND, FN, COST)                                   \
   template <typename D, typename S0, typename S1>                               \
   RecordEvent NAME(D &dst, S0 &src0, S1 &src1) {                                \
-    tilec::isa::binaryOp(#NAME, tilec::isa::VecOp::COST, dst, src0, src1,       \
-                         tilec::isa::FN{});                                     \
+    tilec::isa::KIND(#NAME, tilec::isa::VecOp::COST, dst, src0, src1,           \
+                     tilec::isa::FN{});                                         \
     return {};                                                                  \
   }
-TILEC_BINARY(TADD, AddFn, Binary)
-TILEC_BINARY(TSUB, SubFn, Binary)
-TILEC_BINARY(TMUL, MulFn, Binary)
-TILEC_BINARY(TDIV, DivFn, Divide)
-TILEC_BINARY(TMAX, MaxFn, Binary)
-TILEC_BINARY(TMIN, MinFn, Binary)
-#undef TILEC_BINARY
+TILEC_TILE_TILE(TADD, binaryOp, AddFn, Binary)
+TILEC_TILE_TILE(TSUB, binaryOp, SubFn, Binary)
+TILEC_TILE_TILE(TMUL, binaryOp, MulFn, Binary)
+TILEC_TILE_TILE(TDIV, binaryOp, DivFn, Divide)
+TILEC_TILE_TILE(TMAX, binaryOp, MaxFn, Binary)
+TILEC_TILE_TILE(TMIN, binaryOp, MinFn, Binary)
 
 // --- tile (op) scalar --------------------------------------------------------
 #define TILEC_SCALAR(NAME, FN, COST)                                            \
@@ -524,26 +531,30 @@ template <typename D, typename S> RecordEvent TROWEXPAND(D &dst, S &src) {
   return {};
 }
 
-#define TILEC_EXPAND(NAME, KIND, FN, COST)                                      \
+/// TROWEXPAND{ADD,...}(dst, src0, src1[, tmp]).
+#define TILEC_ROW_EXPAND(NAME, FN, COST)                                        \
   template <typename D, typename S0, typename S1, typename... Tmp>              \
   RecordEvent NAME(D &dst, S0 &src0, S1 &src1, Tmp &...) {                      \
-    tilec::isa::KIND(#NAME, tilec::isa::VecOp::COST, dst, src0, src1,           \
-                     tilec::isa::FN{});                                         \
+    static_assert(sizeof...(Tmp) <= 1, #NAME " takes at most one tmp tile");    \
+    tilec::isa::rowExpandOp(#NAME, tilec::isa::VecOp::COST, dst, src0, src1,    \
+                            tilec::isa::FN{}, sizeof...(Tmp) == 1);             \
     return {};                                                                  \
   }
-TILEC_EXPAND(TROWEXPANDADD, rowExpandOp, AddFn, Binary)
-TILEC_EXPAND(TROWEXPANDSUB, rowExpandOp, SubFn, Binary)
-TILEC_EXPAND(TROWEXPANDMUL, rowExpandOp, MulFn, Binary)
-TILEC_EXPAND(TROWEXPANDDIV, rowExpandOp, DivFn, Divide)
-TILEC_EXPAND(TROWEXPANDMAX, rowExpandOp, MaxFn, Binary)
-TILEC_EXPAND(TROWEXPANDMIN, rowExpandOp, MinFn, Binary)
-TILEC_EXPAND(TCOLEXPANDADD, colExpandOp, AddFn, Binary)
-TILEC_EXPAND(TCOLEXPANDSUB, colExpandOp, SubFn, Binary)
-TILEC_EXPAND(TCOLEXPANDMUL, colExpandOp, MulFn, Binary)
-TILEC_EXPAND(TCOLEXPANDDIV, colExpandOp, DivFn, Divide)
-TILEC_EXPAND(TCOLEXPANDMAX, colExpandOp, MaxFn, Binary)
-TILEC_EXPAND(TCOLEXPANDMIN, colExpandOp, MinFn, Binary)
-#undef TILEC_EXPAND
+TILEC_ROW_EXPAND(TROWEXPANDADD, AddFn, Binary)
+TILEC_ROW_EXPAND(TROWEXPANDSUB, SubFn, Binary)
+TILEC_ROW_EXPAND(TROWEXPANDMUL, MulFn, Binary)
+TILEC_ROW_EXPAND(TROWEXPANDDIV, DivFn, Divide)
+TILEC_ROW_EXPAND(TROWEXPANDMAX, MaxFn, Binary)
+TILEC_ROW_EXPAND(TROWEXPANDMIN, MinFn, Binary)
+#undef TILEC_ROW_EXPAND
+
+TILEC_TILE_TILE(TCOLEXPANDADD, colExpandOp, AddFn, Binary)
+TILEC_TILE_TILE(TCOLEXPANDSUB, colExpandOp, SubFn, Binary)
+TILEC_TILE_TILE(TCOLEXPANDMUL, colExpandOp, MulFn, Binary)
+TILEC_TILE_TILE(TCOLEXPANDDIV, colExpandOp, DivFn, Divide)
+TILEC_TILE_TILE(TCOLEXPANDMAX, colExpandOp, MaxFn, Binary)
+TILEC_TILE_TILE(TCOLEXPANDMIN, colExpandOp, MinFn, Binary)
+#undef TILEC_TILE_TILE
 
 // --- mask-pattern gather ------------------------------------------------------
 /// Keeps one element of every 2 or 4 of each row, packed densely:

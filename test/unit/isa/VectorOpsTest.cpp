@@ -300,6 +300,20 @@ TEST_F(VectorOps, RowExpandRejectsARowMajorColumn) {
   // A half block is 16 lanes: 8 valid columns are not the block.
   EXPECT_MODEL_ERROR(TROWEXPANDADD(hd, h, halfBlock),
                      "must be row-major with 16 valid columns");
+  // The form with a tmp tile takes the DN column only.
+  using FloatBlock = Tile<TileType::Vec, float, 4, 8>;
+  FloatBlock block, tmp;
+  TASSIGN(block, 1024);
+  TASSIGN(tmp, 1152);
+  EXPECT_MODEL_ERROR(TROWEXPANDMUL(d, a, block, tmp),
+                     "with a tmp tile the per-row operand src1 must be col-major (DN)");
+  using Dn = Tile<TileType::Vec, float, 8, 1, BLayout::ColMajor, 4, 1>;
+  Dn dn;
+  TASSIGN(dn, 1280);
+  for (int r = 0; r < 4; ++r)
+    dn.at(r, 0) = float(r) - 1.5f;
+  TROWEXPANDMUL(d, a, dn, tmp);
+  EXPECT_EQ(d.at(3, 7), a.at(3, 7) * 1.5f);
 }
 
 TEST_F(VectorOps, MaskGatherKeepsEvenOrOddColumns) {
