@@ -302,6 +302,16 @@ LogicalResult TCvtOp::verify() {
   return expectSameShape(*this, "source", src, dst);
 }
 
+/// PTO-ISA's gathers write their destination continuously: its rows must
+/// be whole 32-byte blocks, without padding.
+static LogicalResult expectContinuous(Operation *op, TileBufferType dst) {
+  if (dst.getCols() == dst.getPaddedCols())
+    return success();
+  return op->emitOpError("destination rows must fill whole 32-byte blocks (the gather writes "
+                         "them continuously), found ")
+         << shapeText(dst) << " of " << dst.getElementType();
+}
+
 LogicalResult TGatherOp::verify() {
   TileBufferType dst = getDst().getType(), src = getSrc().getType();
   if (failed(expectSpace(*this, "destination", dst, {MemorySpace::ub})) ||
@@ -315,7 +325,7 @@ LogicalResult TGatherOp::verify() {
   if (dst.getRows() != src.getRows() || dst.getCols() != src.getCols() / 2)
     return emitOpError("destination must be [") << src.getRows() << ", " << src.getCols() / 2
                                                 << "], found " << shapeText(dst);
-  return success();
+  return expectContinuous(*this, dst);
 }
 
 /// Cube: f32 ← bf16/f16/f32 and i32 ← i8; m, k, n each within [1, 4095].
@@ -442,7 +452,9 @@ LogicalResult TGatherIndexOp::verify() {
       failed(expectSameElement(*this, "scratch tile", tmp.getElementType(),
                                indices.getElementType(), "index tile")))
     return failure();
-  return expectSameShape(*this, "scratch tile", tmp, indices, "index tile");
+  if (failed(expectSameShape(*this, "scratch tile", tmp, indices, "index tile")))
+    return failure();
+  return expectContinuous(*this, dst);
 }
 
 LogicalResult GmConstantOp::verify() {

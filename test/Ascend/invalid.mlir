@@ -921,6 +921,30 @@ ascend.task @tgather_shape() attributes {core = #ascend.core<aiv>} {
 
 // -----
 
+// PTO-ISA's mask gather writes its destination continuously: 4 f32 columns
+// (16 bytes) would leave padding in every row.
+ascend.task @tgather_part_block() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<16x4xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x8xf32, ub>
+  // expected-error @+1 {{'ascend.tgather' op destination rows must fill whole 32-byte blocks (the gather writes them continuously), found [16, 4] of 'f32'}}
+  ascend.tgather %d, %s <even> : !ascend.tile<16x4xf32, ub>, !ascend.tile<16x8xf32, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @gather_index_part_block() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<8x4xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x8xf32, ub>
+  %i = ascend.alloc : !ascend.tile<8x4xi32, ub>
+  %t = ascend.alloc : !ascend.tile<8x4xi32, ub>
+  // expected-error @+1 {{'ascend.tgather_index' op destination rows must fill whole 32-byte blocks (the gather writes them continuously), found [8, 4] of 'f32'}}
+  ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x4xf32, ub>, !ascend.tile<16x8xf32, ub>, !ascend.tile<8x4xi32, ub>, !ascend.tile<8x4xi32, ub>
+  ascend.return
+}
+
+// -----
+
 ascend.task @tgather_odd_width() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<16x31xf32, ub>
   %s = ascend.alloc : !ascend.tile<16x63xf32, ub>
