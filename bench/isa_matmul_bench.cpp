@@ -44,7 +44,7 @@ void bench(const char *label) {
   auto start = Clock::now();
   double seconds = 0;
   while (seconds < 1.0) {
-    TMATMUL_ACC(acc, l0a, l0b);
+    TMATMUL_ACC(acc, acc, l0a, l0b);
     ++reps;
     seconds = std::chrono::duration<double>(Clock::now() - start).count();
   }
@@ -60,7 +60,7 @@ void bench(const char *label) {
     TMOV(l0b, l1b);
     set_flag(PIPE_MTE1, PIPE_M, EVENT_ID0);
     wait_flag(PIPE_MTE1, PIPE_M, EVENT_ID0);
-    TMATMUL_ACC(acc, l0a, l0b);
+    TMATMUL_ACC(acc, acc, l0a, l0b);
     ++reps;
     seconds = std::chrono::duration<double>(Clock::now() - start).count();
   }

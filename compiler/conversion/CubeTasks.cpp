@@ -337,7 +337,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
       if (first && step == 0)
         ascend::TMatmulOp::create(b, loc, acc, aL0(l0), bL0(l0));
       else
-        ascend::TMatmulAccOp::create(b, loc, acc, aL0(l0), bL0(l0));
+        ascend::TMatmulAccOp::create(b, loc, acc, acc, aL0(l0), bL0(l0));
     }
   };
 

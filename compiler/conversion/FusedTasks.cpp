@@ -150,7 +150,8 @@ Value FusedScope::interleave(Value even, Value odd, TaskBuilder &task, ChunkEmit
     task.load(table, task.addGlobal(tableLocation), zero, zero);
   }
   Value result = emit.alloc(tileRows, 2 * pairs, element);
-  ascend::TGatherIndexOp::create(b, loc, result, sideBySide, table);
+  Value scratch = emit.alloc(tileRows, 2 * pairs, b.getI32Type());
+  ascend::TGatherIndexOp::create(b, loc, result, sideBySide, table, scratch);
   return result;
 }
 

@@ -93,13 +93,14 @@ LogicalResult tilec::conversion::lowerInterleave(Location loc, const GmLocation 
   Value sourceTile = task.allocTile(2 * rows, pairs, element, MemorySpace::ub);
   Value indexTile = task.allocTile(rows, 2 * pairs, b.getI32Type(), MemorySpace::ub);
   Value outTile = task.allocTile(rows, 2 * pairs, element, MemorySpace::ub);
+  Value scratchTile = task.allocTile(rows, 2 * pairs, b.getI32Type(), MemorySpace::ub);
   Value zero = task.constantIndex(0);
   task.load(indexTile, tableArg, zero, zero);
   task.forEachWorkItem(rowsOut / rows, [&](Value item) {
     Value row = arith::MulIOp::create(builder, loc, item, task.constantIndex(rows));
     Value stackedRow = arith::MulIOp::create(builder, loc, row, task.constantIndex(2));
     task.load(sourceTile, source, stackedRow, zero);
-    ascend::TGatherIndexOp::create(builder, loc, outTile, sourceTile, indexTile);
+    ascend::TGatherIndexOp::create(builder, loc, outTile, sourceTile, indexTile, scratchTile);
     task.store(out, row, zero, outTile);
   });
   task.finish(context.module, context.name, context.host,

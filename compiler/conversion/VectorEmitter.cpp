@@ -174,6 +174,16 @@ Value ChunkEmitter::expand(Value vector, Role role, int64_t rows, int64_t cols) 
   return full;
 }
 
+/// The [R, 32 / element bytes] block form of a per-row [R, 1] tile, each
+/// row's value in every lane of its 32-byte block: the row-major operand
+/// TROWEXPAND{ADD,SUB,MUL,DIV} accept (they read the whole block).
+Value ChunkEmitter::rowBlock(Value vector) {
+  auto type = tileType(vector);
+  Value block = alloc(type.getRows(), type.getBlockElements(), type.getElementType());
+  ascend::TRowExpandOp::create(b, loc, block, vector);
+  return block;
+}
+
 Value ChunkEmitter::zeroOf(Type element) {
   if (isa<FloatType>(element))
     return arith::ConstantOp::create(b, loc, b.getFloatAttr(element, 0.0));
@@ -215,7 +225,7 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     }
     switch (rhsRole) {
     case Role::Full: createFull(b, loc, *kind, dst, lhs, rhs); break;
-    case Role::RowVector: createRowExpand(b, loc, *kind, dst, lhs, rhs); break;
+    case Role::RowVector: createRowExpand(b, loc, *kind, dst, lhs, rowBlock(rhs)); break;
     case Role::ColVector: createColExpand(b, loc, *kind, dst, lhs, rhs); break;
     case Role::Scalar: createScalar(b, loc, *kind, dst, lhs, rhs); break;
     }

@@ -53,6 +53,7 @@ public:
 private:
   mlir::Value fill(int64_t rows, int64_t cols, mlir::Value scalar);
   mlir::Value expand(mlir::Value vector, Role role, int64_t rows, int64_t cols);
+  mlir::Value rowBlock(mlir::Value vector);
   mlir::Value zeroOf(mlir::Type element);
   mlir::FailureOr<mlir::Value> compute(mlir::Operation *op, llvm::ArrayRef<mlir::Value> operands,
                                        int64_t rows, int64_t cols);

@@ -248,6 +248,21 @@ Type checkReshapeOrBroadcast(Sema &sema, CallExpr &call, bool isReshape) {
   return result;
 }
 
+/// PTO-ISA's mask gather writes its kept columns as a continuous tile, and
+/// the interleave puts its odd half at column C of a UB row: a half of C
+/// columns must fill whole 32-byte blocks.
+bool checkWholeBlocks(DiagnosticSink &diags, const CallExpr &call, const Type &half,
+                      llvm::StringRef what) {
+  int64_t bytes = half.dtype == DType::F32 || half.dtype == DType::I32 ? 4 : 2;
+  int64_t cols = half.shape[1];
+  if (cols * bytes % 32 == 0)
+    return true;
+  diags.error(call.loc, what + " " + llvm::Twine(cols) + " " + spell(half.dtype) + " columns (" +
+                            llvm::Twine(cols * bytes) + " bytes); they must fill whole 32-byte blocks, " +
+                            "a multiple of " + llvm::Twine(32 / bytes) + " columns");
+  return false;
+}
+
 Type checkGatherOrInterleave(Sema &sema, CallExpr &call) {
   DiagnosticSink &diags = sema.getDiags();
   // TGATHER and its inverse move 2- and 4-byte elements.
@@ -261,6 +276,8 @@ Type checkGatherOrInterleave(Sema &sema, CallExpr &call) {
       diags.error(call.loc, "expected 'even' and 'odd' of the same type, found " + even->str() + " and " + odd->str());
       return Type::error();
     }
+    if (!checkWholeBlocks(diags, call, *even, "interleave takes halves of"))
+      return Type::error();
     return Type::tensor(Type::Tensor, {even->shape[0], even->shape[1] * 2}, even->dtype);
   }
   std::optional<Type> x = tensorArg(sema, call.boundArgs[0], "gather", "x", 2, kWide);
@@ -271,7 +288,10 @@ Type checkGatherOrInterleave(Sema &sema, CallExpr &call) {
     diags.error(call.loc, "expected an even number of columns to gather, found " + x->str());
     return Type::error();
   }
-  return Type::tensor(Type::Tensor, {x->shape[0], x->shape[1] / 2}, x->dtype);
+  Type kept = Type::tensor(Type::Tensor, {x->shape[0], x->shape[1] / 2}, x->dtype);
+  if (!checkWholeBlocks(diags, call, kept, "gather keeps"))
+    return Type::error();
+  return kept;
 }
 
 Type checkConstruction(Sema &sema, CallExpr &call) {

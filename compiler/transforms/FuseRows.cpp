@@ -231,6 +231,9 @@ void explainNotRowWise(Operation *op, tile::ScopeOp scope) {
   InFlightDiagnostic diag = op->emitOpError();
   if (isa<tile::ColSumOp, tile::ColMaxOp, tile::ColMinOp>(op))
     diag << "reduces across token rows";
+  else if (std::optional<int64_t> column = rowfusion::misalignedWindowColumn(op))
+    diag << "has a window at column " << *column
+         << ", which does not start a 32-byte block (a UB window moves in whole blocks)";
   else
     diag << "does not compute each token row from the same rows of its operands";
   diag << ", so scope '" << scope.getName() << "' cannot run in chunks of "

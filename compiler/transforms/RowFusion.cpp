@@ -34,6 +34,20 @@ static bool isColumnWindow(ValueRange offsets) {
   return true;
 }
 
+std::optional<int64_t> misalignedWindowColumn(Operation *op) {
+  auto [offsets, whole] = llvm::TypeSwitch<Operation *, std::pair<ValueRange, Value>>(op)
+      .Case([](tile::SliceOp slice) { return std::pair(slice.getOffsets(), slice.getSource()); })
+      .Case([](tile::InsertOp insert) { return std::pair(insert.getOffsets(), insert.getDest()); })
+      .Default([](Operation *) { return std::pair(ValueRange(), Value()); });
+  if (offsets.empty())
+    return std::nullopt;
+  std::optional<int64_t> column = constantIndex(offsets.back());
+  Type element = cast<RankedTensorType>(whole.getType()).getElementType();
+  if (!column || *column * (element.getIntOrFloatBitWidth() / 8) % 32 == 0)
+    return std::nullopt;
+  return column;
+}
+
 std::optional<int64_t> rowWiseRows(Operation *op) {
   bool structural = llvm::TypeSwitch<Operation *, bool>(op)
       .Case<tile::AddOp, tile::SubOp, tile::MulOp, tile::DivOp, tile::MaxOp, tile::MinOp,
@@ -43,11 +57,11 @@ std::optional<int64_t> rowWiseRows(Operation *op) {
           [](Operation *) { return true; })
       .Case([](tile::SliceOp slice) {
         return rowsOf(slice.getSource()) == rowsOf(slice.getResult()) &&
-               isColumnWindow(slice.getOffsets());
+               isColumnWindow(slice.getOffsets()) && !misalignedWindowColumn(slice);
       })
       .Case([](tile::InsertOp insert) {
         return rowsOf(insert.getSource()) == rowsOf(insert.getDest()) &&
-               isColumnWindow(insert.getOffsets());
+               isColumnWindow(insert.getOffsets()) && !misalignedWindowColumn(insert);
       })
       .Case([](tile::ReshapeOp reshape) {
         return rowsOf(reshape.getSource()) == rowsOf(reshape.getResult()) &&

@@ -23,9 +23,14 @@ int64_t rowsOf(mlir::Value tensor);
 
 /// The token rows of `op` if it is row-wise: every tensor it reads or makes
 /// has those rows or a single row. Slices and inserts qualify when they keep
-/// all rows and their offsets are constants; reshapes when they keep the
-/// matrix shape.
+/// all rows, their offsets are constants and their first column starts a
+/// 32-byte block; reshapes when they keep the matrix shape.
 std::optional<int64_t> rowWiseRows(mlir::Operation *op);
+
+/// The first column of a slice or insert window with a constant column
+/// offset that does not start a 32-byte block: the fused lowering moves a
+/// window with a UB TEXTRACT/TINSERT, which a2a3 runs on whole blocks.
+std::optional<int64_t> misalignedWindowColumn(mlir::Operation *op);
 
 /// The token rows of a vector scope that runs in row chunks: all its ops are
 /// row-wise over the same rows, and every value it yields has those rows.

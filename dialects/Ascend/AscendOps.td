@@ -232,12 +232,16 @@ def Ascend_TMaxOp : Ascend_VecBinary<"tmax", "TMAX">;
 def Ascend_TMinOp : Ascend_VecBinary<"tmin", "TMIN">;
 // Broadcast a per-row [R, 1] or per-column [1, C] operand across the other dimension.
 class Ascend_VecRowExpand<string mnemonic, string isaName> : Ascend_VecBinary<mnemonic, isaName> {
-  let summary = isaName # ": combines an [R, C] UB tile with a per-row [R, 1] tile (V)";
+  let summary = isaName # ": combines an [R, C] UB tile with one 32-byte block per row (V)";
   let description = [{
-    `dst[i, j] = lhs[i, j] op rhs[i, 0]`, e.g. scaling each row by its
-    normaliser. Element types as for the elementwise binaries.
+    `dst[i, j] = lhs[i, j] op rhs[i, j mod B]` with B = 32 / element bytes:
+    the right operand is [R, B], each row's value filling its 32-byte block
+    (`trowexpand` of an [R, 1] tile), the row-major form PTO-ISA accepts. An
+    [R, 1] row-major operand would be read as a whole block, lanes 1 to B-1
+    being whatever the padding holds. Element types as for the elementwise
+    binaries.
     ```mlir
-    ascend.trowexpandmul %d, %a, %r : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x1xf32, ub>
+    ascend.trowexpandmul %d, %a, %r : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x8xf32, ub>
     ```
   }];
 }
@@ -456,13 +460,21 @@ def Ascend_TGatherIndexOp : Ascend_Instr<"tgather_index", "TGATHER", "v"> {
   let description = [{
     Positions count elements row-major over the source's padded rows. The
     RoPE re-interleave uses it: with the rows (e_i; o_i) stacked in one tile,
-    an index tile picks e0, o0, e1, o1, … for each output row.
+    an index tile picks e0, o0, e1, o1, … for each output row. `tmp` is
+    PTO-ISA's scratch tile of the index form `TGATHER(dst, src, indices,
+    tmp)`: i32, the index tile's shape (a2a3 scales the indices to byte
+    offsets in it).
+    ```mlir
+    ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>, !ascend.tile<8x64xi32, ub>
+    ```
   }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src,
-                       Arg<Ascend_AnyTile, "", [MemRead]>:$indices);
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$indices,
+                       Arg<Ascend_AnyTile, "", [MemWrite]>:$tmp);
   let assemblyFormat = [{
-    $dst `,` $src `[` $indices `]` attr-dict `:` qualified(type($dst)) `,` qualified(type($src)) `,` qualified(type($indices))
+    $dst `,` $src `[` $indices `]` `,` $tmp attr-dict `:` qualified(type($dst)) `,` qualified(type($src)) `,`
+    qualified(type($indices)) `,` qualified(type($tmp))
   }];
   let hasVerifier = 1;
 }
@@ -472,7 +484,7 @@ class Ascend_Matmul<string mnemonic, string isaName>
   let summary = isaName # ": L0A [M, K] × L0B [K, N] into L0C [M, N] (M)";
   let description = [{
     f32 ← bf16/f16/f32 operands, i32 ← i8 operands; M, K and N at most 4095.
-    `tmatmul` overwrites `dst`, `tmatmul_acc` adds to it.
+    `tmatmul` overwrites `dst`.
     ```mlir
     ascend.tmatmul %c, %a, %b : !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x128xbf16, l0b>
     ```
@@ -487,7 +499,28 @@ class Ascend_Matmul<string mnemonic, string isaName>
 }
 
 def Ascend_TMatmulOp : Ascend_Matmul<"tmatmul", "TMATMUL">;
-def Ascend_TMatmulAccOp : Ascend_Matmul<"tmatmul_acc", "TMATMUL_ACC">;
+
+def Ascend_TMatmulAccOp : Ascend_Instr<"tmatmul_acc", "TMATMUL_ACC", "m"> {
+  let summary = "TMATMUL_ACC: L0C [M, N] + L0A [M, K] × L0B [K, N] into L0C (M)";
+  let description = [{
+    `dst = acc + lhs × rhs`, PTO-ISA's four-operand `TMATMUL_ACC(cOut, cIn,
+    a, b)` (every backend implements it; the in-place three-operand form is
+    missing from the CPU simulator). tilec accumulates in place, `dst` and
+    `acc` being the same tile; types and limits as for `tmatmul`.
+    ```mlir
+    ascend.tmatmul_acc %c, %c, %a, %b : !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x128xbf16, l0b>
+    ```
+  }];
+  let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$acc,
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$lhs,
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$rhs);
+  let assemblyFormat = [{
+    $dst `,` $acc `,` $lhs `,` $rhs attr-dict `:` qualified(type($dst)) `,` qualified(type($acc)) `,`
+    qualified(type($lhs)) `,` qualified(type($rhs))
+  }];
+  let hasVerifier = 1;
+}
 
 def Ascend_TExtractOp : Ascend_Instr<"textract", "TEXTRACT", "mte1"> {
   let summary = "copies a window of a tile: L1 → L0A/L0B (MTE1) or UB → UB (V)";

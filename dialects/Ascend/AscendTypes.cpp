@@ -76,8 +76,12 @@ int64_t TileBufferType::getElementBytes() const {
   return getElementType().getIntOrFloatBitWidth() / 8;
 }
 
+int64_t TileBufferType::getBlockElements() const {
+  return kOnChipAlignment / getElementBytes();
+}
+
 int64_t TileBufferType::getPaddedCols() const {
-  int64_t perBlock = kOnChipAlignment / getElementBytes();
+  int64_t perBlock = getBlockElements();
   return (getCols() + perBlock - 1) / perBlock * perBlock;
 }
 

@@ -25,6 +25,8 @@ def Ascend_TileType : TypeDef<Ascend_Dialect, "TileBuffer", [ShapedTypeInterface
     int64_t getRows() const { return getShape()[0]; }
     int64_t getCols() const { return getShape()[1]; }
     int64_t getElementBytes() const;
+    /// Elements in one 32-byte block (the alignment unit of a row).
+    int64_t getBlockElements() const;
     /// Columns including the padding up to 32 bytes per row.
     int64_t getPaddedCols() const;
     int64_t getNumBytes() const;

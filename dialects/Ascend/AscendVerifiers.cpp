@@ -124,7 +124,8 @@ LogicalResult TStoreOp::verify() {
 }
 
 /// Elementwise binaries, and the row/column expansions whose right operand
-/// holds one value per row ([R, 1]) or per column ([1, C]).
+/// holds one value per row (a 32-byte block per row, [R, 32 / element
+/// bytes], the row-major form PTO-ISA accepts) or per column ([1, C]).
 static LogicalResult verifyVecBinary(Operation *op, TileBufferType dst, TileBufferType lhs,
                                      TileBufferType rhs, StringRef isaName) {
   for (auto [role, type] : {std::pair<StringRef, TileBufferType>{"destination", dst},
@@ -138,7 +139,7 @@ static LogicalResult verifyVecBinary(Operation *op, TileBufferType dst, TileBuff
     return failure();
   SmallVector<int64_t> expected(dst.getShape());
   if (isaName.starts_with("TROWEXPAND"))
-    expected[1] = 1;
+    expected[1] = dst.getBlockElements();
   else if (isaName.starts_with("TCOLEXPAND"))
     expected[0] = 1;
   if (rhs.getShape() != ArrayRef<int64_t>(expected))
@@ -301,6 +302,16 @@ LogicalResult TCvtOp::verify() {
   return expectSameShape(*this, "source", src, dst);
 }
 
+/// PTO-ISA's gathers write their destination continuously: its rows must
+/// be whole 32-byte blocks, without padding.
+static LogicalResult expectContinuous(Operation *op, TileBufferType dst) {
+  if (dst.getCols() == dst.getPaddedCols())
+    return success();
+  return op->emitOpError("destination rows must fill whole 32-byte blocks (the gather writes "
+                         "them continuously), found ")
+         << shapeText(dst) << " of " << dst.getElementType();
+}
+
 LogicalResult TGatherOp::verify() {
   TileBufferType dst = getDst().getType(), src = getSrc().getType();
   if (failed(expectSpace(*this, "destination", dst, {MemorySpace::ub})) ||
@@ -314,7 +325,7 @@ LogicalResult TGatherOp::verify() {
   if (dst.getRows() != src.getRows() || dst.getCols() != src.getCols() / 2)
     return emitOpError("destination must be [") << src.getRows() << ", " << src.getCols() / 2
                                                 << "], found " << shapeText(dst);
-  return success();
+  return expectContinuous(*this, dst);
 }
 
 /// Cube: f32 ← bf16/f16/f32 and i32 ← i8; m, k, n each within [1, 4095].
@@ -348,7 +359,13 @@ LogicalResult TMatmulOp::verify() {
   return verifyMatmul(*this, getDst().getType(), getLhs().getType(), getRhs().getType());
 }
 LogicalResult TMatmulAccOp::verify() {
-  return verifyMatmul(*this, getDst().getType(), getLhs().getType(), getRhs().getType());
+  TileBufferType dst = getDst().getType(), acc = getAcc().getType();
+  if (failed(expectSpace(*this, "accumulator input", acc, {MemorySpace::l0c})) ||
+      failed(expectSameShape(*this, "accumulator input", acc, dst)) ||
+      failed(expectSameElement(*this, "accumulator input", acc.getElementType(),
+                               dst.getElementType())))
+    return failure();
+  return verifyMatmul(*this, dst, getLhs().getType(), getRhs().getType());
 }
 
 /// A [rows, cols] window at (row, col) of a `whole` tile: no larger than the
@@ -428,7 +445,16 @@ LogicalResult TGatherIndexOp::verify() {
     return emitOpError("gathers 2- or 4-byte elements, found ") << src.getElementType();
   if (!indices.getElementType().isInteger(32))
     return emitOpError("index tile must hold i32, found ") << indices.getElementType();
-  return expectSameShape(*this, "index tile", indices, dst);
+  if (failed(expectSameShape(*this, "index tile", indices, dst)))
+    return failure();
+  TileBufferType tmp = getTmp().getType();
+  if (failed(expectSpace(*this, "scratch tile", tmp, {MemorySpace::ub})) ||
+      failed(expectSameElement(*this, "scratch tile", tmp.getElementType(),
+                               indices.getElementType(), "index tile")))
+    return failure();
+  if (failed(expectSameShape(*this, "scratch tile", tmp, indices, "index tile")))
+    return failure();
+  return expectContinuous(*this, dst);
 }
 
 LogicalResult GmConstantOp::verify() {

@@ -24,6 +24,16 @@ void cubeMatmul(const char *name, Acc &cOut, const Acc *cIn, Left &a, Right &b) 
   static_assert(Left::Loc == pto::TileType::Left && Right::Loc == pto::TileType::Right &&
                     Acc::Loc == pto::TileType::Acc,
                 "TMATMUL takes Left (L0A) x Right (L0B) -> Acc (L0C)");
+  // pto-isa's fractal spellings (its CPU simulator checks them): row-major
+  // fractals on the left and in the accumulator, an accumulator of
+  // column-major fractal order, a Right tile of row-major order with
+  // column-major fractals.
+  static_assert(Left::SFractal == pto::SLayout::RowMajor && Right::isRowMajor &&
+                    Right::SFractal == pto::SLayout::ColMajor && !Acc::isRowMajor &&
+                    Acc::SFractal == pto::SLayout::RowMajor,
+                "TMATMUL operands must be TileLeft, TileRight and TileAcc fractal layouts");
+  static_assert(Left::Rows == Acc::Rows && Left::Cols == Right::Rows && Right::Cols == Acc::Cols,
+                "TMATMUL tile shapes must multiply: Left [M, K] x Right [K, N] -> Acc [M, N]");
   Instruction ins(name, Pipe::M);
   ins.read(a, "a");
   ins.read(b, "b");
@@ -64,10 +74,14 @@ RecordEvent TMATMUL_ACC(Acc &cOut, Acc &cIn, Left &a, Right &b) {
   return {};
 }
 
-/// c += a * b (in place).
+/// The in-place TMATMUL_ACC(c, a, b) is not a form every PTO-ISA backend
+/// implements (pto-isa's CPU simulator has only the four-operand form), so
+/// code using it is rejected here.
 template <typename Acc, typename Left, typename Right>
-RecordEvent TMATMUL_ACC(Acc &c, Left &a, Right &b) {
-  tilec::isa::cubeMatmul("TMATMUL_ACC", c, &c, a, b);
+RecordEvent TMATMUL_ACC(Acc &, Left &, Right &) {
+  static_assert(sizeof(Acc) == 0,
+                "TMATMUL_ACC(c, a, b) is not implemented by every PTO-ISA backend: "
+                "write TMATMUL_ACC(cOut, cIn, a, b)");
   return {};
 }
 

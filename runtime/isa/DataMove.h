@@ -167,6 +167,17 @@ template <pto::TileType From, pto::TileType To> constexpr Pipe movePipe() {
     return MovePath<From, To>::pipe;
 }
 
+/// a2a3 copies a UB window with whole 32-byte blocks: the column offset of a
+/// Vec -> Vec TEXTRACT/TINSERT must be block-aligned unless the window is a
+/// single element (pto-isa's npu/a2a3 TExtract.hpp / TInsert.hpp).
+template <typename Window, typename T>
+void checkUbWindowColumn(const Instruction &ins, int col) {
+  constexpr bool oneElement = Window::ValidRow == 1 && Window::ValidCol == 1;
+  if (!oneElement && col * int(sizeof(T)) % 32 != 0)
+    ins.fail("a UB window's column offset must be 32-byte aligned: column " +
+             std::to_string(col) + " of " + std::to_string(sizeof(T)) + "-byte elements");
+}
+
 /// Copies the window of src at (row, col) the size of dst's valid region.
 template <typename Dst, typename Src>
 void moveTile(const char *name, Dst &dst, Src &src, int row, int col) {
@@ -186,6 +197,8 @@ void moveTile(const char *name, Dst &dst, Src &src, int row, int col) {
              " at (" + std::to_string(row) + ", " + std::to_string(col) +
              ") exceeds the " + std::to_string(Src::Rows) + "x" +
              std::to_string(Src::Cols) + " source tile");
+  if constexpr (vecCopy)
+    checkUbWindowColumn<Dst, D>(ins, col);
   if constexpr (Src::Loc == pto::TileType::Acc)
     copyWindow(dst, 0, 0, src, row, col, rows, cols,
                [](S v) { return fixpipeCast<D>(v); });
@@ -214,6 +227,7 @@ template <typename Dst, typename Src> void insertTile(Dst &dst, Src &src, int ro
              std::to_string(row) + ", " + std::to_string(col) + ") exceeds the " +
              std::to_string(Dst::Rows) + "x" + std::to_string(Dst::Cols) +
              " destination tile");
+  checkUbWindowColumn<Src, typename Dst::DType>(ins, col);
   copyWindow(dst, row, col, src, 0, 0, rows, cols, SameType<typename Dst::DType>{});
   ins.vector(VecOp::Unary, rows, cols, sizeof(typename Dst::DType));
 }

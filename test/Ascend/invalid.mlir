@@ -398,7 +398,7 @@ ascend.task @vec_rhs_shape() attributes {core = #ascend.core<aiv>} {
 ascend.task @rowexpand_rhs() attributes {core = #ascend.core<aiv>} {
   %a = ascend.alloc : !ascend.tile<16x64xf32, ub>
   %c = ascend.alloc : !ascend.tile<1x64xf32, ub>
-  // expected-error @+1 {{'ascend.trowexpandmul' op right operand must be [16, 1], found [1, 64]}}
+  // expected-error @+1 {{'ascend.trowexpandmul' op right operand must be [16, 8], found [1, 64]}}
   ascend.trowexpandmul %a, %a, %c : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<1x64xf32, ub>
   ascend.return
 }
@@ -407,8 +407,20 @@ ascend.task @rowexpand_rhs() attributes {core = #ascend.core<aiv>} {
 
 ascend.task @rowexpand_full_rhs() attributes {core = #ascend.core<aiv>} {
   %a = ascend.alloc : !ascend.tile<16x64xf32, ub>
-  // expected-error @+1 {{'ascend.trowexpandsub' op right operand must be [16, 1], found [16, 64]}}
+  // expected-error @+1 {{'ascend.trowexpandsub' op right operand must be [16, 8], found [16, 64]}}
   ascend.trowexpandsub %a, %a, %a : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+  ascend.return
+}
+
+// -----
+
+// PTO-ISA reads a row-major per-row operand as one 32-byte block per row: an
+// [R, 1] operand (7 lanes of padding) is not a form it accepts.
+ascend.task @rowexpand_column_rhs() attributes {core = #ascend.core<aiv>} {
+  %a = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  %r = ascend.alloc : !ascend.tile<16x1xf32, ub>
+  // expected-error @+1 {{'ascend.trowexpandmul' op right operand must be [16, 8], found [16, 1]}}
+  ascend.trowexpandmul %a, %a, %r : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<16x1xf32, ub>
   ascend.return
 }
 
@@ -426,9 +438,9 @@ ascend.task @colexpand_rhs() attributes {core = #ascend.core<aiv>} {
 
 ascend.task @rowexpand_bf16() attributes {core = #ascend.core<aiv>} {
   %a = ascend.alloc : !ascend.tile<16x64xbf16, ub>
-  %r = ascend.alloc : !ascend.tile<16x1xbf16, ub>
+  %r = ascend.alloc : !ascend.tile<16x16xbf16, ub>
   // expected-error @+1 {{'ascend.trowexpandadd' op has no 'bf16' form on a2a3}}
-  ascend.trowexpandadd %a, %a, %r : !ascend.tile<16x64xbf16, ub>, !ascend.tile<16x64xbf16, ub>, !ascend.tile<16x1xbf16, ub>
+  ascend.trowexpandadd %a, %a, %r : !ascend.tile<16x64xbf16, ub>, !ascend.tile<16x64xbf16, ub>, !ascend.tile<16x16xbf16, ub>
   ascend.return
 }
 
@@ -909,6 +921,30 @@ ascend.task @tgather_shape() attributes {core = #ascend.core<aiv>} {
 
 // -----
 
+// PTO-ISA's mask gather writes its destination continuously: 4 f32 columns
+// (16 bytes) would leave padding in every row.
+ascend.task @tgather_part_block() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<16x4xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x8xf32, ub>
+  // expected-error @+1 {{'ascend.tgather' op destination rows must fill whole 32-byte blocks (the gather writes them continuously), found [16, 4] of 'f32'}}
+  ascend.tgather %d, %s <even> : !ascend.tile<16x4xf32, ub>, !ascend.tile<16x8xf32, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @gather_index_part_block() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<8x4xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x8xf32, ub>
+  %i = ascend.alloc : !ascend.tile<8x4xi32, ub>
+  %t = ascend.alloc : !ascend.tile<8x4xi32, ub>
+  // expected-error @+1 {{'ascend.tgather_index' op destination rows must fill whole 32-byte blocks (the gather writes them continuously), found [8, 4] of 'f32'}}
+  ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x4xf32, ub>, !ascend.tile<16x8xf32, ub>, !ascend.tile<8x4xi32, ub>, !ascend.tile<8x4xi32, ub>
+  ascend.return
+}
+
+// -----
+
 ascend.task @tgather_odd_width() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<16x31xf32, ub>
   %s = ascend.alloc : !ascend.tile<16x63xf32, ub>
@@ -950,7 +986,7 @@ ascend.task @matmul_rhs_space() attributes {core = #ascend.core<aic>} {
   %a = ascend.alloc : !ascend.tile<16x32xbf16, l0a>
   %b = ascend.alloc : !ascend.tile<32x16xbf16, l1>
   // expected-error @+1 {{'ascend.tmatmul_acc' op right operand must be in l0b, found l1}}
-  ascend.tmatmul_acc %c, %a, %b : !ascend.tile<16x16xf32, l0c>, !ascend.tile<16x32xbf16, l0a>, !ascend.tile<32x16xbf16, l1>
+  ascend.tmatmul_acc %c, %c, %a, %b : !ascend.tile<16x16xf32, l0c>, !ascend.tile<16x16xf32, l0c>, !ascend.tile<16x32xbf16, l0a>, !ascend.tile<32x16xbf16, l1>
   ascend.return
 }
 
@@ -983,7 +1019,31 @@ ascend.task @matmul_int8_to_f32() attributes {core = #ascend.core<aic>} {
   %a = ascend.alloc : !ascend.tile<16x32xi8, l0a>
   %b = ascend.alloc : !ascend.tile<32x16xi8, l0b>
   // expected-error @+1 {{'ascend.tmatmul_acc' op the cube has no 'f32' ← 'i8' × 'i8' form}}
-  ascend.tmatmul_acc %c, %a, %b : !ascend.tile<16x16xf32, l0c>, !ascend.tile<16x32xi8, l0a>, !ascend.tile<32x16xi8, l0b>
+  ascend.tmatmul_acc %c, %c, %a, %b : !ascend.tile<16x16xf32, l0c>, !ascend.tile<16x16xf32, l0c>, !ascend.tile<16x32xi8, l0a>, !ascend.tile<32x16xi8, l0b>
+  ascend.return
+}
+
+// -----
+
+ascend.task @matmul_acc_input_space() attributes {core = #ascend.core<aic>} {
+  %c = ascend.alloc : !ascend.tile<16x16xf32, l0c>
+  %u = ascend.alloc : !ascend.tile<16x16xf32, l1>
+  %a = ascend.alloc : !ascend.tile<16x32xbf16, l0a>
+  %b = ascend.alloc : !ascend.tile<32x16xbf16, l0b>
+  // expected-error @+1 {{'ascend.tmatmul_acc' op accumulator input must be in l0c, found l1}}
+  ascend.tmatmul_acc %c, %u, %a, %b : !ascend.tile<16x16xf32, l0c>, !ascend.tile<16x16xf32, l1>, !ascend.tile<16x32xbf16, l0a>, !ascend.tile<32x16xbf16, l0b>
+  ascend.return
+}
+
+// -----
+
+ascend.task @matmul_acc_input_shape() attributes {core = #ascend.core<aic>} {
+  %c = ascend.alloc : !ascend.tile<16x16xf32, l0c>
+  %w = ascend.alloc : !ascend.tile<16x32xf32, l0c>
+  %a = ascend.alloc : !ascend.tile<16x32xbf16, l0a>
+  %b = ascend.alloc : !ascend.tile<32x16xbf16, l0b>
+  // expected-error @+1 {{'ascend.tmatmul_acc' op accumulator input shape [16, 32] differs from the destination's [16, 16]}}
+  ascend.tmatmul_acc %c, %w, %a, %b : !ascend.tile<16x16xf32, l0c>, !ascend.tile<16x32xf32, l0c>, !ascend.tile<16x32xbf16, l0a>, !ascend.tile<32x16xbf16, l0b>
   ascend.return
 }
 
@@ -1209,8 +1269,9 @@ ascend.task @gather_index_space() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
   %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
   %i = ascend.alloc : !ascend.tile<8x64xi32, l1>
+  %t = ascend.alloc : !ascend.tile<8x64xi32, ub>
   // expected-error @+1 {{'ascend.tgather_index' op index tile must be in ub, found l1}}
-  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, l1>
+  ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, l1>, !ascend.tile<8x64xi32, ub>
   ascend.return
 }
 
@@ -1220,8 +1281,9 @@ ascend.task @gather_index_element() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<8x64xf32, ub>
   %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
   %i = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  %t = ascend.alloc : !ascend.tile<8x64xi32, ub>
   // expected-error @+1 {{'ascend.tgather_index' op source element type 'f16' differs from the destination's 'f32'}}
-  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xf32, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>
+  ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x64xf32, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>, !ascend.tile<8x64xi32, ub>
   ascend.return
 }
 
@@ -1231,8 +1293,9 @@ ascend.task @gather_index_bytes() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<8x64xi8, ub>
   %s = ascend.alloc : !ascend.tile<16x64xi8, ub>
   %i = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  %t = ascend.alloc : !ascend.tile<8x64xi32, ub>
   // expected-error @+1 {{'ascend.tgather_index' op gathers 2- or 4-byte elements, found 'i8'}}
-  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xi8, ub>, !ascend.tile<16x64xi8, ub>, !ascend.tile<8x64xi32, ub>
+  ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x64xi8, ub>, !ascend.tile<16x64xi8, ub>, !ascend.tile<8x64xi32, ub>, !ascend.tile<8x64xi32, ub>
   ascend.return
 }
 
@@ -1242,8 +1305,33 @@ ascend.task @gather_index_i16() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
   %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
   %i = ascend.alloc : !ascend.tile<8x64xi16, ub>
+  %t = ascend.alloc : !ascend.tile<8x64xi32, ub>
   // expected-error @+1 {{'ascend.tgather_index' op index tile must hold i32, found 'i16'}}
-  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi16, ub>
+  ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi16, ub>, !ascend.tile<8x64xi32, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @gather_index_scratch_element() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
+  %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
+  %i = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  %t = ascend.alloc : !ascend.tile<8x64xf32, ub>
+  // expected-error @+1 {{'ascend.tgather_index' op scratch tile element type 'f32' differs from the index tile's 'i32'}}
+  ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>, !ascend.tile<8x64xf32, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @gather_index_scratch_shape() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
+  %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
+  %i = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  %t = ascend.alloc : !ascend.tile<8x32xi32, ub>
+  // expected-error @+1 {{'ascend.tgather_index' op scratch tile shape [8, 32] differs from the index tile's [8, 64]}}
+  ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>, !ascend.tile<8x32xi32, ub>
   ascend.return
 }
 
@@ -1253,8 +1341,9 @@ ascend.task @gather_index_shape() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
   %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
   %i = ascend.alloc : !ascend.tile<8x32xi32, ub>
+  %t = ascend.alloc : !ascend.tile<8x64xi32, ub>
   // expected-error @+1 {{'ascend.tgather_index' op index tile shape [8, 32] differs from the destination's [8, 64]}}
-  ascend.tgather_index %d, %s[%i] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x32xi32, ub>
+  ascend.tgather_index %d, %s[%i], %t : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x32xi32, ub>, !ascend.tile<8x64xi32, ub>
   ascend.return
 }
 

@@ -17,11 +17,13 @@ ascend.task @vector(%x: !tile.gm<64x128xf32>, %y: !tile.gm<64x128xf32>, %s: f32,
   // CHECK: %[[T1:.*]] = ascend.alloc {offset = 8192 : i64} : !ascend.tile<16x128xf32, ub>
   // CHECK: %[[T2:.*]] = ascend.alloc : !ascend.tile<16x128xf32, ub>
   // CHECK: %[[ROW:.*]] = ascend.alloc : !ascend.tile<16x1xf32, ub>
+  // CHECK: %[[BLOCK:.*]] = ascend.alloc : !ascend.tile<16x8xf32, ub>
   // CHECK: %[[COL:.*]] = ascend.alloc : !ascend.tile<1x128xf32, ub>
   %t0 = ascend.alloc : !ascend.tile<16x128xf32, ub>
   %t1 = ascend.alloc {offset = 8192 : i64} : !ascend.tile<16x128xf32, ub>
   %t2 = ascend.alloc : !ascend.tile<16x128xf32, ub>
   %row = ascend.alloc : !ascend.tile<16x1xf32, ub>
+  %block = ascend.alloc : !ascend.tile<16x8xf32, ub>
   %col = ascend.alloc : !ascend.tile<1x128xf32, ub>
   // CHECK: ascend.tload %[[T0]], %[[X]][%[[B]], %[[C0:.*]]] : !ascend.tile<16x128xf32, ub>, !tile.gm<64x128xf32>
   ascend.tload %t0, %x[%b, %c0] : !ascend.tile<16x128xf32, ub>, !tile.gm<64x128xf32>
@@ -41,14 +43,17 @@ ascend.task @vector(%x: !tile.gm<64x128xf32>, %y: !tile.gm<64x128xf32>, %s: f32,
   ascend.tmax %t2, %t0, %t1 : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
   // CHECK: ascend.tmin %[[T2]], %[[T0]], %[[T1]] : !ascend.tile<16x128xf32, ub>
   ascend.tmin %t2, %t0, %t1 : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
-  // CHECK: ascend.trowexpandadd %[[T2]], %[[T0]], %[[ROW]] : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x1xf32, ub>
-  ascend.trowexpandadd %t2, %t0, %row : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x1xf32, ub>
-  // CHECK: ascend.trowexpandsub %[[T2]], %[[T0]], %[[ROW]] : {{.*}}, !ascend.tile<16x1xf32, ub>
-  ascend.trowexpandsub %t2, %t0, %row : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x1xf32, ub>
-  // CHECK: ascend.trowexpandmul %[[T2]], %[[T0]], %[[ROW]] : {{.*}}, !ascend.tile<16x1xf32, ub>
-  ascend.trowexpandmul %t2, %t0, %row : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x1xf32, ub>
-  // CHECK: ascend.trowexpanddiv %[[T2]], %[[T0]], %[[ROW]] : {{.*}}, !ascend.tile<16x1xf32, ub>
-  ascend.trowexpanddiv %t2, %t0, %row : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x1xf32, ub>
+  // The per-row operand is one 32-byte block per row (made by trowexpand).
+  // CHECK: ascend.trowexpand %[[BLOCK]], %[[ROW]] : !ascend.tile<16x8xf32, ub>, !ascend.tile<16x1xf32, ub>
+  ascend.trowexpand %block, %row : !ascend.tile<16x8xf32, ub>, !ascend.tile<16x1xf32, ub>
+  // CHECK: ascend.trowexpandadd %[[T2]], %[[T0]], %[[BLOCK]] : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x8xf32, ub>
+  ascend.trowexpandadd %t2, %t0, %block : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x8xf32, ub>
+  // CHECK: ascend.trowexpandsub %[[T2]], %[[T0]], %[[BLOCK]] : {{.*}}, !ascend.tile<16x8xf32, ub>
+  ascend.trowexpandsub %t2, %t0, %block : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x8xf32, ub>
+  // CHECK: ascend.trowexpandmul %[[T2]], %[[T0]], %[[BLOCK]] : {{.*}}, !ascend.tile<16x8xf32, ub>
+  ascend.trowexpandmul %t2, %t0, %block : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x8xf32, ub>
+  // CHECK: ascend.trowexpanddiv %[[T2]], %[[T0]], %[[BLOCK]] : {{.*}}, !ascend.tile<16x8xf32, ub>
+  ascend.trowexpanddiv %t2, %t0, %block : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x8xf32, ub>
   // CHECK: ascend.tcolexpandadd %[[T2]], %[[T0]], %[[COL]] : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<1x128xf32, ub>
   ascend.tcolexpandadd %t2, %t0, %col : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<1x128xf32, ub>
   // CHECK: ascend.tcolexpandsub %[[T2]], %[[T0]], %[[COL]] : {{.*}}, !ascend.tile<1x128xf32, ub>
@@ -203,8 +208,8 @@ ascend.task @cube(%a: !tile.gm<64x256xbf16>, %b: !tile.gm<256x128xbf16>, %c: !ti
   ascend.wait_flag <mte1> -> <m>, 1
   // CHECK: ascend.tmatmul %[[ACC]], %[[A0]], %[[B0]] : !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x128xbf16, l0b>
   ascend.tmatmul %acc, %a0, %b0 : !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x128xbf16, l0b>
-  // CHECK: ascend.tmatmul_acc %[[ACC]], %[[A0]], %[[B0]] : !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x128xbf16, l0b>
-  ascend.tmatmul_acc %acc, %a0, %b0 : !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x128xbf16, l0b>
+  // CHECK: ascend.tmatmul_acc %[[ACC]], %[[ACC]], %[[A0]], %[[B0]] : !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x128xbf16, l0b>
+  ascend.tmatmul_acc %acc, %acc, %a0, %b0 : !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x128xbf16, l0b>
   // CHECK: ascend.pipe_barrier <all>
   ascend.pipe_barrier <all>
   // The fixpipe converts f32 accumulators on the way out of L0C.
@@ -259,11 +264,13 @@ ascend.task @indexed(%pos: !tile.gm<128xi32>, %w: !tile.gm<4x8xf32>) attributes 
   // CHECK: %[[D:.*]] = ascend.alloc : !ascend.tile<8x64xf16, ub>
   // CHECK: %[[S:.*]] = ascend.alloc : !ascend.tile<16x64xf16, ub>
   // CHECK: %[[IDX:.*]] = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  // CHECK: %[[TMP:.*]] = ascend.alloc : !ascend.tile<8x64xi32, ub>
   %d = ascend.alloc : !ascend.tile<8x64xf16, ub>
   %s = ascend.alloc : !ascend.tile<16x64xf16, ub>
   %idx = ascend.alloc : !ascend.tile<8x64xi32, ub>
-  // CHECK: ascend.tgather_index %[[D]], %[[S]][%[[IDX]]] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>
-  ascend.tgather_index %d, %s[%idx] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>
+  %tmp = ascend.alloc : !ascend.tile<8x64xi32, ub>
+  // CHECK: ascend.tgather_index %[[D]], %[[S]][%[[IDX]]], %[[TMP]] : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>, !ascend.tile<8x64xi32, ub>
+  ascend.tgather_index %d, %s[%idx], %tmp : !ascend.tile<8x64xf16, ub>, !ascend.tile<16x64xf16, ub>, !ascend.tile<8x64xi32, ub>, !ascend.tile<8x64xi32, ub>
   ascend.return
 }
 

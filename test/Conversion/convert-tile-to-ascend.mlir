@@ -26,8 +26,11 @@
 // CHECK:   ascend.tstore %arg1[%[[ROW]], %c0]
 // CHECK-LABEL: ascend.task @norm_row_sum_l
 // CHECK: ascend.trowsum %{{.*}} : !ascend.tile<8x1xf32, ub>, !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>
+// The per-row operand is first spread over its row's 32-byte block, the form
+// PTO-ISA's TROWEXPANDMUL reads.
 // CHECK-LABEL: ascend.task @norm_mul_l
-// CHECK: ascend.trowexpandmul %{{.*}} : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>, !ascend.tile<8x1xf32, ub>
+// CHECK: ascend.trowexpand %[[BLOCK:.*]], %{{.*}} : !ascend.tile<8x8xf32, ub>, !ascend.tile<8x1xf32, ub>
+// CHECK: ascend.trowexpandmul %{{.*}}, %{{.*}}, %[[BLOCK]] : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>, !ascend.tile<8x8xf32, ub>
 tile.kernel @norm(%x: !tile.gm<64x256xbf16>, %y: !tile.gm<64x256xbf16> {tile.out}) {
   %c0 = arith.constant 0 : index
   %t = tile.load %x[%c0, %c0] : !tile.gm<64x256xbf16> -> tensor<64x256xbf16>
@@ -108,11 +111,11 @@ tile.kernel @quant(%x: !tile.gm<16x64xf32>, %q: !tile.gm<16x64xi8> {tile.out}) {
 // CHECK:   ascend.tload %[[B1]], %arg1[%c256, %[[COL]]]
 // CHECK:   ascend.textract %[[LA1]], %[[PANEL]][%c0, %c256]
 // CHECK:   ascend.tmov %[[LB1]], %[[B1]]
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[LA1]], %[[LB1]]
+// CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]], %[[LB1]]
 // CHECK:   ascend.tload %[[B0]], %arg1[%c512, %[[COL]]]
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[LA0]], %[[LB0]]
+// CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA0]], %[[LB0]]
 // CHECK:   ascend.tload %[[B1]], %arg1[%c768, %[[COL]]]
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[LA1]], %[[LB1]]
+// CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]], %[[LB1]]
 // CHECK:   ascend.tstore %arg2[{{.*}}], %[[C]] : !tile.gm<256x256xf32>, !ascend.tile<64x64xf32, l0c>
 tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !tile.gm<256x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
@@ -194,18 +197,18 @@ tile.kernel @seg(%a: !tile.gm<16x1024xbf16>, %b: !tile.gm<1024x6400xbf16>, %c: !
 // CHECK:   ascend.textract %[[LA0]], %[[A0]][%c0, %c0]
 // CHECK:   ascend.tmatmul %[[C]], %[[LA0]],
 // CHECK:   ascend.textract %[[LA1]], %[[A0]][%c0, %c64]
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[LA1]],
+// CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]],
 // CHECK:   scf.for %[[K:.*]] = %c128 to %c1920 step %c256 {
 // CHECK:     ascend.tload %[[A1]], %arg0[%[[ROW]], %[[K]]]
-// CHECK:     ascend.tmatmul_acc %[[C]], %[[LA0]],
-// CHECK:     ascend.tmatmul_acc %[[C]], %[[LA1]],
+// CHECK:     ascend.tmatmul_acc %[[C]], %[[C]], %[[LA0]],
+// CHECK:     ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]],
 // CHECK:     %[[K1:.*]] = arith.addi %[[K]], %c128
 // CHECK:     ascend.tload %[[A0]], %arg0[%[[ROW]], %[[K1]]]
-// CHECK:     ascend.tmatmul_acc %[[C]], %[[LA0]],
-// CHECK:     ascend.tmatmul_acc %[[C]], %[[LA1]],
+// CHECK:     ascend.tmatmul_acc %[[C]], %[[C]], %[[LA0]],
+// CHECK:     ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]],
 // CHECK:   }
 // CHECK:   ascend.tload %[[A1]], %arg0[%[[ROW]], %c1920]
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[LA1]],
+// CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]],
 // CHECK:   ascend.tstore %arg2[%[[ROW]], %{{.*}}], %[[C]]
 tile.kernel @wide(%a: !tile.gm<512x2048xbf16>, %b: !tile.gm<2048x1536xbf16>, %c: !tile.gm<512x1536xf32> {tile.out}) {
   %c0 = arith.constant 0 : index

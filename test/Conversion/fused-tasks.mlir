@@ -21,7 +21,7 @@
 // CHECK: ascend.tneg %[[NO:[0-9a-z_]+]], %[[O]]
 // CHECK: ascend.tinsert %[[SIDE:[0-9a-z_]+]], %[[NO]][%{{.*}}, %{{.*}}] : !ascend.tile<[[R]]x16xf32, ub>, !ascend.tile<[[R]]x8xf32, ub>
 // CHECK: ascend.tinsert %[[SIDE]], %[[E]]
-// CHECK: ascend.tgather_index %[[PAIRS:[0-9a-z_]+]], %[[SIDE]][%[[TABLE]]]
+// CHECK: ascend.tgather_index %[[PAIRS:[0-9a-z_]+]], %[[SIDE]][%[[TABLE]]], %{{.*}} : {{.*}}, !ascend.tile<[[R]]x16xi32, ub>, !ascend.tile<[[R]]x16xi32, ub>
 // CHECK: ascend.tmov %[[OUT:[0-9a-z_]+]], %[[N]]
 // CHECK: ascend.tinsert %[[OUT]], %[[PAIRS]][%{{.*}}, %[[C48]]]
 // CHECK: ascend.tstore %{{.*}}[%[[ROW]], %{{.*}}], %[[OUT]]

@@ -403,11 +403,11 @@ ascend.task @double_buffered(%x: !tile.gm<64x1024xbf16>, %y: !tile.gm<64x64xf32>
   scf.for %k = %c0 to %c1024 step %c256 {
     ascend.tload %a0, %x[%c0, %k] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1024xbf16>
     ascend.tmov %la0, %a0 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
-    ascend.tmatmul_acc %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+    ascend.tmatmul_acc %acc, %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
     %k1 = arith.addi %k, %c128 : index
     ascend.tload %a1, %x[%c0, %k1] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1024xbf16>
     ascend.tmov %la1, %a1 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
-    ascend.tmatmul_acc %acc, %la1, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+    ascend.tmatmul_acc %acc, %acc, %la1, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
   }
   ascend.tstore %y[%c0, %c0], %acc : !tile.gm<64x64xf32>, !ascend.tile<64x64xf32, l0c>
   ascend.return
@@ -458,11 +458,11 @@ ascend.task @prime_after_last_conflict(%x: !tile.gm<64x1152xbf16>) attributes {c
   scf.for %k = %c128 to %c1152 step %c256 {
     ascend.tload %a1, %x[%c0, %k] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1152xbf16>
     ascend.tmov %la1, %a1 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
-    ascend.tmatmul_acc %acc, %la1, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+    ascend.tmatmul_acc %acc, %acc, %la1, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
     %k1 = arith.addi %k, %c128 : index
     ascend.tload %a0, %x[%c0, %k1] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1152xbf16>
     ascend.tmov %la0, %a0 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
-    ascend.tmatmul_acc %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
+    ascend.tmatmul_acc %acc, %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
   }
   ascend.return
 }

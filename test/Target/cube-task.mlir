@@ -30,7 +30,7 @@ module {
       ascend.textract %3, %1[%k, %c0] : !ascend.tile<64x128xbf16, l0b>, !ascend.tile<256x128xbf16, l1>
       ascend.set_flag <mte1> -> <m>, 0
       ascend.wait_flag <mte1> -> <m>, 0
-      ascend.tmatmul_acc %4, %2, %3 : !ascend.tile<128x128xf32, l0c>, !ascend.tile<128x64xbf16, l0a>, !ascend.tile<64x128xbf16, l0b> loc("matmul.tile":9:13)
+      ascend.tmatmul_acc %4, %4, %2, %3 : !ascend.tile<128x128xf32, l0c>, !ascend.tile<128x128xf32, l0c>, !ascend.tile<128x64xbf16, l0a>, !ascend.tile<64x128xbf16, l0b> loc("matmul.tile":9:13)
     }
     ascend.set_flag <m> -> <fix>, 0
     ascend.wait_flag <m> -> <fix>, 0
@@ -71,7 +71,7 @@ module {
 // CHECK-NEXT:   for (int64_t i = 64; i < 256; i += 64) {
 // CHECK:          TEXTRACT(l0a0, l1_0, 0, i);
 // CHECK-NEXT:     TEXTRACT(l0b0, l1_1, i, 0);
-// CHECK:          TMATMUL_ACC(l0c0, l0a0, l0b0);  // matmul.tile:9
+// CHECK:          TMATMUL_ACC(l0c0, l0c0, l0a0, l0b0);  // matmul.tile:9
 // CHECK-NEXT:   }
 // CHECK-NEXT:   set_flag(PIPE_M, PIPE_FIX, EVENT_ID0);
 // CHECK-NEXT:   wait_flag(PIPE_M, PIPE_FIX, EVENT_ID0);

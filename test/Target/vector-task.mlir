@@ -7,7 +7,7 @@
 
 module attributes {ascend.target = "a2a3"} {
   ascend.task @norm(%x: !tile.gm<128x1024xbf16>, %y: !tile.gm<128x1024xbf16>, %eps: f32, %bias: i32)
-      attributes {ascend.memory_peak = {ub = 20544 : i64}, core = #ascend.core<aiv>} {
+      attributes {ascend.memory_peak = {ub = 20608 : i64}, core = #ascend.core<aiv>} {
     %c0 = arith.constant 0 : index
     %c2 = arith.constant 2 : index
     %c64 = arith.constant 64 : index
@@ -16,6 +16,7 @@ module attributes {ascend.target = "a2a3"} {
     %1 = ascend.alloc {offset = 4096 : i64} : !ascend.tile<2x1024xf32, ub>
     %2 = ascend.alloc {offset = 12288 : i64} : !ascend.tile<2x1024xf32, ub>
     %3 = ascend.alloc {offset = 20480 : i64} : !ascend.tile<2x1xf32, ub>
+    %blk = ascend.alloc {offset = 20544 : i64} : !ascend.tile<2x8xf32, ub>
     %4 = ascend.block_idx
     %5 = ascend.block_dim
     scf.for %i = %4 to %c64 step %5 {
@@ -31,7 +32,8 @@ module attributes {ascend.target = "a2a3"} {
       ascend.tmuls %3, %3, %half : !ascend.tile<2x1xf32, ub>, !ascend.tile<2x1xf32, ub>, f32
       ascend.tadds %3, %3, %eps : !ascend.tile<2x1xf32, ub>, !ascend.tile<2x1xf32, ub>, f32
       ascend.trsqrt %3, %3 : !ascend.tile<2x1xf32, ub>, !ascend.tile<2x1xf32, ub>
-      ascend.trowexpandmul %2, %1, %3 : !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x1xf32, ub>
+      ascend.trowexpand %blk, %3 : !ascend.tile<2x8xf32, ub>, !ascend.tile<2x1xf32, ub>
+      ascend.trowexpandmul %2, %1, %blk : !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x8xf32, ub>
       ascend.tcvt %0, %2 {round = #tile.round<rint>, sat = #tile.sat<on>} : !ascend.tile<2x1024xbf16, ub>, !ascend.tile<2x1024xf32, ub>
       ascend.set_flag <v> -> <mte3>, 1
       ascend.wait_flag <v> -> <mte3>, 1
@@ -72,7 +74,7 @@ module attributes {ascend.target = "a2a3"} {
 // CHECK-EMPTY:
 // CHECK-NEXT: using namespace pto;
 // CHECK-EMPTY:
-// CHECK-NEXT: // norm: vector (AIV) task; peak bytes UB 20544
+// CHECK-NEXT: // norm: vector (AIV) task; peak bytes UB 20608
 // CHECK-NEXT: __global__ __aicore__ void norm(__gm__ bfloat16_t *gm0, __gm__ bfloat16_t *gm1,
 // CHECK-NEXT:                                 float scalar0, int32_t scalar1) {
 // CHECK-NEXT:   const int64_t block_idx = get_block_idx();
@@ -80,6 +82,7 @@ module attributes {ascend.target = "a2a3"} {
 // CHECK-NEXT:   using Ub_2x1024xbf16 = Tile<TileType::Vec, bfloat16_t, 2, 1024>;
 // CHECK-NEXT:   using Ub_2x1024xf32 = Tile<TileType::Vec, float, 2, 1024>;
 // CHECK-NEXT:   using Ub_2x1xf32 = Tile<TileType::Vec, float, 2, 8, BLayout::RowMajor, 2, 1>;
+// CHECK-NEXT:   using Ub_2x8xf32 = Tile<TileType::Vec, float, 2, 8>;
 // CHECK-NEXT:   using Gm_2x1024xbf16 = GlobalTensor<bfloat16_t, Shape<1, 1, 1, 2, 1024>, Stride<1, 1, 1, 1024, 1>>;
 // CHECK-EMPTY:
 // CHECK-NEXT:   Ub_2x1024xbf16 ub0;
@@ -90,6 +93,8 @@ module attributes {ascend.target = "a2a3"} {
 // CHECK-NEXT:   TASSIGN(ub2, 0x3000);
 // CHECK-NEXT:   Ub_2x1xf32 ub3;
 // CHECK-NEXT:   TASSIGN(ub3, 0x5000);
+// CHECK-NEXT:   Ub_2x8xf32 ub4;
+// CHECK-NEXT:   TASSIGN(ub4, 0x5040);
 // CHECK-NEXT:   for (int64_t i = block_idx; i < 64; i += block_dim) {
 // CHECK-NEXT:     const int64_t idx0 = i * 2;
 // CHECK-NEXT:     Gm_2x1024xbf16 gm0View(gm0 + idx0 * 1024);
@@ -104,7 +109,8 @@ module attributes {ascend.target = "a2a3"} {
 // CHECK-NEXT:     TMULS(ub3, ub3, 0.5f);
 // CHECK-NEXT:     TADDS(ub3, ub3, scalar0);
 // CHECK-NEXT:     TRSQRT(ub3, ub3);
-// CHECK-NEXT:     TROWEXPANDMUL(ub2, ub1, ub3);
+// CHECK-NEXT:     TROWEXPAND(ub4, ub3);
+// CHECK-NEXT:     TROWEXPANDMUL(ub2, ub1, ub4);
 // CHECK-NEXT:     TCVT(ub0, ub2, RoundMode::CAST_RINT, SaturationMode::ON);
 // CHECK-NEXT:     set_flag(PIPE_V, PIPE_MTE3, EVENT_ID1);
 // CHECK-NEXT:     wait_flag(PIPE_V, PIPE_MTE3, EVENT_ID1);

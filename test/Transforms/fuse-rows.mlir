@@ -101,3 +101,45 @@ tile.kernel @invariant_export(%g: !tile.gm<1x8xbf16>, %x: !tile.gm<4x8xf32>,
   tile.store %gf, %z[%c0, %c0] : tensor<1x8xf32>, !tile.gm<1x8xf32>
   tile.return
 }
+
+// -----
+
+// A column window joins a fused chain only when its first column starts a
+// 32-byte block (the fused lowering moves it with a UB TEXTRACT, which a2a3
+// runs on whole blocks): column 8 of f32 does, column 3 does not, so that
+// slice stays a GM window between two scopes.
+// CHECK-LABEL: tile.kernel @aligned_slice
+// CHECK: tile.scope
+// CHECK: tile.exp
+// CHECK-NEXT: tile.slice
+// CHECK-NEXT: tile.add
+// CHECK-LABEL: tile.kernel @unaligned_slice
+// CHECK: %[[E:.*]] = tile.scope "fused_l{{[0-9]+}}" core = <vector> -> tensor<4x64xf32> {
+// CHECK: tile.exp
+// CHECK-NEXT: tile.yield
+// CHECK: %[[S:.*]] = tile.slice %[[E]]
+// CHECK-NEXT: tile.scope "fused_l{{[0-9]+}}" core = <vector> -> tensor<4x4xf32> {
+// CHECK-NEXT: tile.add %[[S]], %[[S]]
+tile.kernel @aligned_slice(%x: !tile.gm<4x64xf32>, %y: !tile.gm<4x8xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x64xf32> -> tensor<4x64xf32>
+  %a = tile.mul %v, %v : tensor<4x64xf32>, tensor<4x64xf32> -> tensor<4x64xf32>
+  %e = tile.exp %a : tensor<4x64xf32>
+  %s = tile.slice %e[%c0, %c8] : tensor<4x64xf32> -> tensor<4x8xf32>
+  %b = tile.add %s, %s : tensor<4x8xf32>, tensor<4x8xf32> -> tensor<4x8xf32>
+  tile.store %b, %y[%c0, %c0] : tensor<4x8xf32>, !tile.gm<4x8xf32>
+  tile.return
+}
+tile.kernel @unaligned_slice(%x: !tile.gm<4x64xf32>, %y: !tile.gm<4x4xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c3 = arith.constant 3 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x64xf32> -> tensor<4x64xf32>
+  %a = tile.mul %v, %v : tensor<4x64xf32>, tensor<4x64xf32> -> tensor<4x64xf32>
+  %e = tile.exp %a : tensor<4x64xf32>
+  %s = tile.slice %e[%c0, %c3] : tensor<4x64xf32> -> tensor<4x4xf32>
+  %b = tile.add %s, %s : tensor<4x4xf32>, tensor<4x4xf32> -> tensor<4x4xf32>
+  %n = tile.neg %b : tensor<4x4xf32>
+  tile.store %n, %y[%c0, %c0] : tensor<4x4xf32>, !tile.gm<4x4xf32>
+  tile.return
+}

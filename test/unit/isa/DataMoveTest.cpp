@@ -132,14 +132,24 @@ TEST_F(DataMove, UbWindowsOutAndBackIn) {
       ASSERT_EQ(tail.at(r, c), float(r * 64 + 48 + c));
       tail.at(r, c) = -tail.at(r, c);
     }
-  TINSERT(row, tail, 0, 40);
+  TINSERT(row, tail, 0, 32);
   for (int r = 0; r < 2; ++r)
     for (int c = 0; c < 64; ++c) {
       float original = float(r * 64 + c);
-      float expected = c >= 40 && c < 56 ? -float(r * 64 + 8 + c) : original;
+      float expected = c >= 32 && c < 48 ? -float(r * 64 + 16 + c) : original;
       ASSERT_EQ(row.at(r, c), expected) << r << ", " << c;
     }
   EXPECT_MODEL_ERROR(TINSERT(row, tail, 0, 56), "exceeds the 2x64 destination tile");
+  // a2a3 moves UB windows in 32-byte blocks: column 44 of f32 is not one.
+  EXPECT_MODEL_ERROR(TINSERT(row, tail, 0, 44),
+                     "a UB window's column offset must be 32-byte aligned: column 44");
+  EXPECT_MODEL_ERROR(TEXTRACT(tail, row, 0, 4),
+                     "a UB window's column offset must be 32-byte aligned: column 4");
+  // A single element may sit anywhere.
+  Tile<TileType::Vec, float, 1, 8, BLayout::RowMajor, 1, 1> one;
+  TASSIGN(one, 2048);
+  TEXTRACT(one, row, 1, 5);
+  EXPECT_EQ(one.at(0, 0), float(64 + 5));
 }
 
 TEST_F(DataMove, AccToMatCastsAndA5PathsAreRejectedOnA2A3) {

@@ -65,7 +65,7 @@ protected:
     sync(PIPE_MTE1, PIPE_M);
     TMATMUL(acc, l0a, l0b);
     if (twice)
-      TMATMUL_ACC(acc, l0a, l0b);
+      TMATMUL_ACC(acc, acc, l0a, l0b);
     sync(PIPE_M, PIPE_FIX);
     TSTORE(gc, acc);
 

@@ -177,6 +177,60 @@ TEST_F(VectorOps, RowReductionFoldsLanesPairwise) {
   EXPECT_EQ(dst.at(0, 0), 1.0f);
 }
 
+// a2a3's float TROWSUM order over 256-byte repeats: pairs of repeats, then a
+// binary tree of the pair sums; an odd last repeat and the tail join the
+// first pair before the tree. Values are picked so that a sequential sum of
+// the repeats gives 1 and the tree gives 0.
+TEST_F(VectorOps, RowSumAddsRepeatsAsATree) {
+  using Four = Tile<TileType::Vec, float, 1, 256>;
+  using FiveAndTail = Tile<TileType::Vec, float, 1, 384, BLayout::RowMajor, 1, 321>;
+  using Dst = Tile<TileType::Vec, float, 1, 8, BLayout::RowMajor, 1, 1>;
+  Four four, fourTmp;
+  FiveAndTail five, fiveTmp;
+  Dst sumFour, sumFive;
+  TASSIGN(four, 0);
+  TASSIGN(fourTmp, 1024);
+  TASSIGN(five, 2048);
+  TASSIGN(fiveTmp, 4096);
+  TASSIGN(sumFour, 6144);
+  TASSIGN(sumFive, 6176);
+  for (int c = 0; c < 256; ++c)
+    four.at(0, c) = 0;
+  for (int c = 0; c < 384; ++c)
+    five.at(0, c) = 0;
+  // Four repeats: (1e8 + 1) + (-1e8 + 1) = 1e8 + -1e8 = 0; in order, 1.
+  four.at(0, 0) = 1e8f;
+  four.at(0, 64) = 1.0f;
+  four.at(0, 128) = -1e8f;
+  four.at(0, 192) = 1.0f;
+  // Five repeats and a one-lane tail: (1e8 + 0 + 0 + 1) + (-1e8 + 0) = 0.
+  five.at(0, 0) = 1e8f;
+  five.at(0, 128) = -1e8f;
+  five.at(0, 320) = 1.0f;
+  TROWSUM(sumFour, four, fourTmp);
+  TROWSUM(sumFive, five, fiveTmp);
+  EXPECT_EQ(sumFour.at(0, 0), 0.0f);
+  EXPECT_EQ(sumFive.at(0, 0), 0.0f);
+}
+
+// TCOLSUM adds row after row into dst, which holds T: an f16 sum rounds
+// after every row (2048 + 1 ties to 2048 twice; rounding once would give 2050).
+TEST_F(VectorOps, HalfColumnSumRoundsEveryRow) {
+  using Src = Tile<TileType::Vec, half, 3, 16>;
+  using Row = Tile<TileType::Vec, half, 1, 16>;
+  Src src;
+  Row sum;
+  TASSIGN(src, 0);
+  TASSIGN(sum, 128);
+  for (int c = 0; c < 16; ++c) {
+    src.at(0, c) = store<half>(2048.0f);
+    src.at(1, c) = store<half>(1.0f);
+    src.at(2, c) = store<half>(1.0f);
+  }
+  TCOLSUM(sum, src);
+  EXPECT_EQ(load(sum.at(0, 3)), 2048.0f);
+}
+
 TEST_F(VectorOps, RowAndColumnExpand) {
   using Full = Tile<TileType::Vec, float, 4, 16, BLayout::RowMajor, 3, 13>;
   using PerRow = Tile<TileType::Vec, float, 8, 1, BLayout::ColMajor, 3, 1>;
@@ -204,12 +258,62 @@ TEST_F(VectorOps, RowAndColumnExpand) {
   checkRow([&] { TROWEXPANDSUB(d, a, pr); }, [](float x, float v) { return x - v; });
   checkRow([&] { TROWEXPANDDIV(d, a, pr); }, [](float x, float v) { return x / v; });
   checkRow([&] { TROWEXPANDSUB(d, pr, a); }, [](float x, float v) { return v - x; });
+  // The row-major form: one 32-byte block per row, used lane c % 8.
+  using Block = Tile<TileType::Vec, float, 4, 8, BLayout::RowMajor, 3, 8>;
+  Block blk;
+  TASSIGN(blk, 640);
+  for (int r = 0; r < 3; ++r)
+    for (int l = 0; l < 8; ++l)
+      blk.at(r, l) = float(r + 2) + (l == 5 ? 0.5f : 0.0f);
+  TROWEXPANDMUL(d, a, blk);
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 13; ++c)
+      EXPECT_EQ(d.at(r, c), a.at(r, c) * blk.at(r, c % 8));
   TCOLEXPANDMUL(d, a, pc);
   for (int r = 0; r < 3; ++r)
     for (int c = 0; c < 13; ++c)
       EXPECT_EQ(d.at(r, c), a.at(r, c) * pc.at(0, c));
   TCOLEXPANDADD(d, a, pc);
   EXPECT_EQ(d.at(2, 5), a.at(2, 5) + pc.at(0, 5));
+}
+
+// pto-isa takes the per-row operand as a whole 32-byte block per row or as a
+// DN column: a row-major [R, 1] tile (lanes 1-7 padding) is refused.
+TEST_F(VectorOps, RowExpandRejectsARowMajorColumn) {
+  using Full = Tile<TileType::Vec, float, 4, 16>;
+  using Column = Tile<TileType::Vec, float, 4, 8, BLayout::RowMajor, 4, 1>;
+  using Block = Tile<TileType::Vec, half, 4, 16, BLayout::RowMajor, 4, 8>;
+  using FullHalf = Tile<TileType::Vec, half, 4, 16>;
+  Full a, d;
+  Column column;
+  Block halfBlock;
+  FullHalf h, hd;
+  TASSIGN(a, 0);
+  TASSIGN(d, 256);
+  TASSIGN(column, 512);
+  TASSIGN(halfBlock, 640);
+  TASSIGN(h, 768);
+  TASSIGN(hd, 896);
+  EXPECT_MODEL_ERROR(TROWEXPANDMUL(d, a, column),
+                     "the per-row operand src1 must be row-major with 8 valid columns");
+  EXPECT_MODEL_ERROR(TROWEXPANDDIV(d, column, a), "found row-major 4x1");
+  // A half block is 16 lanes: 8 valid columns are not the block.
+  EXPECT_MODEL_ERROR(TROWEXPANDADD(hd, h, halfBlock),
+                     "must be row-major with 16 valid columns");
+  // The form with a tmp tile takes the DN column only.
+  using FloatBlock = Tile<TileType::Vec, float, 4, 8>;
+  FloatBlock block, tmp;
+  TASSIGN(block, 1024);
+  TASSIGN(tmp, 1152);
+  EXPECT_MODEL_ERROR(TROWEXPANDMUL(d, a, block, tmp),
+                     "with a tmp tile the per-row operand src1 must be col-major (DN)");
+  using Dn = Tile<TileType::Vec, float, 8, 1, BLayout::ColMajor, 4, 1>;
+  Dn dn;
+  TASSIGN(dn, 1280);
+  for (int r = 0; r < 4; ++r)
+    dn.at(r, 0) = float(r) - 1.5f;
+  TROWEXPANDMUL(d, a, dn, tmp);
+  EXPECT_EQ(d.at(3, 7), a.at(3, 7) * 1.5f);
 }
 
 TEST_F(VectorOps, MaskGatherKeepsEvenOrOddColumns) {
@@ -238,24 +342,30 @@ TEST_F(VectorOps, IndexGatherInterleavesStackedRows) {
   using Index = Tile<TileType::Vec, int32_t, 2, 16>;
   Stacked src;
   Out dst;
-  Index index;
+  Index index, tmp;
   TASSIGN(src, 0);
   TASSIGN(dst, 128);
   TASSIGN(index, 256);
+  TASSIGN(tmp, 384);
   fill(src, 1, 0);
   for (int r = 0; r < 2; ++r)
     for (int j = 0; j < 8; ++j) {
       index.at(r, 2 * j) = (2 * r) * 8 + j;
       index.at(r, 2 * j + 1) = (2 * r + 1) * 8 + j;
     }
-  TGATHER(dst, src, index);
+  TGATHER(dst, src, index, tmp);
   for (int r = 0; r < 2; ++r)
     for (int j = 0; j < 8; ++j) {
       EXPECT_EQ(dst.at(r, 2 * j), src.at(2 * r, j));
       EXPECT_EQ(dst.at(r, 2 * j + 1), src.at(2 * r + 1, j));
     }
   index.at(1, 3) = 32; // one past the source
-  EXPECT_THROW(TGATHER(dst, src, index), ModelError);
+  EXPECT_MODEL_ERROR(TGATHER(dst, src, index, tmp), "gather index 32 is outside the source tile");
+  index.at(1, 3) = 1;
+  using NarrowTmp = Tile<TileType::Vec, int32_t, 2, 16, BLayout::RowMajor, 2, 8>;
+  NarrowTmp narrow;
+  TASSIGN(narrow, 384);
+  EXPECT_MODEL_ERROR(TGATHER(dst, src, index, narrow), "tmp must have the index tile's valid shape 2x16");
 }
 
 TEST_F(VectorOps, RowMinColumnReductionsAndRowExpand) {
