@@ -9,4 +9,5 @@
 #include "runtime/isa/Launch.h"
 #include "runtime/isa/Sync.h"
 #include "runtime/isa/Tile.h"
+#include "runtime/isa/ReduceExpandOps.h"
 #include "runtime/isa/VectorOps.h"
