@@ -115,7 +115,9 @@ Role tilec::conversion::roleOfTile(Value operand, int64_t rows, int64_t cols) {
     return Role::Full;
   if (type.getRows() == rows && type.getCols() == 1)
     return Role::RowVector;
-  return Role::ColVector;
+  if (type.getCols() == cols)
+    return Role::ColVector;
+  return Role::Element;
 }
 
 Type ChunkEmitter::computeTypeOf(Type element) {
@@ -161,9 +163,16 @@ Value ChunkEmitter::fill(int64_t rows, int64_t cols, Value scalar) {
   return tile;
 }
 
-/// A [rows, cols] tile holding a row vector [rows, 1] or column vector
-/// [1, cols] repeated across the other dimension.
+/// A [1, cols] row holding the one element of a [1, 1] tile.
+Value ChunkEmitter::elementToRow(Value element, int64_t cols) {
+  return expand(element, Role::RowVector, 1, cols);
+}
+
+/// A [rows, cols] tile holding a row vector [rows, 1], column vector
+/// [1, cols] or element [1, 1] repeated across the other dimension(s).
 Value ChunkEmitter::expand(Value vector, Role role, int64_t rows, int64_t cols) {
+  if (role == Role::Element)
+    return expand(elementToRow(vector, cols), Role::ColVector, rows, cols);
   Value full = alloc(rows, cols, tileType(vector).getElementType());
   if (role == Role::RowVector) {
     ascend::TRowExpandOp::create(b, loc, full, vector);
@@ -194,6 +203,11 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
       std::swap(lhs, rhs);
       std::swap(lhsRole, rhsRole);
     }
+    // One element broadcast both ways is used as the row it repeats.
+    if (rhsRole == Role::Element) {
+      rhs = elementToRow(rhs, cols);
+      rhsRole = Role::ColVector;
+    }
     if (lhsRole == Role::Scalar) {
       // s - x == -(x - s) exactly; s / x needs the scalar as a tile.
       if (*kind == BinaryKind::Sub) {
@@ -218,6 +232,7 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     case Role::RowVector: createRowExpand(b, loc, *kind, dst, lhs, rhs); break;
     case Role::ColVector: createColExpand(b, loc, *kind, dst, lhs, rhs); break;
     case Role::Scalar: createScalar(b, loc, *kind, dst, lhs, rhs); break;
+    case Role::Element: llvm_unreachable("an element operand is used as a row");
     }
     return dst;
   }
