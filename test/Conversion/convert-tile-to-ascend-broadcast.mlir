@@ -1,0 +1,85 @@
+// RUN: tile-opt %s -split-input-file --convert-tile-to-ascend --canonicalize --cse | FileCheck %s
+
+// Operands that broadcast over leading dimensions read the rows their broadcast
+// maps to. [4, 1, 64] against [4, 32, 64]: chunks of 32 result rows (one batch)
+// read row `row / 32` of the operand as a [1, 64] row.
+// CHECK-LABEL: ascend.task @middle_mul_l
+// CHECK-DAG: %[[ROWTILE:.*]] = ascend.alloc : !ascend.tile<1x64xf32, ub>
+// CHECK-DAG: %[[FULL:.*]] = ascend.alloc : !ascend.tile<32x64xf32, ub>
+// CHECK: scf.for
+// CHECK:   %[[ROW:.*]] = arith.muli %{{.*}}, %c32
+// CHECK:   %[[BATCH:.*]] = arith.divui %[[ROW]], %c32
+// CHECK:   ascend.tload %[[ROWTILE]], %arg0[%[[BATCH]], %c0] : !ascend.tile<1x64xf32, ub>, !tile.gm<4x64xf32>
+// CHECK:   ascend.tload %[[FULL]], %arg1[%[[ROW]], %c0]
+// CHECK:   ascend.tcolexpandmul %{{.*}}, %[[FULL]], %[[ROWTILE]]
+tile.kernel @middle(%q: !tile.gm<4x1x64xf32>, %k: !tile.gm<4x32x64xf32>, %y: !tile.gm<4x32x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %q[%c0, %c0, %c0] : !tile.gm<4x1x64xf32> -> tensor<4x1x64xf32>
+  %b = tile.load %k[%c0, %c0, %c0] : !tile.gm<4x32x64xf32> -> tensor<4x32x64xf32>
+  %m = tile.mul %a, %b : tensor<4x1x64xf32>, tensor<4x32x64xf32> -> tensor<4x32x64xf32>
+  tile.store %m, %y[%c0, %c0, %c0] : tensor<4x32x64xf32>, !tile.gm<4x32x64xf32>
+  tile.return
+}
+
+// -----
+
+// [1, 32, 64] against [4, 32, 64]: every batch reads the same 32 rows, at
+// `row % 32`.
+// CHECK-LABEL: ascend.task @batch_sub_l
+// CHECK: scf.for
+// CHECK:   %[[ROW:.*]] = arith.muli %{{.*}}, %c32
+// CHECK:   ascend.tload %{{.*}}, %arg0[%[[ROW]], %c0] : !ascend.tile<32x64xf32, ub>, !tile.gm<128x64xf32>
+// CHECK:   %[[INNER:.*]] = arith.remui %[[ROW]], %c32
+// CHECK:   ascend.tload %{{.*}}, %arg1[%[[INNER]], %c0] : !ascend.tile<32x64xf32, ub>, !tile.gm<32x64xf32>
+// CHECK:   ascend.tsub
+tile.kernel @batch(%q: !tile.gm<1x32x64xf32>, %k: !tile.gm<4x32x64xf32>, %y: !tile.gm<4x32x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %q[%c0, %c0, %c0] : !tile.gm<1x32x64xf32> -> tensor<1x32x64xf32>
+  %b = tile.load %k[%c0, %c0, %c0] : !tile.gm<4x32x64xf32> -> tensor<4x32x64xf32>
+  %m = tile.sub %b, %a : tensor<4x32x64xf32>, tensor<1x32x64xf32> -> tensor<4x32x64xf32>
+  tile.store %m, %y[%c0, %c0, %c0] : tensor<4x32x64xf32>, !tile.gm<4x32x64xf32>
+  tile.return
+}
+
+// -----
+
+// [4, 1, 1] against [4, 32, 64]: one element per batch, loaded as [1, 1],
+// repeated along the row and used by the column-expand form.
+// CHECK-LABEL: ascend.task @element_div_l
+// CHECK: scf.for
+// CHECK:   %[[ROW:.*]] = arith.muli %{{.*}}, %c32
+// CHECK:   %[[BATCH:.*]] = arith.divui %[[ROW]], %c32
+// CHECK:   ascend.tload %[[ONE:.*]], %arg1[%[[BATCH]], %c0] : !ascend.tile<1x1xf32, ub>, !tile.gm<4x1xf32>
+// CHECK:   ascend.trowexpand %[[LINE:.*]], %[[ONE]] : !ascend.tile<1x64xf32, ub>, !ascend.tile<1x1xf32, ub>
+// CHECK:   ascend.tcolexpanddiv %{{.*}}, %{{.*}}, %[[LINE]]
+tile.kernel @element(%q: !tile.gm<4x1x1xf32>, %k: !tile.gm<4x32x64xf32>, %y: !tile.gm<4x32x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %q[%c0, %c0, %c0] : !tile.gm<4x1x1xf32> -> tensor<4x1x1xf32>
+  %b = tile.load %k[%c0, %c0, %c0] : !tile.gm<4x32x64xf32> -> tensor<4x32x64xf32>
+  %m = tile.div %b, %a : tensor<4x32x64xf32>, tensor<4x1x1xf32> -> tensor<4x32x64xf32>
+  tile.store %m, %y[%c0, %c0, %c0] : tensor<4x32x64xf32>, !tile.gm<4x32x64xf32>
+  tile.return
+}
+
+// -----
+
+// [2, 1, 16, 1] against [2, 3, 16, 64] (operand rows 2 × 16, result rows
+// 2 × 3 × 16): chunks of 16 rows read rows (row / 48) * 16 + row % 16 as
+// a [16, 1] column, through the row-expand form.
+// CHECK-LABEL: ascend.task @mixed_add_l
+// CHECK: scf.for
+// CHECK:   %[[ROW:.*]] = arith.muli %{{.*}}, %c16
+// CHECK:   %[[OUTER:.*]] = arith.divui %[[ROW]], %c48
+// CHECK:   %[[OUTERROW:.*]] = arith.muli %[[OUTER]], %c16
+// CHECK:   %[[INNER:.*]] = arith.remui %[[ROW]], %c16
+// CHECK:   %[[OPROW:.*]] = arith.addi %[[OUTERROW]], %[[INNER]]
+// CHECK:   ascend.tload %{{.*}}, %arg0[%[[OPROW]], %c0] : !ascend.tile<16x1xf32, ub>, !tile.gm<32x1xf32>
+// CHECK:   ascend.trowexpandadd
+tile.kernel @mixed(%q: !tile.gm<2x1x16x1xf32>, %k: !tile.gm<2x3x16x64xf32>, %y: !tile.gm<2x3x16x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %q[%c0, %c0, %c0, %c0] : !tile.gm<2x1x16x1xf32> -> tensor<2x1x16x1xf32>
+  %b = tile.load %k[%c0, %c0, %c0, %c0] : !tile.gm<2x3x16x64xf32> -> tensor<2x3x16x64xf32>
+  %m = tile.add %a, %b : tensor<2x1x16x1xf32>, tensor<2x3x16x64xf32> -> tensor<2x3x16x64xf32>
+  tile.store %m, %y[%c0, %c0, %c0, %c0] : tensor<2x3x16x64xf32>, !tile.gm<2x3x16x64xf32>
+  tile.return
+}
