@@ -57,11 +57,17 @@ GmLocation KernelLowering::whole(Value buffer) {
   location.rowDim = location.shape.rows > 1 ? int(type.getRank()) - 2 : -1;
   if (type.getRank() > 2) {
     // Several leading dimensions: see the contiguous tensor as rows × cols.
-    SmallVector<int64_t> flat = {location.shape.rows, location.shape.cols};
-    auto flatType = tile::GlobalTensorType::get(buffer.getContext(), flat, type.getElementType());
-    OpBuilder after(buffer.getContext());
-    after.setInsertionPointAfterValue(buffer);
-    location.buffer = ascend::GmReshapeOp::create(after, buffer.getLoc(), flatType, buffer);
+    // One view per buffer, so that locations of the same tensor compare equal
+    // (a store of a value computed in place needs no copy).
+    Value &view = flatViews[buffer];
+    if (!view) {
+      SmallVector<int64_t> flat = {location.shape.rows, location.shape.cols};
+      auto flatType = tile::GlobalTensorType::get(buffer.getContext(), flat, type.getElementType());
+      OpBuilder after(buffer.getContext());
+      after.setInsertionPointAfterValue(buffer);
+      view = ascend::GmReshapeOp::create(after, buffer.getLoc(), flatType, buffer);
+    }
+    location.buffer = view;
     location.offsets.assign(2, zero);
     location.rowDim = location.shape.rows > 1 ? 0 : -1;
   }

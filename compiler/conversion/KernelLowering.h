@@ -61,6 +61,8 @@ private:
   /// The loop-carried location of each tensor operand of a loop's yield.
   llvm::DenseMap<std::pair<mlir::Operation *, unsigned>, GmLocation> carriedByOperand;
   llvm::DenseMap<int64_t, mlir::Value> entryConstants;
+  /// The [rows, cols] view of each rank-3+ buffer (whole()).
+  llvm::DenseMap<mlir::Value, mlir::Value> flatViews;
   /// Per interleave, the [R, 2, P] scratch holding its operands as rows e_i, o_i.
   llvm::DenseMap<mlir::Operation *, mlir::Value> stackedOperands;
   llvm::SmallVector<mlir::Operation *> lowered;                ///< side-effecting tile ops now redundant

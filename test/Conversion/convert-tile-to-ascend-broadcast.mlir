@@ -2,7 +2,12 @@
 
 // Operands that broadcast over leading dimensions read the rows their broadcast
 // maps to. [4, 1, 64] against [4, 32, 64]: chunks of 32 result rows (one batch)
-// read row `row / 32` of the operand as a [1, 64] row.
+// read row `row / 32` of the operand as a [1, 64] row. The product is written
+// straight into the rank-3 output (one view of it, so no copy task).
+// CHECK-LABEL: tile.kernel @middle
+// CHECK: ascend.launch @middle_mul_l
+// CHECK-NOT: ascend.launch
+// CHECK: tile.return
 // CHECK-LABEL: ascend.task @middle_mul_l
 // CHECK-DAG: %[[ROWTILE:.*]] = ascend.alloc : !ascend.tile<1x64xf32, ub>
 // CHECK-DAG: %[[FULL:.*]] = ascend.alloc : !ascend.tile<32x64xf32, ub>
