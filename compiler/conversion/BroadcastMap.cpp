@@ -49,3 +49,13 @@ Value BroadcastMap::operandRow(TaskBuilder &task, Value row) const {
   }
   return total ? total : task.constantIndex(0);
 }
+
+bool BroadcastMap::operator==(const BroadcastMap &other) const {
+  auto fields = [](const Group &group) {
+    return std::make_tuple(group.steps, group.resultStride, group.operandStride);
+  };
+  return colsBroadcast == other.colsBroadcast && groups.size() == other.groups.size() &&
+         llvm::all_of(llvm::zip(groups, other.groups), [&](auto pair) {
+           return fields(std::get<0>(pair)) == fields(std::get<1>(pair));
+         });
+}

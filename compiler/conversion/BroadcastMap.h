@@ -36,6 +36,9 @@ public:
   /// The operand row that result row `row` reads (index arithmetic in `task`).
   mlir::Value operandRow(TaskBuilder &task, mlir::Value row) const;
 
+  /// Reads the same operand rows and columns for every result row.
+  bool operator==(const BroadcastMap &other) const;
+
 private:
   /// Adjacent leading dimensions of the result in which the operand is
   /// either full or size 1 throughout, coalesced; outermost first.
