@@ -266,7 +266,18 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
   if (isa<tile::BroadcastOp>(op)) {
     Value source = widen(operands[0]);
     Role role = roleOfTile(source, rows, cols);
-    return role == Role::Full ? source : expand(source, role, rows, cols);
+    if (role == Role::Full)
+      return source;
+    // Repeating rows takes TEXPANDS, which has no 8-bit forms: 8-bit integers
+    // are repeated as f16, which holds each of them exactly.
+    if (tileType(source).getElementType().isInteger(8)) {
+      FailureOr<Value> half =
+          convert(source, b.getF16Type(), tile::RoundMode::none, tile::SaturationAttr());
+      if (failed(half))
+        return failure();
+      source = *half;
+    }
+    return expand(source, role, rows, cols);
   }
   if (auto full = dyn_cast<tile::FullOp>(op)) {
     // TEXPANDS has no i8 form: an i8 fill is made at i32, and emitOp narrows it.

@@ -8,7 +8,7 @@ so that the model's C++ compile is shared) that use it:
   pairs   - two operands that both broadcast, in complementary dimensions (min:
             an op without broadcast instruction forms)
   chains  - broadcasts inside a chain of ops, so that the row fusion sees them
-  explicit - the `broadcast(x, shape)` builtin, f32/f16/bf16/i32 by turns
+  explicit - the `broadcast(x, shape)` builtin, f32/f16/bf16/i32/i8 by turns
 and runs `tile-run --check` (model against the reference interpreter) for each,
 fused and unfused for the chains, on the given targets. `--golden` also checks
 the model's outputs of a few f32/i32 kernels against numpy's own broadcasting.
@@ -125,7 +125,7 @@ def explicit_kernels():
         yield f"explicit_r{rank}", kernel(f"explicit_r{rank}", params, outs, lines)
 
 
-DTYPES_ALL = ["f32", "f16", "bf16", "i32"]
+DTYPES_ALL = ["f32", "f16", "bf16", "i32", "i8"]
 
 # The binary kernels' outputs also checked against numpy: (result rank,
 # operand shape).
