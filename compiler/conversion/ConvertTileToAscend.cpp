@@ -28,6 +28,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/InterleavedRange.h"
 
 namespace tilec {
 #define GEN_PASS_DEF_CONVERTTILETOASCEND
@@ -94,10 +95,33 @@ FailureOr<GmLocation> KernelLowering::window(Location loc, Value buffer, ValueRa
   return location;
 }
 
+/// Whether the rows of a slice of `shape` from a value of `ofShape` are
+/// consecutive rows of the value's [rows, cols] matrix: below the outermost
+/// leading dimension the slice takes more than one of, it takes every leading
+/// dimension whole.
+static bool rowsAreConsecutive(ArrayRef<int64_t> ofShape, ArrayRef<int64_t> shape) {
+  bool several = false;
+  for (size_t dim = 0; dim + 1 < ofShape.size(); ++dim) {
+    if (several && shape[dim] != ofShape[dim])
+      return false;
+    several |= shape[dim] != 1;
+  }
+  return true;
+}
+
 FailureOr<GmLocation> KernelLowering::subWindow(Location loc, const GmLocation &of,
                                                 ArrayRef<int64_t> ofShape, ValueRange offsets,
                                                 ArrayRef<int64_t> shape) {
-  // The value's rows run along its single non-unit leading dimension.
+  // The value's rows run along `of.rowDim`, its leading dimensions folded
+  // into them: an offset in leading dimension d moves by the rows of the
+  // leading dimensions after it.
+  if (!rowsAreConsecutive(ofShape, shape))
+    return emitError(loc) << "cannot lower a slice or insert of shape "
+                          << llvm::interleaved_array(shape) << " in a value of shape "
+                          << llvm::interleaved_array(ofShape)
+                          << ": its rows are not consecutive (it takes part of an inner leading "
+                             "dimension and several indices of an outer one); take one index of "
+                             "the outer dimensions at a time";
   GmLocation location = of;
   location.shape = MatrixShape::of(shape);
   auto addTo = [&](unsigned dim, Value delta) {
@@ -108,12 +132,17 @@ FailureOr<GmLocation> KernelLowering::subWindow(Location loc, const GmLocation &
   };
   unsigned rank = ofShape.size();
   addTo(location.offsets.size() - 1, offsets[rank - 1]);
-  for (unsigned dim = 0; dim + 1 < rank; ++dim) {
+  int64_t rowsPerStep = 1;
+  for (int dim = int(rank) - 2; dim >= 0; --dim) {
     if (ofShape[dim] == 1)
       continue;
     if (of.rowDim < 0)
       return emitError(loc) << "cannot lower this slice of a global window";
-    addTo(of.rowDim, offsets[dim]);
+    Value delta = offsets[dim];
+    if (rowsPerStep != 1)
+      delta = arith::MulIOp::create(host, loc, delta, entryIndex(rowsPerStep));
+    addTo(of.rowDim, delta);
+    rowsPerStep *= ofShape[dim];
   }
   if (location.shape.rows == 1 && of.rowDim >= 0)
     location.rowDim = of.rowDim; // a single row still sits at a row offset
@@ -222,7 +251,7 @@ std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *pr
         !isOnlyUse(insert.getDest(), insert) || !isScratch(dest->second))
       return std::nullopt;
     std::optional<SmallVector<Value>> offsets = offsetsAt(insert.getOffsets());
-    if (!offsets)
+    if (!offsets || !rowsAreConsecutive(insert.getDest().getType().getShape(), valueShape))
       return std::nullopt;
     FailureOr<GmLocation> target = subWindow(
         insert.getLoc(), dest->second, insert.getDest().getType().getShape(), *offsets, valueShape);

@@ -88,3 +88,22 @@ tile.kernel @mixed(%q: !tile.gm<2x1x16x1xf32>, %k: !tile.gm<2x3x16x64xf32>, %y: 
   tile.store %m, %y[%c0, %c0, %c0, %c0] : tensor<2x3x16x64xf32>, !tile.gm<2x3x16x64xf32>
   tile.return
 }
+
+// -----
+
+// A slice of a rank-3 value folds the leading dimensions into rows: index 3
+// of dimension 0 starts 3 × 16 = 48 rows in (not 3).
+// CHECK-LABEL: tile.kernel @leading_slice
+// CHECK: %[[C48:.*]] = arith.constant 48 : index
+// CHECK: %[[SCRATCH:.*]] = tile.alloc_gm : !tile.gm<96x64xf32>
+// CHECK: ascend.launch @leading_slice_exp_l{{[0-9]+}}(%{{.*}}, %[[SCRATCH]])
+// CHECK: ascend.launch @leading_slice_copy_{{[0-9]+}}(%[[SCRATCH]], %[[C48]], %{{.*}})
+tile.kernel @leading_slice(%x: !tile.gm<6x16x64xf32>, %y: !tile.gm<2x16x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c3 = arith.constant 3 : index
+  %t = tile.load %x[%c0, %c0, %c0] : !tile.gm<6x16x64xf32> -> tensor<6x16x64xf32>
+  %e = tile.exp %t : tensor<6x16x64xf32>
+  %s = tile.slice %e[%c3, %c0, %c0] : tensor<6x16x64xf32> -> tensor<2x16x64xf32>
+  tile.store %s, %y[%c0, %c0, %c0] : tensor<2x16x64xf32>, !tile.gm<2x16x64xf32>
+  tile.return
+}

@@ -71,3 +71,18 @@ tile.kernel @odd_k(%a: !tile.gm<100x4004xbf16>, %b: !tile.gm<4004x64xbf16>, %c: 
   tile.store %r, %c[%c0, %c0] : tensor<100x64xf32>, !tile.gm<100x64xf32>
   tile.return
 }
+
+// -----
+
+// A slice of a rank-3 value whose rows are not consecutive in the value's
+// [rows, cols] matrix (part of the middle dimension, every batch).
+tile.kernel @scattered_rows(%x: !tile.gm<4x32x64xf32>, %y: !tile.gm<4x16x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %t = tile.load %x[%c0, %c0, %c0] : !tile.gm<4x32x64xf32> -> tensor<4x32x64xf32>
+  %e = tile.exp %t : tensor<4x32x64xf32>
+  // expected-error @+1 {{cannot lower a slice or insert of shape [4, 16, 64] in a value of shape [4, 32, 64]: its rows are not consecutive (it takes part of an inner leading dimension and several indices of an outer one); take one index of the outer dimensions at a time}}
+  %s = tile.slice %e[%c0, %c16, %c0] : tensor<4x32x64xf32> -> tensor<4x16x64xf32>
+  tile.store %s, %y[%c0, %c0, %c0] : tensor<4x16x64xf32>, !tile.gm<4x16x64xf32>
+  tile.return
+}
