@@ -75,6 +75,20 @@ GmLocation KernelLowering::whole(Value buffer) {
   return location;
 }
 
+/// Whether the rows of a slice of `shape` from a value of `ofShape` are
+/// consecutive rows of the value's [rows, cols] matrix: below the outermost
+/// leading dimension the slice takes more than one of, it takes every leading
+/// dimension whole.
+static bool rowsAreConsecutive(ArrayRef<int64_t> ofShape, ArrayRef<int64_t> shape) {
+  bool several = false;
+  for (size_t dim = 0; dim + 1 < ofShape.size(); ++dim) {
+    if (several && shape[dim] != ofShape[dim])
+      return false;
+    several |= shape[dim] != 1;
+  }
+  return true;
+}
+
 FailureOr<GmLocation> KernelLowering::window(Location loc, Value buffer, ValueRange offsets,
                                              ArrayRef<int64_t> shape) {
   auto type = cast<tile::GlobalTensorType>(buffer.getType());
@@ -88,25 +102,15 @@ FailureOr<GmLocation> KernelLowering::window(Location loc, Value buffer, ValueRa
   for (auto [dim, extent] : llvm::enumerate(shape.drop_back()))
     if (extent != 1)
       rowDims.push_back(dim);
-  if (rowDims.size() > 1)
+  if (rowDims.size() > 1) {
+    // Consecutive rows of the tensor seen as rows × cols: a window of that.
+    if (rowsAreConsecutive(type.getShape(), shape))
+      return subWindow(loc, whole(buffer), type.getShape(), offsets, shape);
     return emitError(loc) << "cannot lower a window spanning several leading dimensions of "
                           << type << "; slice one leading dimension at a time";
+  }
   location.rowDim = rowDims.empty() ? -1 : rowDims.front();
   return location;
-}
-
-/// Whether the rows of a slice of `shape` from a value of `ofShape` are
-/// consecutive rows of the value's [rows, cols] matrix: below the outermost
-/// leading dimension the slice takes more than one of, it takes every leading
-/// dimension whole.
-static bool rowsAreConsecutive(ArrayRef<int64_t> ofShape, ArrayRef<int64_t> shape) {
-  bool several = false;
-  for (size_t dim = 0; dim + 1 < ofShape.size(); ++dim) {
-    if (several && shape[dim] != ofShape[dim])
-      return false;
-    several |= shape[dim] != 1;
-  }
-  return true;
 }
 
 FailureOr<GmLocation> KernelLowering::subWindow(Location loc, const GmLocation &of,
