@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelLowering.h"
 #include "compiler/conversion/Passes.h"
+#include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/TaskTarget.h"
 #include "compiler/transforms/RowFusion.h"
@@ -28,7 +29,6 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/TypeSwitch.h"
-#include "llvm/Support/InterleavedRange.h"
 
 namespace tilec {
 #define GEN_PASS_DEF_CONVERTTILETOASCEND
@@ -89,6 +89,15 @@ static bool rowsAreConsecutive(ArrayRef<int64_t> ofShape, ArrayRef<int64_t> shap
   return true;
 }
 
+/// Whether a window of `shape` in a kernel tensor of `ofShape` takes rows no
+/// single window location describes: several leading dimensions (so rows of
+/// the flattened tensor), not consecutive. Such windows are copied by a row
+/// gather or scatter (RowMap::window).
+static bool scatteredWindow(ArrayRef<int64_t> ofShape, ArrayRef<int64_t> shape) {
+  return llvm::count_if(shape.drop_back(), [](int64_t extent) { return extent != 1; }) > 1 &&
+         !rowsAreConsecutive(ofShape, shape);
+}
+
 FailureOr<GmLocation> KernelLowering::window(Location loc, Value buffer, ValueRange offsets,
                                              ArrayRef<int64_t> shape) {
   auto type = cast<tile::GlobalTensorType>(buffer.getType());
@@ -102,13 +111,11 @@ FailureOr<GmLocation> KernelLowering::window(Location loc, Value buffer, ValueRa
   for (auto [dim, extent] : llvm::enumerate(shape.drop_back()))
     if (extent != 1)
       rowDims.push_back(dim);
-  if (rowDims.size() > 1) {
-    // Consecutive rows of the tensor seen as rows × cols: a window of that.
-    if (rowsAreConsecutive(type.getShape(), shape))
-      return subWindow(loc, whole(buffer), type.getShape(), offsets, shape);
-    return emitError(loc) << "cannot lower a window spanning several leading dimensions of "
-                          << type << "; slice one leading dimension at a time";
-  }
+  // Several leading dimensions: a window of the tensor seen as rows × cols.
+  // Several leading dimensions: a window of the tensor seen as rows × cols,
+  // starting at its first row (scatteredWindow says whether the others follow).
+  if (rowDims.size() > 1)
+    return subWindow(loc, whole(buffer), type.getShape(), offsets, shape);
   location.rowDim = rowDims.empty() ? -1 : rowDims.front();
   return location;
 }
@@ -119,13 +126,6 @@ FailureOr<GmLocation> KernelLowering::subWindow(Location loc, const GmLocation &
   // The value's rows run along `of.rowDim`, its leading dimensions folded
   // into them: an offset in leading dimension d moves by the rows of the
   // leading dimensions after it.
-  if (!rowsAreConsecutive(ofShape, shape))
-    return emitError(loc) << "cannot lower a slice or insert of shape "
-                          << llvm::interleaved_array(shape) << " in a value of shape "
-                          << llvm::interleaved_array(ofShape)
-                          << ": its rows are not consecutive (it takes part of an inner leading "
-                             "dimension and several indices of an outer one); take one index of "
-                             "the outer dimensions at a time";
   GmLocation location = of;
   location.shape = MatrixShape::of(shape);
   auto addTo = [&](unsigned dim, Value delta) {
@@ -244,7 +244,8 @@ std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *pr
   host.setInsertionPoint(producer);
   if (auto store = dyn_cast<tile::StoreOp>(user)) {
     std::optional<SmallVector<Value>> offsets = offsetsAt(store.getOffsets());
-    if (!offsets || !availableAt(store.getDest(), producer))
+    if (!offsets || !availableAt(store.getDest(), producer) ||
+        scatteredWindow(store.getDest().getType().getShape(), valueShape))
       return std::nullopt;
     FailureOr<GmLocation> target = window(store.getLoc(), store.getDest(), *offsets, valueShape);
     return succeeded(target) ? std::optional<GmLocation>(*target) : std::nullopt;
@@ -317,12 +318,28 @@ TaskContext KernelLowering::contextFor(Operation *op) {
   return TaskContext{module, host, entry, target, name};
 }
 
-LogicalResult KernelLowering::copy(Location loc, const GmLocation &from, const GmLocation &to) {
-  if (from == to)
+LogicalResult KernelLowering::copy(Location loc, const GmLocation &from, const GmLocation &to,
+                                   const RowMap *fromRows, const RowMap *toRows) {
+  if (!fromRows && !toRows && from == to)
     return success();
   TaskContext context{module, host, entry, target,
                       (kernel.getSymName() + "_copy_" + std::to_string(taskCount++)).str()};
-  return lowerCopy(loc, from, to, context);
+  return lowerCopy(loc, from, to, context, fromRows, toRows);
+}
+
+FailureOr<GmLocation> KernelLowering::gatherRows(Operation *op, const GmLocation &first,
+                                                 ArrayRef<int64_t> ofShape) {
+  Value result = op->getResult(0);
+  auto type = cast<RankedTensorType>(result.getType());
+  Location loc = op->getLoc();
+  std::optional<GmLocation> hint = resultHint(result, op);
+  GmLocation gathered =
+      hint ? *hint : scratch(loc, MatrixShape::of(type.getShape()), type.getElementType());
+  host.setInsertionPoint(op);
+  RowMap rows = RowMap::window(type.getShape(), ofShape);
+  if (failed(copy(loc, first, gathered, &rows, nullptr)))
+    return failure();
+  return gathered;
 }
 
 LogicalResult KernelLowering::lowerCompute(Operation *op) {
@@ -373,10 +390,18 @@ LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
       return failure();
     dest = fresh;
   }
+  ArrayRef<int64_t> destShape = insert.getType().getShape(),
+                    shape = insert.getSource().getType().getShape();
   FailureOr<GmLocation> target =
-      subWindow(insert.getLoc(), dest, insert.getType().getShape(), insert.getOffsets(),
-                insert.getSource().getType().getShape());
-  if (failed(target) || failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target)))
+      subWindow(insert.getLoc(), dest, destShape, insert.getOffsets(), shape);
+  if (failed(target))
+    return failure();
+  // Rows that are not consecutive in the destination are scattered to it.
+  std::optional<RowMap> rows;
+  if (!rowsAreConsecutive(destShape, shape))
+    rows = RowMap::window(shape, destShape);
+  if (failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target, nullptr,
+                  rows ? &*rows : nullptr)))
     return failure();
   locations[insert.getResult()] = dest;
   return success();
@@ -458,6 +483,9 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         host.setInsertionPoint(load);
         FailureOr<GmLocation> place = window(load.getLoc(), load.getSource(), load.getOffsets(),
                                              load.getType().getShape());
+        ArrayRef<int64_t> ofShape = load.getSource().getType().getShape();
+        if (succeeded(place) && scatteredWindow(ofShape, load.getType().getShape()))
+          place = gatherRows(load, *place, ofShape);
         if (failed(place))
           return failure();
         locations[load.getResult()] = *place;
@@ -465,10 +493,13 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
       })
       .Case([&](tile::SliceOp slice) {
         host.setInsertionPoint(slice);
+        ArrayRef<int64_t> ofShape = slice.getSource().getType().getShape();
         FailureOr<GmLocation> place =
-            subWindow(slice.getLoc(), locations.at(slice.getSource()),
-                      slice.getSource().getType().getShape(), slice.getOffsets(),
-                      slice.getType().getShape());
+            subWindow(slice.getLoc(), locations.at(slice.getSource()), ofShape,
+                      slice.getOffsets(), slice.getType().getShape());
+        // Rows that are not consecutive in the source are gathered.
+        if (succeeded(place) && !rowsAreConsecutive(ofShape, slice.getType().getShape()))
+          place = gatherRows(slice, *place, ofShape);
         if (failed(place))
           return failure();
         locations[slice.getResult()] = *place;
@@ -478,12 +509,18 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
       .Case([&](tile::InsertOp insert) { return lowerInsert(insert); })
       .Case([&](tile::StoreOp store) {
         host.setInsertionPoint(store);
-        FailureOr<GmLocation> target = window(store.getLoc(), store.getDest(), store.getOffsets(),
-                                              store.getValue().getType().getShape());
+        ArrayRef<int64_t> destShape = store.getDest().getType().getShape(),
+                          shape = store.getValue().getType().getShape();
+        FailureOr<GmLocation> target =
+            window(store.getLoc(), store.getDest(), store.getOffsets(), shape);
         lowered.push_back(store);
         if (failed(target))
           return failure();
-        return copy(store.getLoc(), locations.at(store.getValue()), *target);
+        std::optional<RowMap> rows;
+        if (scatteredWindow(destShape, shape))
+          rows = RowMap::window(shape, destShape);
+        return copy(store.getLoc(), locations.at(store.getValue()), *target, nullptr,
+                    rows ? &*rows : nullptr);
       })
       .Case<tile::RmsNormOp, tile::QuantInt8Op, tile::RopeOp>([](Operation *op) {
         return op->emitOpError("is a composite: run --tile-expand-composites first");

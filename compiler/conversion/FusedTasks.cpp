@@ -15,7 +15,7 @@
 // a scope's `tokens` pins the rows.
 //
 //===----------------------------------------------------------------------===//
-#include "compiler/conversion/BroadcastMap.h"
+#include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/PlanMemory.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/VectorEmitter.h"
@@ -59,7 +59,7 @@ public:
   }
 
   /// Chunks divide this many token rows, so that every broadcast operand
-  /// reads one window per chunk (BroadcastMap.h).
+  /// reads one window per chunk (RowMap.h).
   int64_t rowBlock;
 
   /// Builds the task with the given chunking; with `results`, stores the
@@ -92,8 +92,8 @@ private:
     int64_t valueRows = rowfusion::rowsOf(value);
     return valueRows != rows && valueRows != 1;
   }
-  static BroadcastMap mapOf(Value operand, Operation &user) {
-    return BroadcastMap(cast<RankedTensorType>(operand.getType()).getShape(),
+  static RowMap mapOf(Value operand, Operation &user) {
+    return RowMap(cast<RankedTensorType>(operand.getType()).getShape(),
                         cast<RankedTensorType>(user.getResult(0).getType()).getShape());
   }
   /// Rows of the UB tile holding `value` for a chunk.
@@ -128,7 +128,7 @@ private:
   llvm::DenseSet<Value> chunked;
   llvm::DenseMap<Value, Value> held; ///< tile-dialect value → UB tile or task scalar
   /// Broadcast operand → its chunk's windows, one per map.
-  llvm::DenseMap<Value, SmallVector<std::pair<BroadcastMap, Value>>> broadcastWindows;
+  llvm::DenseMap<Value, SmallVector<std::pair<RowMap, Value>>> broadcastWindows;
   llvm::DenseMap<std::tuple<int64_t, int64_t, int64_t>, Value> indexTables;
   Operation *chunkLoop = nullptr; ///< while emitting the per-chunk ops
 };
@@ -158,7 +158,7 @@ Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
 
 Value FusedScope::broadcastOperand(Value value, Operation &user, TaskBuilder &task,
                                    ChunkEmitter &emit, int64_t chunkRows, Value row) {
-  BroadcastMap map = mapOf(value, user);
+  RowMap map = mapOf(value, user);
   auto &windows = broadcastWindows[value];
   for (auto &[known, tile] : windows)
     if (known == map)

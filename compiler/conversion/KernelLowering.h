@@ -41,6 +41,8 @@ private:
   GmLocation whole(mlir::Value buffer);
   mlir::FailureOr<GmLocation> window(mlir::Location loc, mlir::Value buffer, mlir::ValueRange offsets,
                                llvm::ArrayRef<int64_t> shape);
+  /// The window of `shape` at `offsets` in a value of `ofShape` at `of`: its
+  /// first row, the others consecutive when its rows are (else RowMap::window).
   mlir::FailureOr<GmLocation> subWindow(mlir::Location loc, const GmLocation &of, llvm::ArrayRef<int64_t> ofShape,
                                   mlir::ValueRange offsets, llvm::ArrayRef<int64_t> shape);
   GmLocation scratch(mlir::Location loc, MatrixShape shape, mlir::Type element);
@@ -48,7 +50,15 @@ private:
   bool isOnlyUse(mlir::Value value, mlir::Operation *user);
   mlir::Value availableAt(mlir::Value value, mlir::Operation *producer);
   std::optional<GmLocation> resultHint(mlir::Value result, mlir::Operation *producer);
-  mlir::LogicalResult copy(mlir::Location loc, const GmLocation &from, const GmLocation &to);
+  /// A copy task; with `fromRows` (`toRows`), rows are gathered from
+  /// (scattered to) the rows that map gives, counted from the location's first.
+  mlir::LogicalResult copy(mlir::Location loc, const GmLocation &from, const GmLocation &to,
+                           const RowMap *fromRows = nullptr, const RowMap *toRows = nullptr);
+  /// The result of `op`, a window whose first row is at `first` in a value of
+  /// `ofShape` and whose rows are not consecutive there, gathered into a place
+  /// of its own (where its user wants it, or a scratch tensor).
+  mlir::FailureOr<GmLocation> gatherRows(mlir::Operation *op, const GmLocation &first,
+                                         llvm::ArrayRef<int64_t> ofShape);
   TaskContext contextFor(mlir::Operation *op);
 
   tile::KernelOp kernel;

@@ -5,7 +5,7 @@
 // (VectorEmitter.h), store.
 //
 //===----------------------------------------------------------------------===//
-#include "compiler/conversion/BroadcastMap.h"
+#include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/VectorEmitter.h"
 
@@ -32,7 +32,7 @@ bool reducesCols(Operation *op) { return isa<tile::ColSumOp, tile::ColMaxOp, til
 
 /// Picks chunk sizes whose tiles fit UB and that give every vector core work;
 /// the chunk rows divide `rowBlock` (broadcast operands read one window per
-/// block, BroadcastMap.h).
+/// block, RowMap.h).
 FailureOr<Chunking> chooseChunking(Operation *op, MatrixShape widest, int64_t rowBlock,
                                    unsigned tensorOperands,
                                    const target::TargetDescription &target) {
@@ -85,7 +85,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
   // result's rows and columns; a reduction reads its source whole.
   bool reduces = reducesRows(op) || reducesCols(op);
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
-  SmallVector<std::optional<BroadcastMap>> maps;
+  SmallVector<std::optional<RowMap>> maps;
   int64_t rowBlock = widest.rows;
   for (Value operand : op->getOperands()) {
     auto type = dyn_cast<RankedTensorType>(operand.getType());
@@ -143,7 +143,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
         rows = widest.rows;
         cols = chunk.cols;
       } else {
-        const BroadcastMap &map = *maps[i];
+        const RowMap &map = *maps[i];
         operandRow = map.operandRow(task, row);
         if (map.broadcastsRows())
           rows = 1;

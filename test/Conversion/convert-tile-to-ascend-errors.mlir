@@ -23,17 +23,6 @@ tile.kernel @long_rows(%x: !tile.gm<2x65536xf32>, %y: !tile.gm<2x1xf32> {tile.ou
 
 // -----
 
-tile.kernel @window(%x: !tile.gm<4x8x64xf32>, %y: !tile.gm<2x4x64xf32> {tile.out}) {
-  %c0 = arith.constant 0 : index
-  %c1 = arith.constant 1 : index
-  // expected-error @+1 {{cannot lower a window spanning several leading dimensions of '!tile.gm<4x8x64xf32>'; slice one leading dimension at a time}}
-  %t = tile.load %x[%c1, %c0, %c0] : !tile.gm<4x8x64xf32> -> tensor<2x4x64xf32>
-  tile.store %t, %y[%c0, %c0, %c0] : tensor<2x4x64xf32>, !tile.gm<2x4x64xf32>
-  tile.return
-}
-
-// -----
-
 // A matmul on the vector cores.
 tile.kernel @scoped(%a: !tile.gm<16x32xbf16>, %b: !tile.gm<32x16xbf16>, %y: !tile.gm<16x16xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
@@ -69,20 +58,5 @@ tile.kernel @odd_k(%a: !tile.gm<100x4004xbf16>, %b: !tile.gm<4004x64xbf16>, %c: 
   // expected-error @+1 {{no blocking of the 100 × 4004 × 64 matmul fits L0A, L0B, L0C and L1; K is not a multiple of the cube's K0 = 16, so all of it is one step; use a K that is a multiple of 16}}
   %r = tile.matmul %ta, %tb : tensor<100x4004xbf16>, tensor<4004x64xbf16> -> tensor<100x64xf32>
   tile.store %r, %c[%c0, %c0] : tensor<100x64xf32>, !tile.gm<100x64xf32>
-  tile.return
-}
-
-// -----
-
-// A slice of a rank-3 value whose rows are not consecutive in the value's
-// [rows, cols] matrix (part of the middle dimension, every batch).
-tile.kernel @scattered_rows(%x: !tile.gm<4x32x64xf32>, %y: !tile.gm<4x16x64xf32> {tile.out}) {
-  %c0 = arith.constant 0 : index
-  %c16 = arith.constant 16 : index
-  %t = tile.load %x[%c0, %c0, %c0] : !tile.gm<4x32x64xf32> -> tensor<4x32x64xf32>
-  %e = tile.exp %t : tensor<4x32x64xf32>
-  // expected-error @+1 {{cannot lower a slice or insert of shape [4, 16, 64] in a value of shape [4, 32, 64]: its rows are not consecutive (it takes part of an inner leading dimension and several indices of an outer one); take one index of the outer dimensions at a time}}
-  %s = tile.slice %e[%c0, %c16, %c0] : tensor<4x32x64xf32> -> tensor<4x16x64xf32>
-  tile.store %s, %y[%c0, %c0, %c0] : tensor<4x16x64xf32>, !tile.gm<4x16x64xf32>
   tile.return
 }

@@ -107,3 +107,58 @@ tile.kernel @leading_slice(%x: !tile.gm<6x16x64xf32>, %y: !tile.gm<2x16x64xf32> 
   tile.store %s, %y[%c0, %c0, %c0] : tensor<2x16x64xf32>, !tile.gm<2x16x64xf32>
   tile.return
 }
+
+// -----
+
+// A slice whose rows are not consecutive (rows 16..31 of every batch) is
+// gathered by a copy task: chunks of 16 rows, chunk c from row
+// 16 + (c / 16) * 32 + c % 16 of the exp result, straight into the output.
+// CHECK-LABEL: tile.kernel @scattered_slice
+// CHECK: %[[OUT:.*]] = ascend.gm_reshape %arg1 : !tile.gm<4x16x64xf32> -> !tile.gm<64x64xf32>
+// CHECK: %[[EXP:.*]] = tile.alloc_gm : !tile.gm<128x64xf32>
+// CHECK: ascend.launch @scattered_slice_exp_l{{[0-9]+}}(%{{.*}}, %[[EXP]])
+// CHECK: ascend.launch @scattered_slice_copy_{{[0-9]+}}(%[[EXP]], %c16, %[[OUT]])
+// CHECK-NOT: ascend.launch
+// CHECK-LABEL: ascend.task @scattered_slice_copy
+// CHECK: scf.for
+// CHECK:   %[[ROW:.*]] = arith.muli %{{.*}}, %c16
+// CHECK:   %[[BATCH:.*]] = arith.divui %[[ROW]], %c16
+// CHECK:   %[[BATCHROW:.*]] = arith.muli %[[BATCH]], %c32
+// CHECK:   %[[INNER:.*]] = arith.remui %[[ROW]], %c16
+// CHECK:   %[[REL:.*]] = arith.addi %[[BATCHROW]], %[[INNER]]
+// CHECK:   %[[SRC:.*]] = arith.addi %arg1, %[[REL]]
+// CHECK:   ascend.tload %{{.*}}, %arg0[%[[SRC]], %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<128x64xf32>
+// CHECK:   ascend.tstore %arg2[%[[ROW]], %c0]
+tile.kernel @scattered_slice(%x: !tile.gm<4x32x64xf32>, %y: !tile.gm<4x16x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %t = tile.load %x[%c0, %c0, %c0] : !tile.gm<4x32x64xf32> -> tensor<4x32x64xf32>
+  %e = tile.exp %t : tensor<4x32x64xf32>
+  %s = tile.slice %e[%c0, %c16, %c0] : tensor<4x32x64xf32> -> tensor<4x16x64xf32>
+  tile.store %s, %y[%c0, %c0, %c0] : tensor<4x16x64xf32>, !tile.gm<4x16x64xf32>
+  tile.return
+}
+
+// -----
+
+// A store into rows that are not consecutive (y[1:3, 2:6, :]) scatters them:
+// chunk c of 4 rows goes to row 10 + (c / 4) * 8 + c % 4 of the output.
+// CHECK-LABEL: ascend.task @scattered_store_copy
+// CHECK: scf.for
+// CHECK:   %[[ROW:.*]] = arith.muli %{{.*}}, %c4
+// CHECK:   ascend.tload %{{.*}}, %arg0[%[[ROW]], %c0] : !ascend.tile<4x64xf32, ub>, !tile.gm<8x64xf32>
+// CHECK:   %[[BATCH:.*]] = arith.divui %[[ROW]], %c4
+// CHECK:   %[[BATCHROW:.*]] = arith.muli %[[BATCH]], %c8
+// CHECK:   %[[INNER:.*]] = arith.remui %[[ROW]], %c4
+// CHECK:   %[[REL:.*]] = arith.addi %[[BATCHROW]], %[[INNER]]
+// CHECK:   %[[DST:.*]] = arith.addi %arg2, %[[REL]]
+// CHECK:   ascend.tstore %arg1[%[[DST]], %c0]
+tile.kernel @scattered_store(%x: !tile.gm<2x4x64xf32>, %y: !tile.gm<4x8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %t = tile.load %x[%c0, %c0, %c0] : !tile.gm<2x4x64xf32> -> tensor<2x4x64xf32>
+  %e = tile.exp %t : tensor<2x4x64xf32>
+  tile.store %e, %y[%c1, %c2, %c0] : tensor<2x4x64xf32>, !tile.gm<4x8x64xf32>
+  tile.return
+}
