@@ -75,12 +75,12 @@ Value RowMap::operandRow(TaskBuilder &task, Value row) const {
       continue;
     Value step = row;
     if (group.resultStride != 1)
-      step = arith::DivUIOp::create(b, loc, step, task.constantIndex(group.resultStride));
+      step = b.createOrFold<arith::DivUIOp>(loc, step, task.constantIndex(group.resultStride));
     if (index != 0) // the outermost group's index is below its steps already
-      step = arith::RemUIOp::create(b, loc, step, task.constantIndex(group.steps));
+      step = b.createOrFold<arith::RemUIOp>(loc, step, task.constantIndex(group.steps));
     if (group.operandStride != 1)
-      step = arith::MulIOp::create(b, loc, step, task.constantIndex(group.operandStride));
-    total = total ? arith::AddIOp::create(b, loc, total, step).getResult() : step;
+      step = b.createOrFold<arith::MulIOp>(loc, step, task.constantIndex(group.operandStride));
+    total = total ? b.createOrFold<arith::AddIOp>(loc, total, step) : step;
   }
   return total ? total : task.constantIndex(0);
 }
