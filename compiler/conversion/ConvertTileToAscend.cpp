@@ -111,7 +111,6 @@ FailureOr<GmLocation> KernelLowering::window(Location loc, Value buffer, ValueRa
   for (auto [dim, extent] : llvm::enumerate(shape.drop_back()))
     if (extent != 1)
       rowDims.push_back(dim);
-  // Several leading dimensions: a window of the tensor seen as rows × cols.
   // Several leading dimensions: a window of the tensor seen as rows × cols,
   // starting at its first row (scatteredWindow says whether the others follow).
   if (rowDims.size() > 1)
