@@ -78,12 +78,12 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
   MatrixShape resultShape = result.shape;
   // Reductions and gathers iterate over their (wider) source.
   MatrixShape widest = resultShape;
-  if (reducesRows(op) || reducesCols(op))
+  bool reduces = reducesRows(op) || reducesCols(op);
+  if (reduces)
     widest = operands[0].global->shape;
   unsigned tensorOperands = llvm::count_if(operands, [](auto &o) { return o.global.has_value(); });
   // How each tensor operand of an elementwise op or broadcast reads the
   // result's rows and columns; a reduction reads its source whole.
-  bool reduces = reducesRows(op) || reducesCols(op);
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
   SmallVector<std::optional<RowMap>> maps;
   int64_t rowBlock = widest.rows;
