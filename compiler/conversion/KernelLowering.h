@@ -2,7 +2,8 @@
 //
 // The state of convert-tile-to-ascend for one kernel: where every tensor value
 // lives in global memory and the builders of the host program. Values and
-// ops: ConvertTileToAscend.cpp; scopes: ScopeLowering.cpp.
+// ops: ConvertTileToAscend.cpp; places in global memory: WindowLowering.cpp;
+// scopes: ScopeLowering.cpp.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TILEC_COMPILER_CONVERSION_KERNELLOWERING_H
@@ -15,6 +16,18 @@
 #include "mlir/IR/Dominance.h"
 
 namespace tilec::conversion {
+
+/// Whether the rows of a window of `shape` in a value of `ofShape` are
+/// consecutive rows of the value's [rows, cols] matrix: below the outermost
+/// leading dimension the window takes more than one index of, it takes every
+/// leading dimension whole.
+bool rowsAreConsecutive(llvm::ArrayRef<int64_t> ofShape, llvm::ArrayRef<int64_t> shape);
+
+/// Whether a window of `shape` in a kernel tensor of `ofShape` takes rows no
+/// single window location describes: rows of several leading dimensions (of
+/// the flattened tensor) that are not consecutive. Such windows are copied by
+/// a row gather or scatter (RowMap::window).
+bool scatteredWindow(llvm::ArrayRef<int64_t> ofShape, llvm::ArrayRef<int64_t> shape);
 
 /// The lowering of one kernel.
 class KernelLowering {
