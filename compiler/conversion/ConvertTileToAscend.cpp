@@ -9,11 +9,14 @@
 // are launched from the kernel body at the op's position, so host loops and
 // scalar arithmetic stay as they were. Afterwards the kernel
 // body is the host program: scratch allocations, index arithmetic, loops and
-// launches. Scopes (checks, inlining, fused scopes) are in ScopeLowering.cpp.
+// launches. Places in global memory (windows, scratch tensors, copies) are in
+// WindowLowering.cpp; scopes (checks, inlining, fused scopes) in
+// ScopeLowering.cpp.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelLowering.h"
 #include "compiler/conversion/Passes.h"
+#include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/TaskTarget.h"
 #include "compiler/transforms/RowFusion.h"
@@ -37,96 +40,6 @@ namespace tilec {
 using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
-
-
-Value KernelLowering::entryIndex(int64_t value) {
-  Value &constant = entryConstants[value];
-  if (!constant) {
-    constant = arith::ConstantIndexOp::create(entry, kernel.getLoc(), value);
-  }
-  return constant;
-}
-
-GmLocation KernelLowering::whole(Value buffer) {
-  auto type = cast<tile::GlobalTensorType>(buffer.getType());
-  GmLocation location;
-  location.buffer = buffer;
-  Value zero = entryIndex(0);
-  location.offsets.assign(type.getRank(), zero);
-  location.shape = MatrixShape::of(type.getShape());
-  location.rowDim = location.shape.rows > 1 ? int(type.getRank()) - 2 : -1;
-  if (type.getRank() > 2) {
-    // Several leading dimensions: see the contiguous tensor as rows × cols.
-    SmallVector<int64_t> flat = {location.shape.rows, location.shape.cols};
-    auto flatType = tile::GlobalTensorType::get(buffer.getContext(), flat, type.getElementType());
-    OpBuilder after(buffer.getContext());
-    after.setInsertionPointAfterValue(buffer);
-    location.buffer = ascend::GmReshapeOp::create(after, buffer.getLoc(), flatType, buffer);
-    location.offsets.assign(2, zero);
-    location.rowDim = location.shape.rows > 1 ? 0 : -1;
-  }
-  return location;
-}
-
-FailureOr<GmLocation> KernelLowering::window(Location loc, Value buffer, ValueRange offsets,
-                                             ArrayRef<int64_t> shape) {
-  auto type = cast<tile::GlobalTensorType>(buffer.getType());
-  if (shape == type.getShape())
-    return whole(buffer);
-  GmLocation location;
-  location.buffer = buffer;
-  location.offsets.assign(offsets.begin(), offsets.end());
-  location.shape = MatrixShape::of(shape);
-  SmallVector<int> rowDims;
-  for (auto [dim, extent] : llvm::enumerate(shape.drop_back()))
-    if (extent != 1)
-      rowDims.push_back(dim);
-  if (rowDims.size() > 1)
-    return emitError(loc) << "cannot lower a window spanning several leading dimensions of "
-                          << type << "; slice one leading dimension at a time";
-  location.rowDim = rowDims.empty() ? -1 : rowDims.front();
-  return location;
-}
-
-FailureOr<GmLocation> KernelLowering::subWindow(Location loc, const GmLocation &of,
-                                                ArrayRef<int64_t> ofShape, ValueRange offsets,
-                                                ArrayRef<int64_t> shape) {
-  // The value's rows run along its single non-unit leading dimension.
-  GmLocation location = of;
-  location.shape = MatrixShape::of(shape);
-  auto addTo = [&](unsigned dim, Value delta) {
-    APInt constant;
-    if (matchPattern(delta, m_ConstantInt(&constant)) && constant.isZero())
-      return;
-    location.offsets[dim] = arith::AddIOp::create(host, loc, location.offsets[dim], delta);
-  };
-  unsigned rank = ofShape.size();
-  addTo(location.offsets.size() - 1, offsets[rank - 1]);
-  for (unsigned dim = 0; dim + 1 < rank; ++dim) {
-    if (ofShape[dim] == 1)
-      continue;
-    if (of.rowDim < 0)
-      return emitError(loc) << "cannot lower this slice of a global window";
-    addTo(of.rowDim, offsets[dim]);
-  }
-  if (location.shape.rows == 1 && of.rowDim >= 0)
-    location.rowDim = of.rowDim; // a single row still sits at a row offset
-  return location;
-}
-
-GmLocation KernelLowering::scratch(Location loc, MatrixShape shape, Type element) {
-  auto type = tile::GlobalTensorType::get(kernel.getContext(), {shape.rows, shape.cols}, element);
-  Value buffer = tile::AllocGmOp::create(entry, loc, type);
-  GmLocation location = whole(buffer);
-  return location;
-}
-
-bool KernelLowering::isScratch(const GmLocation &location) {
-  Value buffer = location.buffer;
-  if (auto reshape = buffer.getDefiningOp<ascend::GmReshapeOp>())
-    buffer = reshape.getSource();
-  return buffer.getDefiningOp<tile::AllocGmOp>() != nullptr;
-}
 
 bool KernelLowering::isOnlyUse(Value value, Operation *user) {
   return value.hasOneUse() && *value.getUsers().begin() == user;
@@ -205,7 +118,8 @@ std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *pr
   host.setInsertionPoint(producer);
   if (auto store = dyn_cast<tile::StoreOp>(user)) {
     std::optional<SmallVector<Value>> offsets = offsetsAt(store.getOffsets());
-    if (!offsets || !availableAt(store.getDest(), producer))
+    if (!offsets || !availableAt(store.getDest(), producer) ||
+        scatteredWindow(store.getDest().getType().getShape(), valueShape))
       return std::nullopt;
     FailureOr<GmLocation> target = window(store.getLoc(), store.getDest(), *offsets, valueShape);
     return succeeded(target) ? std::optional<GmLocation>(*target) : std::nullopt;
@@ -216,7 +130,7 @@ std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *pr
         !isOnlyUse(insert.getDest(), insert) || !isScratch(dest->second))
       return std::nullopt;
     std::optional<SmallVector<Value>> offsets = offsetsAt(insert.getOffsets());
-    if (!offsets)
+    if (!offsets || !rowsAreConsecutive(insert.getDest().getType().getShape(), valueShape))
       return std::nullopt;
     FailureOr<GmLocation> target = subWindow(
         insert.getLoc(), dest->second, insert.getDest().getType().getShape(), *offsets, valueShape);
@@ -278,14 +192,6 @@ TaskContext KernelLowering::contextFor(Operation *op) {
   return TaskContext{module, host, entry, target, name};
 }
 
-LogicalResult KernelLowering::copy(Location loc, const GmLocation &from, const GmLocation &to) {
-  if (from == to)
-    return success();
-  TaskContext context{module, host, entry, target,
-                      (kernel.getSymName() + "_copy_" + std::to_string(taskCount++)).str()};
-  return lowerCopy(loc, from, to, context);
-}
-
 LogicalResult KernelLowering::lowerCompute(Operation *op) {
   Value result = op->getResult(0);
   auto type = cast<RankedTensorType>(result.getType());
@@ -334,10 +240,18 @@ LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
       return failure();
     dest = fresh;
   }
+  ArrayRef<int64_t> destShape = insert.getType().getShape(),
+                    shape = insert.getSource().getType().getShape();
   FailureOr<GmLocation> target =
-      subWindow(insert.getLoc(), dest, insert.getType().getShape(), insert.getOffsets(),
-                insert.getSource().getType().getShape());
-  if (failed(target) || failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target)))
+      subWindow(insert.getLoc(), dest, destShape, insert.getOffsets(), shape);
+  if (failed(target))
+    return failure();
+  // Rows that are not consecutive in the destination are scattered to it.
+  std::optional<RowMap> rows;
+  if (!rowsAreConsecutive(destShape, shape))
+    rows = RowMap::window(shape, destShape);
+  if (failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target, nullptr,
+                  rows ? &*rows : nullptr)))
     return failure();
   locations[insert.getResult()] = dest;
   return success();
@@ -419,6 +333,9 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         host.setInsertionPoint(load);
         FailureOr<GmLocation> place = window(load.getLoc(), load.getSource(), load.getOffsets(),
                                              load.getType().getShape());
+        ArrayRef<int64_t> ofShape = load.getSource().getType().getShape();
+        if (succeeded(place) && scatteredWindow(ofShape, load.getType().getShape()))
+          place = gatherRows(load, *place, ofShape);
         if (failed(place))
           return failure();
         locations[load.getResult()] = *place;
@@ -426,10 +343,13 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
       })
       .Case([&](tile::SliceOp slice) {
         host.setInsertionPoint(slice);
+        ArrayRef<int64_t> ofShape = slice.getSource().getType().getShape();
         FailureOr<GmLocation> place =
-            subWindow(slice.getLoc(), locations.at(slice.getSource()),
-                      slice.getSource().getType().getShape(), slice.getOffsets(),
-                      slice.getType().getShape());
+            subWindow(slice.getLoc(), locations.at(slice.getSource()), ofShape,
+                      slice.getOffsets(), slice.getType().getShape());
+        // Rows that are not consecutive in the source are gathered.
+        if (succeeded(place) && !rowsAreConsecutive(ofShape, slice.getType().getShape()))
+          place = gatherRows(slice, *place, ofShape);
         if (failed(place))
           return failure();
         locations[slice.getResult()] = *place;
@@ -439,12 +359,18 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
       .Case([&](tile::InsertOp insert) { return lowerInsert(insert); })
       .Case([&](tile::StoreOp store) {
         host.setInsertionPoint(store);
-        FailureOr<GmLocation> target = window(store.getLoc(), store.getDest(), store.getOffsets(),
-                                              store.getValue().getType().getShape());
+        ArrayRef<int64_t> destShape = store.getDest().getType().getShape(),
+                          shape = store.getValue().getType().getShape();
+        FailureOr<GmLocation> target =
+            window(store.getLoc(), store.getDest(), store.getOffsets(), shape);
         lowered.push_back(store);
         if (failed(target))
           return failure();
-        return copy(store.getLoc(), locations.at(store.getValue()), *target);
+        std::optional<RowMap> rows;
+        if (scatteredWindow(destShape, shape))
+          rows = RowMap::window(shape, destShape);
+        return copy(store.getLoc(), locations.at(store.getValue()), *target, nullptr,
+                    rows ? &*rows : nullptr);
       })
       .Case<tile::RmsNormOp, tile::QuantInt8Op, tile::RopeOp>([](Operation *op) {
         return op->emitOpError("is a composite: run --tile-expand-composites first");

@@ -2,7 +2,8 @@
 //
 // The ops of a fused scope (tile-fuse-rows) run in one AIV task. The token
 // rows R are walked in chunks of r rows spread over the vector cores; per
-// chunk the task loads the row windows of the tensors it reads, runs every op
+// chunk the task loads the row windows of the tensors it reads (of a broadcast
+// operand, the rows its broadcast maps the chunk to), runs every op
 // on UB tiles (VectorEmitter.h, as the one-task-per-op lowering does), and
 // stores the chunk of each result. Ops that do not depend on the token rows
 // (a gamma cast to f32, a constant tile, an index table) run once, before
@@ -14,6 +15,7 @@
 // a scope's `tokens` pins the rows.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/PlanMemory.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/VectorEmitter.h"
@@ -21,6 +23,8 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+
+#include <numeric>
 
 using namespace mlir;
 using namespace tilec;
@@ -42,12 +46,21 @@ public:
              llvm::function_ref<const GmLocation &(Value)> locationOf, TaskContext &context)
       : scope(scope), rows(rows), locationOf(locationOf), context(context) {
     // An op runs per chunk when it reads, directly or not, a tensor with the
-    // token rows from outside the scope.
-    for (Operation &op : scope.getBody().front().without_terminator())
+    // token rows (or broadcast to them) from outside the scope.
+    rowBlock = rows;
+    for (Operation &op : scope.getBody().front().without_terminator()) {
       if (llvm::any_of(op.getOperands(), [&](Value operand) { return isPerChunk(operand); }))
         for (Value result : op.getResults())
           chunked.insert(result);
+      for (Value operand : op.getOperands())
+        if (isBroadcastRows(operand))
+          rowBlock = std::gcd(rowBlock, mapOf(operand, op).rowBlock());
+    }
   }
+
+  /// Chunks divide this many token rows, so that every broadcast operand
+  /// reads one window per chunk (RowMap.h).
+  int64_t rowBlock;
 
   /// Builds the task with the given chunking; with `results`, stores the
   /// scope's results there (without, a trial build to check the fit).
@@ -64,11 +77,24 @@ private:
     return def && scope->isProperAncestor(def);
   }
   /// Whether `value` differs from chunk to chunk: a tensor from outside with
-  /// the token rows, or the result of an op that reads one.
+  /// the token rows or broadcast to them, or the result of an op that reads one.
   bool isPerChunk(Value value) {
     if (!isa<RankedTensorType>(value.getType()))
       return false;
-    return isInside(value) ? chunked.contains(value) : rowfusion::rowsOf(value) == rows;
+    return isInside(value) ? chunked.contains(value)
+                           : rowfusion::rowsOf(value) == rows || isBroadcastRows(value);
+  }
+  /// A tensor from outside whose rows are neither the token rows nor one row:
+  /// the operand of a broadcast (rowfusion::rowWiseRows allows no other).
+  bool isBroadcastRows(Value value) {
+    if (isInside(value) || !isa<RankedTensorType>(value.getType()))
+      return false;
+    int64_t valueRows = rowfusion::rowsOf(value);
+    return valueRows != rows && valueRows != 1;
+  }
+  static RowMap mapOf(Value operand, Operation &user) {
+    return RowMap(cast<RankedTensorType>(operand.getType()).getShape(),
+                        cast<RankedTensorType>(user.getResult(0).getType()).getShape());
   }
   /// Rows of the UB tile holding `value` for a chunk.
   int64_t tileRows(Value value, int64_t chunkRows) {
@@ -82,6 +108,15 @@ private:
   /// from outside, loaded (tensor) or passed as an argument (scalar) at first use.
   Value operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit, int64_t chunkRows,
                   Value row);
+  /// The chunk's window of broadcast operand `value` of `user`, loaded at
+  /// first use (per distinct map).
+  Value broadcastOperand(Value value, Operation &user, TaskBuilder &task, ChunkEmitter &emit,
+                         int64_t chunkRows, Value row);
+  Value chunkOperand(Value value, Operation &user, TaskBuilder &task, ChunkEmitter &emit,
+                     int64_t chunkRows, Value row) {
+    return isBroadcastRows(value) ? broadcastOperand(value, user, task, emit, chunkRows, row)
+                                  : operandOf(value, task, emit, chunkRows, row);
+  }
   LogicalResult emitOp(Operation &op, TaskBuilder &task, ChunkEmitter &emit, int64_t chunkRows,
                        Value row);
   Value interleave(Value even, Value odd, TaskBuilder &task, ChunkEmitter &emit);
@@ -92,6 +127,8 @@ private:
   TaskContext &context;
   llvm::DenseSet<Value> chunked;
   llvm::DenseMap<Value, Value> held; ///< tile-dialect value → UB tile or task scalar
+  /// Broadcast operand → its chunk's windows, one per map.
+  llvm::DenseMap<Value, SmallVector<std::pair<RowMap, Value>>> broadcastWindows;
   llvm::DenseMap<std::tuple<int64_t, int64_t, int64_t>, Value> indexTables;
   Operation *chunkLoop = nullptr; ///< while emitting the per-chunk ops
 };
@@ -117,6 +154,21 @@ Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
   }
   held[value] = loaded;
   return loaded;
+}
+
+Value FusedScope::broadcastOperand(Value value, Operation &user, TaskBuilder &task,
+                                   ChunkEmitter &emit, int64_t chunkRows, Value row) {
+  RowMap map = mapOf(value, user);
+  auto &windows = broadcastWindows[value];
+  for (auto &[known, tile] : windows)
+    if (known == map)
+      return tile;
+  const GmLocation &location = locationOf(value);
+  Value tile = emit.alloc(map.broadcastsRows() ? 1 : chunkRows, colsOf(value),
+                          location.getBufferType().getElementType());
+  task.load(tile, task.addGlobal(location), map.operandRow(task, row), task.constantIndex(0));
+  windows.push_back({map, tile});
+  return tile;
 }
 
 /// even (e0, e1, …) and odd (o0, o1, …) columns [t, P] as e0, o0, e1, o1, …:
@@ -189,7 +241,7 @@ LogicalResult FusedScope::emitOp(Operation &op, TaskBuilder &task, ChunkEmitter 
   } else {
     SmallVector<Value> operands;
     for (Value operand : op.getOperands())
-      operands.push_back(tensorOperand(operand));
+      operands.push_back(chunkOperand(operand, op, task, emit, chunkRows, row));
     FailureOr<Value> value = emit.emitOp(&op, operands, resultRows, resultCols);
     if (failed(value))
       return failure();
@@ -205,6 +257,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, const Chunking &chunking,
   OpBuilder &b = task.builder();
   Location loc = task.getLoc();
   held.clear();
+  broadcastWindows.clear();
   indexTables.clear();
   chunkLoop = nullptr;
   storedBytes = 0;
@@ -225,6 +278,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, const Chunking &chunking,
     llvm::DenseMap<Value, Value> once = held;
     for (int64_t copy = 0; copy < perItem && succeeded(status); ++copy) {
       held = once;
+      broadcastWindows.clear();
       if (perItem > 1)
         task.setStage(copy);
       Value chunk = item;
@@ -238,7 +292,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, const Chunking &chunking,
       for (Operation &op : body.without_terminator())
         for (Value operand : op.getOperands())
           if (!isInside(operand) && isPerChunk(operand))
-            operandOf(operand, task, emit, chunkRows, row);
+            chunkOperand(operand, op, task, emit, chunkRows, row);
       for (Operation &op : body.without_terminator())
         if (isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, row))) {
           status = failure();
@@ -307,8 +361,13 @@ FailureOr<bool> tilec::conversion::lowerFusedScope(
   std::optional<int64_t> pinned;
   if (std::optional<uint64_t> tokens = scope.getTokens())
     pinned = int64_t(*tokens);
+  if (pinned && fused.rowBlock % *pinned != 0)
+    return scope.emitOpError("chunks of ")
+           << *pinned << " token rows would split the blocks of " << fused.rowBlock
+           << " rows in which a broadcast operand's rows repeat; pick a divisor of "
+           << fused.rowBlock;
   for (int64_t chunkRows = rows; chunkRows >= 1; --chunkRows) {
-    if (rows % chunkRows != 0 || (pinned && chunkRows != *pinned))
+    if (fused.rowBlock % chunkRows != 0 || (pinned && chunkRows != *pinned))
       continue;
     for (bool doubleBuffered : {true, false}) {
       int64_t chunks = rows / chunkRows;

@@ -2,7 +2,8 @@
 //
 // The state of convert-tile-to-ascend for one kernel: where every tensor value
 // lives in global memory and the builders of the host program. Values and
-// ops: ConvertTileToAscend.cpp; scopes: ScopeLowering.cpp.
+// ops: ConvertTileToAscend.cpp; places in global memory: WindowLowering.cpp;
+// scopes: ScopeLowering.cpp.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TILEC_COMPILER_CONVERSION_KERNELLOWERING_H
@@ -15,6 +16,18 @@
 #include "mlir/IR/Dominance.h"
 
 namespace tilec::conversion {
+
+/// Whether the rows of a window of `shape` in a value of `ofShape` are
+/// consecutive rows of the value's [rows, cols] matrix: below the outermost
+/// leading dimension the window takes more than one index of, it takes every
+/// leading dimension whole.
+bool rowsAreConsecutive(llvm::ArrayRef<int64_t> ofShape, llvm::ArrayRef<int64_t> shape);
+
+/// Whether a window of `shape` in a kernel tensor of `ofShape` takes rows no
+/// single window location describes: rows of several leading dimensions (of
+/// the flattened tensor) that are not consecutive. Such windows are copied by
+/// a row gather or scatter (RowMap::window).
+bool scatteredWindow(llvm::ArrayRef<int64_t> ofShape, llvm::ArrayRef<int64_t> shape);
 
 /// The lowering of one kernel.
 class KernelLowering {
@@ -41,6 +54,8 @@ private:
   GmLocation whole(mlir::Value buffer);
   mlir::FailureOr<GmLocation> window(mlir::Location loc, mlir::Value buffer, mlir::ValueRange offsets,
                                llvm::ArrayRef<int64_t> shape);
+  /// The window of `shape` at `offsets` in a value of `ofShape` at `of`: its
+  /// first row, the others consecutive when its rows are (else RowMap::window).
   mlir::FailureOr<GmLocation> subWindow(mlir::Location loc, const GmLocation &of, llvm::ArrayRef<int64_t> ofShape,
                                   mlir::ValueRange offsets, llvm::ArrayRef<int64_t> shape);
   GmLocation scratch(mlir::Location loc, MatrixShape shape, mlir::Type element);
@@ -48,7 +63,15 @@ private:
   bool isOnlyUse(mlir::Value value, mlir::Operation *user);
   mlir::Value availableAt(mlir::Value value, mlir::Operation *producer);
   std::optional<GmLocation> resultHint(mlir::Value result, mlir::Operation *producer);
-  mlir::LogicalResult copy(mlir::Location loc, const GmLocation &from, const GmLocation &to);
+  /// A copy task; with `fromRows` (`toRows`), rows are gathered from
+  /// (scattered to) the rows that map gives, counted from the location's first.
+  mlir::LogicalResult copy(mlir::Location loc, const GmLocation &from, const GmLocation &to,
+                           const RowMap *fromRows = nullptr, const RowMap *toRows = nullptr);
+  /// The result of `op`, a window whose first row is at `first` in a value of
+  /// `ofShape` and whose rows are not consecutive there, gathered into a place
+  /// of its own (where its user wants it, or a scratch tensor).
+  mlir::FailureOr<GmLocation> gatherRows(mlir::Operation *op, const GmLocation &first,
+                                         llvm::ArrayRef<int64_t> ofShape);
   TaskContext contextFor(mlir::Operation *op);
 
   tile::KernelOp kernel;
@@ -61,6 +84,8 @@ private:
   /// The loop-carried location of each tensor operand of a loop's yield.
   llvm::DenseMap<std::pair<mlir::Operation *, unsigned>, GmLocation> carriedByOperand;
   llvm::DenseMap<int64_t, mlir::Value> entryConstants;
+  /// The [rows, cols] view of each rank-3+ buffer (whole()).
+  llvm::DenseMap<mlir::Value, mlir::Value> flatViews;
   /// Per interleave, the [R, 2, P] scratch holding its operands as rows e_i, o_i.
   llvm::DenseMap<mlir::Operation *, mlir::Value> stackedOperands;
   llvm::SmallVector<mlir::Operation *> lowered;                ///< side-effecting tile ops now redundant

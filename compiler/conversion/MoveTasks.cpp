@@ -1,15 +1,19 @@
 //===- MoveTasks.cpp - AIV tasks that only move data ---------------------===//
 //
-// Copies between global windows, the RoPE re-interleave (an index gather over
+// Copies between global windows (also gathering or scattering rows that are
+// not consecutive, RowMap.h), the RoPE re-interleave (an index gather over
 // stacked rows) and row gathers by an index tensor (the decode kernel's
 // per-token RoPE rows).
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/TaskBuilder.h"
 #include "compiler/conversion/TaskLowering.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+
+#include <numeric>
 
 using namespace mlir;
 using namespace tilec;
@@ -17,7 +21,8 @@ using namespace tilec::conversion;
 using ascend::MemorySpace;
 
 LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &source,
-                                           const GmLocation &result, TaskContext &context) {
+                                           const GmLocation &result, TaskContext &context,
+                                           const RowMap *sourceRows, const RowMap *resultRows) {
   TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
   OpBuilder &b = task.builder();
   TaskGlobal from = task.addGlobal(source), to = task.addGlobal(result);
@@ -26,7 +31,12 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
   uint64_t capacity = context.target.capacityOf(target::MemSpace::UB);
   int64_t cols = largestDivisorAtMost(shape.cols, 8192);
   int64_t rowBytes = (cols * int64_t(element.getIntOrFloatBitWidth() / 8) + 31) / 32 * 32;
-  int64_t rows = largestDivisorAtMost(shape.rows, std::max<int64_t>(1, capacity / 2 / rowBytes));
+  // A chunk's rows are consecutive on both sides.
+  int64_t rowBlock = shape.rows;
+  for (const RowMap *map : {sourceRows, resultRows})
+    if (map)
+      rowBlock = std::gcd(rowBlock, map->rowBlock());
+  int64_t rows = largestDivisorAtMost(rowBlock, std::max<int64_t>(1, capacity / 2 / rowBytes));
   int64_t colChunks = shape.cols / cols, rowChunks = shape.rows / rows;
   Value tile = task.allocTile(rows, cols, element, MemorySpace::ub);
   task.forEachWorkItem(rowChunks * colChunks, [&](Value item) {
@@ -35,8 +45,8 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
                                       task.constantIndex(rows));
     Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
                                       task.constantIndex(cols));
-    task.load(tile, from, row, col);
-    task.store(to, row, col, tile);
+    task.load(tile, from, sourceRows ? sourceRows->operandRow(task, row) : row, col);
+    task.store(to, resultRows ? resultRows->operandRow(task, row) : row, col, tile);
   });
   task.finish(context.module, context.name, context.host,
               std::min<int64_t>(rowChunks * colChunks, context.target.vectorCores));

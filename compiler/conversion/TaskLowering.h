@@ -40,9 +40,15 @@ struct TaskContext {
 mlir::LogicalResult lowerVectorOp(mlir::Operation *op, llvm::ArrayRef<TaskOperand> operands,
                                   const GmLocation &result, TaskContext &context);
 
-/// A vector task copying `source` to `result` (same shape and element type).
+class RowMap;
+
+/// A vector task copying `source` to `result` (same shape and element type);
+/// with `sourceRows` (`resultRows`), row r of the copy is that map's row r of
+/// the source (result) window: a gather (scatter) of rows.
 mlir::LogicalResult lowerCopy(mlir::Location loc, const GmLocation &source,
-                              const GmLocation &result, TaskContext &context);
+                              const GmLocation &result, TaskContext &context,
+                              const RowMap *sourceRows = nullptr,
+                              const RowMap *resultRows = nullptr);
 
 /// A vector task interleaving the columns of two [R, P] values (e0, o0, e1,
 /// o1, …) into `result` [R, 2P]. `stacked` holds them as rows e_i, o_i of an

@@ -115,7 +115,9 @@ Role tilec::conversion::roleOfTile(Value operand, int64_t rows, int64_t cols) {
     return Role::Full;
   if (type.getRows() == rows && type.getCols() == 1)
     return Role::RowVector;
-  return Role::ColVector;
+  if (type.getCols() == cols)
+    return Role::ColVector;
+  return Role::Element;
 }
 
 Type ChunkEmitter::computeTypeOf(Type element) {
@@ -161,9 +163,16 @@ Value ChunkEmitter::fill(int64_t rows, int64_t cols, Value scalar) {
   return tile;
 }
 
-/// A [rows, cols] tile holding a row vector [rows, 1] or column vector
-/// [1, cols] repeated across the other dimension.
+/// A [1, cols] row holding the one element of a [1, 1] tile.
+Value ChunkEmitter::elementToRow(Value element, int64_t cols) {
+  return expand(element, Role::RowVector, 1, cols);
+}
+
+/// A [rows, cols] tile holding a row vector [rows, 1], column vector
+/// [1, cols] or element [1, 1] repeated across the other dimension(s).
 Value ChunkEmitter::expand(Value vector, Role role, int64_t rows, int64_t cols) {
+  if (role == Role::Element)
+    return expand(elementToRow(vector, cols), Role::ColVector, rows, cols);
   Value full = alloc(rows, cols, tileType(vector).getElementType());
   if (role == Role::RowVector) {
     ascend::TRowExpandOp::create(b, loc, full, vector);
@@ -204,6 +213,11 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
       std::swap(lhs, rhs);
       std::swap(lhsRole, rhsRole);
     }
+    // One element broadcast both ways is used as the row it repeats.
+    if (rhsRole == Role::Element) {
+      rhs = elementToRow(rhs, cols);
+      rhsRole = Role::ColVector;
+    }
     if (lhsRole == Role::Scalar) {
       // s - x == -(x - s) exactly; s / x needs the scalar as a tile.
       if (*kind == BinaryKind::Sub) {
@@ -228,6 +242,7 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     case Role::RowVector: createRowExpand(b, loc, *kind, dst, lhs, rowBlock(rhs)); break;
     case Role::ColVector: createColExpand(b, loc, *kind, dst, lhs, rhs); break;
     case Role::Scalar: createScalar(b, loc, *kind, dst, lhs, rhs); break;
+    case Role::Element: llvm_unreachable("an element operand is used as a row");
     }
     return dst;
   }
@@ -261,7 +276,18 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
   if (isa<tile::BroadcastOp>(op)) {
     Value source = widen(operands[0]);
     Role role = roleOfTile(source, rows, cols);
-    return role == Role::Full ? source : expand(source, role, rows, cols);
+    if (role == Role::Full)
+      return source;
+    // Repeating rows takes TEXPANDS, which has no 8-bit forms: 8-bit integers
+    // are repeated as f16, which holds each of them exactly.
+    if (tileType(source).getElementType().isInteger(8)) {
+      FailureOr<Value> half =
+          convert(source, b.getF16Type(), tile::RoundMode::none, tile::SaturationAttr());
+      if (failed(half))
+        return failure();
+      source = *half;
+    }
+    return expand(source, role, rows, cols);
   }
   if (auto full = dyn_cast<tile::FullOp>(op)) {
     // TEXPANDS has no i8 form: an i8 fill is made at i32, and emitOp narrows it.

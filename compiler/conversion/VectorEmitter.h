@@ -17,8 +17,9 @@
 
 namespace tilec::conversion {
 
-/// How an operand's chunk relates to the result's chunk.
-enum class Role { Full, RowVector, ColVector, Scalar };
+/// How an operand's chunk relates to the result's chunk: the same shape, one
+/// column ([rows, 1]), one row ([1, cols]), one element ([1, 1]) or a scalar.
+enum class Role { Full, RowVector, ColVector, Element, Scalar };
 
 /// The role of `operand` (a UB tile or a scalar) for a rows × cols result chunk.
 Role roleOfTile(mlir::Value operand, int64_t rows, int64_t cols);
@@ -54,6 +55,7 @@ private:
   mlir::Value fill(int64_t rows, int64_t cols, mlir::Value scalar);
   mlir::Value expand(mlir::Value vector, Role role, int64_t rows, int64_t cols);
   mlir::Value rowBlock(mlir::Value vector);
+  mlir::Value elementToRow(mlir::Value element, int64_t cols);
   mlir::Value zeroOf(mlir::Type element);
   mlir::FailureOr<mlir::Value> compute(mlir::Operation *op, llvm::ArrayRef<mlir::Value> operands,
                                        int64_t rows, int64_t cols);

@@ -5,27 +5,19 @@
 // (VectorEmitter.h), store.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/VectorEmitter.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+
+#include <numeric>
 
 using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
 
 namespace {
-
-Role roleOf(const TaskOperand &operand, MatrixShape result) {
-  if (!operand.global)
-    return Role::Scalar;
-  MatrixShape shape = operand.global->shape;
-  if (shape == result)
-    return Role::Full;
-  if (shape.rows == result.rows && shape.cols == 1)
-    return Role::RowVector;
-  return Role::ColVector;
-}
 
 /// Rows and columns of one chunk and how many chunks cover the result.
 struct Chunking {
@@ -38,8 +30,10 @@ bool reducesRows(Operation *op) {
 }
 bool reducesCols(Operation *op) { return isa<tile::ColSumOp, tile::ColMaxOp, tile::ColMinOp>(op); }
 
-/// Picks chunk sizes whose tiles fit UB and that give every vector core work.
-FailureOr<Chunking> chooseChunking(Operation *op, MatrixShape result, MatrixShape widest,
+/// Picks chunk sizes whose tiles fit UB and that give every vector core work;
+/// the chunk rows divide `rowBlock` (broadcast operands read one window per
+/// block, RowMap.h).
+FailureOr<Chunking> chooseChunking(Operation *op, MatrixShape widest, int64_t rowBlock,
                                    unsigned tensorOperands,
                                    const target::TargetDescription &target) {
   uint64_t capacity = target.capacityOf(target::MemSpace::UB);
@@ -59,7 +53,7 @@ FailureOr<Chunking> chooseChunking(Operation *op, MatrixShape result, MatrixShap
            << " bytes; split the columns (e.g. reshape into more, shorter rows)";
   int64_t colChunks = widest.cols / cols;
   int64_t maxRows = int64_t(capacity / rowBytes(cols));
-  int64_t rows = fullCols ? widest.rows : largestDivisorAtMost(widest.rows, maxRows);
+  int64_t rows = fullCols ? widest.rows : largestDivisorAtMost(rowBlock, maxRows);
   if (fullCols && rows > maxRows)
     return op->emitOpError("needs whole columns of ") << widest.rows << " rows in UB";
   // Prefer enough chunks for every vector core over bigger chunks, down to
@@ -67,7 +61,7 @@ FailureOr<Chunking> chooseChunking(Operation *op, MatrixShape result, MatrixShap
   constexpr int64_t kMinChunkBytes = 8 * 1024;
   while (!fullCols && rows > 1 && (widest.rows / rows) * colChunks < target.vectorCores &&
          (rows / 2) * cols * 4 >= kMinChunkBytes) {
-    int64_t smaller = largestDivisorAtMost(widest.rows, rows - 1);
+    int64_t smaller = largestDivisorAtMost(rowBlock, rows - 1);
     if (smaller == rows)
       break;
     rows = smaller;
@@ -84,11 +78,25 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
   MatrixShape resultShape = result.shape;
   // Reductions and gathers iterate over their (wider) source.
   MatrixShape widest = resultShape;
-  if (reducesRows(op) || reducesCols(op))
+  bool reduces = reducesRows(op) || reducesCols(op);
+  if (reduces)
     widest = operands[0].global->shape;
   unsigned tensorOperands = llvm::count_if(operands, [](auto &o) { return o.global.has_value(); });
+  // How each tensor operand of an elementwise op or broadcast reads the
+  // result's rows and columns; a reduction reads its source whole.
+  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+  SmallVector<std::optional<RowMap>> maps;
+  int64_t rowBlock = widest.rows;
+  for (Value operand : op->getOperands()) {
+    auto type = dyn_cast<RankedTensorType>(operand.getType());
+    maps.emplace_back();
+    if (!type || reduces)
+      continue;
+    maps.back().emplace(type.getShape(), resultType.getShape());
+    rowBlock = std::gcd(rowBlock, maps.back()->rowBlock());
+  }
   FailureOr<Chunking> chunking =
-      chooseChunking(op, resultShape, widest, tensorOperands, context.target);
+      chooseChunking(op, widest, rowBlock, tensorOperands, context.target);
   if (failed(chunking))
     return failure();
 
@@ -117,33 +125,35 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
     if (reducesRows(op))
       outCols = resultShape.cols;
 
-    // The chunk of operand i in its stored element type: a rows × cols window
-    // at (row, col), the matching slice of a per-row / per-column vector, or
-    // the whole reduced dimension of a reduction's source.
+    // The chunk of operand i in its stored element type: the rows × cols
+    // window its broadcast map reads (one row or one column where it
+    // broadcasts), or the whole reduced dimension of a reduction's source.
     SmallVector<Value> chunkOperands;
     for (auto [i, operand] : llvm::enumerate(operands)) {
-      Role role = roleOf(operand, resultShape);
-      int64_t rows = outRows, cols = outCols;
-      if (reducesRows(op)) {
-        role = Role::Full;
-        rows = chunk.rows;
-        cols = widest.cols;
-      } else if (reducesCols(op)) {
-        role = Role::Full;
-        rows = widest.rows;
-        cols = chunk.cols;
-      }
-      if (role == Role::Scalar) {
+      if (!operand.global) {
         chunkOperands.push_back(scalars[i]);
         continue;
       }
-      if (role == Role::RowVector)
-        cols = 1;
-      if (role == Role::ColVector)
-        rows = 1;
+      int64_t rows = outRows, cols = outCols;
+      Value operandRow = row, operandCol = col;
+      if (reducesRows(op)) {
+        rows = chunk.rows;
+        cols = widest.cols;
+      } else if (reducesCols(op)) {
+        rows = widest.rows;
+        cols = chunk.cols;
+      } else {
+        const RowMap &map = *maps[i];
+        operandRow = map.operandRow(task, row);
+        if (map.broadcastsRows())
+          rows = 1;
+        if (map.broadcastsCols()) {
+          cols = 1;
+          operandCol = zero;
+        }
+      }
       Value tile = emit.alloc(rows, cols, operand.global->getBufferType().getElementType());
-      task.load(tile, globals[i], role == Role::ColVector ? zero : row,
-                role == Role::RowVector ? zero : col);
+      task.load(tile, globals[i], operandRow, operandCol);
       chunkOperands.push_back(tile);
     }
     FailureOr<Value> stored = emit.emitOp(op, chunkOperands, outRows, outCols);

@@ -72,9 +72,13 @@ std::optional<int64_t> rowWiseRows(Operation *op) {
       !isa<RankedTensorType>(op->getResult(0).getType()))
     return std::nullopt;
   int64_t rows = rowsOf(op->getResult(0));
+  // A broadcast operand may have other rows: each chunk of result rows reads
+  // the operand rows its broadcast maps them to.
+  bool broadcasts = isa<tile::AddOp, tile::SubOp, tile::MulOp, tile::DivOp, tile::MaxOp,
+                        tile::MinOp, tile::BroadcastOp>(op);
   for (Value operand : op->getOperands())
     if (isa<RankedTensorType>(operand.getType()) && rowsOf(operand) != rows &&
-        rowsOf(operand) != 1)
+        rowsOf(operand) != 1 && !broadcasts)
       return std::nullopt;
   return rows;
 }

@@ -1,10 +1,11 @@
 //===- RowFusion.h - which tile ops can run row chunk by row chunk -*- C++ -*-===//
 //
 // A row-wise op computes each row of its result from the same row of its
-// operands, or from operands that are the same for every row (a [1, C] row,
-// a scalar). A chain of row-wise ops over R token rows can therefore run in
-// chunks of rows with every intermediate on chip: the fusion pass groups such
-// chains into vector scopes, and the lowering turns each scope into one task.
+// operands, from operands that are the same for every row (a [1, C] row,
+// a scalar), or from the operand rows a numpy broadcast maps it to. A chain
+// of row-wise ops over R token rows can therefore run in chunks of rows with
+// every intermediate on chip: the fusion pass groups such chains into vector
+// scopes, and the lowering turns each scope into one task.
 // Both use these predicates, so they agree on what fuses.
 //
 //===----------------------------------------------------------------------===//
@@ -22,9 +23,11 @@ namespace tilec::rowfusion {
 int64_t rowsOf(mlir::Value tensor);
 
 /// The token rows of `op` if it is row-wise: every tensor it reads or makes
-/// has those rows or a single row. Slices and inserts qualify when they keep
-/// all rows, their offsets are constants and their first column starts a
-/// 32-byte block; reshapes when they keep the matrix shape.
+/// has those rows or a single row, except the operands of a binary op or a
+/// broadcast, which broadcast numpy-style to any rows (a chunk reads the rows
+/// its broadcast maps to). Slices and inserts qualify when they keep all rows,
+/// their offsets are constants and their first column starts a 32-byte block;
+/// reshapes when they keep the matrix shape.
 std::optional<int64_t> rowWiseRows(mlir::Operation *op);
 
 /// The first column of a slice or insert window with a constant column

@@ -23,17 +23,6 @@ tile.kernel @long_rows(%x: !tile.gm<2x65536xf32>, %y: !tile.gm<2x1xf32> {tile.ou
 
 // -----
 
-tile.kernel @window(%x: !tile.gm<4x8x64xf32>, %y: !tile.gm<2x4x64xf32> {tile.out}) {
-  %c0 = arith.constant 0 : index
-  %c1 = arith.constant 1 : index
-  // expected-error @+1 {{cannot lower a window spanning several leading dimensions of '!tile.gm<4x8x64xf32>'; slice one leading dimension at a time}}
-  %t = tile.load %x[%c1, %c0, %c0] : !tile.gm<4x8x64xf32> -> tensor<2x4x64xf32>
-  tile.store %t, %y[%c0, %c0, %c0] : tensor<2x4x64xf32>, !tile.gm<2x4x64xf32>
-  tile.return
-}
-
-// -----
-
 // A matmul on the vector cores.
 tile.kernel @scoped(%a: !tile.gm<16x32xbf16>, %b: !tile.gm<32x16xbf16>, %y: !tile.gm<16x16xf32> {tile.out}) {
   %c0 = arith.constant 0 : index

@@ -89,3 +89,39 @@ tile.kernel @stored_and_read(%x: !tile.gm<64x64xf32>, %q: !tile.gm<64x64xf32> {t
   tile.store %e, %z[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
   tile.return
 }
+
+// -----
+
+// An operand broadcast over other rows than the scope's token rows ([4, 1, 64]
+// against [4, 32, 64]) is read per chunk at the row its broadcast maps the
+// chunk to (row / 32), once for both of its uses, as a [1, 64] row; the chunk
+// rows divide the 32 rows that read the same operand row.
+// CHECK-LABEL: tile.kernel @middle_rows
+// CHECK: ascend.launch @middle_rows_fused(
+// CHECK-NOT: ascend.launch
+// CHECK-LABEL: ascend.task @middle_rows_fused
+// CHECK-SAME: ascend.chunk_rows = [[R:(1|2|4|8|16|32)]] : i64
+// CHECK: %[[Q:.*]] = ascend.alloc : !ascend.tile<1x64xf32, ub>
+// CHECK: scf.for
+// CHECK:   %[[ROW:.*]] = arith.muli %{{.*}}, %c[[R]]
+// CHECK:   %[[BATCH:.*]] = arith.divui %[[ROW]], %c32
+// CHECK:   ascend.tload %[[Q]], %arg0[%[[BATCH]], %c0] : !ascend.tile<1x64xf32, ub>, !tile.gm<4x64xf32>
+// CHECK:   ascend.tload %[[K:.*]], %arg1[%[[ROW]], %c0]
+// CHECK:   ascend.tcolexpandmul %{{.*}}, %[[K]], %[[Q]]
+// CHECK:   ascend.texp
+// CHECK:   ascend.tcolexpandsub %{{.*}}, %{{.*}}, %[[Q]]
+// CHECK-NOT: ascend.tload
+// CHECK:   ascend.tstore %arg2[%[[ROW]], %c0]
+tile.kernel @middle_rows(%q: !tile.gm<4x1x64xf32>, %k: !tile.gm<4x32x64xf32>, %y: !tile.gm<4x32x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %q[%c0, %c0, %c0] : !tile.gm<4x1x64xf32> -> tensor<4x1x64xf32>
+  %b = tile.load %k[%c0, %c0, %c0] : !tile.gm<4x32x64xf32> -> tensor<4x32x64xf32>
+  %r = tile.scope "fused" core = <vector> -> tensor<4x32x64xf32> {
+    %m = tile.mul %a, %b : tensor<4x1x64xf32>, tensor<4x32x64xf32> -> tensor<4x32x64xf32>
+    %e = tile.exp %m : tensor<4x32x64xf32>
+    %s = tile.sub %e, %a : tensor<4x32x64xf32>, tensor<4x1x64xf32> -> tensor<4x32x64xf32>
+    tile.yield %s : tensor<4x32x64xf32>
+  }
+  tile.store %r, %y[%c0, %c0, %c0] : tensor<4x32x64xf32>, !tile.gm<4x32x64xf32>
+  tile.return
+}

@@ -143,3 +143,28 @@ tile.kernel @unaligned_slice(%x: !tile.gm<4x64xf32>, %y: !tile.gm<4x4xf32> {tile
   tile.store %n, %y[%c0, %c0] : tensor<4x4xf32>, !tile.gm<4x4xf32>
   tile.return
 }
+
+// -----
+
+// Operands broadcast over other rows than the token rows ([1, 32, 64] against
+// [4, 32, 64]) fuse: each chunk reads the operand rows they map to.
+// CHECK-LABEL: tile.kernel @broadcast_rows
+// CHECK: %[[Q:.*]] = tile.load %arg0
+// CHECK: %[[K:.*]] = tile.load %arg1
+// CHECK: %[[Y:.*]] = tile.scope "fused_l3" core = <vector> -> tensor<4x32x64xf32> {
+// CHECK-NEXT: tile.mul %[[Q]], %[[K]]
+// CHECK-NEXT: tile.exp
+// CHECK-NEXT: %[[S:.*]] = tile.add %{{.*}}, %[[Q]]
+// CHECK-NEXT: tile.yield %[[S]]
+// CHECK-NEXT: }
+// CHECK-NEXT: tile.store %[[Y]]
+tile.kernel @broadcast_rows(%q: !tile.gm<1x32x64xf32>, %k: !tile.gm<4x32x64xf32>, %y: !tile.gm<4x32x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %q[%c0, %c0, %c0] : !tile.gm<1x32x64xf32> -> tensor<1x32x64xf32>
+  %b = tile.load %k[%c0, %c0, %c0] : !tile.gm<4x32x64xf32> -> tensor<4x32x64xf32>
+  %m = tile.mul %a, %b : tensor<1x32x64xf32>, tensor<4x32x64xf32> -> tensor<4x32x64xf32>
+  %e = tile.exp %m : tensor<4x32x64xf32>
+  %s = tile.add %e, %a : tensor<4x32x64xf32>, tensor<1x32x64xf32> -> tensor<4x32x64xf32> loc("k.tile":3:5)
+  tile.store %s, %y[%c0, %c0, %c0] : tensor<4x32x64xf32>, !tile.gm<4x32x64xf32>
+  tile.return
+}
