@@ -3,7 +3,7 @@
 // tile-run FILE.tile|FILE.mlir [--kernel NAME] (--inputs DIR | --random SEED)
 //          [--set NAME=VALUE]... [--save-inputs DIR] --outputs DIR
 //          [--interpret | [--check] [--report FILE.json] [--trace FILE.json]
-//                         [--target a2a3|a5] [--cpp FILE.cpp]]
+//                         [--target a2a3|a5] [--cpp FILE.cpp] [--host-flag FLAG]...]
 //          [--compare DIR] [--tol NAME=ATOL,RTOL,RATIO]... [-D NAME=VALUE] [-I DIR]
 //
 // Loads the kernel, gathers its inputs, runs it on the CPU model of the AI
@@ -65,6 +65,10 @@ cl::opt<std::string> targetName("target", cl::desc("Modelled chip: a2a3 or a5"),
 cl::opt<std::string> cppFile("cpp", cl::desc("Run this emitted C++ source on the model instead of\n"
                                              "compiling the kernel"),
                              cl::value_desc("file.cpp"), cl::cat(runCategory));
+cl::list<std::string> hostFlags(
+    "host-flag", cl::desc("Extra flag for the host compiler of the kernel's C++, after -O2 (e.g.\n"
+                          "--host-flag=-O0 compiles faster; part of the compile cache key)"),
+    cl::value_desc("flag"), cl::cat(runCategory));
 cl::opt<std::string> compareDir("compare", cl::desc("Compare the outputs with <dir>/<output>.npy; exit 1 on failure"),
                                 cl::value_desc("dir"), cl::cat(runCategory));
 cl::list<std::string> toleranceSpecs(
@@ -85,8 +89,9 @@ int fail(const Twine &message) {
 /// at it then), or null after reporting why there is none.
 std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *&model) {
   if (interpret) {
-    if (check || !reportFile.empty() || !traceFile.empty() || !cppFile.empty()) {
-      fail("--check, --report, --trace and --cpp run the model; drop --interpret");
+    if (check || !reportFile.empty() || !traceFile.empty() || !cppFile.empty() ||
+        !hostFlags.empty()) {
+      fail("--check, --report, --trace, --cpp and --host-flag run the model; drop --interpret");
       return nullptr;
     }
     return tilec::run::createInterpreterRunner();
@@ -100,6 +105,7 @@ std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *
   options.cppFile = cppFile;
   options.tracePath = traceFile;
   options.fuse = fuse;
+  options.compile.extraFlags.assign(hostFlags.begin(), hostFlags.end());
   auto runner = std::make_unique<tilec::run::ModelRunner>(std::move(options));
   model = runner.get();
   return runner;
