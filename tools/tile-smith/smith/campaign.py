@@ -18,7 +18,7 @@ from .generator import Options, generate_module
 from .oracle import Oracle
 from .reducer import reduce
 from .tools import Tools
-from .tree import Kernel, Param, Stmt, Expr, render_kernel
+from .tree import Kernel, Param, Stmt, Expr, render_module
 
 
 def kernel_to_json(kernel):
@@ -45,7 +45,8 @@ def kernel_from_json(data):
 
     params = [Param(p["name"], p["dtype"], tuple(p["shape"]) if p["shape"] is not None else None, p["out"],
                     p["kind"], p["bound"], p["value"]) for p in data["params"]]
-    return Kernel(data["name"], params, [stmt(s) for s in data["body"]], [tuple(c) for c in data["consts"]])
+    return Kernel(data["name"], params, [stmt(s) for s in data["body"]], [tuple(c) for c in data["consts"]],
+                  {int(size): name for size, name in data["dim_names"].items()})
 
 
 class Worker:
@@ -84,11 +85,11 @@ class Worker:
                   f"# rerun: tools/tile-smith/tile-smith.py check {os.path.basename(stem)}.json "
                   f"--target {finding.target}\n")
         with open(stem + ".tile", "w") as f:
-            f.write(header + render_kernel(kernel))
+            f.write(render_module([kernel], header=header, standalone=True))
         with open(stem + ".json", "w") as f:
             json.dump({"target": finding.target, "seed": seed, "kind": finding.kind, "message": finding.message,
                        "signature": list(finding.signature), "kernel": kernel_to_json(kernel)}, f)
-        return stem + ".tile", finding.kind, finding.target, message[:300]
+        return stem + ".tile", finding.kind, finding.target, message[:300] + "\n" + render_module([kernel], standalone=True)
 
 
 _worker = None
@@ -136,7 +137,7 @@ class Summary:
         lines.append(f"crashes     {crashes}")
         lines.append(f"findings    {len(self.findings)}")
         for path, kind, target, message in self.findings:
-            lines.append(f"  {kind} on {target}: {path}\n    {message}")
+            lines.append(f"  {kind} on {target}: {path}\n    " + message.replace("\n", "\n    "))
         return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from .generator import Options, generate_module
 from .oracle import Oracle
 from .reducer import reduce
 from .tools import Tools
-from .tree import render_kernel
+from .tree import COMMON_FILE, common_text, render_module
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 
@@ -24,13 +24,16 @@ def options_from(args):
 def cmd_gen(args):
     options = options_from(args)
     for seed in range(args.seed, args.seed + args.count):
-        text = generate_module(seed, options).text()
+        module = generate_module(seed, options)
         if args.out_dir:
             os.makedirs(args.out_dir, exist_ok=True)
             with open(os.path.join(args.out_dir, f"smith-{seed}.tile"), "w") as f:
-                f.write(text)
+                f.write(module.text(standalone=args.standalone))
+            if not args.standalone:
+                with open(os.path.join(args.out_dir, COMMON_FILE), "w") as f:
+                    f.write(common_text())
         else:
-            sys.stdout.write(text)
+            sys.stdout.write(module.text(standalone=True))
     return 0
 
 
@@ -87,7 +90,7 @@ def cmd_reduce(args):
     signature = tuple(data["signature"])
     reduced = reduce(kernel, lambda k: oracle.still_fails(k, data["target"], signature, data["seed"], "reduce"),
                      args.seconds, log=(lambda m: print(m, file=sys.stderr)) if args.verbose else None)
-    sys.stdout.write(render_kernel(reduced))
+    sys.stdout.write(render_module([reduced], standalone=True))
     return 0
 
 
@@ -104,7 +107,8 @@ def main(argv=None):
     gen = sub.add_parser("gen", help="print (or write) generated modules")
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--count", type=int, default=1)
-    gen.add_argument("--out-dir")
+    gen.add_argument("--out-dir", help=f"write smith-SEED.tile files (and the {COMMON_FILE} they import)")
+    gen.add_argument("--standalone", action="store_true", help="define the shared consts in each file")
     gen.set_defaults(func=cmd_gen)
 
     camp = sub.add_parser("campaign", help="generate, check and reduce; exit 1 on any finding")

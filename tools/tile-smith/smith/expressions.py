@@ -6,7 +6,7 @@ that need a domain get a guard written in the language itself
 (log(abs(x) + 0.5), exp(min(x, 4.0)), a / (abs(b) + 0.5), ...).
 """
 from .analysis import Invalid
-from .tree import Expr, Param
+from .tree import COMMON_CONSTS, Expr, Param
 
 FLOAT_ARITH = ("f32", "f16")
 ROUNDS = ("rint", "round", "floor", "ceil", "trunc", "odd", "none")
@@ -97,7 +97,13 @@ class Expressions:
             extra = rng.choice((0, 0, 1, 3, 8, 16)) if d > 1 else rng.choice((0, 2))
             start = rng.randint(0, extra)
             big.append(d + extra)
-            items.append(("all",) if extra == 0 and rng.random() < 0.5 else ("range", str(start), d))
+            if extra and rng.random() < 0.15:  # a run-time start: an i32 parameter
+                offset = Param(self.fresh("off"), "i32", None, kind="scalar", value=start)
+                self.kernel.params.append(offset)
+                self.env.scalars[offset.name] = "i32"
+                items.append(("range", offset.name, d))
+            else:
+                items.append(("all",) if extra == 0 and rng.random() < 0.5 else ("range", str(start), d))
         while items and items[-1][0] == "all" and rng.random() < 0.5:
             items.pop()           # missing trailing dims are taken whole
         if not items:
@@ -190,6 +196,8 @@ class Expressions:
         if dtype == "i32":
             op = rng.choice(("add", "sub", "mul", "max", "min"))
             s = const(rng.choice((1, 2, 3, -5, 100)), "i32")
+            if rng.random() < 0.2:
+                s = E("const", value=2, dtype="i32", text="SM_TWO")
         else:
             scalars = [p for p in self.kernel.params if p.shape is None and p.dtype == "f32"]
             if op != "div" and rng.random() < 0.2:
@@ -200,6 +208,9 @@ class Expressions:
                     self.env.scalars[p.name] = "f32"
                 p = rng.choice(scalars)
                 s = E("const", value=p.value, dtype="f32", text=p.name)
+            elif rng.random() < 0.2:
+                name, _, value = rng.choice([c for c in COMMON_CONSTS if c[0] != "SM_EPS"])
+                s = E("const", value=value, dtype="f32", text=name)
             else:
                 s = const(rng.choice((0.5, 2.0, -3.0, 1e-3, 0.125, 7.0)))
         return E(op, s, a) if op in ("add", "mul") and rng.random() < 0.5 else E(op, a, s)
@@ -256,7 +267,8 @@ class Expressions:
         rng = self.rng
         m, n = shape
         k = rng.choice(self.options.dims)
-        if k > 4095 or count((m, k)) > self.options.max_elements or count((k, n)) > self.options.max_elements:
+        if k > 4095 or count((m, k)) > self.options.max_elements or count((k, n)) > self.options.max_elements \
+                or m * k * n > 1 << 24:
             raise Invalid("too big")
         operand = "i8" if dtype == "i32" else rng.choice(("bf16", "f16", "f32", "bf16"))
         a = self.gen((m, k), operand, depth - 1)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .analysis import Info, Invalid
 from .check import Env, analyze
 from .expressions import Expressions, E, count
-from .tree import Expr, Kernel, Param, Stmt, render_module
+from .tree import COMMON_CONSTS, Expr, Kernel, Param, Stmt, render_module
 
 DIMS = (1, 2, 3, 4, 5, 7, 8, 16, 16, 17, 24, 32, 32, 33, 48, 63, 64, 64, 65, 96, 100, 127, 128,
         128, 129, 255, 256, 256, 512, 1000, 1024, 2048, 4096)
@@ -35,8 +35,8 @@ class Module:
     seed: int
     kernels: list = field(default_factory=list)
 
-    def text(self):
-        return render_module(self.kernels, header=f"# tile-smith seed {self.seed}\n")
+    def text(self, standalone=False):
+        return render_module(self.kernels, header=f"# tile-smith seed {self.seed}\n", standalone=standalone)
 
 
 class KernelGen:
@@ -250,8 +250,27 @@ class KernelGen:
         used = used_names(self.kernel)
         self.kernel.params = [p for p in self.kernel.params if p.out or p.name in used]
         self.kernel.params.sort(key=lambda p: p.out)
+        self.name_dims()
         analyze(self.kernel)  # must hold by construction
         return self.kernel
+
+
+    def name_dims(self):
+        """Spell up to two parameter dim sizes by consts (shared ones, or const expressions)."""
+        rng = self.rng
+        sizes = sorted({d for p in self.kernel.params if p.shape for d in p.shape if d > 1})
+        for size in rng.sample(sizes, min(len(sizes), rng.choice((0, 1, 2)))):
+            shared = {c[2]: c[0] for c in COMMON_CONSTS if isinstance(c[2], int)}
+            if size in shared and rng.random() < 0.7:
+                self.kernel.dim_names[size] = shared[size]
+                continue
+            name = f"{self.kernel.name}_d{size}"
+            forms = [str(size), f"{size + 3} - 3", f"{size * 4 + 1} // 4", f"({size * 2}) / 2",
+                     f"-{size} % {size + 7} - 7 + {size}"]
+            if size % 2 == 0:
+                forms.append(f"{size // 2} * 2")
+            self.kernel.consts.append((name, rng.choice(forms)))
+            self.kernel.dim_names[size] = name
 
 
 def used_names(kernel):
@@ -260,6 +279,9 @@ def used_names(kernel):
     def expr(e):
         if "name" in e.attrs:
             names.add(e.attrs["name"])
+        for item in e.attrs.get("items", ()):
+            if item[0] != "all":
+                names.add(item[1])
         if e.op == "const":
             names.add(e.attrs["text"])
         for a in e.args:

@@ -16,7 +16,7 @@ import numpy as np
 
 from .check import analyze
 from .tools import Verdict
-from .tree import render_module
+from .tree import COMMON_FILE, common_text, render_module
 
 MODES = ("interpret", "fused", "unfused")
 
@@ -154,6 +154,8 @@ class Oracle:
         directory = os.path.join(self.workdir, tag)
         shutil.rmtree(directory, ignore_errors=True)
         os.makedirs(directory)
+        with open(os.path.join(directory, COMMON_FILE), "w") as f:
+            f.write(common_text())
         path = os.path.join(directory, "module.tile")
         accepted = self.compile_all(kernels, target, result, path)
         result.accepted = len(accepted)

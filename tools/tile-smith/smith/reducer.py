@@ -120,6 +120,9 @@ def prune(kernel):
     if not any(p.out for p in keep):
         keep += [p for p in kernel.params if p.out][:1]
     kernel.params = keep
+    sizes = {d for p in keep if p.shape for d in p.shape}
+    kernel.dim_names = {size: name for size, name in kernel.dim_names.items() if size in sizes}
+    kernel.consts = [c for c in kernel.consts if c[0] in kernel.dim_names.values()]
 
 
 def candidates(kernel):

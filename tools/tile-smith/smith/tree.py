@@ -49,6 +49,7 @@ class Kernel:
     params: List[Param]
     body: List[Stmt]
     consts: List[Tuple[str, str]] = field(default_factory=list)  # emitted before the kernel
+    dim_names: dict = field(default_factory=dict)  # a parameter dim size -> the const that spells it
 
     def param(self, name):
         return next((p for p in self.params if p.name == name), None)
@@ -167,15 +168,17 @@ def render_stmt(s: Stmt, indent: str, out: list):
         raise ValueError(f"unknown statement kind {s.kind}")
 
 
-def render_param(p: Param):
+def render_param(p: Param, dim_names=None):
     if p.shape is None:
         return f"{p.name}: {p.dtype}"
-    return f"{'out ' if p.out else ''}{p.name}: tensor<{render_shape(p.shape)}, {p.dtype}>"
+    names = dim_names or {}
+    shape = "[" + ", ".join(names.get(d, str(d)) for d in p.shape) + "]"
+    return f"{'out ' if p.out else ''}{p.name}: tensor<{shape}, {p.dtype}>"
 
 
 def render_kernel(k: Kernel) -> str:
     lines = [f"const {name} = {value}" for name, value in k.consts]
-    params = ",\n    ".join(render_param(p) for p in k.params)
+    params = ",\n    ".join(render_param(p, k.dim_names) for p in k.params)
     lines.append(f"kernel {k.name}(\n    {params}) {{")
     for s in k.body:
         render_stmt(s, "  ", lines)
@@ -183,8 +186,23 @@ def render_kernel(k: Kernel) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_module(kernels, header="", imports=()):
+# Consts every module imports (import "smith_common.tile"); kernels use them as
+# scalars and dimension sizes. A standalone rendering (a finding, a fuzz seed)
+# defines them in place instead.
+COMMON_FILE = "smith_common.tile"
+COMMON_CONSTS = (("SM_HALF", "0.5", 0.5), ("SM_TWO", "2", 2), ("SM_SIXTEEN", "4 * 4", 16),
+                 ("SM_TILE", "SM_SIXTEEN * 2", 32), ("SM_EPS", "1e-5", 1e-5))
+
+
+def common_text():
+    return "# tile-smith's shared consts\n" + "".join(f"const {n} = {t}\n" for n, t, _ in COMMON_CONSTS)
+
+
+def render_module(kernels, header="", standalone=False):
+    body = "\n".join(render_kernel(k) for k in kernels)
     parts = [header] if header else []
-    parts += [f'import "{path}"' for path in imports]
-    parts += [render_kernel(k) for k in kernels]
+    if "SM_" in body:
+        parts.append("".join(f"const {n} = {t}\n" for n, t, _ in COMMON_CONSTS) if standalone
+                     else f'import "{COMMON_FILE}"\n')
+    parts.append(body)
     return "\n".join(parts)
