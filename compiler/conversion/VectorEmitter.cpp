@@ -251,7 +251,17 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
   if (isa<tile::BroadcastOp>(op)) {
     Value source = widen(operands[0]);
     Role role = roleOfTile(source, rows, cols);
-    return role == Role::Full ? source : expand(source, role, rows, cols);
+    if (role == Role::Full)
+      return source;
+    // TEXPANDS and TCOLEXPANDADD have no i8 form: an i8 vector is expanded at
+    // f16, which holds every i8 exactly, and emitOp narrows the result back.
+    if (tileType(source).getElementType().isInteger(8)) {
+      FailureOr<Value> wide = convert(source, b.getF16Type(), tile::RoundMode::none, nullptr);
+      if (failed(wide))
+        return failure();
+      source = *wide;
+    }
+    return expand(source, role, rows, cols);
   }
   if (auto full = dyn_cast<tile::FullOp>(op)) {
     // TEXPANDS has no i8 form: an i8 fill is made at i32, and emitOp narrows it.
