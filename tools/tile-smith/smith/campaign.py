@@ -52,7 +52,7 @@ def kernel_from_json(data):
 class Worker:
     def __init__(self, config):
         self.config = config
-        self.tools = Tools(config["bin_dir"], host_flags=config["host_flags"])
+        self.tools = Tools(config["bin_dir"], host_flags=config["host_flags"], host_cxx=config["host_cxx"])
         self.oracle = Oracle(self.tools, config["work_dir"])
 
     def run(self, index):

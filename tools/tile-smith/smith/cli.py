@@ -10,7 +10,7 @@ from .campaign import kernel_from_json, run_campaign
 from .generator import Options, generate_module
 from .oracle import Oracle
 from .reducer import reduce
-from .tools import Tools
+from .tools import Tools, fast_host
 from .tree import COMMON_FILE, common_text, render_module
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
@@ -40,7 +40,7 @@ def cmd_gen(args):
 def cmd_campaign(args):
     work = tempfile.mkdtemp(prefix="tile-smith-")
     config = {"seed": args.seed, "targets": args.targets.split(","), "bin_dir": args.bin_dir,
-              "host_flags": args.host_flag, "work_dir": work, "findings_dir": os.path.abspath(args.findings),
+              "host_flags": args.host_flag, "host_cxx": args.host_cxx, "work_dir": work, "findings_dir": os.path.abspath(args.findings),
               "reduce_seconds": args.reduce_seconds,
               "options": {"avoid_issue13_broadcasts": not args.with_issue13_broadcasts,
                           "kernels_per_module": args.kernels_per_module}}
@@ -75,7 +75,7 @@ def load_finding(path):
 
 def cmd_check(args):
     data, kernel = load_finding(args.finding)
-    oracle = Oracle(Tools(args.bin_dir, host_flags=args.host_flag), tempfile.mkdtemp(prefix="tile-smith-"))
+    oracle = Oracle(Tools(args.bin_dir, host_flags=args.host_flag, host_cxx=args.host_cxx), tempfile.mkdtemp(prefix="tile-smith-"))
     result = oracle.run_module([kernel], args.target or data["target"], data["seed"], "check")
     for f in result.findings:
         print(f"{f.kind} on {f.target}: {f.message}")
@@ -86,7 +86,7 @@ def cmd_check(args):
 
 def cmd_reduce(args):
     data, kernel = load_finding(args.finding)
-    oracle = Oracle(Tools(args.bin_dir, host_flags=args.host_flag), tempfile.mkdtemp(prefix="tile-smith-"))
+    oracle = Oracle(Tools(args.bin_dir, host_flags=args.host_flag, host_cxx=args.host_cxx), tempfile.mkdtemp(prefix="tile-smith-"))
     signature = tuple(data["signature"])
     reduced = reduce(kernel, lambda k: oracle.still_fails(k, data["target"], signature, data["seed"], "reduce"),
                      args.seconds, log=(lambda m: print(m, file=sys.stderr)) if args.verbose else None)
@@ -99,6 +99,9 @@ def main(argv=None):
     parser.add_argument("--bin-dir", default=os.path.join(ROOT, "build", "bin"), help="where tilec and tile-run are")
     parser.add_argument("--host-flag", action="append", default=[],
                         help="tile-run --host-flag for the model's C++ (e.g. -O0: faster compiles)")
+    parser.add_argument("--host-cxx", default="", help="tile-run --host-cxx: the host compiler of the model's C++")
+    parser.add_argument("--fast-host", action="store_true",
+                        help="compile the model's C++ fast: clang++ -O0 -ffp-contract=off if installed, else -O0")
     parser.add_argument("--kernels-per-module", type=int, default=10)
     parser.add_argument("--with-issue13-broadcasts", action="store_true",
                         help="also generate the size-1 broadcasts that miscompile (issue 13; excluded until the w13-bcast fix is merged)")
@@ -137,6 +140,9 @@ def main(argv=None):
     red.set_defaults(func=cmd_reduce)
 
     args = parser.parse_args(argv)
+    if args.fast_host:
+        args.host_cxx, flags = fast_host()
+        args.host_flag = flags + args.host_flag
     if args.command == "campaign" and not (args.kernels or args.modules or args.seconds):
         args.modules = 1
     return args.func(args)

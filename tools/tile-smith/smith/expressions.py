@@ -160,6 +160,8 @@ class Expressions:
                 o == 1 and d != 1 for o, d in zip(out, shape)):
             out = list(shape)     # known broadcast miscompiles (issue 13): not generated
         drop = rng.choice((0, 0, 0, 1, 2)) if len(shape) > 1 else 0
+        if self.options.avoid_issue13_broadcasts and len(shape) >= 3 and drop:
+            drop = len(shape) - 1  # missing leading dims miscompile unless only [C] is left
         out = tuple(out[min(drop, len(out) - 1):])
         if self.options.avoid_issue13_broadcasts and count(out) == 1 and count(shape) > 1:
             return tuple(shape)   # [1, 1] * [R, C] miscompiles too (issue 13)

@@ -10,6 +10,7 @@ Every tilec answer falls in one class:
 """
 import os
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 
@@ -59,20 +60,21 @@ def classify(returncode, stderr, timed_out=False):
     if not match:
         return Verdict("finding", "unlocated-error", stderr.strip()[:300])
     message, line = match["msg"], int(match["line"])
-    if INTERNAL.search(message):
-        return Verdict("finding", "internal-error", message, line)
     for reason, pattern in LIMITS:
         if re.search(pattern, message):
             return Verdict("rejected", reason, message, line)
+    if INTERNAL.search(message):
+        return Verdict("finding", "internal-error", message, line)
     return Verdict("finding", "unexplained-rejection", message, line)
 
 
 class Tools:
-    def __init__(self, bin_dir, timeout=120, host_flags=()):
+    def __init__(self, bin_dir, timeout=120, host_flags=(), host_cxx=""):
         self.tilec = os.path.join(bin_dir, "tilec")
         self.tile_run = os.path.join(bin_dir, "tile-run")
         self.timeout = timeout
         self.host_flags = list(host_flags)
+        self.host_cxx = host_cxx
 
     def run(self, argv):
         try:
@@ -94,6 +96,8 @@ class Tools:
         else:
             argv += [f"--target={target}", f"--fuse={'true' if mode == 'fused' else 'false'}"]
             argv += [f"--host-flag={flag}" for flag in self.host_flags]
+            if self.host_cxx:
+                argv.append(f"--host-cxx={self.host_cxx}")
         rc, _, err, hung = self.run(argv)
         if hung:
             return Verdict("finding", "hang", f"{mode} run timed out")
@@ -102,3 +106,14 @@ class Tools:
         if rc < 0 or rc > 1:
             return Verdict("finding", "crash", f"{mode}: exit {rc}: {err.strip()[-300:]}")
         return Verdict("finding", f"{mode}-error", err.strip()[:400])
+
+
+def fast_host():
+    """(compiler, flags) that compile the model's C++ fastest: clang++ at -O0 when
+    installed (about 2x g++ -O0), else the default compiler at -O0. Contraction
+    stays off, as with g++ in ISO mode, so every a*b+c rounds twice as written."""
+    for name in ("clang++-22", "clang++"):
+        path = shutil.which(name)
+        if path:
+            return path, ["-O0", "-ffp-contract=off"]
+    return "", ["-O0"]
