@@ -2,6 +2,7 @@
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -58,7 +59,10 @@ def cmd_campaign(args):
                   f"findings {len(summary.findings)}", flush=True)
 
     started = time.monotonic()
-    summary = run_campaign(config, modules=modules, seconds=args.seconds, jobs=args.jobs, progress=progress)
+    try:
+        summary = run_campaign(config, modules=modules, seconds=args.seconds, jobs=args.jobs, progress=progress)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     print(summary.report(time.monotonic() - started, args.jobs))
     accepted = summary.accepted / max(summary.generated, 1)
     if args.min_accepted and accepted < args.min_accepted:
@@ -73,10 +77,14 @@ def load_finding(path):
     return data, kernel_from_json(data["kernel"])
 
 
+def oracle_in(args, work):
+    return Oracle(Tools(args.bin_dir, host_flags=args.host_flag, host_cxx=args.host_cxx), work)
+
+
 def cmd_check(args):
     data, kernel = load_finding(args.finding)
-    oracle = Oracle(Tools(args.bin_dir, host_flags=args.host_flag, host_cxx=args.host_cxx), tempfile.mkdtemp(prefix="tile-smith-"))
-    result = oracle.run_module([kernel], args.target or data["target"], data["seed"], "check")
+    with tempfile.TemporaryDirectory(prefix="tile-smith-") as work:
+        result = oracle_in(args, work).run_module([kernel], args.target or data["target"], data["seed"], "check")
     for f in result.findings:
         print(f"{f.kind} on {f.target}: {f.message}")
     if not result.findings:
@@ -86,10 +94,11 @@ def cmd_check(args):
 
 def cmd_reduce(args):
     data, kernel = load_finding(args.finding)
-    oracle = Oracle(Tools(args.bin_dir, host_flags=args.host_flag, host_cxx=args.host_cxx), tempfile.mkdtemp(prefix="tile-smith-"))
     signature = tuple(data["signature"])
-    reduced = reduce(kernel, lambda k: oracle.still_fails(k, data["target"], signature, data["seed"], "reduce"),
-                     args.seconds, log=(lambda m: print(m, file=sys.stderr)) if args.verbose else None)
+    with tempfile.TemporaryDirectory(prefix="tile-smith-") as work:
+        oracle = oracle_in(args, work)
+        reduced = reduce(kernel, lambda k: oracle.still_fails(k, data["target"], signature, data["seed"], "reduce"),
+                         args.seconds, log=(lambda m: print(m, file=sys.stderr)) if args.verbose else None)
     sys.stdout.write(render_module([reduced], standalone=True))
     return 0
 
