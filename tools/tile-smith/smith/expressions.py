@@ -13,7 +13,7 @@ ROUNDS = ("rint", "round", "floor", "ceil", "trunc", "odd", "none")
 # Casts tile-smith writes: every pair some target chains, weighted to the ones both do.
 CAST_SOURCES = {
     "f32": ("bf16", "f16", "i8", "i32", "bf16", "f16"),
-    "f16": ("f32", "bf16", "i8", "f32"),
+    "f16": ("f32", "bf16", "i8", "f32", "i32"),
     "i32": ("f32", "f16", "bf16", "i8", "f32"),
     "bf16": ("f32", "f16", "i8", "f32"),
     "i8": ("f16", "f32", "i32", "bf16", "f16"),

@@ -152,6 +152,34 @@ class KernelGen:
         out = self.new_output((rows, 1), "f32")
         self.emit(Stmt("assign", name=out.name, expr=E("var", name=acc)))
 
+    def feature_k_loop(self):
+        """acc = matmul(a[:, k:k+S], b[k:k+S, :], acc=acc) (or acc + matmul(..)) over a pipelined K loop."""
+        rng = self.rng
+        m, n = self.dim(1, 256), self.dim(1, 256)
+        step = rng.choice((16, 32, 64, 128))
+        k = step * rng.choice((1, 2, 3, 4))
+        if max(count((m, k)), count((k, n))) > self.options.max_elements:
+            return
+        operand = rng.choice(("bf16", "f16", "i8", "f32"))
+        result = "i32" if operand == "i8" else "f32"
+        a, b = self.x.new_param((m, k), operand), self.x.new_param((k, n), operand)
+        acc = self.x.fresh("acc")
+        self.emit(Stmt("let", name=acc, expr=E("full", shape=(m, n), value=0, dtype=result, zeros=True)))
+        var = self.x.fresh("k")
+        mm_args = [E("load", name=a.name, items=[("all",), ("range", var, step)]),
+                   E("load", name=b.name, items=[("range", var, step)])]
+        if rng.random() < 0.5:
+            update = Expr("matmul", mm_args + [E("var", name=acc)], {})
+        else:
+            update = E("add", E("var", name=acc), Expr("matmul", mm_args, {}))
+        loop = rng.choice(("pipeline", "range"))
+        attrs = {"loop": loop, "start": 0, "stop": k, "step": step}
+        if loop == "pipeline":
+            attrs["stages"] = rng.choice((1, 2))
+        self.emit(Stmt("for", name=var, attrs=attrs, body=[Stmt("assign", name=acc, expr=update)]))
+        out = self.new_output((m, n), result)
+        self.emit(Stmt("assign", name=out.name, expr=E("var", name=acc)))
+
     def feature_insert(self):
         """let t = zeros([R, C]); t[a:b, :] = v; y = t ..."""
         rows, cols = self.shape2()
@@ -240,7 +268,7 @@ class KernelGen:
         self.emit(Stmt("assign", name=out.name, expr=self.value(shape, "f32", 2)))
 
     FEATURES = (("store", 6), ("let", 2), ("row_loop", 2), ("carried", 1), ("insert", 1), ("quant", 1),
-                ("scopes", 1), ("row_gather", 1), ("bcast_nd", 2))
+                ("scopes", 1), ("row_gather", 1), ("bcast_nd", 2), ("k_loop", 1))
 
     def build(self):
         rng = self.rng
