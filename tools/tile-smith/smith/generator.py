@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .analysis import Info, Invalid
 from .check import Env, analyze
-from .expressions import Expressions, E, count
+from .expressions import Expressions, E, const as const_f32, count
 from .tree import COMMON_CONSTS, Expr, Kernel, Param, Stmt, render_module
 
 DIMS = (1, 2, 3, 4, 5, 7, 8, 16, 16, 17, 24, 32, 32, 33, 48, 63, 64, 64, 65, 96, 100, 127, 128,
@@ -180,6 +180,29 @@ class KernelGen:
         out = self.new_output((m, n), result)
         self.emit(Stmt("assign", name=out.name, expr=E("var", name=acc)))
 
+    def feature_limit_probe(self):
+        """A statement at a documented limit, so the rejection paths run too (the oracle
+        expects a located error naming the limit, never a crash)."""
+        rng = self.rng
+        probe = rng.choice(("cast", "window", "wide_row", "deep_k"))
+        if probe == "cast":        # i32 -> bf16 has no single-rounding chain on either target
+            x = self.x.new_param((16, 32), "i32")
+            out = self.new_output((16, 32), "bf16")
+            expr = E("cast", E("param", name=x.name), dtype="bf16", round="rint")
+        elif probe == "window":    # a window over two leading dims
+            x = self.x.new_param((4, 8, 16), "f32")
+            out = self.new_output((2, 4, 16), "f32")
+            expr = E("load", name=x.name, items=[("range", "1", 2), ("range", "2", 4)])
+        elif probe == "wide_row":  # a row reduction keeps rows whole: 2^17 f32 do not fit UB
+            x = self.x.new_param((2, 1 << 17), "f32")
+            out = self.new_output((2, 1), "f32")
+            expr = E("row_sum", E("param", name=x.name))
+        else:                      # K not a multiple of K0 is one cube step, too deep for L0
+            a, b = self.x.new_param((16, 5000), "bf16"), self.x.new_param((5000, 16), "bf16")
+            out = self.new_output((16, 16), "f32")
+            expr = E("matmul", E("param", name=a.name), E("param", name=b.name))
+        self.emit(Stmt("assign", name=out.name, expr=expr))
+
     def feature_insert(self):
         """let t = zeros([R, C]); t[a:b, :] = v; y = t ..."""
         rows, cols = self.shape2()
@@ -268,7 +291,7 @@ class KernelGen:
         self.emit(Stmt("assign", name=out.name, expr=self.value(shape, "f32", 2)))
 
     FEATURES = (("store", 6), ("let", 2), ("row_loop", 2), ("carried", 1), ("insert", 1), ("quant", 1),
-                ("scopes", 1), ("row_gather", 1), ("bcast_nd", 2), ("k_loop", 1))
+                ("scopes", 1), ("row_gather", 1), ("bcast_nd", 2), ("k_loop", 1), ("limit_probe", 1))
 
     def build(self):
         rng = self.rng
