@@ -108,6 +108,7 @@ class Summary:
     def __init__(self):
         self.modules = self.generated = self.accepted = 0
         self.rejected = {}
+        self.outputs = [0, 0, 0]       # bit-exact, bounded, loose
         self.findings = []            # (path, kind, target, message)
         self.by_target = {}
 
@@ -118,6 +119,8 @@ class Summary:
         t = self.by_target.setdefault(target, [0, 0])
         t[0] += result.generated
         t[1] += result.accepted
+        for i, n in enumerate((result.exact, result.bounded, result.loose)):
+            self.outputs[i] += n
         for reason, n in result.rejected.items():
             self.rejected[reason] = self.rejected.get(reason, 0) + n
         self.findings += written
@@ -130,6 +133,9 @@ class Summary:
                  f"accepted    {self.accepted} ({100.0 * self.accepted / max(self.generated, 1):.1f} %)"]
         for target, (g, a) in sorted(self.by_target.items()):
             lines.append(f"  {target:<8}  {a} of {g}")
+        exact, bounded, loose = self.outputs
+        lines.append(f"outputs     {exact + bounded + loose} compared: {exact} bit for bit, {bounded} within a "
+                     f"bound < 10 % of their magnitude, {loose} within a looser bound")
         lines.append(f"rejected    {sum(self.rejected.values())}")
         for reason, n in sorted(self.rejected.items(), key=lambda kv: -kv[1]):
             lines.append(f"  {reason:<24}{n}")

@@ -36,7 +36,11 @@ class ModuleResult:
     accepted: int = 0
     rejected: dict = field(default_factory=dict)   # reason -> count
     findings: list = field(default_factory=list)
-    weak_outputs: int = 0                          # outputs whose bound is no tighter than their range
+    # Outputs compared: bit for bit (bound 0), within a bound under a tenth of their
+    # largest magnitude, and within a looser bound (a weak check).
+    exact: int = 0
+    bounded: int = 0
+    loose: int = 0
 
 
 def bf16_to_f32(bits):
@@ -163,6 +167,14 @@ class Oracle:
             finding = self.check_kernel(path, kernel, target, seed, directory)
             if finding:
                 result.findings.append(finding)
+                continue
+            for info in analyze(kernel).values():
+                if info.err == 0:
+                    result.exact += 1
+                elif info.err < 0.1 * info.mag:
+                    result.bounded += 1
+                else:
+                    result.loose += 1
         shutil.rmtree(directory, ignore_errors=True)
         return result
 
