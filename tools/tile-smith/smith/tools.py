@@ -69,7 +69,7 @@ def classify(returncode, stderr, timed_out=False):
 
 
 class Tools:
-    def __init__(self, bin_dir, timeout=120, host_flags=(), host_cxx=""):
+    def __init__(self, bin_dir, timeout=600, host_flags=(), host_cxx=""):
         self.tilec = os.path.join(bin_dir, "tilec")
         self.tile_run = os.path.join(bin_dir, "tile-run")
         self.timeout = timeout
