@@ -20,9 +20,10 @@ LOCATED = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): error:
 # (docs/testing.md lists them with the reason each exists).
 LIMITS = [
     ("cast-chain", r"cannot convert '\w+' to '\w+' on \w+: no chain"),
+    ("cast-wrap", r"cannot convert '\w+' to '\w+' without saturation on \w+"),
     ("window-leading-dims", r"cannot lower a window spanning several leading dimensions"),
     ("ub-row", r"needs whole (rows|columns) of .* in UB"),
-    ("on-chip-overflow", r"(ub|l1|l0a|l0b|l0c) overflow: buffer"),
+    ("on-chip-overflow", r"(?i)\b(ub|l1|l0a|l0b|l0c) overflow: buffer"),
     ("matmul-blocking", r"no blocking of the .* matmul fits"),
     ("tokens-chunk", r"tokens=\d+|does not divide|do not fit UB"),
     ("interleave-i8", r"interleaving 'i8' is not supported"),
