@@ -11,6 +11,14 @@ from .analysis import Info, Invalid
 INPUT_RANGE = {"f32": 1.0, "f16": 1.0, "bf16": 1.0, "i8": 127, "i32": 127}
 
 
+def input_info(p) -> Info:
+    """What an input parameter holds (the oracle draws its values so)."""
+    if p.kind == "index":
+        return Info(p.shape, p.dtype, 0, p.bound - 1)
+    r = INPUT_RANGE[p.dtype]
+    return Info(p.shape, p.dtype, -r, r)
+
+
 def join(a: Info, b: Info) -> Info:
     return Info(a.shape, a.dtype, min(a.lo, b.lo), max(a.hi, b.hi), max(a.err, b.err))
 
@@ -57,11 +65,8 @@ class Env:
             elif p.out:
                 self.globals[p.name] = Info(p.shape, p.dtype, 0.0, 0.0)
                 self.outputs.add(p.name)
-            elif p.kind == "index":
-                self.globals[p.name] = Info(p.shape, p.dtype, 0, p.bound - 1)
             else:
-                r = INPUT_RANGE[p.dtype]
-                self.globals[p.name] = Info(p.shape, p.dtype, -r, r)
+                self.globals[p.name] = input_info(p)
 
     def expr(self, e) -> Info:
         op, at = e.op, e.attrs

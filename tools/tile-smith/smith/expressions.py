@@ -6,6 +6,7 @@ that need a domain get a guard written in the language itself
 (log(abs(x) + 0.5), exp(min(x, 4.0)), a / (abs(b) + 0.5), ...).
 """
 from .analysis import Invalid
+from .check import input_info
 from .tree import COMMON_CONSTS, Expr, Param
 
 FLOAT_ARITH = ("f32", "f16")
@@ -57,13 +58,8 @@ class Expressions:
         name = self.fresh("in" if kind != "index" else "idx")
         p = Param(name, dtype, tuple(shape), kind=kind, bound=bound)
         self.kernel.params.append(p)
-        self.env.globals[name] = self.env_info_of(p)
+        self.env.globals[name] = input_info(p)
         return p
-
-    def env_info_of(self, p):
-        from .check import Env  # an Env over just this param gives its input Info
-        from .tree import Kernel
-        return Env(Kernel("k", [p], [])).globals[p.name]
 
     def info(self, e):
         return self.env.expr(e)

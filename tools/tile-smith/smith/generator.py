@@ -76,7 +76,7 @@ class KernelGen:
         return self.rng.choice(("f32", "f32", "f32", "bf16", "f16", "i32", "i8"))
 
     def value(self, shape, dtype, depth=None):
-        """An expression of (shape, dtype); narrow types through a final cast of f32."""
+        """An expression of (shape, dtype), `depth` levels deep (default: the options')."""
         depth = self.options.depth if depth is None else depth
         return self.x.gen(shape, dtype, depth)
 
@@ -115,15 +115,14 @@ class KernelGen:
         var = self.x.fresh("i")
         body_src = self.x.new_param((rows, cols), rng.choice(("f32", "bf16", "f16")))
         window = E("load", name=body_src.name, items=[("range", var, step)])
-        src_dtype = body_src.dtype
-        self.env.locals_saved = dict(self.env.locals)
+        outside = dict(self.env.locals)  # the body's let is visible only inside the loop
         body_let = self.x.fresh("row")
-        base = window if src_dtype == "f32" else E("cast", window, dtype="f32")
+        base = window if body_src.dtype == "f32" else E("cast", window, dtype="f32")
         lets = [Stmt("let", name=body_let, expr=base)]
         self.env.locals[body_let] = self.env.expr(base)
         expr = self.to_dtype(E(rng.choice(("add", "mul", "sub")), E("var", name=body_let),
                                  self.value((step, cols), "f32", 2)), dtype)
-        self.env.locals = self.env.locals_saved
+        self.env.locals = outside
         loop = rng.choice(("range", "parallel"))
         body = lets + [Stmt("assign", name=out.name, items=[("range", var, step)], expr=expr)]
         self.emit(Stmt("for", name=var, attrs={"loop": loop, "start": 0, "stop": rows, "step": step},
