@@ -224,7 +224,9 @@ def matmul(a: Info, b: Info, acc, out) -> Info:
         if acc.shape != shape or acc.dtype != result:
             raise Invalid("matmul accumulator type")
         lo, hi, err = lo + acc.lo, hi + acc.hi, err + acc.err
-    err = propagate(result, err, max(abs(lo), abs(hi)), order_error(k, result, mag))
+    # An accumulator is one more term of the sum (the model rounds the product first).
+    terms = k + (acc is not None)
+    err = propagate(result, err, max(abs(lo), abs(hi)), order_error(terms, result, mag + (acc.mag if acc else 0)))
     return checked(Info(shape, result, lo, hi, err))
 
 
