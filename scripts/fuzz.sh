@@ -3,7 +3,9 @@
 # Builds the libFuzzer target tools/fuzz/tilec-fuzz with clang 22, ASan, UBSan
 # and assertions in build-fuzz/ (or $TILEC_FUZZ_BUILD_DIR), then fuzzes the
 # frontend and the whole pipeline for SECONDS. Seeds: every .tile file under
-# kernels-dsl/ and test/ (split-file tests also split into their parts). The
+# kernels-dsl/ and test/ (split-file tests also split into their parts), and 300
+# valid modules from tile-smith's generator (tools/tile-smith, 3 kernels each,
+# consts defined in place), so most inputs get past the parser. The
 # corpus it grows and any crash, timeout or leak file go to $TILEC_FUZZ_WORK
 # (default /tmp/tilec-fuzz), outside the repository; replay one with
 #   build-fuzz/bin/tilec-fuzz FILE
@@ -34,6 +36,9 @@ mkdir -p "$WORK/corpus" "$WORK/seeds" "$WORK/findings"
       /usr/lib/llvm-22/bin/split-file "$file" "$WORK/seeds/$name"
     fi
   done
+
+"${TILEC_PYTHON:-/usr/bin/python3}" "$ROOT/tools/tile-smith/tile-smith.py" --kernels-per-module 3 \
+  gen --seed 0 --count 300 --standalone --out-dir "$WORK/seeds/smith"
 
 # -max_len: above every seed (the largest is ~9 KB); -timeout: a compile takes
 # well under a second even sanitized, so 10 s is a hang; -rss_limit_mb: MLIR

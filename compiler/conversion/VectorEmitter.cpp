@@ -1,6 +1,7 @@
 //===- VectorEmitter.cpp - tile ops as instructions on UB chunks ----------===//
 #include "compiler/conversion/VectorEmitter.h"
 #include "compiler/transforms/CastChain.h"
+#include "runtime/numerics/ConversionRules.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -142,17 +143,29 @@ FailureOr<Value> ChunkEmitter::convert(Value tile, Type element, tile::RoundMode
   if (type.getElementType() == element)
     return tile;
   std::optional<DType> from = dtypeOf(type.getElementType()), to = dtypeOf(element);
+  std::optional<bool> saturate;
+  if (sat)
+    saturate = sat.getValue() == tile::Saturation::on;
   std::optional<CastChain> chain;
   if (from && to)
-    chain = findCastChain(*from, *to, target);
+    chain = findCastChain(*from, *to, target, castWraps(*from, *to, saturate));
   if (!chain)
     return emitError(loc) << "no conversion from " << type.getElementType() << " to " << element
                           << " on " << target.name;
   Value current = tile;
+  DType at = *from;
   for (DType step : chain->steps) {
     Value next = alloc(type.getRows(), type.getCols(), mlirTypeOf(element.getContext(), step));
-    ascend::TCvtOp::create(b, loc, next, current, round, sat);
+    // A step into an integer type clamps or wraps as the whole cast does, not
+    // as its own pair's default: i32 → i8 saturates, its f16 → i8 step would wrap.
+    tile::SaturationAttr stepSat = sat;
+    bool clamps = saturate.value_or(saturatesByDefault(*from, *to));
+    if (!sat && isInteger(*to) && isInteger(step) && saturatesByDefault(at, step) != clamps)
+      stepSat = tile::SaturationAttr::get(b.getContext(),
+                                          clamps ? tile::Saturation::on : tile::Saturation::off);
+    ascend::TCvtOp::create(b, loc, next, current, round, stepSat);
     current = next;
+    at = step;
   }
   return current;
 }

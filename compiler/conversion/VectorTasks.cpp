@@ -46,6 +46,10 @@ FailureOr<Chunking> chooseChunking(Operation *op, MatrixShape widest, int64_t ro
     int64_t padded = (c + 7) / 8 * 8; // f32 rows padded to 32 bytes
     return uint64_t(padded) * 4 * tilesPerChunk;
   };
+  // A column reduction keeps its rows whole but may split its columns: narrow
+  // them until every row of a chunk fits.
+  while (fullCols && cols > 1 && uint64_t(widest.rows) * rowBytes(cols) > capacity)
+    cols = largestDivisorAtMost(widest.cols, cols - 1);
   if (rowBytes(cols) > capacity)
     return op->emitOpError("needs whole rows of ")
            << widest.cols << " elements in UB (" << rowBytes(cols) << " bytes per row for "

@@ -48,16 +48,6 @@ std::string tilec::target::tileAliasName(ascend::TileBufferType type) {
          "x" + mlirTypeText(type.getElementType());
 }
 
-/// Rows and columns of the smallest whole-fractal tile holding a cube
-/// operand: 16 x C0 fractals for L1/L0A/L0B (C0 = 32 bytes of elements) and
-/// 16 x 16 for L0C. Padding both dimensions to the larger side lets one L1
-/// tile feed either L0A (16-row fractals) or L0B (C0-row fractals) by TMOV.
-static int64_t cubeGranule(ascend::TileBufferType type) {
-  if (type.getSpace() == ascend::MemorySpace::l0c)
-    return 16;
-  return std::max<int64_t>(16, 32 / type.getElementBytes());
-}
-
 FailureOr<std::string> tilec::target::tileTypeSpelling(ascend::TileBufferType type,
                                                        Location loc) {
   std::optional<std::string> element = elementTypeName(type.getElementType());
@@ -72,15 +62,10 @@ FailureOr<std::string> tilec::target::tileTypeSpelling(ascend::TileBufferType ty
     return text + ">";
   }
 
-  int64_t granule = cubeGranule(type);
+  // Whole fractals, as getNumBytes (what memory planning reserved) counts them.
+  int64_t granule = type.getCubeGranule();
   int64_t paddedRows = llvm::alignTo(type.getRows(), granule);
   int64_t paddedCols = llvm::alignTo(type.getCols(), granule);
-  if (paddedRows * paddedCols * type.getElementBytes() > type.getNumBytes())
-    return emitError(loc, "the ")
-           << type << " buffer needs " << paddedRows << "x" << paddedCols
-           << " elements as whole fractals, more than the " << type.getNumBytes()
-           << " bytes memory planning reserved; use rows and columns that are multiples of "
-           << granule;
   std::string shape = *element + ", " + std::to_string(paddedRows) + ", " +
                       std::to_string(paddedCols);
   bool padded = paddedRows != type.getRows() || paddedCols != type.getCols();

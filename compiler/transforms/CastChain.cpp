@@ -1,6 +1,8 @@
 //===- CastChain.cpp - element conversions as legal TCVT steps ------------===//
 #include "compiler/transforms/CastChain.h"
 
+#include "runtime/numerics/ConversionRules.h"
+
 #include "mlir/IR/BuiltinTypes.h"
 
 #include <cstdint>
@@ -53,7 +55,9 @@ std::pair<int64_t, int64_t> integerRange(DType t) {
 /// the rounding step must already lie on the destination's grid, and every
 /// later type must hold every destination value: conversions are monotone, so
 /// values beyond the destination's range stay beyond it and saturate alike.
-std::optional<unsigned> singleRoundingStep(DType from, llvm::ArrayRef<DType> steps) {
+/// A wrapping chain must instead carry the rounded integer exactly to the last
+/// step, since wrapping is not monotone.
+std::optional<unsigned> singleRoundingStep(DType from, llvm::ArrayRef<DType> steps, bool wraps) {
   DType to = steps.back();
   unsigned rounding = 0;
   while (rounding + 1 < steps.size() && holdsEveryValueOf(steps[rounding], from))
@@ -66,6 +70,13 @@ std::optional<unsigned> singleRoundingStep(DType from, llvm::ArrayRef<DType> ste
   for (unsigned index = rounding; index + 1 < steps.size(); ++index)
     if (!holdsEveryValueOf(steps[index], to))
       return std::nullopt;
+  if (wraps && rounding + 1 < steps.size()) {
+    if (!isInteger(rounded))
+      return std::nullopt;
+    for (unsigned index = rounding + 1; index + 1 < steps.size(); ++index)
+      if (!holdsEveryValueOf(steps[index], rounded))
+        return std::nullopt;
+  }
   return rounding;
 }
 
@@ -92,8 +103,15 @@ bool tilec::holdsEveryValueOf(DType wide, DType narrow) {
   return wideLow <= low && high <= wideHigh;
 }
 
+bool tilec::castWraps(DType from, DType to, std::optional<bool> saturate) {
+  if (!isInteger(to))
+    return false;
+  return !saturate.value_or(saturatesByDefault(from, to));
+}
+
 std::optional<CastChain> tilec::findCastChain(DType from, DType to,
-                                              const target::TargetDescription &target) {
+                                              const target::TargetDescription &target,
+                                              bool wraps) {
   if (from == to)
     return CastChain{};
   // Depth-first over chains of each length in kStepPreference order: the
@@ -107,7 +125,7 @@ std::optional<CastChain> tilec::findCastChain(DType from, DType to,
       steps.push_back(next);
       if (steps.size() == length) {
         if (next == to)
-          if (std::optional<unsigned> rounding = singleRoundingStep(from, steps))
+          if (std::optional<unsigned> rounding = singleRoundingStep(from, steps, wraps))
             found = CastChain{steps, *rounding};
       } else if (next != to) {
         extend(next, length);

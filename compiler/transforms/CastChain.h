@@ -39,8 +39,17 @@ inline constexpr unsigned kMaxCastChainSteps = 3;
 /// `target` that rounds once (ties broken by a fixed preference for wide
 /// intermediates, so the answer is deterministic); nullopt when there is none. Examples on a2a3: f32 → i8 is
 /// i32, f16, i8 (not f16, i8, which rounds twice); bf16 → f16 is f32, f16.
+/// A cast that `wraps` (castWraps) also needs the exact integer until the last
+/// step: a value an intermediate f16 rounded wraps to another result, so
+/// f32 → i8 and i32 → i8 have no wrapping chain on a2a3.
 std::optional<CastChain> findCastChain(DType from, DType to,
-                                       const target::TargetDescription &target);
+                                       const target::TargetDescription &target,
+                                       bool wraps = false);
+
+/// Whether a cast wraps out-of-range values into an integer destination instead
+/// of clamping them: `saturate` false, or unset and the pair's hardware default
+/// (saturatesByDefault in runtime/numerics) wraps. False for float destinations.
+bool castWraps(DType from, DType to, std::optional<bool> saturate);
 
 /// True when every value of `narrow` is exactly a value of `wide`.
 bool holdsEveryValueOf(DType wide, DType narrow);

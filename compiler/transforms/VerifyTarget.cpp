@@ -29,8 +29,18 @@ std::optional<DType> elementDType(Value value) {
 LogicalResult verifyCast(CastOp op, const target::TargetDescription &target) {
   std::optional<DType> from = elementDType(op.getSource());
   std::optional<DType> to = elementDType(op.getResult());
-  if (from && to && findCastChain(*from, *to, target))
-    return success();
+  if (from && to && findCastChain(*from, *to, target)) {
+    std::optional<Saturation> sat = op.getSat();
+    bool wraps = castWraps(*from, *to, sat ? std::optional(*sat == Saturation::on) : std::nullopt);
+    if (findCastChain(*from, *to, target, wraps))
+      return success();
+    return op.emitError() << "cannot convert " << op.getSource().getType().getElementType()
+                          << " to " << op.getType().getElementType() << " without saturation on "
+                          << target.name
+                          << ": every chain of legal conversions rounds through a type that "
+                             "does not hold the integer it then wraps; saturate (sat=true), or "
+                             "cast to f16 first and wrap the rounded value";
+  }
   InFlightDiagnostic diag = op.emitError()
                             << "cannot convert " << op.getSource().getType().getElementType()
                             << " to " << op.getType().getElementType() << " on " << target.name

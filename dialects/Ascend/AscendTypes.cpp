@@ -85,6 +85,27 @@ int64_t TileBufferType::getPaddedCols() const {
   return (getCols() + perBlock - 1) / perBlock * perBlock;
 }
 
+/// Rows and columns of the smallest whole-fractal tile holding a cube
+/// operand: 16 x C0 fractals for L1/L0A/L0B (C0 = 32 bytes of elements) and
+/// 16 x 16 for L0C. Padding both dimensions to the larger side lets one L1
+/// tile feed either L0A (16-row fractals) or L0B (C0-row fractals) by TMOV.
+int64_t TileBufferType::getCubeGranule() const {
+  switch (getSpace()) {
+  case MemorySpace::l0c:
+    return 16;
+  case MemorySpace::l1:
+  case MemorySpace::l0a:
+  case MemorySpace::l0b:
+    return std::max<int64_t>(16, kOnChipAlignment / getElementBytes());
+  default:
+    return 1;
+  }
+}
+
 int64_t TileBufferType::getNumBytes() const {
-  return getRows() * getPaddedCols() * getElementBytes();
+  int64_t granule = getCubeGranule();
+  if (granule == 1)
+    return getRows() * getPaddedCols() * getElementBytes();
+  return llvm::alignTo(getRows(), granule) * llvm::alignTo(getCols(), granule) *
+         getElementBytes();
 }

@@ -12,7 +12,9 @@ def Ascend_TileType : TypeDef<Ascend_Dialect, "TileBuffer", [ShapedTypeInterface
   let description = [{
     `!ascend.tile<64x128xf32, ub>`. The shape is the valid region; each row
     starts on a 32-byte boundary, so narrow rows are padded (a `64x1xf32`
-    row-sum result occupies 64 rows of 8 floats).
+    row-sum result occupies 64 rows of 8 floats). Cube buffers (L1, L0A, L0B,
+    L0C) hold whole fractals: rows and columns padded to the cube granule (an
+    `8x4xf32` L1 buffer occupies 16 x 16 floats).
   }];
   let parameters = (ins ArrayRefParameter<"int64_t">:$shape, "::mlir::Type":$elementType,
                         "::tilec::ascend::MemorySpace":$space);
@@ -29,6 +31,10 @@ def Ascend_TileType : TypeDef<Ascend_Dialect, "TileBuffer", [ShapedTypeInterface
     int64_t getBlockElements() const;
     /// Columns including the padding up to 32 bytes per row.
     int64_t getPaddedCols() const;
+    /// Rows and columns of a cube buffer's fractals are multiples of this: 16,
+    /// or 32 bytes of elements where that is more (L0C: 16). 1 for UB and GM.
+    int64_t getCubeGranule() const;
+    /// The bytes the buffer occupies: padded rows (UB) or whole fractals (cube).
     int64_t getNumBytes() const;
   }];
 }

@@ -69,11 +69,13 @@ tile.kernel @bcast(%x: !tile.gm<32x128xf32>, %g: !tile.gm<128xf32>, %y: !tile.gm
 
 // -----
 
-// f32 → i8 has no TCVT on a2a3: the chain goes through i32 and f16.
+// f32 → i8 has no TCVT on a2a3: the chain goes through i32 and f16. The cast
+// saturates (the f32 → i8 default), so its f16 → i8 step, which would wrap by
+// default, saturates explicitly.
 // CHECK-LABEL: ascend.task @quant_cast_l
 // CHECK: ascend.tcvt %[[I32:.*]], %{{.*}} {round = #tile.round<rint>} : !ascend.tile<{{.*}}xi32, ub>, !ascend.tile<{{.*}}xf32, ub>
 // CHECK: ascend.tcvt %[[F16:.*]], %[[I32]] {round = #tile.round<rint>} : !ascend.tile<{{.*}}xf16, ub>, !ascend.tile<{{.*}}xi32, ub>
-// CHECK: ascend.tcvt %{{.*}}, %[[F16]] {round = #tile.round<rint>} : !ascend.tile<{{.*}}xi8, ub>, !ascend.tile<{{.*}}xf16, ub>
+// CHECK: ascend.tcvt %{{.*}}, %[[F16]] {round = #tile.round<rint>, sat = #tile.sat<on>} : !ascend.tile<{{.*}}xi8, ub>, !ascend.tile<{{.*}}xf16, ub>
 tile.kernel @quant(%x: !tile.gm<16x64xf32>, %q: !tile.gm<16x64xi8> {tile.out}) {
   %c0 = arith.constant 0 : index
   %t = tile.load %x[%c0, %c0] : !tile.gm<16x64xf32> -> tensor<16x64xf32>

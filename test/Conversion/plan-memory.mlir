@@ -149,3 +149,31 @@ ascend.task @cube(%a: !tile.gm<64x64xbf16>, %b: !tile.gm<64x64xbf16>, %c: !tile.
   ascend.tstore %c[%c0, %c0], %acc : !tile.gm<64x64xf32>, !ascend.tile<64x64xf32, l0c>
   ascend.return
 }
+
+// -----
+
+// Cube buffers occupy whole fractals: an 8x64xf32 L1 tile is 16 x 64 floats
+// (4096 bytes, not 2048) and an 8x4xf32 L0C tile 16 x 16 floats (1024 bytes),
+// so the next buffer starts after the padding the C++ tile type spans.
+// CHECK-LABEL: ascend.task @unaligned_cube
+// CHECK-SAME: ascend.memory_peak = {l0a = 4096 : i64, l0c = 2048 : i64, l1 = 8192 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x64xf32, l1>
+// CHECK: ascend.alloc {offset = 4096 : i64} : !ascend.tile<8x64xf32, l1>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x4xf32, l0c>
+// CHECK: ascend.alloc {offset = 1024 : i64} : !ascend.tile<8x4xf32, l0c>
+ascend.task @unaligned_cube(%a: !tile.gm<8x64xf32>, %c: !tile.gm<8x4xf32>) attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %a1 = ascend.alloc : !ascend.tile<8x64xf32, l1>
+  %b1 = ascend.alloc : !ascend.tile<8x64xf32, l1>
+  %x = ascend.alloc : !ascend.tile<8x4xf32, l0c>
+  %y = ascend.alloc : !ascend.tile<8x4xf32, l0c>
+  %l0 = ascend.alloc : !ascend.tile<8x64xf32, l0a>
+  ascend.tload %a1, %a[%c0, %c0] : !ascend.tile<8x64xf32, l1>, !tile.gm<8x64xf32>
+  ascend.tload %b1, %a[%c0, %c0] : !ascend.tile<8x64xf32, l1>, !tile.gm<8x64xf32>
+  ascend.tstore %c[%c0, %c0], %x : !tile.gm<8x4xf32>, !ascend.tile<8x4xf32, l0c>
+  ascend.tstore %c[%c0, %c0], %y : !tile.gm<8x4xf32>, !ascend.tile<8x4xf32, l0c>
+  ascend.tstore %c[%c0, %c0], %x : !tile.gm<8x4xf32>, !ascend.tile<8x4xf32, l0c>
+  ascend.textract %l0, %a1[%c0, %c0] : !ascend.tile<8x64xf32, l0a>, !ascend.tile<8x64xf32, l1>
+  ascend.textract %l0, %b1[%c0, %c0] : !ascend.tile<8x64xf32, l0a>, !ascend.tile<8x64xf32, l1>
+  ascend.return
+}

@@ -9,14 +9,6 @@ ascend.task @unplanned(%x: !tile.gm<8x64xf32>) attributes {core = #ascend.core<a
 
 // -----
 
-ascend.task @narrow_acc(%x: !tile.gm<8x64xf32>) attributes {core = #ascend.core<aic>} {
-  // expected-error @+1 {{the '!ascend.tile<8x64xf32, l0c>' buffer needs 16x64 elements as whole fractals, more than the 2048 bytes memory planning reserved; use rows and columns that are multiples of 16}}
-  %0 = ascend.alloc {offset = 0 : i64} : !ascend.tile<8x64xf32, l0c>
-  ascend.return
-}
-
-// -----
-
 tile.kernel @unlowered(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   // expected-error @+1 {{C++ emission does not support 'tile.load' in a host program}}

@@ -7,6 +7,7 @@
 // The same kernels on a5: bf16 → f16 is legal there too; i32 → bf16 is not.
 // A5-NOT: @legal
 // A5: error: cannot convert 'i32' to 'bf16' on a5
+// A5: error: cannot convert 'i32' to 'i8' without saturation on a5
 
 // Casts with a chain that rounds once pass: f32 → i8 is f32 → i32 → f16 → i8,
 // bf16 → f16 is bf16 → f32 → f16 on a2a3 (direct on a5), i8 → f32 goes
@@ -35,6 +36,26 @@ tile.kernel @double_rounding(%x: !tile.gm<8x16xi32>, %y: !tile.gm<8x16xbf16> {ti
   // expected-error @+1 {{cannot convert 'i32' to 'bf16' on a2a3: no chain of at most 3 legal conversions rounds only once; cast to f32 first}}
   %1 = tile.cast %0 {round = #tile.round<rint>} : tensor<8x16xi32> -> tensor<8x16xbf16>
   tile.store %1, %y[%c0, %c0] : tensor<8x16xbf16>, !tile.gm<8x16xbf16>
+  tile.return
+}
+
+// -----
+
+// Wrapping (sat = off) is not monotone: i32 → i8 runs through f16, which rounds
+// integers beyond 2048 before the f16 → i8 step would wrap them, so no chain
+// gives the kernel's result; f16 → i8 wraps in one step. Without `sat` both
+// saturate (the i32 → i8 default), which the chain does.
+tile.kernel @wrap_through_half(%x: !tile.gm<8x16xi32>, %h: !tile.gm<8x16xf16>, %y: !tile.gm<8x16xi8> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<8x16xi32> -> tensor<8x16xi32>
+  // expected-error @+1 {{cannot convert 'i32' to 'i8' without saturation on a2a3: every chain of legal conversions rounds through a type that does not hold the integer it then wraps; saturate (sat=true), or cast to f16 first and wrap the rounded value}}
+  %1 = tile.cast %0 {sat = #tile.sat<off>} : tensor<8x16xi32> -> tensor<8x16xi8>
+  %2 = tile.cast %0 : tensor<8x16xi32> -> tensor<8x16xi8>
+  %3 = tile.load %h[%c0, %c0] : !tile.gm<8x16xf16> -> tensor<8x16xf16>
+  %4 = tile.cast %3 {round = #tile.round<rint>, sat = #tile.sat<off>} : tensor<8x16xf16> -> tensor<8x16xi8>
+  tile.store %1, %y[%c0, %c0] : tensor<8x16xi8>, !tile.gm<8x16xi8>
+  tile.store %2, %y[%c0, %c0] : tensor<8x16xi8>, !tile.gm<8x16xi8>
+  tile.store %4, %y[%c0, %c0] : tensor<8x16xi8>, !tile.gm<8x16xi8>
   tile.return
 }
 

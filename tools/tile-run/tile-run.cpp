@@ -3,7 +3,8 @@
 // tile-run FILE.tile|FILE.mlir [--kernel NAME] (--inputs DIR | --random SEED)
 //          [--set NAME=VALUE]... [--save-inputs DIR] [--outputs DIR]
 //          [--interpret | [--check] [--report FILE.json] [--trace FILE.json]
-//                         [--target a2a3|a5] [--cpp FILE.cpp]]
+//                         [--target a2a3|a5] [--cpp FILE.cpp] [--host-cxx PATH]
+//                         [--host-flag FLAG]...]
 //          [--compare DIR] [--tol NAME=ATOL,RTOL,RATIO]... [-D NAME=VALUE] [-I DIR]
 //
 // Loads the kernel, gathers its inputs, runs it on the CPU model of the AI
@@ -77,6 +78,14 @@ cl::opt<std::string> targetName("target", cl::desc("Modelled chip: a2a3 or a5"),
 cl::opt<std::string> cppFile("cpp", cl::desc("Run this emitted C++ source on the model instead of\n"
                                              "compiling the kernel"),
                              cl::value_desc("file.cpp"), cl::cat(runCategory));
+cl::list<std::string> hostFlags(
+    "host-flag", cl::desc("Extra flag for the host compiler of the kernel's C++, after -O2 (e.g.\n"
+                          "--host-flag=-O0 compiles faster; part of the compile cache key)"),
+    cl::value_desc("flag"), cl::cat(runCategory));
+cl::opt<std::string> hostCompiler(
+    "host-cxx", cl::desc("Host compiler for the kernel's C++ (default: the one that built tilec;\n"
+                         "its --version is part of the compile cache key)"),
+    cl::value_desc("path"), cl::cat(runCategory));
 cl::opt<std::string> compareDir("compare", cl::desc("Compare the outputs with <dir>/<output>.npy; exit 1 on failure"),
                                 cl::value_desc("dir"), cl::cat(runCategory));
 cl::list<std::string> toleranceSpecs(
@@ -98,8 +107,10 @@ int fail(const Twine &message) {
 /// at it then), or null after reporting why there is none.
 std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *&model) {
   if (interpret) {
-    if (check || !reportFile.empty() || !traceFile.empty() || !cppFile.empty()) {
-      fail("--check, --report, --trace and --cpp run the model; drop --interpret");
+    if (check || !reportFile.empty() || !traceFile.empty() || !cppFile.empty() ||
+        !hostFlags.empty() || !hostCompiler.empty()) {
+      fail("--check, --report, --trace, --cpp, --host-cxx and --host-flag run the model; drop "
+           "--interpret");
       return nullptr;
     }
     return tilec::run::createInterpreterRunner();
@@ -114,6 +125,8 @@ std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *
   options.tracePath = traceFile;
   options.fuse = fuse;
   options.progress = progressMode;
+  options.compile.extraFlags.assign(hostFlags.begin(), hostFlags.end());
+  options.compile.compiler = hostCompiler;
   auto runner = std::make_unique<tilec::run::ModelRunner>(std::move(options));
   model = runner.get();
   return runner;

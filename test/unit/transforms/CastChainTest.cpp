@@ -58,6 +58,27 @@ TEST(CastChain, A5NarrowsIntegersThroughF32) {
             (std::vector<DType>{DType::F32, DType::F16, DType::I8}));
 }
 
+TEST(CastChain, WrappingKeepsTheExactInteger) {
+  // f16 rounds i32 values beyond 2048, and wrapping the rounded value differs
+  // (16129 wraps to 1, its f16 16128 to 0): no wrapping chain through f16.
+  EXPECT_FALSE(findCastChain(DType::I32, DType::I8, a2a3(), /*wraps=*/true));
+  EXPECT_FALSE(findCastChain(DType::F32, DType::I8, a2a3(), /*wraps=*/true));
+  EXPECT_FALSE(findCastChain(DType::I32, DType::I8, a5(), /*wraps=*/true));
+  EXPECT_EQ(stepsOf(findCastChain(DType::F16, DType::I8, a2a3(), /*wraps=*/true)),
+            (std::vector<DType>{DType::I8}));
+  // f32 → i32 rounds once to the exact integer the i32 destination wraps.
+  EXPECT_EQ(stepsOf(findCastChain(DType::F32, DType::I32, a2a3(), /*wraps=*/true)),
+            (std::vector<DType>{DType::I32}));
+}
+
+TEST(CastChain, CastWraps) {
+  EXPECT_FALSE(castWraps(DType::I32, DType::I8, std::nullopt)); // saturates by default
+  EXPECT_TRUE(castWraps(DType::F16, DType::I8, std::nullopt));  // wraps by default
+  EXPECT_TRUE(castWraps(DType::I32, DType::I8, false));
+  EXPECT_FALSE(castWraps(DType::F16, DType::I8, true));
+  EXPECT_FALSE(castWraps(DType::I32, DType::F32, false)); // a float destination never wraps
+}
+
 TEST(CastChain, DoubleRoundingIsRejected) {
   // i32 → f32 rounds to 24 bits, f32 → bf16 again to 8.
   EXPECT_FALSE(findCastChain(DType::I32, DType::BF16, a2a3()));

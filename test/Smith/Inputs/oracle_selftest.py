@@ -1,0 +1,45 @@
+"""The oracle's verdict classes, its comparison rule and the error bounds it uses."""
+import sys
+
+sys.path.insert(0, sys.argv[1])
+import numpy as np  # noqa: E402
+
+from smith.check import analyze  # noqa: E402
+from smith.oracle import compare  # noqa: E402
+from smith.tools import classify  # noqa: E402
+from smith.tree import Expr, Kernel, Param, Stmt  # noqa: E402
+
+cases = [
+    (0, ""),
+    (1, "m.tile:3:7: error: cannot convert 'i32' to 'bf16' on a2a3: no chain of at most 3 legal conversions"),
+    (1, "m.tile:4:2: error: 'ascend.tcolexpanddiv' op right operand must be [1, 24], found [1, 1]"),
+    (1, "m.tile:5:9: error: a message no documented limit explains"),
+    (1, "error: unlocated trouble"),
+    (-6, "tilec: Assertion `x' failed."),
+]
+for rc, err in cases:
+    v = classify(rc, err)
+    print(f"classify {rc}: {v.kind} {v.reason} line {v.line}")
+print("hang:", classify(0, "", timed_out=True).reason)
+
+one = np.array([1.0, 2.0, np.nan])
+print("equal:", compare(one, one.copy(), 0.0))
+print("ulp:", compare(np.array([1.0]), np.array([np.nextafter(np.float32(1), 2, dtype=np.float32)], dtype=np.float64), 0.0))
+print("within:", compare(np.array([1.0]), np.array([1.0 + 1e-6]), 1e-5))
+print("nan:", compare(np.array([np.nan]), np.array([1.0]), 1.0))
+
+
+def bound(expr, dtype="f32", shape=(8, 16), extra=()):
+    params = [Param("x", dtype, shape), Param("w", dtype, shape), *extra, Param("y", expr[1], expr[2], out=True)]
+    k = Kernel("k", params, [Stmt("assign", name="y", expr=expr[0])])
+    return analyze(k)["y"].err
+
+
+x, w = Expr("param", [], {"name": "x"}), Expr("param", [], {"name": "w"})
+print("add f32:", bound((Expr("add", [x, w]), "f32", (8, 16))))
+print("row_sum f32 > 0:", bound((Expr("row_sum", [x]), "f32", (8, 1))) > 0)
+print("row_max f32:", bound((Expr("row_max", [x]), "f32", (8, 1))))
+print("exp f32 > 0:", bound((Expr("exp", [x]), "f32", (8, 16))) > 0)
+print("mul i32:", bound((Expr("mul", [x, w]), "i32", (8, 16)), dtype="i32"))
+print("cast of a sum to bf16 >= 2^-8:",
+      bound((Expr("cast", [Expr("row_sum", [x])], {"dtype": "bf16", "round": "rint"}), "bf16", (8, 1))) >= 2 ** -8)

@@ -1,0 +1,205 @@
+"""The differential oracle: tilec accepts or rejects properly, and accepted kernels agree.
+
+For one module and one target:
+ 1. tilec (fused and unfused) on the file. A rejection names a line: its kernel
+    is counted under the limit's reason (tools.LIMITS) and dropped, and tilec
+    runs again; a crash, internal error or unexplained rejection is a finding.
+ 2. Every kernel left runs on the same inputs in the reference interpreter and
+    on the CPU model, fused and unfused. Each output of each pair of the three
+    must agree within the bound analysis.py derives for it (0: bit for bit).
+"""
+import os
+import shutil
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .check import analyze
+from .tools import Verdict
+from .tree import COMMON_FILE, common_text, render_module
+
+MODES = ("interpret", "fused", "unfused")
+
+
+@dataclass
+class Finding:
+    kind: str           # crash, internal-error, mismatch, ...
+    target: str
+    kernel: object      # the tree.Kernel that shows it
+    message: str
+    signature: tuple = ()
+
+
+@dataclass
+class ModuleResult:
+    generated: int = 0
+    accepted: int = 0
+    rejected: dict = field(default_factory=dict)   # reason -> count
+    findings: list = field(default_factory=list)
+    # Outputs compared: bit for bit (bound 0), within a bound under a tenth of their
+    # largest magnitude, and within a looser bound (a weak check).
+    exact: int = 0
+    bounded: int = 0
+    loose: int = 0
+
+
+def bf16_to_f32(bits):
+    return (bits.astype(np.uint32) << 16).view(np.float32)
+
+
+def f32_to_bf16_bits(values):
+    bits = values.astype(np.float32).view(np.uint32)
+    return ((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16).astype(np.uint16)
+
+
+def write_inputs(kernel, directory, seed):
+    """Seeded inputs by the generator's distributions (see check.INPUT_RANGE)."""
+    os.makedirs(directory, exist_ok=True)
+    for index, p in enumerate(kernel.params):
+        if p.out:
+            continue
+        rng = np.random.default_rng([seed, index])
+        path = os.path.join(directory, p.name + ".npy")
+        if p.shape is None:
+            np.save(path, np.array(p.value, dtype=np.float32 if p.dtype == "f32" else np.int32))
+        elif p.kind == "index":
+            np.save(path, rng.integers(0, p.bound, size=p.shape, dtype=np.int32))
+        elif p.dtype in ("i8", "i32"):
+            np.save(path, rng.integers(-127, 128, size=p.shape).astype(np.int8 if p.dtype == "i8" else np.int32))
+        else:
+            values = rng.uniform(-1.0, 1.0, size=p.shape).astype(np.float32)
+            if p.dtype == "bf16":
+                np.save(path, f32_to_bf16_bits(values))
+            else:
+                np.save(path, values.astype(np.float16 if p.dtype == "f16" else np.float32))
+
+
+def load_output(path, dtype):
+    data = np.load(path)
+    if dtype == "bf16":
+        return bf16_to_f32(data).astype(np.float64)
+    return data.astype(np.float64)
+
+
+def compare(a, b, bound):
+    """None when a and b agree within bound (0: equal), else a description."""
+    if a.shape != b.shape:
+        return f"shapes {a.shape} and {b.shape}"
+    finite = np.isfinite(a) & np.isfinite(b)
+    same_special = (~np.isfinite(a)) & (~np.isfinite(b)) & ((a == b) | (np.isnan(a) & np.isnan(b)))
+    diff = np.where(finite, np.abs(a - b), np.where(same_special, 0.0, np.inf))
+    bad = diff > bound
+    if not bad.any():
+        return None
+    first = tuple(int(i) for i in np.argwhere(bad)[0])
+    return (f"{int(bad.sum())} / {bad.size} points differ by more than {bound:.3g} "
+            f"(max {float(diff.max()):.4g}); first at {list(first)}: {a[first]!r} vs {b[first]!r}")
+
+
+def kernel_lines(text, kernels):
+    """(first line, kernel) of each kernel in the rendered module."""
+    starts, names = [], {k.name: k for k in kernels}
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("kernel "):
+            starts.append((number, names[line[len("kernel "):].split("(")[0]]))
+    return starts
+
+
+def kernel_at(text, kernels, line):
+    owner = None
+    for start, kernel in kernel_lines(text, kernels):
+        if start <= line:
+            owner = kernel
+    return owner
+
+
+class Oracle:
+    def __init__(self, tools, workdir):
+        self.tools = tools
+        self.workdir = workdir
+
+    def compile_all(self, kernels, target, result, path):
+        """The kernels tilec accepts (fused and unfused), after counting rejections and findings."""
+        kernels = list(kernels)
+        while kernels:
+            text = render_module(kernels)
+            with open(path, "w") as f:
+                f.write(text)
+            verdict = self.tools.compile(path, target, fuse=True)
+            if verdict.kind == "accepted":
+                verdict = self.tools.compile(path, target, fuse=False)
+                if verdict.kind == "rejected":
+                    verdict.reason = "unfused:" + verdict.reason
+            if verdict.kind == "accepted":
+                return kernels
+            culprit = kernel_at(text, kernels, verdict.line) if verdict.line else None
+            if culprit is None:
+                culprit = self.isolate(kernels, target, path)
+            if verdict.kind == "rejected":
+                result.rejected[verdict.reason] = result.rejected.get(verdict.reason, 0) + 1
+            else:
+                result.findings.append(Finding(verdict.reason, target, culprit, verdict.message,
+                                               verdict.signature()))
+            kernels.remove(culprit)
+        return kernels
+
+    def isolate(self, kernels, target, path):
+        """The first kernel that fails alone (for unlocated failures)."""
+        for kernel in kernels:
+            with open(path, "w") as f:
+                f.write(render_module([kernel]))
+            if self.tools.compile(path, target).kind != "accepted" or \
+                    self.tools.compile(path, target, fuse=False).kind != "accepted":
+                return kernel
+        return kernels[0]
+
+    def run_module(self, kernels, target, seed, tag):
+        result = ModuleResult(generated=len(kernels))
+        directory = os.path.join(self.workdir, tag)
+        shutil.rmtree(directory, ignore_errors=True)
+        os.makedirs(directory)
+        with open(os.path.join(directory, COMMON_FILE), "w") as f:
+            f.write(common_text())
+        path = os.path.join(directory, "module.tile")
+        accepted = self.compile_all(kernels, target, result, path)
+        result.accepted = len(accepted)
+        for kernel in accepted:
+            finding = self.check_kernel(path, kernel, target, seed, directory)
+            if finding:
+                result.findings.append(finding)
+                continue
+            for info in analyze(kernel).values():
+                if info.err == 0:
+                    result.exact += 1
+                elif info.err < 0.1 * info.mag:
+                    result.bounded += 1
+                else:
+                    result.loose += 1
+        shutil.rmtree(directory, ignore_errors=True)
+        return result
+
+    def check_kernel(self, path, kernel, target, seed, directory):
+        bounds = analyze(kernel)
+        inputs = os.path.join(directory, kernel.name + "-in")
+        write_inputs(kernel, inputs, seed)
+        outputs = {}
+        for mode in MODES:
+            out = os.path.join(directory, f"{kernel.name}-{mode}")
+            verdict: Verdict = self.tools.execute(path, kernel.name, inputs, out, mode, target)
+            if verdict.kind != "accepted":
+                return Finding(verdict.reason, target, kernel, verdict.message,
+                               ("finding", verdict.reason, verdict.message[:60]))
+            outputs[mode] = {name: load_output(os.path.join(out, name + ".npy"), info.dtype)
+                             for name, info in bounds.items()}
+        for name, info in bounds.items():
+            for a, b in (("interpret", "fused"), ("interpret", "unfused"), ("fused", "unfused")):
+                problem = compare(outputs[a][name], outputs[b][name], info.err)
+                if problem:
+                    return Finding("mismatch", target, kernel, f"output {name} ({info.dtype}): {a} vs {b}: {problem}",
+                                   ("finding", "mismatch", f"{a}-{b}"))
+        return None
+
+    def still_fails(self, kernel, target, signature, seed, tag):
+        """The reducer's predicate: does `kernel` alone show a finding with this signature?"""
+        result = self.run_module([kernel], target, seed, tag)
+        return any(f.signature == signature for f in result.findings)

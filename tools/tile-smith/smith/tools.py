@@ -1,0 +1,120 @@
+"""Running tilec and tile-run, and reading what they said.
+
+Every tilec answer falls in one class:
+  accepted        exit 0
+  rejected        exit 1 with a located `file:line:col: error:` whose message is a
+                  documented limit (LIMITS below: the reason it is counted under)
+  finding         anything else: a signal or abnormal exit status (crash), a
+                  timeout (hang), an unlocated error, an op that fails its verifier
+                  after a pass (invalid IR), or a located error no limit explains
+"""
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+LOCATED = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): error: (?P<msg>.*)$", re.M)
+
+# Rejections that are genuine, documented limits of the language or the targets
+# (docs/testing.md lists them with the reason each exists).
+LIMITS = [
+    ("cast-chain", r"cannot convert '\w+' to '\w+' on \w+: no chain"),
+    ("cast-wrap", r"cannot convert '\w+' to '\w+' without saturation on \w+"),
+    ("window-leading-dims", r"cannot lower a window spanning several leading dimensions"),
+    ("ub-row", r"needs whole (rows|columns) of .* in UB"),
+    ("on-chip-overflow", r"(?i)\b(ub|l1|l0a|l0b|l0c) overflow: buffer"),
+    ("matmul-blocking", r"no blocking of the .* matmul fits"),
+    ("tokens-chunk", r"tokens=\d+|does not divide|do not fit UB"),
+    ("interleave-i8", r"interleaving 'i8' is not supported"),
+    ("matmul-acc", r"with an accumulator is not lowered yet"),
+    ("matmul-dim", r"matmul dimension .* exceeds|larger than the cube's"),
+]
+# Located errors that are the compiler's own fault, not the kernel's.
+INTERNAL = re.compile(r"'(ascend|tile|scf|arith)\.\w+' op |failed to verify|still has a tensor result|"
+                      r"run --|C\+\+ emission|cannot spell|no C\+\+ tile type|has no vector lowering|"
+                      r"is not a unary vector op|launches an unknown task|memory planning reserved|"
+                      r"event ids of that pair")
+
+
+@dataclass
+class Verdict:
+    kind: str          # accepted / rejected / finding
+    reason: str = ""   # the limit (rejected) or the finding class
+    message: str = ""
+    line: int = 0      # of the first located error
+
+    def signature(self):
+        """What a reduced kernel must still show: the class and the message without numbers."""
+        return (self.kind, self.reason, re.sub(r"[0-9]+", "N", self.message)[:120])
+
+
+def classify(returncode, stderr, timed_out=False):
+    if timed_out:
+        return Verdict("finding", "hang", "timed out")
+    if returncode == 0:
+        return Verdict("accepted")
+    match = LOCATED.search(stderr)
+    if returncode != 1 or returncode < 0:
+        return Verdict("finding", "crash", stderr.strip().splitlines()[-1][:300] if stderr.strip() else
+                       f"exit status {returncode}", int(match["line"]) if match else 0)
+    if not match:
+        return Verdict("finding", "unlocated-error", stderr.strip()[:300])
+    message, line = match["msg"], int(match["line"])
+    for reason, pattern in LIMITS:
+        if re.search(pattern, message):
+            return Verdict("rejected", reason, message, line)
+    if INTERNAL.search(message):
+        return Verdict("finding", "internal-error", message, line)
+    return Verdict("finding", "unexplained-rejection", message, line)
+
+
+class Tools:
+    def __init__(self, bin_dir, timeout=600, host_flags=(), host_cxx=""):
+        self.tilec = os.path.join(bin_dir, "tilec")
+        self.tile_run = os.path.join(bin_dir, "tile-run")
+        self.timeout = timeout
+        self.host_flags = list(host_flags)
+        self.host_cxx = host_cxx
+
+    def run(self, argv):
+        try:
+            p = subprocess.run(argv, capture_output=True, text=True, timeout=self.timeout)
+            return p.returncode, p.stdout, p.stderr, False
+        except subprocess.TimeoutExpired:
+            return -1, "", "", True
+
+    def compile(self, path, target, fuse=True):
+        rc, _, err, hung = self.run([self.tilec, path, f"--target={target}", f"--fuse={str(fuse).lower()}",
+                                     "-o", os.devnull])
+        return classify(rc, err, hung)
+
+    def execute(self, path, kernel, inputs, outputs, mode, target):
+        """tile-run in `mode` (interpret / fused / unfused); a Verdict (accepted = ran)."""
+        argv = [self.tile_run, path, f"--kernel={kernel}", f"--inputs={inputs}", f"--outputs={outputs}"]
+        if mode == "interpret":
+            argv.append("--interpret")
+        else:
+            argv += [f"--target={target}", f"--fuse={'true' if mode == 'fused' else 'false'}"]
+            argv += [f"--host-flag={flag}" for flag in self.host_flags]
+            if self.host_cxx:
+                argv.append(f"--host-cxx={self.host_cxx}")
+        rc, _, err, hung = self.run(argv)
+        if hung:
+            return Verdict("finding", "hang", f"{mode} run timed out")
+        if rc == 0:
+            return Verdict("accepted")
+        if rc < 0 or rc > 1:
+            return Verdict("finding", "crash", f"{mode}: exit {rc}: {err.strip()[-300:]}")
+        return Verdict("finding", f"{mode}-error", err.strip()[:400])
+
+
+def fast_host():
+    """(compiler, flags) that compile the model's C++ fastest: clang++ at -O0 when
+    installed (about 2x g++ -O0), else the default compiler at -O0. Contraction
+    stays off, as with g++ in ISO mode, so every a*b+c rounds twice as written."""
+    for name in ("clang++-22", "clang++"):
+        path = shutil.which(name)
+        if path:
+            return path, ["-O0", "-ffp-contract=off"]
+    return "", ["-O0"]
