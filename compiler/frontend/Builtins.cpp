@@ -377,6 +377,11 @@ Type checkComposite(Sema &sema, CallExpr &call) {
         return Type::error();
       }
     }
+    // The lowering splits the rotated columns into even and odd halves in f32
+    // with the mask gather, whose kept columns fill whole 32-byte blocks.
+    if (!checkWholeBlocks(diags, call, Type::tensor(Type::Tensor, expected, DType::F32),
+                          "rope's even and odd halves have"))
+      return Type::error();
     return Type::tensor(Type::Tensor, x->shape, DType::F32);
   }
   }

@@ -63,9 +63,8 @@ FailureOr<std::string> tilec::target::tileTypeSpelling(ascend::TileBufferType ty
   }
 
   // Whole fractals, as getNumBytes (what memory planning reserved) counts them.
-  int64_t granule = type.getCubeGranule();
-  int64_t paddedRows = llvm::alignTo(type.getRows(), granule);
-  int64_t paddedCols = llvm::alignTo(type.getCols(), granule);
+  int64_t paddedRows = llvm::alignTo(type.getRows(), type.getCubeRowGranule());
+  int64_t paddedCols = llvm::alignTo(type.getCols(), type.getCubeColGranule());
   std::string shape = *element + ", " + std::to_string(paddedRows) + ", " +
                       std::to_string(paddedCols);
   bool padded = paddedRows != type.getRows() || paddedCols != type.getCols();

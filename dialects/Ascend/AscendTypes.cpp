@@ -89,23 +89,42 @@ int64_t TileBufferType::getPaddedCols() const {
 /// operand: 16 x C0 fractals for L1/L0A/L0B (C0 = 32 bytes of elements) and
 /// 16 x 16 for L0C. Padding both dimensions to the larger side lets one L1
 /// tile feed either L0A (16-row fractals) or L0B (C0-row fractals) by TMOV.
-int64_t TileBufferType::getCubeGranule() const {
+namespace {
+/// The fractal side of 32 bytes of `elementBytes`-byte elements, at least 16.
+int64_t wideSide(int64_t elementBytes) {
+  return std::max<int64_t>(16, kOnChipAlignment / elementBytes);
+}
+} // namespace
+
+int64_t TileBufferType::getCubeRowGranule() const {
   switch (getSpace()) {
+  case MemorySpace::l0a: // Left [M, K]: 16 x C0 fractals
+  case MemorySpace::l0c:
+    return 16;
+  case MemorySpace::l1:
+  case MemorySpace::l0b: // Right [K, N]: C0 x 16 fractals
+    return wideSide(getElementBytes());
+  default:
+    return 1;
+  }
+}
+
+int64_t TileBufferType::getCubeColGranule() const {
+  switch (getSpace()) {
+  case MemorySpace::l0b:
   case MemorySpace::l0c:
     return 16;
   case MemorySpace::l1:
   case MemorySpace::l0a:
-  case MemorySpace::l0b:
-    return std::max<int64_t>(16, kOnChipAlignment / getElementBytes());
+    return wideSide(getElementBytes());
   default:
     return 1;
   }
 }
 
 int64_t TileBufferType::getNumBytes() const {
-  int64_t granule = getCubeGranule();
-  if (granule == 1)
+  if (getCubeRowGranule() == 1)
     return getRows() * getPaddedCols() * getElementBytes();
-  return llvm::alignTo(getRows(), granule) * llvm::alignTo(getCols(), granule) *
-         getElementBytes();
+  return llvm::alignTo(getRows(), getCubeRowGranule()) *
+         llvm::alignTo(getCols(), getCubeColGranule()) * getElementBytes();
 }
