@@ -39,6 +39,10 @@ def const(value, dtype="f32"):
     return E("const", value=value, dtype=dtype, text=text)
 
 
+
+def element_bytes(dtype):
+    return {"f32": 4, "i32": 4, "bf16": 2, "f16": 2, "i8": 1}[dtype]
+
 class Expressions:
     """Expression generator bound to one kernel under construction (its params and lets)."""
 
@@ -291,7 +295,12 @@ class Expressions:
         rows, cols = shape
         if cols < 2:
             raise Invalid("rope needs a pair")
-        offset = rng.choice([o for o in (0, 0, 2, cols // 2, cols - 2) if o >= 0 and (cols - o) % 2 == 0] or [cols % 2])
+        # Each f32 half of the rotated columns fills whole 32-byte blocks (8 columns).
+        offsets = [o for o in (0, 0, 2, cols // 2, cols - 16, cols % 16)
+                   if 0 <= o < cols and (cols - o) % 16 == 0]
+        if not offsets:
+            raise Invalid("rope halves must fill whole 32-byte blocks")
+        offset = rng.choice(offsets)
         half = (cols - offset) // 2
         x = self.gen(shape, rng.choice(("f32", "bf16")), depth)
         cos = self.gen((rows, half), "f32", 0)
@@ -302,6 +311,8 @@ class Expressions:
         rows, cols = shape
         if count((rows, 2 * cols)) > self.options.max_elements:
             raise Invalid("too big")
+        if cols * element_bytes(dtype) % 32:
+            raise Invalid("the kept columns must fill whole 32-byte blocks")
         x = self.gen((rows, 2 * cols), dtype, depth)
         return E("gather", x, pattern=self.rng.choice(("even", "odd")), kw=self.rng.random() < 0.3)
 
@@ -309,6 +320,8 @@ class Expressions:
         rows, cols = shape
         if cols % 2:
             raise Invalid("odd columns")
+        if cols // 2 * element_bytes(dtype) % 32:
+            raise Invalid("each half must fill whole 32-byte blocks")
         return E("interleave", self.gen((rows, cols // 2), dtype, depth), self.gen((rows, cols // 2), dtype, depth))
 
     def form_vslice(self, shape, dtype, depth):
