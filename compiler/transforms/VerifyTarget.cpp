@@ -72,10 +72,16 @@ LogicalResult verifyVectorArithmetic(Operation *op) {
 
 LogicalResult verifyMatmul(MatmulOp op, const target::TargetDescription &target) {
   std::optional<DType> operand = elementDType(op.getLhs());
-  if (operand && target.cubeRate(*operand))
-    return success();
-  return op.emitError() << "the cube unit of " << target.name << " has no "
-                        << op.getLhs().getType().getElementType() << " matmul";
+  if (!operand || !target.cubeRate(*operand))
+    return op.emitError() << "the cube unit of " << target.name << " has no "
+                          << op.getLhs().getType().getElementType() << " matmul";
+  // B's N columns are padded to 32 in L1 and L0B but to 16 in L0C, and
+  // pto-isa's TMATMUL needs Right and Acc of equal columns.
+  int64_t n = op.getRhs().getType().getDimSize(1);
+  if (*operand == DType::I8 && n % 32)
+    return op.emitError() << "an i8 matmul needs N to be a multiple of 32 (found " << n
+                          << "): its B tiles pad N to 32 bytes, its accumulator to 16";
+  return success();
 }
 
 LogicalResult verifyOp(Operation *op, const target::TargetDescription &target) {

@@ -102,7 +102,7 @@ int64_t TileBufferType::getCubeRowGranule() const {
   case MemorySpace::l0c:
     return 16;
   case MemorySpace::l1:
-  case MemorySpace::l0b: // Right [K, N]: C0 x 16 fractals
+  case MemorySpace::l0b:
     return wideSide(getElementBytes());
   default:
     return 1;
@@ -111,11 +111,11 @@ int64_t TileBufferType::getCubeRowGranule() const {
 
 int64_t TileBufferType::getCubeColGranule() const {
   switch (getSpace()) {
-  case MemorySpace::l0b:
   case MemorySpace::l0c:
     return 16;
   case MemorySpace::l1:
   case MemorySpace::l0a:
+  case MemorySpace::l0b: // as B's L1 tile, which TMOV copies whole
     return wideSide(getElementBytes());
   default:
     return 1;

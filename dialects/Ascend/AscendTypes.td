@@ -32,9 +32,9 @@ def Ascend_TileType : TypeDef<Ascend_Dialect, "TileBuffer", [ShapedTypeInterface
     /// Columns including the padding up to 32 bytes per row.
     int64_t getPaddedCols() const;
     /// A cube buffer's rows and columns are whole fractals: multiples of these
-    /// (16, or 32 bytes of elements where that is more, along the fractal's
-    /// 32-byte side: L0A's columns (K), L0B's rows (K), both in L1; L0C: 16).
-    /// 1 for UB and GM.
+    /// (16, or 32 bytes of elements where that is more: L0A's columns (K), both
+    /// sides in L1 and L0B, whose tiles TMOV copies whole; L0C and L0A's rows:
+    /// 16). 1 for UB and GM.
     int64_t getCubeRowGranule() const;
     int64_t getCubeColGranule() const;
     /// The bytes the buffer occupies: padded rows (UB) or whole fractals (cube).

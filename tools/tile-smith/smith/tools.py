@@ -27,6 +27,7 @@ LIMITS = [
     ("matmul-blocking", r"no blocking of the .* matmul fits"),
     ("tokens-chunk", r"tokens=\d+|does not divide|do not fit UB"),
     ("interleave-i8", r"interleaving 'i8' is not supported"),
+    ("matmul-i8-n", r"an i8 matmul needs N to be a multiple of 32"),
     ("gather-blocks", r"(keeps|halves have) \d+ \w+ columns \(\d+ bytes\); they must fill whole 32-byte blocks"),
     ("matmul-acc", r"with an accumulator is not lowered yet"),
     ("matmul-dim", r"matmul dimension .* exceeds|larger than the cube's"),
