@@ -18,8 +18,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..")
 
 
 def options_from(args):
-    return Options(avoid_issue13_broadcasts=not args.with_issue13_broadcasts,
-                   kernels_per_module=args.kernels_per_module)
+    return Options(kernels_per_module=args.kernels_per_module)
 
 
 def cmd_gen(args):
@@ -43,8 +42,7 @@ def cmd_campaign(args):
     config = {"seed": args.seed, "targets": args.targets.split(","), "bin_dir": args.bin_dir,
               "host_flags": args.host_flag, "host_cxx": args.host_cxx, "work_dir": work, "findings_dir": os.path.abspath(args.findings),
               "reduce_seconds": args.reduce_seconds,
-              "options": {"avoid_issue13_broadcasts": not args.with_issue13_broadcasts,
-                          "kernels_per_module": args.kernels_per_module}}
+              "options": {"kernels_per_module": args.kernels_per_module}}
     modules = None
     if args.kernels:
         modules = -(-args.kernels // args.kernels_per_module)
@@ -112,8 +110,6 @@ def main(argv=None):
     parser.add_argument("--fast-host", action="store_true",
                         help="compile the model's C++ fast: clang++ -O0 -ffp-contract=off if installed, else -O0")
     parser.add_argument("--kernels-per-module", type=int, default=10)
-    parser.add_argument("--with-issue13-broadcasts", action="store_true",
-                        help="also generate the size-1 broadcasts that miscompile (issue 13; excluded until the w13-bcast fix is merged)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     gen = sub.add_parser("gen", help="print (or write) generated modules")

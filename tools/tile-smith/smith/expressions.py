@@ -156,16 +156,8 @@ class Expressions:
         """A shape that broadcasts to `shape`: some dims 1, maybe fewer leading dims."""
         rng = self.rng
         out = [d if rng.random() < 0.7 else 1 for d in shape]
-        if self.options.avoid_issue13_broadcasts and len(shape) >= 3 and any(
-                o == 1 and d != 1 for o, d in zip(out, shape)):
-            out = list(shape)     # known broadcast miscompiles (issue 13): not generated
         drop = rng.choice((0, 0, 0, 1, 2)) if len(shape) > 1 else 0
-        if self.options.avoid_issue13_broadcasts and len(shape) >= 3 and drop:
-            drop = len(shape) - 1  # missing leading dims miscompile unless only [C] is left
-        out = tuple(out[min(drop, len(out) - 1):])
-        if self.options.avoid_issue13_broadcasts and count(out) == 1 and count(shape) > 1:
-            return tuple(shape)   # [1, 1] * [R, C] miscompiles too (issue 13)
-        return out
+        return tuple(out[min(drop, len(out) - 1):])
 
     def form_binary(self, shape, dtype, depth):
         if dtype not in ("f32", "f16", "i32"):
@@ -355,6 +347,4 @@ class Expressions:
         src = self.operand_shape(shape)
         if src == shape:
             src = tuple(1 if i == 0 else d for i, d in enumerate(shape))
-        if self.options.avoid_issue13_broadcasts and (len(shape) >= 3 or count(src) == 1):
-            raise Invalid("known broadcast miscompiles (issue 13) not generated")
         return E("broadcast", self.gen(src, dtype, depth), shape=shape)

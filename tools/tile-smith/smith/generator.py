@@ -20,12 +20,6 @@ DIMS = (1, 2, 3, 4, 5, 7, 8, 16, 16, 17, 24, 32, 32, 33, 48, 63, 64, 64, 65, 96,
 
 @dataclass
 class Options:
-    # Issue 13: broadcasts that expand size-1 dims of a rank-3+ operand, that add
-    # missing leading dims to a rank-2+ operand of a rank-3+ result ([32, 64] +
-    # [4, 32, 64]), or whose operand is all size-1 dims ([1, 1] * [R, C]) miscompile
-    # (being fixed on w13-bcast). While True the generator writes none; remove after
-    # that merge.
-    avoid_issue13_broadcasts: bool = True
     max_elements: int = 1 << 17      # per tensor: the interpreter and model stay fast
     dims: tuple = DIMS
     kernels_per_module: int = 10

@@ -2,7 +2,8 @@
 
 Candidates, tried until none is accepted: drop a statement (a let's uses become a
 fresh input of its type), unwrap a loop or a scope, replace an expression by an
-operand of the same type or by a fresh input, shrink every use of one dimension
+operand of its element type (of another shape when its users broadcast it, or when it is
+an output's only, whole write: the output takes the operand's shape) or by a fresh input, shrink every use of one dimension
 size, drop unused parameters. A candidate is kept when it still analyses
 (check.analyze) and `predicate(kernel)` (the oracle: same finding class and
 signature) holds.
@@ -151,14 +152,25 @@ def candidates(kernel):
                 rename_index(inner.body, inner.name, str(inner.attrs["start"]))
             body[path[-1]:path[-1]] = inner.body
             yield k
-    for _, e in expressions(kernel):  # an operand of the same type, or a fresh input
+    whole_outputs = sole_whole_writes(kernel)
+    for path, e in expressions(kernel):  # an operand, or a fresh input
         info = infos.get(id(e))
         if info is None:
             continue
-        for i, a in enumerate(e.args):
+        for a in e.args:
             ai = infos.get(id(a))
-            if ai is not None and ai.shape == info.shape and ai.dtype == info.dtype:
-                yield replaced(kernel, e, lambda k, i=i: copy.deepcopy(a))
+            if ai is None or ai.dtype != info.dtype:
+                continue
+            if ai.shape == info.shape:
+                yield replaced(kernel, e, lambda k, a=a: copy.deepcopy(a))
+                continue
+            # Another shape: the users may still broadcast it (analysis decides); an
+            # output written whole by this expression alone takes the operand's shape.
+            candidate = replaced(kernel, e, lambda k, a=a: copy.deepcopy(a))
+            statement = body_at(kernel, path)[path[-1]]
+            if statement.expr is e and statement.name in whole_outputs:
+                candidate.param(statement.name).shape = tuple(ai.shape)
+            yield candidate
         if e.op not in ("param", "var", "load", "const", "full") and info.shape:
             yield replaced(kernel, e, lambda k: fresh_param(k, info))
     sizes = sorted({d for p in kernel.params if p.shape for d in p.shape if d > 1}, reverse=True)
@@ -166,6 +178,16 @@ def candidates(kernel):
         for smaller in sorted({1, 2, size // 2, 16 if size > 16 else 1}):
             if smaller < size:
                 yield shrink(kernel, size, smaller)
+
+
+def sole_whole_writes(kernel):
+    """Outputs whose only write is one assignment of the whole tensor."""
+    writes = {}
+    for _, s in statements(kernel.body):
+        if s.kind == "assign":
+            writes.setdefault(s.name, []).append(s)
+    return {name for name, found in writes.items()
+            if len(found) == 1 and found[0].items is None and kernel.param(name) is not None}
 
 
 def replaced(kernel, node, make):
