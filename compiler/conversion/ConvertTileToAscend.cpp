@@ -326,6 +326,8 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
     return lowerFor(loop);
   if (!isa<tile::TileDialect>(op->getDialect()))
     return success(); // scalar and index arithmetic stay in the host program
+  if (op->hasTrait<tile::kind::Composite>())
+    return op->emitOpError("is a composite: run --tile-expand-composites first");
   return TypeSwitch<Operation *, LogicalResult>(op)
       .Case([&](tile::AllocGmOp) { return success(); })
       .Case([&](tile::ReturnOp) { return success(); })
@@ -371,9 +373,6 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
           rows = RowMap::window(shape, destShape);
         return copy(store.getLoc(), locations.at(store.getValue()), *target, nullptr,
                     rows ? &*rows : nullptr);
-      })
-      .Case<tile::RmsNormOp, tile::QuantInt8Op, tile::RopeOp>([](Operation *op) {
-        return op->emitOpError("is a composite: run --tile-expand-composites first");
       })
       .Case([&](tile::InterleaveOp interleave) { return lowerInterleave(interleave); })
       .Case([&](tile::ScopeOp scope) { return lowerScope(scope); })

@@ -1,10 +1,10 @@
 //===- VectorEmitter.cpp - tile ops as instructions on UB chunks ----------===//
 #include "compiler/conversion/VectorEmitter.h"
+#include "compiler/conversion/VectorInstructions.h"
 #include "compiler/transforms/CastChain.h"
 #include "runtime/numerics/ConversionRules.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
 using namespace tilec;
@@ -25,81 +25,6 @@ Type mlirTypeOf(MLIRContext *context, DType dtype) {
   case DType::I64: return b.getI64Type();
   }
   llvm_unreachable("every DType has an MLIR type");
-}
-
-enum class BinaryKind { Add, Sub, Mul, Div, Max, Min };
-
-std::optional<BinaryKind> binaryKindOf(Operation *op) {
-  return TypeSwitch<Operation *, std::optional<BinaryKind>>(op)
-      .Case([](tile::AddOp) { return BinaryKind::Add; })
-      .Case([](tile::SubOp) { return BinaryKind::Sub; })
-      .Case([](tile::MulOp) { return BinaryKind::Mul; })
-      .Case([](tile::DivOp) { return BinaryKind::Div; })
-      .Case([](tile::MaxOp) { return BinaryKind::Max; })
-      .Case([](tile::MinOp) { return BinaryKind::Min; })
-      .Default([](Operation *) { return std::nullopt; });
-}
-
-bool isCommutative(BinaryKind kind) {
-  return kind == BinaryKind::Add || kind == BinaryKind::Mul || kind == BinaryKind::Max ||
-         kind == BinaryKind::Min;
-}
-
-void createFull(OpBuilder &b, Location loc, BinaryKind kind, Value dst, Value lhs, Value rhs) {
-  switch (kind) {
-  case BinaryKind::Add: ascend::TAddOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Sub: ascend::TSubOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Mul: ascend::TMulOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Div: ascend::TDivOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Max: ascend::TMaxOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Min: ascend::TMinOp::create(b, loc, dst, lhs, rhs); return;
-  }
-}
-
-void createRowExpand(OpBuilder &b, Location loc, BinaryKind kind, Value dst, Value lhs,
-                     Value rhs) {
-  switch (kind) {
-  case BinaryKind::Add: ascend::TRowExpandAddOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Sub: ascend::TRowExpandSubOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Mul: ascend::TRowExpandMulOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Div: ascend::TRowExpandDivOp::create(b, loc, dst, lhs, rhs); return;
-  default: llvm_unreachable("max/min are expanded first");
-  }
-}
-
-void createColExpand(OpBuilder &b, Location loc, BinaryKind kind, Value dst, Value lhs,
-                     Value rhs) {
-  switch (kind) {
-  case BinaryKind::Add: ascend::TColExpandAddOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Sub: ascend::TColExpandSubOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Mul: ascend::TColExpandMulOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Div: ascend::TColExpandDivOp::create(b, loc, dst, lhs, rhs); return;
-  default: llvm_unreachable("max/min are expanded first");
-  }
-}
-
-void createScalar(OpBuilder &b, Location loc, BinaryKind kind, Value dst, Value lhs, Value rhs) {
-  switch (kind) {
-  case BinaryKind::Add: ascend::TAddSOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Sub: ascend::TSubSOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Mul: ascend::TMulSOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Div: ascend::TDivSOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Max: ascend::TMaxSOp::create(b, loc, dst, lhs, rhs); return;
-  case BinaryKind::Min: ascend::TMinSOp::create(b, loc, dst, lhs, rhs); return;
-  }
-}
-
-/// Unary float instructions, selected by op.
-LogicalResult createUnary(OpBuilder &b, Location loc, Operation *op, Value dst, Value src) {
-  return TypeSwitch<Operation *, LogicalResult>(op)
-      .Case([&](tile::NegOp) { return ascend::TNegOp::create(b, loc, dst, src), success(); })
-      .Case([&](tile::AbsOp) { return ascend::TAbsOp::create(b, loc, dst, src), success(); })
-      .Case([&](tile::ExpOp) { return ascend::TExpOp::create(b, loc, dst, src), success(); })
-      .Case([&](tile::LogOp) { return ascend::TLogOp::create(b, loc, dst, src), success(); })
-      .Case([&](tile::SqrtOp) { return ascend::TSqrtOp::create(b, loc, dst, src), success(); })
-      .Case([&](tile::RsqrtOp) { return ascend::TRsqrtOp::create(b, loc, dst, src), success(); })
-      .Case([&](tile::RecipOp) { return ascend::TRecipOp::create(b, loc, dst, src), success(); })
-      .Default([](Operation *op) { return op->emitOpError("is not a unary vector op"); });
 }
 
 ascend::TileBufferType tileType(Value tile) {
@@ -219,10 +144,14 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
   auto widenTile = [&](Value operand) {
     return isa<ascend::TileBufferType>(operand.getType()) ? widen(operand) : operand;
   };
-  if (std::optional<BinaryKind> kind = binaryKindOf(op)) {
+  if (op->hasTrait<tile::kind::BinaryMath>()) {
+    std::optional<BinaryInstructions> forms = binaryInstructionsOf(op);
+    if (!forms)
+      return op->emitOpError("has no entry in the vector instruction table");
     Value lhs = widenTile(operands[0]), rhs = widenTile(operands[1]);
     Role lhsRole = roleOfTile(lhs, rows, cols), rhsRole = roleOfTile(rhs, rows, cols);
-    if (lhsRole != Role::Full && rhsRole == Role::Full && isCommutative(*kind)) {
+    if (lhsRole != Role::Full && rhsRole == Role::Full &&
+        op->hasTrait<OpTrait::IsCommutative>()) {
       std::swap(lhs, rhs);
       std::swap(lhsRole, rhsRole);
     }
@@ -233,7 +162,7 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     }
     if (lhsRole == Role::Scalar) {
       // s - x == -(x - s) exactly; s / x needs the scalar as a tile.
-      if (*kind == BinaryKind::Sub) {
+      if (isa<tile::SubOp>(op)) {
         Value diff = alloc(rows, cols, tileType(rhs).getElementType());
         Value full = rhsRole == Role::Full ? rhs : expand(rhs, rhsRole, rows, cols);
         ascend::TSubSOp::create(b, loc, diff, full, lhs);
@@ -245,45 +174,34 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
       lhs = expand(lhs, lhsRole, rows, cols);
     }
     Value dst = alloc(rows, cols, tileType(lhs).getElementType());
-    bool hasExpandForm = *kind != BinaryKind::Max && *kind != BinaryKind::Min;
+    bool hasExpandForm = forms->rowExpand && forms->colExpand;
     if ((rhsRole == Role::RowVector || rhsRole == Role::ColVector) && !hasExpandForm) {
       rhs = expand(rhs, rhsRole, rows, cols);
       rhsRole = Role::Full;
     }
     switch (rhsRole) {
-    case Role::Full: createFull(b, loc, *kind, dst, lhs, rhs); break;
-    case Role::RowVector: createRowExpand(b, loc, *kind, dst, lhs, rowBlock(rhs)); break;
-    case Role::ColVector: createColExpand(b, loc, *kind, dst, lhs, rhs); break;
-    case Role::Scalar: createScalar(b, loc, *kind, dst, lhs, rhs); break;
+    case Role::Full: forms->full(b, loc, dst, lhs, rhs); break;
+    case Role::RowVector: forms->rowExpand(b, loc, dst, lhs, rowBlock(rhs)); break;
+    case Role::ColVector: forms->colExpand(b, loc, dst, lhs, rhs); break;
+    case Role::Scalar: forms->scalar(b, loc, dst, lhs, rhs); break;
     case Role::Element: llvm_unreachable("an element operand is used as a row");
     }
     return dst;
   }
   if (auto castOp = dyn_cast<tile::CastOp>(op))
     return convert(operands[0], resultElement, castOp.getRound(), castOp.getSatAttr());
-  if (isa<tile::RowSumOp, tile::RowMaxOp, tile::RowMinOp>(op)) {
+  if (auto reduction = dyn_cast<tile::ReductionOpInterface>(op)) {
     Value source = widen(operands[0]);
     auto type = tileType(source);
+    ReductionInstructions forms = reductionInstructionsOf(reduction.getCombiner());
+    if (reduction.getReductionAxis() == tile::ReductionAxis::col) {
+      Value dst = alloc(1, type.getCols(), type.getElementType());
+      forms.col(b, loc, dst, source);
+      return dst;
+    }
     Value dst = alloc(type.getRows(), 1, type.getElementType());
     Value tmp = alloc(type.getRows(), type.getCols(), type.getElementType());
-    if (isa<tile::RowSumOp>(op))
-      ascend::TRowSumOp::create(b, loc, dst, source, tmp);
-    else if (isa<tile::RowMaxOp>(op))
-      ascend::TRowMaxOp::create(b, loc, dst, source, tmp);
-    else
-      ascend::TRowMinOp::create(b, loc, dst, source, tmp);
-    return dst;
-  }
-  if (isa<tile::ColSumOp, tile::ColMaxOp, tile::ColMinOp>(op)) {
-    Value source = widen(operands[0]);
-    auto type = tileType(source);
-    Value dst = alloc(1, type.getCols(), type.getElementType());
-    if (isa<tile::ColSumOp>(op))
-      ascend::TColSumOp::create(b, loc, dst, source);
-    else if (isa<tile::ColMaxOp>(op))
-      ascend::TColMaxOp::create(b, loc, dst, source);
-    else
-      ascend::TColMinOp::create(b, loc, dst, source);
+    forms.row(b, loc, dst, source, tmp);
     return dst;
   }
   if (isa<tile::BroadcastOp>(op)) {
@@ -318,11 +236,13 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     ascend::TGatherOp::create(b, loc, dst, operands[0], gather.getPatternAttr());
     return dst;
   }
-  if (op->getNumOperands() == 1 && isa<FloatType>(resultElement)) {
+  if (op->hasTrait<tile::kind::UnaryMath>() && isa<FloatType>(resultElement)) {
+    UnaryInstruction unary = unaryInstructionOf(op);
+    if (!unary)
+      return op->emitOpError("has no entry in the vector instruction table");
     Value source = widen(operands[0]);
     Value dst = alloc(rows, cols, tileType(source).getElementType());
-    if (failed(createUnary(b, loc, op, dst, source)))
-      return failure();
+    unary(b, loc, dst, source);
     return dst;
   }
   return op->emitOpError("has no vector lowering");

@@ -24,11 +24,9 @@ struct Chunking {
   int64_t rows, cols, rowChunks, colChunks;
 };
 
-/// Reductions keep their reduced dimension in one chunk.
-bool reducesRows(Operation *op) {
-  return isa<tile::RowSumOp, tile::RowMaxOp, tile::RowMinOp, tile::GatherOp>(op);
-}
-bool reducesCols(Operation *op) { return isa<tile::ColSumOp, tile::ColMaxOp, tile::ColMinOp>(op); }
+/// Reductions (and gathers) keep their reduced dimension in one chunk.
+bool reducesRows(Operation *op) { return op->hasTrait<tile::kind::ReadsWholeRows>(); }
+bool reducesCols(Operation *op) { return op->hasTrait<tile::kind::ReadsWholeColumns>(); }
 
 /// Picks chunk sizes whose tiles fit UB and that give every vector core work;
 /// the chunk rows divide `rowBlock` (broadcast operands read one window per

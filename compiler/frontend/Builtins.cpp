@@ -26,13 +26,14 @@ constexpr BuiltinParam kRope[] = {
     {"x", true, false}, {"cos", true, false}, {"sin", true, false}, {"offset", true, true}};
 
 const Builtin kBuiltins[] = {
-    {K::Add, "add", kAB},         {K::Sub, "sub", kAB},          {K::Mul, "mul", kAB},
-    {K::Div, "div", kAB},         {K::Max, "max", kAB},          {K::Min, "min", kAB},
-    {K::Neg, "neg", kX},          {K::Abs, "abs", kX},           {K::Exp, "exp", kX},
-    {K::Log, "log", kX},          {K::Sqrt, "sqrt", kX},         {K::Rsqrt, "rsqrt", kX},
-    {K::Recip, "recip", kX},      {K::RowSum, "row_sum", kX},    {K::RowMax, "row_max", kX},
-    {K::RowMin, "row_min", kX},   {K::ColSum, "col_sum", kX},    {K::ColMax, "col_max", kX},
-    {K::ColMin, "col_min", kX},   {K::Broadcast, "broadcast", kXShape},
+    {K::Binary, "add", kAB},      {K::Binary, "sub", kAB},       {K::Binary, "mul", kAB},
+    {K::Binary, "div", kAB},      {K::Binary, "max", kAB},       {K::Binary, "min", kAB},
+    {K::UnaryOfNumbers, "neg", kX}, {K::UnaryOfNumbers, "abs", kX}, {K::UnaryOfFloats, "exp", kX},
+    {K::UnaryOfFloats, "log", kX},  {K::UnaryOfFloats, "sqrt", kX}, {K::UnaryOfFloats, "rsqrt", kX},
+    {K::UnaryOfFloats, "recip", kX},
+    {K::RowReduction, "row_sum", kX}, {K::RowReduction, "row_max", kX}, {K::RowReduction, "row_min", kX},
+    {K::ColReduction, "col_sum", kX}, {K::ColReduction, "col_max", kX}, {K::ColReduction, "col_min", kX},
+    {K::Broadcast, "broadcast", kXShape},
     {K::Cast, "cast", kCast},     {K::Matmul, "matmul", kMatmul}, {K::Gather, "gather", kGather},
     {K::Interleave, "interleave", kInterleave},                  {K::Reshape, "reshape", kXShape},
     {K::Full, "full", kFull},     {K::Zeros, "zeros", kShapeDType}, {K::Scratch, "scratch", kShapeDType},
@@ -398,36 +399,21 @@ Type checkBuiltinCall(Sema &sema, CallExpr &call) {
   if (!bindArguments(sema, call))
     return Type::error();
   switch (call.builtin->kind) {
-  case K::Add:
-  case K::Sub:
-  case K::Mul:
-  case K::Div:
-  case K::Max:
-  case K::Min: return checkElementwiseBinary(sema, call);
-  case K::Neg:
-  case K::Abs: {
+  case K::Binary: return checkElementwiseBinary(sema, call);
+  case K::UnaryOfNumbers: {
     std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 0, kVectorNumbers);
     return x ? *x : Type::error();
   }
-  case K::Exp:
-  case K::Log:
-  case K::Sqrt:
-  case K::Rsqrt:
-  case K::Recip: {
+  case K::UnaryOfFloats: {
     std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 0, kVectorFloats);
     return x ? *x : Type::error();
   }
-  case K::RowSum:
-  case K::RowMax:
-  case K::RowMin:
-  case K::ColSum:
-  case K::ColMax:
-  case K::ColMin: {
+  case K::RowReduction:
+  case K::ColReduction: {
     std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 2, kVectorNumbers);
     if (!x)
       return Type::error();
-    bool rows = call.builtin->kind == K::RowSum || call.builtin->kind == K::RowMax || call.builtin->kind == K::RowMin;
-    x->shape[rows ? 1 : 0] = 1;
+    x->shape[call.builtin->kind == K::RowReduction ? 1 : 0] = 1;
     return *x;
   }
   case K::Broadcast: return checkReshapeOrBroadcast(sema, call, /*isReshape=*/false);

@@ -14,10 +14,9 @@ struct CallExpr;
 
 enum class BuiltinKind {
   // Elementwise.
-  Add, Sub, Mul, Div, Max, Min,
-  Neg, Abs, Exp, Log, Sqrt, Rsqrt, Recip,
+  Binary, UnaryOfNumbers, UnaryOfFloats,
   // Reductions and broadcast.
-  RowSum, RowMax, RowMin, ColSum, ColMax, ColMin, Broadcast,
+  RowReduction, ColReduction, Broadcast,
   // Conversion, cube, data movement.
   Cast, Matmul, Gather, Interleave, Reshape,
   // Construction.
@@ -32,6 +31,8 @@ struct BuiltinParam {
   bool keywordOnly;
 };
 
+/// A binary, unary or reduction builtin is the tile op of its name (`exp` is
+/// `tile.exp`), so its kind alone says how it is typed and generated.
 struct Builtin {
   BuiltinKind kind;
   llvm::StringRef name;

@@ -7,9 +7,13 @@
 namespace tilec::frontend {
 namespace {
 
-template <typename OpTy>
-mlir::Value createUnary(mlir::OpBuilder &builder, mlir::Location at, mlir::Value x) {
-  return OpTy::create(builder, at, x);
+/// The tile op a binary, unary or reduction builtin names.
+mlir::Value createNamedOp(mlir::OpBuilder &builder, mlir::Location at, llvm::StringRef builtin,
+                          mlir::ValueRange operands, mlir::Type resultType) {
+  mlir::OperationState state(at, ("tile." + builtin).str());
+  state.addOperands(operands);
+  state.addTypes(resultType);
+  return builder.create(state)->getResult(0);
 }
 
 llvm::StringRef word(Expr *arg) { return cast<NameExpr>(arg)->name; }
@@ -27,37 +31,18 @@ llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
   auto value = [&](unsigned i) { return emitValue(*args[i]); };
 
   switch (call.builtin->kind) {
-  case K::Add:
-  case K::Sub:
-  case K::Mul:
-  case K::Div:
-  case K::Max:
-  case K::Min: {
+  case K::Binary: {
     mlir::Value lhs = emitOperand(*args[0], call.type.dtype);
     mlir::Value rhs = emitOperand(*args[1], call.type.dtype);
-    mlir::RankedTensorType type = resultType();
-    switch (call.builtin->kind) {
-    case K::Add: return {tile::AddOp::create(builder, at, type, lhs, rhs)};
-    case K::Sub: return {tile::SubOp::create(builder, at, type, lhs, rhs)};
-    case K::Mul: return {tile::MulOp::create(builder, at, type, lhs, rhs)};
-    case K::Div: return {tile::DivOp::create(builder, at, type, lhs, rhs)};
-    case K::Max: return {tile::MaxOp::create(builder, at, type, lhs, rhs)};
-    default: return {tile::MinOp::create(builder, at, type, lhs, rhs)};
-    }
+    return {createNamedOp(builder, at, call.builtin->name, {lhs, rhs}, resultType())};
   }
-  case K::Neg: return {createUnary<tile::NegOp>(builder, at, value(0))};
-  case K::Abs: return {createUnary<tile::AbsOp>(builder, at, value(0))};
-  case K::Exp: return {createUnary<tile::ExpOp>(builder, at, value(0))};
-  case K::Log: return {createUnary<tile::LogOp>(builder, at, value(0))};
-  case K::Sqrt: return {createUnary<tile::SqrtOp>(builder, at, value(0))};
-  case K::Rsqrt: return {createUnary<tile::RsqrtOp>(builder, at, value(0))};
-  case K::Recip: return {createUnary<tile::RecipOp>(builder, at, value(0))};
-  case K::RowSum: return {tile::RowSumOp::create(builder, at, resultType(), value(0))};
-  case K::RowMax: return {tile::RowMaxOp::create(builder, at, resultType(), value(0))};
-  case K::RowMin: return {tile::RowMinOp::create(builder, at, resultType(), value(0))};
-  case K::ColSum: return {tile::ColSumOp::create(builder, at, resultType(), value(0))};
-  case K::ColMax: return {tile::ColMaxOp::create(builder, at, resultType(), value(0))};
-  case K::ColMin: return {tile::ColMinOp::create(builder, at, resultType(), value(0))};
+  case K::UnaryOfNumbers:
+  case K::UnaryOfFloats: {
+    mlir::Value x = value(0);
+    return {createNamedOp(builder, at, call.builtin->name, x, x.getType())};
+  }
+  case K::RowReduction:
+  case K::ColReduction: return {createNamedOp(builder, at, call.builtin->name, value(0), resultType())};
   case K::Broadcast: return {tile::BroadcastOp::create(builder, at, resultType(), value(0))};
   case K::Reshape: return {reshape(value(0), call.type.shape, call.loc)};
   case K::Cast: {

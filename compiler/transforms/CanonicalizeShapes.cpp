@@ -48,18 +48,20 @@ struct FoldReshapeChain : OpRewritePattern<ReshapeOp> {
 
 /// A rank-1 [C] operand of a binary op with a [R, C] result becomes a [1, C]
 /// row, so the lowering only sees row and column expansion.
-template <typename BinaryOp> struct RowVectorOperand : OpRewritePattern<BinaryOp> {
-  using OpRewritePattern<BinaryOp>::OpRewritePattern;
+struct RowVectorOperand : RewritePattern {
+  RowVectorOperand(MLIRContext *context)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
 
-  LogicalResult matchAndRewrite(BinaryOp op, PatternRewriter &rewriter) const override {
-    if (op.getType().getRank() != 2)
+  LogicalResult matchAndRewrite(Operation *op, PatternRewriter &rewriter) const override {
+    if (!op->hasTrait<kind::BinaryMath>() ||
+        cast<RankedTensorType>(op->getResult(0).getType()).getRank() != 2)
       return failure();
     bool changed = false;
     for (OpOperand &operand : op->getOpOperands()) {
       auto type = dyn_cast<RankedTensorType>(operand.get().getType());
       if (!type || type.getRank() != 1)
         continue;
-      Value row = reshapeTo(rewriter, op.getLoc(), operand.get(), {1, type.getDimSize(0)});
+      Value row = reshapeTo(rewriter, op->getLoc(), operand.get(), {1, type.getDimSize(0)});
       rewriter.modifyOpInPlace(op, [&] { operand.set(row); });
       changed = true;
     }
@@ -74,8 +76,7 @@ struct FlattenElementwise : RewritePattern {
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
 
   LogicalResult matchAndRewrite(Operation *op, PatternRewriter &rewriter) const override {
-    if (!isa<AddOp, SubOp, MulOp, DivOp, MaxOp, MinOp, NegOp, AbsOp, ExpOp, LogOp, SqrtOp,
-             RsqrtOp, RecipOp, CastOp>(op))
+    if (!op->hasTrait<kind::Elementwise>())
       return failure();
     auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
     if (resultType.getRank() < 3)
@@ -107,9 +108,7 @@ struct TileCanonicalizeShapes
   void runOnOperation() override {
     MLIRContext *context = &getContext();
     RewritePatternSet patterns(context);
-    patterns.add<FoldReshapeChain, FlattenElementwise, RowVectorOperand<AddOp>,
-                 RowVectorOperand<SubOp>, RowVectorOperand<MulOp>, RowVectorOperand<DivOp>,
-                 RowVectorOperand<MaxOp>, RowVectorOperand<MinOp>>(context);
+    patterns.add<FoldReshapeChain, FlattenElementwise, RowVectorOperand>(context);
     // Folding drops the reshapes that do not change the type (ReshapeOp::fold).
     GreedyRewriteConfig config;
     config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);

@@ -119,9 +119,7 @@ void BlockFusion::formGroups() {
 }
 
 /// A view changes where data is, not what it is: alone it is no reason for a task.
-bool computes(Operation *op) {
-  return !isa<tile::SliceOp, tile::ReshapeOp, tile::InsertOp>(op);
-}
+bool computes(Operation *op) { return !op->hasTrait<tile::kind::View>(); }
 
 void BlockFusion::materialize(llvm::StringSet<> &names) {
   for (Group &group : groups) {
@@ -229,7 +227,8 @@ tile::ScopeOp openUserScope(tile::ScopeOp scope) {
 /// Why an op of a scope pinned to token chunks cannot run that way.
 void explainNotRowWise(Operation *op, tile::ScopeOp scope) {
   InFlightDiagnostic diag = op->emitOpError();
-  if (isa<tile::ColSumOp, tile::ColMaxOp, tile::ColMinOp>(op))
+  auto reduction = dyn_cast<tile::ReductionOpInterface>(op);
+  if (reduction && reduction.getReductionAxis() == tile::ReductionAxis::col)
     diag << "reduces across token rows";
   else if (std::optional<int64_t> column = rowfusion::misalignedWindowColumn(op))
     diag << "has a window at column " << *column

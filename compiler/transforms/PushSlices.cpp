@@ -25,11 +25,6 @@ using namespace tilec::tile;
 
 namespace {
 
-bool isElementwise(Operation *op) {
-  return isa<AddOp, SubOp, MulOp, DivOp, MaxOp, MinOp, NegOp, AbsOp, ExpOp, LogOp, SqrtOp,
-             RsqrtOp, RecipOp, CastOp>(op);
-}
-
 /// The part of `operand` (broadcast numpy-style to a result of `resultShape`)
 /// that a slice at `offsets` of `sliceShape` of the result reads.
 Value sliceOperand(PatternRewriter &rewriter, Location loc, Value operand,
@@ -69,7 +64,7 @@ struct PushSliceThroughElementwise : OpRewritePattern<SliceOp> {
 
   LogicalResult matchAndRewrite(SliceOp slice, PatternRewriter &rewriter) const override {
     Operation *producer = slice.getSource().getDefiningOp();
-    if (!producer || !isElementwise(producer) ||
+    if (!producer || !producer->hasTrait<kind::Elementwise>() ||
         !llvm::all_of(producer->getUsers(), llvm::IsaPred<SliceOp>))
       return failure();
     ArrayRef<int64_t> resultShape = slice.getSource().getType().getShape();

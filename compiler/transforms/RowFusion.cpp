@@ -49,12 +49,8 @@ std::optional<int64_t> misalignedWindowColumn(Operation *op) {
 }
 
 std::optional<int64_t> rowWiseRows(Operation *op) {
+  // The views are row-wise for the windows that keep every row.
   bool structural = llvm::TypeSwitch<Operation *, bool>(op)
-      .Case<tile::AddOp, tile::SubOp, tile::MulOp, tile::DivOp, tile::MaxOp, tile::MinOp,
-            tile::NegOp, tile::AbsOp, tile::ExpOp, tile::LogOp, tile::SqrtOp, tile::RsqrtOp,
-            tile::RecipOp, tile::CastOp, tile::RowSumOp, tile::RowMaxOp, tile::RowMinOp,
-            tile::BroadcastOp, tile::FullOp, tile::GatherOp, tile::InterleaveOp>(
-          [](Operation *) { return true; })
       .Case([](tile::SliceOp slice) {
         return rowsOf(slice.getSource()) == rowsOf(slice.getResult()) &&
                isColumnWindow(slice.getOffsets()) && !misalignedWindowColumn(slice);
@@ -67,15 +63,14 @@ std::optional<int64_t> rowWiseRows(Operation *op) {
         return rowsOf(reshape.getSource()) == rowsOf(reshape.getResult()) &&
                colsOf(reshape.getSource()) == colsOf(reshape.getResult());
       })
-      .Default([](Operation *) { return false; });
+      .Default([](Operation *op) { return op->hasTrait<tile::kind::RowWise>(); });
   if (!structural || op->getNumResults() != 1 ||
       !isa<RankedTensorType>(op->getResult(0).getType()))
     return std::nullopt;
   int64_t rows = rowsOf(op->getResult(0));
   // A broadcast operand may have other rows: each chunk of result rows reads
   // the operand rows its broadcast maps them to.
-  bool broadcasts = isa<tile::AddOp, tile::SubOp, tile::MulOp, tile::DivOp, tile::MaxOp,
-                        tile::MinOp, tile::BroadcastOp>(op);
+  bool broadcasts = op->hasTrait<tile::kind::BroadcastsOperands>();
   for (Value operand : op->getOperands())
     if (isa<RankedTensorType>(operand.getType()) && rowsOf(operand) != rows &&
         rowsOf(operand) != 1 && !broadcasts)

@@ -61,11 +61,12 @@ LogicalResult verifyCast(CastOp op, const target::TargetDescription &target) {
 
 /// Element types of vector arithmetic (see runtime/isa/VectorOps.h): f32, f16
 /// and i32; bf16 runs through f32 where the target lacks bf16 arithmetic.
+/// Unary math is float-only except neg and abs, whose ODS also admits integers.
 LogicalResult verifyVectorArithmetic(Operation *op) {
   Type element = getElementTypeOrSelf(op->getResult(0).getType());
   if (element.isInteger(8))
     return op->emitError() << "the vector unit has no i8 arithmetic: cast to f16 or f32 first";
-  if (isa<AbsOp, NegOp>(op) && !isa<FloatType>(element))
+  if (op->hasTrait<kind::UnaryMath>() && !isa<FloatType>(element))
     return op->emitOpError("needs float elements, found ") << element;
   return success();
 }
@@ -89,7 +90,7 @@ LogicalResult verifyOp(Operation *op, const target::TargetDescription &target) {
     return verifyCast(cast, target);
   if (auto matmul = dyn_cast<MatmulOp>(op))
     return verifyMatmul(matmul, target);
-  if (isa<AddOp, SubOp, MulOp, DivOp, MaxOp, MinOp, NegOp, AbsOp>(op))
+  if (op->hasTrait<kind::BinaryMath>() || op->hasTrait<kind::UnaryMath>())
     return verifyVectorArithmetic(op);
   return success();
 }

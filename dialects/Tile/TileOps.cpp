@@ -7,6 +7,7 @@
 using namespace mlir;
 using namespace tilec::tile;
 
+#include "dialects/Tile/TileOpInterfaces.cpp.inc"
 #define GET_OP_CLASSES
 #include "dialects/Tile/TileOps.cpp.inc"
 

@@ -3,6 +3,7 @@
 #define TILEC_DIALECTS_TILE_TILEOPS_H
 
 #include "dialects/Tile/TileDialect.h"
+#include "dialects/Tile/TileOpKinds.h"
 #include "dialects/Tile/TileTypes.h"
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/OpImplementation.h"

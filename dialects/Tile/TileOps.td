@@ -3,6 +3,7 @@
 #define TILEC_TILE_OPS_TD
 
 include "dialects/Tile/TileAttrs.td"
+include "dialects/Tile/TileOpKinds.td"
 include "dialects/Tile/TileTypes.td"
 include "mlir/IR/BuiltinAttributeInterfaces.td"
 include "mlir/IR/SymbolInterfaces.td"
@@ -154,7 +155,7 @@ def Tile_StoreOp : Tile_Op<"store", [MemoryEffects<[MemWrite]>]> {
 // Views and assembly of values
 //===----------------------------------------------------------------------===//
 
-def Tile_SliceOp : Tile_Op<"slice", [Pure]> {
+def Tile_SliceOp : Tile_Op<"slice", [Pure, Tile_View]> {
   let summary = "a static-size slice of a value at (possibly dynamic) offsets";
   let description = [{
     The result shape is the slice size; one offset per dimension.
@@ -166,7 +167,7 @@ def Tile_SliceOp : Tile_Op<"slice", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Tile_InsertOp : Tile_Op<"insert", [Pure, AllTypesMatch<["dest", "result"]>]> {
+def Tile_InsertOp : Tile_Op<"insert", [Pure, Tile_View, AllTypesMatch<["dest", "result"]>]> {
   let summary = "the value `dest` with a slice replaced by `source`";
   let description = [{
     `%r = tile.insert %s into %t[%c0, %c0] : tensor<8x64xf32> into tensor<16x64xf32>`
@@ -179,7 +180,7 @@ def Tile_InsertOp : Tile_Op<"insert", [Pure, AllTypesMatch<["dest", "result"]>]>
   let hasVerifier = 1;
 }
 
-def Tile_ReshapeOp : Tile_Op<"reshape", [Pure]> {
+def Tile_ReshapeOp : Tile_Op<"reshape", [Pure, Tile_View]> {
   let summary = "the same row-major elements under another shape";
   let description = [{
     Same element type and element count.
@@ -192,7 +193,7 @@ def Tile_ReshapeOp : Tile_Op<"reshape", [Pure]> {
   let hasFolder = 1;
 }
 
-def Tile_FullOp : Tile_Op<"full", [Pure]> {
+def Tile_FullOp : Tile_Op<"full", [Pure, Tile_RowWise]> {
   let summary = "a tensor filled with one constant";
   let description = [{
     A float constant fills a float tensor, an integer constant an integer
@@ -204,7 +205,7 @@ def Tile_FullOp : Tile_Op<"full", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Tile_BroadcastOp : Tile_Op<"broadcast", [Pure]> {
+def Tile_BroadcastOp : Tile_Op<"broadcast", [Pure, Tile_BroadcastsOperands, Tile_RowWise]> {
   let summary = "expands size-1 dimensions (numpy rules)";
   let description = [{
     `%b = tile.broadcast %g : tensor<1x64xf32> -> tensor<16x64xf32>`
@@ -222,7 +223,8 @@ def Tile_BroadcastOp : Tile_Op<"broadcast", [Pure]> {
 // Binary ops broadcast their operands numpy-style; either may be a scalar of
 // the tensor's element type.
 class Tile_BinaryOp<string mnemonic, list<Trait> traits = []>
-    : Tile_Op<mnemonic, !listconcat(traits, [Pure])> {
+    : Tile_Op<mnemonic, !listconcat(traits, [Pure, Tile_Elementwise, Tile_BinaryMath,
+                                             Tile_BroadcastsOperands, Tile_RowWise])> {
   let description = [{
     The operands broadcast numpy-style to the result shape; either may be an
     i32/f32 scalar. All share the result's element type.
@@ -245,7 +247,8 @@ def Tile_MaxOp : Tile_BinaryOp<"max", [Commutative]> { let summary = "elementwis
 def Tile_MinOp : Tile_BinaryOp<"min", [Commutative]> { let summary = "elementwise min(a, b)"; }
 
 class Tile_UnaryOp<string mnemonic, Type operandType = Tile_FloatTensor>
-    : Tile_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
+    : Tile_Op<mnemonic, [Pure, SameOperandsAndResultType, Tile_Elementwise, Tile_UnaryMath,
+                         Tile_RowWise]> {
   let description = [{
     Same type in and out; `neg` and `abs` also take integer tensors, the others
     float tensors. `%e = tile.exp %a : tensor<16x64xf32>`
@@ -263,7 +266,8 @@ def Tile_SqrtOp : Tile_UnaryOp<"sqrt"> { let summary = "elementwise sqrt(a)"; }
 def Tile_RsqrtOp : Tile_UnaryOp<"rsqrt"> { let summary = "elementwise 1 / sqrt(a)"; }
 def Tile_RecipOp : Tile_UnaryOp<"recip"> { let summary = "elementwise 1 / a"; }
 
-def Tile_CastOp : Tile_Op<"cast", [Pure, SameOperandsAndResultShape]> {
+def Tile_CastOp : Tile_Op<"cast", [Pure, SameOperandsAndResultShape, Tile_Elementwise,
+                                   Tile_RowWise]> {
   let summary = "element type conversion with explicit rounding";
   let description = [{
     A narrowing conversion (fewer mantissa bits, or float to integer) must
@@ -289,8 +293,11 @@ def Tile_CastOp : Tile_Op<"cast", [Pure, SameOperandsAndResultShape]> {
 //===----------------------------------------------------------------------===//
 
 // Reductions of a rank-2 tensor that keep the reduced dimension with size 1.
-class Tile_ReduceOp<string mnemonic, int axis>
-    : Tile_Op<mnemonic, [Pure]> {
+// `axis` and `combiner` name a Tile_ReductionAxis and a Tile_Combiner case.
+class Tile_ReduceOp<string mnemonic, string axis, string combiner>
+    : Tile_Op<mnemonic, !listconcat([Pure, Tile_ReductionOpInterface],
+                                    !if(!eq(axis, "row"), [Tile_RowWise, Tile_ReadsWholeRows],
+                                        [Tile_ReadsWholeColumns]))> {
   let description = [{
     A rank-2 f16/f32/i32 tensor; the reduced dimension is kept with size 1,
     so the result broadcasts back against the source.
@@ -302,19 +309,22 @@ class Tile_ReduceOp<string mnemonic, int axis>
   let arguments = (ins RankedTensorOf<[F16, F32, I32]>:$source);
   let results = (outs RankedTensorOf<[F16, F32, I32]>:$result);
   let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
-  let hasVerifier = 1;
   let extraClassDeclaration = [{
-    /// The dimension reduced: 1 for row reductions, 0 for column reductions.
-    static constexpr unsigned kReducedDim = }] # axis # [{;
+    static ::tilec::tile::ReductionAxis getReductionAxis() {
+      return ::tilec::tile::ReductionAxis::}] # axis # [{;
+    }
+    static ::tilec::tile::Combiner getCombiner() {
+      return ::tilec::tile::Combiner::}] # combiner # [{;
+    }
   }];
 }
 
-def Tile_RowSumOp : Tile_ReduceOp<"row_sum", 1> { let summary = "sum of each row → [R, 1]"; }
-def Tile_RowMaxOp : Tile_ReduceOp<"row_max", 1> { let summary = "max of each row → [R, 1]"; }
-def Tile_RowMinOp : Tile_ReduceOp<"row_min", 1> { let summary = "min of each row → [R, 1]"; }
-def Tile_ColSumOp : Tile_ReduceOp<"col_sum", 0> { let summary = "sum of each column → [1, C]"; }
-def Tile_ColMaxOp : Tile_ReduceOp<"col_max", 0> { let summary = "max of each column → [1, C]"; }
-def Tile_ColMinOp : Tile_ReduceOp<"col_min", 0> { let summary = "min of each column → [1, C]"; }
+def Tile_RowSumOp : Tile_ReduceOp<"row_sum", "row", "sum"> { let summary = "sum of each row → [R, 1]"; }
+def Tile_RowMaxOp : Tile_ReduceOp<"row_max", "row", "max"> { let summary = "max of each row → [R, 1]"; }
+def Tile_RowMinOp : Tile_ReduceOp<"row_min", "row", "min"> { let summary = "min of each row → [R, 1]"; }
+def Tile_ColSumOp : Tile_ReduceOp<"col_sum", "col", "sum"> { let summary = "sum of each column → [1, C]"; }
+def Tile_ColMaxOp : Tile_ReduceOp<"col_max", "col", "max"> { let summary = "max of each column → [1, C]"; }
+def Tile_ColMinOp : Tile_ReduceOp<"col_min", "col", "min"> { let summary = "min of each column → [1, C]"; }
 
 //===----------------------------------------------------------------------===//
 // Matmul and data movement within a row
@@ -337,7 +347,7 @@ def Tile_MatmulOp : Tile_Op<"matmul", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Tile_GatherOp : Tile_Op<"gather", [Pure]> {
+def Tile_GatherOp : Tile_Op<"gather", [Pure, Tile_RowWise, Tile_ReadsWholeRows]> {
   let summary = "keeps the even or the odd columns, packed densely";
   let description = [{
     An [R, 2C] tensor of 2- or 4-byte elements gives [R, C].
@@ -349,7 +359,7 @@ def Tile_GatherOp : Tile_Op<"gather", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Tile_InterleaveOp : Tile_Op<"interleave", [Pure, AllTypesMatch<["even", "odd"]>]> {
+def Tile_InterleaveOp : Tile_Op<"interleave", [Pure, Tile_RowWise, AllTypesMatch<["even", "odd"]>]> {
   let summary = "columns e0, o0, e1, o1, … from two tensors";
   let description = [{
     The inverse of the two gathers: two [R, C] tensors of one type give
@@ -365,7 +375,7 @@ def Tile_InterleaveOp : Tile_Op<"interleave", [Pure, AllTypesMatch<["even", "odd
 // Composites (defined by the ops they expand to; see TileOps.cpp)
 //===----------------------------------------------------------------------===//
 
-def Tile_RmsNormOp : Tile_Op<"rms_norm", [Pure]> {
+def Tile_RmsNormOp : Tile_Op<"rms_norm", [Pure, Tile_Composite]> {
   let summary = "x · rsqrt(mean(x², row) + eps) [· gamma], in f32";
   let description = [{
     Normalises each row of a rank-2 tensor; the optional `gamma` has shape
@@ -384,7 +394,7 @@ def Tile_RmsNormOp : Tile_Op<"rms_norm", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Tile_QuantInt8Op : Tile_Op<"quant_int8", [Pure]> {
+def Tile_QuantInt8Op : Tile_Op<"quant_int8", [Pure, Tile_Composite]> {
   let summary = "per-row symmetric INT8 quantisation with its scale";
   let description = [{
     `amax = max(max|x|, amax_eps)`, `s = scale_max / amax`,
@@ -401,7 +411,7 @@ def Tile_QuantInt8Op : Tile_Op<"quant_int8", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Tile_RopeOp : Tile_Op<"rope", [Pure]> {
+def Tile_RopeOp : Tile_Op<"rope", [Pure, Tile_Composite]> {
   let summary = "rotary embedding of interleaved column pairs from `offset` on";
   let description = [{
     Columns before `offset` pass through. For pair j, e = x[:, offset+2j],

@@ -198,9 +198,10 @@ LogicalResult CastOp::verify() {
   return success();
 }
 
-/// Shared by the row and column reductions of a rank-2 tensor.
-static LogicalResult verifyReduction(Operation *op, RankedTensorType source,
-                                     RankedTensorType result, unsigned reducedDim) {
+LogicalResult tilec::tile::verifyReduction(Operation *op) {
+  auto source = cast<RankedTensorType>(op->getOperand(0).getType());
+  auto result = cast<RankedTensorType>(op->getResult(0).getType());
+  unsigned reducedDim = cast<ReductionOpInterface>(op).getReducedDim();
   if (source.getRank() != 2)
     return op->emitOpError("reduces a rank-2 tensor, found rank ") << source.getRank();
   if (source.getElementType() != result.getElementType())
@@ -212,18 +213,6 @@ static LogicalResult verifyReduction(Operation *op, RankedTensorType source,
                                                     << formatShape(result.getShape());
   return success();
 }
-
-#define TILE_REDUCE_VERIFIER(Op)                                                        \
-  LogicalResult Op::verify() {                                                          \
-    return verifyReduction(*this, getSource().getType(), getType(), kReducedDim);       \
-  }
-TILE_REDUCE_VERIFIER(RowSumOp)
-TILE_REDUCE_VERIFIER(RowMaxOp)
-TILE_REDUCE_VERIFIER(RowMinOp)
-TILE_REDUCE_VERIFIER(ColSumOp)
-TILE_REDUCE_VERIFIER(ColMaxOp)
-TILE_REDUCE_VERIFIER(ColMinOp)
-#undef TILE_REDUCE_VERIFIER
 
 LogicalResult MatmulOp::verify() {
   auto lhs = getLhs().getType(), rhs = getRhs().getType();

@@ -8,7 +8,6 @@
 #include "runtime/interp/Frame.h"
 
 #include "dialects/Tile/TileOps.h"
-#include "llvm/ADT/TypeSwitch.h"
 
 #include <cmath>
 
@@ -17,11 +16,9 @@ using namespace mlir;
 namespace tilec::interp {
 namespace {
 
-enum class Reduction { Sum, Max, Min };
-
 /// The reduction of `values` (non-empty) in element type `dtype`.
-double reduce(Reduction kind, DType dtype, const std::vector<double> &values) {
-  if (kind == Reduction::Sum) {
+double reduce(tile::Combiner kind, DType dtype, const std::vector<double> &values) {
+  if (kind == tile::Combiner::sum) {
     if (isFloat(dtype)) {
       double sum = 0;
       for (double v : values)
@@ -39,12 +36,14 @@ double reduce(Reduction kind, DType dtype, const std::vector<double> &values) {
       best = std::nan("");
       continue;
     }
-    best = kind == Reduction::Max ? std::max(best, v) : std::min(best, v);
+    best = kind == tile::Combiner::max ? std::max(best, v) : std::min(best, v);
   }
   return best;
 }
 
-LogicalResult executeReduction(Operation *op, Reduction kind, unsigned reducedDim, Frame &frame) {
+LogicalResult executeReduction(tile::ReductionOpInterface op, Frame &frame) {
+  tile::Combiner kind = op.getCombiner();
+  unsigned reducedDim = op.getReducedDim();
   const Tensor &source = *frame.tensor(op->getOperand(0));
   int64_t rows = source.shape[0], cols = source.shape[1];
   Shape shape = {reducedDim == 1 ? rows : 1, reducedDim == 1 ? 1 : cols};
@@ -64,17 +63,9 @@ LogicalResult executeReduction(Operation *op, Reduction kind, unsigned reducedDi
 } // namespace
 
 std::optional<LogicalResult> executeReductionOp(Operation *op, Frame &frame) {
-  auto run = [&](Reduction kind, unsigned reducedDim) {
-    return executeReduction(op, kind, reducedDim, frame);
-  };
-  return llvm::TypeSwitch<Operation *, std::optional<LogicalResult>>(op)
-      .Case([&](tile::RowSumOp) { return run(Reduction::Sum, 1); })
-      .Case([&](tile::RowMaxOp) { return run(Reduction::Max, 1); })
-      .Case([&](tile::RowMinOp) { return run(Reduction::Min, 1); })
-      .Case([&](tile::ColSumOp) { return run(Reduction::Sum, 0); })
-      .Case([&](tile::ColMaxOp) { return run(Reduction::Max, 0); })
-      .Case([&](tile::ColMinOp) { return run(Reduction::Min, 0); })
-      .Default([](Operation *) { return std::nullopt; });
+  if (auto reduction = dyn_cast<tile::ReductionOpInterface>(op))
+    return executeReduction(reduction, frame);
+  return std::nullopt;
 }
 
 } // namespace tilec::interp
