@@ -3,20 +3,24 @@
 // Every tensor value that crosses a task boundary gets a place in global
 // memory: a window of a parameter (loads, slices, and results written straight
 // into the window a store or in-place insert names), or a scratch tensor.
-// A fused scope (tile-fuse-rows) becomes one task that keeps its
-// intermediates in UB (FusedTasks.cpp); every other compute op becomes a task
-// of its own that reads its operands' windows and writes its result's. Tasks
+// Every tiling decision is the `ascend.strategy` of an op or scope
+// (tile-select-strategy, Strategy.h). A fused scope becomes one task that
+// keeps its intermediates in UB (FusedTasks.cpp); every other compute op
+// becomes a task of its own that reads its operands' windows and writes its
+// result's. Tasks
 // are launched from the kernel body at the op's position, so host loops and
 // scalar arithmetic stay as they were. Afterwards the kernel
 // body is the host program: scratch allocations, index arithmetic, loops and
 // launches. Places in global memory (windows, scratch tensors, copies) are in
 // WindowLowering.cpp; scopes (checks, inlining, fused scopes) in
-// ScopeLowering.cpp.
+// ScopeLowering.cpp: scopes that are not one task are inlined before the
+// lowering, so lowering a scope never lowers ops.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelLowering.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/RowMap.h"
+#include "compiler/conversion/Strategy.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/TaskTarget.h"
 #include "compiler/transforms/RowFusion.h"
@@ -164,6 +168,9 @@ GmLocation KernelLowering::stackedHalf(tile::InterleaveOp interleave, unsigned h
 }
 
 LogicalResult KernelLowering::lowerInterleave(tile::InterleaveOp interleave) {
+  FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(interleave);
+  if (failed(chunking))
+    return failure();
   host.setInsertionPoint(interleave);
   for (unsigned half = 0; half < 2; ++half)
     if (failed(copy(interleave.getLoc(), locations.at(interleave->getOperand(half)),
@@ -179,7 +186,7 @@ LogicalResult KernelLowering::lowerInterleave(tile::InterleaveOp interleave) {
   TaskContext context = contextFor(interleave);
   locations[interleave.getResult()] = destination;
   return conversion::lowerInterleave(interleave.getLoc(), whole(stackedOperands[interleave]),
-                                     destination, context);
+                                     destination, *chunking, context);
 }
 
 TaskContext KernelLowering::contextFor(Operation *op) {
@@ -218,10 +225,14 @@ LogicalResult KernelLowering::lowerCompute(Operation *op) {
     if (matmul.getAcc())
       return op->emitOpError("with an accumulator is not lowered yet; add the accumulator "
                              "with a separate `+`");
-    status = lowerMatmul(op->getLoc(), *operands[0].global, *operands[1].global, destination,
-                         context);
+    FailureOr<ascend::BlockingAttr> blocking = strategyOf<ascend::BlockingAttr>(op);
+    status = failed(blocking) ? failure()
+                              : lowerMatmul(op->getLoc(), *operands[0].global,
+                                            *operands[1].global, destination, *blocking, context);
   } else {
-    status = lowerVectorOp(op, operands, destination, context);
+    FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(op);
+    status = failed(chunking) ? failure()
+                              : lowerVectorOp(op, operands, destination, *chunking, context);
   }
   locations[result] = destination;
   return status;
@@ -436,14 +447,9 @@ struct ConvertTileToAscendPass
     : public tilec::impl::ConvertTileToAscendBase<ConvertTileToAscendPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    StringRef targetName = "a2a3";
-    if (auto name = module->getAttrOfType<StringAttr>(kTargetAttrName))
-      targetName = name.getValue();
-    const target::TargetDescription *target = target::lookupTarget(targetName);
-    if (!target) {
-      module.emitError("unknown target '") << targetName << "' in `" << kTargetAttrName << "`";
+    const target::TargetDescription *target = lookupModuleTarget(module);
+    if (!target)
       return signalPassFailure();
-    }
     for (auto kernel : llvm::to_vector(module.getOps<tile::KernelOp>()))
       if (failed(KernelLowering(kernel, module, *target).run()))
         return signalPassFailure();
