@@ -172,10 +172,13 @@ LogicalResult KernelLowering::lowerInterleave(tile::InterleaveOp interleave) {
   if (failed(chunking))
     return failure();
   host.setInsertionPoint(interleave);
-  for (unsigned half = 0; half < 2; ++half)
-    if (failed(copy(interleave.getLoc(), locations.at(interleave->getOperand(half)),
-                    stackedHalf(interleave, half))))
+  for (unsigned half = 0; half < 2; ++half) {
+    FailureOr<ascend::ChunkingAttr> halfChunking = copyStrategyOf(interleave, half);
+    if (failed(halfChunking) ||
+        failed(copy(interleave.getLoc(), locations.at(interleave->getOperand(half)),
+                    stackedHalf(interleave, half), *halfChunking)))
       return failure();
+  }
   GmLocation destination;
   if (std::optional<GmLocation> hint = resultHint(interleave.getResult(), interleave))
     destination = *hint;
@@ -239,6 +242,10 @@ LogicalResult KernelLowering::lowerCompute(Operation *op) {
 }
 
 LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
+  FailureOr<ascend::ChunkingAttr> destChunking = copyStrategyOf(insert, 0),
+                                  sourceChunking = copyStrategyOf(insert, 1);
+  if (failed(destChunking) || failed(sourceChunking))
+    return failure();
   host.setInsertionPoint(insert);
   GmLocation dest = locations.at(insert.getDest());
   if (!isOnlyUse(insert.getDest(), insert) || !isScratch(dest)) {
@@ -247,7 +254,7 @@ LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
     GmLocation fresh = scratch(insert.getLoc(), MatrixShape::of(type.getShape()),
                                type.getElementType());
     host.setInsertionPoint(insert);
-    if (failed(copy(insert.getLoc(), dest, fresh)))
+    if (failed(copy(insert.getLoc(), dest, fresh, *destChunking)))
       return failure();
     dest = fresh;
   }
@@ -261,8 +268,8 @@ LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
   std::optional<RowMap> rows;
   if (!rowsAreConsecutive(destShape, shape))
     rows = RowMap::window(shape, destShape);
-  if (failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target, nullptr,
-                  rows ? &*rows : nullptr)))
+  if (failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target, *sourceChunking,
+                  nullptr, rows ? &*rows : nullptr)))
     return failure();
   locations[insert.getResult()] = dest;
   return success();
@@ -285,9 +292,12 @@ LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
                                   constant.isZero();
                          });
   if (!contiguousWhole) {
+    FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(reshape, 0);
+    if (failed(chunking))
+      return failure();
     GmLocation fresh = scratch(reshape.getLoc(), source.shape, sourceType.getElementType());
     host.setInsertionPoint(reshape);
-    if (failed(copy(reshape.getLoc(), source, fresh)))
+    if (failed(copy(reshape.getLoc(), source, fresh, *chunking)))
       return failure();
     source = fresh;
   }
@@ -301,16 +311,22 @@ LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
 LogicalResult KernelLowering::lowerFor(scf::ForOp loop) {
   host.setInsertionPoint(loop);
   auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
+  // The chunking of each carried tensor's copies, in and back.
+  llvm::DenseMap<unsigned, ascend::ChunkingAttr> carriedChunking;
   for (auto [index, init] : llvm::enumerate(loop.getInitArgs())) {
     auto type = dyn_cast<RankedTensorType>(init.getType());
     if (!type)
       continue;
+    FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(loop, carriedChunking.size());
+    if (failed(chunking))
+      return failure();
+    carriedChunking[index] = *chunking;
     GmLocation place = locations.at(init);
     if (!isOnlyUse(init, loop) || !isScratch(place)) {
       GmLocation fresh = scratch(loop.getLoc(), MatrixShape::of(type.getShape()),
                                  type.getElementType());
       host.setInsertionPoint(loop);
-      if (failed(copy(loop.getLoc(), place, fresh)))
+      if (failed(copy(loop.getLoc(), place, fresh, carriedChunking[index])))
         return failure();
       place = fresh;
     }
@@ -324,7 +340,8 @@ LogicalResult KernelLowering::lowerFor(scf::ForOp loop) {
   for (auto [index, value] : llvm::enumerate(yield.getOperands())) {
     if (!isa<RankedTensorType>(value.getType()))
       continue;
-    if (failed(copy(yield.getLoc(), locations.at(value), locations.at(loop.getResult(index)))))
+    if (failed(copy(yield.getLoc(), locations.at(value), locations.at(loop.getResult(index)),
+                    carriedChunking.at(index))))
       return failure();
     // The carried tensor now lives in memory: forward it unchanged.
     yield->setOperand(index, loop.getRegionIterArg(index));
@@ -380,7 +397,10 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         std::optional<RowMap> rows;
         if (scatteredWindow(destShape, shape))
           rows = RowMap::window(shape, destShape);
-        return copy(store.getLoc(), locations.at(store.getValue()), *target, nullptr,
+        FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(store, 0);
+        if (failed(chunking))
+          return failure();
+        return copy(store.getLoc(), locations.at(store.getValue()), *target, *chunking, nullptr,
                     rows ? &*rows : nullptr);
       })
       .Case<tile::RmsNormOp, tile::QuantInt8Op, tile::RopeOp>([](Operation *op) {

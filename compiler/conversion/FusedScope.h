@@ -87,19 +87,19 @@ private:
   }
   /// The tile or scalar holding `value`: an op result, or a tensor or scalar
   /// from outside, loaded (tensor) or passed as an argument (scalar) at first use.
-  mlir::Value operandOf(mlir::Value value, TaskBuilder &task, ChunkEmitter &emit, int64_t chunkRows,
-                  mlir::Value row);
+  mlir::Value operandOf(mlir::Value value, TaskBuilder &task, ChunkEmitter &emit,
+                        int64_t chunkRows, mlir::Value row);
   /// The chunk's window of broadcast operand `value` of `user`, loaded at
   /// first use (per distinct map).
-  mlir::Value broadcastOperand(mlir::Value value, mlir::Operation &user, TaskBuilder &task, ChunkEmitter &emit,
-                         int64_t chunkRows, mlir::Value row);
-  mlir::Value chunkOperand(mlir::Value value, mlir::Operation &user, TaskBuilder &task, ChunkEmitter &emit,
-                     int64_t chunkRows, mlir::Value row) {
+  mlir::Value broadcastOperand(mlir::Value value, mlir::Operation &user, TaskBuilder &task,
+                               ChunkEmitter &emit, int64_t chunkRows, mlir::Value row);
+  mlir::Value chunkOperand(mlir::Value value, mlir::Operation &user, TaskBuilder &task,
+                           ChunkEmitter &emit, int64_t chunkRows, mlir::Value row) {
     return isBroadcastRows(value) ? broadcastOperand(value, user, task, emit, chunkRows, row)
                                   : operandOf(value, task, emit, chunkRows, row);
   }
-  mlir::LogicalResult emitOp(mlir::Operation &op, TaskBuilder &task, ChunkEmitter &emit, int64_t chunkRows,
-                       mlir::Value row);
+  mlir::LogicalResult emitOp(mlir::Operation &op, TaskBuilder &task, ChunkEmitter &emit,
+                             int64_t chunkRows, mlir::Value row);
   mlir::Value interleave(mlir::Value even, mlir::Value odd, TaskBuilder &task, ChunkEmitter &emit);
 
   tile::ScopeOp scope;

@@ -7,7 +7,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/RowMap.h"
-#include "compiler/conversion/Strategy.h"
 #include "compiler/conversion/TaskBuilder.h"
 #include "compiler/conversion/TaskLowering.h"
 
@@ -23,7 +22,8 @@ using namespace tilec::conversion;
 using ascend::MemorySpace;
 
 LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &source,
-                                           const GmLocation &result, TaskContext &context,
+                                           const GmLocation &result,
+                                           ascend::ChunkingAttr chunking, TaskContext &context,
                                            const RowMap *sourceRows, const RowMap *resultRows) {
   TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
   OpBuilder &b = task.builder();
@@ -35,9 +35,11 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
   for (const RowMap *map : {sourceRows, resultRows})
     if (map)
       rowBlock = std::gcd(rowBlock, map->rowBlock());
-  ascend::ChunkingAttr chunking =
-      chooseCopyChunking(loc.getContext(), shape, element, rowBlock, context.target);
   int64_t rows = chunking.getRows(), cols = chunking.getCols();
+  if (cols == 0 || shape.cols % cols != 0 || rowBlock % rows != 0)
+    return emitError(loc) << "the strategy " << chunking << " does not tile the copy of "
+                          << shape.rows << " × " << shape.cols << " elements in blocks of "
+                          << rowBlock << " consecutive rows";
   int64_t colChunks = shape.cols / cols, rowChunks = shape.rows / rows;
   Value tile = task.allocTile(rows, cols, element, MemorySpace::ub);
   task.forEachWorkItem(rowChunks * colChunks, [&](Value item) {

@@ -62,6 +62,16 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       task's GM bytes at the chip's bandwidth; ties go to fewer GM bytes, then
       to the faster busiest core. An accumulating matmul's add is its
       `accumulate` chunking. An error at the matmul when no blocking fits.
+    - Every op that may need copy tasks between places in global memory gets
+      `ascend.copies`, one `#ascend.chunking` per copy: a store (the value
+      into its window), an insert (the destination into a place of its own,
+      the source into its window), a reshape that changes the rows × cols
+      view (the source into a contiguous place), a load or slice of rows that
+      are not consecutive (their gather), an interleave (each half into the
+      stacked operands), an `scf.for` (each tensor it carries). A chunk is
+      whole rows of at most the target's copy columns, as many as fill half
+      of UB, dividing the blocks in which the rows are consecutive on both
+      sides.
   }];
   let dependentDialects = ["::tilec::ascend::AscendDialect", "::mlir::arith::ArithDialect"];
 }
@@ -79,9 +89,10 @@ def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
     TCVTs); matmuls run on the AICs in L0-sized blocks staged through L1.
     Results are written straight into the window of the store, in-place insert
     or loop yield that consumes them. Composites must be expanded first.
-    Every chunk and block size is the op's or scope's `ascend.strategy`
-    (tile-select-strategy); an op without one is an error that asks for it,
-    and one that does not tile its data is an error at the op.
+    Every chunk and block size is the op's or scope's `ascend.strategy` or,
+    for copies, `ascend.copies` (tile-select-strategy); an op without one is
+    an error that asks for it, and one that does not tile its data is an
+    error at the op.
   }];
   let dependentDialects = ["::tilec::ascend::AscendDialect",
                            "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];

@@ -1,7 +1,8 @@
 //===- SelectStrategy.cpp - the tiling of every tile op and scope ---------===//
 //
 // Walks each kernel and writes the strategy (Strategy.h) of every scope and
-// every op convert-tile-to-ascend tiles. The ops of a scope that becomes one
+// every op convert-tile-to-ascend tiles, and the chunks of the copies an op
+// may need. The ops of a scope that becomes one
 // fused task are not lowered alone and get none.
 //
 //===----------------------------------------------------------------------===//
@@ -86,6 +87,11 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       return signalPassFailure();
     for (auto kernel : module.getOps<tile::KernelOp>()) {
       WalkResult walked = kernel.walk<WalkOrder::PreOrder>([&](Operation *op) {
+        SmallVector<ascend::ChunkingAttr> copies = chooseCopies(op, *target);
+        if (!copies.empty())
+          op->setAttr(kCopiesAttrName,
+                      ArrayAttr::get(op->getContext(),
+                                     SmallVector<Attribute>(copies.begin(), copies.end())));
         FailureOr<Attribute> strategy = chooseStrategy(op, module, *target);
         if (failed(strategy))
           return WalkResult::interrupt();

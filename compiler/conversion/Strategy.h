@@ -4,7 +4,8 @@
 // scope is tiled and writes it as `ascend.strategy`: a #ascend.chunking for
 // vector work (StrategyVector.cpp), #ascend.chunking or #ascend.inline for a
 // scope (StrategyFused.cpp), a #ascend.blocking for a matmul
-// (StrategyCube.cpp). Every cost model and capacity check lives there, with
+// (StrategyCube.cpp), and `ascend.copies` for the copy tasks an op needs
+// (StrategyCopies.cpp). Every cost model and capacity check lives there, with
 // figures only from the target description; convert-tile-to-ascend reads the
 // attributes (strategyOf) and builds what they say.
 //
@@ -38,11 +39,17 @@ mlir::FailureOr<AttrT> strategyOf(mlir::Operation *op) {
 mlir::FailureOr<ascend::ChunkingAttr> chooseVectorChunking(mlir::Operation *op,
                                                            const target::TargetDescription &target);
 
-/// Chunks of a copy of a `shape` window of `element`s whose chunk rows
-/// divide `rowBlock` (they are consecutive on both sides).
-ascend::ChunkingAttr chooseCopyChunking(mlir::MLIRContext *context, MatrixShape shape,
-                                        mlir::Type element, int64_t rowBlock,
-                                        const target::TargetDescription &target);
+/// The discardable attribute holding the chunkings of the copy tasks an op
+/// may need (StrategyCopies.cpp says which, in order).
+inline constexpr llvm::StringLiteral kCopiesAttrName = "ascend.copies";
+
+/// The chunking of copy number `index` of `op`, or a located error.
+mlir::FailureOr<ascend::ChunkingAttr> copyStrategyOf(mlir::Operation *op, unsigned index);
+
+/// The chunkings of the copies `op` may need, in the order copyStrategyOf
+/// numbers them; none for an op that never copies.
+llvm::SmallVector<ascend::ChunkingAttr> chooseCopies(mlir::Operation *op,
+                                                     const target::TargetDescription &target);
 
 /// Output rows per chunk of the re-interleave of two [rows, pairs] values.
 ascend::ChunkingAttr chooseInterleaveChunking(mlir::MLIRContext *context, int64_t rows,

@@ -1,4 +1,4 @@
-//===- StrategyVector.cpp - chunks of vector ops, copies and interleaves --===//
+//===- StrategyVector.cpp - chunks of vector ops and interleaves ----------===//
 //
 // A vector task walks its data in chunks of rows × cols spread over the
 // vector cores. The chunks divide the data (every chunk is full), fit UB and,
@@ -44,7 +44,8 @@ tilec::conversion::chooseVectorChunking(Operation *op, const target::TargetDescr
   // f32 tiles whose rows are padded to the target's alignment.
   uint64_t tilesPerChunk = 2 * tensorOperands + 4;
   constexpr uint64_t kF32Bytes = 4;
-  int64_t cols = fullRows ? widest.cols : largestDivisorAtMost(widest.cols, target.vectorChunkMaxCols);
+  int64_t cols =
+      fullRows ? widest.cols : largestDivisorAtMost(widest.cols, target.vectorChunkMaxCols);
   auto rowBytes = [&](int64_t c) {
     return llvm::alignTo(uint64_t(c) * kF32Bytes, target.alignment) * tilesPerChunk;
   };
@@ -72,19 +73,6 @@ tilec::conversion::chooseVectorChunking(Operation *op, const target::TargetDescr
     rows = smaller;
   }
   return ascend::ChunkingAttr::get(op->getContext(), rows, cols, false);
-}
-
-ascend::ChunkingAttr tilec::conversion::chooseCopyChunking(MLIRContext *context,
-                                                           MatrixShape shape, Type element,
-                                                           int64_t rowBlock,
-                                                           const target::TargetDescription &target) {
-  uint64_t capacity = target.capacityOf(target::MemSpace::UB);
-  int64_t cols = largestDivisorAtMost(shape.cols, target.copyChunkMaxCols);
-  int64_t rowBytes = int64_t(
-      llvm::alignTo(uint64_t(cols) * (element.getIntOrFloatBitWidth() / 8), target.alignment));
-  // Half of UB: one tile, with room to spare for the next chunk's.
-  int64_t rows = largestDivisorAtMost(rowBlock, std::max<int64_t>(1, capacity / 2 / rowBytes));
-  return ascend::ChunkingAttr::get(context, rows, cols, false);
 }
 
 ascend::ChunkingAttr

@@ -49,11 +49,13 @@ mlir::LogicalResult lowerVectorOp(mlir::Operation *op, llvm::ArrayRef<TaskOperan
 
 class RowMap;
 
-/// A vector task copying `source` to `result` (same shape and element type);
-/// with `sourceRows` (`resultRows`), row r of the copy is that map's row r of
-/// the source (result) window: a gather (scatter) of rows.
+/// A vector task copying `source` to `result` (same shape and element type)
+/// in the chunks `chunking` gives; with `sourceRows` (`resultRows`), row r of
+/// the copy is that map's row r of the source (result) window: a gather
+/// (scatter) of rows.
 mlir::LogicalResult lowerCopy(mlir::Location loc, const GmLocation &source,
-                              const GmLocation &result, TaskContext &context,
+                              const GmLocation &result, ascend::ChunkingAttr chunking,
+                              TaskContext &context,
                               const RowMap *sourceRows = nullptr,
                               const RowMap *resultRows = nullptr);
 

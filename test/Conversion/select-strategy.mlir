@@ -17,6 +17,9 @@
 // CHECK: tile.row_sum %{{.*}} {ascend.strategy = #ascend.chunking<rows = 8, cols = 256>}
 // CHECK: tile.mul %{{.*}} {ascend.strategy = #ascend.chunking<rows = 8, cols = 256>}
 // CHECK: tile.col_sum %{{.*}} {ascend.strategy = #ascend.chunking<rows = 64, cols = 128>}
+// A store may copy its value: whole rows, as many as fill half of UB.
+// CHECK: tile.store %{{.*}} {ascend.copies = [#ascend.chunking<rows = 64, cols = 256>]}
+// CHECK: tile.store %{{.*}} {ascend.copies = [#ascend.chunking<rows = 1, cols = 256>]}
 // CHECK-NOT: ascend.strategy
 // CHECK: tile.return
 tile.kernel @norm(%x: !tile.gm<64x256xbf16>, %y: !tile.gm<64x256xf32> {tile.out}, %z: !tile.gm<1x256xf32> {tile.out}) {
@@ -52,7 +55,8 @@ tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !t
 // An interleave's output rows per chunk: shrunk to 16 while fewer chunks
 // than vector cores and half a chunk still moves 8 KiB.
 // CHECK-LABEL: tile.kernel @il
-// CHECK: tile.interleave %{{.*}} {ascend.strategy = #ascend.chunking<rows = 16, cols = 64>}
+// Its halves are copied into the stacked operands first.
+// CHECK: tile.interleave %{{.*}} {ascend.copies = [#ascend.chunking<rows = 64, cols = 32>, #ascend.chunking<rows = 64, cols = 32>], ascend.strategy = #ascend.chunking<rows = 16, cols = 64>}
 tile.kernel @il(%x: !tile.gm<64x32xf32>, %y: !tile.gm<64x32xf32>, %z: !tile.gm<64x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %a = tile.load %x[%c0, %c0] : !tile.gm<64x32xf32> -> tensor<64x32xf32>
@@ -76,6 +80,8 @@ tile.kernel @il(%x: !tile.gm<64x32xf32>, %y: !tile.gm<64x32xf32>, %z: !tile.gm<6
 // CHECK-NEXT: tile.exp %{{.*}} {ascend.strategy = #ascend.chunking<rows = 1, cols = 4096>}
 // CHECK-NEXT: tile.mul %{{.*}} {ascend.strategy = #ascend.chunking<rows = 1, cols = 4096>}
 // CHECK: } {ascend.strategy = #ascend.inline}
+// Copies take at most 8192 columns.
+// CHECK: tile.store %{{.*}} {ascend.copies = [#ascend.chunking<rows = 2, cols = 8192>]}
 tile.kernel @scopes(%x: !tile.gm<64x64xf32>, %w: !tile.gm<4x65536xf32>, %q: !tile.gm<64x64xf32> {tile.out}, %y: !tile.gm<4x65536xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %v = tile.load %x[%c0, %c0] : !tile.gm<64x64xf32> -> tensor<64x64xf32>
@@ -92,5 +98,25 @@ tile.kernel @scopes(%x: !tile.gm<64x64xf32>, %w: !tile.gm<4x65536xf32>, %q: !til
     tile.yield %m : tensor<4x65536xf32>
   }
   tile.store %s, %y[%c0, %c0] : tensor<4x65536xf32>, !tile.gm<4x65536xf32>
+  tile.return
+}
+
+// -----
+
+// A loop copies each tensor it carries in and back, with one chunking.
+// CHECK-LABEL: tile.kernel @carried
+// CHECK: scf.for
+// CHECK: tile.neg %{{.*}} {ascend.strategy = #ascend.chunking<rows = 16, cols = 64>}
+// CHECK: } {ascend.copies = [#ascend.chunking<rows = 16, cols = 64>]}
+tile.kernel @carried(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<16x64xf32> -> tensor<16x64xf32>
+  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%a = %t) -> (tensor<16x64xf32>) {
+    %n = tile.neg %a : tensor<16x64xf32>
+    scf.yield %n : tensor<16x64xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
   tile.return
 }

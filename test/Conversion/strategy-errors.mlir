@@ -38,7 +38,27 @@ tile.kernel @missing_scope(%x: !tile.gm<64x64xf32>, %q: !tile.gm<64x64xf32> {til
 
 // -----
 
+tile.kernel @missing_copy(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<64x256xf32> -> tensor<64x256xf32>
+  // expected-error @below {{'tile.store' op has no chunking for its copy #0 (`ascend.copies`): run tile-select-strategy first}}
+  tile.store %t, %y[%c0, %c0] : tensor<64x256xf32>, !tile.gm<64x256xf32>
+  tile.return
+}
+
+// -----
+
 // A strategy that does not tile the op's data is an error at the op.
+tile.kernel @uneven_copy(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<64x256xf32> -> tensor<64x256xf32>
+  // expected-error @below {{the strategy #ascend.chunking<rows = 64, cols = 100> does not tile the copy of 64 × 256 elements in blocks of 64 consecutive rows}}
+  tile.store %t, %y[%c0, %c0] {ascend.copies = [#ascend.chunking<rows = 64, cols = 100>]} : tensor<64x256xf32>, !tile.gm<64x256xf32>
+  tile.return
+}
+
+// -----
+
 tile.kernel @uneven(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %t = tile.load %x[%c0, %c0] : !tile.gm<64x256xf32> -> tensor<64x256xf32>
@@ -107,7 +127,7 @@ tile.kernel @uneven_interleave(%x: !tile.gm<64x32xf32>, %y: !tile.gm<64x32xf32>,
   %a = tile.load %x[%c0, %c0] : !tile.gm<64x32xf32> -> tensor<64x32xf32>
   %b = tile.load %y[%c0, %c0] : !tile.gm<64x32xf32> -> tensor<64x32xf32>
   // expected-error @below {{the strategy #ascend.chunking<rows = 5, cols = 64> does not tile the 64 × 64 interleave: chunks of whole rows dividing 64}}
-  %i = tile.interleave %a, %b {ascend.strategy = #ascend.chunking<rows = 5, cols = 64>} : tensor<64x32xf32> -> tensor<64x64xf32>
+  %i = tile.interleave %a, %b {ascend.copies = [#ascend.chunking<rows = 64, cols = 32>, #ascend.chunking<rows = 64, cols = 32>], ascend.strategy = #ascend.chunking<rows = 5, cols = 64>} : tensor<64x32xf32> -> tensor<64x64xf32>
   tile.store %i, %z[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
   tile.return
 }

@@ -16,7 +16,7 @@ tile.kernel @mul(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32> {tile.out}) 
   %c0 = arith.constant 0 : index
   %t = tile.load %x[%c0, %c0] : !tile.gm<64x256xf32> -> tensor<64x256xf32>
   %sq = tile.mul %t, %t {ascend.strategy = #ascend.chunking<rows = 4, cols = 128>} : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
-  tile.store %sq, %y[%c0, %c0] : tensor<64x256xf32>, !tile.gm<64x256xf32>
+  tile.store %sq, %y[%c0, %c0] {ascend.copies = [#ascend.chunking<rows = 64, cols = 256>]} : tensor<64x256xf32>, !tile.gm<64x256xf32>
   tile.return
 }
 
@@ -39,7 +39,7 @@ tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !t
   %ta = tile.load %a[%c0, %c0] : !tile.gm<256x1024xbf16> -> tensor<256x1024xbf16>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x256xbf16> -> tensor<1024x256xbf16>
   %r = tile.matmul %ta, %tb {ascend.strategy = #ascend.blocking<m = 128, n = 128, k = 64, chunk = 128, panel = false, accumulators = 1, length = 1>} : tensor<256x1024xbf16>, tensor<1024x256xbf16> -> tensor<256x256xf32>
-  tile.store %r, %c[%c0, %c0] : tensor<256x256xf32>, !tile.gm<256x256xf32>
+  tile.store %r, %c[%c0, %c0] {ascend.copies = [#ascend.chunking<rows = 64, cols = 256>]} : tensor<256x256xf32>, !tile.gm<256x256xf32>
   tile.return
 }
 
@@ -65,12 +65,28 @@ tile.kernel @scopes(%x: !tile.gm<64x64xf32>, %q: !tile.gm<64x64xf32> {tile.out},
     %n = tile.neg %a {ascend.strategy = #ascend.chunking<rows = 64, cols = 64>} : tensor<64x64xf32>
     tile.yield %n : tensor<64x64xf32>
   } {ascend.strategy = #ascend.inline}
-  tile.store %r, %q[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
+  tile.store %r, %q[%c0, %c0] {ascend.copies = [#ascend.chunking<rows = 64, cols = 64>]} : tensor<64x64xf32>, !tile.gm<64x64xf32>
   %s = tile.scope "doubled" core = #tile.core<vector> -> tensor<64x64xf32> {
     %a = tile.abs %v : tensor<64x64xf32>
     %n = tile.neg %a : tensor<64x64xf32>
     tile.yield %n : tensor<64x64xf32>
   } {ascend.strategy = #ascend.chunking<rows = 16, double_buffered = true>}
-  tile.store %s, %z[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
+  tile.store %s, %z[%c0, %c0] {ascend.copies = [#ascend.chunking<rows = 64, cols = 64>]} : tensor<64x64xf32>, !tile.gm<64x64xf32>
+  tile.return
+}
+
+// -----
+
+// A store of a loaded tensor copies it; tile-select-strategy would copy all
+// 64 rows at once, here it copies 16 chunks of 16 × 64.
+// CHECK-LABEL: tile.kernel @copy
+// CHECK: ascend.launch @copy_copy_{{[0-9]+}}(%arg0, %arg1) blocks = 16
+// CHECK-LABEL: ascend.task @copy_copy_
+// CHECK: ascend.alloc : !ascend.tile<16x64xf32, ub>
+// CHECK: scf.for %{{.*}} = %{{.*}} to %c16 step
+tile.kernel @copy(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<64x256xf32> -> tensor<64x256xf32>
+  tile.store %t, %y[%c0, %c0] {ascend.copies = [#ascend.chunking<rows = 16, cols = 64>]} : tensor<64x256xf32>, !tile.gm<64x256xf32>
   tile.return
 }
