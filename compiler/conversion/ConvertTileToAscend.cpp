@@ -3,20 +3,24 @@
 // Every tensor value that crosses a task boundary gets a place in global
 // memory: a window of a parameter (loads, slices, and results written straight
 // into the window a store or in-place insert names), or a scratch tensor.
-// A fused scope (tile-fuse-rows) becomes one task that keeps its
-// intermediates in UB (FusedTasks.cpp); every other compute op becomes a task
-// of its own that reads its operands' windows and writes its result's. Tasks
+// Every tiling decision is the `ascend.strategy` of an op or scope
+// (tile-select-strategy, Strategy.h). A fused scope becomes one task that
+// keeps its intermediates in UB (FusedTasks.cpp); every other compute op
+// becomes a task of its own that reads its operands' windows and writes its
+// result's. Tasks
 // are launched from the kernel body at the op's position, so host loops and
 // scalar arithmetic stay as they were. Afterwards the kernel
 // body is the host program: scratch allocations, index arithmetic, loops and
 // launches. Places in global memory (windows, scratch tensors, copies) are in
 // WindowLowering.cpp; scopes (checks, inlining, fused scopes) in
-// ScopeLowering.cpp.
+// ScopeLowering.cpp: scopes that are not one task are inlined before the
+// lowering, so lowering a scope never lowers ops.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelLowering.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/RowMap.h"
+#include "compiler/conversion/Strategy.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/TaskTarget.h"
 #include "compiler/transforms/RowFusion.h"
@@ -164,11 +168,17 @@ GmLocation KernelLowering::stackedHalf(tile::InterleaveOp interleave, unsigned h
 }
 
 LogicalResult KernelLowering::lowerInterleave(tile::InterleaveOp interleave) {
+  FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(interleave);
+  if (failed(chunking))
+    return failure();
   host.setInsertionPoint(interleave);
-  for (unsigned half = 0; half < 2; ++half)
-    if (failed(copy(interleave.getLoc(), locations.at(interleave->getOperand(half)),
-                    stackedHalf(interleave, half))))
+  for (unsigned half = 0; half < 2; ++half) {
+    FailureOr<ascend::ChunkingAttr> halfChunking = copyStrategyOf(interleave, half);
+    if (failed(halfChunking) ||
+        failed(copy(interleave.getLoc(), locations.at(interleave->getOperand(half)),
+                    stackedHalf(interleave, half), *halfChunking)))
       return failure();
+  }
   GmLocation destination;
   if (std::optional<GmLocation> hint = resultHint(interleave.getResult(), interleave))
     destination = *hint;
@@ -179,7 +189,7 @@ LogicalResult KernelLowering::lowerInterleave(tile::InterleaveOp interleave) {
   TaskContext context = contextFor(interleave);
   locations[interleave.getResult()] = destination;
   return conversion::lowerInterleave(interleave.getLoc(), whole(stackedOperands[interleave]),
-                                     destination, context);
+                                     destination, *chunking, context);
 }
 
 TaskContext KernelLowering::contextFor(Operation *op) {
@@ -218,16 +228,24 @@ LogicalResult KernelLowering::lowerCompute(Operation *op) {
     if (matmul.getAcc())
       return op->emitOpError("with an accumulator is not lowered yet; add the accumulator "
                              "with a separate `+`");
-    status = lowerMatmul(op->getLoc(), *operands[0].global, *operands[1].global, destination,
-                         context);
+    FailureOr<ascend::BlockingAttr> blocking = strategyOf<ascend::BlockingAttr>(op);
+    status = failed(blocking) ? failure()
+                              : lowerMatmul(op->getLoc(), *operands[0].global,
+                                            *operands[1].global, destination, *blocking, context);
   } else {
-    status = lowerVectorOp(op, operands, destination, context);
+    FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(op);
+    status = failed(chunking) ? failure()
+                              : lowerVectorOp(op, operands, destination, *chunking, context);
   }
   locations[result] = destination;
   return status;
 }
 
 LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
+  FailureOr<ascend::ChunkingAttr> destChunking = copyStrategyOf(insert, 0),
+                                  sourceChunking = copyStrategyOf(insert, 1);
+  if (failed(destChunking) || failed(sourceChunking))
+    return failure();
   host.setInsertionPoint(insert);
   GmLocation dest = locations.at(insert.getDest());
   if (!isOnlyUse(insert.getDest(), insert) || !isScratch(dest)) {
@@ -236,7 +254,7 @@ LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
     GmLocation fresh = scratch(insert.getLoc(), MatrixShape::of(type.getShape()),
                                type.getElementType());
     host.setInsertionPoint(insert);
-    if (failed(copy(insert.getLoc(), dest, fresh)))
+    if (failed(copy(insert.getLoc(), dest, fresh, *destChunking)))
       return failure();
     dest = fresh;
   }
@@ -250,8 +268,8 @@ LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
   std::optional<RowMap> rows;
   if (!rowsAreConsecutive(destShape, shape))
     rows = RowMap::window(shape, destShape);
-  if (failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target, nullptr,
-                  rows ? &*rows : nullptr)))
+  if (failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target, *sourceChunking,
+                  nullptr, rows ? &*rows : nullptr)))
     return failure();
   locations[insert.getResult()] = dest;
   return success();
@@ -274,9 +292,12 @@ LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
                                   constant.isZero();
                          });
   if (!contiguousWhole) {
+    FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(reshape, 0);
+    if (failed(chunking))
+      return failure();
     GmLocation fresh = scratch(reshape.getLoc(), source.shape, sourceType.getElementType());
     host.setInsertionPoint(reshape);
-    if (failed(copy(reshape.getLoc(), source, fresh)))
+    if (failed(copy(reshape.getLoc(), source, fresh, *chunking)))
       return failure();
     source = fresh;
   }
@@ -290,16 +311,22 @@ LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
 LogicalResult KernelLowering::lowerFor(scf::ForOp loop) {
   host.setInsertionPoint(loop);
   auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
+  // The chunking of each carried tensor's copies, in and back.
+  llvm::DenseMap<unsigned, ascend::ChunkingAttr> carriedChunking;
   for (auto [index, init] : llvm::enumerate(loop.getInitArgs())) {
     auto type = dyn_cast<RankedTensorType>(init.getType());
     if (!type)
       continue;
+    FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(loop, carriedChunking.size());
+    if (failed(chunking))
+      return failure();
+    carriedChunking[index] = *chunking;
     GmLocation place = locations.at(init);
     if (!isOnlyUse(init, loop) || !isScratch(place)) {
       GmLocation fresh = scratch(loop.getLoc(), MatrixShape::of(type.getShape()),
                                  type.getElementType());
       host.setInsertionPoint(loop);
-      if (failed(copy(loop.getLoc(), place, fresh)))
+      if (failed(copy(loop.getLoc(), place, fresh, carriedChunking[index])))
         return failure();
       place = fresh;
     }
@@ -313,7 +340,8 @@ LogicalResult KernelLowering::lowerFor(scf::ForOp loop) {
   for (auto [index, value] : llvm::enumerate(yield.getOperands())) {
     if (!isa<RankedTensorType>(value.getType()))
       continue;
-    if (failed(copy(yield.getLoc(), locations.at(value), locations.at(loop.getResult(index)))))
+    if (failed(copy(yield.getLoc(), locations.at(value), locations.at(loop.getResult(index)),
+                    carriedChunking.at(index))))
       return failure();
     // The carried tensor now lives in memory: forward it unchanged.
     yield->setOperand(index, loop.getRegionIterArg(index));
@@ -371,7 +399,10 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         std::optional<RowMap> rows;
         if (scatteredWindow(destShape, shape))
           rows = RowMap::window(shape, destShape);
-        return copy(store.getLoc(), locations.at(store.getValue()), *target, nullptr,
+        FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(store, 0);
+        if (failed(chunking))
+          return failure();
+        return copy(store.getLoc(), locations.at(store.getValue()), *target, *chunking, nullptr,
                     rows ? &*rows : nullptr);
       })
       .Case([&](tile::InterleaveOp interleave) { return lowerInterleave(interleave); })
@@ -435,14 +466,9 @@ struct ConvertTileToAscendPass
     : public tilec::impl::ConvertTileToAscendBase<ConvertTileToAscendPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    StringRef targetName = "a2a3";
-    if (auto name = module->getAttrOfType<StringAttr>(kTargetAttrName))
-      targetName = name.getValue();
-    const target::TargetDescription *target = target::lookupTarget(targetName);
-    if (!target) {
-      module.emitError("unknown target '") << targetName << "' in `" << kTargetAttrName << "`";
+    const target::TargetDescription *target = lookupModuleTarget(module);
+    if (!target)
       return signalPassFailure();
-    }
     for (auto kernel : llvm::to_vector(module.getOps<tile::KernelOp>()))
       if (failed(KernelLowering(kernel, module, *target).run()))
         return signalPassFailure();

@@ -9,129 +9,19 @@
 // (a gamma cast to f32, a constant tile, an index table) run once, before
 // the chunk loop. Double buffered, a work item is two chunks whose buffers
 // are in different stages (they never share bytes), so MTE2 loads one while V
-// computes the other. The chunking (rows, double buffered or not) is the one
-// whose buffers fit UB (checked with the memory planner itself) and whose
-// busiest core finishes first by the target's transfer and vector figures;
-// a scope's `tokens` pins the rows.
+// computes the other. The chunking (rows, double buffered or not) is the
+// scope's strategy (tile-select-strategy, StrategyFused.cpp).
 //
 //===----------------------------------------------------------------------===//
-#include "compiler/conversion/RowMap.h"
-#include "compiler/conversion/PlanMemory.h"
-#include "compiler/conversion/TaskLowering.h"
-#include "compiler/conversion/VectorEmitter.h"
-#include "compiler/transforms/RowFusion.h"
+#include "compiler/conversion/FusedScope.h"
+#include "compiler/conversion/Strategy.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
-#include <numeric>
-
 using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
-
-namespace {
-
-/// Token rows per chunk, and whether a work item is two chunks on separate
-/// buffers.
-struct Chunking {
-  int64_t rows;
-  bool doubleBuffered;
-};
-
-/// Builds the task of one scope for a given chunking.
-class FusedScope {
-public:
-  FusedScope(tile::ScopeOp scope, int64_t rows,
-             llvm::function_ref<const GmLocation &(Value)> locationOf, TaskContext &context)
-      : scope(scope), rows(rows), locationOf(locationOf), context(context) {
-    // An op runs per chunk when it reads, directly or not, a tensor with the
-    // token rows (or broadcast to them) from outside the scope.
-    rowBlock = rows;
-    for (Operation &op : scope.getBody().front().without_terminator()) {
-      if (llvm::any_of(op.getOperands(), [&](Value operand) { return isPerChunk(operand); }))
-        for (Value result : op.getResults())
-          chunked.insert(result);
-      for (Value operand : op.getOperands())
-        if (isBroadcastRows(operand))
-          rowBlock = std::gcd(rowBlock, mapOf(operand, op).rowBlock());
-    }
-  }
-
-  /// Chunks divide this many token rows, so that every broadcast operand
-  /// reads one window per chunk (RowMap.h).
-  int64_t rowBlock;
-
-  /// Builds the task with the given chunking; with `results`, stores the
-  /// scope's results there (without, a trial build to check the fit).
-  LogicalResult build(TaskBuilder &task, const Chunking &chunking, ArrayRef<GmLocation> results);
-  /// Bytes of result tiles one work item stores (set by build).
-  uint64_t storedBytes = 0;
-  int64_t storesPerItem(const Chunking &chunking) {
-    return int64_t(scope.getNumResults()) * (chunking.doubleBuffered ? 2 : 1);
-  }
-
-private:
-  bool isInside(Value value) {
-    Operation *def = value.getDefiningOp();
-    return def && scope->isProperAncestor(def);
-  }
-  /// Whether `value` differs from chunk to chunk: a tensor from outside with
-  /// the token rows or broadcast to them, or the result of an op that reads one.
-  bool isPerChunk(Value value) {
-    if (!isa<RankedTensorType>(value.getType()))
-      return false;
-    return isInside(value) ? chunked.contains(value)
-                           : rowfusion::rowsOf(value) == rows || isBroadcastRows(value);
-  }
-  /// A tensor from outside whose rows are neither the token rows nor one row:
-  /// the operand of a broadcast (rowfusion::rowWiseRows allows no other).
-  bool isBroadcastRows(Value value) {
-    if (isInside(value) || !isa<RankedTensorType>(value.getType()))
-      return false;
-    int64_t valueRows = rowfusion::rowsOf(value);
-    return valueRows != rows && valueRows != 1;
-  }
-  static RowMap mapOf(Value operand, Operation &user) {
-    return RowMap(cast<RankedTensorType>(operand.getType()).getShape(),
-                        cast<RankedTensorType>(user.getResult(0).getType()).getShape());
-  }
-  /// Rows of the UB tile holding `value` for a chunk.
-  int64_t tileRows(Value value, int64_t chunkRows) {
-    return rowfusion::rowsOf(value) == rows ? chunkRows : 1;
-  }
-  static int64_t colsOf(Value value) {
-    auto type = cast<RankedTensorType>(value.getType());
-    return type.getRank() == 0 ? 1 : type.getShape().back();
-  }
-  /// The tile or scalar holding `value`: an op result, or a tensor or scalar
-  /// from outside, loaded (tensor) or passed as an argument (scalar) at first use.
-  Value operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit, int64_t chunkRows,
-                  Value row);
-  /// The chunk's window of broadcast operand `value` of `user`, loaded at
-  /// first use (per distinct map).
-  Value broadcastOperand(Value value, Operation &user, TaskBuilder &task, ChunkEmitter &emit,
-                         int64_t chunkRows, Value row);
-  Value chunkOperand(Value value, Operation &user, TaskBuilder &task, ChunkEmitter &emit,
-                     int64_t chunkRows, Value row) {
-    return isBroadcastRows(value) ? broadcastOperand(value, user, task, emit, chunkRows, row)
-                                  : operandOf(value, task, emit, chunkRows, row);
-  }
-  LogicalResult emitOp(Operation &op, TaskBuilder &task, ChunkEmitter &emit, int64_t chunkRows,
-                       Value row);
-  Value interleave(Value even, Value odd, TaskBuilder &task, ChunkEmitter &emit);
-
-  tile::ScopeOp scope;
-  int64_t rows;
-  llvm::function_ref<const GmLocation &(Value)> locationOf;
-  TaskContext &context;
-  llvm::DenseSet<Value> chunked;
-  llvm::DenseMap<Value, Value> held; ///< tile-dialect value → UB tile or task scalar
-  /// Broadcast operand → its chunk's windows, one per map.
-  llvm::DenseMap<Value, SmallVector<std::pair<RowMap, Value>>> broadcastWindows;
-  llvm::DenseMap<std::tuple<int64_t, int64_t, int64_t>, Value> indexTables;
-  Operation *chunkLoop = nullptr; ///< while emitting the per-chunk ops
-};
 
 Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
                             int64_t chunkRows, Value row) {
@@ -251,7 +141,7 @@ LogicalResult FusedScope::emitOp(Operation &op, TaskBuilder &task, ChunkEmitter 
   return success();
 }
 
-LogicalResult FusedScope::build(TaskBuilder &task, const Chunking &chunking,
+LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking,
                                 ArrayRef<GmLocation> results) {
   ChunkEmitter emit(task, context.target);
   OpBuilder &b = task.builder();
@@ -262,7 +152,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, const Chunking &chunking,
   chunkLoop = nullptr;
   storedBytes = 0;
   Block &body = scope.getBody().front();
-  int64_t chunkRows = chunking.rows;
+  int64_t chunkRows = chunking.getRows();
   // Once: the ops that do not depend on the token rows.
   for (Operation &op : body.without_terminator())
     if (!isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, Value())))
@@ -272,7 +162,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, const Chunking &chunking,
   // the second overlap the vector work of the first.
   LogicalResult status = success();
   auto yield = cast<tile::YieldOp>(body.getTerminator());
-  int64_t perItem = chunking.doubleBuffered ? 2 : 1;
+  int64_t perItem = chunking.getDoubleBuffered() ? 2 : 1;
   task.forEachWorkItem(rows / chunkRows / perItem, [&](Value item) {
     chunkLoop = b.getInsertionBlock()->getParentOp();
     llvm::DenseMap<Value, Value> once = held;
@@ -316,94 +206,23 @@ LogicalResult FusedScope::build(TaskBuilder &task, const Chunking &chunking,
   return status;
 }
 
-/// Modelled cycles of the chunk loop's body on each pipe, from the target's
-/// figures: GM loads (MTE2), vector instructions (V), stores (MTE3, counted
-/// as `storedBytes`). Fixed transfer costs favour fewer, larger chunks.
-struct PipeCycles {
-  double mte2 = 0, vector = 0, mte3 = 0;
-};
-
-PipeCycles loopCycles(Block &body, uint64_t storedBytes, int64_t stores,
-                      const target::TargetDescription &target) {
-  PipeCycles cycles;
-  body.walk([&](Operation *op) {
-    if (!op->getParentOfType<scf::ForOp>())
-      return;
-    if (auto load = dyn_cast<ascend::TLoadOp>(op))
-      cycles.mte2 += target.transferCycles(target::Path::GmToUb,
-                                           load.getDst().getType().getNumBytes());
-    else if (isa<ascend::InstructionOpInterface>(op))
-      if (auto dst = dyn_cast<ascend::TileBufferType>(op->getOperand(0).getType()))
-        cycles.vector += target.vectorCycles(target::VecOp::Binary,
-                                             (dst.getNumBytes() + 255) / 256);
-  });
-  if (stores > 0)
-    cycles.mte3 = double(stores) *
-                  target.transferCycles(target::Path::UbToGm, storedBytes / uint64_t(stores));
-  return cycles;
-}
-
-} // namespace
-
-FailureOr<bool> tilec::conversion::lowerFusedScope(
-    tile::ScopeOp scope, int64_t rows, int64_t copies,
-    llvm::function_ref<const GmLocation &(Value)> locationOf,
-    llvm::function_ref<SmallVector<GmLocation>()> placeResults, TaskContext &context) {
+LogicalResult tilec::conversion::lowerFusedScope(
+    tile::ScopeOp scope, ascend::ChunkingAttr chunking,
+    llvm::function_ref<const GmLocation &(Value)> locationOf, ArrayRef<GmLocation> results,
+    TaskContext &context) {
+  int64_t rows = *rowfusion::fusedScopeRows(scope);
   FusedScope fused(scope, rows, locationOf, context);
+  int64_t perItem = chunking.getDoubleBuffered() ? 2 : 1;
+  if (fused.rowBlock % chunking.getRows() != 0 || rows / chunking.getRows() % perItem != 0)
+    return scope.emitOpError("strategy ")
+           << chunking << " does not tile its " << rows << " token rows: chunks divide the "
+           << fused.rowBlock << " rows in which a broadcast operand's rows repeat, and a "
+           << "double-buffered work item is two of them";
   int64_t cores = context.target.vectorCores;
-  // The chunking whose busiest core finishes first among those that fit UB:
-  // rounds of work items × one item (the sum of the pipes' work, or with
-  // double buffering their maximum plus one chunk to fill the pipeline).
-  // `copies` launches of the task may share the cores. Ties go to the larger
-  // chunk. A scope's `tokens` pins the rows.
-  std::optional<Chunking> best;
-  double bestCycles = 0;
-  std::optional<int64_t> pinned;
-  if (std::optional<uint64_t> tokens = scope.getTokens())
-    pinned = int64_t(*tokens);
-  if (pinned && fused.rowBlock % *pinned != 0)
-    return scope.emitOpError("chunks of ")
-           << *pinned << " token rows would split the blocks of " << fused.rowBlock
-           << " rows in which a broadcast operand's rows repeat; pick a divisor of "
-           << fused.rowBlock;
-  for (int64_t chunkRows = rows; chunkRows >= 1; --chunkRows) {
-    if (fused.rowBlock % chunkRows != 0 || (pinned && chunkRows != *pinned))
-      continue;
-    for (bool doubleBuffered : {true, false}) {
-      int64_t chunks = rows / chunkRows;
-      if (doubleBuffered && chunks % 2 != 0)
-        continue;
-      Chunking chunking{chunkRows, doubleBuffered};
-      TaskBuilder trial(scope.getContext(), scope.getLoc(), ascend::CoreType::aiv);
-      if (failed(fused.build(trial, chunking, {})))
-        return failure();
-      if (!fitsOnChip(trial.body(), context.target))
-        continue;
-      PipeCycles pipes = loopCycles(trial.body(), fused.storedBytes,
-                                    fused.storesPerItem(chunking), context.target);
-      int64_t items = chunks / (doubleBuffered ? 2 : 1) * copies;
-      double rounds = double((items + cores - 1) / cores);
-      double serial = pipes.mte2 + pipes.vector + pipes.mte3;
-      double cycles = doubleBuffered
-                          ? rounds * std::max({pipes.mte2, pipes.vector, pipes.mte3}) + serial / 2
-                          : rounds * serial;
-      if (!best || cycles < bestCycles) {
-        best = chunking;
-        bestCycles = cycles;
-      }
-    }
-  }
-  // A chunk the user pinned is built even when it overflows UB: the memory
-  // planner then reports what does not fit, at the scope.
-  if (!best && pinned)
-    best = Chunking{*pinned, /*doubleBuffered=*/false};
-  if (!best)
-    return false;
-  SmallVector<GmLocation> results = placeResults();
   TaskBuilder task(scope.getContext(), scope.getLoc(), ascend::CoreType::aiv);
-  if (failed(fused.build(task, *best, results)))
+  if (failed(fused.build(task, chunking, results)))
     return failure();
-  int64_t items = rows / best->rows / (best->doubleBuffered ? 2 : 1);
+  int64_t items = rows / chunking.getRows() / perItem;
   ascend::TaskOp built =
       task.finish(context.module, context.name, context.host, std::min<int64_t>(items, cores));
   // What the report (tilec --report) and a reader of the IR want to know.
@@ -416,8 +235,6 @@ FailureOr<bool> tilec::conversion::lowerFusedScope(
     fusedOps.push_back(attrs.getStringAttr(entry));
   }
   built->setAttr("ascend.fused_ops", attrs.getArrayAttr(fusedOps));
-  built->setAttr("ascend.chunk_rows", attrs.getI64IntegerAttr(best->rows));
-  if (best->doubleBuffered)
-    built->setAttr("ascend.double_buffered", attrs.getUnitAttr());
-  return true;
+  built->setAttr(kStrategyAttrName, chunking);
+  return success();
 }

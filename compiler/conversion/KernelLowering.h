@@ -63,9 +63,11 @@ private:
   bool isOnlyUse(mlir::Value value, mlir::Operation *user);
   mlir::Value availableAt(mlir::Value value, mlir::Operation *producer);
   std::optional<GmLocation> resultHint(mlir::Value result, mlir::Operation *producer);
-  /// A copy task; with `fromRows` (`toRows`), rows are gathered from
-  /// (scattered to) the rows that map gives, counted from the location's first.
+  /// A copy task in the chunks `chunking` gives; with `fromRows` (`toRows`),
+  /// rows are gathered from (scattered to) the rows that map gives, counted
+  /// from the location's first.
   mlir::LogicalResult copy(mlir::Location loc, const GmLocation &from, const GmLocation &to,
+                           ascend::ChunkingAttr chunking,
                            const RowMap *fromRows = nullptr, const RowMap *toRows = nullptr);
   /// The result of `op`, a window whose first row is at `first` in a value of
   /// `ofShape` and whose rows are not consecutive there, gathered into a place

@@ -12,6 +12,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <numeric>
 
@@ -21,22 +22,24 @@ using namespace tilec::conversion;
 using ascend::MemorySpace;
 
 LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &source,
-                                           const GmLocation &result, TaskContext &context,
+                                           const GmLocation &result,
+                                           ascend::ChunkingAttr chunking, TaskContext &context,
                                            const RowMap *sourceRows, const RowMap *resultRows) {
   TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
   OpBuilder &b = task.builder();
   TaskGlobal from = task.addGlobal(source), to = task.addGlobal(result);
   MatrixShape shape = result.shape;
   Type element = result.getBufferType().getElementType();
-  uint64_t capacity = context.target.capacityOf(target::MemSpace::UB);
-  int64_t cols = largestDivisorAtMost(shape.cols, 8192);
-  int64_t rowBytes = (cols * int64_t(element.getIntOrFloatBitWidth() / 8) + 31) / 32 * 32;
   // A chunk's rows are consecutive on both sides.
   int64_t rowBlock = shape.rows;
   for (const RowMap *map : {sourceRows, resultRows})
     if (map)
       rowBlock = std::gcd(rowBlock, map->rowBlock());
-  int64_t rows = largestDivisorAtMost(rowBlock, std::max<int64_t>(1, capacity / 2 / rowBytes));
+  int64_t rows = chunking.getRows(), cols = chunking.getCols();
+  if (cols == 0 || shape.cols % cols != 0 || rowBlock % rows != 0)
+    return emitError(loc) << "the strategy " << chunking << " does not tile the copy of "
+                          << shape.rows << " × " << shape.cols << " elements in blocks of "
+                          << rowBlock << " consecutive rows";
   int64_t colChunks = shape.cols / cols, rowChunks = shape.rows / rows;
   Value tile = task.allocTile(rows, cols, element, MemorySpace::ub);
   task.forEachWorkItem(rowChunks * colChunks, [&](Value item) {
@@ -70,6 +73,7 @@ GmLocation tilec::conversion::indexTable(Location loc, int64_t rows, int64_t col
 
 LogicalResult tilec::conversion::lowerInterleave(Location loc, const GmLocation &stacked,
                                                  const GmLocation &result,
+                                                 ascend::ChunkingAttr chunking,
                                                  TaskContext &context) {
   Type element = result.getBufferType().getElementType();
   int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
@@ -77,14 +81,15 @@ LogicalResult tilec::conversion::lowerInterleave(Location loc, const GmLocation 
     return emitError(loc) << "interleaving " << element
                           << " is not supported: the gather moves 2- or 4-byte elements";
   int64_t rowsOut = result.shape.rows, pairs = stacked.shape.cols;
-  // Per output row: two stacked source rows, the output row and its indices.
-  int64_t sourcePadded = (pairs * elementBytes + 31) / 32 * 32 / elementBytes;
-  int64_t rowBytes = 2 * sourcePadded * elementBytes + 2 * (2 * pairs * 4 + 32);
-  uint64_t capacity = context.target.capacityOf(target::MemSpace::UB);
-  int64_t rows = largestDivisorAtMost(rowsOut, std::max<int64_t>(1, capacity / rowBytes));
-  while (rows > 1 && rowsOut / rows < context.target.vectorCores &&
-         (rows / 2) * rowBytes >= 8 * 1024)
-    rows = largestDivisorAtMost(rowsOut, rows - 1);
+  // A stacked source row in UB, padded to the target's alignment.
+  int64_t sourcePadded =
+      int64_t(llvm::alignTo(uint64_t(pairs * elementBytes), context.target.alignment)) /
+      elementBytes;
+  int64_t rows = chunking.getRows();
+  if (rowsOut % rows != 0 || chunking.getCols() != 2 * pairs)
+    return emitError(loc) << "the strategy " << chunking << " does not tile the " << rowsOut
+                          << " × " << 2 * pairs << " interleave: chunks of whole rows dividing "
+                          << rowsOut;
 
   // The index table: output (i, 2j) takes stacked row 2i, (i, 2j+1) row 2i+1.
   SmallVector<int32_t> indices;

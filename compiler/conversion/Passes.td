@@ -13,6 +13,69 @@ include "mlir/Pass/PassBase.td"
 // tile → ascend
 //===----------------------------------------------------------------------===//
 
+def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
+  let summary = "decides how every tile op and scope is tiled on the AI Core";
+  let description = [{
+    Makes every tiling decision of convert-tile-to-ascend and writes it as the
+    op's `ascend.strategy` attribute, which the conversion only reads (a
+    missing one is an error there), so a test can set a strategy by hand.
+    Capacities and costs come only from the target description (module
+    attribute `ascend.target`, default `a2a3`).
+
+    - A `tile.scope` whose ops are all row-wise over the same token rows
+      (tile-fuse-rows makes them) becomes one AIV task over chunks of its
+      token rows: `#ascend.chunking<rows = r, double_buffered = true>`. The
+      chunking is the one whose buffers fit UB (trial builds of the task,
+      checked with the memory planner itself) and whose busiest core finishes
+      first by the target's transfer and vector figures: rounds of work items
+      (a surrounding parallel loop's iterations share the cores) times the
+      sum of one item's MTE2, V and MTE3 cycles, or, double buffered (a work
+      item is two chunks in different stages), their maximum plus half the
+      sum; ties go to the larger chunk. A scope's `tokens` pins the rows (an
+      error at the scope when they split the blocks in which a broadcast
+      operand's rows repeat; built even if it overflows UB, which
+      ascend-plan-memory then reports). Any other scope, or one whose rows do
+      not fit UB even one at a time, is `#ascend.inline`: its ops are lowered
+      one by one and get strategies of their own.
+    - A vector op (elementwise, unary, cast, reduction, broadcast, full,
+      gather) gets `#ascend.chunking<rows = r, cols = c>`: chunks that divide
+      its result (a reduction's source, keeping the reduced dimension whole)
+      and the rows in which each broadcast operand reads one window, sized for
+      a conservative live set of f32 tiles (two per tensor operand plus four)
+      with rows aligned as the target aligns them, at most the target's
+      vector chunk columns, then shrunk while fewer chunks than vector cores
+      and half a chunk still moves the target's minimum efficient transfer.
+      An error at the op when not even one row (one column of a column
+      reduction) fits UB.
+    - `tile.interleave` gets the output rows per chunk of its re-interleave
+      (two stacked source rows, an output row and its indices per row in UB),
+      shrunk like a vector op's.
+    - `tile.matmul` gets `#ascend.blocking<m, n, k, chunk, panel,
+      accumulators, length>`: output blocks of at most the target's cube
+      block rows × columns (whole fractals where the dimension allows), the
+      deepest K step of whole K0 fractals whose two L0A and two L0B buffers
+      fit, L1 chunks of 1, 2 or 4 steps, with or without A's row panel in
+      L1, one or two accumulators and the work item lengths that give every
+      cube core work, the one with the lowest estimate: per block the busiest
+      pipe (GM → L1, L1 → L0, cube steps, the fixpipe store) times the blocks
+      of the busiest core plus filling the pipeline, never less than the
+      task's GM bytes at the chip's bandwidth; ties go to fewer GM bytes, then
+      to the faster busiest core. An accumulating matmul's add is its
+      `accumulate` chunking. An error at the matmul when no blocking fits.
+    - Every op that may need copy tasks between places in global memory gets
+      `ascend.copies`, one `#ascend.chunking` per copy: a store (the value
+      into its window), an insert (the destination into a place of its own,
+      the source into its window), a reshape that changes the rows × cols
+      view (the source into a contiguous place), a load or slice of rows that
+      are not consecutive (their gather), an interleave (each half into the
+      stacked operands), an `scf.for` (each tensor it carries). A chunk is
+      whole rows of at most the target's copy columns, as many as fill half
+      of UB, dividing the blocks in which the rows are consecutive on both
+      sides.
+  }];
+  let dependentDialects = ["::tilec::ascend::AscendDialect", "::mlir::arith::ArithDialect"];
+}
+
 def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
   let summary = "lowers each kernel to AI Core tasks and the host program that launches them";
   let description = [{
@@ -26,6 +89,10 @@ def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
     TCVTs); matmuls run on the AICs in L0-sized blocks staged through L1.
     Results are written straight into the window of the store, in-place insert
     or loop yield that consumes them. Composites must be expanded first.
+    Every chunk and block size is the op's or scope's `ascend.strategy` or,
+    for copies, `ascend.copies` (tile-select-strategy); an op without one is
+    an error that asks for it, and one that does not tile its data is an
+    error at the op.
   }];
   let dependentDialects = ["::tilec::ascend::AscendDialect",
                            "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];

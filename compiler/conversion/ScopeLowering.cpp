@@ -1,70 +1,52 @@
 //===- ScopeLowering.cpp - named and fused scopes of a kernel -------------===//
 //
-// Scopes are checked against their core group before the lowering; a vector
-// scope whose ops all run row by row becomes one fused task (FusedTasks.cpp),
-// any other scope is inlined so that each of its ops becomes a task.
+// Scopes are checked against their core group before the lowering; a scope
+// whose strategy is a chunking becomes one fused task (FusedTasks.cpp), one
+// whose strategy is #ascend.inline is inlined first, so that each of its ops
+// becomes a task.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/CubeBlocking.h"
 #include "compiler/conversion/KernelLowering.h"
+#include "compiler/conversion/Strategy.h"
 #include "compiler/transforms/RowFusion.h"
 
 using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
 
-/// Moves the ops of `scope` in front of it, in its place; returns them.
-static SmallVector<Operation *> inlineScope(tile::ScopeOp scope) {
+/// Moves the ops of `scope` in front of it, in its place.
+static void inlineScope(tile::ScopeOp scope) {
   Block &body = scope.getBody().front();
   Operation *yield = body.getTerminator();
   scope.replaceAllUsesWith(yield->getOperands());
   yield->erase();
-  SmallVector<Operation *> ops = llvm::map_to_vector(body, [](Operation &op) { return &op; });
   scope->getBlock()->getOperations().splice(Block::iterator(scope), body.getOperations());
   scope.erase();
-  return ops;
 }
 
-/// A fused scope becomes one task over chunks of its token rows; when not
-/// even one row fits UB, its ops are lowered one by one.
+/// A fused scope becomes one task over chunks of its token rows, as its
+/// strategy says.
 LogicalResult KernelLowering::lowerScope(tile::ScopeOp scope) {
-  int64_t rows = *rowfusion::fusedScopeRows(scope);
+  FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(scope);
+  if (failed(chunking))
+    return failure();
   host.setInsertionPoint(scope);
   TaskContext context{module, host, entry, target,
                       (kernel.getSymName() + "_" + scope.getName()).str()};
-  auto placeResults = [&] {
-    SmallVector<GmLocation> places;
-    for (Value result : scope.getResults()) {
-      auto type = cast<RankedTensorType>(result.getType());
-      std::optional<GmLocation> hint = resultHint(result, scope);
-      places.push_back(hint ? *hint
-                            : scratch(scope.getLoc(), MatrixShape::of(type.getShape()),
-                                      type.getElementType()));
-    }
-    host.setInsertionPoint(scope);
-    return places;
-  };
-  // A parallel loop around the scope may run its iterations in one launch
-  // (ascend-fold-parallel-loops): they share the cores.
-  int64_t copies = 1;
-  if (auto loop = scope->getParentOfType<scf::ForOp>(); loop && loop->hasAttr("tile.parallel")) {
-    std::optional<int64_t> lower = rowfusion::constantIndex(loop.getLowerBound()),
-                           upper = rowfusion::constantIndex(loop.getUpperBound()),
-                           step = rowfusion::constantIndex(loop.getStep());
-    if (lower && upper && step && *step > 0 && *upper > *lower)
-      copies = (*upper - *lower + *step - 1) / *step;
-  }
   SmallVector<GmLocation> places;
-  FailureOr<bool> fused = lowerFusedScope(
-      scope, rows, copies, [&](Value value) -> const GmLocation & { return locations.at(value); },
-      [&] { return places = placeResults(); }, context);
-  if (failed(fused))
-    return failure();
-  if (!*fused) {
-    for (Operation *op : inlineScope(scope))
-      if (failed(lowerOp(op)))
-        return failure();
-    return success();
+  for (Value result : scope.getResults()) {
+    auto type = cast<RankedTensorType>(result.getType());
+    std::optional<GmLocation> hint = resultHint(result, scope);
+    places.push_back(hint ? *hint
+                          : scratch(scope.getLoc(), MatrixShape::of(type.getShape()),
+                                    type.getElementType()));
   }
+  host.setInsertionPoint(scope);
+  if (failed(lowerFusedScope(
+          scope, *chunking, [&](Value value) -> const GmLocation & { return locations.at(value); },
+          places, context)))
+    return failure();
   for (auto [result, place] : llvm::zip_equal(scope.getResults(), places))
     locations[result] = place;
   return success();
@@ -72,8 +54,8 @@ LogicalResult KernelLowering::lowerScope(tile::ScopeOp scope) {
 
 /// Puts the kernel in the form the lowering handles: an accumulating matmul
 /// becomes a matmul and an add, and named scopes are checked against their
-/// core group; vector scopes that run in row chunks stay (one task each), the
-/// others are inlined (each of their ops is its own task).
+/// core group; scopes that are one task stay, the others are inlined (each of
+/// their ops is its own task).
 LogicalResult KernelLowering::prepare() {
   SmallVector<tile::ScopeOp> scopes;
   kernel.walk<WalkOrder::PreOrder>([&](tile::ScopeOp scope) { scopes.push_back(scope); });
@@ -97,9 +79,18 @@ LogicalResult KernelLowering::prepare() {
     if (misplaced.wasInterrupted())
       return failure();
   }
-  for (tile::ScopeOp scope : llvm::reverse(scopes))
-    if (!rowfusion::fusedScopeRows(scope))
+  // The strategy says which scopes are one task; the others are inlined.
+  for (tile::ScopeOp scope : llvm::reverse(scopes)) {
+    if (isa_and_nonnull<ascend::InlineAttr>(scope->getAttr(kStrategyAttrName))) {
       inlineScope(scope);
+      continue;
+    }
+    if (failed(strategyOf<ascend::ChunkingAttr>(scope)))
+      return failure();
+    if (!rowfusion::fusedScopeRows(scope))
+      return scope.emitOpError("is not one task: its ops do not all run row by row over the "
+                               "same token rows, so its strategy must be #ascend.inline");
+  }
   SmallVector<tile::MatmulOp> accumulating;
   kernel.walk([&](tile::MatmulOp matmul) {
     if (matmul.getAcc())
@@ -111,6 +102,12 @@ LogicalResult KernelLowering::prepare() {
                                           matmul.getLhs(), matmul.getRhs(), Value());
     auto sum = tile::AddOp::create(builder, matmul.getLoc(), matmul.getType(), product,
                                    matmul.getAcc());
+    // The product takes the matmul's blocking, the add its `accumulate`.
+    if (auto blocking = matmul->getAttrOfType<ascend::BlockingAttr>(kStrategyAttrName)) {
+      product->setAttr(kStrategyAttrName, Blocking::of(blocking).toAttr(matmul.getContext()));
+      if (ascend::ChunkingAttr accumulate = blocking.getAccumulate())
+        sum->setAttr(kStrategyAttrName, accumulate);
+    }
     matmul.replaceAllUsesWith(sum.getResult());
     matmul.erase();
   }

@@ -10,6 +10,7 @@
 #define TILEC_COMPILER_CONVERSION_TASKLOWERING_H
 
 #include "compiler/conversion/GmLocation.h"
+#include "dialects/Ascend/AscendOps.h"
 #include "dialects/Ascend/Target/TargetDescription.h"
 #include "dialects/Tile/TileOps.h"
 
@@ -35,26 +36,36 @@ struct TaskContext {
   std::string name;      ///< the task's symbol name
 };
 
+/// Whether `op` reduces (or gathers along) its rows, or its columns: its
+/// chunks keep that dimension whole.
+bool reducesRows(mlir::Operation *op);
+bool reducesCols(mlir::Operation *op);
+
 /// A vector task computing `op` (elementwise, unary, cast, reduction,
-/// broadcast, full, gather) into `result`.
+/// broadcast, full, gather) into `result` in the chunks `chunking` gives.
 mlir::LogicalResult lowerVectorOp(mlir::Operation *op, llvm::ArrayRef<TaskOperand> operands,
-                                  const GmLocation &result, TaskContext &context);
+                                  const GmLocation &result, ascend::ChunkingAttr chunking,
+                                  TaskContext &context);
 
 class RowMap;
 
-/// A vector task copying `source` to `result` (same shape and element type);
-/// with `sourceRows` (`resultRows`), row r of the copy is that map's row r of
-/// the source (result) window: a gather (scatter) of rows.
+/// A vector task copying `source` to `result` (same shape and element type)
+/// in the chunks `chunking` gives; with `sourceRows` (`resultRows`), row r of
+/// the copy is that map's row r of the source (result) window: a gather
+/// (scatter) of rows.
 mlir::LogicalResult lowerCopy(mlir::Location loc, const GmLocation &source,
-                              const GmLocation &result, TaskContext &context,
+                              const GmLocation &result, ascend::ChunkingAttr chunking,
+                              TaskContext &context,
                               const RowMap *sourceRows = nullptr,
                               const RowMap *resultRows = nullptr);
 
 /// A vector task interleaving the columns of two [R, P] values (e0, o0, e1,
-/// o1, …) into `result` [R, 2P]. `stacked` holds them as rows e_i, o_i of an
-/// [2R, P] matrix; an index gather picks the output order from each chunk.
+/// o1, …) into `result` [R, 2P] in the output chunks `chunking` gives.
+/// `stacked` holds them as rows e_i, o_i of an [2R, P] matrix; an index
+/// gather picks the output order from each chunk.
 mlir::LogicalResult lowerInterleave(mlir::Location loc, const GmLocation &stacked,
-                                    const GmLocation &result, TaskContext &context);
+                                    const GmLocation &result, ascend::ChunkingAttr chunking,
+                                    TaskContext &context);
 
 /// A vector task gathering rows: result row i is row rows[i] of `table`
 /// (an i32 index tensor read on the scalar unit), columns from `col` on.
@@ -67,22 +78,19 @@ mlir::LogicalResult lowerLoadRows(mlir::Location loc, const GmLocation &table,
 GmLocation indexTable(mlir::Location loc, int64_t rows, int64_t cols,
                       llvm::ArrayRef<int32_t> positions, TaskContext &context);
 
-/// One vector task running the row-wise ops of a fused scope over chunks of
-/// its `rows` token rows, every intermediate in UB (FusedTasks.cpp); `copies`
-/// launches of it may share the cores (a parallel loop around it). Tensors
-/// from outside are read at `locationOf`; `placeResults` gives where the
-/// scope's results go and is asked only once a chunk fits. False, with
-/// nothing built, when not even one-row chunks fit UB.
-mlir::FailureOr<bool>
-lowerFusedScope(tile::ScopeOp scope, int64_t rows, int64_t copies,
-                llvm::function_ref<const GmLocation &(mlir::Value)> locationOf,
-                llvm::function_ref<llvm::SmallVector<GmLocation>()> placeResults,
-                TaskContext &context);
+/// One vector task running the row-wise ops of a fused scope over its token
+/// rows in the chunks `chunking` gives, every intermediate in UB
+/// (FusedTasks.cpp). Tensors from outside are read at `locationOf`; the
+/// scope's results go to `results`.
+mlir::LogicalResult lowerFusedScope(tile::ScopeOp scope, ascend::ChunkingAttr chunking,
+                                    llvm::function_ref<const GmLocation &(mlir::Value)> locationOf,
+                                    llvm::ArrayRef<GmLocation> results, TaskContext &context);
 
-/// A cube task computing `lhs × rhs` into `result`.
+/// A cube task computing `lhs × rhs` into `result` in the blocks `blocking`
+/// gives.
 mlir::LogicalResult lowerMatmul(mlir::Location loc, const GmLocation &lhs,
                                 const GmLocation &rhs, const GmLocation &result,
-                                TaskContext &context);
+                                ascend::BlockingAttr blocking, TaskContext &context);
 
 } // namespace tilec::conversion
 

@@ -21,6 +21,16 @@ const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task) {
   return nullptr;
 }
 
+const target::TargetDescription *lookupModuleTarget(ModuleOp module) {
+  StringRef name = "a2a3";
+  if (auto attr = module->getAttrOfType<StringAttr>(kTargetAttrName))
+    name = attr.getValue();
+  if (const target::TargetDescription *desc = target::lookupTarget({name.data(), name.size()}))
+    return desc;
+  module.emitError("unknown target '") << name << "' in `" << kTargetAttrName << "`";
+  return nullptr;
+}
+
 target::MemSpace toTargetSpace(ascend::MemorySpace space) {
   switch (space) {
   case ascend::MemorySpace::gm: return target::MemSpace::GM;

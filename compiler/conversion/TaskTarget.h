@@ -5,6 +5,8 @@
 #include "dialects/Ascend/AscendOps.h"
 #include "dialects/Ascend/Target/TargetDescription.h"
 
+#include "mlir/IR/BuiltinOps.h"
+
 namespace tilec {
 /// The module attribute naming the target; absent means "a2a3".
 inline constexpr llvm::StringLiteral kTargetAttrName = "ascend.target";
@@ -12,6 +14,9 @@ inline constexpr llvm::StringLiteral kTargetAttrName = "ascend.target";
 /// The description named by the enclosing module's `ascend.target`, or null
 /// after reporting an error at the task when the name is unknown.
 const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task);
+/// The module's target (`ascend.target`, default a2a3); null, with an error
+/// at the module, for an unknown name.
+const target::TargetDescription *lookupModuleTarget(mlir::ModuleOp module);
 
 /// The target description's name for an ascend memory space.
 target::MemSpace toTargetSpace(ascend::MemorySpace space);

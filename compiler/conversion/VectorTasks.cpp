@@ -1,8 +1,9 @@
 //===- VectorTasks.cpp - tile ops as AIV tasks over UB chunks -------------===//
 //
-// Each task walks its result in chunks of rows × cols that fit UB, spread
-// over the vector cores: load the operands' chunks, run the op's instructions
-// (VectorEmitter.h), store.
+// Each task walks its result in chunks of rows × cols spread over the vector
+// cores, as the op's strategy says (tile-select-strategy, StrategyVector.cpp):
+// load the operands' chunks, run the op's instructions (VectorEmitter.h),
+// store.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/RowMap.h"
@@ -17,64 +18,17 @@ using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
 
-namespace {
-
-/// Rows and columns of one chunk and how many chunks cover the result.
-struct Chunking {
-  int64_t rows, cols, rowChunks, colChunks;
-};
-
 /// Reductions (and gathers) keep their reduced dimension in one chunk.
-bool reducesRows(Operation *op) { return op->hasTrait<tile::kind::ReadsWholeRows>(); }
-bool reducesCols(Operation *op) { return op->hasTrait<tile::kind::ReadsWholeColumns>(); }
-
-/// Picks chunk sizes whose tiles fit UB and that give every vector core work;
-/// the chunk rows divide `rowBlock` (broadcast operands read one window per
-/// block, RowMap.h).
-FailureOr<Chunking> chooseChunking(Operation *op, MatrixShape widest, int64_t rowBlock,
-                                   unsigned tensorOperands,
-                                   const target::TargetDescription &target) {
-  uint64_t capacity = target.capacityOf(target::MemSpace::UB);
-  // Every tensor operand may need its stored and its f32 copy, plus the
-  // result's, a scratch tile and one expansion: a conservative live set.
-  uint64_t tilesPerChunk = 2 * tensorOperands + 4;
-  bool fullRows = reducesRows(op), fullCols = reducesCols(op);
-  int64_t cols = fullRows ? widest.cols : largestDivisorAtMost(widest.cols, 4096);
-  auto rowBytes = [&](int64_t c) {
-    int64_t padded = (c + 7) / 8 * 8; // f32 rows padded to 32 bytes
-    return uint64_t(padded) * 4 * tilesPerChunk;
-  };
-  // A column reduction keeps its rows whole but may split its columns: narrow
-  // them until every row of a chunk fits.
-  while (fullCols && cols > 1 && uint64_t(widest.rows) * rowBytes(cols) > capacity)
-    cols = largestDivisorAtMost(widest.cols, cols - 1);
-  if (rowBytes(cols) > capacity)
-    return op->emitOpError("needs whole rows of ")
-           << widest.cols << " elements in UB (" << rowBytes(cols) << " bytes per row for "
-           << tilesPerChunk << " tiles), but UB holds " << capacity
-           << " bytes; split the columns (e.g. reshape into more, shorter rows)";
-  int64_t colChunks = widest.cols / cols;
-  int64_t maxRows = int64_t(capacity / rowBytes(cols));
-  int64_t rows = fullCols ? widest.rows : largestDivisorAtMost(rowBlock, maxRows);
-  if (fullCols && rows > maxRows)
-    return op->emitOpError("needs whole columns of ") << widest.rows << " rows in UB";
-  // Prefer enough chunks for every vector core over bigger chunks, down to
-  // chunks of about 8 KiB (smaller transfers waste the GM bandwidth).
-  constexpr int64_t kMinChunkBytes = 8 * 1024;
-  while (!fullCols && rows > 1 && (widest.rows / rows) * colChunks < target.vectorCores &&
-         (rows / 2) * cols * 4 >= kMinChunkBytes) {
-    int64_t smaller = largestDivisorAtMost(rowBlock, rows - 1);
-    if (smaller == rows)
-      break;
-    rows = smaller;
-  }
-  return Chunking{rows, cols, widest.rows / rows, colChunks};
+bool tilec::conversion::reducesRows(Operation *op) {
+  return op->hasTrait<tile::kind::ReadsWholeRows>();
 }
-
-} // namespace
+bool tilec::conversion::reducesCols(Operation *op) {
+  return op->hasTrait<tile::kind::ReadsWholeColumns>();
+}
 
 LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOperand> operands,
                                                const GmLocation &result,
+                                               ascend::ChunkingAttr chunking,
                                                TaskContext &context) {
   Location loc = op->getLoc();
   MatrixShape resultShape = result.shape;
@@ -83,7 +37,6 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
   bool reduces = reducesRows(op) || reducesCols(op);
   if (reduces)
     widest = operands[0].global->shape;
-  unsigned tensorOperands = llvm::count_if(operands, [](auto &o) { return o.global.has_value(); });
   // How each tensor operand of an elementwise op or broadcast reads the
   // result's rows and columns; a reduction reads its source whole.
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
@@ -97,10 +50,16 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
     maps.back().emplace(type.getShape(), resultType.getShape());
     rowBlock = std::gcd(rowBlock, maps.back()->rowBlock());
   }
-  FailureOr<Chunking> chunking =
-      chooseChunking(op, widest, rowBlock, tensorOperands, context.target);
-  if (failed(chunking))
-    return failure();
+  // The chunks divide the data and the broadcast operands' row blocks, and
+  // keep a reduced dimension whole.
+  int64_t chunkRows = chunking.getRows(), chunkCols = chunking.getCols();
+  if (chunkCols == 0 || widest.cols % chunkCols != 0 || rowBlock % chunkRows != 0 ||
+      (reducesRows(op) && chunkCols != widest.cols) ||
+      (reducesCols(op) && chunkRows != widest.rows))
+    return op->emitOpError("strategy ")
+           << chunking << " does not tile its " << widest.rows << " × " << widest.cols
+           << " data in blocks of " << rowBlock
+           << " rows: chunks divide both and keep a reduced dimension whole";
 
   TaskBuilder task(op->getContext(), loc, ascend::CoreType::aiv);
   ChunkEmitter emit(task, context.target);
@@ -112,18 +71,19 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
     scalars.push_back(operand.scalar ? task.addScalar(operand.scalar) : Value());
   }
   TaskGlobal out = task.addGlobal(result);
-  const Chunking chunk = *chunking;
+  const int64_t colChunks = widest.cols / chunkCols;
+  const int64_t chunks = widest.rows / chunkRows * colChunks;
   LogicalResult status = success();
 
-  task.forEachWorkItem(chunk.rowChunks * chunk.colChunks, [&](Value item) {
-    Value colChunks = task.constantIndex(chunk.colChunks);
-    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, colChunks),
-                                      task.constantIndex(chunk.rows));
-    Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, colChunks),
-                                      task.constantIndex(chunk.cols));
+  task.forEachWorkItem(chunks, [&](Value item) {
+    Value perRow = task.constantIndex(colChunks);
+    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, perRow),
+                                      task.constantIndex(chunkRows));
+    Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
+                                      task.constantIndex(chunkCols));
     Value zero = task.constantIndex(0);
-    int64_t outRows = resultShape.rows == 1 ? 1 : chunk.rows;
-    int64_t outCols = resultShape.cols == 1 ? 1 : chunk.cols;
+    int64_t outRows = resultShape.rows == 1 ? 1 : chunkRows;
+    int64_t outCols = resultShape.cols == 1 ? 1 : chunkCols;
     if (reducesRows(op))
       outCols = resultShape.cols;
 
@@ -139,11 +99,11 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
       int64_t rows = outRows, cols = outCols;
       Value operandRow = row, operandCol = col;
       if (reducesRows(op)) {
-        rows = chunk.rows;
+        rows = chunkRows;
         cols = widest.cols;
       } else if (reducesCols(op)) {
         rows = widest.rows;
-        cols = chunk.cols;
+        cols = chunkCols;
       } else {
         const RowMap &map = *maps[i];
         operandRow = map.operandRow(task, row);
@@ -167,7 +127,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
   });
   if (failed(status))
     return failure();
-  int64_t blocks = std::min<int64_t>(chunk.rowChunks * chunk.colChunks, context.target.vectorCores);
+  int64_t blocks = std::min<int64_t>(chunks, context.target.vectorCores);
   task.finish(context.module, context.name, context.host, blocks);
   return success();
 }

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelLowering.h"
 #include "compiler/conversion/RowMap.h"
+#include "compiler/conversion/Strategy.h"
 #include "dialects/Ascend/AscendOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -136,16 +137,20 @@ bool KernelLowering::isScratch(const GmLocation &location) {
 }
 
 LogicalResult KernelLowering::copy(Location loc, const GmLocation &from, const GmLocation &to,
-                                   const RowMap *fromRows, const RowMap *toRows) {
+                                   ascend::ChunkingAttr chunking, const RowMap *fromRows,
+                                   const RowMap *toRows) {
   if (!fromRows && !toRows && from == to)
     return success();
   TaskContext context{module, host, entry, target,
                       (kernel.getSymName() + "_copy_" + std::to_string(taskCount++)).str()};
-  return lowerCopy(loc, from, to, context, fromRows, toRows);
+  return lowerCopy(loc, from, to, chunking, context, fromRows, toRows);
 }
 
 FailureOr<GmLocation> KernelLowering::gatherRows(Operation *op, const GmLocation &first,
                                                  ArrayRef<int64_t> ofShape) {
+  FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(op, 0);
+  if (failed(chunking))
+    return failure();
   Value result = op->getResult(0);
   auto type = cast<RankedTensorType>(result.getType());
   Location loc = op->getLoc();
@@ -154,7 +159,7 @@ FailureOr<GmLocation> KernelLowering::gatherRows(Operation *op, const GmLocation
       hint ? *hint : scratch(loc, MatrixShape::of(type.getShape()), type.getElementType());
   host.setInsertionPoint(op);
   RowMap rows = RowMap::window(type.getShape(), ofShape);
-  if (failed(copy(loc, first, gathered, &rows, nullptr)))
+  if (failed(copy(loc, first, gathered, *chunking, &rows, nullptr)))
     return failure();
   return gathered;
 }

@@ -1,6 +1,7 @@
 //===- CompileReport.cpp - what a compile produced, for tilec --report ----===//
 #include "compiler/pipeline/CompileReport.h"
 
+#include "compiler/conversion/Strategy.h"
 #include "dialects/Ascend/AscendOps.h"
 #include "dialects/Ascend/Target/TargetDescription.h"
 
@@ -177,9 +178,10 @@ KernelSummary summarize(ModuleOp module, tile::KernelOp kernel) {
       if (auto ops = task->getAttrOfType<ArrayAttr>("ascend.fused_ops"))
         for (Attribute op : ops)
           entry.fusedOps.push_back(cast<StringAttr>(op).str());
-      if (auto rows = task->getAttrOfType<IntegerAttr>("ascend.chunk_rows"))
-        entry.chunkRows = rows.getInt();
-      entry.doubleBuffered = task->hasAttr("ascend.double_buffered");
+      if (auto chunking = task->getAttrOfType<ascend::ChunkingAttr>(conversion::kStrategyAttrName)) {
+        entry.chunkRows = chunking.getRows();
+        entry.doubleBuffered = chunking.getDoubleBuffered();
+      }
       std::optional<std::pair<uint64_t, uint64_t>> traffic =
           TrafficCounter(task, entry.blocks).count();
       if (runs && traffic) {

@@ -42,7 +42,9 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
     kernels.addPass(createTilePushSlices());
     kernels.addPass(createTileFuseRows());
   }
-  // Tasks and launches: a fused scope becomes one task, any other op its own.
+  // Tasks and launches: the tiling of every op and scope, then a fused scope
+  // becomes one task, any other op its own.
+  pm.addPass(createTileSelectStrategy());
   pm.addPass(createConvertTileToAscend());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());

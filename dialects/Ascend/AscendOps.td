@@ -3,6 +3,7 @@
 #define TILEC_ASCEND_OPS_TD
 
 include "dialects/Ascend/AscendAttrs.td"
+include "dialects/Ascend/AscendStrategyAttrs.td"
 include "dialects/Ascend/AscendInterfaces.td"
 include "dialects/Ascend/AscendTypes.td"
 include "dialects/Tile/TileAttrs.td"

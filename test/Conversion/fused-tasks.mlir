@@ -1,4 +1,4 @@
-// RUN: tile-opt %s --convert-tile-to-ascend --canonicalize --cse --split-input-file | FileCheck %s
+// RUN: tile-opt %s --tile-select-strategy --convert-tile-to-ascend --canonicalize --cse --split-input-file | FileCheck %s
 
 // A fused scope is one AIV task: what does not depend on the token rows (the
 // gamma row, the RoPE index table) is loaded once, before the chunk loop;
@@ -100,7 +100,7 @@ tile.kernel @stored_and_read(%x: !tile.gm<64x64xf32>, %q: !tile.gm<64x64xf32> {t
 // CHECK: ascend.launch @middle_rows_fused(
 // CHECK-NOT: ascend.launch
 // CHECK-LABEL: ascend.task @middle_rows_fused
-// CHECK-SAME: ascend.chunk_rows = [[R:(1|2|4|8|16|32)]] : i64
+// CHECK-SAME: ascend.strategy = #ascend.chunking<rows = [[R:(1|2|4|8|16|32)]]
 // CHECK: %[[Q:.*]] = ascend.alloc : !ascend.tile<1x64xf32, ub>
 // CHECK: scf.for
 // CHECK:   %[[ROW:.*]] = arith.muli %{{.*}}, %c[[R]]

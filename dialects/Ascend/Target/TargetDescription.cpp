@@ -101,6 +101,11 @@ TargetDescription makeA2A3() {
   t.vectorBf16Arithmetic = false;
   t.eventIdsPerPipePair = 8;
   t.cvtPairs = a2a3CvtPairs();
+  t.minEfficientTransferBytes = 8 * KiB; // assumed
+  t.vectorChunkMaxCols = 4096;           // assumed
+  t.copyChunkMaxCols = 8192;             // assumed
+  t.cubeBlockMaxRows = 128;              // assumed
+  t.cubeBlockMaxCols = 256;              // assumed
   return t;
 }
 

@@ -133,6 +133,17 @@ struct TargetDescription {
   int eventIdsPerPipePair;
   std::vector<CvtPair> cvtPairs; ///< legal TCVT pairs (identity excluded)
 
+  // Tiling limits of tile-select-strategy (compiler/conversion/Strategy*.cpp).
+  // Choices of the compiler rather than published figures ("assumed"):
+  /// A vector chunk shrinks to give more vector cores work only while half of
+  /// it still moves this many bytes: the small-transfer curve is at about a
+  /// fifth of its peak there, and smaller transfers waste GM bandwidth.
+  uint64_t minEfficientTransferBytes;
+  int64_t vectorChunkMaxCols; ///< columns of one chunk of an elementwise vector op
+  int64_t copyChunkMaxCols;   ///< columns of one chunk of a GM → UB → GM copy
+  int64_t cubeBlockMaxRows;   ///< rows of one matmul output block (bm)
+  int64_t cubeBlockMaxCols;   ///< columns of one matmul output block (bn)
+
   // Derived queries (inline: generated kernels use them without linking) --
   uint64_t capacityOf(MemSpace m) const { return capacity[int(m)]; }
 

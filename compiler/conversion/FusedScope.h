@@ -1,0 +1,119 @@
+//===- FusedScope.h - the task of a fused vector scope ---------*- C++ -*-===//
+//
+// Builds the one AIV task of a fused scope for a given chunking
+// (FusedTasks.cpp). tile-select-strategy builds trials of it to measure a
+// chunking (StrategyFused.cpp); convert-tile-to-ascend builds the chosen one.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_COMPILER_CONVERSION_FUSEDSCOPE_H
+#define TILEC_COMPILER_CONVERSION_FUSEDSCOPE_H
+
+#include "compiler/conversion/RowMap.h"
+#include "compiler/conversion/TaskLowering.h"
+#include "compiler/conversion/VectorEmitter.h"
+#include "compiler/transforms/RowFusion.h"
+
+#include "llvm/ADT/DenseSet.h"
+
+#include <numeric>
+
+namespace tilec::conversion {
+
+/// Builds the task of one scope for a given chunking.
+class FusedScope {
+public:
+  FusedScope(tile::ScopeOp scope, int64_t rows,
+             llvm::function_ref<const GmLocation &(mlir::Value)> locationOf, TaskContext &context)
+      : scope(scope), rows(rows), locationOf(locationOf), context(context) {
+    // An op runs per chunk when it reads, directly or not, a tensor with the
+    // token rows (or broadcast to them) from outside the scope.
+    rowBlock = rows;
+    for (mlir::Operation &op : scope.getBody().front().without_terminator()) {
+      if (llvm::any_of(op.getOperands(), [&](mlir::Value operand) { return isPerChunk(operand); }))
+        for (mlir::Value result : op.getResults())
+          chunked.insert(result);
+      for (mlir::Value operand : op.getOperands())
+        if (isBroadcastRows(operand))
+          rowBlock = std::gcd(rowBlock, mapOf(operand, op).rowBlock());
+    }
+  }
+
+  /// Chunks divide this many token rows, so that every broadcast operand
+  /// reads one window per chunk (RowMap.h).
+  int64_t rowBlock;
+
+  /// Builds the task with the given chunking; with `results`, stores the
+  /// scope's results there (without, a trial build to check the fit).
+  mlir::LogicalResult build(TaskBuilder &task, ascend::ChunkingAttr chunking,
+                            llvm::ArrayRef<GmLocation> results);
+  /// Bytes of result tiles one work item stores (set by build).
+  uint64_t storedBytes = 0;
+  int64_t storesPerItem(ascend::ChunkingAttr chunking) {
+    return int64_t(scope.getNumResults()) * (chunking.getDoubleBuffered() ? 2 : 1);
+  }
+
+private:
+  bool isInside(mlir::Value value) {
+    mlir::Operation *def = value.getDefiningOp();
+    return def && scope->isProperAncestor(def);
+  }
+  /// Whether `value` differs from chunk to chunk: a tensor from outside with
+  /// the token rows or broadcast to them, or the result of an op that reads one.
+  bool isPerChunk(mlir::Value value) {
+    if (!llvm::isa<mlir::RankedTensorType>(value.getType()))
+      return false;
+    return isInside(value) ? chunked.contains(value)
+                           : rowfusion::rowsOf(value) == rows || isBroadcastRows(value);
+  }
+  /// A tensor from outside whose rows are neither the token rows nor one row:
+  /// the operand of a broadcast (rowfusion::rowWiseRows allows no other).
+  bool isBroadcastRows(mlir::Value value) {
+    if (isInside(value) || !llvm::isa<mlir::RankedTensorType>(value.getType()))
+      return false;
+    int64_t valueRows = rowfusion::rowsOf(value);
+    return valueRows != rows && valueRows != 1;
+  }
+  static RowMap mapOf(mlir::Value operand, mlir::Operation &user) {
+    return RowMap(llvm::cast<mlir::RankedTensorType>(operand.getType()).getShape(),
+                        llvm::cast<mlir::RankedTensorType>(user.getResult(0).getType()).getShape());
+  }
+  /// Rows of the UB tile holding `value` for a chunk.
+  int64_t tileRows(mlir::Value value, int64_t chunkRows) {
+    return rowfusion::rowsOf(value) == rows ? chunkRows : 1;
+  }
+  static int64_t colsOf(mlir::Value value) {
+    auto type = llvm::cast<mlir::RankedTensorType>(value.getType());
+    return type.getRank() == 0 ? 1 : type.getShape().back();
+  }
+  /// The tile or scalar holding `value`: an op result, or a tensor or scalar
+  /// from outside, loaded (tensor) or passed as an argument (scalar) at first use.
+  mlir::Value operandOf(mlir::Value value, TaskBuilder &task, ChunkEmitter &emit,
+                        int64_t chunkRows, mlir::Value row);
+  /// The chunk's window of broadcast operand `value` of `user`, loaded at
+  /// first use (per distinct map).
+  mlir::Value broadcastOperand(mlir::Value value, mlir::Operation &user, TaskBuilder &task,
+                               ChunkEmitter &emit, int64_t chunkRows, mlir::Value row);
+  mlir::Value chunkOperand(mlir::Value value, mlir::Operation &user, TaskBuilder &task,
+                           ChunkEmitter &emit, int64_t chunkRows, mlir::Value row) {
+    return isBroadcastRows(value) ? broadcastOperand(value, user, task, emit, chunkRows, row)
+                                  : operandOf(value, task, emit, chunkRows, row);
+  }
+  mlir::LogicalResult emitOp(mlir::Operation &op, TaskBuilder &task, ChunkEmitter &emit,
+                             int64_t chunkRows, mlir::Value row);
+  mlir::Value interleave(mlir::Value even, mlir::Value odd, TaskBuilder &task, ChunkEmitter &emit);
+
+  tile::ScopeOp scope;
+  int64_t rows;
+  llvm::function_ref<const GmLocation &(mlir::Value)> locationOf;
+  TaskContext &context;
+  llvm::DenseSet<mlir::Value> chunked;
+  llvm::DenseMap<mlir::Value, mlir::Value> held; ///< tile-dialect value → UB tile or task scalar
+  /// Broadcast operand → its chunk's windows, one per map.
+  llvm::DenseMap<mlir::Value, llvm::SmallVector<std::pair<RowMap, mlir::Value>>> broadcastWindows;
+  llvm::DenseMap<std::tuple<int64_t, int64_t, int64_t>, mlir::Value> indexTables;
+  mlir::Operation *chunkLoop = nullptr; ///< while emitting the per-chunk ops
+};
+
+} // namespace tilec::conversion
+
+#endif

@@ -1,0 +1,112 @@
+//===- SelectStrategy.cpp - the tiling of every tile op and scope ---------===//
+//
+// Walks each kernel and writes the strategy (Strategy.h) of every scope and
+// every op convert-tile-to-ascend tiles, and the chunks of the copies an op
+// may need. The ops of a scope that becomes one
+// fused task are not lowered alone and get none.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/conversion/Passes.h"
+#include "compiler/conversion/Strategy.h"
+#include "compiler/conversion/TaskTarget.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
+namespace tilec {
+#define GEN_PASS_DEF_TILESELECTSTRATEGY
+#include "compiler/conversion/Passes.h.inc"
+} // namespace tilec
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+
+namespace {
+
+/// Whether convert-tile-to-ascend lowers `op` as a vector task of its own:
+/// every tile op with a tensor result but those that only place or move data,
+/// composites (expanded before), interleaves and matmuls.
+bool isVectorCompute(Operation *op) {
+  if (!isa<tile::TileDialect>(op->getDialect()) || op->getNumResults() != 1 ||
+      !isa<RankedTensorType>(op->getResult(0).getType()))
+    return false;
+  return !isa<tile::LoadOp, tile::SliceOp, tile::ReshapeOp, tile::InsertOp, tile::LoadRowsOp,
+              tile::InterleaveOp, tile::MatmulOp, tile::ScopeOp, tile::RmsNormOp,
+              tile::QuantInt8Op, tile::RopeOp>(op);
+}
+
+/// The blocking of `matmul`; with an accumulator, also the chunking of the
+/// add that accumulates (chosen on a stand-in of that add).
+FailureOr<ascend::BlockingAttr> matmulStrategy(tile::MatmulOp matmul,
+                                               const target::TargetDescription &target) {
+  auto shapeOf = [](Value value) {
+    return MatrixShape::of(cast<RankedTensorType>(value.getType()).getShape());
+  };
+  FailureOr<ascend::BlockingAttr> blocking =
+      chooseBlocking(matmul.getLoc(), shapeOf(matmul.getLhs()), shapeOf(matmul.getRhs()),
+                     cast<RankedTensorType>(matmul.getLhs().getType()).getElementType(),
+                     cast<RankedTensorType>(matmul.getType()).getElementType(), target);
+  if (failed(blocking) || !matmul.getAcc())
+    return blocking;
+  OpBuilder builder(matmul);
+  auto add = tile::AddOp::create(builder, matmul.getLoc(), matmul.getType(), matmul.getResult(),
+                                 matmul.getAcc());
+  FailureOr<ascend::ChunkingAttr> accumulate = chooseVectorChunking(add, target);
+  add.erase();
+  if (failed(accumulate))
+    return failure();
+  ascend::BlockingAttr b = *blocking;
+  return ascend::BlockingAttr::get(matmul.getContext(), b.getM(), b.getN(), b.getK(),
+                                   b.getChunk(), b.getPanel(), b.getAccumulators(),
+                                   b.getLength(), *accumulate);
+}
+
+/// The strategy of `op`; a null attribute for an op that is not tiled.
+FailureOr<Attribute> chooseStrategy(Operation *op, ModuleOp module,
+                                const target::TargetDescription &target) {
+  if (auto scope = dyn_cast<tile::ScopeOp>(op))
+    return chooseScopeStrategy(scope, module, target);
+  if (auto matmul = dyn_cast<tile::MatmulOp>(op))
+    return FailureOr<Attribute>(matmulStrategy(matmul, target));
+  if (auto interleave = dyn_cast<tile::InterleaveOp>(op)) {
+    auto type = cast<RankedTensorType>(interleave.getEven().getType());
+    return Attribute(chooseInterleaveChunking(op->getContext(), type.getDimSize(0),
+                                              type.getDimSize(1), type.getElementType(),
+                                              target));
+  }
+  if (isVectorCompute(op))
+    return FailureOr<Attribute>(chooseVectorChunking(op, target));
+  return Attribute();
+}
+
+struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileSelectStrategyPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    const target::TargetDescription *target = lookupModuleTarget(module);
+    if (!target)
+      return signalPassFailure();
+    for (auto kernel : module.getOps<tile::KernelOp>()) {
+      WalkResult walked = kernel.walk<WalkOrder::PreOrder>([&](Operation *op) {
+        SmallVector<ascend::ChunkingAttr> copies = chooseCopies(op, *target);
+        if (!copies.empty())
+          op->setAttr(kCopiesAttrName,
+                      ArrayAttr::get(op->getContext(),
+                                     SmallVector<Attribute>(copies.begin(), copies.end())));
+        FailureOr<Attribute> strategy = chooseStrategy(op, module, *target);
+        if (failed(strategy))
+          return WalkResult::interrupt();
+        if (!*strategy)
+          return WalkResult::advance();
+        op->setAttr(kStrategyAttrName, *strategy);
+        // The ops of a fused scope are not lowered alone.
+        return isa<tile::ScopeOp>(op) && isa<ascend::ChunkingAttr>(*strategy)
+                   ? WalkResult::skip()
+                   : WalkResult::advance();
+      });
+      if (walked.wasInterrupted())
+        return signalPassFailure();
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,72 @@
+//===- Strategy.h - the tiling decisions of the tile → ascend lowering -*- C++ -*-===//
+//
+// tile-select-strategy (SelectStrategy.cpp) decides how every tile op and
+// scope is tiled and writes it as `ascend.strategy`: a #ascend.chunking for
+// vector work (StrategyVector.cpp), #ascend.chunking or #ascend.inline for a
+// scope (StrategyFused.cpp), a #ascend.blocking for a matmul
+// (StrategyCube.cpp), and `ascend.copies` for the copy tasks an op needs
+// (StrategyCopies.cpp). Every cost model and capacity check lives there, with
+// figures only from the target description; convert-tile-to-ascend reads the
+// attributes (strategyOf) and builds what they say.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_COMPILER_CONVERSION_STRATEGY_H
+#define TILEC_COMPILER_CONVERSION_STRATEGY_H
+
+#include "compiler/conversion/GmLocation.h"
+#include "dialects/Ascend/AscendOps.h"
+#include "dialects/Ascend/Target/TargetDescription.h"
+#include "dialects/Tile/TileOps.h"
+
+namespace tilec::conversion {
+
+/// The discardable attribute holding an op's or scope's strategy.
+inline constexpr llvm::StringLiteral kStrategyAttrName = "ascend.strategy";
+
+/// The strategy of `op`, or a located error when it has none of that kind.
+template <typename AttrT>
+mlir::FailureOr<AttrT> strategyOf(mlir::Operation *op) {
+  if (auto strategy = op->getAttrOfType<AttrT>(kStrategyAttrName))
+    return strategy;
+  return op->emitOpError("has no ") << AttrT::getMnemonic() << " strategy (`"
+                                    << kStrategyAttrName
+                                    << "`): run tile-select-strategy first";
+}
+
+/// Chunks a vector op's result walks in (its source's, for a reduction):
+/// they fit UB and give every vector core work; an error at `op` when not
+/// even one row (or, for a column reduction, one column) fits.
+mlir::FailureOr<ascend::ChunkingAttr> chooseVectorChunking(mlir::Operation *op,
+                                                           const target::TargetDescription &target);
+
+/// The discardable attribute holding the chunkings of the copy tasks an op
+/// may need (StrategyCopies.cpp says which, in order).
+inline constexpr llvm::StringLiteral kCopiesAttrName = "ascend.copies";
+
+/// The chunking of copy number `index` of `op`, or a located error.
+mlir::FailureOr<ascend::ChunkingAttr> copyStrategyOf(mlir::Operation *op, unsigned index);
+
+/// The chunkings of the copies `op` may need, in the order copyStrategyOf
+/// numbers them; none for an op that never copies.
+llvm::SmallVector<ascend::ChunkingAttr> chooseCopies(mlir::Operation *op,
+                                                     const target::TargetDescription &target);
+
+/// Output rows per chunk of the re-interleave of two [rows, pairs] values.
+ascend::ChunkingAttr chooseInterleaveChunking(mlir::MLIRContext *context, int64_t rows,
+                                              int64_t pairs, mlir::Type element,
+                                              const target::TargetDescription &target);
+
+/// #ascend.chunking when `scope` becomes one fused task, #ascend.inline when
+/// each of its ops is lowered alone.
+mlir::FailureOr<mlir::Attribute> chooseScopeStrategy(tile::ScopeOp scope, mlir::ModuleOp module,
+                                                     const target::TargetDescription &target);
+
+/// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`.
+mlir::FailureOr<ascend::BlockingAttr> chooseBlocking(mlir::Location loc, MatrixShape lhs,
+                                                     MatrixShape rhs, mlir::Type operand,
+                                                     mlir::Type acc,
+                                                     const target::TargetDescription &target);
+
+} // namespace tilec::conversion
+
+#endif

@@ -1,0 +1,221 @@
+//===- StrategyCube.cpp - the blocking of a matmul ------------------------===//
+//
+// The blocking (bm, bn, bk, the L1 chunk depth, the A panel, the
+// accumulators, the work item length; CubeTasks.cpp describes the task) is
+// the one with the lowest estimate from the target description: per block
+// the busiest pipe (GM → L1 transfers, L1 → L0 moves, cube steps, the
+// fixpipe store when it cannot overlap), times the blocks of the busiest
+// core, plus filling the pipeline; and never less than the task's GM bytes at
+// the chip's bandwidth (as the cycle model ends a launch), which charges the
+// A and B re-reads smaller blocks cause. Ties go to fewer GM bytes, then to
+// the faster busiest core.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/conversion/CubeBlocking.h"
+#include "compiler/conversion/Strategy.h"
+#include "compiler/transforms/CastChain.h"
+
+#include <tuple>
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+using ascend::MemorySpace;
+
+namespace {
+
+/// Bytes memory planning reserves for a rows × cols tile, aligned as the
+/// target places buffers.
+int64_t tileBytes(int64_t rows, int64_t cols, Type element, MemorySpace space,
+                  const target::TargetDescription &target) {
+  int64_t bytes =
+      ascend::TileBufferType::get(element.getContext(), {rows, cols}, element, space)
+          .getNumBytes();
+  return int64_t(llvm::alignTo(bytes, target.alignment));
+}
+
+/// The matmul's shape and types and the target it runs on.
+struct Problem {
+  int64_t m, k, n;
+  Type operand, acc;
+  DType operandType;
+  const target::TargetDescription &target;
+
+  int64_t operandBytes() const { return operand.getIntOrFloatBitWidth() / 8; }
+  int64_t accBytes() const { return acc.getIntOrFloatBitWidth() / 8; }
+  int64_t capacity(target::MemSpace space) const {
+    return int64_t(target.capacityOf(space));
+  }
+  /// Whether the blocking's buffers fit the on-chip memories.
+  bool fits(const Blocking &b) const {
+    auto bytes = [&](int64_t rows, int64_t cols, Type element, MemorySpace space) {
+      return tileBytes(rows, cols, element, space, target);
+    };
+    int64_t l1 = 2 * bytes(b.chunk, b.n, operand, MemorySpace::l1) +
+                 (b.panel ? bytes(b.m, k, operand, MemorySpace::l1)
+                          : 2 * bytes(b.m, b.chunk, operand, MemorySpace::l1));
+    return l1 <= capacity(target::MemSpace::L1) &&
+           2 * bytes(b.m, b.k, operand, MemorySpace::l0a) <= capacity(target::MemSpace::L0A) &&
+           2 * bytes(b.k, b.n, operand, MemorySpace::l0b) <= capacity(target::MemSpace::L0B) &&
+           b.accumulators * bytes(b.m, b.n, acc, MemorySpace::l0c) <=
+               capacity(target::MemSpace::L0C);
+  }
+};
+
+/// Modelled cost of a blocking: cycles of the busiest core or, if longer, of
+/// the task's GM bytes at the chip's bandwidth, which the cores share (so the
+/// re-reads of A and B that smaller blocks cause count). Equal costs go to
+/// fewer GM bytes, then to the faster busiest core.
+struct Estimate {
+  double cycles;
+  uint64_t gmBytes;
+  double coreCycles;
+  bool operator<(const Estimate &other) const {
+    return std::tie(cycles, gmBytes, coreCycles) <
+           std::tie(other.cycles, other.gmBytes, other.coreCycles);
+  }
+};
+
+Estimate estimate(const Problem &p, const Blocking &b) {
+  using target::Path;
+  const target::TargetDescription &t = p.target;
+  DType operand = p.operandType;
+  int64_t e = p.operandBytes();
+  int64_t chunks = p.k / b.chunk, steps = p.k / b.k;
+  auto transfer = [&](Path path, int64_t bytes) { return t.transferCycles(path, uint64_t(bytes)); };
+  // One block's work per pipe.
+  int64_t aChunkBytes = b.panel ? 0 : b.m * b.chunk * e, bChunkBytes = b.chunk * b.n * e;
+  double mte2 = double(chunks) * ((b.panel ? 0 : transfer(Path::GmToL1, aChunkBytes)) +
+                                  transfer(Path::GmToL1, bChunkBytes));
+  double mte1 = double(steps) * (transfer(Path::L1ToL0a, b.m * b.k * e) +
+                                 transfer(Path::L1ToL0b, b.k * b.n * e));
+  double cube = double(steps) * t.matmulCycles(operand, int(b.m), int(b.k), int(b.n));
+  double fix = transfer(Path::L0cToGm, b.m * b.n * p.accBytes());
+  double perBlock = std::max({mte2, mte1, b.accumulators > 1 ? cube : cube + fix, fix});
+  // The first chunk, step and store are not overlapped.
+  double fill = mte2 / double(chunks) + (mte1 + cube) / double(steps) + fix;
+  double panel = b.panel ? transfer(Path::GmToL1, b.m * p.k * e) : 0;
+
+  Distribution d(p.m, p.n, b);
+  int64_t itemsPerCore = llvm::divideCeil(d.items(), int64_t(t.cubeCores));
+  double core = double(itemsPerCore) * (panel + double(b.length) * perBlock) + fill;
+
+  int64_t blocks = d.rowBlocks * d.colBlocks;
+  uint64_t bytes = uint64_t(d.items()) * uint64_t(b.panel ? b.m * p.k * e : 0) +
+                   uint64_t(blocks) * uint64_t(chunks * (aChunkBytes + bChunkBytes) +
+                                               b.m * b.n * p.accBytes());
+  constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+  double chip = double(bytes) / (t.chipGmGiBps * kGiB) * t.clockGHz * 1e9;
+  return {std::max(core, chip), bytes, core};
+}
+
+/// Divisors of `n` that are at most `limit`, largest first.
+SmallVector<int64_t> divisorsAtMost(int64_t n, int64_t limit) {
+  SmallVector<int64_t> divisors;
+  for (int64_t d = std::min(n, limit); d >= 1; --d)
+    if (n % d == 0)
+      divisors.push_back(d);
+  return divisors;
+}
+
+/// Block sizes for a dimension of `n`: its divisors of at most `limit` that
+/// are whole fractals of `fractal`, or the largest divisor if none is.
+SmallVector<int64_t> blockSizes(int64_t n, int64_t limit, int64_t fractal) {
+  SmallVector<int64_t> all = divisorsAtMost(n, limit), whole;
+  for (int64_t d : all)
+    if (d % fractal == 0)
+      whole.push_back(d);
+  if (whole.empty())
+    whole.push_back(all.front());
+  return whole;
+}
+
+/// Work item lengths in N blocks, shortest first: from the one that gives
+/// every cube core an item (if there are enough blocks) up to a whole row of
+/// blocks, one per number of items per row. Longer items load A's panel
+/// fewer times but may leave cores idle.
+SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_t cores) {
+  int64_t perRow = std::min<int64_t>(colBlocks, llvm::divideCeil(cores, rowBlocks));
+  SmallVector<int64_t> lengths;
+  for (; perRow >= 1; --perRow) {
+    int64_t length = llvm::divideCeil(colBlocks, perRow);
+    if (lengths.empty() || lengths.back() != length)
+      lengths.push_back(length);
+  }
+  return lengths;
+}
+
+/// The blocking with the lowest estimate among output blocks of at most the
+/// target's cube block rows and columns (whole fractals where the dimension allows), the
+/// deepest K step whose two L0A and two L0B buffers fit, L1 chunks of 1, 2
+/// or 4 steps, with or without the A panel, one or two accumulators, and the
+/// work item lengths above.
+FailureOr<Blocking> bestBlocking(Location loc, const Problem &p) {
+  const target::CubeRate *rate = p.target.cubeRate(p.operandType);
+  if (!rate)
+    return emitError(loc) << "the target has no cube path for " << p.operand;
+  // Steps of whole K0-deep fractals keep the cube's summation order; a K that
+  // is not a multiple of K0 is one step.
+  int64_t depth = p.k % rate->k0 == 0 ? rate->k0 : p.k;
+  std::optional<Blocking> best;
+  Estimate bestEstimate{0, 0, 0};
+  for (int64_t bm : blockSizes(p.m, p.target.cubeBlockMaxRows, rate->m0)) {
+    for (int64_t bn : blockSizes(p.n, p.target.cubeBlockMaxCols, rate->n0)) {
+      // The K step: the deepest multiple of `depth` dividing K that fits L0.
+      std::optional<int64_t> bk;
+      for (int64_t d : divisorsAtMost(p.k / depth, p.target.matmulMaxDim / depth)) {
+        Blocking trial{bm, bn, d * depth, d * depth, false, 1};
+        if (p.fits(trial)) {
+          bk = d * depth;
+          break;
+        }
+      }
+      if (!bk)
+        continue;
+      for (bool panel : {true, false}) {
+        for (int64_t stepsPerChunk : {1, 2, 4}) {
+          if (p.k % (*bk * stepsPerChunk) != 0)
+            continue;
+          for (int64_t accumulators : {2, 1}) {
+            Blocking trial{bm, bn, *bk, *bk * stepsPerChunk, panel, accumulators};
+            if (!p.fits(trial))
+              continue;
+            for (int64_t length : segmentLengths(p.m / bm, p.n / bn, p.target.cubeCores)) {
+              trial.length = length;
+              Estimate cost = estimate(p, trial);
+              if (!best || cost < bestEstimate) {
+                best = trial;
+                bestEstimate = cost;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  if (!best) {
+    InFlightDiagnostic diag = emitError(loc)
+                              << "no blocking of the " << p.m << " × " << p.k << " × " << p.n
+                              << " matmul fits L0A, L0B, L0C and L1";
+    if (depth == p.k && p.k > rate->k0)
+      diag << "; K is not a multiple of the cube's K0 = " << rate->k0
+           << ", so all of it is one step; use a K that is a multiple of " << rate->k0;
+    return diag;
+  }
+  return *best;
+}
+
+} // namespace
+
+FailureOr<ascend::BlockingAttr>
+tilec::conversion::chooseBlocking(Location loc, MatrixShape lhs, MatrixShape rhs, Type operand,
+                                  Type acc, const target::TargetDescription &target) {
+  std::optional<DType> operandDType = dtypeOf(operand);
+  if (!operandDType)
+    return emitError(loc) << "no cube operand type " << operand;
+  Problem problem{lhs.rows, lhs.cols, rhs.cols, operand, acc, *operandDType, target};
+  FailureOr<Blocking> blocking = bestBlocking(loc, problem);
+  if (failed(blocking))
+    return failure();
+  return blocking->toAttr(loc.getContext());
+}

@@ -1,0 +1,69 @@
+//===- AscendStrategyAttrs.td - tiling decisions of tile ops -*- tablegen -*-===//
+//
+// tile-select-strategy writes one of these as `ascend.strategy` on every tile
+// op and scope whose lowering tiles it; convert-tile-to-ascend only reads
+// them, so a test can set a strategy by hand.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_ASCEND_STRATEGY_ATTRS_TD
+#define TILEC_ASCEND_STRATEGY_ATTRS_TD
+
+include "dialects/Ascend/AscendDialect.td"
+include "mlir/IR/AttrTypeBase.td"
+
+class Ascend_Attr<string name, string attrMnemonic> : AttrDef<Ascend_Dialect, name> {
+  let mnemonic = attrMnemonic;
+}
+
+def Ascend_ChunkingAttr : Ascend_Attr<"Chunking", "chunking"> {
+  let summary = "how a vector task walks its data: chunks of rows × cols in UB";
+  let description = [{
+    A vector op, copy or fused scope runs on the AIVs over chunks of `rows`
+    rows and `cols` columns (`cols = 0`: whole rows, as a fused scope always
+    takes them); the chunks divide the data they cover and spread over the
+    vector cores. `double_buffered` (fused scopes only): a work item is two
+    chunks on buffers of different stages, so one loads while the other
+    computes.
+
+    `#ascend.chunking<rows = 8, cols = 4096>`,
+    `#ascend.chunking<rows = 16, double_buffered = true>`
+  }];
+  let parameters = (ins "int64_t":$rows,
+                        DefaultValuedParameter<"int64_t", "0">:$cols,
+                        DefaultValuedParameter<"bool", "false">:$double_buffered);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
+def Ascend_InlineAttr : Ascend_Attr<"Inline", "inline"> {
+  let summary = "a scope is not one task: each of its ops is lowered alone";
+  let description = [{
+    The strategy of a `tile.scope` that does not become one fused task (its
+    ops are not all row-wise over the same token rows, it runs on the cube
+    cores, or not even one-row chunks fit UB): its ops are moved in front of
+    it and each carries its own strategy. `#ascend.inline`
+  }];
+}
+
+def Ascend_BlockingAttr : Ascend_Attr<"Blocking", "blocking"> {
+  let summary = "how a matmul runs on the AICs: output blocks, K steps, L1 chunks";
+  let description = [{
+    C[M, N] = A[M, K] × B[K, N] in output blocks of `m` × `n`; K in L0 steps
+    of `k` and L1 chunks of `chunk` (a multiple of `k` dividing K); `panel`:
+    A's [m, K] row panel stays in L1 for a whole work item; `accumulators`
+    (1 or 2) L0C buffers that consecutive blocks alternate; a work item is
+    `length` consecutive N blocks of one row block. An accumulating matmul
+    (`acc` operand) is a product and an add: `accumulate` is the add's
+    chunking.
+
+    `#ascend.blocking<m = 128, n = 64, k = 64, chunk = 128, panel = true,
+    accumulators = 2, length = 1>`
+  }];
+  let parameters = (ins "int64_t":$m, "int64_t":$n, "int64_t":$k, "int64_t":$chunk,
+                        "bool":$panel, "int64_t":$accumulators, "int64_t":$length,
+                        OptionalParameter<"ChunkingAttr">:$accumulate);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
+#endif // TILEC_ASCEND_STRATEGY_ATTRS_TD

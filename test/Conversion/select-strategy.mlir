@@ -1,0 +1,122 @@
+// RUN: tile-opt %s -split-input-file --tile-select-strategy | FileCheck %s
+// RUN: tile-opt %s -split-input-file --tile-select-strategy | tile-opt -split-input-file --convert-tile-to-ascend | FileCheck %s --check-prefix=LOWERED
+
+// The strategies round-trip and are what convert-tile-to-ascend builds.
+// LOWERED-LABEL: tile.kernel @norm
+// LOWERED: ascend.launch @norm_col_sum_l{{[0-9]+}}(%{{.*}}) blocks = 2
+
+// Vector ops: chunks of 8 × 256 rows (a 64 × 256 f32 op with two tensor
+// operands fits 24 rows in a2a3's 192 KiB UB; halved while fewer than 48
+// chunks and half a chunk still moves 8 KiB). A row reduction keeps its
+// columns whole, a column reduction its 64 rows, narrowing its columns to
+// 128 so that those rows fit.
+// CHECK-LABEL: tile.kernel @norm
+// CHECK: tile.load
+// CHECK-NOT: ascend.strategy
+// CHECK: tile.cast %{{.*}} {ascend.strategy = #ascend.chunking<rows = 8, cols = 256>}
+// CHECK: tile.row_sum %{{.*}} {ascend.strategy = #ascend.chunking<rows = 8, cols = 256>}
+// CHECK: tile.mul %{{.*}} {ascend.strategy = #ascend.chunking<rows = 8, cols = 256>}
+// CHECK: tile.col_sum %{{.*}} {ascend.strategy = #ascend.chunking<rows = 64, cols = 128>}
+// A store may copy its value: whole rows, as many as fill half of UB.
+// CHECK: tile.store %{{.*}} {ascend.copies = [#ascend.chunking<rows = 64, cols = 256>]}
+// CHECK: tile.store %{{.*}} {ascend.copies = [#ascend.chunking<rows = 1, cols = 256>]}
+// CHECK-NOT: ascend.strategy
+// CHECK: tile.return
+tile.kernel @norm(%x: !tile.gm<64x256xbf16>, %y: !tile.gm<64x256xf32> {tile.out}, %z: !tile.gm<1x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<64x256xbf16> -> tensor<64x256xbf16>
+  %f = tile.cast %t : tensor<64x256xbf16> -> tensor<64x256xf32>
+  %s = tile.row_sum %f : tensor<64x256xf32> -> tensor<64x1xf32>
+  %n = tile.mul %f, %s : tensor<64x256xf32>, tensor<64x1xf32> -> tensor<64x256xf32>
+  %c = tile.col_sum %n : tensor<64x256xf32> -> tensor<1x256xf32>
+  tile.store %n, %y[%c0, %c0] : tensor<64x256xf32>, !tile.gm<64x256xf32>
+  tile.store %c, %z[%c0, %c0] : tensor<1x256xf32>, !tile.gm<1x256xf32>
+  tile.return
+}
+
+// -----
+
+// A matmul's blocking, by the cube cost model; with an accumulator, the
+// chunking of the add that accumulates too.
+// CHECK-LABEL: tile.kernel @mm
+// CHECK: tile.matmul %{{.*}} acc %{{.*}} {ascend.strategy = #ascend.blocking<m = 64, n = 64, k = 256, chunk = 256, panel = true, accumulators = 2, length = 1, accumulate = <rows = 8, cols = 256>>}
+tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !tile.gm<256x256xf32>, %y: !tile.gm<256x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<256x1024xbf16> -> tensor<256x1024xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x256xbf16> -> tensor<1024x256xbf16>
+  %tc = tile.load %c[%c0, %c0] : !tile.gm<256x256xf32> -> tensor<256x256xf32>
+  %r = tile.matmul %ta, %tb acc %tc : tensor<256x1024xbf16>, tensor<1024x256xbf16>, tensor<256x256xf32> -> tensor<256x256xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<256x256xf32>, !tile.gm<256x256xf32>
+  tile.return
+}
+
+// -----
+
+// An interleave's output rows per chunk: shrunk to 16 while fewer chunks
+// than vector cores and half a chunk still moves 8 KiB.
+// CHECK-LABEL: tile.kernel @il
+// Its halves are copied into the stacked operands first.
+// CHECK: tile.interleave %{{.*}} {ascend.copies = [#ascend.chunking<rows = 64, cols = 32>, #ascend.chunking<rows = 64, cols = 32>], ascend.strategy = #ascend.chunking<rows = 16, cols = 64>}
+tile.kernel @il(%x: !tile.gm<64x32xf32>, %y: !tile.gm<64x32xf32>, %z: !tile.gm<64x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %x[%c0, %c0] : !tile.gm<64x32xf32> -> tensor<64x32xf32>
+  %b = tile.load %y[%c0, %c0] : !tile.gm<64x32xf32> -> tensor<64x32xf32>
+  %i = tile.interleave %a, %b : tensor<64x32xf32> -> tensor<64x64xf32>
+  tile.store %i, %z[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
+  tile.return
+}
+
+// -----
+
+// A fused scope gets the chunking of its one task, and its ops none; a scope
+// whose rows do not fit UB even one at a time is inlined, and its ops get
+// their own strategies.
+// CHECK-LABEL: tile.kernel @scopes
+// CHECK: tile.scope "fused_q"
+// CHECK-NEXT: tile.abs %{{.*}} : tensor<64x64xf32>
+// CHECK-NEXT: tile.neg %{{.*}} : tensor<64x64xf32>
+// CHECK: } {ascend.strategy = #ascend.chunking<rows = 2>}
+// CHECK: tile.scope "wide"
+// CHECK-NEXT: tile.exp %{{.*}} {ascend.strategy = #ascend.chunking<rows = 1, cols = 4096>}
+// CHECK-NEXT: tile.mul %{{.*}} {ascend.strategy = #ascend.chunking<rows = 1, cols = 4096>}
+// CHECK: } {ascend.strategy = #ascend.inline}
+// Copies take at most 8192 columns.
+// CHECK: tile.store %{{.*}} {ascend.copies = [#ascend.chunking<rows = 2, cols = 8192>]}
+tile.kernel @scopes(%x: !tile.gm<64x64xf32>, %w: !tile.gm<4x65536xf32>, %q: !tile.gm<64x64xf32> {tile.out}, %y: !tile.gm<4x65536xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<64x64xf32> -> tensor<64x64xf32>
+  %r = tile.scope "fused_q" core = #tile.core<vector> -> tensor<64x64xf32> {
+    %a = tile.abs %v : tensor<64x64xf32>
+    %n = tile.neg %a : tensor<64x64xf32>
+    tile.yield %n : tensor<64x64xf32>
+  }
+  tile.store %r, %q[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
+  %u = tile.load %w[%c0, %c0] : !tile.gm<4x65536xf32> -> tensor<4x65536xf32>
+  %s = tile.scope "wide" core = #tile.core<vector> -> tensor<4x65536xf32> {
+    %e = tile.exp %u : tensor<4x65536xf32>
+    %m = tile.mul %e, %u : tensor<4x65536xf32>, tensor<4x65536xf32> -> tensor<4x65536xf32>
+    tile.yield %m : tensor<4x65536xf32>
+  }
+  tile.store %s, %y[%c0, %c0] : tensor<4x65536xf32>, !tile.gm<4x65536xf32>
+  tile.return
+}
+
+// -----
+
+// A loop copies each tensor it carries in and back, with one chunking.
+// CHECK-LABEL: tile.kernel @carried
+// CHECK: scf.for
+// CHECK: tile.neg %{{.*}} {ascend.strategy = #ascend.chunking<rows = 16, cols = 64>}
+// CHECK: } {ascend.copies = [#ascend.chunking<rows = 16, cols = 64>]}
+tile.kernel @carried(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<16x64xf32> -> tensor<16x64xf32>
+  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%a = %t) -> (tensor<16x64xf32>) {
+    %n = tile.neg %a : tensor<16x64xf32>
+    scf.yield %n : tensor<16x64xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
+  tile.return
+}
