@@ -1,5 +1,6 @@
 //===- KernelSource.cpp - loading .tile/.mlir and picking the kernel ------===//
 #include "KernelSource.h"
+#include "RunErrors.h"
 
 #include "compiler/pipeline/Registration.h"
 #include "runtime/interp/KernelSignature.h"
@@ -8,7 +9,6 @@
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
 
 namespace tilec::run {
 
@@ -18,7 +18,7 @@ mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(const std::string &path, llvm
   std::string message;
   std::unique_ptr<llvm::MemoryBuffer> buffer = mlir::openInputFile(path, &message);
   if (!buffer) {
-    llvm::errs() << "tile-run: error: " << message << "\n";
+    reportError(message);
     return nullptr;
   }
   sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
@@ -37,10 +37,10 @@ tile::KernelOp selectKernel(mlir::ModuleOp module, const std::string &name) {
     names.push_back(kernel.getSymName());
   std::string available = names.empty() ? "none" : llvm::join(names, ", ");
   if (name.empty())
-    llvm::errs() << "tile-run: error: the file defines " << kernels.size()
-                 << " kernels; choose one with --kernel (kernels: " << available << ")\n";
+    reportError("the file defines " + llvm::Twine(kernels.size()) +
+                " kernels; choose one with --kernel (kernels: " + available + ")");
   else
-    llvm::errs() << "tile-run: error: no kernel '" << name << "' (kernels: " << available << ")\n";
+    reportError("no kernel '" + name + "' (kernels: " + available + ")");
   return nullptr;
 }
 

@@ -41,6 +41,8 @@ llvm::json::Object pathBytes(const isa::ModelReport &r) {
   return bytes;
 }
 
+} // namespace
+
 llvm::json::Value toJson(const RunReport &report) {
   const ModelRunInfo &model = *report.model;
   const isa::ModelReport &total = model.total;
@@ -103,8 +105,6 @@ llvm::json::Value toJson(const RunReport &report) {
   }
   return json;
 }
-
-} // namespace
 
 void printRunReport(llvm::raw_ostream &os, const RunReport &report) {
   const ModelRunInfo &model = *report.model;

@@ -6,6 +6,7 @@
 
 #include "runtime/compare/Compare.h"
 
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <optional>
@@ -30,8 +31,11 @@ struct RunReport {
 /// host times, a few aligned lines.
 void printRunReport(llvm::raw_ostream &os, const RunReport &report);
 
-/// The same as one JSON object (times in µs unless named *_s); prints an
-/// error and returns false when the file cannot be written.
+/// The same as one JSON object (times in µs unless named *_s).
+llvm::json::Value toJson(const RunReport &report);
+
+/// toJson written to `path`; prints an error and returns false when the file
+/// cannot be written.
 bool writeRunReportJson(const std::string &path, const RunReport &report);
 
 } // namespace tilec::run
