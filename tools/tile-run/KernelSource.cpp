@@ -12,17 +12,13 @@
 
 namespace tilec::run {
 
-mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(const std::string &path, llvm::SourceMgr &sourceMgr,
+mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(std::unique_ptr<llvm::MemoryBuffer> buffer,
+                                                   llvm::SourceMgr &sourceMgr,
                                                    mlir::MLIRContext &context,
                                                    const frontend::FrontendOptions &options) {
-  std::string message;
-  std::unique_ptr<llvm::MemoryBuffer> buffer = mlir::openInputFile(path, &message);
-  if (!buffer) {
-    reportError(message);
-    return nullptr;
-  }
+  bool mlirModule = llvm::sys::path::extension(buffer->getBufferIdentifier()) == ".mlir";
   sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
-  if (llvm::sys::path::extension(path) == ".mlir")
+  if (mlirModule)
     return mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
   return frontend::compileTileSource(sourceMgr, context, options);
 }
@@ -90,16 +86,29 @@ OpenedKernel::OpenedKernel() : context(tilecDialects()), diagnostics(sourceMgr, 
   context.printOpOnDiagnostic(false); // the caret under the source line says enough
 }
 
+bool OpenedKernel::load(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string &name,
+                        const frontend::FrontendOptions &options) {
+  module = loadKernelModule(std::move(buffer), sourceMgr, context, options);
+  if (!module)
+    return false;
+  kernel = selectKernel(*module, name);
+  if (!kernel)
+    return false;
+  nameParametersFromSource(kernel, sourceMgr);
+  return true;
+}
+
 std::unique_ptr<OpenedKernel> openKernel(const std::string &path, const std::string &name,
                                          const frontend::FrontendOptions &options) {
+  std::string message;
+  std::unique_ptr<llvm::MemoryBuffer> buffer = mlir::openInputFile(path, &message);
+  if (!buffer) {
+    reportError(message);
+    return nullptr;
+  }
   auto opened = std::make_unique<OpenedKernel>();
-  opened->module = loadKernelModule(path, opened->sourceMgr, opened->context, options);
-  if (!opened->module)
+  if (!opened->load(std::move(buffer), name, options))
     return nullptr;
-  opened->kernel = selectKernel(*opened->module, name);
-  if (!opened->kernel)
-    return nullptr;
-  nameParametersFromSource(opened->kernel, opened->sourceMgr);
   return opened;
 }
 

@@ -27,6 +27,11 @@ struct RunReport {
   double wallSeconds = 0; ///< the whole tile-run invocation
 };
 
+/// RunReport::parameterBytes of a run: the bytes of its tensor (not scalar)
+/// inputs and outputs.
+uint64_t parameterBytes(const std::vector<HostTensor> &inputs,
+                        const std::vector<HostTensor> &outputs);
+
 /// The modelled time, roofline, work roofline, per-pipe busy time, GM bytes, launches and
 /// host times, a few aligned lines.
 void printRunReport(llvm::raw_ostream &os, const RunReport &report);
