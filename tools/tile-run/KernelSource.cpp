@@ -87,14 +87,15 @@ OpenedKernel::OpenedKernel() : context(tilecDialects()), diagnostics(sourceMgr, 
 }
 
 bool OpenedKernel::load(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string &name,
-                        const frontend::FrontendOptions &options) {
+                        const frontend::FrontendOptions &options, bool nameParameters) {
   module = loadKernelModule(std::move(buffer), sourceMgr, context, options);
   if (!module)
     return false;
   kernel = selectKernel(*module, name);
   if (!kernel)
     return false;
-  nameParametersFromSource(kernel, sourceMgr);
+  if (nameParameters)
+    nameParametersFromSource(kernel, sourceMgr);
   return true;
 }
 

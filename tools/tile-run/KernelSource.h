@@ -40,10 +40,10 @@ void nameParametersFromSource(tile::KernelOp kernel, llvm::SourceMgr &sourceMgr)
 /// diagnostics with the source line and a caret.
 struct OpenedKernel {
   OpenedKernel();
-  /// loadKernelModule, selectKernel (`name`) and nameParametersFromSource in
-  /// one; false after reporting an error.
+  /// loadKernelModule, selectKernel (`name`) and, unless told not to,
+  /// nameParametersFromSource in one; false after reporting an error.
   bool load(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string &name,
-            const frontend::FrontendOptions &options);
+            const frontend::FrontendOptions &options, bool nameParameters = true);
 
   mlir::MLIRContext context;
   llvm::SourceMgr sourceMgr;
