@@ -11,7 +11,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${TILEC_BUILD_DIR:-$ROOT/build}"
 
 PACKAGES=(llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools libfmt-dev libgtest-dev
-          cmake ninja-build ccache g++ python3 python3-numpy ${TILEC_PACKAGES[@]+"${TILEC_PACKAGES[@]}"})
+          cmake ninja-build ccache g++ python3 python3-numpy python3-dev python3-pytest pybind11-dev
+          ${TILEC_PACKAGES[@]+"${TILEC_PACKAGES[@]}"})
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -56,8 +56,8 @@ HostTensor asTensor(DType dtype, const NpyArray &array) {
   return out;
 }
 
-/// The tensor of DType `to` that `array` holds, if it is one of the accepted
-/// stored forms of `to` (see loadParameter).
+} // namespace
+
 std::optional<HostTensor> acceptAs(DType to, const NpyArray &array) {
   if (array.element == npyElementOf(to))
     return asTensor(to, array);
@@ -68,6 +68,8 @@ std::optional<HostTensor> acceptAs(DType to, const NpyArray &array) {
     return f64ToF32(array);
   return std::nullopt;
 }
+
+namespace {
 
 /// The element count, or nullopt beyond 2^48 (more than any file we accept;
 /// also keeps the byte count from overflowing).

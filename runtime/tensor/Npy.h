@@ -6,6 +6,7 @@
 #include "runtime/tensor/NpyFormat.h"
 #include "runtime/tensor/Result.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,10 @@ struct NpyArray {
   Shape shape;
   std::vector<uint8_t> bytes;
 };
+
+/// The tensor of DType `to` that `array` holds, if it is one of the accepted
+/// stored forms of `to` (see loadParameter), else nullopt.
+std::optional<HostTensor> acceptAs(DType to, const NpyArray &array);
 
 /// Reads a whole .npy file. Errors name the reason only (no path), e.g.
 /// "truncated: the header promises 524288 data bytes, the file has 1000".

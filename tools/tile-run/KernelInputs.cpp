@@ -2,6 +2,7 @@
 #include "KernelInputs.h"
 
 #include "InputRanges.h"
+#include "RunErrors.h"
 
 #include "runtime/tensor/Npy.h"
 #include "runtime/tensor/RandomTensor.h"
@@ -10,7 +11,6 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <map>
 #include <set>
@@ -22,10 +22,6 @@ using interp::KernelParameter;
 
 std::string describe(const KernelParameter &parameter) {
   return formatShape(parameter.shape) + " " + std::string(name(parameter.dtype));
-}
-
-void reportError(const std::string &message) {
-  llvm::errs() << "tile-run: error: " << message << "\n";
 }
 
 std::string joinNames(const std::vector<std::string> &names) {

@@ -1,5 +1,6 @@
 //===- KernelSource.cpp - loading .tile/.mlir and picking the kernel ------===//
 #include "KernelSource.h"
+#include "RunErrors.h"
 
 #include "compiler/pipeline/Registration.h"
 #include "runtime/interp/KernelSignature.h"
@@ -8,21 +9,16 @@
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
 
 namespace tilec::run {
 
-mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(const std::string &path, llvm::SourceMgr &sourceMgr,
+mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(std::unique_ptr<llvm::MemoryBuffer> buffer,
+                                                   llvm::SourceMgr &sourceMgr,
                                                    mlir::MLIRContext &context,
                                                    const frontend::FrontendOptions &options) {
-  std::string message;
-  std::unique_ptr<llvm::MemoryBuffer> buffer = mlir::openInputFile(path, &message);
-  if (!buffer) {
-    llvm::errs() << "tile-run: error: " << message << "\n";
-    return nullptr;
-  }
+  bool mlirModule = llvm::sys::path::extension(buffer->getBufferIdentifier()) == ".mlir";
   sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
-  if (llvm::sys::path::extension(path) == ".mlir")
+  if (mlirModule)
     return mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
   return frontend::compileTileSource(sourceMgr, context, options);
 }
@@ -37,10 +33,10 @@ tile::KernelOp selectKernel(mlir::ModuleOp module, const std::string &name) {
     names.push_back(kernel.getSymName());
   std::string available = names.empty() ? "none" : llvm::join(names, ", ");
   if (name.empty())
-    llvm::errs() << "tile-run: error: the file defines " << kernels.size()
-                 << " kernels; choose one with --kernel (kernels: " << available << ")\n";
+    reportError("the file defines " + llvm::Twine(kernels.size()) +
+                " kernels; choose one with --kernel (kernels: " + available + ")");
   else
-    llvm::errs() << "tile-run: error: no kernel '" << name << "' (kernels: " << available << ")\n";
+    reportError("no kernel '" + name + "' (kernels: " + available + ")");
   return nullptr;
 }
 
@@ -90,16 +86,30 @@ OpenedKernel::OpenedKernel() : context(tilecDialects()), diagnostics(sourceMgr, 
   context.printOpOnDiagnostic(false); // the caret under the source line says enough
 }
 
+bool OpenedKernel::load(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string &name,
+                        const frontend::FrontendOptions &options, bool nameParameters) {
+  module = loadKernelModule(std::move(buffer), sourceMgr, context, options);
+  if (!module)
+    return false;
+  kernel = selectKernel(*module, name);
+  if (!kernel)
+    return false;
+  if (nameParameters)
+    nameParametersFromSource(kernel, sourceMgr);
+  return true;
+}
+
 std::unique_ptr<OpenedKernel> openKernel(const std::string &path, const std::string &name,
                                          const frontend::FrontendOptions &options) {
+  std::string message;
+  std::unique_ptr<llvm::MemoryBuffer> buffer = mlir::openInputFile(path, &message);
+  if (!buffer) {
+    reportError(message);
+    return nullptr;
+  }
   auto opened = std::make_unique<OpenedKernel>();
-  opened->module = loadKernelModule(path, opened->sourceMgr, opened->context, options);
-  if (!opened->module)
+  if (!opened->load(std::move(buffer), name, options))
     return nullptr;
-  opened->kernel = selectKernel(*opened->module, name);
-  if (!opened->kernel)
-    return nullptr;
-  nameParametersFromSource(opened->kernel, opened->sourceMgr);
   return opened;
 }
 

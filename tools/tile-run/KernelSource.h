@@ -8,6 +8,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 
 #include <memory>
@@ -15,10 +16,12 @@
 
 namespace tilec::run {
 
-/// Reads FILE.mlir (a module of tile.kernels) or FILE.tile (through the
-/// frontend) into `sourceMgr` as buffer #1. Diagnostics go to the handler the
-/// caller installed on `context`; returns null after reporting an error.
-mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(const std::string &path, llvm::SourceMgr &sourceMgr,
+/// Adds `buffer` to `sourceMgr` and reads it as a module of tile.kernels: a
+/// .mlir module when its name ends in .mlir, else .tile source (through the
+/// frontend). Diagnostics go to the handler the caller installed on
+/// `context`; returns null after reporting an error.
+mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(std::unique_ptr<llvm::MemoryBuffer> buffer,
+                                                   llvm::SourceMgr &sourceMgr,
                                                    mlir::MLIRContext &context,
                                                    const frontend::FrontendOptions &options);
 
@@ -37,6 +40,11 @@ void nameParametersFromSource(tile::KernelOp kernel, llvm::SourceMgr &sourceMgr)
 /// diagnostics with the source line and a caret.
 struct OpenedKernel {
   OpenedKernel();
+  /// loadKernelModule, selectKernel (`name`) and, unless told not to,
+  /// nameParametersFromSource in one; false after reporting an error.
+  bool load(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string &name,
+            const frontend::FrontendOptions &options, bool nameParameters = true);
+
   mlir::MLIRContext context;
   llvm::SourceMgr sourceMgr;
   mlir::SourceMgrDiagnosticHandler diagnostics;
@@ -44,8 +52,8 @@ struct OpenedKernel {
   tile::KernelOp kernel;
 };
 
-/// loadKernelModule, selectKernel (`name`) and nameParametersFromSource in
-/// one; null after reporting an error.
+/// The kernel `name` of the file at `path` (OpenedKernel::load); null after
+/// reporting an error.
 std::unique_ptr<OpenedKernel> openKernel(const std::string &path, const std::string &name,
                                          const frontend::FrontendOptions &options);
 

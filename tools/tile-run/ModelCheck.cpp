@@ -19,10 +19,7 @@ bool checkAndReport(const ModelRunner &model, tile::KernelOp kernel,
   report.kernel = kernel.getSymName().str();
   report.target = options.target;
   report.model = &model.info();
-  for (const std::vector<HostTensor> *tensors : {&inputs, &outputs})
-    for (const HostTensor &tensor : *tensors)
-      if (!tensor.shape().empty())
-        report.parameterBytes += tensor.byteSize();
+  report.parameterBytes = parameterBytes(inputs, outputs);
   bool passed = true;
   if (options.check) {
     mlir::FailureOr<std::vector<HostTensor>> expected =

@@ -3,13 +3,13 @@
 
 #include "KernelArguments.h"
 #include "KernelCpp.h"
+#include "RunErrors.h"
 
 #include "runtime/interp/KernelSignature.h"
 #include "runtime/launch/KernelLoader.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
 #include <fstream>
@@ -17,8 +17,8 @@
 namespace tilec::run {
 namespace {
 
-mlir::LogicalResult reportError(const std::string &message) {
-  llvm::errs() << "tile-run: error: " << message << "\n";
+mlir::LogicalResult fail(const llvm::Twine &message) {
+  reportError(message);
   return mlir::failure();
 }
 
@@ -31,13 +31,13 @@ mlir::FailureOr<KernelCpp> kernelSource(tile::KernelOp kernel, const ModelOption
   if (options.cppFile.empty()) {
     std::optional<PipelineOptions> pipeline = PipelineOptions::forTarget(options.target->name);
     if (!pipeline)
-      return reportError("no compiler target '" + std::string(options.target->name) + "'");
+      return fail("no compiler target '" + std::string(options.target->name) + "'");
     pipeline->fuse = options.fuse;
     return compileToCpp(kernel->getParentOfType<mlir::ModuleOp>(), *pipeline);
   }
   auto buffer = llvm::MemoryBuffer::getFile(options.cppFile);
   if (!buffer)
-    return reportError("--cpp " + options.cppFile + ": " + buffer.getError().message());
+    return fail("--cpp " + options.cppFile + ": " + buffer.getError().message());
   return KernelCpp{(*buffer)->getBuffer().str(), {}};
 }
 
@@ -48,10 +48,10 @@ mlir::LogicalResult writeTrace(const launch::ModelHost &host, const std::string 
     std::ofstream os(temp);
     host.writeTrace(os);
     if (!os)
-      return reportError("cannot write " + temp);
+      return fail("cannot write " + temp);
   }
   if (std::error_code error = llvm::sys::fs::rename(temp, path))
-    return reportError("cannot write " + path + ": " + error.message());
+    return fail("cannot write " + path + ": " + error.message());
   return mlir::success();
 }
 
@@ -66,7 +66,7 @@ mlir::FailureOr<std::vector<HostTensor>> ModelRunner::run(tile::KernelOp kernel,
     return mlir::failure();
   Result<launch::LoadedKernel> loaded = launch::loadKernel(cpp->source, name, options_.compile);
   if (!loaded)
-    return reportError(loaded.error());
+    return fail(loaded.error());
   info_.compileSeconds = secondsSince(compileStart);
   info_.cacheHit = loaded->object.cacheHit;
   info_.cacheKey = loaded->object.key;
@@ -83,7 +83,7 @@ mlir::FailureOr<std::vector<HostTensor>> ModelRunner::run(tile::KernelOp kernel,
 
   auto runStart = std::chrono::steady_clock::now();
   if (Status status = launch::runKernel(loaded->entry, host, arguments.params, arguments.scalars); !status)
-    return reportError(status.error());
+    return fail(status.error());
   info_.runSeconds = secondsSince(runStart);
   info_.total = host.total();
   info_.launches = host.launches();

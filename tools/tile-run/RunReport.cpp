@@ -41,6 +41,8 @@ llvm::json::Object pathBytes(const isa::ModelReport &r) {
   return bytes;
 }
 
+} // namespace
+
 llvm::json::Value toJson(const RunReport &report) {
   const ModelRunInfo &model = *report.model;
   const isa::ModelReport &total = model.total;
@@ -104,7 +106,15 @@ llvm::json::Value toJson(const RunReport &report) {
   return json;
 }
 
-} // namespace
+uint64_t parameterBytes(const std::vector<HostTensor> &inputs,
+                        const std::vector<HostTensor> &outputs) {
+  uint64_t bytes = 0;
+  for (const std::vector<HostTensor> *tensors : {&inputs, &outputs})
+    for (const HostTensor &tensor : *tensors)
+      if (!tensor.shape().empty())
+        bytes += tensor.byteSize();
+  return bytes;
+}
 
 void printRunReport(llvm::raw_ostream &os, const RunReport &report) {
   const ModelRunInfo &model = *report.model;

@@ -6,6 +6,7 @@
 
 #include "runtime/compare/Compare.h"
 
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <optional>
@@ -26,12 +27,20 @@ struct RunReport {
   double wallSeconds = 0; ///< the whole tile-run invocation
 };
 
+/// RunReport::parameterBytes of a run: the bytes of its tensor (not scalar)
+/// inputs and outputs.
+uint64_t parameterBytes(const std::vector<HostTensor> &inputs,
+                        const std::vector<HostTensor> &outputs);
+
 /// The modelled time, roofline, work roofline, per-pipe busy time, GM bytes, launches and
 /// host times, a few aligned lines.
 void printRunReport(llvm::raw_ostream &os, const RunReport &report);
 
-/// The same as one JSON object (times in µs unless named *_s); prints an
-/// error and returns false when the file cannot be written.
+/// The same as one JSON object (times in µs unless named *_s).
+llvm::json::Value toJson(const RunReport &report);
+
+/// toJson written to `path`; prints an error and returns false when the file
+/// cannot be written.
 bool writeRunReportJson(const std::string &path, const RunReport &report);
 
 } // namespace tilec::run
