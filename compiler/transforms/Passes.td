@@ -10,6 +10,21 @@
 
 include "mlir/Pass/PassBase.td"
 
+def TileAssignTarget : Pass<"tile-assign-target", "::mlir::ModuleOp"> {
+  let summary = "records the target chip in the module, where later passes read it";
+  let description = [{
+    Sets the module attribute `ascend.target` to the `target` option. The
+    passes after it that need the target description (the tile → ascend
+    lowering, memory planning, synchronisation, C++ emission) read it there,
+    so the option given to the pipeline, not what a dumped module says,
+    decides the target. An unknown name is an error at the module.
+  }];
+  let options = [
+    Option<"targetName", "target", "std::string", /*default=*/"\"a2a3\"",
+           "the AI Core generation to compile for (a2a3 or a5)">
+  ];
+}
+
 def TileExpandComposites : Pass<"tile-expand-composites", "::tilec::tile::KernelOp"> {
   let summary = "rewrites tile.rms_norm, tile.quant_int8 and tile.rope into primitive tile ops";
   let description = [{
