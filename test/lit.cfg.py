@@ -21,5 +21,6 @@ config.substitutions.append(("%kernels", os.path.join(config.tilec_src_root, "ke
 config.substitutions.append(("%golden", os.path.join(config.tilec_src_root, "test", "Kernels", "golden")))
 # The source root, for compiling generated C++ against the runtime headers.
 config.substitutions.append(("%src_root", config.tilec_src_root))
+config.substitutions.append(("%generated_docs", config.generated_docs_dir))
 # The built tools' directory, for scripts that run them (tools/tile-smith).
 config.substitutions.append(("%bindir", config.tilec_tools_dir))
