@@ -134,8 +134,6 @@ void IRGen::emitFor(ForStmt &loop) {
       });
   if (loop.loopKind == LoopKind::Parallel)
     forOp->setAttr("tile.parallel", builder.getUnitAttr());
-  if (loop.loopKind == LoopKind::Pipeline)
-    forOp->setAttr("tile.pipeline_stages", builder.getI64IntegerAttr(loop.stages));
   for (auto [symbol, result] : llvm::zip(loop.carried, forOp.getResults()))
     values[symbol] = result;
 }
