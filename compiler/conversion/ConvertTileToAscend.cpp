@@ -437,11 +437,13 @@ struct ConvertTileToAscendPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     StringRef targetName = "a2a3";
-    if (auto name = module->getAttrOfType<StringAttr>(kTargetAttrName))
+    ascend::AscendDialect::TargetAttrHelper targetAttr(module.getContext());
+    if (auto name = targetAttr.getAttr(module))
       targetName = name.getValue();
     const target::TargetDescription *target = target::lookupTarget(targetName);
     if (!target) {
-      module.emitError("unknown target '") << targetName << "' in `" << kTargetAttrName << "`";
+      module.emitError("unknown target '")
+          << targetName << "' in `" << targetAttr.getNameStr() << "`";
       return signalPassFailure();
     }
     for (auto kernel : llvm::to_vector(module.getOps<tile::KernelOp>()))

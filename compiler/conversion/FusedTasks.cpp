@@ -415,7 +415,8 @@ FailureOr<bool> tilec::conversion::lowerFusedScope(
       entry += "@" + std::to_string(fileLoc.getLine());
     fusedOps.push_back(attrs.getStringAttr(entry));
   }
-  built->setAttr("ascend.fused_ops", attrs.getArrayAttr(fusedOps));
+  ascend::AscendDialect::FusedOpsAttrHelper(attrs.getContext())
+      .setAttr(built, attrs.getArrayAttr(fusedOps));
   built->setAttr("ascend.chunk_rows", attrs.getI64IntegerAttr(best->rows));
   if (best->doubleBuffered)
     built->setAttr("ascend.double_buffered", attrs.getUnitAttr());

@@ -46,7 +46,8 @@ LogicalResult KernelLowering::lowerScope(tile::ScopeOp scope) {
   // A parallel loop around the scope may run its iterations in one launch
   // (ascend-fold-parallel-loops): they share the cores.
   int64_t copies = 1;
-  if (auto loop = scope->getParentOfType<scf::ForOp>(); loop && loop->hasAttr("tile.parallel")) {
+  if (auto loop = scope->getParentOfType<scf::ForOp>();
+      loop && tile::TileDialect::ParallelAttrHelper(loop.getContext()).isAttrPresent(loop)) {
     std::optional<int64_t> lower = rowfusion::constantIndex(loop.getLowerBound()),
                            upper = rowfusion::constantIndex(loop.getUpperBound()),
                            step = rowfusion::constantIndex(loop.getStep());

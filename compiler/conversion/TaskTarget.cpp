@@ -4,13 +4,14 @@
 #include "mlir/IR/BuiltinOps.h"
 
 using namespace mlir;
+using namespace tilec::ascend;
 
 namespace tilec {
 
 const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task) {
   StringRef name = "a2a3";
   if (auto module = task->getParentOfType<ModuleOp>())
-    if (auto attr = module->getAttrOfType<StringAttr>(kTargetAttrName))
+    if (auto attr = AscendDialect::TargetAttrHelper(module.getContext()).getAttr(module))
       name = attr.getValue();
   if (const target::TargetDescription *desc = target::lookupTarget({name.data(), name.size()}))
     return desc;

@@ -133,7 +133,7 @@ void IRGen::emitFor(ForStmt &loop) {
         mlir::scf::YieldOp::create(builder, at, yields);
       });
   if (loop.loopKind == LoopKind::Parallel)
-    forOp->setAttr("tile.parallel", builder.getUnitAttr());
+    tile::TileDialect::ParallelAttrHelper(builder.getContext()).setAttr(forOp, builder.getUnitAttr());
   for (auto [symbol, result] : llvm::zip(loop.carried, forOp.getResults()))
     values[symbol] = result;
 }

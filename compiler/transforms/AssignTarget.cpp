@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/transforms/Passes.h"
 
+#include "dialects/Ascend/AscendDialect.h"
 #include "dialects/Ascend/Target/TargetDescription.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -32,7 +33,8 @@ struct TileAssignTarget : tilec::impl::TileAssignTargetBase<TileAssignTarget> {
                          << llvm::join(target::targetNames(), ", ") << ")";
       return signalPassFailure();
     }
-    module->setAttr("ascend.target", StringAttr::get(module.getContext(), targetName));
+    ascend::AscendDialect::TargetAttrHelper(module.getContext())
+        .setAttr(module, StringAttr::get(module.getContext(), targetName));
   }
 };
 
