@@ -23,5 +23,6 @@ config.substitutions.append(("%golden", os.path.join(config.tilec_src_root, "tes
 config.substitutions.append(("%src_root", config.tilec_src_root))
 # The built Python package's directory, for PYTHONPATH (python/).
 config.substitutions.append(("%tilec_pythonpath", config.tilec_python_dir))
+config.substitutions.append(("%generated_docs", config.generated_docs_dir))
 # The built tools' directory, for scripts that run them (tools/tile-smith).
 config.substitutions.append(("%bindir", config.tilec_tools_dir))

@@ -53,7 +53,8 @@ scf::ForOp workItemLoop(TaskOp task) {
 /// pure arithmetic on the induction variable and constants, with constant
 /// bounds.
 LaunchOp repeatedLaunch(scf::ForOp loop) {
-  if (!loop->hasAttr("tile.parallel") || !loop.getInitArgs().empty() ||
+  if (!tile::TileDialect::ParallelAttrHelper(loop.getContext()).isAttrPresent(loop) ||
+      !loop.getInitArgs().empty() ||
       !matchPattern(loop.getLowerBound(), m_Constant()) ||
       !matchPattern(loop.getUpperBound(), m_Constant()) ||
       !matchPattern(loop.getStep(), m_Constant()))

@@ -234,7 +234,8 @@ LogicalResult tilec::conversion::lowerFusedScope(
       entry += "@" + std::to_string(fileLoc.getLine());
     fusedOps.push_back(attrs.getStringAttr(entry));
   }
-  built->setAttr("ascend.fused_ops", attrs.getArrayAttr(fusedOps));
+  ascend::AscendDialect::FusedOpsAttrHelper(attrs.getContext())
+      .setAttr(built, attrs.getArrayAttr(fusedOps));
   built->setAttr(kStrategyAttrName, chunking);
   return success();
 }

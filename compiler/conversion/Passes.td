@@ -106,10 +106,11 @@ def AscendFoldParallelLoops : Pass<"ascend-fold-parallel-loops", "::mlir::Module
     the induction variable and constants, becomes one launch of the task over
     iterations × work items: the task's work-item loop (`block_idx` to N step
     `block_dim`) runs to trips·N, item i serves iteration i / N as item i mod N,
-    the arguments the host computed per iteration are recomputed in the task,
-    and setup before the work loop that depends on them moves into it. Blocks:
+    the arguments the host computed per iteration are recomputed in the task
+    from a clone of the host arithmetic, and setup before the work loop that depends on them moves into it. Blocks:
     trips·N, at most the core type's count. A task launched elsewhere too is
-    copied first. Other loops are left alone.
+    copied first. Other loops are left alone. The flagship's 64 per-head
+    launches become one.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
@@ -122,19 +123,22 @@ def AscendPlanMemory : Pass<"ascend-plan-memory", "::tilec::ascend::TaskOp"> {
   let summary = "assigns every on-chip buffer a byte offset in its memory space";
   let description = [{
     Gives each `ascend.alloc` an `offset` in UB, L1, L0A, L0B or L0C, aligned
-    as the target (module attribute `ascend.target`, default `a2a3`) requires.
+    (32 bytes) and within the capacities of the target (module attribute
+    `ascend.target`, default `a2a3`).
     A buffer is live from its first to its last use in program order; a use
     inside a loop that does not contain the alloc keeps it live for the whole
     loop, because its contents must survive the back edge, unless every
     iteration begins by overwriting it (its first use in the loop body only
-    writes it). Buffers of different `stage`s always conflict (double
-    buffering). Buffers whose live
-    ranges are disjoint may share bytes. Placement is greedy first-fit, largest
+    writes it), so a fused task's intermediates reuse each other's bytes chunk
+    after chunk. Buffers whose live ranges are disjoint may share bytes,
+    except buffers of different double-buffering `stage`s, which never do. Placement is greedy first-fit, largest
     buffer first, then program order.
 
     A task that does not fit is an error at the alloc that overflows, with the
-    bytes needed and free and the space's peak. The planned high-water mark of
-    each space goes to the task attribute `ascend.memory_peak`.
+    bytes needed, the largest free block, the capacity, the space's live peak
+    and what to change, and a note at each buffer live at the same time. The
+    planned high-water mark of each space goes to the task attribute
+    `ascend.memory_peak = {ub = … : i64, …}`.
   }];
 }
 
@@ -145,20 +149,37 @@ def AscendInsertSync : Pass<"ascend-insert-sync", "::tilec::ascend::TaskOp"> {
     pipe Q not yet ordered before P (P reads what Q wrote, or writes what Q
     read or wrote), orders them with `ascend.set_flag Q -> P, e` and
     `ascend.wait_flag Q -> P, e`. The wait orders everything Q did or waited
-    for before the set, so later conflicts it covers get no second wait. The
-    set goes right after Q's last conflicting access and the wait right before
-    the instruction (or before the op of their common block that holds it);
-    when the access is the previous iteration's, the flag is loop-carried (set
-    after the access, waited for in the next iteration, plus one set before
-    the loop and one wait after it), so double-buffered loops overlap. Loops
-    are analysed to a fixed point, so hazards between one iteration and the
-    next are synchronised too. Two buffers alias when they are in the same space and
-    their planned byte ranges overlap; a global tensor is one buffer.
+    for before the set, so later conflicts it covers get no second wait. Q is
+    the pipe whose wait covers the most conflicts; on a tie the one that
+    issued more of them itself (a pipe that only waited for an access is no
+    earlier), then the lowest-numbered.
+
+    The set goes right after Q's last conflicting access, in the innermost
+    block holding it and the instruction, and the wait right before the
+    instruction (or before the op of that block that holds it: once before a
+    loop instead of in every iteration). When all those accesses come later in
+    a loop body (the previous iteration's), the flag is loop-carried: set
+    after the access, waited for before the instruction, plus one set before
+    the loop for the first iteration (right after the last access before the
+    loop it must cover, or before the first instruction of the loop's block)
+    and one wait after it for the last. Double-buffered loops thus overlap: a
+    load into one buffer waits only for the instruction that last read that
+    buffer. Without such a placement (the access and the instruction in
+    different branches, a loop-carried hazard outside an `scf.for`) or a free
+    event id for its whole span, the pair goes right before the instruction.
+    Loops are analysed to a fixed point, so hazards between one iteration and
+    the next are synchronised too; `scf.if` paths are joined.
+
+    Two buffers alias when they are in the same space and their planned byte
+    ranges overlap (an unplanned alloc is one buffer that may overlap any
+    planned one); a global tensor, through `ascend.gm_reshape`, is one buffer.
 
     Between two vector instructions where the second reads what the first
     wrote, inserts `ascend.pipe_barrier <v>` (the vector pipe does not
-    interlock on UB addresses). Event ids come from the target's ids per pipe
-    pair, skipping ids held by flags already in the task.
+    interlock on UB addresses). Event ids: the lowest of the target's ids per
+    pipe pair not held by a flag already in the task (for an early or
+    loop-carried pair: not used by another flag of the pair where it is in
+    flight; a loop-carried id stays held for the whole loop).
   }];
 }
 

@@ -244,7 +244,8 @@ struct AscendPlanMemory : tilec::impl::AscendPlanMemoryBase<AscendPlanMemory> {
                                            builder.getI64IntegerAttr(highWater)));
     for (Buffer &buffer : placement->buffers)
       buffer.alloc.setOffset(buffer.offset);
-    task->setAttr("ascend.memory_peak", builder.getDictionaryAttr(peaks));
+    AscendDialect::MemoryPeakAttrHelper(builder.getContext())
+        .setAttr(task, builder.getDictionaryAttr(peaks));
   }
 };
 

@@ -51,12 +51,11 @@ PipeCycles loopCycles(Block &body, uint64_t storedBytes, int64_t stores,
   return cycles;
 }
 
-
 /// Launches of the scope's task that share the cores: the iterations of a
 /// parallel loop around it, which ascend-fold-parallel-loops runs as one.
 int64_t sharedLaunches(tile::ScopeOp scope) {
   auto loop = scope->getParentOfType<scf::ForOp>();
-  if (!loop || !loop->hasAttr("tile.parallel"))
+  if (!loop || !tile::TileDialect::ParallelAttrHelper(loop.getContext()).isAttrPresent(loop))
     return 1;
   std::optional<int64_t> lower = rowfusion::constantIndex(loop.getLowerBound()),
                          upper = rowfusion::constantIndex(loop.getUpperBound()),

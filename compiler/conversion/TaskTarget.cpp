@@ -4,15 +4,22 @@
 #include "mlir/IR/BuiltinOps.h"
 
 using namespace mlir;
+using namespace tilec::ascend;
 
 namespace tilec {
 
-const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task) {
-  StringRef name = "a2a3";
-  if (auto module = task->getParentOfType<ModuleOp>())
-    if (auto attr = module->getAttrOfType<StringAttr>(kTargetAttrName))
+/// The target `module` names (a2a3 when it names none), or null.
+static const target::TargetDescription *moduleTarget(ModuleOp module, StringRef &name) {
+  name = "a2a3";
+  if (module)
+    if (auto attr = AscendDialect::TargetAttrHelper(module.getContext()).getAttr(module))
       name = attr.getValue();
-  if (const target::TargetDescription *desc = target::lookupTarget({name.data(), name.size()}))
+  return target::lookupTarget({name.data(), name.size()});
+}
+
+const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task) {
+  StringRef name;
+  if (const target::TargetDescription *desc = moduleTarget(task->getParentOfType<ModuleOp>(), name))
     return desc;
   std::string known;
   for (std::string_view candidate : target::targetNames())
@@ -22,12 +29,12 @@ const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task) {
 }
 
 const target::TargetDescription *lookupModuleTarget(ModuleOp module) {
-  StringRef name = "a2a3";
-  if (auto attr = module->getAttrOfType<StringAttr>(kTargetAttrName))
-    name = attr.getValue();
-  if (const target::TargetDescription *desc = target::lookupTarget({name.data(), name.size()}))
+  StringRef name;
+  if (const target::TargetDescription *desc = moduleTarget(module, name))
     return desc;
-  module.emitError("unknown target '") << name << "' in `" << kTargetAttrName << "`";
+  module.emitError("unknown target '")
+      << name << "' in `" << AscendDialect::TargetAttrHelper(module.getContext()).getNameStr()
+      << "`";
   return nullptr;
 }
 

@@ -8,9 +8,6 @@
 #include "mlir/IR/BuiltinOps.h"
 
 namespace tilec {
-/// The module attribute naming the target; absent means "a2a3".
-inline constexpr llvm::StringLiteral kTargetAttrName = "ascend.target";
-
 /// The description named by the enclosing module's `ascend.target`, or null
 /// after reporting an error at the task when the name is unknown.
 const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task);

@@ -166,7 +166,10 @@ struct ForStmt : Stmt {
   // Sema.
   LoopKind loopKind = LoopKind::Range;
   Expr *lower = nullptr, *upper = nullptr;
-  int64_t step = 1, stages = 0;
+  int64_t step = 1;
+  /// pipeline(..., stages=N): checked, but the loop compiles as a plain loop
+  /// until software pipelining exists (0 while Sema has not seen `stages`).
+  int64_t stages = 0;
   std::vector<Symbol *> carried; // outer variables reassigned in the body
   static bool classof(const Stmt *s) { return s->kind == For; }
 };

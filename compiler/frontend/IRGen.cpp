@@ -133,9 +133,7 @@ void IRGen::emitFor(ForStmt &loop) {
         mlir::scf::YieldOp::create(builder, at, yields);
       });
   if (loop.loopKind == LoopKind::Parallel)
-    forOp->setAttr("tile.parallel", builder.getUnitAttr());
-  if (loop.loopKind == LoopKind::Pipeline)
-    forOp->setAttr("tile.pipeline_stages", builder.getI64IntegerAttr(loop.stages));
+    tile::TileDialect::ParallelAttrHelper(builder.getContext()).setAttr(forOp, builder.getUnitAttr());
   for (auto [symbol, result] : llvm::zip(loop.carried, forOp.getResults()))
     values[symbol] = result;
 }

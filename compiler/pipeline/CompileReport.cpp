@@ -172,10 +172,10 @@ KernelSummary summarize(ModuleOp module, tile::KernelOp kernel) {
     entry.runs = runs.value_or(0);
     if (task) {
       entry.core = ascend::stringifyCoreType(task.getCore()).str();
-      if (auto peaks = task->getAttrOfType<DictionaryAttr>("ascend.memory_peak"))
+      if (auto peaks = ascend::AscendDialect::MemoryPeakAttrHelper(task.getContext()).getAttr(task))
         for (NamedAttribute peak : peaks)
           entry.memoryPeak[peak.getName().str()] = cast<IntegerAttr>(peak.getValue()).getInt();
-      if (auto ops = task->getAttrOfType<ArrayAttr>("ascend.fused_ops"))
+      if (auto ops = ascend::AscendDialect::FusedOpsAttrHelper(task.getContext()).getAttr(task))
         for (Attribute op : ops)
           entry.fusedOps.push_back(cast<StringAttr>(op).str());
       if (auto chunking = task->getAttrOfType<ascend::ChunkingAttr>(conversion::kStrategyAttrName)) {

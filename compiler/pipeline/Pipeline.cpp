@@ -10,6 +10,7 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace tilec;
@@ -22,12 +23,11 @@ std::optional<PipelineOptions> PipelineOptions::forTarget(llvm::StringRef target
   return options;
 }
 
-void tilec::setTarget(mlir::ModuleOp module, const PipelineOptions &options) {
-  module->setAttr("ascend.target", mlir::StringAttr::get(module.getContext(), options.target));
-}
-
 void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &options,
                           Stage stopAfter) {
+  TileAssignTargetOptions targetOptions;
+  targetOptions.targetName = options.target;
+  pm.addPass(createTileAssignTarget(targetOptions));
   if (stopAfter == Stage::Tile)
     return;
   // Tile level: composites into primitive ops, rows × cols shapes, then the
@@ -57,6 +57,37 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   mlir::OpPassManager &tasks = pm.nest<ascend::TaskOp>();
   tasks.addPass(createAscendPlanMemory());
   tasks.addPass(createAscendInsertSync());
+}
+
+namespace {
+/// tilec's flags as pass-pipeline options: `emit` stops where
+/// `tilec --emit=` does (cpp is not a pass, so it is not offered).
+struct TilecPipelineOptions : mlir::PassPipelineOptions<TilecPipelineOptions> {
+  Option<std::string> target{*this, "target", llvm::cl::desc("Target chip: a2a3 or a5"),
+                             llvm::cl::init("a2a3")};
+  Option<bool> fuse{*this, "fuse",
+                    llvm::cl::desc("Fuse row-wise chains into one task each (false: one task "
+                                   "per op)"),
+                    llvm::cl::init(true)};
+  Option<Stage> emit{
+      *this, "emit", llvm::cl::desc("The stage to stop after"),
+      llvm::cl::values(clEnumValN(Stage::Tile, "tile", "only record the target"),
+                       clEnumValN(Stage::Tasks, "tasks", "ascend tasks and the host program"),
+                       clEnumValN(Stage::Ascend, "ascend", "tasks with planned memory and sync")),
+      llvm::cl::init(Stage::Ascend)};
+};
+} // namespace
+
+void tilec::registerPipeline() {
+  mlir::PassPipelineRegistration<TilecPipelineOptions>(
+      "tilec-pipeline",
+      "The passes tilec runs, from a `tilec --emit=tile` module to the requested stage",
+      [](mlir::OpPassManager &pm, const TilecPipelineOptions &flags) {
+        PipelineOptions options;
+        options.target = flags.target;
+        options.fuse = flags.fuse;
+        buildPipeline(pm, options, flags.emit);
+      });
 }
 
 mlir::LogicalResult tilec::emitStageOutput(mlir::ModuleOp module, Stage stage,

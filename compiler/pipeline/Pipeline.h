@@ -28,11 +28,14 @@ struct PipelineOptions {
   static std::optional<PipelineOptions> forTarget(llvm::StringRef target);
 };
 
-/// Records the target in the module (`ascend.target`), where passes read it.
-void setTarget(mlir::ModuleOp module, const PipelineOptions &options);
-
-/// Adds the passes that take a frontend module to `stopAfter`.
+/// Adds the passes that take a frontend module to `stopAfter`; the first
+/// records the target in the module (`ascend.target`), where passes read it.
 void buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &options, Stage stopAfter);
+
+/// Registers buildPipeline as `tilec-pipeline` (options target, fuse, emit),
+/// so `tile-opt --tilec-pipeline=...` runs on a `tilec --emit=tile` dump what
+/// tilec runs.
+void registerPipeline();
 
 /// Prints the module as the given stage presents it (IR, or C++ for cpp).
 mlir::LogicalResult emitStageOutput(mlir::ModuleOp module, Stage stage,

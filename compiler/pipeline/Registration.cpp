@@ -2,6 +2,7 @@
 #include "compiler/pipeline/Registration.h"
 
 #include "compiler/conversion/Passes.h"
+#include "compiler/pipeline/Pipeline.h"
 #include "compiler/transforms/Passes.h"
 
 #include "dialects/Ascend/AscendDialect.h"
@@ -20,6 +21,7 @@ void tilec::registerDialects(mlir::DialectRegistry &registry) {
 void tilec::registerPasses() {
   registerTransformsPasses();
   registerConversionPasses();
+  registerPipeline();
   // The generic clean-ups the pipeline runs between our passes.
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();

@@ -136,7 +136,7 @@ LogicalResult TaskEmitter::collectTypeAliases() {
 LogicalResult TaskEmitter::emitSignature() {
   bool cube = task.getCore() == ascend::CoreType::aic;
   os << "// " << task.getSymName() << ": " << (cube ? "cube (AIC)" : "vector (AIV)") << " task";
-  if (auto peak = task->getAttrOfType<DictionaryAttr>("ascend.memory_peak")) {
+  if (auto peak = ascend::AscendDialect::MemoryPeakAttrHelper(task.getContext()).getAttr(task)) {
     SmallVector<std::string> spaces;
     for (NamedAttribute entry : peak)
       if (auto bytes = dyn_cast<IntegerAttr>(entry.getValue()))

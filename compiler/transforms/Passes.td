@@ -10,6 +10,21 @@
 
 include "mlir/Pass/PassBase.td"
 
+def TileAssignTarget : Pass<"tile-assign-target", "::mlir::ModuleOp"> {
+  let summary = "records the target chip in the module, where later passes read it";
+  let description = [{
+    Sets the module attribute `ascend.target` to the `target` option. The
+    passes after it that need the target description (the tile → ascend
+    lowering, memory planning, synchronisation, C++ emission) read it there,
+    so the option given to the pipeline, not what a dumped module says,
+    decides the target. An unknown name is an error at the module.
+  }];
+  let options = [
+    Option<"targetName", "target", "std::string", /*default=*/"\"a2a3\"",
+           "the AI Core generation to compile for (a2a3 or a5)">
+  ];
+}
+
 def TileExpandComposites : Pass<"tile-expand-composites", "::tilec::tile::KernelOp"> {
   let summary = "rewrites tile.rms_norm, tile.quant_int8 and tile.rope into primitive tile ops";
   let description = [{
@@ -67,6 +82,13 @@ def TileVerifyTarget : Pass<"tile-verify-target", "::tilec::tile::KernelOp"> {
       rejected, as are abs and neg of integers;
     - matmul operands need a cube data path for their element type.
 
+    The chains come from the target description's conversion pairs
+    (`findCastChain` in compiler/transforms/CastChain.h). i32 → bf16 is
+    rejected with the hint to cast to f32 first. A wrapping cast (`sat = off`)
+    needs a chain that carries the exact integer to its last step, so
+    i32/f32 → i8 wrapping through f16 is rejected. Every bad op is reported,
+    each at its location, not just the first.
+
     Matmul sizes are not limited here: the lowering tiles m, k and n into
     instructions within the cube's limits.
   }];
@@ -84,7 +106,10 @@ def TilePushSlices : Pass<"tile-push-slices", "::tilec::tile::KernelOp"> {
     keep their size-1 dimensions; operands the slice covers whole are used as
     they are. Repeated, this moves a chain of elementwise math to where its
     slices are read: into a per-head loop, for example, where it fuses with
-    the rest of the head's math instead of passing through global memory.
+    the rest of the head's math instead of passing through global memory
+    (the flagship's q dequantisation `f32(qr @ wq_b) · scale · wq_b_scale`
+    moves into its per-head loop, next to the head's RMSNorm and RoPE, instead
+    of a [T, H·D] f32 round trip through GM).
     Each element is computed by the same ops as before, so results are
     unchanged.
   }];
@@ -98,20 +123,29 @@ def TileFuseRows : Pass<"tile-fuse-rows", "::tilec::tile::KernelOp"> {
     operands or from operands shared by all rows (elementwise math, casts,
     row reductions and broadcasts, even/odd gathers, interleaves, column
     slices and inserts): RMSNorm, per-row INT8 quantization and RoPE are such
-    chains, whether written with the composites or op by op. Within each
-    block, in program order, an op joins the group of a producer when their
+    chains, whether written with the composites or op by op.
+    compiler/transforms/RowFusion.h decides which ops are row-wise; a column slice or insert joins
+    only with constant offsets whose first column starts a 32-byte block (the
+    fused lowering moves it with a UB TEXTRACT/TINSERT, which a2a3 runs on
+    whole blocks), a reshape only when it keeps rows × columns. Every tensor
+    of a group has the group's token rows or one row, except operands of
+    binary ops and broadcasts, which may broadcast numpy-style from any rows.
+
+    Within each block, in program order, an op joins the group of a producer when their
     token rows agree and no op outside the group uses the group's values
     before it. Each group of two ops or more becomes a
     `tile.scope "fused_l<line>" core = <vector>` at the position of its last
     op, yielding the values used outside; the lowering runs it as one vector
-    task over chunks of token rows, with every intermediate in UB.
+    task over chunks of token rows, with every intermediate in UB. Groups of
+    views only, or exporting a one-row value, are left alone.
 
     Not fused: column reductions (they cross token rows), matmuls (cube),
     loads, stores and gathers of rows. A user-written vector scope stays as
     written, with its loads moved in front of it and its stores after it (the
     stored values become its results), so it runs as one chunked task too. With
     `tokens = N` every op in it must be row-wise (a column reduction is an
-    error) and N must divide its token rows.
+    error at the op, with a note at the scope) and N must divide its token
+    rows.
   }];
 }
 

@@ -27,6 +27,19 @@ def Ascend_Dialect : Dialect {
     void registerTypes();
   }];
   let dependentDialects = ["::tilec::tile::TileDialect"];
+  // Discardable attributes the pipeline records; each gets a typed helper
+  // (e.g. AscendDialect::TargetAttrHelper) and is checked by
+  // verifyOperationAttribute (AscendDiscardableAttrs.cpp).
+  let discardableAttrs = (ins
+    // On the module: the target chip the passes compile for (a2a3 or a5).
+    "::mlir::StringAttr":$target,
+    // On a fused `ascend.task`: the tile ops it computes, as "op@line".
+    "::mlir::ArrayAttr":$fused_ops,
+    // On an `ascend.task`: the planned high-water mark in bytes of each
+    // on-chip memory space it uses (`{ub = N : i64, ...}`).
+    "::mlir::DictionaryAttr":$memory_peak
+  );
+  let hasOperationAttrVerify = 1;
 }
 
 class Ascend_Op<string mnemonic, list<Trait> traits = []>

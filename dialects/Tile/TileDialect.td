@@ -27,6 +27,16 @@ def Tile_Dialect : Dialect {
     void registerTypes();
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];
+  // Discardable attributes other dialects' ops carry; each gets a typed helper
+  // (e.g. TileDialect::ParallelAttrHelper) and is checked by
+  // verifyOperationAttribute (TileDiscardableAttrs.cpp), which rejects other `tile.`
+  // names on ops.
+  let discardableAttrs = (ins
+    // On an `scf.for`: the iterations are independent (the .tile `parallel`
+    // loop), so ascend-fold-parallel-loops may run them as one launch.
+    "::mlir::UnitAttr":$parallel
+  );
+  let hasOperationAttrVerify = 1;
 }
 
 class Tile_Op<string mnemonic, list<Trait> traits = []>

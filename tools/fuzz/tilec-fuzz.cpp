@@ -120,7 +120,6 @@ void compilePipeline(mlir::ModuleOp frontendModule, const Configuration &configu
   std::optional<tilec::PipelineOptions> options = tilec::PipelineOptions::forTarget(configuration.target);
   options->fuse = configuration.fuse;
   mlir::OwningOpRef<mlir::ModuleOp> module = frontendModule.clone();
-  tilec::setTarget(*module, *options);
   mlir::PassManager pm(&context);
   pm.enableVerifier(false);
   pm.addInstrumentation(std::make_unique<VerifyAfterEachPass>());

@@ -11,7 +11,6 @@ namespace tilec::run {
 
 mlir::FailureOr<KernelCpp> compileToCpp(mlir::ModuleOp module, const PipelineOptions &options) {
   mlir::OwningOpRef<mlir::ModuleOp> copy = module.clone();
-  setTarget(*copy, options);
   mlir::PassManager pm(module.getContext());
   buildPipeline(pm, options, Stage::Cpp);
   if (mlir::failed(pm.run(*copy)))

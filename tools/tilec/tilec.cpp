@@ -96,7 +96,6 @@ int compile() {
   }
   if (!module)
     return 1;
-  tilec::setTarget(*module, *pipelineOptions);
   if (report && emitStage < tilec::Stage::Ascend) {
     errs() << "tilec: error: --report needs the ascend stage (--emit=ascend or cpp)\n";
     return 1;

@@ -1,0 +1,61 @@
+// RUN: tile-opt %s -split-input-file -verify-diagnostics | FileCheck %s
+
+// The discardable attributes AscendDialect.td declares: right types on the
+// right ops verify; every wrong one is an error (AscendDiscardableAttrs.cpp).
+
+// CHECK: module attributes {ascend.target = "a5"}
+// CHECK: ascend.task @planned() attributes {ascend.fused_ops = ["mul@3", "row_sum@4"], ascend.memory_peak = {l0c = 0 : i64, ub = 4096 : i64}, core = #ascend.core<aiv>}
+module attributes {ascend.target = "a5"} {
+  ascend.task @planned() attributes {core = #ascend.core<aiv>, ascend.fused_ops = ["mul@3", "row_sum@4"], ascend.memory_peak = {ub = 4096 : i64, l0c = 0 : i64}} {
+    ascend.return
+  }
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.target' must be a string naming the target, found 5 : i64}}
+module attributes {ascend.target = 5} {
+}
+
+// -----
+
+module {
+  // expected-error @+1 {{'ascend.target' belongs on the module, not ascend.task}}
+  ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.target = "a2a3"} {
+    ascend.return
+  }
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.fused_ops' must be an array of strings, found [1]}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.fused_ops = [1]} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.fused_ops' belongs on an ascend.task, not builtin.module}}
+module attributes {ascend.fused_ops = ["mul@3"]} {
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.memory_peak' must be a dictionary of bytes per memory space, found 4096 : i64}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.memory_peak = 4096} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.memory_peak' names no memory space: "l2"}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.memory_peak = {l2 = 64 : i64}} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.memory_peak' must be i64 bytes per memory space, found 64 : i32}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.memory_peak = {ub = 64 : i32}} {
+  ascend.return
+}
