@@ -2,8 +2,8 @@
 #ifndef TILEC_COMPILER_CONVERSION_TASKTARGET_H
 #define TILEC_COMPILER_CONVERSION_TASKTARGET_H
 
+#include "base/TargetDescription.h"
 #include "dialects/Ascend/AscendOps.h"
-#include "dialects/Ascend/Target/TargetDescription.h"
 
 namespace tilec {
 /// The module attribute naming the target; absent means "a2a3".

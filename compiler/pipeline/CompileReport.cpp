@@ -1,8 +1,8 @@
 //===- CompileReport.cpp - what a compile produced, for tilec --report ----===//
 #include "compiler/pipeline/CompileReport.h"
 
+#include "base/TargetDescription.h"
 #include "dialects/Ascend/AscendOps.h"
-#include "dialects/Ascend/Target/TargetDescription.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"

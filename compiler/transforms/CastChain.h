@@ -10,7 +10,7 @@
 #ifndef TILEC_COMPILER_TRANSFORMS_CASTCHAIN_H
 #define TILEC_COMPILER_TRANSFORMS_CASTCHAIN_H
 
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 
 #include "mlir/IR/Types.h"
 #include "llvm/ADT/SmallVector.h"

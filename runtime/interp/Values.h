@@ -9,7 +9,7 @@
 #ifndef TILEC_RUNTIME_INTERP_VALUES_H
 #define TILEC_RUNTIME_INTERP_VALUES_H
 
-#include "runtime/numerics/DType.h"
+#include "base/DType.h"
 #include "runtime/tensor/HostTensor.h"
 
 #include "mlir/IR/Types.h"

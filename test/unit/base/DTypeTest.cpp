@@ -1,9 +1,7 @@
-#include "runtime/numerics/DType.h"
-#include "runtime/numerics/RoundMode.h"
+// Names, sizes and classes of the element types.
+#include "base/DType.h"
 
 #include <gtest/gtest.h>
-
-#include <string>
 
 using namespace tilec;
 
@@ -42,25 +40,4 @@ TEST(DType, UsableAtCompileTime) {
   static_assert(sizeOf(DType::I64) == 8);
   static_assert(parseDType("bf16") == DType::BF16);
   static_assert(name(DType::U8) == "u8");
-}
-
-TEST(RoundMode, NamesRoundTrip) {
-  const char *expected[] = {"none", "rint", "round", "floor",
-                            "ceil", "trunc", "odd"};
-  int i = 0;
-  for (RoundMode m : kAllRoundModes) {
-    EXPECT_EQ(name(m), expected[i]);
-    EXPECT_EQ(parseRoundMode(expected[i]), m);
-    ++i;
-  }
-  EXPECT_EQ(i, 7);
-  EXPECT_EQ(parseRoundMode("RINT"), std::nullopt);
-  EXPECT_EQ(parseRoundMode("nearest"), std::nullopt);
-}
-
-TEST(Saturation, NamesRoundTrip) {
-  for (Saturation s : {Saturation::Default, Saturation::On, Saturation::Off})
-    EXPECT_EQ(parseSaturation(name(s)), s) << std::string(name(s));
-  EXPECT_EQ(name(Saturation::Off), "off");
-  EXPECT_EQ(parseSaturation("true"), std::nullopt);
 }
