@@ -3,30 +3,12 @@
 
 #include "runtime/numerics/ConversionRules.h"
 
-#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/ArrayRef.h"
 
 #include <cstdint>
 #include <functional>
 
 using namespace tilec;
-
-std::optional<DType> tilec::dtypeOf(mlir::Type type) {
-  if (type.isBF16())
-    return DType::BF16;
-  if (type.isF16())
-    return DType::F16;
-  if (type.isF32())
-    return DType::F32;
-  if (type.isSignlessInteger(8))
-    return DType::I8;
-  if (type.isSignlessInteger(16))
-    return DType::I16;
-  if (type.isSignlessInteger(32))
-    return DType::I32;
-  if (type.isSignlessInteger(64))
-    return DType::I64;
-  return std::nullopt;
-}
 
 namespace {
 
