@@ -12,16 +12,6 @@ using namespace tilec;
 
 namespace {
 
-/// Significand bits of a float type, including the implicit one: every
-/// integer of magnitude up to 2^bits is exact.
-int significandBits(DType t) {
-  switch (t) {
-  case DType::BF16: return 8;
-  case DType::F16: return 11;
-  default: return 24;
-  }
-}
-
 /// The smallest and largest value of an integer type.
 std::pair<int64_t, int64_t> integerRange(DType t) {
   switch (t) {
@@ -78,7 +68,8 @@ bool tilec::holdsEveryValueOf(DType wide, DType narrow) {
   }
   auto [low, high] = integerRange(narrow);
   if (isFloat(wide)) {
-    int64_t exact = int64_t(1) << significandBits(wide);
+    // Every integer of magnitude up to 2^(significand bits) is exact.
+    int64_t exact = int64_t(1) << precisionBits(wide);
     return -exact <= low && high <= exact;
   }
   auto [wideLow, wideHigh] = integerRange(wide);

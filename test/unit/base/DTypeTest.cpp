@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
+
 using namespace tilec;
 
 TEST(DType, NamesAndSizes) {
@@ -40,4 +43,17 @@ TEST(DType, UsableAtCompileTime) {
   static_assert(sizeOf(DType::I64) == 8);
   static_assert(parseDType("bf16") == DType::BF16);
   static_assert(name(DType::U8) == "u8");
+}
+
+TEST(DType, PrecisionBitsAreTheHostTypesDigits) {
+  // std::numeric_limits<T>::digits: significand bits with the implicit one for
+  // floats, value bits without the sign for integers.
+  EXPECT_EQ(precisionBits(DType::F32), unsigned(std::numeric_limits<float>::digits));
+  EXPECT_EQ(precisionBits(DType::I8), unsigned(std::numeric_limits<int8_t>::digits));
+  EXPECT_EQ(precisionBits(DType::U8), unsigned(std::numeric_limits<uint8_t>::digits));
+  EXPECT_EQ(precisionBits(DType::I16), unsigned(std::numeric_limits<int16_t>::digits));
+  EXPECT_EQ(precisionBits(DType::I32), unsigned(std::numeric_limits<int32_t>::digits));
+  EXPECT_EQ(precisionBits(DType::I64), unsigned(std::numeric_limits<int64_t>::digits));
+  EXPECT_EQ(precisionBits(DType::BF16), 8u); // 7 stored bits
+  EXPECT_EQ(precisionBits(DType::F16), 11u); // 10 stored bits
 }
