@@ -26,6 +26,8 @@
 #include "compiler/conversion/CubeBlocking.h"
 #include "compiler/conversion/TaskBuilder.h"
 #include "compiler/conversion/TaskLowering.h"
+#include "compiler/transforms/CastChain.h"
+#include "dialects/Tile/ElementTypes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"

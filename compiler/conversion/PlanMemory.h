@@ -2,7 +2,7 @@
 #ifndef TILEC_COMPILER_CONVERSION_PLANMEMORY_H
 #define TILEC_COMPILER_CONVERSION_PLANMEMORY_H
 
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 
 #include "mlir/IR/Block.h"
 

@@ -15,7 +15,7 @@
 
 #include "compiler/conversion/GmLocation.h"
 #include "dialects/Ascend/AscendOps.h"
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 #include "dialects/Tile/TileOps.h"
 
 namespace tilec::conversion {

@@ -9,9 +9,9 @@
 #ifndef TILEC_COMPILER_CONVERSION_TASKLOWERING_H
 #define TILEC_COMPILER_CONVERSION_TASKLOWERING_H
 
+#include "base/TargetDescription.h"
 #include "compiler/conversion/GmLocation.h"
 #include "dialects/Ascend/AscendOps.h"
-#include "dialects/Ascend/Target/TargetDescription.h"
 #include "dialects/Tile/TileOps.h"
 
 #include "mlir/IR/Builders.h"

@@ -2,8 +2,8 @@
 #ifndef TILEC_COMPILER_CONVERSION_TASKTARGET_H
 #define TILEC_COMPILER_CONVERSION_TASKTARGET_H
 
+#include "base/TargetDescription.h"
 #include "dialects/Ascend/AscendOps.h"
-#include "dialects/Ascend/Target/TargetDescription.h"
 
 #include "mlir/IR/BuiltinOps.h"
 

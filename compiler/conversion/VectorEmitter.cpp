@@ -2,6 +2,7 @@
 #include "compiler/conversion/VectorEmitter.h"
 #include "compiler/conversion/VectorInstructions.h"
 #include "compiler/transforms/CastChain.h"
+#include "dialects/Tile/ElementTypes.h"
 #include "runtime/numerics/ConversionRules.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -11,21 +12,6 @@ using namespace tilec;
 using namespace tilec::conversion;
 
 namespace {
-
-Type mlirTypeOf(MLIRContext *context, DType dtype) {
-  Builder b(context);
-  switch (dtype) {
-  case DType::BF16: return b.getBF16Type();
-  case DType::F16: return b.getF16Type();
-  case DType::F32: return b.getF32Type();
-  case DType::I8: return b.getI8Type();
-  case DType::U8: return b.getIntegerType(8, /*isSigned=*/false);
-  case DType::I16: return b.getI16Type();
-  case DType::I32: return b.getI32Type();
-  case DType::I64: return b.getI64Type();
-  }
-  llvm_unreachable("every DType has an MLIR type");
-}
 
 ascend::TileBufferType tileType(Value tile) {
   return cast<ascend::TileBufferType>(tile.getType());

@@ -11,8 +11,8 @@
 #ifndef TILEC_COMPILER_CONVERSION_VECTOREMITTER_H
 #define TILEC_COMPILER_CONVERSION_VECTOREMITTER_H
 
+#include "base/TargetDescription.h"
 #include "compiler/conversion/TaskBuilder.h"
-#include "dialects/Ascend/Target/TargetDescription.h"
 #include "dialects/Tile/TileOps.h"
 
 namespace tilec::conversion {

@@ -101,12 +101,14 @@ std::optional<llvm::StringRef> wordArg(Sema &sema, Expr *arg, llvm::StringRef wh
   return std::nullopt;
 }
 
-constexpr llvm::StringRef kDTypes[] = {"bf16", "f16", "f32", "i8", "i32"};
 constexpr llvm::StringRef kRoundModes[] = {"none", "rint", "round", "floor", "ceil", "trunc", "odd"};
 
 std::optional<DType> dtypeArg(Sema &sema, Expr *arg) {
-  std::optional<llvm::StringRef> word = wordArg(sema, arg, "an element type", kDTypes);
-  return word ? parseDType(*word) : std::nullopt;
+  llvm::SmallVector<llvm::StringRef> names;
+  for (DType dtype : kSourceDTypes)
+    names.push_back(spell(dtype));
+  std::optional<llvm::StringRef> word = wordArg(sema, arg, "an element type", names);
+  return word ? parseSourceDType(*word) : std::nullopt;
 }
 
 /// Checks a tensor operand: its rank (0 = any) and its allowed element types.
@@ -136,7 +138,6 @@ std::optional<Type> tensorArg(Sema &sema, Expr *arg, llvm::StringRef builtin, ll
   return type;
 }
 
-constexpr DType kAll[] = {DType::BF16, DType::F16, DType::F32, DType::I8, DType::I32};
 constexpr DType kFloats[] = {DType::BF16, DType::F16, DType::F32};
 constexpr DType kVectorFloats[] = {DType::F16, DType::F32};
 constexpr DType kVectorNumbers[] = {DType::F16, DType::F32, DType::I32};
@@ -156,7 +157,7 @@ Type checkElementwiseBinary(Sema &sema, CallExpr &call) {
 
 Type checkCast(Sema &sema, CallExpr &call) {
   DiagnosticSink &diags = sema.getDiags();
-  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], "cast", "x", 0, kAll);
+  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], "cast", "x", 0, kSourceDTypes);
   std::optional<DType> to = dtypeArg(sema, call.boundArgs[1]);
   std::optional<llvm::StringRef> round;
   if (Expr *arg = call.boundArgs[2])
@@ -222,7 +223,7 @@ Type checkMatmul(Sema &sema, CallExpr &call) {
 
 Type checkReshapeOrBroadcast(Sema &sema, CallExpr &call, bool isReshape) {
   DiagnosticSink &diags = sema.getDiags();
-  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 0, kAll);
+  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 0, kSourceDTypes);
   auto shape = sema.checkShape(*call.boundArgs[1], "the target shape");
   if (!x || !shape)
     return Type::error();

@@ -1,6 +1,7 @@
 //===- IRGen.cpp - kernels and statements ---------------------------------===//
 #include "compiler/frontend/IRGen.h"
 
+#include "dialects/Tile/ElementTypes.h"
 #include "dialects/Tile/TileOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -11,23 +12,12 @@ namespace tilec::frontend {
 IRGen::IRGen(DiagnosticSink &diags, mlir::ModuleOp module)
     : diags(diags), module(module), builder(module.getContext()) {}
 
-mlir::Type IRGen::elementType(DType dtype) {
-  switch (dtype) {
-  case DType::BF16: return builder.getBF16Type();
-  case DType::F16: return builder.getF16Type();
-  case DType::F32: return builder.getF32Type();
-  case DType::I8: return builder.getI8Type();
-  case DType::I32: return builder.getI32Type();
-  }
-  return {};
-}
-
 mlir::RankedTensorType IRGen::tensorType(const Type &type) {
-  return mlir::RankedTensorType::get(type.shape, elementType(type.dtype));
+  return mlir::RankedTensorType::get(type.shape, mlirTypeOf(builder.getContext(), type.dtype));
 }
 
 mlir::Type IRGen::globalType(const Type &type) {
-  return tile::GlobalTensorType::get(builder.getContext(), type.shape, elementType(type.dtype));
+  return tile::GlobalTensorType::get(builder.getContext(), type.shape, mlirTypeOf(builder.getContext(), type.dtype));
 }
 
 void IRGen::emitKernel(KernelDecl &kernel) {

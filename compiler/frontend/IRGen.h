@@ -22,7 +22,6 @@ public:
 
 private:
   mlir::Location loc(llvm::SMLoc at) const { return diags.loc(at); }
-  mlir::Type elementType(DType dtype);
   mlir::RankedTensorType tensorType(const Type &type);
   mlir::Type globalType(const Type &type);
 

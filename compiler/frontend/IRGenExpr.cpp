@@ -1,6 +1,7 @@
 //===- IRGenExpr.cpp - operators, names and slices ------------------------===//
 #include "compiler/frontend/IRGen.h"
 
+#include "dialects/Tile/ElementTypes.h"
 #include "dialects/Tile/TileOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -48,7 +49,7 @@ mlir::Value IRGen::emitScalar(Expr &expr, mlir::Type type) {
 mlir::Value IRGen::emitOperand(Expr &expr, DType tensorElement) {
   if (expr.type.isTensorLike())
     return emitValue(expr);
-  return emitScalar(expr, elementType(tensorElement));
+  return emitScalar(expr, mlirTypeOf(builder.getContext(), tensorElement));
 }
 
 mlir::Value IRGen::emitValue(Expr &expr) {

@@ -114,7 +114,7 @@ void Sema::checkParam(Param &param, unsigned index) {
       ok &= size.has_value();
       shape.push_back(size.value_or(1));
     }
-    std::optional<DType> dtype = parseDType(pt.dtype);
+    std::optional<DType> dtype = parseSourceDType(pt.dtype);
     if (!dtype)
       diags.error(pt.dtypeLoc, "expected an element type (bf16, f16, f32, i8, i32), found '" + pt.dtype + "'");
     if (ok && dtype)

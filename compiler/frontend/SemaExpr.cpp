@@ -151,7 +151,7 @@ std::optional<llvm::SmallVector<int64_t, 4>> Sema::checkShape(Expr &expr, llvm::
 Type Sema::checkName(NameExpr &name) {
   Symbol *symbol = lookup(name.name);
   if (!symbol) {
-    if (parseDType(name.name))
+    if (parseSourceDType(name.name))
       diags.error(name.loc, "expected a value, found the element type '" + name.name +
                                 "' (element types are arguments of cast, zeros, full, matmul and scratch)");
     else if (lookupBuiltin(name.name))

@@ -1,7 +1,7 @@
 //===- Types.cpp - the types the semantic checks assign to expressions ----===//
 #include "compiler/frontend/Types.h"
 
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -9,38 +9,11 @@
 
 namespace tilec::frontend {
 
-std::optional<DType> parseDType(llvm::StringRef name) {
-  return llvm::StringSwitch<std::optional<DType>>(name)
-      .Case("bf16", DType::BF16)
-      .Case("f16", DType::F16)
-      .Case("f32", DType::F32)
-      .Case("i8", DType::I8)
-      .Case("i32", DType::I32)
-      .Default(std::nullopt);
-}
-
-llvm::StringRef spell(DType dtype) {
-  switch (dtype) {
-  case DType::BF16: return "bf16";
-  case DType::F16: return "f16";
-  case DType::F32: return "f32";
-  case DType::I8: return "i8";
-  case DType::I32: return "i32";
-  }
-  return "?";
-}
-
-bool isFloat(DType dtype) { return dtype == DType::BF16 || dtype == DType::F16 || dtype == DType::F32; }
-
-unsigned precisionBits(DType dtype) {
-  switch (dtype) {
-  case DType::BF16: return 8;
-  case DType::F16: return 11;
-  case DType::F32: return 24;
-  case DType::I8: return 7;
-  case DType::I32: return 31;
-  }
-  return 0;
+std::optional<DType> parseSourceDType(llvm::StringRef name) {
+  std::optional<DType> dtype = parseDType(name);
+  if (dtype && llvm::is_contained(kSourceDTypes, *dtype))
+    return dtype;
+  return std::nullopt;
 }
 
 static int maxExponent(DType dtype) {
@@ -48,10 +21,8 @@ static int maxExponent(DType dtype) {
   case DType::BF16:
   case DType::F32: return 127;
   case DType::F16: return 15;
-  case DType::I8: return 7;
-  case DType::I32: return 31;
+  default: return precisionBits(dtype); // integers: their value bits
   }
-  return 0;
 }
 
 // Integer to integer conversions saturate or wrap rather than round, so they

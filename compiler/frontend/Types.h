@@ -2,6 +2,8 @@
 #ifndef TILEC_COMPILER_FRONTEND_TYPES_H
 #define TILEC_COMPILER_FRONTEND_TYPES_H
 
+#include "base/DType.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -12,17 +14,19 @@
 
 namespace tilec::frontend {
 
-enum class DType { BF16, F16, F32, I8, I32 };
+/// The element types a .tile source can name: the tile dialect's.
+inline constexpr DType kSourceDTypes[] = {DType::BF16, DType::F16, DType::F32, DType::I8,
+                                          DType::I32};
 
 /// The most elements a tensor may have (2^40): beyond any device's memory, and
 /// small enough that no size, offset or byte count derived from one overflows.
 constexpr int64_t kMaxTensorElements = int64_t(1) << 40;
 
-std::optional<DType> parseDType(llvm::StringRef name);
-llvm::StringRef spell(DType dtype);
-bool isFloat(DType dtype);
-/// Bits of precision (mantissa + implicit bit, or value bits for integers).
-unsigned precisionBits(DType dtype);
+/// One of kSourceDTypes by name; nullopt for any other word, including the
+/// names of DTypes the language does not have (u8, i16, i64).
+std::optional<DType> parseSourceDType(llvm::StringRef name);
+/// The name of `dtype` as diagnostics show it.
+inline llvm::StringRef spell(DType dtype) { return tilec::name(dtype); }
 /// True when some values of `from` are not exactly representable in `to`.
 bool isNarrowing(DType from, DType to);
 

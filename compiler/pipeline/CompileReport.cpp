@@ -2,8 +2,8 @@
 #include "compiler/pipeline/CompileReport.h"
 
 #include "compiler/conversion/Strategy.h"
+#include "base/TargetDescription.h"
 #include "dialects/Ascend/AscendOps.h"
-#include "dialects/Ascend/Target/TargetDescription.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"

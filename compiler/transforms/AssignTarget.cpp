@@ -8,7 +8,7 @@
 #include "compiler/transforms/Passes.h"
 
 #include "dialects/Ascend/AscendDialect.h"
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/StringExtras.h"

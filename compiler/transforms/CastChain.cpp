@@ -3,42 +3,14 @@
 
 #include "runtime/numerics/ConversionRules.h"
 
-#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/ArrayRef.h"
 
 #include <cstdint>
 #include <functional>
 
 using namespace tilec;
 
-std::optional<DType> tilec::dtypeOf(mlir::Type type) {
-  if (type.isBF16())
-    return DType::BF16;
-  if (type.isF16())
-    return DType::F16;
-  if (type.isF32())
-    return DType::F32;
-  if (type.isSignlessInteger(8))
-    return DType::I8;
-  if (type.isSignlessInteger(16))
-    return DType::I16;
-  if (type.isSignlessInteger(32))
-    return DType::I32;
-  if (type.isSignlessInteger(64))
-    return DType::I64;
-  return std::nullopt;
-}
-
 namespace {
-
-/// Significand bits of a float type, including the implicit one: every
-/// integer of magnitude up to 2^bits is exact.
-int significandBits(DType t) {
-  switch (t) {
-  case DType::BF16: return 8;
-  case DType::F16: return 11;
-  default: return 24;
-  }
-}
 
 /// The smallest and largest value of an integer type.
 std::pair<int64_t, int64_t> integerRange(DType t) {
@@ -96,7 +68,8 @@ bool tilec::holdsEveryValueOf(DType wide, DType narrow) {
   }
   auto [low, high] = integerRange(narrow);
   if (isFloat(wide)) {
-    int64_t exact = int64_t(1) << significandBits(wide);
+    // Every integer of magnitude up to 2^(significand bits) is exact.
+    int64_t exact = int64_t(1) << precisionBits(wide);
     return -exact <= low && high <= exact;
   }
   auto [wideLow, wideHigh] = integerRange(wide);

@@ -10,17 +10,13 @@
 #ifndef TILEC_COMPILER_TRANSFORMS_CASTCHAIN_H
 #define TILEC_COMPILER_TRANSFORMS_CASTCHAIN_H
 
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 
-#include "mlir/IR/Types.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <optional>
 
 namespace tilec {
-
-/// The element type of a tile tensor as the runtime names it, if it has one.
-std::optional<DType> dtypeOf(mlir::Type type);
 
 /// Legal conversions that together turn one element type into another.
 struct CastChain {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/transforms/CastChain.h"
 #include "compiler/transforms/Passes.h"
+#include "dialects/Tile/ElementTypes.h"
 
 #include "llvm/ADT/StringExtras.h"
 

@@ -6,6 +6,7 @@
 // type (f32 math in float).
 //
 //===----------------------------------------------------------------------===//
+#include "dialects/Tile/ElementTypes.h"
 #include "runtime/interp/Frame.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"

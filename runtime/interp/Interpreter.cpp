@@ -1,6 +1,7 @@
 //===- Interpreter.cpp - kernel entry, control flow and op dispatch -------===//
 #include "runtime/interp/Interpreter.h"
 
+#include "dialects/Tile/ElementTypes.h"
 #include "runtime/interp/Frame.h"
 #include "runtime/interp/KernelSignature.h"
 

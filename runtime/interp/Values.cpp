@@ -3,8 +3,6 @@
 
 #include "runtime/numerics/Float16.h"
 
-#include "mlir/IR/BuiltinTypes.h"
-
 #include <cmath>
 
 namespace tilec::interp {
@@ -14,24 +12,6 @@ Shape Tensor::strides() const {
   for (size_t i = shape.size(); i-- > 1;)
     strides[i - 1] = strides[i] * shape[i];
   return strides;
-}
-
-std::optional<DType> dtypeOf(mlir::Type type) {
-  if (type.isBF16())
-    return DType::BF16;
-  if (type.isF16())
-    return DType::F16;
-  if (type.isF32())
-    return DType::F32;
-  if (type.isInteger(8))
-    return DType::I8;
-  if (type.isInteger(16))
-    return DType::I16;
-  if (type.isInteger(32))
-    return DType::I32;
-  if (type.isInteger(64))
-    return DType::I64;
-  return std::nullopt;
 }
 
 int64_t wrapSigned(int64_t value, unsigned bits) {

@@ -9,13 +9,10 @@
 #ifndef TILEC_RUNTIME_INTERP_VALUES_H
 #define TILEC_RUNTIME_INTERP_VALUES_H
 
-#include "runtime/numerics/DType.h"
+#include "base/DType.h"
 #include "runtime/tensor/HostTensor.h"
 
-#include "mlir/IR/Types.h"
-
 #include <memory>
-#include <optional>
 #include <variant>
 #include <vector>
 
@@ -49,10 +46,6 @@ using GlobalPtr = std::shared_ptr<GlobalBuffer>;
 /// Scalars: index and integer values as int64 (already wrapped to their
 /// width), float values as the double of an f32 (or of the float type).
 using RuntimeValue = std::variant<std::monostate, int64_t, double, TensorPtr, GlobalPtr>;
-
-/// The interpreter's element type for an MLIR element type; nullopt for types
-/// the tile dialect does not hold in tensors.
-std::optional<DType> dtypeOf(mlir::Type elementType);
 
 /// `value` rounded into `dtype`: floats to nearest even (via f32 for bf16/f16,
 /// which is exact for results computed in f32), integers wrapped modulo 2^width.

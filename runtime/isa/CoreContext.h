@@ -4,7 +4,7 @@
 // currentCore(); a kernel entry binds it with BindCore.
 #pragma once
 
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 #include "runtime/isa/CycleModel.h"
 #include "runtime/isa/Hazards.h"
 #include "runtime/isa/Memory.h"

@@ -4,7 +4,7 @@
 // charged instruction. The numerics of the instructions live elsewhere.
 #pragma once
 
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 
 #include <algorithm>
 #include <array>

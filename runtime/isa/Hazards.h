@@ -7,7 +7,7 @@
 // hazard: on the NPU the two could run at the same time.
 #pragma once
 
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 
 #include <algorithm>
 #include <array>

@@ -2,7 +2,7 @@
 // registry of GM tensors the launcher allocated, used for bounds checks.
 #pragma once
 
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 #include "runtime/isa/LaunchAbi.h"
 
 #include <array>

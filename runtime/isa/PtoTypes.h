@@ -3,7 +3,7 @@
 // tilec::DType. Generated kernels say `using namespace pto;`.
 #pragma once
 
-#include "runtime/numerics/DType.h"
+#include "base/DType.h"
 #include "runtime/numerics/Float16.h"
 #include "runtime/numerics/RoundMode.h"
 

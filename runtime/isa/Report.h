@@ -3,7 +3,7 @@
 // Chrome trace (one process per core, one thread per pipe).
 #pragma once
 
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 #include "runtime/isa/CoreContext.h"
 
 #include <array>

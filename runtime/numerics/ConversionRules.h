@@ -2,7 +2,7 @@
 // saturation, per ISA-NOTES.md "Conversions (TCVT) on a2a3".
 #pragma once
 
-#include "runtime/numerics/DType.h"
+#include "base/DType.h"
 #include "runtime/numerics/RoundMode.h"
 
 namespace tilec {

@@ -5,8 +5,8 @@
 // array entry point convert() handles any DType pair.
 #pragma once
 
+#include "base/DType.h"
 #include "runtime/numerics/ConversionRules.h"
-#include "runtime/numerics/DType.h"
 #include "runtime/numerics/ExactValue.h"
 #include "runtime/numerics/Float16.h"
 #include "runtime/numerics/RoundMode.h"

@@ -3,7 +3,7 @@
 // interpreter and the CPU model as HostTensors.
 #pragma once
 
-#include "runtime/numerics/DType.h"
+#include "base/DType.h"
 #include "runtime/numerics/Float16.h"
 #include "runtime/numerics/RoundMode.h"
 

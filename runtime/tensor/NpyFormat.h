@@ -4,7 +4,7 @@
 // preamble; Npy.h reads and writes whole files.
 #pragma once
 
-#include "runtime/numerics/DType.h"
+#include "base/DType.h"
 #include "runtime/tensor/HostTensor.h"
 #include "runtime/tensor/Result.h"
 

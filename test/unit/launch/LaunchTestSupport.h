@@ -2,9 +2,9 @@
 // loaded through the real compile cache, and scratch directories.
 #pragma once
 
+#include "base/TargetDescription.h"
 #include "runtime/launch/KernelLoader.h"
 #include "runtime/launch/ModelHost.h"
-#include "dialects/Ascend/Target/TargetDescription.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"

@@ -1,4 +1,4 @@
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 #include "runtime/numerics/ConversionRules.h"
 
 #include <gtest/gtest.h>

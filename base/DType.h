@@ -65,4 +65,20 @@ constexpr bool isSignedInteger(DType t) {
   return isInteger(t) && t != DType::U8;
 }
 
+/// Bits of precision: a float's significand bits, the implicit one included;
+/// an integer's value bits, the sign excluded.
+constexpr unsigned precisionBits(DType t) {
+  switch (t) {
+  case DType::BF16: return 8;
+  case DType::F16:  return 11;
+  case DType::F32:  return 24;
+  case DType::I8:   return 7;
+  case DType::U8:   return 8;
+  case DType::I16:  return 15;
+  case DType::I32:  return 31;
+  case DType::I64:  return 63;
+  }
+  return 0;
+}
+
 } // namespace tilec

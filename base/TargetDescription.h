@@ -8,7 +8,7 @@
 // no published source and are documented in docs/runtime-isa.md.
 #pragma once
 
-#include "runtime/numerics/DType.h"
+#include "base/DType.h"
 
 #include <array>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // clock, cube and vector rates, transfer rates, TCVT pairs) and the public
 // PTO tile ISA pages (the a5 TCVT column). "assumed" marks a figure with no
 // published source; docs/runtime-isa.md lists them.
-#include "dialects/Ascend/Target/TargetDescription.h"
+#include "base/TargetDescription.h"
 
 namespace tilec::target {
 namespace {

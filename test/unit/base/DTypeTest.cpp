@@ -1,9 +1,10 @@
-#include "runtime/numerics/DType.h"
-#include "runtime/numerics/RoundMode.h"
+// Names, sizes and classes of the element types.
+#include "base/DType.h"
 
 #include <gtest/gtest.h>
 
-#include <string>
+#include <cstdint>
+#include <limits>
 
 using namespace tilec;
 
@@ -44,23 +45,15 @@ TEST(DType, UsableAtCompileTime) {
   static_assert(name(DType::U8) == "u8");
 }
 
-TEST(RoundMode, NamesRoundTrip) {
-  const char *expected[] = {"none", "rint", "round", "floor",
-                            "ceil", "trunc", "odd"};
-  int i = 0;
-  for (RoundMode m : kAllRoundModes) {
-    EXPECT_EQ(name(m), expected[i]);
-    EXPECT_EQ(parseRoundMode(expected[i]), m);
-    ++i;
-  }
-  EXPECT_EQ(i, 7);
-  EXPECT_EQ(parseRoundMode("RINT"), std::nullopt);
-  EXPECT_EQ(parseRoundMode("nearest"), std::nullopt);
-}
-
-TEST(Saturation, NamesRoundTrip) {
-  for (Saturation s : {Saturation::Default, Saturation::On, Saturation::Off})
-    EXPECT_EQ(parseSaturation(name(s)), s) << std::string(name(s));
-  EXPECT_EQ(name(Saturation::Off), "off");
-  EXPECT_EQ(parseSaturation("true"), std::nullopt);
+TEST(DType, PrecisionBitsAreTheHostTypesDigits) {
+  // std::numeric_limits<T>::digits: significand bits with the implicit one for
+  // floats, value bits without the sign for integers.
+  EXPECT_EQ(precisionBits(DType::F32), unsigned(std::numeric_limits<float>::digits));
+  EXPECT_EQ(precisionBits(DType::I8), unsigned(std::numeric_limits<int8_t>::digits));
+  EXPECT_EQ(precisionBits(DType::U8), unsigned(std::numeric_limits<uint8_t>::digits));
+  EXPECT_EQ(precisionBits(DType::I16), unsigned(std::numeric_limits<int16_t>::digits));
+  EXPECT_EQ(precisionBits(DType::I32), unsigned(std::numeric_limits<int32_t>::digits));
+  EXPECT_EQ(precisionBits(DType::I64), unsigned(std::numeric_limits<int64_t>::digits));
+  EXPECT_EQ(precisionBits(DType::BF16), 8u); // 7 stored bits
+  EXPECT_EQ(precisionBits(DType::F16), 11u); // 10 stored bits
 }
