@@ -13,7 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/CubeBlocking.h"
 #include "compiler/conversion/Strategy.h"
-#include "compiler/transforms/CastChain.h"
+#include "dialects/Tile/ElementTypes.h"
 
 #include <tuple>
 

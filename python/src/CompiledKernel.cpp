@@ -46,7 +46,6 @@ std::unique_ptr<CompiledKernel> CompiledKernel::compile(const CompileRequest &re
                    /*nameParameters=*/false))
     compiled->fail(Failure::Compile, errors.messages);
   compiled->tileModule = opened.module->clone();
-  setTarget(*compiled->tileModule, compiled->options);
   run::nameParametersFromSource(opened.kernel, opened.sourceMgr);
   compiled->params = interp::kernelParameters(opened.kernel);
   compiled->ascendModule = compiled->lowered(compiled->options.fuse, Stage::Ascend);
@@ -75,9 +74,7 @@ std::string CompiledKernel::ir(Stage stage) {
   auto [it, inserted] = stageText.try_emplace(stage);
   if (inserted) {
     llvm::raw_string_ostream os(it->second);
-    if (stage == Stage::Tile)
-      tileModule->print(os);
-    else if (stage == Stage::Ascend)
+    if (stage == Stage::Ascend)
       ascendModule->print(os);
     else
       lowered(options.fuse, stage)->print(os);
