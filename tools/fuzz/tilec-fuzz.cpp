@@ -8,10 +8,14 @@
 //  - the frontend accepts a program the IR verifier rejects;
 //  - a pass succeeds but leaves IR the verifier rejects.
 // Imports resolve only to the few shared files the seeds import, held in
-// memory under /fuzz/: no input can read a file. Run it with scripts/fuzz.sh.
+// memory under /fuzz/: no input can read a file. At exit it prints how many
+// inputs parsed and how many the frontend accepted (what the seeds are for:
+// inputs that get past the parser reach the rest of the compiler). Run it with
+// scripts/fuzz.sh.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/frontend/Frontend.h"
+#include "compiler/frontend/Parser.h"
 #include "compiler/pipeline/Pipeline.h"
 #include "compiler/pipeline/Registration.h"
 
@@ -27,6 +31,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace {
@@ -48,6 +53,19 @@ struct Configuration {
 constexpr Configuration kConfigurations[] = {{"a2a3", true}, {"a5", false}};
 
 mlir::DialectRegistry *registry;
+
+/// How far the inputs got, printed at exit.
+struct Reach {
+  unsigned long inputs = 0, parsed = 0, accepted = 0;
+} reach;
+
+void printReach() {
+  if (reach.inputs == 0)
+    return;
+  auto percent = [](unsigned long part) { return 100.0 * double(part) / double(reach.inputs); };
+  std::fprintf(stderr, "tilec-fuzz: %lu inputs: %lu parsed (%.1f%%), %lu accepted by the frontend (%.1f%%)\n",
+               reach.inputs, reach.parsed, percent(reach.parsed), reach.accepted, percent(reach.accepted));
+}
 llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> importable;
 
 [[noreturn]] void finding(const llvm::Twine &what) {
@@ -141,6 +159,13 @@ void compile(llvm::StringRef source) {
   mlir::SourceMgrDiagnosticHandler printer(sourceMgr, &context, llvm::nulls());
   tilec::frontend::FrontendOptions frontendOptions;
   frontendOptions.files = importable;
+  ++reach.inputs;
+  {
+    tilec::frontend::DiagnosticSink syntax(sourceMgr, context);
+    tilec::frontend::SourceFile file;
+    tilec::frontend::Parser(source, syntax).parseFile(file);
+    reach.parsed += syntax.errorCount() == 0;
+  }
   mlir::OwningOpRef<mlir::ModuleOp> module;
   {
     ErrorWatch watch(context);
@@ -149,6 +174,7 @@ void compile(llvm::StringRef source) {
     if (!module)
       return watch.requireLocatedError("the frontend");
   }
+  ++reach.accepted;
   for (const Configuration &configuration : kConfigurations)
     compilePipeline(*module, configuration);
 }
@@ -161,6 +187,7 @@ void compile(llvm::StringRef source) {
 extern "C" const char *__asan_default_options() { return "allow_user_poisoning=0"; }
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
+  std::atexit(printReach);
   registry = new mlir::DialectRegistry();
   tilec::registerDialects(*registry);
   importable = new llvm::vfs::InMemoryFileSystem();
