@@ -6,8 +6,8 @@
 // becomes a task.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/ScopeLowering.h"
 #include "compiler/conversion/CubeBlocking.h"
-#include "compiler/conversion/KernelLowering.h"
 #include "compiler/conversion/Strategy.h"
 #include "compiler/transforms/RowFusion.h"
 
@@ -27,28 +27,22 @@ static void inlineScope(tile::ScopeOp scope) {
 
 /// A fused scope becomes one task over chunks of its token rows, as its
 /// strategy says.
-LogicalResult KernelLowering::lowerScope(tile::ScopeOp scope) {
+LogicalResult tilec::conversion::lowerScope(tile::ScopeOp scope, GmPlaces &places) {
   FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(scope);
   if (failed(chunking))
     return failure();
-  host.setInsertionPoint(scope);
-  TaskContext context{module, host, entry, target,
-                      (kernel.getSymName() + "_" + scope.getName()).str()};
-  SmallVector<GmLocation> places;
-  for (Value result : scope.getResults()) {
-    auto type = cast<RankedTensorType>(result.getType());
-    std::optional<GmLocation> hint = resultHint(result, scope);
-    places.push_back(hint ? *hint
-                          : scratch(scope.getLoc(), MatrixShape::of(type.getShape()),
-                                    type.getElementType()));
-  }
-  host.setInsertionPoint(scope);
+  places.host.setInsertionPoint(scope);
+  TaskContext context = places.contextNamed(scope.getName());
+  SmallVector<GmLocation> results;
+  for (Value result : scope.getResults())
+    results.push_back(places.placeResult(result, scope));
+  places.host.setInsertionPoint(scope);
   if (failed(lowerFusedScope(
-          scope, *chunking, [&](Value value) -> const GmLocation & { return locations.at(value); },
-          places, context)))
+          scope, *chunking, [&](Value value) -> const GmLocation & { return places.of(value); },
+          results, context)))
     return failure();
-  for (auto [result, place] : llvm::zip_equal(scope.getResults(), places))
-    locations[result] = place;
+  for (auto [result, place] : llvm::zip_equal(scope.getResults(), results))
+    places.set(result, place);
   return success();
 }
 
@@ -56,7 +50,7 @@ LogicalResult KernelLowering::lowerScope(tile::ScopeOp scope) {
 /// becomes a matmul and an add, and named scopes are checked against their
 /// core group; scopes that are one task stay, the others are inlined (each of
 /// their ops is its own task).
-LogicalResult KernelLowering::prepare() {
+LogicalResult tilec::conversion::prepareKernel(tile::KernelOp kernel) {
   SmallVector<tile::ScopeOp> scopes;
   kernel.walk<WalkOrder::PreOrder>([&](tile::ScopeOp scope) { scopes.push_back(scope); });
   for (tile::ScopeOp scope : scopes) {
