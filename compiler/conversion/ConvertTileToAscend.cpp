@@ -10,8 +10,8 @@
 // its result's. Tasks are launched from the kernel body at the op's position,
 // so host loops and scalar arithmetic stay as they were. Afterwards the
 // kernel body is the host program: scratch allocations, index arithmetic,
-// loops and launches. Scopes that are not one task are inlined before the
-// lowering (prepareKernel), so lowering a scope never lowers ops.
+// loops and launches. Scopes that are not one task are inlined before
+// (tile-form-tasks), so lowering a scope never lowers ops.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/GmPlaces.h"
@@ -303,8 +303,6 @@ LogicalResult KernelLowering::lowerBlock(Block &block) {
 }
 
 LogicalResult KernelLowering::run() {
-  if (failed(prepareKernel(kernel)))
-    return failure();
   for (BlockArgument arg : kernel.getArguments())
     if (isa<tile::GlobalTensorType>(arg.getType()))
       places.set(arg, places.whole(arg));

@@ -76,6 +76,27 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
   let dependentDialects = ["::tilec::ascend::AscendDialect", "::mlir::arith::ArithDialect"];
 }
 
+def TileFormTasks : Pass<"tile-form-tasks", "::mlir::ModuleOp"> {
+  let summary = "makes every task of a kernel one tile op or one fused scope";
+  let description = [{
+    Puts each kernel in the form convert-tile-to-ascend lowers, where a
+    `tile.scope` is one fused AIV task and every other compute op a task of
+    its own, as the strategies of tile-select-strategy say:
+
+    - A named scope is checked against its core group: an op that cannot run
+      on the scope's cores (a matmul in a vector scope, vector math in a cube
+      scope) is an error at the op, with a note at the scope.
+    - A scope whose `ascend.strategy` is `#ascend.inline` is replaced by its
+      ops, each of which keeps the strategy of its own. One that stays must
+      have a `#ascend.chunking` and run row by row over the same token rows
+      (else an error at the scope asking for `#ascend.inline`).
+    - `tile.matmul` with an accumulator becomes a matmul (the cube task,
+      with the strategy's blocking) and a `tile.add` (a vector task, with the
+      blocking's `accumulate` chunking).
+  }];
+  let dependentDialects = ["::tilec::ascend::AscendDialect"];
+}
+
 def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
   let summary = "lowers each kernel to AI Core tasks and the host program that launches them";
   let description = [{

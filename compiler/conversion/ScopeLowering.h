@@ -1,8 +1,6 @@
 //===- ScopeLowering.h - named and fused scopes of a kernel ----*- C++ -*-===//
 //
-// Before convert-tile-to-ascend lowers a kernel op by op, prepareKernel puts it
-// in the form that lowering handles; a scope left standing is then one fused
-// task (lowerScope).
+// After tile-form-tasks, every scope left in a kernel is one fused task.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TILEC_COMPILER_CONVERSION_SCOPELOWERING_H
@@ -11,11 +9,6 @@
 #include "compiler/conversion/GmPlaces.h"
 
 namespace tilec::conversion {
-
-/// Checks every named scope against its core group, inlines the scopes whose
-/// strategy is #ascend.inline (each of their ops becomes a task) and splits
-/// an accumulating matmul into a matmul and an add.
-mlir::LogicalResult prepareKernel(tile::KernelOp kernel);
 
 /// The fused scope `scope` as one task over chunks of its token rows, as its
 /// strategy says; its results get their places in `places`.
