@@ -56,6 +56,14 @@ private:
   LogicalResult lowerInsert(tile::InsertOp insert);
   LogicalResult lowerReshape(tile::ReshapeOp reshape);
   LogicalResult lowerInterleave(tile::InterleaveOp interleave);
+  /// Whether `op` (an insert, or a loop for its carried tensor `index`)
+  /// updates the place `dest` of `value` in place, as its placement says; an
+  /// error when that would overwrite a value still read or a kernel tensor.
+  FailureOr<bool> updatesInPlace(Operation *op, unsigned index, Value value,
+                                 const GmLocation &dest);
+  /// Whether the window a load or slice reads is gathered into a place of its
+  /// own, as its placement says: exactly when its rows are `scattered`.
+  FailureOr<bool> gathers(Operation *op, bool scattered);
 
   tile::KernelOp kernel;
   GmPlaces places;
@@ -63,6 +71,33 @@ private:
 };
 
 } // namespace
+
+FailureOr<bool> KernelLowering::updatesInPlace(Operation *op, unsigned index, Value value,
+                                               const GmLocation &dest) {
+  FailureOr<ascend::GmPlace> place = placementOf(op, index);
+  if (failed(place))
+    return failure();
+  if (*place != ascend::GmPlace::in_place)
+    return false;
+  if (GmPlaces::isOnlyUse(value, op) && places.isScratch(dest))
+    return true;
+  return op->emitOpError("cannot update tensor #")
+         << index << " in place (`ascend.placement`): the old value is read elsewhere or "
+         << "lives in a kernel tensor, so it is copied";
+}
+
+FailureOr<bool> KernelLowering::gathers(Operation *op, bool scattered) {
+  FailureOr<ascend::GmPlace> place = placementOf(op, 0);
+  if (failed(place))
+    return failure();
+  if (scattered == (*place != ascend::GmPlace::view))
+    return scattered;
+  if (scattered)
+    return op->emitOpError("cannot be a view (`ascend.placement`): its rows are not "
+                           "consecutive in its source, so they are gathered");
+  return op->emitOpError("is a view of its source (`ascend.placement`): its rows are "
+                         "consecutive there");
+}
 
 LogicalResult KernelLowering::lowerInterleave(tile::InterleaveOp interleave) {
   FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(interleave);
@@ -73,20 +108,26 @@ LogicalResult KernelLowering::lowerInterleave(tile::InterleaveOp interleave) {
     FailureOr<ascend::ChunkingAttr> halfChunking = copyStrategyOf(interleave, half);
     if (failed(halfChunking) ||
         failed(places.copy(interleave.getLoc(), places.of(interleave->getOperand(half)),
-                    places.stackedHalf(interleave, half), *halfChunking)))
+                           places.stackedHalf(interleave, half), *halfChunking)))
       return failure();
   }
-  GmLocation destination = places.placeResult(interleave.getResult(), interleave);
+  FailureOr<GmLocation> destination = places.placeResult(interleave.getResult(), interleave);
+  if (failed(destination))
+    return failure();
   places.host.setInsertionPoint(interleave);
   TaskContext context = places.contextFor(interleave);
-  places.set(interleave.getResult(), destination);
-  return conversion::lowerInterleave(interleave.getLoc(), places.whole(places.stackedOperands(interleave)),
-                                     destination, *chunking, context);
+  places.set(interleave.getResult(), *destination);
+  return conversion::lowerInterleave(interleave.getLoc(),
+                                     places.whole(places.stackedOperands(interleave)), *destination,
+                                     *chunking, context);
 }
 
 LogicalResult KernelLowering::lowerCompute(Operation *op) {
   Value result = op->getResult(0);
-  GmLocation destination = places.placeResult(result, op);
+  FailureOr<GmLocation> placed = places.placeResult(result, op);
+  if (failed(placed))
+    return failure();
+  GmLocation destination = *placed;
   places.host.setInsertionPoint(op);
 
   SmallVector<TaskOperand> operands;
@@ -106,12 +147,12 @@ LogicalResult KernelLowering::lowerCompute(Operation *op) {
                              "with a separate `+`");
     FailureOr<ascend::BlockingAttr> blocking = strategyOf<ascend::BlockingAttr>(op);
     status = failed(blocking) ? failure()
-                              : lowerMatmul(op->getLoc(), *operands[0].global,
-                                            *operands[1].global, destination, *blocking, context);
+                              : lowerMatmul(op->getLoc(), *operands[0].global, *operands[1].global,
+                                            destination, *blocking, context);
   } else {
     FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(op);
-    status = failed(chunking) ? failure()
-                              : lowerVectorOp(op, operands, destination, *chunking, context);
+    status =
+        failed(chunking) ? failure() : lowerVectorOp(op, operands, destination, *chunking, context);
   }
   places.set(result, destination);
   return status;
@@ -124,11 +165,14 @@ LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
     return failure();
   places.host.setInsertionPoint(insert);
   GmLocation dest = places.of(insert.getDest());
-  if (!places.isOnlyUse(insert.getDest(), insert) || !places.isScratch(dest)) {
+  FailureOr<bool> inPlace = updatesInPlace(insert, 0, insert.getDest(), dest);
+  if (failed(inPlace))
+    return failure();
+  if (!*inPlace) {
     // The old value stays visible: give the updated one a place of its own.
     auto type = insert.getType();
-    GmLocation fresh = places.scratch(insert.getLoc(), MatrixShape::of(type.getShape()),
-                               type.getElementType());
+    GmLocation fresh =
+        places.scratch(insert.getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
     places.host.setInsertionPoint(insert);
     if (failed(places.copy(insert.getLoc(), dest, fresh, *destChunking)))
       return failure();
@@ -145,29 +189,36 @@ LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
   if (!rowsAreConsecutive(destShape, shape))
     rows = RowMap::window(shape, destShape);
   if (failed(places.copy(insert.getLoc(), places.of(insert.getSource()), *target, *sourceChunking,
-                  nullptr, rows ? &*rows : nullptr)))
+                         nullptr, rows ? &*rows : nullptr)))
     return failure();
   places.set(insert.getResult(), dest);
   return success();
 }
 
 LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
+  FailureOr<ascend::GmPlace> place = placementOf(reshape, 0);
+  if (failed(place))
+    return failure();
+  bool view = *place == ascend::GmPlace::view;
   GmLocation source = places.of(reshape.getSource());
   MatrixShape shape = MatrixShape::of(reshape.getType().getShape());
-  if (shape == source.shape) {
+  if (view && shape == source.shape) {
     places.set(reshape.getResult(), source);
     return success();
   }
   places.host.setInsertionPoint(reshape);
   auto sourceType = reshape.getSource().getType();
   auto bufferType = source.getBufferType();
-  bool contiguousWhole = bufferType.getNumElements() == sourceType.getNumElements() &&
-                         llvm::all_of(source.offsets, [](Value offset) {
-                           APInt constant;
-                           return matchPattern(offset, m_ConstantInt(&constant)) &&
-                                  constant.isZero();
-                         });
-  if (!contiguousWhole) {
+  bool contiguousWhole =
+      bufferType.getNumElements() == sourceType.getNumElements() &&
+      llvm::all_of(source.offsets, [](Value offset) {
+        APInt constant;
+        return matchPattern(offset, m_ConstantInt(&constant)) && constant.isZero();
+      });
+  if (view && !contiguousWhole)
+    return reshape.emitOpError("cannot be a view of its source (`ascend.placement`): the "
+                               "source is not one whole contiguous tensor, so it is copied");
+  if (!view) {
     FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(reshape, 0);
     if (failed(chunking))
       return failure();
@@ -179,8 +230,8 @@ LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
   }
   auto flatType = tile::GlobalTensorType::get(reshape.getContext(), {shape.rows, shape.cols},
                                               sourceType.getElementType());
-  Value view = ascend::GmReshapeOp::create(places.host, reshape.getLoc(), flatType, source.buffer);
-  places.set(reshape.getResult(), places.whole(view));
+  Value flat = ascend::GmReshapeOp::create(places.host, reshape.getLoc(), flatType, source.buffer);
+  places.set(reshape.getResult(), places.whole(flat));
   return success();
 }
 
@@ -198,9 +249,12 @@ LogicalResult KernelLowering::lowerFor(scf::ForOp loop) {
       return failure();
     carriedChunking[index] = *chunking;
     GmLocation place = places.of(init);
-    if (!places.isOnlyUse(init, loop) || !places.isScratch(place)) {
-      GmLocation fresh = places.scratch(loop.getLoc(), MatrixShape::of(type.getShape()),
-                                 type.getElementType());
+    FailureOr<bool> inPlace = updatesInPlace(loop, carriedChunking.size() - 1, init, place);
+    if (failed(inPlace))
+      return failure();
+    if (!*inPlace) {
+      GmLocation fresh =
+          places.scratch(loop.getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
       places.host.setInsertionPoint(loop);
       if (failed(places.copy(loop.getLoc(), place, fresh, carriedChunking[index])))
         return failure();
@@ -217,11 +271,13 @@ LogicalResult KernelLowering::lowerFor(scf::ForOp loop) {
     if (!isa<RankedTensorType>(value.getType()))
       continue;
     if (failed(places.copy(yield.getLoc(), places.of(value), places.of(loop.getResult(index)),
-                    carriedChunking.at(index))))
+                           carriedChunking.at(index))))
       return failure();
     // The carried tensor now lives in memory: forward it unchanged.
     yield->setOperand(index, loop.getRegionIterArg(index));
   }
+  // The loop stays in the host program without the tensors it placed.
+  ascend::AscendDialect::PlacementAttrHelper(loop.getContext()).removeAttr(loop);
   return success();
 }
 
@@ -237,10 +293,13 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
       .Case([&](tile::ReturnOp) { return success(); })
       .Case([&](tile::LoadOp load) {
         places.host.setInsertionPoint(load);
-        FailureOr<GmLocation> place = places.window(load.getLoc(), load.getSource(), load.getOffsets(),
-                                             load.getType().getShape());
+        FailureOr<GmLocation> place = places.window(load.getLoc(), load.getSource(),
+                                                    load.getOffsets(), load.getType().getShape());
         ArrayRef<int64_t> ofShape = load.getSource().getType().getShape();
-        if (succeeded(place) && scatteredWindow(ofShape, load.getType().getShape()))
+        FailureOr<bool> gather = gathers(load, scatteredWindow(ofShape, load.getType().getShape()));
+        if (failed(gather))
+          return failure();
+        if (succeeded(place) && *gather)
           place = places.gatherRows(load, *place, ofShape);
         if (failed(place))
           return failure();
@@ -252,9 +311,13 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         ArrayRef<int64_t> ofShape = slice.getSource().getType().getShape();
         FailureOr<GmLocation> place =
             places.subWindow(slice.getLoc(), places.of(slice.getSource()), ofShape,
-                      slice.getOffsets(), slice.getType().getShape());
+                             slice.getOffsets(), slice.getType().getShape());
         // Rows that are not consecutive in the source are gathered.
-        if (succeeded(place) && !rowsAreConsecutive(ofShape, slice.getType().getShape()))
+        FailureOr<bool> gather =
+            gathers(slice, !rowsAreConsecutive(ofShape, slice.getType().getShape()));
+        if (failed(gather))
+          return failure();
+        if (succeeded(place) && *gather)
           place = places.gatherRows(slice, *place, ofShape);
         if (failed(place))
           return failure();
@@ -279,18 +342,19 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         if (failed(chunking))
           return failure();
         return places.copy(store.getLoc(), places.of(store.getValue()), *target, *chunking, nullptr,
-                    rows ? &*rows : nullptr);
+                           rows ? &*rows : nullptr);
       })
       .Case([&](tile::InterleaveOp interleave) { return lowerInterleave(interleave); })
       .Case([&](tile::ScopeOp scope) { return lowerScope(scope, places); })
       .Case([&](tile::LoadRowsOp gather) {
-        GmLocation destination = places.placeResult(gather.getResult(), gather);
+        FailureOr<GmLocation> destination = places.placeResult(gather.getResult(), gather);
+        if (failed(destination))
+          return failure();
         places.host.setInsertionPoint(gather);
         TaskContext context = places.contextFor(gather);
-        places.set(gather.getResult(), destination);
+        places.set(gather.getResult(), *destination);
         return lowerLoadRows(gather.getLoc(), places.whole(gather.getSource()),
-                             places.of(gather.getRows()), gather.getCol(), destination,
-                             context);
+                             places.of(gather.getRows()), gather.getCol(), *destination, context);
       })
       .Default([&](Operation *op) { return lowerCompute(op); });
 }

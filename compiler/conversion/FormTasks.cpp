@@ -48,10 +48,10 @@ LogicalResult formTasks(tile::KernelOp kernel) {
         return WalkResult::advance();
       if (isa<tile::MatmulOp>(op) != cube) {
         InFlightDiagnostic diag = op->emitOpError("cannot run in scope '")
-                                  << scope.getName() << "' on the "
-                                  << (cube ? "cube" : "vector") << " cores";
-        diag.attachNote(scope.getLoc()) << "the scope is pinned to the "
-                                        << (cube ? "cube" : "vector") << " cores here";
+                                  << scope.getName() << "' on the " << (cube ? "cube" : "vector")
+                                  << " cores";
+        diag.attachNote(scope.getLoc())
+            << "the scope is pinned to the " << (cube ? "cube" : "vector") << " cores here";
         return WalkResult::interrupt();
       }
       return WalkResult::advance();
@@ -80,8 +80,8 @@ LogicalResult formTasks(tile::KernelOp kernel) {
     OpBuilder builder(matmul);
     auto product = tile::MatmulOp::create(builder, matmul.getLoc(), matmul.getType(),
                                           matmul.getLhs(), matmul.getRhs(), Value());
-    auto sum = tile::AddOp::create(builder, matmul.getLoc(), matmul.getType(), product,
-                                   matmul.getAcc());
+    auto sum =
+        tile::AddOp::create(builder, matmul.getLoc(), matmul.getType(), product, matmul.getAcc());
     // The product takes the matmul's blocking, the add its `accumulate`.
     if (auto blocking = matmul->getAttrOfType<ascend::BlockingAttr>(kStrategyAttrName)) {
       product->setAttr(kStrategyAttrName, Blocking::of(blocking).toAttr(matmul.getContext()));
@@ -93,7 +93,6 @@ LogicalResult formTasks(tile::KernelOp kernel) {
   }
   return success();
 }
-
 
 struct TileFormTasksPass : public tilec::impl::TileFormTasksBase<TileFormTasksPass> {
   void runOnOperation() override {

@@ -72,7 +72,7 @@ bool tilec::conversion::scatteredWindow(ArrayRef<int64_t> ofShape, ArrayRef<int6
 }
 
 FailureOr<GmLocation> GmPlaces::window(Location loc, Value buffer, ValueRange offsets,
-                                             ArrayRef<int64_t> shape) {
+                                       ArrayRef<int64_t> shape) {
   auto type = cast<tile::GlobalTensorType>(buffer.getType());
   if (shape == type.getShape())
     return whole(buffer);
@@ -93,8 +93,8 @@ FailureOr<GmLocation> GmPlaces::window(Location loc, Value buffer, ValueRange of
 }
 
 FailureOr<GmLocation> GmPlaces::subWindow(Location loc, const GmLocation &of,
-                                                ArrayRef<int64_t> ofShape, ValueRange offsets,
-                                                ArrayRef<int64_t> shape) {
+                                          ArrayRef<int64_t> ofShape, ValueRange offsets,
+                                          ArrayRef<int64_t> shape) {
   // The value's rows run along `of.rowDim`, its leading dimensions folded
   // into them: an offset in leading dimension d moves by the rows of the
   // leading dimensions after it.
@@ -129,21 +129,26 @@ bool GmPlaces::isOnlyUse(Value value, Operation *user) {
   return value.hasOneUse() && *value.getUsers().begin() == user;
 }
 
+bool tilec::conversion::isComputableAt(Value value, Operation *producer, DominanceInfo &dominance) {
+  if (dominance.properlyDominates(value, producer))
+    return true;
+  Operation *def = value.getDefiningOp();
+  return def && def->getNumRegions() == 0 && def->getNumResults() == 1 && isPure(def) &&
+         llvm::all_of(def->getOperands(),
+                      [&](Value operand) { return isComputableAt(operand, producer, dominance); });
+}
+
 /// `value` usable at `producer`: itself when it dominates, else a clone of
 /// the pure index arithmetic that computes it; null if neither works.
 Value GmPlaces::availableAt(Value value, Operation *producer) {
   if (dominance.properlyDominates(value, producer))
     return value;
-  Operation *def = value.getDefiningOp();
-  if (!def || def->getNumRegions() != 0 || def->getNumResults() != 1 || !isPure(def))
+  if (!isComputableAt(value, producer, dominance))
     return nullptr;
+  Operation *def = value.getDefiningOp();
   IRMapping mapping;
-  for (Value operand : def->getOperands()) {
-    Value available = availableAt(operand, producer);
-    if (!available)
-      return nullptr;
-    mapping.map(operand, available);
-  }
+  for (Value operand : def->getOperands())
+    mapping.map(operand, availableAt(operand, producer));
   OpBuilder::InsertionGuard guard(host);
   host.setInsertionPoint(producer);
   return host.clone(*def, mapping)->getResult(0);
@@ -167,11 +172,7 @@ static tile::StoreOp soleStoreOf(Value result) {
   return writers == 1 ? found : nullptr;
 }
 
-/// Where `result` can be written directly: the window of its only user when
-/// that user is a store, an in-place insert or a loop yield, looking through
-/// reshapes that keep the matrix shape; or, with several users, the window
-/// of the store that is the only writer of an output parameter.
-std::optional<GmLocation> GmPlaces::resultHint(Value result, Operation *producer) {
+OpOperand *tilec::conversion::placingUse(Value result) {
   MatrixShape shape = MatrixShape::of(cast<RankedTensorType>(result.getType()).getShape());
   while (result.hasOneUse()) {
     auto reshape = dyn_cast<tile::ReshapeOp>(*result.getUsers().begin());
@@ -179,15 +180,22 @@ std::optional<GmLocation> GmPlaces::resultHint(Value result, Operation *producer
       break;
     result = reshape.getResult();
   }
-  tile::StoreOp sharedStore;
-  if (!result.hasOneUse()) {
-    sharedStore = soleStoreOf(result);
-    if (!sharedStore)
-      return std::nullopt;
-  }
-  OpOperand &use = sharedStore ? sharedStore.getValueMutable() : *result.getUses().begin();
+  if (result.hasOneUse())
+    return &*result.getUses().begin();
+  tile::StoreOp sharedStore = soleStoreOf(result);
+  return sharedStore ? &sharedStore.getValueMutable() : nullptr;
+}
+
+/// Where `result` can be written directly: the window its placing use gives
+/// it when that is a store, an in-place insert, an interleave or a loop
+/// yield.
+std::optional<GmLocation> GmPlaces::resultHint(Value result, Operation *producer) {
+  OpOperand *placing = placingUse(result);
+  if (!placing)
+    return std::nullopt;
+  OpOperand &use = *placing;
   Operation *user = use.getOwner();
-  auto valueShape = cast<RankedTensorType>(result.getType()).getShape();
+  auto valueShape = cast<RankedTensorType>(use.get().getType()).getShape();
   // The user's offsets, recomputed before the producer where needed.
   auto offsetsAt = [&](ValueRange offsets) -> std::optional<SmallVector<Value>> {
     SmallVector<Value> available;
@@ -261,11 +269,30 @@ TaskContext GmPlaces::contextNamed(StringRef suffix) {
   return TaskContext{module, host, entry, target, (kernel.getSymName() + "_" + suffix).str()};
 }
 
-GmLocation GmPlaces::placeResult(Value result, Operation *producer) {
-  if (std::optional<GmLocation> hint = resultHint(result, producer))
-    return *hint;
+FailureOr<ascend::GmPlace> tilec::conversion::placementOf(Operation *op, unsigned index) {
+  auto placement = ascend::AscendDialect::PlacementAttrHelper(op->getContext()).getAttr(op);
+  if (placement && index < placement.size())
+    if (auto place = dyn_cast<ascend::GmPlaceAttr>(placement[index]))
+      return place.getValue();
+  return op->emitOpError("has no place in global memory for its tensor #")
+         << index << " (`ascend.placement`): run tile-place-gm first";
+}
+
+FailureOr<GmLocation> GmPlaces::placeResult(Value result, Operation *producer) {
+  unsigned index = cast<OpResult>(result).getResultNumber();
+  FailureOr<ascend::GmPlace> place = placementOf(producer, index);
+  if (failed(place))
+    return failure();
   auto type = cast<RankedTensorType>(result.getType());
-  return scratch(producer->getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
+  if (*place == ascend::GmPlace::scratch)
+    return scratch(producer->getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
+  if (*place == ascend::GmPlace::consumer)
+    if (std::optional<GmLocation> hint = resultHint(result, producer))
+      return *hint;
+  return producer->emitOpError("cannot place its result #")
+         << index << " as " << ascend::stringifyGmPlace(*place)
+         << ": a consumer's place is that of a store, an in-place insert into a scratch "
+            "tensor, an interleave or a loop yield, whose window is known here";
 }
 
 GmLocation GmPlaces::scratch(Location loc, MatrixShape shape, Type element) {
@@ -283,8 +310,8 @@ bool GmPlaces::isScratch(const GmLocation &location) {
 }
 
 LogicalResult GmPlaces::copy(Location loc, const GmLocation &from, const GmLocation &to,
-                                   ascend::ChunkingAttr chunking, const RowMap *fromRows,
-                                   const RowMap *toRows) {
+                             ascend::ChunkingAttr chunking, const RowMap *fromRows,
+                             const RowMap *toRows) {
   if (!fromRows && !toRows && from == to)
     return success();
   TaskContext context = contextNamed("copy_" + std::to_string(taskCount++));
@@ -292,17 +319,19 @@ LogicalResult GmPlaces::copy(Location loc, const GmLocation &from, const GmLocat
 }
 
 FailureOr<GmLocation> GmPlaces::gatherRows(Operation *op, const GmLocation &first,
-                                                 ArrayRef<int64_t> ofShape) {
+                                           ArrayRef<int64_t> ofShape) {
   FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(op, 0);
   if (failed(chunking))
     return failure();
   Value result = op->getResult(0);
   auto type = cast<RankedTensorType>(result.getType());
   Location loc = op->getLoc();
-  GmLocation gathered = placeResult(result, op);
+  FailureOr<GmLocation> gathered = placeResult(result, op);
+  if (failed(gathered))
+    return failure();
   host.setInsertionPoint(op);
   RowMap rows = RowMap::window(type.getShape(), ofShape);
-  if (failed(copy(loc, first, gathered, *chunking, &rows, nullptr)))
+  if (failed(copy(loc, first, *gathered, *chunking, &rows, nullptr)))
     return failure();
   return gathered;
 }

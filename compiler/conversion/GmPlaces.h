@@ -31,6 +31,20 @@ bool rowsAreConsecutive(llvm::ArrayRef<int64_t> ofShape, llvm::ArrayRef<int64_t>
 /// a row gather or scatter (RowMap::window).
 bool scatteredWindow(llvm::ArrayRef<int64_t> ofShape, llvm::ArrayRef<int64_t> shape);
 
+/// Whether `value` can be used at `producer`: it dominates it, or pure index
+/// arithmetic that does can be cloned there.
+bool isComputableAt(mlir::Value value, mlir::Operation *producer, mlir::DominanceInfo &dominance);
+
+/// The use whose window `result` is written into when it is placed at its
+/// consumer: looking through reshapes that keep the matrix shape, the only
+/// use, or with several, the store that is the only writer of an output
+/// parameter; null when there is none.
+mlir::OpOperand *placingUse(mlir::Value result);
+
+/// The place tile-place-gm chose for tensor `index` of `op` (its result, or
+/// for an scf.for the tensor it carries), or a located error.
+mlir::FailureOr<ascend::GmPlace> placementOf(mlir::Operation *op, unsigned index);
+
 /// The places of one kernel's tensor values.
 class GmPlaces {
 public:
@@ -58,9 +72,10 @@ public:
   GmLocation scratch(mlir::Location loc, MatrixShape shape, mlir::Type element);
   bool isScratch(const GmLocation &location);
   static bool isOnlyUse(mlir::Value value, mlir::Operation *user);
-  /// Where `result` of `producer` goes: the place its consumer gives it
-  /// (resultHint), else a scratch tensor of its own.
-  GmLocation placeResult(mlir::Value result, mlir::Operation *producer);
+  /// Where `result` of `producer` goes, as its `ascend.placement` says: a
+  /// scratch tensor of its own, or the place its consumer gives it; an error
+  /// at the producer when that consumer gives none.
+  mlir::FailureOr<GmLocation> placeResult(mlir::Value result, mlir::Operation *producer);
   /// The rows e_i, o_i of the [R, 2, P] scratch holding the operands of
   /// `interleave` (its operand `half`).
   GmLocation stackedHalf(tile::InterleaveOp interleave, unsigned half);

@@ -22,8 +22,12 @@ LogicalResult tilec::conversion::lowerScope(tile::ScopeOp scope, GmPlaces &place
   places.host.setInsertionPoint(scope);
   TaskContext context = places.contextNamed(scope.getName());
   SmallVector<GmLocation> results;
-  for (Value result : scope.getResults())
-    results.push_back(places.placeResult(result, scope));
+  for (Value result : scope.getResults()) {
+    FailureOr<GmLocation> place = places.placeResult(result, scope);
+    if (failed(place))
+      return failure();
+    results.push_back(*place);
+  }
   places.host.setInsertionPoint(scope);
   if (failed(lowerFusedScope(
           scope, *chunking, [&](Value value) -> const GmLocation & { return places.of(value); },

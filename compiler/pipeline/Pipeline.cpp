@@ -46,6 +46,7 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   // becomes one task, any other op its own.
   pm.addPass(createTileSelectStrategy());
   pm.addPass(createTileFormTasks());
+  pm.addPass(createTilePlaceGm());
   pm.addPass(createConvertTileToAscend());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());

@@ -1,6 +1,6 @@
 // RUN: tile-opt %s -split-input-file --tile-form-tasks | FileCheck %s
 // RUN: tile-opt %s -split-input-file --tile-form-tasks --tile-form-tasks | FileCheck %s
-// RUN: not tile-opt %s -split-input-file --convert-tile-to-ascend -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNFORMED
+// RUN: not tile-opt %s -split-input-file --tile-place-gm --convert-tile-to-ascend -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNFORMED
 
 // A scope whose strategy is #ascend.inline is replaced by its ops, which keep
 // their own strategies; a scope with a chunking stays, one task.
