@@ -1,10 +1,11 @@
 //===- ConvertTileToAscend.cpp - kernels into tasks and launches ----------===//
 //
-// Every tensor value that crosses a task boundary gets a place in global
-// memory (GmPlaces.h): a window of a parameter (loads, slices, and results
-// written straight into the window a store or in-place insert names), or a
-// scratch tensor. Every tiling decision is the `ascend.strategy` of an op or
-// scope (tile-select-strategy, Strategy.h). A fused scope becomes one task
+// Every tensor value that crosses a task boundary lives in global memory
+// where its `ascend.placement` says (tile-place-gm; built by GmPlaces.h): a
+// window of a parameter (loads, slices, and results written straight into
+// the window a store or in-place insert names), or a scratch tensor. Every
+// tiling decision is the `ascend.strategy` of an op or scope
+// (tile-select-strategy, Strategy.h). A fused scope becomes one task
 // that keeps its intermediates in UB (ScopeLowering.cpp); every other compute
 // op becomes a task of its own that reads its operands' windows and writes
 // its result's. Tasks are launched from the kernel body at the op's position,

@@ -3,9 +3,10 @@
 // The state convert-tile-to-ascend keeps for one kernel: the place in global
 // memory of every tensor value lowered so far, and the builders of the host
 // program. Places are whole kernel tensors, windows and sub-windows of them,
-// and scratch tensors; copy tasks move values between places. The lowerings
-// of ops (ConvertTileToAscend.cpp) and scopes (ScopeLowering.cpp) use it; it
-// uses only the task builders below it (MoveTasks.cpp).
+// and scratch tensors, as tile-place-gm decided (placementOf); copy tasks
+// move values between places. The lowerings of ops (ConvertTileToAscend.cpp)
+// and scopes (ScopeLowering.cpp) use it; it uses only the task builders
+// below it (MoveTasks.cpp).
 //
 //===----------------------------------------------------------------------===//
 #ifndef TILEC_COMPILER_CONVERSION_GMPLACES_H
