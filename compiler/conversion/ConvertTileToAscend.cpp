@@ -17,6 +17,7 @@
 // lowering, so lowering a scope never lowers ops.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/HostProgram.h"
 #include "compiler/conversion/KernelLowering.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/RowMap.h"
@@ -155,9 +156,10 @@ GmLocation KernelLowering::stackedHalf(tile::InterleaveOp interleave, unsigned h
   auto type = interleave.getEven().getType();
   int64_t rows = type.getDimSize(0), pairs = type.getDimSize(1);
   if (!buffer) {
-    buffer = tile::AllocGmOp::create(
+    buffer = ascend::AllocGmOp::create(
         entry, interleave.getLoc(),
-        tile::GlobalTensorType::get(kernel.getContext(), {rows, 2, pairs}, type.getElementType()));
+        ascend::GlobalTensorType::get(kernel.getContext(), {rows, 2, pairs},
+                                      type.getElementType()));
   }
   GmLocation location;
   location.buffer = buffer;
@@ -301,7 +303,7 @@ LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
       return failure();
     source = fresh;
   }
-  auto flatType = tile::GlobalTensorType::get(reshape.getContext(), {shape.rows, shape.cols},
+  auto flatType = ascend::GlobalTensorType::get(reshape.getContext(), {shape.rows, shape.cols},
                                               sourceType.getElementType());
   Value view = ascend::GmReshapeOp::create(host, reshape.getLoc(), flatType, source.buffer);
   locations[reshape.getResult()] = whole(view);
@@ -472,6 +474,8 @@ struct ConvertTileToAscendPass
     for (auto kernel : llvm::to_vector(module.getOps<tile::KernelOp>()))
       if (failed(KernelLowering(kernel, module, *target).run()))
         return signalPassFailure();
+    if (failed(closeHostPrograms(module)))
+      return signalPassFailure();
   }
 };
 

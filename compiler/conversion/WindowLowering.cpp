@@ -6,6 +6,7 @@
 // the rows of windows whose rows are not consecutive (RowMap.h).
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/HostProgram.h"
 #include "compiler/conversion/KernelLowering.h"
 #include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/Strategy.h"
@@ -27,7 +28,8 @@ Value KernelLowering::entryIndex(int64_t value) {
 }
 
 GmLocation KernelLowering::whole(Value buffer) {
-  auto type = cast<tile::GlobalTensorType>(buffer.getType());
+  buffer = hostGlobal(buffer);
+  auto type = cast<ascend::GlobalTensorType>(buffer.getType());
   GmLocation location;
   location.buffer = buffer;
   Value zero = entryIndex(0);
@@ -41,7 +43,8 @@ GmLocation KernelLowering::whole(Value buffer) {
     Value &view = flatViews[buffer];
     if (!view) {
       SmallVector<int64_t> flat = {location.shape.rows, location.shape.cols};
-      auto flatType = tile::GlobalTensorType::get(buffer.getContext(), flat, type.getElementType());
+      auto flatType =
+          ascend::GlobalTensorType::get(buffer.getContext(), flat, type.getElementType());
       OpBuilder after(buffer.getContext());
       after.setInsertionPointAfterValue(buffer);
       view = ascend::GmReshapeOp::create(after, buffer.getLoc(), flatType, buffer);
@@ -70,7 +73,8 @@ bool tilec::conversion::scatteredWindow(ArrayRef<int64_t> ofShape, ArrayRef<int6
 
 FailureOr<GmLocation> KernelLowering::window(Location loc, Value buffer, ValueRange offsets,
                                              ArrayRef<int64_t> shape) {
-  auto type = cast<tile::GlobalTensorType>(buffer.getType());
+  buffer = hostGlobal(buffer);
+  auto type = cast<ascend::GlobalTensorType>(buffer.getType());
   if (shape == type.getShape())
     return whole(buffer);
   GmLocation location;
@@ -123,8 +127,8 @@ FailureOr<GmLocation> KernelLowering::subWindow(Location loc, const GmLocation &
 }
 
 GmLocation KernelLowering::scratch(Location loc, MatrixShape shape, Type element) {
-  auto type = tile::GlobalTensorType::get(kernel.getContext(), {shape.rows, shape.cols}, element);
-  Value buffer = tile::AllocGmOp::create(entry, loc, type);
+  auto type = ascend::GlobalTensorType::get(kernel.getContext(), {shape.rows, shape.cols}, element);
+  Value buffer = ascend::AllocGmOp::create(entry, loc, type);
   GmLocation location = whole(buffer);
   return location;
 }
@@ -133,7 +137,7 @@ bool KernelLowering::isScratch(const GmLocation &location) {
   Value buffer = location.buffer;
   if (auto reshape = buffer.getDefiningOp<ascend::GmReshapeOp>())
     buffer = reshape.getSource();
-  return buffer.getDefiningOp<tile::AllocGmOp>() != nullptr;
+  return isa_and_present<ascend::AllocGmOp, tile::AllocGmOp>(tileGlobalOf(buffer).getDefiningOp());
 }
 
 LogicalResult KernelLowering::copy(Location loc, const GmLocation &from, const GmLocation &to,
