@@ -20,7 +20,7 @@ bool MemoryRegion::mayAlias(const MemoryRegion &other) const {
 }
 
 MemoryRegion regionOf(Value buffer) {
-  if (isa<tile::GlobalTensorType>(buffer.getType())) {
+  if (isa<GlobalTensorType>(buffer.getType())) {
     while (auto reshape = buffer.getDefiningOp<GmReshapeOp>())
       buffer = reshape.getSource();
     return {MemoryRegion::Kind::WholeValue, MemorySpace::gm, 0, 0, buffer};

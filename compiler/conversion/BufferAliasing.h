@@ -20,7 +20,7 @@ struct MemoryRegion {
   bool mayAlias(const MemoryRegion &other) const;
 };
 
-/// The region `buffer` (a !ascend.tile or !tile.gm value) occupies. A planned
+/// The region `buffer` (a !ascend.tile or !ascend.gm value) occupies. A planned
 /// alloc is its byte range, an unplanned one the whole allocation; a global
 /// tensor is the tensor it reshapes, taken whole.
 MemoryRegion regionOf(mlir::Value buffer);

@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/GmPlaces.h"
+#include "compiler/conversion/HostProgram.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/ScopeLowering.h"
@@ -229,8 +230,8 @@ LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
       return failure();
     source = fresh;
   }
-  auto flatType = tile::GlobalTensorType::get(reshape.getContext(), {shape.rows, shape.cols},
-                                              sourceType.getElementType());
+  auto flatType = ascend::GlobalTensorType::get(reshape.getContext(), {shape.rows, shape.cols},
+                                                sourceType.getElementType());
   Value flat = ascend::GmReshapeOp::create(places.host, reshape.getLoc(), flatType, source.buffer);
   places.set(reshape.getResult(), places.whole(flat));
   return success();
@@ -404,6 +405,8 @@ struct ConvertTileToAscendPass
     for (auto kernel : llvm::to_vector(module.getOps<tile::KernelOp>()))
       if (failed(KernelLowering(kernel, module, *target).run()))
         return signalPassFailure();
+    if (failed(closeHostPrograms(module)))
+      return signalPassFailure();
   }
 };
 

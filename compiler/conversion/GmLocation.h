@@ -9,7 +9,7 @@
 #ifndef TILEC_COMPILER_CONVERSION_GMLOCATION_H
 #define TILEC_COMPILER_CONVERSION_GMLOCATION_H
 
-#include "dialects/Tile/TileTypes.h"
+#include "dialects/Ascend/AscendOps.h"
 
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/SmallVector.h"
@@ -28,13 +28,13 @@ struct MatrixShape {
 };
 
 struct GmLocation {
-  mlir::Value buffer;                     ///< a !tile.gm value of the host program
+  mlir::Value buffer;                     ///< an !ascend.gm value of the host program
   llvm::SmallVector<mlir::Value> offsets; ///< index offsets, one per buffer dimension
   int rowDim = -1;                        ///< buffer dimension of the rows; -1: one row
   MatrixShape shape;
 
-  tile::GlobalTensorType getBufferType() const {
-    return llvm::cast<tile::GlobalTensorType>(buffer.getType());
+  ascend::GlobalTensorType getBufferType() const {
+    return llvm::cast<ascend::GlobalTensorType>(buffer.getType());
   }
   /// Same buffer, same offsets (equal values or equal constants), same shape.
   bool operator==(const GmLocation &other) const;

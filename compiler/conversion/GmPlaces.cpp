@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/GmPlaces.h"
+#include "compiler/conversion/HostProgram.h"
 #include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/Strategy.h"
 #include "dialects/Ascend/AscendOps.h"
@@ -30,7 +31,8 @@ Value GmPlaces::entryIndex(int64_t value) {
 }
 
 GmLocation GmPlaces::whole(Value buffer) {
-  auto type = cast<tile::GlobalTensorType>(buffer.getType());
+  buffer = hostGlobal(buffer);
+  auto type = cast<ascend::GlobalTensorType>(buffer.getType());
   GmLocation location;
   location.buffer = buffer;
   Value zero = entryIndex(0);
@@ -44,7 +46,8 @@ GmLocation GmPlaces::whole(Value buffer) {
     Value &view = flatViews[buffer];
     if (!view) {
       SmallVector<int64_t> flat = {location.shape.rows, location.shape.cols};
-      auto flatType = tile::GlobalTensorType::get(buffer.getContext(), flat, type.getElementType());
+      auto flatType =
+          ascend::GlobalTensorType::get(buffer.getContext(), flat, type.getElementType());
       OpBuilder after(buffer.getContext());
       after.setInsertionPointAfterValue(buffer);
       view = ascend::GmReshapeOp::create(after, buffer.getLoc(), flatType, buffer);
@@ -73,7 +76,8 @@ bool tilec::conversion::scatteredWindow(ArrayRef<int64_t> ofShape, ArrayRef<int6
 
 FailureOr<GmLocation> GmPlaces::window(Location loc, Value buffer, ValueRange offsets,
                                        ArrayRef<int64_t> shape) {
-  auto type = cast<tile::GlobalTensorType>(buffer.getType());
+  buffer = hostGlobal(buffer);
+  auto type = cast<ascend::GlobalTensorType>(buffer.getType());
   if (shape == type.getShape())
     return whole(buffer);
   GmLocation location;
@@ -243,9 +247,10 @@ GmLocation GmPlaces::stackedHalf(tile::InterleaveOp interleave, unsigned half) {
   auto type = interleave.getEven().getType();
   int64_t rows = type.getDimSize(0), pairs = type.getDimSize(1);
   if (!buffer) {
-    buffer = tile::AllocGmOp::create(
+    buffer = ascend::AllocGmOp::create(
         entry, interleave.getLoc(),
-        tile::GlobalTensorType::get(kernel.getContext(), {rows, 2, pairs}, type.getElementType()));
+        ascend::GlobalTensorType::get(kernel.getContext(), {rows, 2, pairs},
+                                      type.getElementType()));
   }
   GmLocation location;
   location.buffer = buffer;
@@ -296,8 +301,8 @@ FailureOr<GmLocation> GmPlaces::placeResult(Value result, Operation *producer) {
 }
 
 GmLocation GmPlaces::scratch(Location loc, MatrixShape shape, Type element) {
-  auto type = tile::GlobalTensorType::get(kernel.getContext(), {shape.rows, shape.cols}, element);
-  Value buffer = tile::AllocGmOp::create(entry, loc, type);
+  auto type = ascend::GlobalTensorType::get(kernel.getContext(), {shape.rows, shape.cols}, element);
+  Value buffer = ascend::AllocGmOp::create(entry, loc, type);
   GmLocation location = whole(buffer);
   return location;
 }
@@ -306,7 +311,7 @@ bool GmPlaces::isScratch(const GmLocation &location) {
   Value buffer = location.buffer;
   if (auto reshape = buffer.getDefiningOp<ascend::GmReshapeOp>())
     buffer = reshape.getSource();
-  return buffer.getDefiningOp<tile::AllocGmOp>() != nullptr;
+  return isa_and_present<ascend::AllocGmOp, tile::AllocGmOp>(tileGlobalOf(buffer).getDefiningOp());
 }
 
 LogicalResult GmPlaces::copy(Location loc, const GmLocation &from, const GmLocation &to,

@@ -63,7 +63,7 @@ GmLocation tilec::conversion::indexTable(Location loc, int64_t rows, int64_t col
   GmLocation location;
   location.buffer = ascend::GmConstantOp::create(
       context.entry, loc,
-      tile::GlobalTensorType::get(loc.getContext(), tableType.getShape(), b.getI32Type()),
+      ascend::GlobalTensorType::get(loc.getContext(), tableType.getShape(), b.getI32Type()),
       DenseElementsAttr::get(tableType, positions));
   location.offsets.assign(2, arith::ConstantIndexOp::create(context.entry, loc, 0));
   location.rowDim = rows > 1 ? 0 : -1;

@@ -87,9 +87,9 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
     if (inserted) {
       auto type = cast<RankedTensorType>(value.getType());
       place.shape = MatrixShape::of(type.getShape());
-      place.buffer = tile::AllocGmOp::create(
+      place.buffer = ascend::AllocGmOp::create(
           host, scope.getLoc(),
-          tile::GlobalTensorType::get(context, {place.shape.rows, place.shape.cols},
+          ascend::GlobalTensorType::get(context, {place.shape.rows, place.shape.cols},
                                       type.getElementType()));
       place.offsets.assign(2, arith::ConstantIndexOp::create(host, scope.getLoc(), 0));
       place.rowDim = place.shape.rows > 1 ? 0 : -1;

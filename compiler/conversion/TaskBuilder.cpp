@@ -102,7 +102,7 @@ Value TaskBuilder::constantIndex(int64_t value) {
 void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value col,
                          bool isLoad) {
   auto tileType = cast<ascend::TileBufferType>(tile.getType());
-  auto bufferType = cast<tile::GlobalTensorType>(global.buffer.getType());
+  auto bufferType = cast<ascend::GlobalTensorType>(global.buffer.getType());
   int64_t rank = bufferType.getRank();
   SmallVector<Value> offsets(global.offsets);
   auto add = [&](unsigned dim, Value delta) {

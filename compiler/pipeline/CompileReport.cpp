@@ -115,7 +115,7 @@ private:
   void transfer(Type tileType, Type gmType, uint64_t &total) {
     auto tile = cast<ascend::TileBufferType>(tileType);
     total += uint64_t(tile.getRows() * tile.getCols()) *
-             elementBytes(cast<tile::GlobalTensorType>(gmType).getElementType());
+             elementBytes(cast<ascend::GlobalTensorType>(gmType).getElementType());
   }
 
   bool run(Block &block) {
@@ -156,11 +156,11 @@ std::string megabytes(std::optional<uint64_t> bytes) {
 
 } // namespace
 
-KernelSummary summarize(ModuleOp module, tile::KernelOp kernel) {
+KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel) {
   KernelSummary summary;
   summary.kernel = kernel.getSymName().str();
   for (auto [index, type] : llvm::enumerate(kernel.getArgumentTypes()))
-    if (isa<tile::GlobalTensorType>(type))
+    if (isa<ascend::GlobalTensorType>(type))
       summary.parameterBytes += tensorBytes(type);
   summary.gmBytes = 0;
   kernel.walk([&](ascend::LaunchOp launch) {

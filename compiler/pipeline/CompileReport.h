@@ -11,7 +11,7 @@
 #ifndef TILEC_COMPILER_PIPELINE_COMPILEREPORT_H
 #define TILEC_COMPILER_PIPELINE_COMPILEREPORT_H
 
-#include "dialects/Tile/TileOps.h"
+#include "dialects/Ascend/AscendOps.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/raw_ostream.h"
@@ -45,7 +45,7 @@ struct KernelSummary {
 
 /// The summary of `kernel`'s host program in a module that went through the
 /// pipeline at least to the ascend stage.
-KernelSummary summarize(mlir::ModuleOp module, tile::KernelOp kernel);
+KernelSummary summarize(mlir::ModuleOp module, ascend::KernelOp kernel);
 
 /// The text `tilec --report` prints: the launches of `fused` (the kernel as
 /// compiled), then its GM traffic against `unfused` (the same kernel without

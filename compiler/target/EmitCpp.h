@@ -11,7 +11,7 @@ namespace tilec::target {
 /// and sync insertion): an AI Core kernel per ascend.task, spelled against
 /// the PTO tile ISA (<pto/pto-inst.hpp>: the CPU model's or pto-isa's), then
 /// a `tilec_task_<name>` launch trampoline per task and a
-/// `tilec_kernel_<name>` host program per tile.kernel, spelled against
+/// `tilec_kernel_<name>` host program per ascend.kernel, spelled against
 /// <tilec/launch.h> (runtime/isa/LaunchAbi.h). See docs/codegen.md.
 /// Reports an error at the offending op and fails on anything it cannot spell.
 mlir::LogicalResult emitCpp(mlir::ModuleOp module, llvm::raw_ostream &os);

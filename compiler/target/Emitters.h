@@ -18,7 +18,7 @@ mlir::LogicalResult emitTask(ascend::TaskOp task, const SourceNames &sourceNames
 mlir::LogicalResult emitTaskTrampoline(ascend::TaskOp task, mlir::raw_indented_ostream &os);
 
 /// Prints `extern "C" void tilec_kernel_<name>(…)`, the host program of a kernel.
-mlir::LogicalResult emitHostProgram(tile::KernelOp kernel, const SourceNames &sourceNames,
+mlir::LogicalResult emitHostProgram(ascend::KernelOp kernel, const SourceNames &sourceNames,
                                     mlir::raw_indented_ostream &os);
 
 /// Prints `head item, item, … tail`, continuing on lines aligned under the

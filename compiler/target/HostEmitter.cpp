@@ -1,4 +1,4 @@
-//===- HostEmitter.cpp - a tile.kernel's host program as C++ --------------===//
+//===- HostEmitter.cpp - an ascend.kernel's host program as C++ -----------===//
 //
 // The host program allocates the kernel's GM scratch tensors and launches its
 // tasks in order through tilec::runtime::HostApi. A gm_reshape is the same
@@ -20,7 +20,7 @@ namespace {
 
 class HostEmitter : public FunctionEmitter {
 public:
-  HostEmitter(tile::KernelOp kernel, const SourceNames &sourceNames, raw_indented_ostream &os)
+  HostEmitter(ascend::KernelOp kernel, const SourceNames &sourceNames, raw_indented_ostream &os)
       : FunctionEmitter(os), kernel(kernel), sourceNames(sourceNames) {}
 
   LogicalResult emit();
@@ -31,7 +31,7 @@ private:
   LogicalResult emitLaunch(ascend::LaunchOp launch);
   LogicalResult emitConstant(ascend::GmConstantOp constant);
 
-  tile::KernelOp kernel;
+  ascend::KernelOp kernel;
   const SourceNames &sourceNames;
 };
 
@@ -44,7 +44,7 @@ LogicalResult HostEmitter::emitParameters() {
     std::string name =
         names.unique(sourceNames.kernelArgument(kernel, argument.getArgNumber()));
     names.bind(argument, name);
-    bool global = isa<tile::GlobalTensorType>(argument.getType());
+    bool global = isa<ascend::GlobalTensorType>(argument.getType());
     unsigned index = global ? gmIndex++ : scalarIndex++;
     if (argument.use_empty())
       continue;
@@ -84,7 +84,7 @@ LogicalResult HostEmitter::emitLaunch(ascend::LaunchOp launch) {
     return launch.emitError("launches an unknown task");
   SmallVector<std::string> globals, scalarSlots;
   for (Value operand : launch.getArgs()) {
-    if (isa<tile::GlobalTensorType>(operand.getType())) {
+    if (isa<ascend::GlobalTensorType>(operand.getType())) {
       globals.push_back(expr(operand));
       continue;
     }
@@ -144,7 +144,7 @@ LogicalResult HostEmitter::emitConstant(ascend::GmConstantOp constant) {
 
 LogicalResult HostEmitter::emitOp(Operation *op) {
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
-      .Case([&](tile::AllocGmOp alloc) {
+      .Case([&](ascend::AllocGmOp alloc) {
         std::string name = names.unique(sourceNames.scratch(alloc));
         names.bind(alloc.getResult(), name);
         os << "void *" << name << " = host->allocScratch(" << alloc.getType().getNumBytes()
@@ -158,14 +158,14 @@ LogicalResult HostEmitter::emitOp(Operation *op) {
         return success();
       })
       .Case([&](ascend::LaunchOp launch) { return emitLaunch(launch); })
-      .Case([&](tile::ReturnOp) { return success(); })
+      .Case([&](ascend::ReturnOp) { return success(); })
       .Default([&](Operation *other) {
         return other->emitError("C++ emission does not support '")
                << other->getName() << "' in a host program";
       });
 }
 
-LogicalResult tilec::target::emitHostProgram(tile::KernelOp kernel,
+LogicalResult tilec::target::emitHostProgram(ascend::KernelOp kernel,
                                              const SourceNames &sourceNames,
                                              raw_indented_ostream &os) {
   return HostEmitter(kernel, sourceNames, os).emit();

@@ -61,40 +61,40 @@ std::optional<std::string> SourceNames::nameOf(Location loc) const {
 }
 
 std::string tilec::target::positionalName(TypeRange argumentTypes, unsigned index) {
-  bool global = isa<tile::GlobalTensorType>(argumentTypes[index]);
+  bool global = isa<ascend::GlobalTensorType>(argumentTypes[index]);
   unsigned position = 0;
   for (Type type : argumentTypes.take_front(index))
-    position += isa<tile::GlobalTensorType>(type) == global;
+    position += isa<ascend::GlobalTensorType>(type) == global;
   return (global ? "gm" : "scalar") + std::to_string(position);
 }
 
 SourceNames::SourceNames(ModuleOp module) {
-  for (auto kernel : module.getOps<tile::KernelOp>()) {
+  for (auto kernel : module.getOps<ascend::KernelOp>()) {
     unsigned next = 0;
-    kernel.walk([&](tile::AllocGmOp alloc) { scratchNumbers[alloc] = next++; });
+    kernel.walk([&](ascend::AllocGmOp alloc) { scratchNumbers[alloc] = next++; });
     kernel.walk([&](ascend::LaunchOp launch) {
       launches[launch.getTaskAttr().getAttr()].push_back(launch);
     });
   }
 }
 
-std::string SourceNames::kernelArgument(tile::KernelOp kernel, unsigned index) const {
+std::string SourceNames::kernelArgument(ascend::KernelOp kernel, unsigned index) const {
   if (std::optional<std::string> name = nameOf(kernel.getArgument(index).getLoc()))
     return *name;
   return positionalName(kernel.getArgumentTypes(), index);
 }
 
-std::string SourceNames::scratch(tile::AllocGmOp alloc) const {
+std::string SourceNames::scratch(ascend::AllocGmOp alloc) const {
   return "scratch" + std::to_string(scratchNumbers.lookup(alloc));
 }
 
 std::optional<std::string> SourceNames::launchedName(Value operand) const {
   while (auto reshape = operand.getDefiningOp<ascend::GmReshapeOp>())
     operand = reshape.getSource();
-  if (auto alloc = operand.getDefiningOp<tile::AllocGmOp>())
+  if (auto alloc = operand.getDefiningOp<ascend::AllocGmOp>())
     return scratch(alloc);
   auto argument = dyn_cast<BlockArgument>(operand);
-  if (!argument || !isa<tile::KernelOp>(argument.getOwner()->getParentOp()))
+  if (!argument || !isa<ascend::KernelOp>(argument.getOwner()->getParentOp()))
     return std::nullopt;
   return nameOf(argument.getLoc());
 }

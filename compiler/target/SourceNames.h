@@ -3,7 +3,6 @@
 #define TILEC_COMPILER_TARGET_SOURCENAMES_H
 
 #include "dialects/Ascend/AscendOps.h"
-#include "dialects/Tile/TileOps.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/DenseMap.h"
@@ -29,8 +28,8 @@ class SourceNames {
 public:
   explicit SourceNames(mlir::ModuleOp module);
 
-  std::string kernelArgument(tile::KernelOp kernel, unsigned index) const;
-  std::string scratch(tile::AllocGmOp alloc) const;
+  std::string kernelArgument(ascend::KernelOp kernel, unsigned index) const;
+  std::string scratch(ascend::AllocGmOp alloc) const;
   std::string taskArgument(ascend::TaskOp task, unsigned index) const;
 
 private:

@@ -67,13 +67,13 @@ static SmallVector<BlockArgument> kernelParameters(ascend::TaskOp task) {
   SmallVector<BlockArgument> parameters;
   for (bool global : {true, false})
     for (BlockArgument argument : task.getArguments())
-      if (isa<tile::GlobalTensorType>(argument.getType()) == global)
+      if (isa<ascend::GlobalTensorType>(argument.getType()) == global)
         parameters.push_back(argument);
   return parameters;
 }
 
 /// The element type of a GM tensor argument, as C++.
-static FailureOr<std::string> gmElementType(ascend::TaskOp task, tile::GlobalTensorType global) {
+static FailureOr<std::string> gmElementType(ascend::TaskOp task, ascend::GlobalTensorType global) {
   if (std::optional<std::string> element = elementTypeName(global.getElementType()))
     return *element;
   return task.emitError("cannot spell GM element type ") << global.getElementType();
@@ -81,7 +81,7 @@ static FailureOr<std::string> gmElementType(ascend::TaskOp task, tile::GlobalTen
 
 /// `__gm__ T *` for a GM tensor argument, the scalar's C++ type otherwise.
 static FailureOr<std::string> kernelParameterType(ascend::TaskOp task, Type type) {
-  if (auto global = dyn_cast<tile::GlobalTensorType>(type)) {
+  if (auto global = dyn_cast<ascend::GlobalTensorType>(type)) {
     FailureOr<std::string> element = gmElementType(task, global);
     if (failed(element))
       return failure();
@@ -97,7 +97,7 @@ static std::string pipeName(ascend::Pipe pipe) {
 }
 
 LogicalResult TaskEmitter::collectTypeAliases() {
-  auto addView = [&](Operation *op, tile::GlobalTensorType global, Value tile,
+  auto addView = [&](Operation *op, ascend::GlobalTensorType global, Value tile,
                      std::optional<ArrayRef<int64_t>> window) -> LogicalResult {
     auto tileType = cast<ascend::TileBufferType>(tile.getType());
     FailureOr<GmView> view = gmViewOf(global, tileType, window, op->getLoc());
@@ -200,7 +200,7 @@ LogicalResult TaskEmitter::emitAlloc(ascend::AllocOp alloc) {
 }
 
 std::string TaskEmitter::elementPointer(Value global, ValueRange offsets) {
-  auto type = cast<tile::GlobalTensorType>(global.getType());
+  auto type = cast<ascend::GlobalTensorType>(global.getType());
   SmallVector<int64_t> strides = rowMajorStrides(type);
   SmallVector<std::string> terms;
   int64_t constant = 0;
@@ -222,7 +222,7 @@ std::string TaskEmitter::elementPointer(Value global, ValueRange offsets) {
 LogicalResult TaskEmitter::emitTransfer(Operation *op, Value global, ValueRange offsets,
                                         Value tile, std::optional<ArrayRef<int64_t>> window,
                                         bool load) {
-  auto globalType = cast<tile::GlobalTensorType>(global.getType());
+  auto globalType = cast<ascend::GlobalTensorType>(global.getType());
   FailureOr<GmView> view =
       gmViewOf(globalType, cast<ascend::TileBufferType>(tile.getType()), window, op->getLoc());
   if (failed(view))
@@ -318,7 +318,7 @@ LogicalResult tilec::target::emitTaskTrampoline(ascend::TaskOp task, raw_indente
   SmallVector<std::string> arguments;
   for (BlockArgument argument : kernelParameters(task)) {
     Type type = argument.getType();
-    if (auto global = dyn_cast<tile::GlobalTensorType>(type)) {
+    if (auto global = dyn_cast<ascend::GlobalTensorType>(type)) {
       FailureOr<std::string> element = gmElementType(task, global);
       if (failed(element))
         return failure();

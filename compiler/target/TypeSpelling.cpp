@@ -85,7 +85,7 @@ FailureOr<std::string> tilec::target::tileTypeSpelling(ascend::TileBufferType ty
   }
 }
 
-SmallVector<int64_t> tilec::target::rowMajorStrides(tile::GlobalTensorType global) {
+SmallVector<int64_t> tilec::target::rowMajorStrides(ascend::GlobalTensorType global) {
   ArrayRef<int64_t> shape = global.getShape();
   SmallVector<int64_t> strides(shape.size(), 1);
   for (int64_t d = int64_t(shape.size()) - 2; d >= 0; --d)
@@ -97,7 +97,7 @@ bool GmView::operator==(const GmView &other) const {
   return element == other.element && shape == other.shape && stride == other.stride;
 }
 
-FailureOr<GmView> tilec::target::gmViewOf(tile::GlobalTensorType global,
+FailureOr<GmView> tilec::target::gmViewOf(ascend::GlobalTensorType global,
                                           ascend::TileBufferType tile,
                                           std::optional<ArrayRef<int64_t>> window,
                                           Location loc) {

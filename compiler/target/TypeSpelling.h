@@ -3,7 +3,6 @@
 #define TILEC_COMPILER_TARGET_TYPESPELLING_H
 
 #include "dialects/Ascend/AscendOps.h"
-#include "dialects/Tile/TileOps.h"
 
 #include <array>
 #include <optional>
@@ -41,7 +40,7 @@ struct GmView {
 
 /// The view of `global` that tile `tile` occupies; fails with an error at
 /// `loc` for tensors of more than five dimensions.
-mlir::FailureOr<GmView> gmViewOf(tile::GlobalTensorType global, ascend::TileBufferType tile,
+mlir::FailureOr<GmView> gmViewOf(ascend::GlobalTensorType global, ascend::TileBufferType tile,
                                  std::optional<llvm::ArrayRef<int64_t>> window,
                                  mlir::Location loc);
 
@@ -51,7 +50,7 @@ std::string gmViewAliasName(const GmView &view);
 std::string gmViewSpelling(const GmView &view);
 
 /// Row-major element strides of a global tensor.
-llvm::SmallVector<int64_t> rowMajorStrides(tile::GlobalTensorType global);
+llvm::SmallVector<int64_t> rowMajorStrides(ascend::GlobalTensorType global);
 
 /// The C++ expression reading a scalar of `type` from the int64_t ABI slot
 /// `slot` (see runtime/isa/HostApi.h), or nothing for an unsupported type.

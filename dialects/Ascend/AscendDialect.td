@@ -16,9 +16,10 @@ def Ascend_Dialect : Dialect {
   let description = [{
     Each `ascend.task` is the code of one core type (AIC cube or AIV vector)
     for one block; its instructions read and write `!ascend.tile` buffers in
-    UB, L1, L0A, L0B or L0C and global tensors (`!tile.gm`). Instructions run
+    UB, L1, L0A, L0B or L0C and global tensors (`!ascend.gm`). Instructions run
     on pipes (MTE1/MTE2/MTE3/V/M/FIX/S) that proceed concurrently; explicit
-    `ascend.set_flag`/`ascend.wait_flag` pairs order them.
+    `ascend.set_flag`/`ascend.wait_flag` pairs order them. The host program
+    (`ascend.kernel`) allocates global scratch tensors and launches the tasks.
   }];
   let useDefaultTypePrinterParser = 1;
   let useDefaultAttributePrinterParser = 1;

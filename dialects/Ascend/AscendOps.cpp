@@ -1,4 +1,4 @@
-//===- AscendOps.cpp - tasks, launches and instruction pipes --------------===//
+//===- AscendOps.cpp - host programs, tasks, launches ---------------------===//
 #include "dialects/Ascend/AscendOps.h"
 #include "dialects/Tile/FunctionLikeSyntax.h"
 
@@ -9,6 +9,29 @@ using namespace tilec::ascend;
 
 #define GET_OP_CLASSES
 #include "dialects/Ascend/AscendOps.cpp.inc"
+
+ParseResult KernelOp::parse(OpAsmParser &parser, OperationState &result) {
+  return tilec::parseFunctionLike<KernelOp>(parser, result);
+}
+
+void KernelOp::print(OpAsmPrinter &printer) { tilec::printFunctionLike(printer, *this); }
+
+LogicalResult KernelOp::verify() {
+  if (getFunctionType().getNumResults() != 0)
+    return emitOpError("returns nothing: results go to `ascend.out` parameters");
+  if (getBody().empty())
+    return emitOpError("needs a body");
+  for (auto [index, argType] : llvm::enumerate(getFunctionType().getInputs())) {
+    bool global = isa<GlobalTensorType>(argType);
+    if (!global && !argType.isInteger(32) && !argType.isF32())
+      return emitOpError("parameter #") << index
+                                        << " must be a !ascend.gm tensor, i32 or f32, found "
+                                        << argType;
+    if (isOutput(index) && !global)
+      return emitOpError("output parameter #") << index << " must be a !ascend.gm tensor";
+  }
+  return success();
+}
 
 ParseResult TaskOp::parse(OpAsmParser &parser, OperationState &result) {
   return tilec::parseFunctionLike<TaskOp>(parser, result);
@@ -22,10 +45,10 @@ LogicalResult TaskOp::verify() {
   if (getBody().empty())
     return emitOpError("needs a body");
   for (auto [index, argType] : llvm::enumerate(getFunctionType().getInputs()))
-    if (!isa<tilec::tile::GlobalTensorType, IndexType>(argType) && !argType.isInteger(32) &&
+    if (!isa<GlobalTensorType, IndexType>(argType) && !argType.isInteger(32) &&
         !argType.isF32())
       return emitOpError("argument #") << index
-                                       << " must be a !tile.gm tensor, index, i32 or f32, found "
+                                       << " must be a !ascend.gm tensor, index, i32 or f32, found "
                                        << argType;
   return success();
 }

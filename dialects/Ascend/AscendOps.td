@@ -14,6 +14,56 @@ include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
 //===----------------------------------------------------------------------===//
+// The host program
+//===----------------------------------------------------------------------===//
+
+def Ascend_KernelOp : Ascend_Op<"kernel", [FunctionOpInterface, IsolatedFromAbove, Symbol]> {
+  let summary = "the host program of a kernel: scratch tensors, loops and launches";
+  let description = [{
+    What a `tile.kernel` becomes after `convert-tile-to-ascend`: the same
+    parameters (global tensors as `!ascend.gm`, outputs marked `ascend.out`,
+    i32 and f32 scalars) and a body that allocates GM scratch tensors, computes
+    indices, loops and launches tasks in program order. It runs on the host;
+    only `ascend.task`s run on the cores.
+    ```mlir
+    ascend.kernel @scale(%x: !ascend.gm<64x128xf32>, %y: !ascend.gm<64x128xf32> {ascend.out}) {
+      ascend.launch @scale_v0(%x, %y) blocks = 8 : (!ascend.gm<64x128xf32>, !ascend.gm<64x128xf32>) -> ()
+      ascend.return
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       TypeAttrOf<FunctionType>:$function_type,
+                       OptionalAttr<DictArrayAttr>:$arg_attrs,
+                       OptionalAttr<DictArrayAttr>:$res_attrs);
+  let regions = (region MaxSizedRegion<1>:$body);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    ::mlir::Region *getCallableRegion() { return &getBody(); }
+    ::llvm::ArrayRef<::mlir::Type> getArgumentTypes() { return getFunctionType().getInputs(); }
+    ::llvm::ArrayRef<::mlir::Type> getResultTypes() { return getFunctionType().getResults(); }
+    /// The name of the unit argument attribute that marks an output.
+    static ::llvm::StringRef getOutputAttrName() { return "ascend.out"; }
+    bool isOutput(unsigned argIndex) {
+      return getArgAttr(argIndex, getOutputAttrName()) != nullptr;
+    }
+  }];
+}
+
+def Ascend_AllocGmOp : Ascend_Op<"alloc_gm", [MemoryEffects<[MemAlloc]>,
+    HasParent<"KernelOp">]> {
+  let summary = "host side: a scratch tensor in global memory";
+  let description = [{
+    For intermediates that do not fit on chip or pass between tasks; the host
+    program allocates it before the launches that use it.
+    `%s = ascend.alloc_gm : !ascend.gm<64x7168xbf16>`
+  }];
+  let results = (outs Ascend_GlobalTensorType:$result);
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+}
+
+//===----------------------------------------------------------------------===//
 // Tasks and launches
 //===----------------------------------------------------------------------===//
 
@@ -23,7 +73,7 @@ def Ascend_TaskOp : Ascend_Op<"task", [FunctionOpInterface, IsolatedFromAbove, S
     Global tensors and scalars come in as arguments; `ascend.block_idx` tells
     which block of the launch this instance is.
     ```mlir
-    ascend.task @rmsnorm_v0(%x: !tile.gm<128x1024xbf16>, %y: !tile.gm<128x1024xbf16>)
+    ascend.task @rmsnorm_v0(%x: !ascend.gm<128x1024xbf16>, %y: !ascend.gm<128x1024xbf16>)
         attributes {core = #ascend.core<aiv>} { ... ascend.return }
     ```
   }];
@@ -43,10 +93,11 @@ def Ascend_TaskOp : Ascend_Op<"task", [FunctionOpInterface, IsolatedFromAbove, S
 }
 
 def Ascend_ReturnOp : Ascend_Op<"return", [Pure, Terminator, ReturnLike,
-    ParentOneOf<["TaskOp"]>]> {
-  let summary = "ends a task";
+    ParentOneOf<["TaskOp", "KernelOp"]>]> {
+  let summary = "ends a task or a host program";
   let description = [{
-    The terminator of an `ascend.task` body; a task has no results.
+    The terminator of an `ascend.task` or `ascend.kernel` body; neither has
+    results.
   }];
   let assemblyFormat = "attr-dict";
 }
@@ -58,7 +109,7 @@ def Ascend_LaunchOp : Ascend_Op<"launch", [DeclareOpInterfaceMethods<SymbolUserO
     with the given global tensors and scalars; the argument types must be the
     task's. Launches run in program order.
     ```mlir
-    ascend.launch @rmsnorm_v0(%x, %y) blocks = 24 : (!tile.gm<128x1024xbf16>, !tile.gm<128x1024xbf16>) -> ()
+    ascend.launch @rmsnorm_v0(%x, %y) blocks = 24 : (!ascend.gm<128x1024xbf16>, !ascend.gm<128x1024xbf16>) -> ()
     ```
   }];
   let arguments = (ins FlatSymbolRefAttr:$task, Variadic<AnyType>:$args,
@@ -92,10 +143,10 @@ def Ascend_GmConstantOp : Ascend_Op<"gm_constant", [Pure]> {
   let summary = "host side: a global tensor holding constant data (e.g. an index table)";
   let description = [{
     The value's shape and element type are the tensor's.
-    `%t = ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !tile.gm<4xi32>`
+    `%t = ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !ascend.gm<4xi32>`
   }];
   let arguments = (ins ElementsAttr:$value);
-  let results = (outs Tile_GlobalTensorType:$result);
+  let results = (outs Ascend_GlobalTensorType:$result);
   let assemblyFormat = "$value attr-dict `:` qualified(type($result))";
   let hasVerifier = 1;
 }
@@ -105,10 +156,10 @@ def Ascend_GmReshapeOp : Ascend_Op<"gm_reshape", [Pure]> {
   let description = [{
     No data moves: the result views the same bytes. Element type and element
     count must match.
-    `%y = ascend.gm_reshape %x : !tile.gm<4x16x128xf32> -> !tile.gm<64x128xf32>`
+    `%y = ascend.gm_reshape %x : !ascend.gm<4x16x128xf32> -> !ascend.gm<64x128xf32>`
   }];
-  let arguments = (ins Tile_GlobalTensorType:$source);
-  let results = (outs Tile_GlobalTensorType:$result);
+  let arguments = (ins Ascend_GlobalTensorType:$source);
+  let results = (outs Ascend_GlobalTensorType:$result);
   let assemblyFormat = "$source attr-dict `:` qualified(type($source)) `->` qualified(type($result))";
   let hasVerifier = 1;
 }
@@ -166,12 +217,12 @@ def Ascend_TLoadOp : Ascend_Instr<"tload", "TLOAD", "mte2"> {
     all leading dimensions, whose product is the tile's row count. Element types
     must match.
     ```mlir
-    ascend.tload %t, %x[%b, %c0] : !ascend.tile<16x128xf32, ub>, !tile.gm<64x128xf32>
-    ascend.tload %u, %y[%c4, %c0, %c0] {window = array<i64: 4, 8>} : !ascend.tile<32x64xf16, ub>, !tile.gm<16x8x64xf16>
+    ascend.tload %t, %x[%b, %c0] : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
+    ascend.tload %u, %y[%c4, %c0, %c0] {window = array<i64: 4, 8>} : !ascend.tile<32x64xf16, ub>, !ascend.gm<16x8x64xf16>
     ```
   }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
-                       Arg<Tile_GlobalTensorType, "", [MemRead]>:$src, Variadic<Index>:$offsets,
+                       Arg<Ascend_GlobalTensorType, "", [MemRead]>:$src, Variadic<Index>:$offsets,
                        OptionalAttr<DenseI64ArrayAttr>:$window);
   let assemblyFormat = [{
     $dst `,` $src `[` $offsets `]` attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
@@ -186,11 +237,11 @@ def Ascend_TStoreOp : Ascend_Instr<"tstore", "TSTORE", "mte3"> {
     from L0C goes through the fixpipe, which may narrow the accumulator (f32 →
     bf16) on the way, so only then may the element types differ.
     ```mlir
-    ascend.tstore %y[%b, %c0], %t : !tile.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
-    ascend.tstore %c[%c0, %c0], %acc : !tile.gm<64x128xbf16>, !ascend.tile<64x128xf32, l0c>
+    ascend.tstore %y[%b, %c0], %t : !ascend.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
+    ascend.tstore %c[%c0, %c0], %acc : !ascend.gm<64x128xbf16>, !ascend.tile<64x128xf32, l0c>
     ```
   }];
-  let arguments = (ins Arg<Tile_GlobalTensorType, "", [MemWrite]>:$dst, Variadic<Index>:$offsets,
+  let arguments = (ins Arg<Ascend_GlobalTensorType, "", [MemWrite]>:$dst, Variadic<Index>:$offsets,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src,
                        OptionalAttr<DenseI64ArrayAttr>:$window);
   let assemblyFormat = [{
@@ -445,9 +496,9 @@ def Ascend_ScalarLoadOp : Ascend_Instr<"scalar_load", "SCALAR_LOAD", "s"> {
   let summary = "reads one element of a global tensor on the scalar unit (S)";
   let description = [{
     Data-dependent addressing, e.g. the decode kernel's per-token RoPE row:
-    `%i = ascend.scalar_load %pos[%t] : !tile.gm<128xi32> -> i32`.
+    `%i = ascend.scalar_load %pos[%t] : !ascend.gm<128xi32> -> i32`.
   }];
-  let arguments = (ins Arg<Tile_GlobalTensorType, "", [MemRead]>:$source,
+  let arguments = (ins Arg<Ascend_GlobalTensorType, "", [MemRead]>:$source,
                        Variadic<Index>:$offsets);
   let results = (outs AnyTypeOf<[I32, F32]>:$result);
   let assemblyFormat = [{

@@ -1,5 +1,6 @@
-//===- AscendTypes.cpp - !ascend.tile ------------------------------------===//
+//===- AscendTypes.cpp - !ascend.tile and !ascend.gm ---------------------===//
 #include "dialects/Ascend/AscendOps.h"
+#include "dialects/Tile/GlobalTensorSyntax.h"
 
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -33,7 +34,7 @@ LogicalResult TileBufferType::verify(function_ref<InFlightDiagnostic()> emitErro
     return emitError() << "tile element type must be bf16, f16, f32, i8, i16 or i32, found "
                        << elementType;
   if (space == MemorySpace::gm)
-    return emitError() << "a tile buffer lives on chip; use !tile.gm for global memory";
+    return emitError() << "a tile buffer lives on chip; use !ascend.gm for global memory";
   return success();
 }
 
@@ -127,4 +128,26 @@ int64_t TileBufferType::getNumBytes() const {
     return getRows() * getPaddedCols() * getElementBytes();
   return llvm::alignTo(getRows(), getCubeRowGranule()) *
          llvm::alignTo(getCols(), getCubeColGranule()) * getElementBytes();
+}
+
+LogicalResult GlobalTensorType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                       ArrayRef<int64_t> shape, Type elementType) {
+  return tilec::verifyGlobalTensor(emitError, shape, elementType);
+}
+
+Type GlobalTensorType::parse(AsmParser &parser) {
+  return tilec::parseGlobalTensor<GlobalTensorType>(parser);
+}
+
+void GlobalTensorType::print(AsmPrinter &printer) const {
+  tilec::printGlobalTensor(printer, getShape(), getElementType());
+}
+
+ShapedType GlobalTensorType::cloneWith(std::optional<ArrayRef<int64_t>> shape,
+                                       Type elementType) const {
+  return GlobalTensorType::get(getContext(), shape ? *shape : getShape(), elementType);
+}
+
+int64_t GlobalTensorType::getNumBytes() const {
+  return tilec::globalTensorBytes(getShape(), getElementType());
 }

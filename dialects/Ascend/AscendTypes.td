@@ -42,6 +42,26 @@ def Ascend_TileType : TypeDef<Ascend_Dialect, "TileBuffer", [ShapedTypeInterface
   }];
 }
 
+def Ascend_GlobalTensorType : TypeDef<Ascend_Dialect, "GlobalTensor", [ShapedTypeInterface]> {
+  let mnemonic = "gm";
+  let summary = "a statically shaped tensor in global memory (HBM)";
+  let description = [{
+    The host program's and the tasks' global tensors: kernel parameters,
+    scratch tensors (`ascend.alloc_gm`), constant tables and reshaped views.
+    `convert-tile-to-ascend` maps each `!tile.gm` to the `!ascend.gm` of the
+    same shape and element type. Example: `!ascend.gm<128x4096xbf16>`.
+  }];
+  let parameters = (ins ArrayRefParameter<"int64_t">:$shape, "::mlir::Type":$elementType);
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    bool hasRank() const { return true; }
+    ::mlir::ShapedType cloneWith(std::optional<::llvm::ArrayRef<int64_t>> shape,
+                                 ::mlir::Type elementType) const;
+    int64_t getNumBytes() const;
+  }];
+}
+
 def Ascend_AnyTile : Type<CPred<"::llvm::isa<::tilec::ascend::TileBufferType>($_self)">,
                           "ascend tile buffer", "::tilec::ascend::TileBufferType">;
 

@@ -68,7 +68,7 @@ LogicalResult expectVectorArithmetic(Operation *op, Type element, bool floatOnly
 
 /// TLOAD/TSTORE: a 2-D tile is a window over the trailing dimensions of a
 /// global tensor, one offset per global dimension.
-LogicalResult verifyGlobalAccess(Operation *op, tilec::tile::GlobalTensorType global,
+LogicalResult verifyGlobalAccess(Operation *op, GlobalTensorType global,
                                  ValueRange offsets, TileBufferType tile,
                                  std::optional<ArrayRef<int64_t>> window) {
   if (offsets.size() != global.getShape().size())

@@ -84,7 +84,7 @@ std::string CompiledKernel::ir(Stage stage) {
 
 std::pair<report::KernelSummary, std::optional<report::KernelSummary>> CompiledKernel::summary() {
   auto inModule = [&](mlir::ModuleOp module) {
-    return module.lookupSymbol<tile::KernelOp>(opened->kernel.getSymName());
+    return module.lookupSymbol<ascend::KernelOp>(opened->kernel.getSymName());
   };
   report::KernelSummary fused = report::summarize(*ascendModule, inModule(*ascendModule));
   if (!options.fuse)

@@ -27,7 +27,7 @@ func.func private @f64(!ascend.tile<8x8xf64, ub>)
 
 // -----
 
-// expected-error @+1 {{a tile buffer lives on chip; use !tile.gm for global memory}}
+// expected-error @+1 {{a tile buffer lives on chip; use !ascend.gm for global memory}}
 func.func private @gm(!ascend.tile<8x8xf32, gm>)
 
 // -----
@@ -53,15 +53,15 @@ ascend.task @returns() -> f32 attributes {core = #ascend.core<aiv>} {
 
 // -----
 
-// expected-error @+1 {{'ascend.task' op argument #1 must be a !tile.gm tensor, index, i32 or f32, found '!ascend.tile<8x8xf32, ub>'}}
-ascend.task @tile_argument(%x: !tile.gm<8x8xf32>, %t: !ascend.tile<8x8xf32, ub>) attributes {core = #ascend.core<aiv>} {
+// expected-error @+1 {{'ascend.task' op argument #1 must be a !ascend.gm tensor, index, i32 or f32, found '!ascend.tile<8x8xf32, ub>'}}
+ascend.task @tile_argument(%x: !ascend.gm<8x8xf32>, %t: !ascend.tile<8x8xf32, ub>) attributes {core = #ascend.core<aiv>} {
   ascend.return
 }
 
 // -----
 
 // expected-error @+1 {{'ascend.task' op needs a body}}
-ascend.task @declaration(%x: !tile.gm<8x8xf32>) attributes {core = #ascend.core<aiv>}
+ascend.task @declaration(%x: !ascend.gm<8x8xf32>) attributes {core = #ascend.core<aiv>}
 
 // -----
 
@@ -72,40 +72,40 @@ ascend.task @no_core() {
 
 // -----
 
-tile.kernel @host() {
+ascend.kernel @host() {
   // expected-error @+1 {{'ascend.launch' op launches 'missing', which is not an ascend.task}}
   ascend.launch @missing() blocks = 1 : () -> ()
-  tile.return
+  ascend.return
 }
 
 // -----
 
-tile.kernel @not_a_task() {
+ascend.kernel @not_a_task() {
   // expected-error @+1 {{'ascend.launch' op launches 'not_a_task', which is not an ascend.task}}
   ascend.launch @not_a_task() blocks = 1 : () -> ()
-  tile.return
+  ascend.return
 }
 
 // -----
 
-ascend.task @t(%x: !tile.gm<8x8xf32>, %n: i32) attributes {core = #ascend.core<aiv>} {
+ascend.task @t(%x: !ascend.gm<8x8xf32>, %n: i32) attributes {core = #ascend.core<aiv>} {
   ascend.return
 }
-tile.kernel @host(%x: !tile.gm<8x8xf32>, %s: f32) {
+ascend.kernel @host(%x: !ascend.gm<8x8xf32>, %s: f32) {
   // expected-error @+1 {{'ascend.launch' op argument types do not match task 't'}}
-  ascend.launch @t(%x, %s) blocks = 2 : (!tile.gm<8x8xf32>, f32) -> ()
-  tile.return
+  ascend.launch @t(%x, %s) blocks = 2 : (!ascend.gm<8x8xf32>, f32) -> ()
+  ascend.return
 }
 
 // -----
 
-ascend.task @t(%x: !tile.gm<8x8xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @t(%x: !ascend.gm<8x8xf32>) attributes {core = #ascend.core<aiv>} {
   ascend.return
 }
-tile.kernel @host(%x: !tile.gm<8x8xf32>) {
+ascend.kernel @host(%x: !ascend.gm<8x8xf32>) {
   // expected-error @+1 {{'ascend.launch' op argument types do not match task 't'}}
   ascend.launch @t() blocks = 2 : () -> ()
-  tile.return
+  ascend.return
 }
 
 // -----
@@ -113,27 +113,95 @@ tile.kernel @host(%x: !tile.gm<8x8xf32>) {
 ascend.task @t() attributes {core = #ascend.core<aiv>} {
   ascend.return
 }
-tile.kernel @host() {
+ascend.kernel @host() {
   // expected-error @+1 {{'ascend.launch' op attribute 'blocks' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
   ascend.launch @t() blocks = 0 : () -> ()
-  tile.return
+  ascend.return
 }
 
 // -----
 
-tile.kernel @reshape(%x: !tile.gm<4x16x128xf32>) {
-  // expected-error @+1 {{'ascend.gm_reshape' op cannot reinterpret '!tile.gm<4x16x128xf32>' as '!tile.gm<64x64xf32>': the element type and the element count must match}}
-  %y = ascend.gm_reshape %x : !tile.gm<4x16x128xf32> -> !tile.gm<64x64xf32>
-  tile.return
+ascend.kernel @reshape(%x: !ascend.gm<4x16x128xf32>) {
+  // expected-error @+1 {{'ascend.gm_reshape' op cannot reinterpret '!ascend.gm<4x16x128xf32>' as '!ascend.gm<64x64xf32>': the element type and the element count must match}}
+  %y = ascend.gm_reshape %x : !ascend.gm<4x16x128xf32> -> !ascend.gm<64x64xf32>
+  ascend.return
 }
 
 // -----
 
-tile.kernel @reshape_element(%x: !tile.gm<4x16x128xf32>) {
-  // expected-error @+1 {{'ascend.gm_reshape' op cannot reinterpret '!tile.gm<4x16x128xf32>' as '!tile.gm<64x128xi32>'}}
-  %y = ascend.gm_reshape %x : !tile.gm<4x16x128xf32> -> !tile.gm<64x128xi32>
-  tile.return
+ascend.kernel @reshape_element(%x: !ascend.gm<4x16x128xf32>) {
+  // expected-error @+1 {{'ascend.gm_reshape' op cannot reinterpret '!ascend.gm<4x16x128xf32>' as '!ascend.gm<64x128xi32>'}}
+  %y = ascend.gm_reshape %x : !ascend.gm<4x16x128xf32> -> !ascend.gm<64x128xi32>
+  ascend.return
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// !ascend.gm and the host program
+//===----------------------------------------------------------------------===//
+
+// expected-error @+1 {{a global tensor needs at least one dimension}}
+func.func private @scalar_gm(!ascend.gm<f32>)
+
+// -----
+
+// expected-error @+1 {{global tensor dimensions must be positive, found 0}}
+func.func private @empty_gm(!ascend.gm<0x8xf32>)
+
+// -----
+
+// expected-error @+1 {{global tensor element type must be bf16, f16, f32, i8 or i32, found 'i16'}}
+func.func private @i16_gm(!ascend.gm<8x8xi16>)
+
+// -----
+
+// expected-error @+1 {{'ascend.kernel' op returns nothing: results go to `ascend.out` parameters}}
+ascend.kernel @result() -> i32 {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.kernel' op parameter #1 must be a !ascend.gm tensor, i32 or f32, found 'index'}}
+ascend.kernel @index_parameter(%x: !ascend.gm<8x8xf32>, %n: index) {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.kernel' op output parameter #0 must be a !ascend.gm tensor}}
+ascend.kernel @scalar_output(%s: f32 {ascend.out}) {
+  ascend.return
+}
+
+// -----
+
+ascend.task @t() attributes {core = #ascend.core<aiv>} {
+  // expected-error @+1 {{'ascend.alloc_gm' op expects parent op 'ascend.kernel'}}
+  %s = ascend.alloc_gm : !ascend.gm<8x8xf32>
+  ascend.return
+}
+
+// -----
+
+// The ascend stage holds no tile types.
+// expected-error @+1 {{'ascend.task' op argument #0 must be a !ascend.gm tensor, index, i32 or f32, found '!tile.gm<8x8xf32>'}}
+ascend.task @tile_gm(%x: !tile.gm<8x8xf32>) attributes {core = #ascend.core<aiv>} {
+  ascend.return
+}
+
+// -----
+
+func.func @tile_gm_load(%x: !tile.gm<8x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<8x8xf32, ub>
+  // expected-error @+1 {{'ascend.tload' op operand #1 must be a statically shaped tensor in global memory (HBM), but got '!tile.gm<8x8xf32>'}}
+  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<8x8xf32, ub>, !tile.gm<8x8xf32>
+  return
+}
+
+// -----
 
 //===----------------------------------------------------------------------===//
 // ascend.alloc
@@ -161,141 +229,141 @@ ascend.task @alloc_negative() attributes {core = #ascend.core<aiv>} {
 
 // -----
 
-ascend.task @tload_space(%x: !tile.gm<16x64xf16>) attributes {core = #ascend.core<aic>} {
+ascend.task @tload_space(%x: !ascend.gm<16x64xf16>) attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf16, l0a>
   // expected-error @+1 {{'ascend.tload' op destination must be in ub or l1, found l0a}}
-  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<16x64xf16, l0a>, !tile.gm<16x64xf16>
+  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<16x64xf16, l0a>, !ascend.gm<16x64xf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tload_offsets(%x: !tile.gm<16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tload_offsets(%x: !ascend.gm<16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf16, ub>
   // expected-error @+1 {{'ascend.tload' op expects one offset per global dimension (2), found 1}}
-  ascend.tload %t, %x[%c0] : !ascend.tile<16x64xf16, ub>, !tile.gm<16x64xf16>
+  ascend.tload %t, %x[%c0] : !ascend.tile<16x64xf16, ub>, !ascend.gm<16x64xf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tload_element(%x: !tile.gm<16x64xbf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tload_element(%x: !ascend.gm<16x64xbf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf32, ub>
   // expected-error @+1 {{'ascend.tload' op global element type 'bf16' differs from the tile's 'f32'}}
-  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xbf16>
+  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xbf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tload_wide(%x: !tile.gm<16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tload_wide(%x: !ascend.gm<16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x128xf16, ub>
   // expected-error @+1 {{'ascend.tload' op tile [16, 128] is wider than the global tensor}}
-  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<16x128xf16, ub>, !tile.gm<16x64xf16>
+  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<16x128xf16, ub>, !ascend.gm<16x64xf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tload_rows(%x: !tile.gm<16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tload_rows(%x: !ascend.gm<16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<32x64xf16, ub>
   // expected-error @+1 {{'ascend.tload' op tile [32, 64] has more rows than the global tensor}}
-  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<32x64xf16, ub>, !tile.gm<16x64xf16>
+  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<32x64xf16, ub>, !ascend.gm<16x64xf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tload_rows_rank1(%x: !tile.gm<64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tload_rows_rank1(%x: !ascend.gm<64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<2x64xf16, ub>
   // expected-error @+1 {{'ascend.tload' op tile [2, 64] has more rows than the global tensor}}
-  ascend.tload %t, %x[%c0] : !ascend.tile<2x64xf16, ub>, !tile.gm<64xf16>
+  ascend.tload %t, %x[%c0] : !ascend.tile<2x64xf16, ub>, !ascend.gm<64xf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tload_window_rank(%x: !tile.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tload_window_rank(%x: !ascend.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf16, ub>
   // expected-error @+1 {{'ascend.tload' op window needs one extent per leading global dimension (2), found 1}}
-  ascend.tload %t, %x[%c0, %c0, %c0] {window = array<i64: 16>} : !ascend.tile<16x64xf16, ub>, !tile.gm<4x16x64xf16>
+  ascend.tload %t, %x[%c0, %c0, %c0] {window = array<i64: 16>} : !ascend.tile<16x64xf16, ub>, !ascend.gm<4x16x64xf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tload_window_extent(%x: !tile.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tload_window_extent(%x: !ascend.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf16, ub>
   // expected-error @+1 {{'ascend.tload' op window extent 8 does not fit dimension 4}}
-  ascend.tload %t, %x[%c0, %c0, %c0] {window = array<i64: 8, 2>} : !ascend.tile<16x64xf16, ub>, !tile.gm<4x16x64xf16>
+  ascend.tload %t, %x[%c0, %c0, %c0] {window = array<i64: 8, 2>} : !ascend.tile<16x64xf16, ub>, !ascend.gm<4x16x64xf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tload_window_zero(%x: !tile.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tload_window_zero(%x: !ascend.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf16, ub>
   // expected-error @+1 {{'ascend.tload' op window extent 0 does not fit dimension 16}}
-  ascend.tload %t, %x[%c0, %c0, %c0] {window = array<i64: 1, 0>} : !ascend.tile<16x64xf16, ub>, !tile.gm<4x16x64xf16>
+  ascend.tload %t, %x[%c0, %c0, %c0] {window = array<i64: 1, 0>} : !ascend.tile<16x64xf16, ub>, !ascend.gm<4x16x64xf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tload_window_rows(%x: !tile.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tload_window_rows(%x: !ascend.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf16, ub>
   // expected-error @+1 {{'ascend.tload' op window holds 32 rows, the tile has 16}}
-  ascend.tload %t, %x[%c0, %c0, %c0] {window = array<i64: 2, 16>} : !ascend.tile<16x64xf16, ub>, !tile.gm<4x16x64xf16>
+  ascend.tload %t, %x[%c0, %c0, %c0] {window = array<i64: 2, 16>} : !ascend.tile<16x64xf16, ub>, !ascend.gm<4x16x64xf16>
   ascend.return
 }
 
 // -----
 
-ascend.task @tstore_space(%y: !tile.gm<16x64xf16>) attributes {core = #ascend.core<aic>} {
+ascend.task @tstore_space(%y: !ascend.gm<16x64xf16>) attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf16, l1>
   // expected-error @+1 {{'ascend.tstore' op source must be in ub or l0c, found l1}}
-  ascend.tstore %y[%c0, %c0], %t : !tile.gm<16x64xf16>, !ascend.tile<16x64xf16, l1>
+  ascend.tstore %y[%c0, %c0], %t : !ascend.gm<16x64xf16>, !ascend.tile<16x64xf16, l1>
   ascend.return
 }
 
 // -----
 
-ascend.task @tstore_element(%y: !tile.gm<16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tstore_element(%y: !ascend.gm<16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf32, ub>
   // expected-error @+1 {{'ascend.tstore' op global element type 'f16' differs from the tile's 'f32'}}
-  ascend.tstore %y[%c0, %c0], %t : !tile.gm<16x64xf16>, !ascend.tile<16x64xf32, ub>
+  ascend.tstore %y[%c0, %c0], %t : !ascend.gm<16x64xf16>, !ascend.tile<16x64xf32, ub>
   ascend.return
 }
 
 // -----
 
-ascend.task @tstore_offsets(%y: !tile.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tstore_offsets(%y: !ascend.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf16, ub>
   // expected-error @+1 {{'ascend.tstore' op expects one offset per global dimension (3), found 2}}
-  ascend.tstore %y[%c0, %c0], %t : !tile.gm<4x16x64xf16>, !ascend.tile<16x64xf16, ub>
+  ascend.tstore %y[%c0, %c0], %t : !ascend.gm<4x16x64xf16>, !ascend.tile<16x64xf16, ub>
   ascend.return
 }
 
 // -----
 
-ascend.task @tstore_window(%y: !tile.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @tstore_window(%y: !ascend.gm<4x16x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xf16, ub>
   // expected-error @+1 {{'ascend.tstore' op window holds 64 rows, the tile has 16}}
-  ascend.tstore %y[%c0, %c0, %c0], %t {window = array<i64: 4, 16>} : !tile.gm<4x16x64xf16>, !ascend.tile<16x64xf16, ub>
+  ascend.tstore %y[%c0, %c0, %c0], %t {window = array<i64: 4, 16>} : !ascend.gm<4x16x64xf16>, !ascend.tile<16x64xf16, ub>
   ascend.return
 }
 
@@ -1247,19 +1315,19 @@ ascend.task @flag_unknown_pipe() attributes {core = #ascend.core<aiv>} {
 
 // -----
 
-ascend.task @scalar_load_offsets(%x: !tile.gm<4x8xi32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @scalar_load_offsets(%x: !ascend.gm<4x8xi32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   // expected-error @+1 {{'ascend.scalar_load' op expects one offset per dimension (2), found 1}}
-  %v = ascend.scalar_load %x[%c0] : !tile.gm<4x8xi32> -> i32
+  %v = ascend.scalar_load %x[%c0] : !ascend.gm<4x8xi32> -> i32
   ascend.return
 }
 
 // -----
 
-ascend.task @scalar_load_type(%x: !tile.gm<8xi32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @scalar_load_type(%x: !ascend.gm<8xi32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   // expected-error @+1 {{'ascend.scalar_load' op reads 'i32' elements as 'f32'}}
-  %v = ascend.scalar_load %x[%c0] : !tile.gm<8xi32> -> f32
+  %v = ascend.scalar_load %x[%c0] : !ascend.gm<8xi32> -> f32
   ascend.return
 }
 
@@ -1349,16 +1417,16 @@ ascend.task @gather_index_shape() attributes {core = #ascend.core<aiv>} {
 
 // -----
 
-tile.kernel @gm_constant_shape() {
-  // expected-error @+1 {{'ascend.gm_constant' op value of type 'tensor<4xi32>' does not fill '!tile.gm<8xi32>'}}
-  %t = ascend.gm_constant dense<[0, 1, 2, 3]> : tensor<4xi32> : !tile.gm<8xi32>
-  tile.return
+ascend.kernel @gm_constant_shape() {
+  // expected-error @+1 {{'ascend.gm_constant' op value of type 'tensor<4xi32>' does not fill '!ascend.gm<8xi32>'}}
+  %t = ascend.gm_constant dense<[0, 1, 2, 3]> : tensor<4xi32> : !ascend.gm<8xi32>
+  ascend.return
 }
 
 // -----
 
-tile.kernel @gm_constant_element() {
-  // expected-error @+1 {{'ascend.gm_constant' op value of type 'tensor<4xf32>' does not fill '!tile.gm<4xi32>'}}
-  %t = ascend.gm_constant dense<1.0> : tensor<4xf32> : !tile.gm<4xi32>
-  tile.return
+ascend.kernel @gm_constant_element() {
+  // expected-error @+1 {{'ascend.gm_constant' op value of type 'tensor<4xf32>' does not fill '!ascend.gm<4xi32>'}}
+  %t = ascend.gm_constant dense<1.0> : tensor<4xf32> : !ascend.gm<4xi32>
+  ascend.return
 }

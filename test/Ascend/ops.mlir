@@ -4,9 +4,9 @@
 // Round trip of every ascend dialect op.
 
 // CHECK-LABEL: ascend.task @vector
-// CHECK-SAME: (%[[X:[a-z0-9_]+]]: !tile.gm<64x128xf32>, %[[Y:[a-z0-9_]+]]: !tile.gm<64x128xf32>, %[[S:[a-z0-9_]+]]: f32, %[[N:[a-z0-9_]+]]: i32, %[[K:[a-z0-9_]+]]: index)
+// CHECK-SAME: (%[[X:[a-z0-9_]+]]: !ascend.gm<64x128xf32>, %[[Y:[a-z0-9_]+]]: !ascend.gm<64x128xf32>, %[[S:[a-z0-9_]+]]: f32, %[[N:[a-z0-9_]+]]: i32, %[[K:[a-z0-9_]+]]: index)
 // CHECK-SAME: attributes {core = #ascend.core<aiv>}
-ascend.task @vector(%x: !tile.gm<64x128xf32>, %y: !tile.gm<64x128xf32>, %s: f32, %n: i32, %k: index)
+ascend.task @vector(%x: !ascend.gm<64x128xf32>, %y: !ascend.gm<64x128xf32>, %s: f32, %n: i32, %k: index)
     attributes {core = #ascend.core<aiv>} {
   // CHECK: %[[B:.*]] = ascend.block_idx
   // CHECK: %[[D:.*]] = ascend.block_dim
@@ -25,8 +25,8 @@ ascend.task @vector(%x: !tile.gm<64x128xf32>, %y: !tile.gm<64x128xf32>, %s: f32,
   %row = ascend.alloc : !ascend.tile<16x1xf32, ub>
   %block = ascend.alloc : !ascend.tile<16x8xf32, ub>
   %col = ascend.alloc : !ascend.tile<1x128xf32, ub>
-  // CHECK: ascend.tload %[[T0]], %[[X]][%[[B]], %[[C0:.*]]] : !ascend.tile<16x128xf32, ub>, !tile.gm<64x128xf32>
-  ascend.tload %t0, %x[%b, %c0] : !ascend.tile<16x128xf32, ub>, !tile.gm<64x128xf32>
+  // CHECK: ascend.tload %[[T0]], %[[X]][%[[B]], %[[C0:.*]]] : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
+  ascend.tload %t0, %x[%b, %c0] : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
   // CHECK: ascend.set_flag <mte2> -> <v>, 0
   ascend.set_flag <mte2> -> <v>, 0
   // CHECK: ascend.wait_flag <mte2> -> <v>, 0
@@ -112,15 +112,15 @@ ascend.task @vector(%x: !tile.gm<64x128xf32>, %y: !tile.gm<64x128xf32>, %s: f32,
   ascend.set_flag <v> -> <mte3>, 7
   // CHECK: ascend.wait_flag <v> -> <mte3>, 7
   ascend.wait_flag <v> -> <mte3>, 7
-  // CHECK: ascend.tstore %[[Y]][%[[B]], %[[C0]]], %[[T1]] : !tile.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
-  ascend.tstore %y[%b, %c0], %t1 : !tile.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
+  // CHECK: ascend.tstore %[[Y]][%[[B]], %[[C0]]], %[[T1]] : !ascend.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
+  ascend.tstore %y[%b, %c0], %t1 : !ascend.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
   // CHECK: ascend.return
   ascend.return
 }
 
 // Integer and half-precision forms, conversions and gathers.
 // CHECK-LABEL: ascend.task @convert
-ascend.task @convert(%x: !tile.gm<16x64xbf16>, %n: i32) attributes {core = #ascend.core<aiv>} {
+ascend.task @convert(%x: !ascend.gm<16x64xbf16>, %n: i32) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %h = arith.constant 1.5 : f16
   %k = arith.constant 3 : i16
@@ -138,7 +138,7 @@ ascend.task @convert(%x: !tile.gm<16x64xbf16>, %n: i32) attributes {core = #asce
   %q = ascend.alloc : !ascend.tile<16x64xi8, ub>
   %s16 = ascend.alloc : !ascend.tile<16x64xi16, ub>
   %half = ascend.alloc : !ascend.tile<16x32xbf16, ub>
-  ascend.tload %bf, %x[%c0, %c0] : !ascend.tile<16x64xbf16, ub>, !tile.gm<16x64xbf16>
+  ascend.tload %bf, %x[%c0, %c0] : !ascend.tile<16x64xbf16, ub>, !ascend.gm<16x64xbf16>
   // CHECK: ascend.tcvt %[[F]], %[[BF]] {round = #tile.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, ub>
   ascend.tcvt %f, %bf {round = #tile.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, ub>
   // CHECK: ascend.tcvt %[[I]], %[[F]] {round = #tile.round<rint>} : !ascend.tile<16x64xi32, ub>, !ascend.tile<16x64xf32, ub>
@@ -170,7 +170,7 @@ ascend.task @convert(%x: !tile.gm<16x64xbf16>, %n: i32) attributes {core = #asce
 // The cube path: GM → L1 → L0A/L0B → L0C → GM.
 // CHECK-LABEL: ascend.task @cube
 // CHECK-SAME: attributes {core = #ascend.core<aic>}
-ascend.task @cube(%a: !tile.gm<64x256xbf16>, %b: !tile.gm<256x128xbf16>, %c: !tile.gm<64x128xbf16>)
+ascend.task @cube(%a: !ascend.gm<64x256xbf16>, %b: !ascend.gm<256x128xbf16>, %c: !ascend.gm<64x128xbf16>)
     attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %c32 = arith.constant 32 : index
@@ -192,9 +192,9 @@ ascend.task @cube(%a: !tile.gm<64x256xbf16>, %b: !tile.gm<256x128xbf16>, %c: !ti
   %l1acc = ascend.alloc : !ascend.tile<64x128xf32, l1>
   %fulla = ascend.alloc : !ascend.tile<64x256xbf16, l0a>
   %fullb = ascend.alloc : !ascend.tile<64x256xbf16, l0b>
-  // CHECK: ascend.tload %[[A1]], %{{.*}}[%[[C0:.*]], %[[C0]]] : !ascend.tile<64x256xbf16, l1>, !tile.gm<64x256xbf16>
-  ascend.tload %a1, %a[%c0, %c0] : !ascend.tile<64x256xbf16, l1>, !tile.gm<64x256xbf16>
-  ascend.tload %b1, %b[%c0, %c0] : !ascend.tile<256x128xbf16, l1>, !tile.gm<256x128xbf16>
+  // CHECK: ascend.tload %[[A1]], %{{.*}}[%[[C0:.*]], %[[C0]]] : !ascend.tile<64x256xbf16, l1>, !ascend.gm<64x256xbf16>
+  ascend.tload %a1, %a[%c0, %c0] : !ascend.tile<64x256xbf16, l1>, !ascend.gm<64x256xbf16>
+  ascend.tload %b1, %b[%c0, %c0] : !ascend.tile<256x128xbf16, l1>, !ascend.gm<256x128xbf16>
   // CHECK: ascend.textract %[[A0]], %[[A1]][%[[C0]], %[[C32:.*]]] : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x256xbf16, l1>
   ascend.textract %a0, %a1[%c0, %c32] : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x256xbf16, l1>
   // CHECK: ascend.textract %[[B0]], %[[B1]][%[[C32]], %[[C0]]] : !ascend.tile<128x128xbf16, l0b>, !ascend.tile<256x128xbf16, l1>
@@ -213,8 +213,8 @@ ascend.task @cube(%a: !tile.gm<64x256xbf16>, %b: !tile.gm<256x128xbf16>, %c: !ti
   // CHECK: ascend.pipe_barrier <all>
   ascend.pipe_barrier <all>
   // The fixpipe converts f32 accumulators on the way out of L0C.
-  // CHECK: ascend.tstore %{{.*}}[%[[C0]], %[[C0]]], %[[ACC]] : !tile.gm<64x128xbf16>, !ascend.tile<64x128xf32, l0c>
-  ascend.tstore %c[%c0, %c0], %acc : !tile.gm<64x128xbf16>, !ascend.tile<64x128xf32, l0c>
+  // CHECK: ascend.tstore %{{.*}}[%[[C0]], %[[C0]]], %[[ACC]] : !ascend.gm<64x128xbf16>, !ascend.tile<64x128xf32, l0c>
+  ascend.tstore %c[%c0, %c0], %acc : !ascend.gm<64x128xbf16>, !ascend.tile<64x128xf32, l0c>
   // CHECK: ascend.tmov %[[L1ACC]], %[[ACC]] : !ascend.tile<64x128xf32, l1>, !ascend.tile<64x128xf32, l0c>
   ascend.tmov %l1acc, %acc : !ascend.tile<64x128xf32, l1>, !ascend.tile<64x128xf32, l0c>
   // CHECK: ascend.tmov %[[UB]], %[[ACC]] : !ascend.tile<64x128xf32, ub>, !ascend.tile<64x128xf32, l0c>
@@ -224,43 +224,47 @@ ascend.task @cube(%a: !tile.gm<64x256xbf16>, %b: !tile.gm<256x128xbf16>, %c: !ti
 
 // A window over the leading dimensions of a rank-3 tensor: 4 × 8 = 32 rows.
 // CHECK-LABEL: ascend.task @windows
-ascend.task @windows(%x: !tile.gm<16x8x64xf16>, %y: !tile.gm<16x8x64xf16>) attributes {core = #ascend.core<aiv>} {
+ascend.task @windows(%x: !ascend.gm<16x8x64xf16>, %y: !ascend.gm<16x8x64xf16>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c4 = arith.constant 4 : index
   %t = ascend.alloc : !ascend.tile<32x64xf16, ub>
-  // CHECK: ascend.tload %{{.*}}, %{{.*}}[%[[C4:.*]], %[[C0:.*]], %[[C0]]] {window = array<i64: 4, 8>} : !ascend.tile<32x64xf16, ub>, !tile.gm<16x8x64xf16>
-  ascend.tload %t, %x[%c4, %c0, %c0] {window = array<i64: 4, 8>} : !ascend.tile<32x64xf16, ub>, !tile.gm<16x8x64xf16>
-  // CHECK: ascend.tstore %{{.*}}[%[[C4]], %[[C0]], %[[C0]]], %{{.*}} {window = array<i64: 4, 8>} : !tile.gm<16x8x64xf16>, !ascend.tile<32x64xf16, ub>
-  ascend.tstore %y[%c4, %c0, %c0], %t {window = array<i64: 4, 8>} : !tile.gm<16x8x64xf16>, !ascend.tile<32x64xf16, ub>
+  // CHECK: ascend.tload %{{.*}}, %{{.*}}[%[[C4:.*]], %[[C0:.*]], %[[C0]]] {window = array<i64: 4, 8>} : !ascend.tile<32x64xf16, ub>, !ascend.gm<16x8x64xf16>
+  ascend.tload %t, %x[%c4, %c0, %c0] {window = array<i64: 4, 8>} : !ascend.tile<32x64xf16, ub>, !ascend.gm<16x8x64xf16>
+  // CHECK: ascend.tstore %{{.*}}[%[[C4]], %[[C0]], %[[C0]]], %{{.*}} {window = array<i64: 4, 8>} : !ascend.gm<16x8x64xf16>, !ascend.tile<32x64xf16, ub>
+  ascend.tstore %y[%c4, %c0, %c0], %t {window = array<i64: 4, 8>} : !ascend.gm<16x8x64xf16>, !ascend.tile<32x64xf16, ub>
   ascend.return
 }
 
-// Host side: reshape global tensors and launch tasks in order.
-// CHECK-LABEL: tile.kernel @host
-// CHECK-SAME: (%[[X:[a-z0-9_]+]]: !tile.gm<4x16x128xf32>, %[[Y:[a-z0-9_]+]]: !tile.gm<64x128xf32> {tile.out})
-tile.kernel @host(%x: !tile.gm<4x16x128xf32>, %y: !tile.gm<64x128xf32> {tile.out}) {
-  // CHECK: %[[X2:.*]] = ascend.gm_reshape %[[X]] : !tile.gm<4x16x128xf32> -> !tile.gm<64x128xf32>
-  %x2 = ascend.gm_reshape %x : !tile.gm<4x16x128xf32> -> !tile.gm<64x128xf32>
+// Host side: reshape global tensors, allocate scratch ones and launch tasks in order.
+// CHECK-LABEL: ascend.kernel @host
+// CHECK-SAME: (%[[X:[a-z0-9_]+]]: !ascend.gm<4x16x128xf32>, %[[Y:[a-z0-9_]+]]: !ascend.gm<64x128xf32> {ascend.out})
+ascend.kernel @host(%x: !ascend.gm<4x16x128xf32>, %y: !ascend.gm<64x128xf32> {ascend.out}) {
+  // CHECK: %[[X2:.*]] = ascend.gm_reshape %[[X]] : !ascend.gm<4x16x128xf32> -> !ascend.gm<64x128xf32>
+  %x2 = ascend.gm_reshape %x : !ascend.gm<4x16x128xf32> -> !ascend.gm<64x128xf32>
+  // CHECK: %[[TMP:.*]] = ascend.alloc_gm : !ascend.gm<64x128xbf16>
+  %tmp = ascend.alloc_gm : !ascend.gm<64x128xbf16>
   %s = arith.constant 2.0 : f32
   %n = arith.constant 3 : i32
   %k = arith.constant 5 : index
-  // CHECK: ascend.launch @vector(%[[X2]], %[[Y]], %[[S:.*]], %[[N:.*]], %[[K:.*]]) blocks = 4 : (!tile.gm<64x128xf32>, !tile.gm<64x128xf32>, f32, i32, index) -> ()
-  ascend.launch @vector(%x2, %y, %s, %n, %k) blocks = 4 : (!tile.gm<64x128xf32>, !tile.gm<64x128xf32>, f32, i32, index) -> ()
+  // CHECK: ascend.launch @vector(%[[X2]], %[[Y]], %[[S:.*]], %[[N:.*]], %[[K:.*]]) blocks = 4 : (!ascend.gm<64x128xf32>, !ascend.gm<64x128xf32>, f32, i32, index) -> ()
+  ascend.launch @vector(%x2, %y, %s, %n, %k) blocks = 4 : (!ascend.gm<64x128xf32>, !ascend.gm<64x128xf32>, f32, i32, index) -> ()
   // CHECK: ascend.launch @empty() blocks = 1 : () -> ()
   ascend.launch @empty() blocks = 1 : () -> ()
-  tile.return
+  // CHECK: ascend.launch @scratch(%[[TMP]]) blocks = 2 : (!ascend.gm<64x128xbf16>) -> ()
+  ascend.launch @scratch(%tmp) blocks = 2 : (!ascend.gm<64x128xbf16>) -> ()
+  ascend.return
 }
 
 // Data-dependent addressing on the scalar unit and gathers by an index tile.
 // CHECK-LABEL: ascend.task @indexed
-// CHECK-SAME: (%[[POS:[a-z0-9_]+]]: !tile.gm<128xi32>, %[[W:[a-z0-9_]+]]: !tile.gm<4x8xf32>)
-ascend.task @indexed(%pos: !tile.gm<128xi32>, %w: !tile.gm<4x8xf32>) attributes {core = #ascend.core<aiv>} {
+// CHECK-SAME: (%[[POS:[a-z0-9_]+]]: !ascend.gm<128xi32>, %[[W:[a-z0-9_]+]]: !ascend.gm<4x8xf32>)
+ascend.task @indexed(%pos: !ascend.gm<128xi32>, %w: !ascend.gm<4x8xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c3 = arith.constant 3 : index
-  // CHECK: ascend.scalar_load %[[POS]][%[[C3:.*]]] : !tile.gm<128xi32> -> i32
-  %i = ascend.scalar_load %pos[%c3] : !tile.gm<128xi32> -> i32
-  // CHECK: ascend.scalar_load %[[W]][%[[C0:.*]], %[[C3]]] : !tile.gm<4x8xf32> -> f32
-  %f = ascend.scalar_load %w[%c0, %c3] : !tile.gm<4x8xf32> -> f32
+  // CHECK: ascend.scalar_load %[[POS]][%[[C3:.*]]] : !ascend.gm<128xi32> -> i32
+  %i = ascend.scalar_load %pos[%c3] : !ascend.gm<128xi32> -> i32
+  // CHECK: ascend.scalar_load %[[W]][%[[C0:.*]], %[[C3]]] : !ascend.gm<4x8xf32> -> f32
+  %f = ascend.scalar_load %w[%c0, %c3] : !ascend.gm<4x8xf32> -> f32
   // CHECK: %[[D:.*]] = ascend.alloc : !ascend.tile<8x64xf16, ub>
   // CHECK: %[[S:.*]] = ascend.alloc : !ascend.tile<16x64xf16, ub>
   // CHECK: %[[IDX:.*]] = ascend.alloc : !ascend.tile<8x64xi32, ub>
@@ -291,18 +295,23 @@ ascend.task @ub_windows() attributes {core = #ascend.core<aiv>} {
   ascend.return
 }
 
-// CHECK-LABEL: tile.kernel @constants
-tile.kernel @constants() {
-  // CHECK: ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !tile.gm<4xi32>
-  %t = ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !tile.gm<4xi32>
-  // CHECK: ascend.gm_constant dense<5.000000e-01> : tensor<2x8xbf16> : !tile.gm<2x8xbf16>
-  %h = ascend.gm_constant dense<0.5> : tensor<2x8xbf16> : !tile.gm<2x8xbf16>
-  tile.return
+// CHECK-LABEL: ascend.kernel @constants
+ascend.kernel @constants() {
+  // CHECK: ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !ascend.gm<4xi32>
+  %t = ascend.gm_constant dense<[0, 2, 1, 3]> : tensor<4xi32> : !ascend.gm<4xi32>
+  // CHECK: ascend.gm_constant dense<5.000000e-01> : tensor<2x8xbf16> : !ascend.gm<2x8xbf16>
+  %h = ascend.gm_constant dense<0.5> : tensor<2x8xbf16> : !ascend.gm<2x8xbf16>
+  ascend.return
 }
 
 // CHECK-LABEL: ascend.task @empty()
 // CHECK-SAME: attributes {core = #ascend.core<aic>}
 // CHECK-NEXT: ascend.return
 ascend.task @empty() attributes {core = #ascend.core<aic>} {
+  ascend.return
+}
+
+// CHECK-LABEL: ascend.task @scratch(%{{.*}}: !ascend.gm<64x128xbf16>)
+ascend.task @scratch(%t: !ascend.gm<64x128xbf16>) attributes {core = #ascend.core<aiv>} {
   ascend.return
 }

@@ -2,18 +2,18 @@
 
 // A chain of vector ops: each op is one AIV task over GM; the last result is
 // written straight into the output (no copy task), bf16 is widened to f32.
-// CHECK-LABEL: tile.kernel @norm
-// CHECK-DAG: %[[SUMB:.*]] = tile.alloc_gm : !tile.gm<64x1xbf16>
-// CHECK-DAG: %[[SUM:.*]] = tile.alloc_gm : !tile.gm<64x1xf32>
-// CHECK-DAG: %[[SQF:.*]] = tile.alloc_gm : !tile.gm<64x256xf32>
-// CHECK-DAG: %[[SQ:.*]] = tile.alloc_gm : !tile.gm<64x256xbf16>
+// CHECK-LABEL: ascend.kernel @norm
+// CHECK-DAG: %[[SUMB:.*]] = ascend.alloc_gm : !ascend.gm<64x1xbf16>
+// CHECK-DAG: %[[SUM:.*]] = ascend.alloc_gm : !ascend.gm<64x1xf32>
+// CHECK-DAG: %[[SQF:.*]] = ascend.alloc_gm : !ascend.gm<64x256xf32>
+// CHECK-DAG: %[[SQ:.*]] = ascend.alloc_gm : !ascend.gm<64x256xbf16>
 // CHECK: ascend.launch @norm_mul_l[[L:[0-9]+]](%arg0, %[[SQ]]) blocks = 8
 // CHECK: ascend.launch @norm_cast_l{{[0-9]+}}(%[[SQ]], %[[SQF]]) blocks = 8
 // CHECK: ascend.launch @norm_row_sum_l{{[0-9]+}}(%[[SQF]], %[[SUM]]) blocks = 8
 // CHECK: ascend.launch @norm_cast_l{{[0-9]+}}(%[[SUM]], %[[SUMB]]) blocks = 1
 // CHECK: ascend.launch @norm_mul_l{{[0-9]+}}(%arg0, %[[SUMB]], %arg1) blocks = 8
 // CHECK-NOT: ascend.launch
-// CHECK: tile.return
+// CHECK: ascend.return
 // CHECK: ascend.task @norm_mul_l[[L]](
 // CHECK-SAME: core = #ascend.core<aiv>
 // CHECK: ascend.alloc : !ascend.tile<8x256xbf16, ub>
@@ -48,7 +48,7 @@ tile.kernel @norm(%x: !tile.gm<64x256xbf16>, %y: !tile.gm<64x256xbf16> {tile.out
 // Per-column vectors (rank-1 gamma) use the column-expand forms; scalars the
 // scalar forms; a scalar on the left of a division is expanded into a tile.
 // CHECK-LABEL: ascend.task @bcast_mul_l
-// CHECK: ascend.tload %{{.*}}, %arg1[%c0] : !ascend.tile<1x128xf32, ub>, !tile.gm<128xf32>
+// CHECK: ascend.tload %{{.*}}, %arg1[%c0] : !ascend.tile<1x128xf32, ub>, !ascend.gm<128xf32>
 // CHECK: ascend.tcolexpandmul
 // CHECK-LABEL: ascend.task @bcast_add_l
 // CHECK: ascend.tadds %{{.*}}, %{{.*}}, %arg1 : !ascend.tile<{{.*}}xf32, ub>, !ascend.tile<{{.*}}xf32, ub>, f32
@@ -92,7 +92,7 @@ tile.kernel @quant(%x: !tile.gm<16x64xf32>, %q: !tile.gm<16x64xi8> {tile.out}) {
 // [64, 1024] row panel stays in L1 and every step takes its L0A window from
 // it (textract); B's chunks alternate between two L1 buffers (stages 0 and
 // 1, which never share bytes) and the steps between two pairs of L0 buffers.
-// CHECK-LABEL: tile.kernel @mm
+// CHECK-LABEL: ascend.kernel @mm
 // CHECK: ascend.launch @mm_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 16
 // CHECK-LABEL: ascend.task @mm_matmul_l
 // CHECK-SAME: core = #ascend.core<aic>
@@ -118,7 +118,7 @@ tile.kernel @quant(%x: !tile.gm<16x64xf32>, %q: !tile.gm<16x64xi8> {tile.out}) {
 // CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA0]], %[[LB0]]
 // CHECK:   ascend.tload %[[B1]], %arg1[%c768, %[[COL]]]
 // CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]], %[[LB1]]
-// CHECK:   ascend.tstore %arg2[{{.*}}], %[[C]] : !tile.gm<256x256xf32>, !ascend.tile<64x64xf32, l0c>
+// CHECK:   ascend.tstore %arg2[{{.*}}], %[[C]] : !ascend.gm<256x256xf32>, !ascend.tile<64x64xf32, l0c>
 tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !tile.gm<256x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<256x1024xbf16> -> tensor<256x1024xbf16>
@@ -245,14 +245,14 @@ tile.kernel @narrow(%a: !tile.gm<128x4096xbf16>, %b: !tile.gm<4096x512xbf16>, %c
 
 // Slices in a host loop become offsets passed to the task at each launch; a
 // store into a 3-D output gives the task a row window over dimension 0.
-// CHECK-LABEL: tile.kernel @heads
-// CHECK-NOT: tile.alloc_gm
+// CHECK-LABEL: ascend.kernel @heads
+// CHECK-NOT: ascend.alloc_gm
 // CHECK: scf.for %[[H:.*]] = %c0 to %c4 step %c1 {
 // CHECK:   %[[COL:.*]] = arith.muli %[[H]], %c64 : index
 // CHECK:   ascend.launch @heads_exp_l{{[0-9]+}}(%arg0, %[[COL]], %arg1, %[[H]]) blocks = 1
 // CHECK: } {tile.parallel}
 // CHECK-LABEL: ascend.task @heads_exp_l
-// CHECK-SAME: (%arg0: !tile.gm<16x256xf32>, %arg1: index, %arg2: !tile.gm<16x4x64xf32>, %arg3: index)
+// CHECK-SAME: (%arg0: !ascend.gm<16x256xf32>, %arg1: index, %arg2: !ascend.gm<16x4x64xf32>, %arg3: index)
 // CHECK: ascend.tload %{{.*}}, %arg0[%{{.*}}, %arg1]
 // CHECK: ascend.texp
 // CHECK: ascend.tstore %arg2[%{{.*}}, %arg3, %c0], %{{.*}} {window = array<i64: 16, 1>}
@@ -276,9 +276,9 @@ tile.kernel @heads(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x4x64xf32> {tile.out
 
 // A tensor carried through a loop by inserts lives in one scratch tensor:
 // the filled value is written in place, each insert writes into its window.
-// CHECK-LABEL: tile.kernel @table
-// CHECK: %[[T:.*]] = tile.alloc_gm : !tile.gm<8x16xf32>
-// CHECK-NOT: tile.alloc_gm
+// CHECK-LABEL: ascend.kernel @table
+// CHECK: %[[T:.*]] = ascend.alloc_gm : !ascend.gm<8x16xf32>
+// CHECK-NOT: ascend.alloc_gm
 // CHECK: ascend.launch @table_full_l{{[0-9]+}}(%[[T]]) blocks = 1
 // CHECK: scf.for %[[I:.*]] = %c0 to %c2 step %c1 {
 // CHECK:   %[[ROW:.*]] = arith.muli %[[I]], %c4
@@ -305,8 +305,8 @@ tile.kernel @table(%x: !tile.gm<4x16xbf16>, %y: !tile.gm<8x16xf32> {tile.out}) {
 // -----
 
 // Reshaping a whole parameter reinterprets it in place.
-// CHECK-LABEL: tile.kernel @flat
-// CHECK: %[[V:.*]] = ascend.gm_reshape %arg1 : !tile.gm<2x64xf32> -> !tile.gm<1x128xf32>
+// CHECK-LABEL: ascend.kernel @flat
+// CHECK: %[[V:.*]] = ascend.gm_reshape %arg1 : !ascend.gm<2x64xf32> -> !ascend.gm<1x128xf32>
 // CHECK: ascend.launch @flat_mul_l{{[0-9]+}}(%arg0, %[[V]], %arg2)
 tile.kernel @flat(%x: !tile.gm<8x128xf32>, %s: !tile.gm<2x64xf32>, %y: !tile.gm<8x128xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
@@ -323,10 +323,10 @@ tile.kernel @flat(%x: !tile.gm<8x128xf32>, %s: !tile.gm<2x64xf32>, %y: !tile.gm<
 // The RoPE re-interleave: producers write e and o as the rows e_i, o_i of one
 // stacked scratch tensor, and an index gather with a constant index table
 // picks e0, o0, e1, o1, … for each output row — no selection matmul.
-// CHECK-LABEL: tile.kernel @il
-// CHECK: %[[STACK:.*]] = tile.alloc_gm : !tile.gm<64x2x32xf32>
-// CHECK: %[[ROWS:.*]] = ascend.gm_reshape %[[STACK]] : !tile.gm<64x2x32xf32> -> !tile.gm<128x32xf32>
-// CHECK: %[[TABLE:.*]] = ascend.gm_constant dense<{{.*}}> : tensor<16x64xi32> : !tile.gm<16x64xi32>
+// CHECK-LABEL: ascend.kernel @il
+// CHECK: %[[STACK:.*]] = ascend.alloc_gm : !ascend.gm<64x2x32xf32>
+// CHECK: %[[ROWS:.*]] = ascend.gm_reshape %[[STACK]] : !ascend.gm<64x2x32xf32> -> !ascend.gm<128x32xf32>
+// CHECK: %[[TABLE:.*]] = ascend.gm_constant dense<{{.*}}> : tensor<16x64xi32> : !ascend.gm<16x64xi32>
 // CHECK: ascend.launch @il_exp_l{{[0-9]+}}(%arg0, %[[STACK]])
 // CHECK: ascend.launch @il_neg_l{{[0-9]+}}(%arg1, %[[STACK]])
 // CHECK: ascend.launch @il_interleave_l{{[0-9]+}}(%[[ROWS]], %arg2, %[[TABLE]]) blocks = 4
@@ -337,9 +337,9 @@ tile.kernel @flat(%x: !tile.gm<8x128xf32>, %s: !tile.gm<2x64xf32>, %y: !tile.gm<
 // CHECK-LABEL: ascend.task @il_interleave_l
 // CHECK: ascend.tload %[[IDX:.*]], %arg2[%c0, %c0] : !ascend.tile<16x64xi32, ub>
 // CHECK: scf.for
-// CHECK:   ascend.tload %[[SRC:.*]], %arg0[{{.*}}] : !ascend.tile<32x32xf32, ub>, !tile.gm<128x32xf32>
+// CHECK:   ascend.tload %[[SRC:.*]], %arg0[{{.*}}] : !ascend.tile<32x32xf32, ub>, !ascend.gm<128x32xf32>
 // CHECK:   ascend.tgather_index %[[OUT:.*]], %[[SRC]][%[[IDX]]]
-// CHECK:   ascend.tstore %arg1[{{.*}}], %[[OUT]] : !tile.gm<64x64xf32>, !ascend.tile<16x64xf32, ub>
+// CHECK:   ascend.tstore %arg1[{{.*}}], %[[OUT]] : !ascend.gm<64x64xf32>, !ascend.tile<16x64xf32, ub>
 tile.kernel @il(%x: !tile.gm<64x32xf32>, %y: !tile.gm<64x32xf32>, %z: !tile.gm<64x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %a = tile.load %x[%c0, %c0] : !tile.gm<64x32xf32> -> tensor<64x32xf32>
@@ -355,9 +355,9 @@ tile.kernel @il(%x: !tile.gm<64x32xf32>, %y: !tile.gm<64x32xf32>, %z: !tile.gm<6
 
 // A row gather reads each row's index on the scalar unit and moves the row.
 // CHECK-LABEL: ascend.task @rows_load_rows_l
-// CHECK-SAME: (%arg0: !tile.gm<512x64xbf16>, %arg1: !tile.gm<16xi32>, %arg2: !tile.gm<16x32xbf16>, %arg3: index)
+// CHECK-SAME: (%arg0: !ascend.gm<512x64xbf16>, %arg1: !ascend.gm<16xi32>, %arg2: !ascend.gm<16x32xbf16>, %arg3: index)
 // CHECK: scf.for %[[ROW:.*]] = %{{.*}} to %c16 step %{{.*}} {
-// CHECK:   %[[I:.*]] = ascend.scalar_load %arg1[%[[ROW]]] : !tile.gm<16xi32> -> i32
+// CHECK:   %[[I:.*]] = ascend.scalar_load %arg1[%[[ROW]]] : !ascend.gm<16xi32> -> i32
 // CHECK:   %[[AT:.*]] = arith.index_cast %[[I]] : i32 to index
 // CHECK:   ascend.tload %[[T:.*]], %arg0[%[[AT]], %arg3] : !ascend.tile<1x32xbf16, ub>
 // CHECK:   ascend.tstore %arg2[%[[ROW]], %c0], %[[T]]
@@ -374,8 +374,8 @@ tile.kernel @rows(%table: !tile.gm<512x64xbf16>, %pos: !tile.gm<16xi32>, %y: !ti
 
 // An accumulating matmul is a cube task and an add; scopes are inlined once
 // their ops suit the core group.
-// CHECK-LABEL: tile.kernel @acc
-// CHECK: %[[P:.*]] = tile.alloc_gm : !tile.gm<16x16xf32>
+// CHECK-LABEL: ascend.kernel @acc
+// CHECK: %[[P:.*]] = ascend.alloc_gm : !ascend.gm<16x16xf32>
 // CHECK: ascend.launch @acc_matmul_l{{[0-9]+}}(%arg0, %arg1, %[[P]])
 // CHECK: ascend.launch @acc_add_l{{[0-9]+}}(%[[P]], %arg2, %arg3)
 // CHECK-NOT: tile.scope

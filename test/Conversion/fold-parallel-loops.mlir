@@ -4,12 +4,12 @@
 // recomputes its iteration's column offset (h * 16) from the item index, and
 // the row that was loaded once per launch at that offset is now loaded per
 // item, inside the work loop.
-// CHECK-LABEL: tile.kernel @per_head
+// CHECK-LABEL: ascend.kernel @per_head
 // CHECK-NOT: scf.for
-// CHECK: ascend.launch @heads(%{{.*}}, %{{.*}}, %{{.*}}) blocks = 8 : (!tile.gm<4x64xf32>, !tile.gm<1x64xf32>, !tile.gm<4x64xf32>) -> ()
+// CHECK: ascend.launch @heads(%{{.*}}, %{{.*}}, %{{.*}}) blocks = 8 : (!ascend.gm<4x64xf32>, !ascend.gm<1x64xf32>, !ascend.gm<4x64xf32>) -> ()
 // CHECK-NOT: scf.for
 // CHECK-LABEL: ascend.task @heads
-// CHECK-SAME: (%[[X:[a-z0-9]+]]: !tile.gm<4x64xf32>, %[[W:[a-z0-9]+]]: !tile.gm<1x64xf32>, %[[Y:[a-z0-9]+]]: !tile.gm<4x64xf32>)
+// CHECK-SAME: (%[[X:[a-z0-9]+]]: !ascend.gm<4x64xf32>, %[[W:[a-z0-9]+]]: !ascend.gm<1x64xf32>, %[[Y:[a-z0-9]+]]: !ascend.gm<4x64xf32>)
 // CHECK: %[[BID:.*]] = ascend.block_idx
 // CHECK: %[[BDIM:.*]] = ascend.block_dim
 // CHECK-NOT: ascend.tload
@@ -22,18 +22,18 @@
 // CHECK: %[[ROW:.*]] = arith.muli %[[INNER]], %{{.*}} : index
 // CHECK: ascend.tload %{{.*}}, %[[X]][%[[ROW]], %[[COL]]]
 // CHECK: ascend.tstore %[[Y]][%[[ROW]], %[[COL]]]
-tile.kernel @per_head(%x: !tile.gm<4x64xf32>, %w: !tile.gm<1x64xf32>, %y: !tile.gm<4x64xf32> {tile.out}) {
+ascend.kernel @per_head(%x: !ascend.gm<4x64xf32>, %w: !ascend.gm<1x64xf32>, %y: !ascend.gm<4x64xf32> {ascend.out}) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
   %c16 = arith.constant 16 : index
   scf.for %h = %c0 to %c4 step %c1 {
     %col = arith.muli %h, %c16 : index
-    ascend.launch @heads(%x, %w, %col, %y) blocks = 2 : (!tile.gm<4x64xf32>, !tile.gm<1x64xf32>, index, !tile.gm<4x64xf32>) -> ()
+    ascend.launch @heads(%x, %w, %col, %y) blocks = 2 : (!ascend.gm<4x64xf32>, !ascend.gm<1x64xf32>, index, !ascend.gm<4x64xf32>) -> ()
   } {tile.parallel}
-  tile.return
+  ascend.return
 }
-ascend.task @heads(%x: !tile.gm<4x64xf32>, %w: !tile.gm<1x64xf32>, %col: index, %y: !tile.gm<4x64xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @heads(%x: !ascend.gm<4x64xf32>, %w: !ascend.gm<1x64xf32>, %col: index, %y: !ascend.gm<4x64xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c2 = arith.constant 2 : index
   %row = ascend.alloc : !ascend.tile<1x16xf32, ub>
@@ -41,12 +41,12 @@ ascend.task @heads(%x: !tile.gm<4x64xf32>, %w: !tile.gm<1x64xf32>, %col: index, 
   %u = ascend.alloc : !ascend.tile<2x16xf32, ub>
   %bid = ascend.block_idx
   %bdim = ascend.block_dim
-  ascend.tload %row, %w[%c0, %col] : !ascend.tile<1x16xf32, ub>, !tile.gm<1x64xf32>
+  ascend.tload %row, %w[%c0, %col] : !ascend.tile<1x16xf32, ub>, !ascend.gm<1x64xf32>
   scf.for %item = %bid to %c2 step %bdim {
     %r = arith.muli %item, %c2 : index
-    ascend.tload %t, %x[%r, %col] : !ascend.tile<2x16xf32, ub>, !tile.gm<4x64xf32>
+    ascend.tload %t, %x[%r, %col] : !ascend.tile<2x16xf32, ub>, !ascend.gm<4x64xf32>
     ascend.tcolexpandmul %u, %t, %row : !ascend.tile<2x16xf32, ub>, !ascend.tile<2x16xf32, ub>, !ascend.tile<1x16xf32, ub>
-    ascend.tstore %y[%r, %col], %u : !tile.gm<4x64xf32>, !ascend.tile<2x16xf32, ub>
+    ascend.tstore %y[%r, %col], %u : !ascend.gm<4x64xf32>, !ascend.tile<2x16xf32, ub>
   }
   ascend.return
 }
@@ -55,32 +55,32 @@ ascend.task @heads(%x: !tile.gm<4x64xf32>, %w: !tile.gm<1x64xf32>, %col: index, 
 
 // A loop that is not marked parallel, or whose body does more than launch,
 // stays as it is.
-// CHECK-LABEL: tile.kernel @sequential
+// CHECK-LABEL: ascend.kernel @sequential
 // CHECK: scf.for
 // CHECK: ascend.launch @steps
 // CHECK: scf.for
 // CHECK: ascend.launch @steps
 // CHECK: ascend.launch @steps
-tile.kernel @sequential(%x: !tile.gm<4x64xf32>) {
+ascend.kernel @sequential(%x: !ascend.gm<4x64xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
   scf.for %h = %c0 to %c4 step %c1 {
-    ascend.launch @steps(%x, %h) blocks = 2 : (!tile.gm<4x64xf32>, index) -> ()
+    ascend.launch @steps(%x, %h) blocks = 2 : (!ascend.gm<4x64xf32>, index) -> ()
   }
   scf.for %h = %c0 to %c4 step %c1 {
-    ascend.launch @steps(%x, %h) blocks = 2 : (!tile.gm<4x64xf32>, index) -> ()
-    ascend.launch @steps(%x, %h) blocks = 2 : (!tile.gm<4x64xf32>, index) -> ()
+    ascend.launch @steps(%x, %h) blocks = 2 : (!ascend.gm<4x64xf32>, index) -> ()
+    ascend.launch @steps(%x, %h) blocks = 2 : (!ascend.gm<4x64xf32>, index) -> ()
   } {tile.parallel}
-  tile.return
+  ascend.return
 }
-ascend.task @steps(%x: !tile.gm<4x64xf32>, %h: index) attributes {core = #ascend.core<aiv>} {
+ascend.task @steps(%x: !ascend.gm<4x64xf32>, %h: index) attributes {core = #ascend.core<aiv>} {
   %c2 = arith.constant 2 : index
   %t = ascend.alloc : !ascend.tile<2x16xf32, ub>
   %bid = ascend.block_idx
   %bdim = ascend.block_dim
   scf.for %item = %bid to %c2 step %bdim {
-    ascend.tload %t, %x[%item, %h] : !ascend.tile<2x16xf32, ub>, !tile.gm<4x64xf32>
+    ascend.tload %t, %x[%item, %h] : !ascend.tile<2x16xf32, ub>, !ascend.gm<4x64xf32>
   }
   ascend.return
 }

@@ -5,7 +5,7 @@
 // each chunk loads its rows, keeps every intermediate in UB (the RoPE columns
 // go out with textract and back with tinsert, the pairs re-interleave with an
 // index gather) and stores its rows of the result.
-// CHECK-LABEL: tile.kernel @rope_tail
+// CHECK-LABEL: ascend.kernel @rope_tail
 // CHECK: ascend.gm_constant
 // CHECK: ascend.launch @rope_tail_fused_rope(
 // CHECK-NOT: ascend.launch
@@ -49,7 +49,7 @@ tile.kernel @rope_tail(%x: !tile.gm<256x64xf32>, %g: !tile.gm<1x64xf32>, %y: !ti
 
 // Rows too long for UB even one at a time: the scope's ops are lowered one
 // task each, in column chunks, through global memory.
-// CHECK-LABEL: tile.kernel @too_wide
+// CHECK-LABEL: ascend.kernel @too_wide
 // CHECK: ascend.launch @too_wide_exp
 // CHECK: ascend.launch @too_wide_mul
 // CHECK-NOT: ascend.launch
@@ -69,9 +69,9 @@ tile.kernel @too_wide(%x: !tile.gm<4x65536xf32>, %y: !tile.gm<4x65536xf32> {tile
 
 // A result that is stored into an output nothing else writes, and also read
 // by a later task, lives in that output: no scratch tensor and no copy.
-// CHECK-LABEL: tile.kernel @stored_and_read
+// CHECK-LABEL: ascend.kernel @stored_and_read
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: {{.*}}, %[[Q:[a-z0-9]+]]: {{.*}}, %[[Z:[a-z0-9]+]]: {{.*}})
-// CHECK-NOT: tile.alloc_gm
+// CHECK-NOT: ascend.alloc_gm
 // CHECK: ascend.launch @stored_and_read_fused_q(%[[X]], %[[Q]])
 // CHECK-NEXT: ascend.launch @stored_and_read_exp_{{.*}}(%[[Q]], %[[Z]])
 // CHECK-NOT: ascend.launch
@@ -96,7 +96,7 @@ tile.kernel @stored_and_read(%x: !tile.gm<64x64xf32>, %q: !tile.gm<64x64xf32> {t
 // against [4, 32, 64]) is read per chunk at the row its broadcast maps the
 // chunk to (row / 32), once for both of its uses, as a [1, 64] row; the chunk
 // rows divide the 32 rows that read the same operand row.
-// CHECK-LABEL: tile.kernel @middle_rows
+// CHECK-LABEL: ascend.kernel @middle_rows
 // CHECK: ascend.launch @middle_rows_fused(
 // CHECK-NOT: ascend.launch
 // CHECK-LABEL: ascend.task @middle_rows_fused
@@ -105,7 +105,7 @@ tile.kernel @stored_and_read(%x: !tile.gm<64x64xf32>, %q: !tile.gm<64x64xf32> {t
 // CHECK: scf.for
 // CHECK:   %[[ROW:.*]] = arith.muli %{{.*}}, %c[[R]]
 // CHECK:   %[[BATCH:.*]] = arith.divui %[[ROW]], %c32
-// CHECK:   ascend.tload %[[Q]], %arg0[%[[BATCH]], %c0] : !ascend.tile<1x64xf32, ub>, !tile.gm<4x64xf32>
+// CHECK:   ascend.tload %[[Q]], %arg0[%[[BATCH]], %c0] : !ascend.tile<1x64xf32, ub>, !ascend.gm<4x64xf32>
 // CHECK:   ascend.tload %[[K:.*]], %arg1[%[[ROW]], %c0]
 // CHECK:   ascend.tcolexpandmul %{{.*}}, %[[K]], %[[Q]]
 // CHECK:   ascend.texp

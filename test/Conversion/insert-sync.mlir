@@ -22,14 +22,14 @@
 // CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.texp
 // CHECK-NEXT: ascend.return
-ascend.task @raw_war(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @raw_war(%x: !ascend.gm<16x256xf32>, %y: !ascend.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
-  ascend.tstore %y[%c0, %c0], %b : !tile.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tstore %y[%c0, %c0], %b : !ascend.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
   ascend.return
 }
@@ -52,17 +52,17 @@ ascend.task @raw_war(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>) attribu
 // CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 0
 // CHECK-NEXT: ascend.tload %{{.*}}, %arg1
 // CHECK-NEXT: ascend.return
-ascend.task @waw_and_gm(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>, %z: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @waw_and_gm(%x: !ascend.gm<16x256xf32>, %y: !ascend.gm<16x256xf32>, %z: !ascend.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %zero = arith.constant 0.0 : f32
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
   %c = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x256xf32, ub>
   ascend.texpands %a, %zero : !ascend.tile<16x256xf32, ub>, f32
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
-  ascend.tstore %y[%c0, %c0], %a : !tile.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
-  ascend.tload %b, %z[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
-  ascend.tload %c, %y[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
+  ascend.tstore %y[%c0, %c0], %a : !ascend.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tload %b, %z[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
+  ascend.tload %c, %y[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.return
 }
 
@@ -84,18 +84,18 @@ ascend.task @waw_and_gm(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>, %z: 
 // CHECK-NEXT: ascend.tstore %arg1[%c0, %c0], %[[C:.*]] :
 // CHECK-NEXT: ascend.tstore %arg1[%c0, %c0], %[[A:.*]] :
 // CHECK-NEXT: ascend.return
-ascend.task @no_redundant_wait(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @no_redundant_wait(%x: !ascend.gm<16x256xf32>, %y: !ascend.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
   %c = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x256xf32, ub>
   %d = ascend.alloc {offset = 49152 : i64} : !ascend.tile<16x256xf32, ub>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
-  ascend.tload %b, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
+  ascend.tload %b, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.tadd %c, %a, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
   ascend.tmul %d, %a, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
-  ascend.tstore %y[%c0, %c0], %c : !tile.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
-  ascend.tstore %y[%c0, %c0], %a : !tile.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tstore %y[%c0, %c0], %c : !ascend.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tstore %y[%c0, %c0], %a : !ascend.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
   ascend.return
 }
 
@@ -136,20 +136,20 @@ ascend.task @vector_barrier() attributes {core = #ascend.core<aiv>} {
 // CHECK-NEXT: ascend.tload %{{.*}}, %arg0
 // CHECK-NEXT: ascend.tload %{{.*}}, %arg0
 // CHECK-NEXT: ascend.return
-ascend.task @aliasing(%x: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @aliasing(%x: !ascend.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
   %c = ascend.alloc {offset = 8192 : i64} : !ascend.tile<8x256xf32, ub>
   %d = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x256xf32, ub>
   %l1 = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, l1>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.set_flag <mte2> -> <v>, 3
   ascend.wait_flag <mte2> -> <v>, 3
   ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
-  ascend.tload %c, %x[%c0, %c0] : !ascend.tile<8x256xf32, ub>, !tile.gm<16x256xf32>
-  ascend.tload %d, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
-  ascend.tload %l1, %x[%c0, %c0] : !ascend.tile<16x256xf32, l1>, !tile.gm<16x256xf32>
+  ascend.tload %c, %x[%c0, %c0] : !ascend.tile<8x256xf32, ub>, !ascend.gm<16x256xf32>
+  ascend.tload %d, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
+  ascend.tload %l1, %x[%c0, %c0] : !ascend.tile<16x256xf32, l1>, !ascend.gm<16x256xf32>
   ascend.return
 }
 
@@ -178,16 +178,16 @@ ascend.task @aliasing(%x: !tile.gm<16x256xf32>) attributes {core = #ascend.core<
 // CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
 // CHECK-NEXT: ascend.return
-ascend.task @loop_back_edge(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @loop_back_edge(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c16 = arith.constant 16 : index
   %c64 = arith.constant 64 : index
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
   scf.for %row = %c0 to %c64 step %c16 {
-    ascend.tload %a, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<64x256xf32>
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
     ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
-    ascend.tstore %y[%row, %c0], %b : !tile.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+    ascend.tstore %y[%row, %c0], %b : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
   }
   ascend.return
 }
@@ -207,13 +207,13 @@ ascend.task @loop_back_edge(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) 
 // CHECK-NEXT: ascend.pipe_barrier <v>
 // CHECK-NEXT: ascend.tmul
 // CHECK-NEXT: }
-ascend.task @loop_reads_prologue(%x: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @loop_reads_prologue(%x: !ascend.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   scf.for %i = %c0 to %c4 step %c1 {
     ascend.tadd %b, %a, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
     ascend.tmul %a, %b, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
@@ -239,17 +239,17 @@ ascend.task @loop_reads_prologue(%x: !tile.gm<16x256xf32>) attributes {core = #a
 // CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.texp
-ascend.task @event_ids(%x: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @event_ids(%x: !ascend.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
   %c = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x256xf32, ub>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.set_flag <mte2> -> <v>, 0
-  ascend.tload %b, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %b, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.texp %c, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
   ascend.wait_flag <mte2> -> <v>, 0
-  ascend.tload %b, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %b, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.texp %c, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
   ascend.return
 }
@@ -267,14 +267,14 @@ ascend.task @event_ids(%x: !tile.gm<16x256xf32>) attributes {core = #ascend.core
 // CHECK-NEXT: }
 // CHECK-NEXT: }
 // CHECK-NEXT: ascend.return
-ascend.task @loop_already_ordered(%x: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @loop_already_ordered(%x: !ascend.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
   %c = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x256xf32, ub>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
   scf.for %i = %c0 to %c4 step %c1 {
     scf.for %j = %c0 to %c4 step %c1 {
@@ -294,14 +294,14 @@ ascend.task @loop_already_ordered(%x: !tile.gm<16x256xf32>) attributes {core = #
 // CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
 // CHECK-NEXT: ascend.texp
-ascend.task @branches(%x: !tile.gm<16x256xf32>, %flag: i32) attributes {core = #ascend.core<aiv>} {
+ascend.task @branches(%x: !ascend.gm<16x256xf32>, %flag: i32) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c0_i32 = arith.constant 0 : i32
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
   %cond = arith.cmpi ne, %flag, %c0_i32 : i32
   scf.if %cond {
-    ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+    ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   }
   ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
   ascend.return
@@ -328,19 +328,19 @@ ascend.task @branches(%x: !tile.gm<16x256xf32>, %flag: i32) attributes {core = #
 // CHECK-NEXT: ascend.tmatmul
 // CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 0
 // CHECK-NEXT: ascend.tload %[[A]]
-ascend.task @issuer_on_tie(%x: !tile.gm<64x128xbf16>, %y: !tile.gm<128x64xbf16>) attributes {core = #ascend.core<aic>} {
+ascend.task @issuer_on_tie(%x: !ascend.gm<64x128xbf16>, %y: !ascend.gm<128x64xbf16>) attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x128xbf16, l1>
   %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<128x64xbf16, l1>
   %la = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x128xbf16, l0a>
   %lb = ascend.alloc {offset = 0 : i64} : !ascend.tile<128x64xbf16, l0b>
   %acc = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xf32, l0c>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x128xbf16>
-  ascend.tload %b, %y[%c0, %c0] : !ascend.tile<128x64xbf16, l1>, !tile.gm<128x64xbf16>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !ascend.gm<64x128xbf16>
+  ascend.tload %b, %y[%c0, %c0] : !ascend.tile<128x64xbf16, l1>, !ascend.gm<128x64xbf16>
   ascend.tmov %la, %a : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
   ascend.tmov %lb, %b : !ascend.tile<128x64xbf16, l0b>, !ascend.tile<128x64xbf16, l1>
   ascend.tmatmul %acc, %la, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x128xbf16>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !ascend.gm<64x128xbf16>
   ascend.return
 }
 
@@ -388,7 +388,7 @@ ascend.task @issuer_on_tie(%x: !tile.gm<64x128xbf16>, %y: !tile.gm<128x64xbf16>)
 // CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 0
 // CHECK-NEXT: ascend.wait_flag <m> -> <fix>, 0
 // CHECK-NEXT: ascend.tstore
-ascend.task @double_buffered(%x: !tile.gm<64x1024xbf16>, %y: !tile.gm<64x64xf32>) attributes {core = #ascend.core<aic>} {
+ascend.task @double_buffered(%x: !ascend.gm<64x1024xbf16>, %y: !ascend.gm<64x64xf32>) attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %c128 = arith.constant 128 : index
   %c256 = arith.constant 256 : index
@@ -401,15 +401,15 @@ ascend.task @double_buffered(%x: !tile.gm<64x1024xbf16>, %y: !tile.gm<64x64xf32>
   %lb = ascend.alloc {offset = 0 : i64} : !ascend.tile<128x64xbf16, l0b>
   %acc = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xf32, l0c>
   scf.for %k = %c0 to %c1024 step %c256 {
-    ascend.tload %a0, %x[%c0, %k] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1024xbf16>
+    ascend.tload %a0, %x[%c0, %k] : !ascend.tile<64x128xbf16, l1>, !ascend.gm<64x1024xbf16>
     ascend.tmov %la0, %a0 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
     ascend.tmatmul_acc %acc, %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
     %k1 = arith.addi %k, %c128 : index
-    ascend.tload %a1, %x[%c0, %k1] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1024xbf16>
+    ascend.tload %a1, %x[%c0, %k1] : !ascend.tile<64x128xbf16, l1>, !ascend.gm<64x1024xbf16>
     ascend.tmov %la1, %a1 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
     ascend.tmatmul_acc %acc, %acc, %la1, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
   }
-  ascend.tstore %y[%c0, %c0], %acc : !tile.gm<64x64xf32>, !ascend.tile<64x64xf32, l0c>
+  ascend.tstore %y[%c0, %c0], %acc : !ascend.gm<64x64xf32>, !ascend.tile<64x64xf32, l0c>
   ascend.return
 }
 
@@ -441,7 +441,7 @@ ascend.task @double_buffered(%x: !tile.gm<64x1024xbf16>, %y: !tile.gm<64x64xf32>
 // CHECK-DAG: ascend.wait_flag <mte1> -> <mte2>, 0
 // CHECK-DAG: ascend.wait_flag <mte1> -> <mte2>, 1
 // CHECK: ascend.return
-ascend.task @prime_after_last_conflict(%x: !tile.gm<64x1152xbf16>) attributes {core = #ascend.core<aic>} {
+ascend.task @prime_after_last_conflict(%x: !ascend.gm<64x1152xbf16>) attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %c128 = arith.constant 128 : index
   %c256 = arith.constant 256 : index
@@ -452,15 +452,15 @@ ascend.task @prime_after_last_conflict(%x: !tile.gm<64x1152xbf16>) attributes {c
   %la1 = ascend.alloc {offset = 16384 : i64} : !ascend.tile<64x128xbf16, l0a>
   %lb = ascend.alloc {offset = 0 : i64} : !ascend.tile<128x64xbf16, l0b>
   %acc = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xf32, l0c>
-  ascend.tload %a0, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1152xbf16>
+  ascend.tload %a0, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !ascend.gm<64x1152xbf16>
   ascend.tmov %la0, %a0 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
   ascend.tmatmul %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
   scf.for %k = %c128 to %c1152 step %c256 {
-    ascend.tload %a1, %x[%c0, %k] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1152xbf16>
+    ascend.tload %a1, %x[%c0, %k] : !ascend.tile<64x128xbf16, l1>, !ascend.gm<64x1152xbf16>
     ascend.tmov %la1, %a1 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
     ascend.tmatmul_acc %acc, %acc, %la1, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
     %k1 = arith.addi %k, %c128 : index
-    ascend.tload %a0, %x[%c0, %k1] : !ascend.tile<64x128xbf16, l1>, !tile.gm<64x1152xbf16>
+    ascend.tload %a0, %x[%c0, %k1] : !ascend.tile<64x128xbf16, l1>, !ascend.gm<64x1152xbf16>
     ascend.tmov %la0, %a0 : !ascend.tile<64x128xbf16, l0a>, !ascend.tile<64x128xbf16, l1>
     ascend.tmatmul_acc %acc, %acc, %la0, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
   }
@@ -500,7 +500,7 @@ ascend.task @prime_after_last_conflict(%x: !tile.gm<64x1152xbf16>) attributes {c
 // CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 7
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 7
 // CHECK-NEXT: ascend.tload
-ascend.task @carried_ids(%x: !tile.gm<16x64xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @carried_ids(%x: !ascend.gm<16x64xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
@@ -514,14 +514,14 @@ ascend.task @carried_ids(%x: !tile.gm<16x64xf32>) attributes {core = #ascend.cor
   %a7 = ascend.alloc {offset = 28672 : i64} : !ascend.tile<16x64xf32, ub>
   %b = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x64xf32, ub>
   scf.for %i = %c0 to %c4 step %c1 {
-    ascend.tload %a0, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
-    ascend.tload %a1, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
-    ascend.tload %a2, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
-    ascend.tload %a3, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
-    ascend.tload %a4, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
-    ascend.tload %a5, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
-    ascend.tload %a6, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
-    ascend.tload %a7, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !tile.gm<16x64xf32>
+    ascend.tload %a0, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    ascend.tload %a1, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    ascend.tload %a2, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    ascend.tload %a3, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    ascend.tload %a4, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    ascend.tload %a5, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    ascend.tload %a6, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    ascend.tload %a7, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
     ascend.texp %b, %a0 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
     ascend.texp %b, %a1 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
     ascend.texp %b, %a2 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>

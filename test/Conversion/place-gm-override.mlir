@@ -2,11 +2,11 @@
 
 // tile-place-gm would compute the negation straight into the output; placed
 // in scratch by hand, it is computed there and a copy task stores it.
-// CHECK-LABEL: tile.kernel @scratch_by_hand
-// CHECK: %[[S:.*]] = tile.alloc_gm : !tile.gm<16x64xf32>
+// CHECK-LABEL: ascend.kernel @scratch_by_hand
+// CHECK: %[[S:.*]] = ascend.alloc_gm : !ascend.gm<16x64xf32>
 // CHECK: ascend.launch @scratch_by_hand_neg_l{{[0-9]+}}(%arg0, %[[S]])
 // CHECK-NEXT: ascend.launch @scratch_by_hand_copy_{{[0-9]+}}(%[[S]], %arg1)
-// CHECK-NEXT: tile.return
+// CHECK-NEXT: ascend.return
 tile.kernel @scratch_by_hand(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %v = tile.load %x[%c0, %c0] {ascend.placement = [#ascend.place<view>]} : !tile.gm<16x64xf32> -> tensor<16x64xf32>
@@ -18,10 +18,10 @@ tile.kernel @scratch_by_hand(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {t
 // -----
 
 // As tile-place-gm decides it: no scratch tensor, one task.
-// CHECK-LABEL: tile.kernel @at_consumer
-// CHECK-NOT: tile.alloc_gm
+// CHECK-LABEL: ascend.kernel @at_consumer
+// CHECK-NOT: ascend.alloc_gm
 // CHECK: ascend.launch @at_consumer_neg_l{{[0-9]+}}(%arg0, %arg1)
-// CHECK-NEXT: tile.return
+// CHECK-NEXT: ascend.return
 tile.kernel @at_consumer(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %v = tile.load %x[%c0, %c0] {ascend.placement = [#ascend.place<view>]} : !tile.gm<16x64xf32> -> tensor<16x64xf32>
@@ -34,13 +34,13 @@ tile.kernel @at_consumer(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {tile.
 
 // An insert that could update its scratch destination in place copies it
 // first when placed so by hand.
-// CHECK-LABEL: tile.kernel @copy_by_hand
-// CHECK-COUNT-2: tile.alloc_gm : !tile.gm<32x64xf32>
+// CHECK-LABEL: ascend.kernel @copy_by_hand
+// CHECK-COUNT-2: ascend.alloc_gm : !ascend.gm<32x64xf32>
 // CHECK: ascend.launch @copy_by_hand_full_l
 // CHECK-NEXT: ascend.launch @copy_by_hand_copy_
 // CHECK-NEXT: ascend.launch @copy_by_hand_copy_
 // CHECK-NEXT: ascend.launch @copy_by_hand_copy_
-// CHECK-NEXT: tile.return
+// CHECK-NEXT: ascend.return
 tile.kernel @copy_by_hand(%x: !tile.gm<16x64xf32>, %y: !tile.gm<32x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %v = tile.load %x[%c0, %c0] {ascend.placement = [#ascend.place<view>]} : !tile.gm<16x64xf32> -> tensor<16x64xf32>

@@ -7,15 +7,15 @@
 // CHECK: %[[A:.*]] = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
 // CHECK: %[[B:.*]] = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
 // CHECK: %[[C:.*]] = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
-ascend.task @straight_line(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @straight_line(%x: !ascend.gm<16x256xf32>, %y: !ascend.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %a = ascend.alloc : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc : !ascend.tile<16x256xf32, ub>
   %c = ascend.alloc : !ascend.tile<16x256xf32, ub>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
   ascend.tneg %c, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
-  ascend.tstore %y[%c0, %c0], %c : !tile.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tstore %y[%c0, %c0], %c : !ascend.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
   ascend.return
 }
 
@@ -30,16 +30,16 @@ ascend.task @straight_line(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x256xf32>) a
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
 // CHECK: ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x1xf32, ub>
-ascend.task @largest_first(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x1xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @largest_first(%x: !ascend.gm<16x256xf32>, %y: !ascend.gm<16x1xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %sum = ascend.alloc : !ascend.tile<16x1xf32, ub>
   %src = ascend.alloc : !ascend.tile<16x256xf32, ub>
   %tmp = ascend.alloc : !ascend.tile<16x256xf32, ub>
   %root = ascend.alloc : !ascend.tile<16x1xf32, ub>
-  ascend.tload %src, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<16x256xf32>
+  ascend.tload %src, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<16x256xf32>
   ascend.trowsum %sum, %src, %tmp : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
   ascend.tsqrt %root, %sum : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x1xf32, ub>
-  ascend.tstore %y[%c0, %c0], %root : !tile.gm<16x1xf32>, !ascend.tile<16x1xf32, ub>
+  ascend.tstore %y[%c0, %c0], %root : !ascend.gm<16x1xf32>, !ascend.tile<16x1xf32, ub>
   ascend.return
 }
 
@@ -56,7 +56,7 @@ ascend.task @largest_first(%x: !tile.gm<16x256xf32>, %y: !tile.gm<16x1xf32>) att
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
 // CHECK: ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
-ascend.task @loop(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @loop(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c16 = arith.constant 16 : index
   %c64 = arith.constant 64 : index
@@ -66,12 +66,12 @@ ascend.task @loop(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) attributes
   %b = ascend.alloc : !ascend.tile<16x256xf32, ub>
   %c = ascend.alloc : !ascend.tile<16x256xf32, ub>
   ascend.texpands %init, %zero : !ascend.tile<16x256xf32, ub>, f32
-  ascend.tstore %y[%c0, %c0], %init : !tile.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tstore %y[%c0, %c0], %init : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
   scf.for %row = %c0 to %c64 step %c16 {
-    ascend.tload %a, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<64x256xf32>
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
     ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
     ascend.tneg %c, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
-    ascend.tstore %y[%row, %c0], %c : !tile.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+    ascend.tstore %y[%row, %c0], %c : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
   }
   ascend.return
 }
@@ -84,7 +84,7 @@ ascend.task @loop(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) attributes
 // CHECK-LABEL: ascend.task @carried
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
 // CHECK: ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
-ascend.task @carried(%x: !tile.gm<64x256xf32>, %y: !tile.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @carried(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<16x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c16 = arith.constant 16 : index
   %c64 = arith.constant 64 : index
@@ -93,10 +93,10 @@ ascend.task @carried(%x: !tile.gm<64x256xf32>, %y: !tile.gm<16x256xf32>) attribu
   %t = ascend.alloc : !ascend.tile<16x256xf32, ub>
   ascend.texpands %acc, %zero : !ascend.tile<16x256xf32, ub>, f32
   scf.for %row = %c0 to %c64 step %c16 {
-    ascend.tload %t, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<64x256xf32>
+    ascend.tload %t, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
     ascend.tadd %acc, %acc, %t : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
   }
-  ascend.tstore %y[%c0, %c0], %acc : !tile.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tstore %y[%c0, %c0], %acc : !ascend.gm<16x256xf32>, !ascend.tile<16x256xf32, ub>
   ascend.return
 }
 
@@ -109,18 +109,18 @@ ascend.task @carried(%x: !tile.gm<64x256xf32>, %y: !tile.gm<16x256xf32>) attribu
 // CHECK: ascend.alloc {offset = 0 : i64, stage = 0 : i64}
 // CHECK: ascend.alloc {offset = 0 : i64, stage = 0 : i64}
 // CHECK: ascend.alloc {offset = 16384 : i64, stage = 1 : i64}
-ascend.task @stages(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @stages(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c16 = arith.constant 16 : index
   %a = ascend.alloc {stage = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %b = ascend.alloc {stage = 0 : i64} : !ascend.tile<16x256xf32, ub>
   %c = ascend.alloc {stage = 1 : i64} : !ascend.tile<16x256xf32, ub>
-  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<64x256xf32>
-  ascend.tstore %y[%c0, %c0], %a : !tile.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
-  ascend.tload %b, %x[%c16, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<64x256xf32>
-  ascend.tstore %y[%c16, %c0], %b : !tile.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
-  ascend.tload %c, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !tile.gm<64x256xf32>
-  ascend.tstore %y[%c0, %c0], %c : !tile.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+  ascend.tstore %y[%c0, %c0], %a : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tload %b, %x[%c16, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+  ascend.tstore %y[%c16, %c0], %b : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.tload %c, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+  ascend.tstore %y[%c0, %c0], %c : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
   ascend.return
 }
 
@@ -134,19 +134,19 @@ ascend.task @stages(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32>) attribut
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xbf16, l0a>
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xbf16, l0b>
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<64x64xf32, l0c>
-ascend.task @cube(%a: !tile.gm<64x64xbf16>, %b: !tile.gm<64x64xbf16>, %c: !tile.gm<64x64xf32>) attributes {core = #ascend.core<aic>} {
+ascend.task @cube(%a: !ascend.gm<64x64xbf16>, %b: !ascend.gm<64x64xbf16>, %c: !ascend.gm<64x64xf32>) attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %a1 = ascend.alloc : !ascend.tile<64x64xbf16, l1>
   %b1 = ascend.alloc : !ascend.tile<64x64xbf16, l1>
   %a0 = ascend.alloc : !ascend.tile<64x64xbf16, l0a>
   %b0 = ascend.alloc : !ascend.tile<64x64xbf16, l0b>
   %acc = ascend.alloc : !ascend.tile<64x64xf32, l0c>
-  ascend.tload %a1, %a[%c0, %c0] : !ascend.tile<64x64xbf16, l1>, !tile.gm<64x64xbf16>
-  ascend.tload %b1, %b[%c0, %c0] : !ascend.tile<64x64xbf16, l1>, !tile.gm<64x64xbf16>
+  ascend.tload %a1, %a[%c0, %c0] : !ascend.tile<64x64xbf16, l1>, !ascend.gm<64x64xbf16>
+  ascend.tload %b1, %b[%c0, %c0] : !ascend.tile<64x64xbf16, l1>, !ascend.gm<64x64xbf16>
   ascend.textract %a0, %a1[%c0, %c0] : !ascend.tile<64x64xbf16, l0a>, !ascend.tile<64x64xbf16, l1>
   ascend.textract %b0, %b1[%c0, %c0] : !ascend.tile<64x64xbf16, l0b>, !ascend.tile<64x64xbf16, l1>
   ascend.tmatmul %acc, %a0, %b0 : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x64xbf16, l0a>, !ascend.tile<64x64xbf16, l0b>
-  ascend.tstore %c[%c0, %c0], %acc : !tile.gm<64x64xf32>, !ascend.tile<64x64xf32, l0c>
+  ascend.tstore %c[%c0, %c0], %acc : !ascend.gm<64x64xf32>, !ascend.tile<64x64xf32, l0c>
   ascend.return
 }
 
@@ -161,18 +161,18 @@ ascend.task @cube(%a: !tile.gm<64x64xbf16>, %b: !tile.gm<64x64xbf16>, %c: !tile.
 // CHECK: ascend.alloc {offset = 4096 : i64} : !ascend.tile<8x64xf32, l1>
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x4xf32, l0c>
 // CHECK: ascend.alloc {offset = 1024 : i64} : !ascend.tile<8x4xf32, l0c>
-ascend.task @unaligned_cube(%a: !tile.gm<8x64xf32>, %c: !tile.gm<8x4xf32>) attributes {core = #ascend.core<aic>} {
+ascend.task @unaligned_cube(%a: !ascend.gm<8x64xf32>, %c: !ascend.gm<8x4xf32>) attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %a1 = ascend.alloc : !ascend.tile<8x64xf32, l1>
   %b1 = ascend.alloc : !ascend.tile<8x64xf32, l1>
   %x = ascend.alloc : !ascend.tile<8x4xf32, l0c>
   %y = ascend.alloc : !ascend.tile<8x4xf32, l0c>
   %l0 = ascend.alloc : !ascend.tile<8x64xf32, l0a>
-  ascend.tload %a1, %a[%c0, %c0] : !ascend.tile<8x64xf32, l1>, !tile.gm<8x64xf32>
-  ascend.tload %b1, %a[%c0, %c0] : !ascend.tile<8x64xf32, l1>, !tile.gm<8x64xf32>
-  ascend.tstore %c[%c0, %c0], %x : !tile.gm<8x4xf32>, !ascend.tile<8x4xf32, l0c>
-  ascend.tstore %c[%c0, %c0], %y : !tile.gm<8x4xf32>, !ascend.tile<8x4xf32, l0c>
-  ascend.tstore %c[%c0, %c0], %x : !tile.gm<8x4xf32>, !ascend.tile<8x4xf32, l0c>
+  ascend.tload %a1, %a[%c0, %c0] : !ascend.tile<8x64xf32, l1>, !ascend.gm<8x64xf32>
+  ascend.tload %b1, %a[%c0, %c0] : !ascend.tile<8x64xf32, l1>, !ascend.gm<8x64xf32>
+  ascend.tstore %c[%c0, %c0], %x : !ascend.gm<8x4xf32>, !ascend.tile<8x4xf32, l0c>
+  ascend.tstore %c[%c0, %c0], %y : !ascend.gm<8x4xf32>, !ascend.tile<8x4xf32, l0c>
+  ascend.tstore %c[%c0, %c0], %x : !ascend.gm<8x4xf32>, !ascend.tile<8x4xf32, l0c>
   ascend.textract %l0, %a1[%c0, %c0] : !ascend.tile<8x64xf32, l0a>, !ascend.tile<8x64xf32, l1>
   ascend.textract %l0, %b1[%c0, %c0] : !ascend.tile<8x64xf32, l0a>, !ascend.tile<8x64xf32, l1>
   ascend.return

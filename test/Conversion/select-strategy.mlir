@@ -2,7 +2,7 @@
 // RUN: tile-opt %s -split-input-file --tile-select-strategy | tile-opt -split-input-file --tile-form-tasks --tile-place-gm --convert-tile-to-ascend | FileCheck %s --check-prefix=LOWERED
 
 // The strategies round-trip and are what convert-tile-to-ascend builds.
-// LOWERED-LABEL: tile.kernel @norm
+// LOWERED-LABEL: ascend.kernel @norm
 // LOWERED: ascend.launch @norm_col_sum_l{{[0-9]+}}(%{{.*}}) blocks = 2
 
 // Vector ops: chunks of 8 × 256 rows (a 64 × 256 f32 op with two tensor

@@ -4,7 +4,7 @@
 // chooses (test/Conversion/select-strategy.mlir), are what the lowering
 // builds. This mul would run in 8 chunks of 8 × 256; here it runs in 32
 // chunks of 4 × 128.
-// CHECK-LABEL: tile.kernel @mul
+// CHECK-LABEL: ascend.kernel @mul
 // CHECK: ascend.launch @mul_mul_l{{[0-9]+}}(%arg0, %arg1) blocks = 32
 // CHECK-LABEL: ascend.task @mul_mul_l
 // CHECK: ascend.alloc : !ascend.tile<4x128xf32, ub>
@@ -25,7 +25,7 @@ tile.kernel @mul(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32> {tile.out}) 
 // This matmul would run in 64 × 64 blocks with A's panel in L1; here in four
 // 128 × 128 blocks, A and B staged in chunks of two 64-deep K steps, one
 // accumulator.
-// CHECK-LABEL: tile.kernel @mm
+// CHECK-LABEL: ascend.kernel @mm
 // CHECK: ascend.launch @mm_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 4
 // CHECK-LABEL: ascend.task @mm_matmul_l
 // CHECK-DAG: ascend.alloc {stage = 0 : i64} : !ascend.tile<128x128xbf16, l1>
@@ -48,7 +48,7 @@ tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !t
 // A scope that would be one task in chunks of 2 rows: inlined by hand, each
 // op is a task; fused by hand in double-buffered chunks of 16 rows, a work
 // item is two chunks, so two items cover the 64 rows.
-// CHECK-LABEL: tile.kernel @scopes
+// CHECK-LABEL: ascend.kernel @scopes
 // CHECK: ascend.launch @scopes_abs_l{{[0-9]+}}
 // CHECK: ascend.launch @scopes_neg_l{{[0-9]+}}
 // CHECK: ascend.launch @scopes_doubled(%arg0, %arg2) blocks = 2
@@ -79,7 +79,7 @@ tile.kernel @scopes(%x: !tile.gm<64x64xf32>, %q: !tile.gm<64x64xf32> {tile.out},
 
 // A store of a loaded tensor copies it; tile-select-strategy would copy all
 // 64 rows at once, here it copies 16 chunks of 16 × 64.
-// CHECK-LABEL: tile.kernel @copy
+// CHECK-LABEL: ascend.kernel @copy
 // CHECK: ascend.launch @copy_copy_{{[0-9]+}}(%arg0, %arg1) blocks = 16
 // CHECK-LABEL: ascend.task @copy_copy_
 // CHECK: ascend.alloc : !ascend.tile<16x64xf32, ub>

@@ -4,7 +4,7 @@
 // L0C → GM store through the fixpipe.
 
 module {
-  ascend.task @mm(%a: !tile.gm<128x256xbf16>, %b: !tile.gm<256x128xbf16>, %c: !tile.gm<128x128xf32>)
+  ascend.task @mm(%a: !ascend.gm<128x256xbf16>, %b: !ascend.gm<256x128xbf16>, %c: !ascend.gm<128x128xf32>)
       attributes {ascend.memory_peak = {l0a = 16384 : i64, l0b = 16384 : i64, l0c = 65536 : i64, l1 = 131072 : i64}, core = #ascend.core<aic>} {
     %c0 = arith.constant 0 : index
     %c64 = arith.constant 64 : index
@@ -14,8 +14,8 @@ module {
     %2 = ascend.alloc {offset = 0 : i64} : !ascend.tile<128x64xbf16, l0a>
     %3 = ascend.alloc {offset = 0 : i64} : !ascend.tile<64x128xbf16, l0b>
     %4 = ascend.alloc {offset = 0 : i64} : !ascend.tile<128x128xf32, l0c>
-    ascend.tload %0, %a[%c0, %c0] : !ascend.tile<128x256xbf16, l1>, !tile.gm<128x256xbf16>
-    ascend.tload %1, %b[%c0, %c0] : !ascend.tile<256x128xbf16, l1>, !tile.gm<256x128xbf16>
+    ascend.tload %0, %a[%c0, %c0] : !ascend.tile<128x256xbf16, l1>, !ascend.gm<128x256xbf16>
+    ascend.tload %1, %b[%c0, %c0] : !ascend.tile<256x128xbf16, l1>, !ascend.gm<256x128xbf16>
     ascend.set_flag <mte2> -> <mte1>, 0
     ascend.wait_flag <mte2> -> <mte1>, 0
     ascend.textract %2, %0[%c0, %c0] : !ascend.tile<128x64xbf16, l0a>, !ascend.tile<128x256xbf16, l1>
@@ -34,7 +34,7 @@ module {
     }
     ascend.set_flag <m> -> <fix>, 0
     ascend.wait_flag <m> -> <fix>, 0
-    ascend.tstore %c[%c0, %c0], %4 : !tile.gm<128x128xf32>, !ascend.tile<128x128xf32, l0c>
+    ascend.tstore %c[%c0, %c0], %4 : !ascend.gm<128x128xf32>, !ascend.tile<128x128xf32, l0c>
     ascend.return
   }
 }

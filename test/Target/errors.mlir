@@ -1,7 +1,7 @@
 // RUN: tile-translate --ascend-to-cpp --split-input-file --verify-diagnostics %s -o /dev/null
 // What the emitter cannot spell is an error at the op, never broken C++.
 
-ascend.task @unplanned(%x: !tile.gm<8x64xf32>) attributes {core = #ascend.core<aiv>} {
+ascend.task @unplanned(%x: !ascend.gm<8x64xf32>) attributes {core = #ascend.core<aiv>} {
   // expected-error @+1 {{buffer has no offset: run --ascend-plan-memory before C++ emission}}
   %0 = ascend.alloc : !ascend.tile<8x64xf32, ub>
   ascend.return
@@ -9,12 +9,20 @@ ascend.task @unplanned(%x: !tile.gm<8x64xf32>) attributes {core = #ascend.core<a
 
 // -----
 
+// expected-error @+1 {{C++ emission expects ascend.kernel and ascend.task ops, found 'tile.kernel'}}
 tile.kernel @unlowered(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
-  // expected-error @+1 {{C++ emission does not support 'tile.load' in a host program}}
   %t = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
   tile.store %t, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
   tile.return
+}
+
+// -----
+
+ascend.kernel @device_op_on_host(%x: !ascend.gm<8x64xf32>) {
+  // expected-error @+1 {{C++ emission does not support 'ascend.block_idx' in a host program}}
+  %b = ascend.block_idx
+  ascend.return
 }
 
 // -----

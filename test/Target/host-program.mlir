@@ -5,27 +5,27 @@
 // task whose arguments take the names of what the kernel passes them.
 
 module attributes {ascend.target = "a5"} {
-  tile.kernel @scale(%x: !tile.gm<4x32x64xf32> loc("x"("scale.tile":3:14)),
+  ascend.kernel @scale(%x: !ascend.gm<4x32x64xf32> loc("x"("scale.tile":3:14)),
                      %eps: f32 loc("eps"("scale.tile":3:40)),
-                     %y: !tile.gm<4x32x64xf32> {tile.out} loc("y"("scale.tile":3:50)),
+                     %y: !ascend.gm<4x32x64xf32> {ascend.out} loc("y"("scale.tile":3:50)),
                      %steps: i32 loc("scale.tile":3:70)) {
     %c0 = arith.constant 0 : index
     %c1 = arith.constant 1 : index
     %c4 = arith.constant 4 : index
-    %tmp = tile.alloc_gm : !tile.gm<128x64xf32> loc("scale.tile":5:9)
-    %flat = ascend.gm_reshape %x : !tile.gm<4x32x64xf32> -> !tile.gm<128x64xf32>
+    %tmp = ascend.alloc_gm : !ascend.gm<128x64xf32> loc("scale.tile":5:9)
+    %flat = ascend.gm_reshape %x : !ascend.gm<4x32x64xf32> -> !ascend.gm<128x64xf32>
     scf.for %i = %c0 to %c4 step %c1 {
       %row = arith.muli %i, %c4 : index
-      ascend.launch @scale_mul(%flat, %tmp, %row, %eps, %steps) blocks = 8 : (!tile.gm<128x64xf32>, !tile.gm<128x64xf32>, index, f32, i32) -> () loc("scale.tile":6:7)
+      ascend.launch @scale_mul(%flat, %tmp, %row, %eps, %steps) blocks = 8 : (!ascend.gm<128x64xf32>, !ascend.gm<128x64xf32>, index, f32, i32) -> () loc("scale.tile":6:7)
     }
-    ascend.launch @scale_copy(%tmp, %y) blocks = 1 : (!tile.gm<128x64xf32>, !tile.gm<4x32x64xf32>) -> ()
-    tile.return
+    ascend.launch @scale_copy(%tmp, %y) blocks = 1 : (!ascend.gm<128x64xf32>, !ascend.gm<4x32x64xf32>) -> ()
+    ascend.return
   }
-  ascend.task @scale_mul(%src: !tile.gm<128x64xf32>, %dst: !tile.gm<128x64xf32>, %row: index, %factor: f32, %n: i32)
+  ascend.task @scale_mul(%src: !ascend.gm<128x64xf32>, %dst: !ascend.gm<128x64xf32>, %row: index, %factor: f32, %n: i32)
       attributes {core = #ascend.core<aiv>} {
     %c0 = arith.constant 0 : index
     %0 = ascend.alloc {offset = 0 : i64} : !ascend.tile<4x64xf32, ub>
-    ascend.tload %0, %src[%row, %c0] : !ascend.tile<4x64xf32, ub>, !tile.gm<128x64xf32>
+    ascend.tload %0, %src[%row, %c0] : !ascend.tile<4x64xf32, ub>, !ascend.gm<128x64xf32>
     ascend.set_flag <mte2> -> <v>, 0
     ascend.wait_flag <mte2> -> <v>, 0
     ascend.tmuls %0, %0, %factor : !ascend.tile<4x64xf32, ub>, !ascend.tile<4x64xf32, ub>, f32
@@ -33,10 +33,10 @@ module attributes {ascend.target = "a5"} {
     ascend.tadds %0, %0, %nf : !ascend.tile<4x64xf32, ub>, !ascend.tile<4x64xf32, ub>, f32
     ascend.set_flag <v> -> <mte3>, 0
     ascend.wait_flag <v> -> <mte3>, 0
-    ascend.tstore %dst[%row, %c0], %0 : !tile.gm<128x64xf32>, !ascend.tile<4x64xf32, ub>
+    ascend.tstore %dst[%row, %c0], %0 : !ascend.gm<128x64xf32>, !ascend.tile<4x64xf32, ub>
     ascend.return
   }
-  ascend.task @scale_copy(%src: !tile.gm<128x64xf32>, %dst: !tile.gm<4x32x64xf32>)
+  ascend.task @scale_copy(%src: !ascend.gm<128x64xf32>, %dst: !ascend.gm<4x32x64xf32>)
       attributes {core = #ascend.core<aic>} {
     ascend.return
   }

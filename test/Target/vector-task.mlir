@@ -6,7 +6,7 @@
 // reduction with its tmp tile, flags and barriers.
 
 module attributes {ascend.target = "a2a3"} {
-  ascend.task @norm(%x: !tile.gm<128x1024xbf16>, %y: !tile.gm<128x1024xbf16>, %eps: f32, %bias: i32)
+  ascend.task @norm(%x: !ascend.gm<128x1024xbf16>, %y: !ascend.gm<128x1024xbf16>, %eps: f32, %bias: i32)
       attributes {ascend.memory_peak = {ub = 20608 : i64}, core = #ascend.core<aiv>} {
     %c0 = arith.constant 0 : index
     %c2 = arith.constant 2 : index
@@ -21,7 +21,7 @@ module attributes {ascend.target = "a2a3"} {
     %5 = ascend.block_dim
     scf.for %i = %4 to %c64 step %5 {
       %row = arith.muli %i, %c2 : index
-      ascend.tload %0, %x[%row, %c0] : !ascend.tile<2x1024xbf16, ub>, !tile.gm<128x1024xbf16> loc("rmsnorm.tile":5:11)
+      ascend.tload %0, %x[%row, %c0] : !ascend.tile<2x1024xbf16, ub>, !ascend.gm<128x1024xbf16> loc("rmsnorm.tile":5:11)
       ascend.set_flag <mte2> -> <v>, 0
       ascend.wait_flag <mte2> -> <v>, 0
       ascend.tcvt %1, %0 {round = #tile.round<none>} : !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x1024xbf16, ub> loc("rmsnorm.tile":6:11)
@@ -37,7 +37,7 @@ module attributes {ascend.target = "a2a3"} {
       ascend.tcvt %0, %2 {round = #tile.round<rint>, sat = #tile.sat<on>} : !ascend.tile<2x1024xbf16, ub>, !ascend.tile<2x1024xf32, ub>
       ascend.set_flag <v> -> <mte3>, 1
       ascend.wait_flag <v> -> <mte3>, 1
-      ascend.tstore %y[%row, %c0], %0 : !tile.gm<128x1024xbf16>, !ascend.tile<2x1024xbf16, ub>
+      ascend.tstore %y[%row, %c0], %0 : !ascend.gm<128x1024xbf16>, !ascend.tile<2x1024xbf16, ub>
       ascend.set_flag <mte3> -> <mte2>, 0
       ascend.wait_flag <mte3> -> <mte2>, 0
     }
@@ -46,7 +46,7 @@ module attributes {ascend.target = "a2a3"} {
 
   // Rows that run over two leading dimensions (window), a 1-D tensor, a
   // constant offset, fills and gathers.
-  ascend.task @window(%q: !tile.gm<4x32x64xf32>, %n: index, %v: !tile.gm<256xf32>)
+  ascend.task @window(%q: !ascend.gm<4x32x64xf32>, %n: index, %v: !ascend.gm<256xf32>)
       attributes {core = #ascend.core<aiv>} {
     %c0 = arith.constant 0 : index
     %c1 = arith.constant 1 : index
@@ -57,14 +57,14 @@ module attributes {ascend.target = "a2a3"} {
     %1 = ascend.alloc {offset = 16384 : i64} : !ascend.tile<64x32xf32, ub>
     %2 = ascend.alloc {offset = 24576 : i64} : !ascend.tile<1x128xf32, ub>
     %half = arith.divui %n, %c2 : index
-    ascend.tload %0, %q[%half, %c0, %c0] {window = array<i64: 2, 32>} : !ascend.tile<64x64xf32, ub>, !tile.gm<4x32x64xf32>
+    ascend.tload %0, %q[%half, %c0, %c0] {window = array<i64: 2, 32>} : !ascend.tile<64x64xf32, ub>, !ascend.gm<4x32x64xf32>
     ascend.set_flag <mte2> -> <v>, 0
     ascend.wait_flag <mte2> -> <v>, 0
     ascend.tgather %1, %0 <odd> : !ascend.tile<64x32xf32, ub>, !ascend.tile<64x64xf32, ub>
     ascend.texpands %2, %c1f : !ascend.tile<1x128xf32, ub>, f32
     ascend.set_flag <v> -> <mte3>, 0
     ascend.wait_flag <v> -> <mte3>, 0
-    ascend.tstore %v[%c128], %2 : !tile.gm<256xf32>, !ascend.tile<1x128xf32, ub>
+    ascend.tstore %v[%c128], %2 : !ascend.gm<256xf32>, !ascend.tile<1x128xf32, ub>
     ascend.return
   }
 }

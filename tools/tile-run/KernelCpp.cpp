@@ -19,7 +19,7 @@ mlir::FailureOr<KernelCpp> compileToCpp(mlir::ModuleOp module, const PipelineOpt
   llvm::raw_string_ostream os(cpp.source);
   if (mlir::failed(emitStageOutput(*copy, Stage::Cpp, options, os)))
     return mlir::failure();
-  for (auto kernel : copy->getOps<tile::KernelOp>()) {
+  for (auto kernel : copy->getOps<ascend::KernelOp>()) {
     int64_t &launches = cpp.launches[kernel.getSymName().str()];
     for (const report::LaunchSummary &launch : report::summarize(*copy, kernel).launches)
       launches += launch.runs;

@@ -121,11 +121,11 @@ int compile() {
     return 1;
 
   if (report)
-    for (auto kernel : module->getOps<tilec::tile::KernelOp>()) {
+    for (auto kernel : module->getOps<tilec::ascend::KernelOp>()) {
       tilec::report::KernelSummary summary = tilec::report::summarize(*module, kernel);
       std::optional<tilec::report::KernelSummary> baseline;
       if (unfused)
-        if (auto original = unfused->lookupSymbol<tilec::tile::KernelOp>(kernel.getSymName()))
+        if (auto original = unfused->lookupSymbol<tilec::ascend::KernelOp>(kernel.getSymName()))
           baseline = tilec::report::summarize(*unfused, original);
       tilec::report::print(summary, baseline ? &*baseline : nullptr, pipelineOptions->target,
                            outs());
