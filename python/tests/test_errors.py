@@ -89,3 +89,13 @@ def test_a_run_too_large_for_host_memory_is_refused_before_anything_is_drawn():
         kernel.run(seed=1)
     with pytest.raises(tilec.RunError, match=r"^the run needs at least 24000\.0 GB"):
         kernel.interpret(seed=1)
+
+
+def test_a_file_without_a_kernel_is_located_and_asks_for_none(tmp_path):
+    for path, text in ((tmp_path / "empty.mlir", ""), (tmp_path / "module.mlir", "module {}\n"),
+                       (tmp_path / "empty.tile", "")):
+        path.write_text(text)
+        with pytest.raises(tilec.CompileError, match="the file defines no kernel") as caught:
+            tilec.compile(path)
+        assert (caught.value.file, caught.value.line, caught.value.col) == (str(path), 1, 1)
+        assert "--kernel" not in str(caught.value)
