@@ -26,7 +26,7 @@ namespace {
 // at the widest); a task owns a block of kBlockRows × kBlockCols sums and runs
 // over k in slices of kInnerBlock, so that its rhs slice stays in the L2 cache.
 constexpr int64_t kTileRows = 4, kTileCols = 16;
-constexpr int64_t kBlockRows = 64, kBlockCols = 128, kInnerBlock = 256;
+constexpr int64_t kBlockRows = 128, kBlockCols = 128, kInnerBlock = 256;
 
 /// Row-major matrices of one product: sums[rows, cols] += lhs[rows, inner] · rhs[inner, cols].
 struct Operands {
