@@ -1,38 +1,32 @@
 //===- ConvertTileToAscend.cpp - kernels into tasks and launches ----------===//
 //
-// Every tensor value that crosses a task boundary gets a place in global
-// memory: a window of a parameter (loads, slices, and results written straight
-// into the window a store or in-place insert names), or a scratch tensor.
-// Every tiling decision is the `ascend.strategy` of an op or scope
-// (tile-select-strategy, Strategy.h). A fused scope becomes one task that
-// keeps its intermediates in UB (FusedTasks.cpp); every other compute op
-// becomes a task of its own that reads its operands' windows and writes its
-// result's. Tasks
-// are launched from the kernel body at the op's position, so host loops and
-// scalar arithmetic stay as they were. Afterwards the kernel
-// body is the host program: scratch allocations, index arithmetic, loops and
-// launches. Places in global memory (windows, scratch tensors, copies) are in
-// WindowLowering.cpp; scopes (checks, inlining, fused scopes) in
-// ScopeLowering.cpp: scopes that are not one task are inlined before the
-// lowering, so lowering a scope never lowers ops.
+// Every tensor value that crosses a task boundary lives in global memory
+// where its `ascend.placement` says (tile-place-gm; built by GmPlaces.h): a
+// window of a parameter (loads, slices, and results written straight into
+// the window a store or in-place insert names), or a scratch tensor. Every
+// tiling decision is the `ascend.strategy` of an op or scope
+// (tile-select-strategy, Strategy.h). A fused scope becomes one task
+// that keeps its intermediates in UB (ScopeLowering.cpp); every other compute
+// op becomes a task of its own that reads its operands' windows and writes
+// its result's. Tasks are launched from the kernel body at the op's position,
+// so host loops and scalar arithmetic stay as they were. Afterwards the
+// kernel body is the host program: scratch allocations, index arithmetic,
+// loops and launches. Scopes that are not one task are inlined before
+// (tile-form-tasks), so lowering a scope never lowers ops.
 //
 //===----------------------------------------------------------------------===//
-#include "compiler/conversion/KernelLowering.h"
+#include "compiler/conversion/GmPlaces.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/RowMap.h"
+#include "compiler/conversion/ScopeLowering.h"
 #include "compiler/conversion/Strategy.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/TaskTarget.h"
-#include "compiler/transforms/RowFusion.h"
 #include "dialects/Ascend/AscendOps.h"
 #include "dialects/Tile/TileOps.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/IR/Dominance.h"
-#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
-#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -45,184 +39,108 @@ using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
 
-bool KernelLowering::isOnlyUse(Value value, Operation *user) {
-  return value.hasOneUse() && *value.getUsers().begin() == user;
+namespace {
+
+/// The lowering of one kernel, op by op in program order.
+class KernelLowering {
+public:
+  KernelLowering(tile::KernelOp kernel, ModuleOp module, const target::TargetDescription &target)
+      : kernel(kernel), places(kernel, module, target) {}
+
+  LogicalResult run();
+
+private:
+  LogicalResult lowerBlock(Block &block);
+  LogicalResult lowerOp(Operation *op);
+  LogicalResult lowerFor(scf::ForOp loop);
+  LogicalResult lowerCompute(Operation *op);
+  LogicalResult lowerInsert(tile::InsertOp insert);
+  LogicalResult lowerReshape(tile::ReshapeOp reshape);
+  LogicalResult lowerInterleave(tile::InterleaveOp interleave);
+  /// Whether `op` (an insert, or a loop for its carried tensor `index`)
+  /// updates the place `dest` of `value` in place, as its placement says; an
+  /// error when that would overwrite a value still read or a kernel tensor.
+  FailureOr<bool> updatesInPlace(Operation *op, unsigned index, Value value,
+                                 const GmLocation &dest);
+  /// Whether the window a load or slice reads is gathered into a place of its
+  /// own, as its placement says: exactly when its rows are `scattered`.
+  FailureOr<bool> gathers(Operation *op, bool scattered);
+
+  tile::KernelOp kernel;
+  GmPlaces places;
+  SmallVector<Operation *> lowered; ///< side-effecting tile ops now redundant
+};
+
+} // namespace
+
+FailureOr<bool> KernelLowering::updatesInPlace(Operation *op, unsigned index, Value value,
+                                               const GmLocation &dest) {
+  FailureOr<ascend::GmPlace> place = placementOf(op, index);
+  if (failed(place))
+    return failure();
+  if (*place != ascend::GmPlace::in_place)
+    return false;
+  if (GmPlaces::isOnlyUse(value, op) && places.isScratch(dest))
+    return true;
+  return op->emitOpError("cannot update tensor #")
+         << index << " in place (`ascend.placement`): the old value is read elsewhere or "
+         << "lives in a kernel tensor, so it is copied";
 }
 
-/// `value` usable at `producer`: itself when it dominates, else a clone of
-/// the pure index arithmetic that computes it; null if neither works.
-Value KernelLowering::availableAt(Value value, Operation *producer) {
-  if (dominance.properlyDominates(value, producer))
-    return value;
-  Operation *def = value.getDefiningOp();
-  if (!def || def->getNumRegions() != 0 || def->getNumResults() != 1 || !isPure(def))
-    return nullptr;
-  IRMapping mapping;
-  for (Value operand : def->getOperands()) {
-    Value available = availableAt(operand, producer);
-    if (!available)
-      return nullptr;
-    mapping.map(operand, available);
-  }
-  OpBuilder::InsertionGuard guard(host);
-  host.setInsertionPoint(producer);
-  return host.clone(*def, mapping)->getResult(0);
-}
-
-/// The store that puts `result` into an output parameter nothing else writes,
-/// if there is one: the value can live there for its other users too.
-static tile::StoreOp soleStoreOf(Value result) {
-  tile::StoreOp found;
-  for (Operation *user : result.getUsers()) {
-    auto store = dyn_cast<tile::StoreOp>(user);
-    if (!store || store.getValue() != result)
-      continue;
-    if (found)
-      return nullptr;
-    found = store;
-  }
-  if (!found || !isa<BlockArgument>(found.getDest()))
-    return nullptr;
-  unsigned writers = llvm::count_if(found.getDest().getUsers(), llvm::IsaPred<tile::StoreOp>);
-  return writers == 1 ? found : nullptr;
-}
-
-/// Where `result` can be written directly: the window of its only user when
-/// that user is a store, an in-place insert or a loop yield, looking through
-/// reshapes that keep the matrix shape; or, with several users, the window
-/// of the store that is the only writer of an output parameter.
-std::optional<GmLocation> KernelLowering::resultHint(Value result, Operation *producer) {
-  MatrixShape shape = MatrixShape::of(cast<RankedTensorType>(result.getType()).getShape());
-  while (result.hasOneUse()) {
-    auto reshape = dyn_cast<tile::ReshapeOp>(*result.getUsers().begin());
-    if (!reshape || !(MatrixShape::of(reshape.getType().getShape()) == shape))
-      break;
-    result = reshape.getResult();
-  }
-  tile::StoreOp sharedStore;
-  if (!result.hasOneUse()) {
-    sharedStore = soleStoreOf(result);
-    if (!sharedStore)
-      return std::nullopt;
-  }
-  OpOperand &use = sharedStore ? sharedStore.getValueMutable() : *result.getUses().begin();
-  Operation *user = use.getOwner();
-  auto valueShape = cast<RankedTensorType>(result.getType()).getShape();
-  // The user's offsets, recomputed before the producer where needed.
-  auto offsetsAt = [&](ValueRange offsets) -> std::optional<SmallVector<Value>> {
-    SmallVector<Value> available;
-    for (Value offset : offsets) {
-      available.push_back(availableAt(offset, producer));
-      if (!available.back())
-        return std::nullopt;
-    }
-    return available;
-  };
-  OpBuilder::InsertionGuard guard(host);
-  host.setInsertionPoint(producer);
-  if (auto store = dyn_cast<tile::StoreOp>(user)) {
-    std::optional<SmallVector<Value>> offsets = offsetsAt(store.getOffsets());
-    if (!offsets || !availableAt(store.getDest(), producer) ||
-        scatteredWindow(store.getDest().getType().getShape(), valueShape))
-      return std::nullopt;
-    FailureOr<GmLocation> target = window(store.getLoc(), store.getDest(), *offsets, valueShape);
-    return succeeded(target) ? std::optional<GmLocation>(*target) : std::nullopt;
-  }
-  if (auto insert = dyn_cast<tile::InsertOp>(user)) {
-    auto dest = locations.find(insert.getDest());
-    if (use.getOperandNumber() != 0 || dest == locations.end() ||
-        !isOnlyUse(insert.getDest(), insert) || !isScratch(dest->second))
-      return std::nullopt;
-    std::optional<SmallVector<Value>> offsets = offsetsAt(insert.getOffsets());
-    if (!offsets || !rowsAreConsecutive(insert.getDest().getType().getShape(), valueShape))
-      return std::nullopt;
-    FailureOr<GmLocation> target = subWindow(
-        insert.getLoc(), dest->second, insert.getDest().getType().getShape(), *offsets, valueShape);
-    return succeeded(target) ? std::optional<GmLocation>(*target) : std::nullopt;
-  }
-  if (auto interleave = dyn_cast<tile::InterleaveOp>(user))
-    return stackedHalf(interleave, use.getOperandNumber());
-  if (isa<scf::YieldOp>(user)) {
-    auto it = carriedByOperand.find({user, use.getOperandNumber()});
-    if (it != carriedByOperand.end())
-      return it->second;
-  }
-  return std::nullopt;
-}
-
-GmLocation KernelLowering::stackedHalf(tile::InterleaveOp interleave, unsigned half) {
-  Value &buffer = stackedOperands[interleave];
-  auto type = interleave.getEven().getType();
-  int64_t rows = type.getDimSize(0), pairs = type.getDimSize(1);
-  if (!buffer) {
-    buffer = tile::AllocGmOp::create(
-        entry, interleave.getLoc(),
-        tile::GlobalTensorType::get(kernel.getContext(), {rows, 2, pairs}, type.getElementType()));
-  }
-  GmLocation location;
-  location.buffer = buffer;
-  location.offsets = {entryIndex(0), entryIndex(half), entryIndex(0)};
-  location.rowDim = rows > 1 ? 0 : -1;
-  location.shape = {rows, pairs};
-  return location;
+FailureOr<bool> KernelLowering::gathers(Operation *op, bool scattered) {
+  FailureOr<ascend::GmPlace> place = placementOf(op, 0);
+  if (failed(place))
+    return failure();
+  if (scattered == (*place != ascend::GmPlace::view))
+    return scattered;
+  if (scattered)
+    return op->emitOpError("cannot be a view (`ascend.placement`): its rows are not "
+                           "consecutive in its source, so they are gathered");
+  return op->emitOpError("is a view of its source (`ascend.placement`): its rows are "
+                         "consecutive there");
 }
 
 LogicalResult KernelLowering::lowerInterleave(tile::InterleaveOp interleave) {
   FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(interleave);
   if (failed(chunking))
     return failure();
-  host.setInsertionPoint(interleave);
+  places.host.setInsertionPoint(interleave);
   for (unsigned half = 0; half < 2; ++half) {
     FailureOr<ascend::ChunkingAttr> halfChunking = copyStrategyOf(interleave, half);
     if (failed(halfChunking) ||
-        failed(copy(interleave.getLoc(), locations.at(interleave->getOperand(half)),
-                    stackedHalf(interleave, half), *halfChunking)))
+        failed(places.copy(interleave.getLoc(), places.of(interleave->getOperand(half)),
+                           places.stackedHalf(interleave, half), *halfChunking)))
       return failure();
   }
-  GmLocation destination;
-  if (std::optional<GmLocation> hint = resultHint(interleave.getResult(), interleave))
-    destination = *hint;
-  else
-    destination = scratch(interleave.getLoc(), MatrixShape::of(interleave.getType().getShape()),
-                          interleave.getType().getElementType());
-  host.setInsertionPoint(interleave);
-  TaskContext context = contextFor(interleave);
-  locations[interleave.getResult()] = destination;
-  return conversion::lowerInterleave(interleave.getLoc(), whole(stackedOperands[interleave]),
-                                     destination, *chunking, context);
-}
-
-TaskContext KernelLowering::contextFor(Operation *op) {
-  std::string name = (kernel.getSymName() + "_" + op->getName().stripDialect()).str();
-  if (auto fileLoc = dyn_cast<FileLineColLoc>(op->getLoc()))
-    name += "_l" + std::to_string(fileLoc.getLine());
-  else
-    name += "_" + std::to_string(taskCount);
-  ++taskCount;
-  return TaskContext{module, host, entry, target, name};
+  FailureOr<GmLocation> destination = places.placeResult(interleave.getResult(), interleave);
+  if (failed(destination))
+    return failure();
+  places.host.setInsertionPoint(interleave);
+  TaskContext context = places.contextFor(interleave);
+  places.set(interleave.getResult(), *destination);
+  return conversion::lowerInterleave(interleave.getLoc(),
+                                     places.whole(places.stackedOperands(interleave)), *destination,
+                                     *chunking, context);
 }
 
 LogicalResult KernelLowering::lowerCompute(Operation *op) {
   Value result = op->getResult(0);
-  auto type = cast<RankedTensorType>(result.getType());
-  host.setInsertionPoint(op);
-  GmLocation destination;
-  if (std::optional<GmLocation> hint = resultHint(result, op))
-    destination = *hint;
-  else
-    destination = scratch(op->getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
-  host.setInsertionPoint(op);
+  FailureOr<GmLocation> placed = places.placeResult(result, op);
+  if (failed(placed))
+    return failure();
+  GmLocation destination = *placed;
+  places.host.setInsertionPoint(op);
 
   SmallVector<TaskOperand> operands;
   for (Value operand : op->getOperands()) {
     TaskOperand taskOperand;
     if (isa<RankedTensorType>(operand.getType()))
-      taskOperand.global = locations.at(operand);
+      taskOperand.global = places.of(operand);
     else
       taskOperand.scalar = operand;
     operands.push_back(taskOperand);
   }
-  TaskContext context = contextFor(op);
+  TaskContext context = places.contextFor(op);
   LogicalResult status = success();
   if (auto matmul = dyn_cast<tile::MatmulOp>(op)) {
     if (matmul.getAcc())
@@ -230,14 +148,14 @@ LogicalResult KernelLowering::lowerCompute(Operation *op) {
                              "with a separate `+`");
     FailureOr<ascend::BlockingAttr> blocking = strategyOf<ascend::BlockingAttr>(op);
     status = failed(blocking) ? failure()
-                              : lowerMatmul(op->getLoc(), *operands[0].global,
-                                            *operands[1].global, destination, *blocking, context);
+                              : lowerMatmul(op->getLoc(), *operands[0].global, *operands[1].global,
+                                            destination, *blocking, context);
   } else {
     FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(op);
-    status = failed(chunking) ? failure()
-                              : lowerVectorOp(op, operands, destination, *chunking, context);
+    status =
+        failed(chunking) ? failure() : lowerVectorOp(op, operands, destination, *chunking, context);
   }
-  locations[result] = destination;
+  places.set(result, destination);
   return status;
 }
 
@@ -246,70 +164,80 @@ LogicalResult KernelLowering::lowerInsert(tile::InsertOp insert) {
                                   sourceChunking = copyStrategyOf(insert, 1);
   if (failed(destChunking) || failed(sourceChunking))
     return failure();
-  host.setInsertionPoint(insert);
-  GmLocation dest = locations.at(insert.getDest());
-  if (!isOnlyUse(insert.getDest(), insert) || !isScratch(dest)) {
+  places.host.setInsertionPoint(insert);
+  GmLocation dest = places.of(insert.getDest());
+  FailureOr<bool> inPlace = updatesInPlace(insert, 0, insert.getDest(), dest);
+  if (failed(inPlace))
+    return failure();
+  if (!*inPlace) {
     // The old value stays visible: give the updated one a place of its own.
     auto type = insert.getType();
-    GmLocation fresh = scratch(insert.getLoc(), MatrixShape::of(type.getShape()),
-                               type.getElementType());
-    host.setInsertionPoint(insert);
-    if (failed(copy(insert.getLoc(), dest, fresh, *destChunking)))
+    GmLocation fresh =
+        places.scratch(insert.getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
+    places.host.setInsertionPoint(insert);
+    if (failed(places.copy(insert.getLoc(), dest, fresh, *destChunking)))
       return failure();
     dest = fresh;
   }
   ArrayRef<int64_t> destShape = insert.getType().getShape(),
                     shape = insert.getSource().getType().getShape();
   FailureOr<GmLocation> target =
-      subWindow(insert.getLoc(), dest, destShape, insert.getOffsets(), shape);
+      places.subWindow(insert.getLoc(), dest, destShape, insert.getOffsets(), shape);
   if (failed(target))
     return failure();
   // Rows that are not consecutive in the destination are scattered to it.
   std::optional<RowMap> rows;
   if (!rowsAreConsecutive(destShape, shape))
     rows = RowMap::window(shape, destShape);
-  if (failed(copy(insert.getLoc(), locations.at(insert.getSource()), *target, *sourceChunking,
-                  nullptr, rows ? &*rows : nullptr)))
+  if (failed(places.copy(insert.getLoc(), places.of(insert.getSource()), *target, *sourceChunking,
+                         nullptr, rows ? &*rows : nullptr)))
     return failure();
-  locations[insert.getResult()] = dest;
+  places.set(insert.getResult(), dest);
   return success();
 }
 
 LogicalResult KernelLowering::lowerReshape(tile::ReshapeOp reshape) {
-  GmLocation source = locations.at(reshape.getSource());
+  FailureOr<ascend::GmPlace> place = placementOf(reshape, 0);
+  if (failed(place))
+    return failure();
+  bool view = *place == ascend::GmPlace::view;
+  GmLocation source = places.of(reshape.getSource());
   MatrixShape shape = MatrixShape::of(reshape.getType().getShape());
-  if (shape == source.shape) {
-    locations[reshape.getResult()] = source;
+  if (view && shape == source.shape) {
+    places.set(reshape.getResult(), source);
     return success();
   }
-  host.setInsertionPoint(reshape);
+  places.host.setInsertionPoint(reshape);
   auto sourceType = reshape.getSource().getType();
   auto bufferType = source.getBufferType();
-  bool contiguousWhole = bufferType.getNumElements() == sourceType.getNumElements() &&
-                         llvm::all_of(source.offsets, [](Value offset) {
-                           APInt constant;
-                           return matchPattern(offset, m_ConstantInt(&constant)) &&
-                                  constant.isZero();
-                         });
-  if (!contiguousWhole) {
+  bool contiguousWhole =
+      bufferType.getNumElements() == sourceType.getNumElements() &&
+      llvm::all_of(source.offsets, [](Value offset) {
+        APInt constant;
+        return matchPattern(offset, m_ConstantInt(&constant)) && constant.isZero();
+      });
+  if (view && !contiguousWhole)
+    return reshape.emitOpError("cannot be a view of its source (`ascend.placement`): the "
+                               "source is not one whole contiguous tensor, so it is copied");
+  if (!view) {
     FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(reshape, 0);
     if (failed(chunking))
       return failure();
-    GmLocation fresh = scratch(reshape.getLoc(), source.shape, sourceType.getElementType());
-    host.setInsertionPoint(reshape);
-    if (failed(copy(reshape.getLoc(), source, fresh, *chunking)))
+    GmLocation fresh = places.scratch(reshape.getLoc(), source.shape, sourceType.getElementType());
+    places.host.setInsertionPoint(reshape);
+    if (failed(places.copy(reshape.getLoc(), source, fresh, *chunking)))
       return failure();
     source = fresh;
   }
   auto flatType = tile::GlobalTensorType::get(reshape.getContext(), {shape.rows, shape.cols},
                                               sourceType.getElementType());
-  Value view = ascend::GmReshapeOp::create(host, reshape.getLoc(), flatType, source.buffer);
-  locations[reshape.getResult()] = whole(view);
+  Value flat = ascend::GmReshapeOp::create(places.host, reshape.getLoc(), flatType, source.buffer);
+  places.set(reshape.getResult(), places.whole(flat));
   return success();
 }
 
 LogicalResult KernelLowering::lowerFor(scf::ForOp loop) {
-  host.setInsertionPoint(loop);
+  places.host.setInsertionPoint(loop);
   auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
   // The chunking of each carried tensor's copies, in and back.
   llvm::DenseMap<unsigned, ascend::ChunkingAttr> carriedChunking;
@@ -321,31 +249,36 @@ LogicalResult KernelLowering::lowerFor(scf::ForOp loop) {
     if (failed(chunking))
       return failure();
     carriedChunking[index] = *chunking;
-    GmLocation place = locations.at(init);
-    if (!isOnlyUse(init, loop) || !isScratch(place)) {
-      GmLocation fresh = scratch(loop.getLoc(), MatrixShape::of(type.getShape()),
-                                 type.getElementType());
-      host.setInsertionPoint(loop);
-      if (failed(copy(loop.getLoc(), place, fresh, carriedChunking[index])))
+    GmLocation place = places.of(init);
+    FailureOr<bool> inPlace = updatesInPlace(loop, carriedChunking.size() - 1, init, place);
+    if (failed(inPlace))
+      return failure();
+    if (!*inPlace) {
+      GmLocation fresh =
+          places.scratch(loop.getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
+      places.host.setInsertionPoint(loop);
+      if (failed(places.copy(loop.getLoc(), place, fresh, carriedChunking[index])))
         return failure();
       place = fresh;
     }
-    locations[loop.getRegionIterArg(index)] = place;
-    locations[loop.getResult(index)] = place;
-    carriedByOperand[{yield, unsigned(index)}] = place;
+    places.set(loop.getRegionIterArg(index), place);
+    places.set(loop.getResult(index), place);
+    places.setCarried(yield, index, place);
   }
   if (failed(lowerBlock(*loop.getBody())))
     return failure();
-  host.setInsertionPoint(yield);
+  places.host.setInsertionPoint(yield);
   for (auto [index, value] : llvm::enumerate(yield.getOperands())) {
     if (!isa<RankedTensorType>(value.getType()))
       continue;
-    if (failed(copy(yield.getLoc(), locations.at(value), locations.at(loop.getResult(index)),
-                    carriedChunking.at(index))))
+    if (failed(places.copy(yield.getLoc(), places.of(value), places.of(loop.getResult(index)),
+                           carriedChunking.at(index))))
       return failure();
     // The carried tensor now lives in memory: forward it unchanged.
     yield->setOperand(index, loop.getRegionIterArg(index));
   }
+  // The loop stays in the host program without the tensors it placed.
+  ascend::AscendDialect::PlacementAttrHelper(loop.getContext()).removeAttr(loop);
   return success();
 }
 
@@ -360,39 +293,46 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
       .Case([&](tile::AllocGmOp) { return success(); })
       .Case([&](tile::ReturnOp) { return success(); })
       .Case([&](tile::LoadOp load) {
-        host.setInsertionPoint(load);
-        FailureOr<GmLocation> place = window(load.getLoc(), load.getSource(), load.getOffsets(),
-                                             load.getType().getShape());
+        places.host.setInsertionPoint(load);
+        FailureOr<GmLocation> place = places.window(load.getLoc(), load.getSource(),
+                                                    load.getOffsets(), load.getType().getShape());
         ArrayRef<int64_t> ofShape = load.getSource().getType().getShape();
-        if (succeeded(place) && scatteredWindow(ofShape, load.getType().getShape()))
-          place = gatherRows(load, *place, ofShape);
+        FailureOr<bool> gather = gathers(load, scatteredWindow(ofShape, load.getType().getShape()));
+        if (failed(gather))
+          return failure();
+        if (succeeded(place) && *gather)
+          place = places.gatherRows(load, *place, ofShape);
         if (failed(place))
           return failure();
-        locations[load.getResult()] = *place;
+        places.set(load.getResult(), *place);
         return success();
       })
       .Case([&](tile::SliceOp slice) {
-        host.setInsertionPoint(slice);
+        places.host.setInsertionPoint(slice);
         ArrayRef<int64_t> ofShape = slice.getSource().getType().getShape();
         FailureOr<GmLocation> place =
-            subWindow(slice.getLoc(), locations.at(slice.getSource()), ofShape,
-                      slice.getOffsets(), slice.getType().getShape());
+            places.subWindow(slice.getLoc(), places.of(slice.getSource()), ofShape,
+                             slice.getOffsets(), slice.getType().getShape());
         // Rows that are not consecutive in the source are gathered.
-        if (succeeded(place) && !rowsAreConsecutive(ofShape, slice.getType().getShape()))
-          place = gatherRows(slice, *place, ofShape);
+        FailureOr<bool> gather =
+            gathers(slice, !rowsAreConsecutive(ofShape, slice.getType().getShape()));
+        if (failed(gather))
+          return failure();
+        if (succeeded(place) && *gather)
+          place = places.gatherRows(slice, *place, ofShape);
         if (failed(place))
           return failure();
-        locations[slice.getResult()] = *place;
+        places.set(slice.getResult(), *place);
         return success();
       })
       .Case([&](tile::ReshapeOp reshape) { return lowerReshape(reshape); })
       .Case([&](tile::InsertOp insert) { return lowerInsert(insert); })
       .Case([&](tile::StoreOp store) {
-        host.setInsertionPoint(store);
+        places.host.setInsertionPoint(store);
         ArrayRef<int64_t> destShape = store.getDest().getType().getShape(),
                           shape = store.getValue().getType().getShape();
         FailureOr<GmLocation> target =
-            window(store.getLoc(), store.getDest(), store.getOffsets(), shape);
+            places.window(store.getLoc(), store.getDest(), store.getOffsets(), shape);
         lowered.push_back(store);
         if (failed(target))
           return failure();
@@ -402,26 +342,20 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(store, 0);
         if (failed(chunking))
           return failure();
-        return copy(store.getLoc(), locations.at(store.getValue()), *target, *chunking, nullptr,
-                    rows ? &*rows : nullptr);
+        return places.copy(store.getLoc(), places.of(store.getValue()), *target, *chunking, nullptr,
+                           rows ? &*rows : nullptr);
       })
       .Case([&](tile::InterleaveOp interleave) { return lowerInterleave(interleave); })
-      .Case([&](tile::ScopeOp scope) { return lowerScope(scope); })
+      .Case([&](tile::ScopeOp scope) { return lowerScope(scope, places); })
       .Case([&](tile::LoadRowsOp gather) {
-        host.setInsertionPoint(gather);
-        auto type = gather.getType();
-        GmLocation destination;
-        if (std::optional<GmLocation> hint = resultHint(gather.getResult(), gather))
-          destination = *hint;
-        else
-          destination = scratch(gather.getLoc(), MatrixShape::of(type.getShape()),
-                                type.getElementType());
-        host.setInsertionPoint(gather);
-        TaskContext context = contextFor(gather);
-        locations[gather.getResult()] = destination;
-        return lowerLoadRows(gather.getLoc(), whole(gather.getSource()),
-                             locations.at(gather.getRows()), gather.getCol(), destination,
-                             context);
+        FailureOr<GmLocation> destination = places.placeResult(gather.getResult(), gather);
+        if (failed(destination))
+          return failure();
+        places.host.setInsertionPoint(gather);
+        TaskContext context = places.contextFor(gather);
+        places.set(gather.getResult(), *destination);
+        return lowerLoadRows(gather.getLoc(), places.whole(gather.getSource()),
+                             places.of(gather.getRows()), gather.getCol(), *destination, context);
       })
       .Default([&](Operation *op) { return lowerCompute(op); });
 }
@@ -434,11 +368,9 @@ LogicalResult KernelLowering::lowerBlock(Block &block) {
 }
 
 LogicalResult KernelLowering::run() {
-  if (failed(prepare()))
-    return failure();
   for (BlockArgument arg : kernel.getArguments())
     if (isa<tile::GlobalTensorType>(arg.getType()))
-      locations[arg] = whole(arg);
+      places.set(arg, places.whole(arg));
   if (failed(lowerBlock(kernel.getBody().front())))
     return failure();
   for (Operation *op : llvm::reverse(lowered))

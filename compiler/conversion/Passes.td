@@ -76,19 +76,76 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
   let dependentDialects = ["::tilec::ascend::AscendDialect", "::mlir::arith::ArithDialect"];
 }
 
+def TileFormTasks : Pass<"tile-form-tasks", "::mlir::ModuleOp"> {
+  let summary = "makes every task of a kernel one tile op or one fused scope";
+  let description = [{
+    Puts each kernel in the form convert-tile-to-ascend lowers, where a
+    `tile.scope` is one fused AIV task and every other compute op a task of
+    its own, as the strategies of tile-select-strategy say:
+
+    - A named scope is checked against its core group: an op that cannot run
+      on the scope's cores (a matmul in a vector scope, vector math in a cube
+      scope) is an error at the op, with a note at the scope.
+    - A scope whose `ascend.strategy` is `#ascend.inline` is replaced by its
+      ops, each of which keeps the strategy of its own. One that stays must
+      have a `#ascend.chunking` and run row by row over the same token rows
+      (else an error at the scope asking for `#ascend.inline`).
+    - `tile.matmul` with an accumulator becomes a matmul (the cube task,
+      with the strategy's blocking) and a `tile.add` (a vector task, with the
+      blocking's `accumulate` chunking).
+  }];
+  let dependentDialects = ["::tilec::ascend::AscendDialect"];
+}
+
+def TilePlaceGm : Pass<"tile-place-gm", "::mlir::ModuleOp"> {
+  let summary = "decides where every tensor value of a kernel lives in global memory";
+  let description = [{
+    Every tensor value that crosses a task boundary lives in global memory.
+    This pass decides where, op by op in the order convert-tile-to-ascend
+    lowers them, and writes the decision as the op's `ascend.placement`: one
+    `#ascend.place` per tensor result (for an `scf.for`, per tensor it
+    carries). The conversion builds those places and only reads the
+    decisions (a missing one is an error there, one it cannot build an error
+    at the op), so a test can set a placement by hand.
+
+    - A computed value (a vector op, a matmul, a fused scope's result, an
+      interleave, a row gather) is `consumer` when the op that uses it gives
+      it a window it can be written into directly, looking through reshapes
+      that keep its rows × cols matrix: the window of its only use when that
+      is a `tile.store` (offsets computable before the producer, rows one
+      window of the destination), an insert that updates in place (below)
+      into consecutive rows, an interleave (the stacked operands) or a loop
+      yield (the carried tensor); with several uses, the store that is the
+      only writer of an output parameter. Otherwise it is `scratch`: a
+      scratch tensor of its own.
+    - A `tile.insert`, and an `scf.for` for each tensor it carries, is
+      `in_place` when nothing else reads the destination and it lives in a
+      scratch tensor (never a kernel parameter), else `copy`: the
+      destination is copied to a scratch tensor first and the old value stays
+      as it was.
+    - A `tile.load` or `tile.slice` is a `view` of its source, unless its rows
+      are not consecutive there: then they are gathered, at the consumer or
+      in scratch as for a computed value.
+    - A `tile.reshape` is a `view` when it keeps the rows × cols matrix or its
+      source is one whole contiguous tensor (no offsets), else `copy`.
+  }];
+  let dependentDialects = ["::tilec::ascend::AscendDialect"];
+}
+
 def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
   let summary = "lowers each kernel to AI Core tasks and the host program that launches them";
   let description = [{
     A vector scope whose ops all run row by row (tile-fuse-rows makes them)
     becomes one AIV task over chunks of token rows with its intermediates in
-    UB; every other op is lowered alone: every tensor value gets a place in global memory (a
-    window of a kernel parameter, or a scratch tensor), and every compute op
+    UB; every other op is lowered alone: every tensor value gets the place in
+    global memory its `ascend.placement` names (tile-place-gm: a window of a
+    kernel parameter, or a scratch tensor), and every compute op
     becomes an `ascend.task` launched at the op's position in the kernel, which
     becomes the host program. Vector ops run on the AIVs in row/column chunks
     that fit UB (bf16/f16 arithmetic through f32; casts as chains of legal
     TCVTs); matmuls run on the AICs in L0-sized blocks staged through L1.
-    Results are written straight into the window of the store, in-place insert
-    or loop yield that consumes them. Composites must be expanded first.
+    Composites must be expanded first, and scopes that are not one task
+    inlined (tile-form-tasks).
     Every chunk and block size is the op's or scope's `ascend.strategy` or,
     for copies, `ascend.copies` (tile-select-strategy); an op without one is
     an error that asks for it, and one that does not tile its data is an

@@ -16,7 +16,7 @@
 // sides.
 //
 //===----------------------------------------------------------------------===//
-#include "compiler/conversion/KernelLowering.h"
+#include "compiler/conversion/GmPlaces.h"
 #include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/Strategy.h"
 

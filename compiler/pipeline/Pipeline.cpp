@@ -45,6 +45,8 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   // Tasks and launches: the tiling of every op and scope, then a fused scope
   // becomes one task, any other op its own.
   pm.addPass(createTileSelectStrategy());
+  pm.addPass(createTileFormTasks());
+  pm.addPass(createTilePlaceGm());
   pm.addPass(createConvertTileToAscend());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());

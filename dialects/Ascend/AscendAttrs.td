@@ -35,4 +35,24 @@ def Ascend_CoreTypeAttr : EnumAttr<Ascend_Dialect, Ascend_CoreType, "core"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+def Ascend_GmPlace : I32EnumAttr<"GmPlace", "where a tile value lives in global memory", [
+  I32EnumAttrCase<"view", 0>, I32EnumAttrCase<"scratch", 1>, I32EnumAttrCase<"consumer", 2>,
+  I32EnumAttrCase<"in_place", 3>, I32EnumAttrCase<"copy", 4>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_GmPlaceAttr : EnumAttr<Ascend_Dialect, Ascend_GmPlace, "place"> {
+  let summary = "the place in global memory of one tensor value (tile-place-gm)";
+  let description = [{
+    One entry of `ascend.placement`: `view` (a window of the place of the
+    tensor it is read from: loads, slices, reshapes), `scratch` (a scratch
+    tensor of its own), `consumer` (written straight into the window its
+    consumer gives it: a store's, an in-place insert's, an interleave's
+    stacked operand, a loop's carried tensor), `in_place` (an insert or a
+    loop updates its destination's place) or `copy` (the destination is
+    copied to a scratch tensor first). `#ascend.place<consumer>`
+  }];
+  let assemblyFormat = "`<` $value `>`";
+}
+
 #endif // TILEC_ASCEND_ATTRS_TD

@@ -37,7 +37,11 @@ def Ascend_Dialect : Dialect {
     "::mlir::ArrayAttr":$fused_ops,
     // On an `ascend.task`: the planned high-water mark in bytes of each
     // on-chip memory space it uses (`{ub = N : i64, ...}`).
-    "::mlir::DictionaryAttr":$memory_peak
+    "::mlir::DictionaryAttr":$memory_peak,
+    // On a tile op with tensor results (one entry each) or an `scf.for`
+    // (one per tensor it carries): where the value lives in global memory
+    // (`[#ascend.place<consumer>]`, tile-place-gm).
+    "::mlir::ArrayAttr":$placement
   );
   let hasOperationAttrVerify = 1;
 }

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "dialects/Ascend/AscendOps.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 
 using namespace mlir;
@@ -40,6 +41,42 @@ LogicalResult verifyFusedOps(Operation *op, StringRef name, Attribute value) {
   return success();
 }
 
+/// The places a tensor value of `op` may have, as `ascend.placement` lists
+/// them; null for an op that carries none.
+std::optional<SmallVector<GmPlace>> placesAllowed(Operation *op) {
+  if (isa<tilec::tile::InsertOp, scf::ForOp>(op))
+    return SmallVector<GmPlace>{GmPlace::in_place, GmPlace::copy};
+  if (isa<tilec::tile::LoadOp, tilec::tile::SliceOp>(op))
+    return SmallVector<GmPlace>{GmPlace::view, GmPlace::scratch, GmPlace::consumer};
+  if (isa<tilec::tile::ReshapeOp>(op))
+    return SmallVector<GmPlace>{GmPlace::view, GmPlace::copy};
+  if (isa<tilec::tile::TileDialect>(op->getDialect()))
+    return SmallVector<GmPlace>{GmPlace::scratch, GmPlace::consumer};
+  return std::nullopt;
+}
+
+LogicalResult verifyPlacement(Operation *op, StringRef name, Attribute value) {
+  std::optional<SmallVector<GmPlace>> allowed = placesAllowed(op);
+  ValueRange values = op->getResults();
+  if (auto loop = dyn_cast<scf::ForOp>(op))
+    values = loop.getInitArgs();
+  unsigned tensors = llvm::count_if(values.getTypes(), llvm::IsaPred<RankedTensorType>);
+  if (!allowed || tensors == 0)
+    return op->emitError() << "'" << name << "' belongs on a tile op with tensor results or an "
+                           << "scf.for carrying tensors, not " << op->getName();
+  auto places = dyn_cast<ArrayAttr>(value);
+  if (!places || !llvm::all_of(places, llvm::IsaPred<GmPlaceAttr>))
+    return wrongType(op, name, "an array of #ascend.place", value);
+  if (places.size() != tensors)
+    return op->emitError() << "'" << name << "' has " << places.size() << " places for "
+                           << tensors << " tensors";
+  for (Attribute place : places)
+    if (!llvm::is_contained(*allowed, cast<GmPlaceAttr>(place).getValue()))
+      return op->emitError() << "'" << name << "' cannot place a tensor of " << op->getName()
+                             << " as " << place;
+  return success();
+}
+
 } // namespace
 
 LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttribute attribute) {
@@ -59,5 +96,7 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
     return name == FusedOpsAttrHelper::getNameStr() ? verifyFusedOps(op, name, value)
                                                     : verifyMemoryPeak(op, name, value);
   }
+  if (name == PlacementAttrHelper::getNameStr())
+    return verifyPlacement(op, name, value);
   return success();
 }

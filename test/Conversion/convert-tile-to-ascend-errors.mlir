@@ -1,4 +1,4 @@
-// RUN: tile-opt %s -split-input-file -verify-diagnostics --tile-select-strategy --convert-tile-to-ascend
+// RUN: tile-opt %s -split-input-file -verify-diagnostics --tile-select-strategy --tile-form-tasks --tile-place-gm --convert-tile-to-ascend
 
 tile.kernel @composite(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index

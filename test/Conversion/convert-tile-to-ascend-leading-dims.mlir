@@ -1,4 +1,4 @@
-// RUN: tile-opt %s -split-input-file --tile-select-strategy --convert-tile-to-ascend --canonicalize --cse | FileCheck %s
+// RUN: tile-opt %s -split-input-file --tile-select-strategy --tile-form-tasks --tile-place-gm --convert-tile-to-ascend --canonicalize --cse | FileCheck %s
 
 // Operands that broadcast over leading dimensions read the rows their broadcast
 // maps to. [4, 1, 64] against [4, 32, 64]: chunks of 32 result rows (one batch)

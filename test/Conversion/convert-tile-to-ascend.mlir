@@ -1,4 +1,4 @@
-// RUN: tile-opt %s -split-input-file --tile-select-strategy --convert-tile-to-ascend --canonicalize --cse | FileCheck %s
+// RUN: tile-opt %s -split-input-file --tile-select-strategy --tile-form-tasks --tile-place-gm --convert-tile-to-ascend --canonicalize --cse | FileCheck %s
 
 // A chain of vector ops: each op is one AIV task over GM; the last result is
 // written straight into the output (no copy task), bf16 is widened to f32.

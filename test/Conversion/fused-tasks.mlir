@@ -1,4 +1,4 @@
-// RUN: tile-opt %s --tile-select-strategy --convert-tile-to-ascend --canonicalize --cse --split-input-file | FileCheck %s
+// RUN: tile-opt %s --tile-select-strategy --tile-form-tasks --tile-place-gm --convert-tile-to-ascend --canonicalize --cse --split-input-file | FileCheck %s
 
 // A fused scope is one AIV task: what does not depend on the token rows (the
 // gamma row, the RoPE index table) is loaded once, before the chunk loop;

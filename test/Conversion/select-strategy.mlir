@@ -1,5 +1,5 @@
 // RUN: tile-opt %s -split-input-file --tile-select-strategy | FileCheck %s
-// RUN: tile-opt %s -split-input-file --tile-select-strategy | tile-opt -split-input-file --convert-tile-to-ascend | FileCheck %s --check-prefix=LOWERED
+// RUN: tile-opt %s -split-input-file --tile-select-strategy | tile-opt -split-input-file --tile-form-tasks --tile-place-gm --convert-tile-to-ascend | FileCheck %s --check-prefix=LOWERED
 
 // The strategies round-trip and are what convert-tile-to-ascend builds.
 // LOWERED-LABEL: tile.kernel @norm

@@ -1,4 +1,4 @@
-// RUN: tile-opt %s -split-input-file -verify-diagnostics --convert-tile-to-ascend
+// RUN: tile-opt %s -split-input-file -verify-diagnostics --tile-form-tasks --tile-place-gm --convert-tile-to-ascend
 
 // convert-tile-to-ascend only reads strategies: an op without one is an error.
 tile.kernel @missing(%x: !tile.gm<64x256xf32>, %y: !tile.gm<64x256xf32> {tile.out}) {

@@ -1,4 +1,4 @@
-// RUN: tile-opt %s -split-input-file --convert-tile-to-ascend --canonicalize --cse | FileCheck %s
+// RUN: tile-opt %s -split-input-file --tile-form-tasks --tile-place-gm --convert-tile-to-ascend --canonicalize --cse | FileCheck %s
 
 // Strategies written by hand, each different from what tile-select-strategy
 // chooses (test/Conversion/select-strategy.mlir), are what the lowering

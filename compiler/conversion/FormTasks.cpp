@@ -1,0 +1,105 @@
+//===- FormTasks.cpp - every task of a kernel one op or one scope ---------===//
+//
+// Puts a kernel in the form convert-tile-to-ascend lowers, where each task is
+// one op or one fused scope: the strategies (tile-select-strategy) say which
+// scopes are one task; the others are inlined so that each of their ops is a
+// task of its own, and an accumulating matmul becomes a product and an add
+// (the cube task and the vector task).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/conversion/CubeBlocking.h"
+#include "compiler/conversion/Passes.h"
+#include "compiler/conversion/Strategy.h"
+#include "compiler/transforms/RowFusion.h"
+
+namespace tilec {
+#define GEN_PASS_DEF_TILEFORMTASKS
+#include "compiler/conversion/Passes.h.inc"
+} // namespace tilec
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+
+namespace {
+
+/// Moves the ops of `scope` in front of it, in its place.
+void inlineScope(tile::ScopeOp scope) {
+  Block &body = scope.getBody().front();
+  Operation *yield = body.getTerminator();
+  scope.replaceAllUsesWith(yield->getOperands());
+  yield->erase();
+  scope->getBlock()->getOperations().splice(Block::iterator(scope), body.getOperations());
+  scope.erase();
+}
+
+/// Named scopes checked against their core group; scopes that are one task
+/// stay, the others are inlined (each of their ops is its own task); an
+/// accumulating matmul becomes a matmul and an add.
+LogicalResult formTasks(tile::KernelOp kernel) {
+  SmallVector<tile::ScopeOp> scopes;
+  kernel.walk<WalkOrder::PreOrder>([&](tile::ScopeOp scope) { scopes.push_back(scope); });
+  for (tile::ScopeOp scope : scopes) {
+    bool cube = scope.getCore() == tile::CoreKind::cube;
+    WalkResult misplaced = scope.getBody().walk([&](Operation *op) {
+      if (!isa<tile::TileDialect>(op->getDialect()) ||
+          isa<tile::LoadOp, tile::StoreOp, tile::SliceOp, tile::ReshapeOp, tile::AllocGmOp,
+              tile::YieldOp, tile::ScopeOp>(op))
+        return WalkResult::advance();
+      if (isa<tile::MatmulOp>(op) != cube) {
+        InFlightDiagnostic diag = op->emitOpError("cannot run in scope '")
+                                  << scope.getName() << "' on the " << (cube ? "cube" : "vector")
+                                  << " cores";
+        diag.attachNote(scope.getLoc())
+            << "the scope is pinned to the " << (cube ? "cube" : "vector") << " cores here";
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    if (misplaced.wasInterrupted())
+      return failure();
+  }
+  // The strategy says which scopes are one task; the others are inlined.
+  for (tile::ScopeOp scope : llvm::reverse(scopes)) {
+    if (isa_and_nonnull<ascend::InlineAttr>(scope->getAttr(kStrategyAttrName))) {
+      inlineScope(scope);
+      continue;
+    }
+    if (failed(strategyOf<ascend::ChunkingAttr>(scope)))
+      return failure();
+    if (!rowfusion::fusedScopeRows(scope))
+      return scope.emitOpError("is not one task: its ops do not all run row by row over the "
+                               "same token rows, so its strategy must be #ascend.inline");
+  }
+  SmallVector<tile::MatmulOp> accumulating;
+  kernel.walk([&](tile::MatmulOp matmul) {
+    if (matmul.getAcc())
+      accumulating.push_back(matmul);
+  });
+  for (tile::MatmulOp matmul : accumulating) {
+    OpBuilder builder(matmul);
+    auto product = tile::MatmulOp::create(builder, matmul.getLoc(), matmul.getType(),
+                                          matmul.getLhs(), matmul.getRhs(), Value());
+    auto sum =
+        tile::AddOp::create(builder, matmul.getLoc(), matmul.getType(), product, matmul.getAcc());
+    // The product takes the matmul's blocking, the add its `accumulate`.
+    if (auto blocking = matmul->getAttrOfType<ascend::BlockingAttr>(kStrategyAttrName)) {
+      product->setAttr(kStrategyAttrName, Blocking::of(blocking).toAttr(matmul.getContext()));
+      if (ascend::ChunkingAttr accumulate = blocking.getAccumulate())
+        sum->setAttr(kStrategyAttrName, accumulate);
+    }
+    matmul.replaceAllUsesWith(sum.getResult());
+    matmul.erase();
+  }
+  return success();
+}
+
+struct TileFormTasksPass : public tilec::impl::TileFormTasksBase<TileFormTasksPass> {
+  void runOnOperation() override {
+    for (auto kernel : getOperation().getOps<tile::KernelOp>())
+      if (failed(formTasks(kernel)))
+        return signalPassFailure();
+  }
+};
+
+} // namespace
