@@ -6,7 +6,8 @@
 Builds tilec, tile-run and isa-matmul-bench in the build directory (default build/), then measures:
 tilec compile time of every kernel in kernels-dsl/; every kernel on the a2a3 model, fused and
 unfused (modeled time, roofline, GM bytes, host time) with its outputs checked against the numpy
-golden; the flagship's turnaround (bench/tile_run_turnaround.py) and its scaling in T; the
+golden; the flagship's turnaround (bench/tile_run_turnaround.py) against the torch reference
+(bench/flagship_torch.py, skipped when torch is absent) and its scaling in T; the
 simulated matmul throughput. The figures fill the placeholders (@NAME@) of
 bench/performance.md.in. Any failing tool or check stops the run with a non-zero exit and leaves
 docs/performance.md as it was. Takes a few minutes; needs numpy (Debian's /usr/bin/python3).
@@ -17,11 +18,13 @@ import os
 import re
 import runpy
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 
 from benchutil import fail, load_json, run
+from flagship_torch import TORCH_MISSING
 from tile_run_turnaround import turnaround
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -180,6 +183,21 @@ class Bench:
         run([sys.executable, os.path.join(GOLDEN_DIR, "compare.py"), "--actual", actual, "--expected", expected]
             + GOLDEN_TOLERANCES.get(stem(kernel), []))
 
+    def torch_reference(self, inputs, expected):
+        """bench/flagship_torch.py on the flagship's `inputs`: its report (median seconds over
+        self.runs warm runs), its outputs checked against `expected`; None when torch is absent."""
+        outputs, report = os.path.join(self.work, "torch-outputs"), os.path.join(self.work, "torch.json")
+        result = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "flagship_torch.py"),
+                                 "--inputs", inputs, "--outputs", outputs, "--runs", str(self.runs),
+                                 "--report", report], capture_output=True, text=True)
+        if result.returncode == TORCH_MISSING:
+            print(f"skipping the torch reference: {result.stderr.strip()}", flush=True)
+            return None
+        if result.returncode != 0:
+            fail(f"bench/flagship_torch.py: exit {result.returncode}\n{result.stdout}{result.stderr}")
+        self.check(FLAGSHIP, outputs, expected)
+        return load_json(report)
+
     def matmul(self):
         _, out, _ = run([self.matmul_bench])
         rows = re.findall(r"^(\w+)\s+(\d+x\d+x\d+)\s+TMATMUL_ACC\s+([0-9.]+) GMAC/s\s+"
@@ -289,6 +307,17 @@ def turnaround_table(cold, warm, runs):
                   ".tile → C++, random inputs, interpreter check, outputs s"], rows)
 
 
+def torch_verdict(warm, torch):
+    """The warm turnaround against the torch reference (target: faster)."""
+    if torch is None:
+        return "Not measured: torch is not installed (`apt-get install python3-torch`)."
+    ratio = warm["measured_s"] / torch["seconds"]
+    return (f"torch {torch['torch']} ({torch['threads']} threads, BLAS: {torch['blas']}): "
+            f"**{num(torch['seconds'])} s**, median of the computation alone. Warm `tile-run --check` "
+            f"takes {ratio:.2f}× that: target (faster than the torch reference) "
+            + ("**met**." if ratio < 1 else "**not met**."))
+
+
 def host_table(results, goldens):
     rows = []
     for name, r in results:
@@ -368,6 +397,9 @@ def main():
         progress(start, "turnaround")
         cold, warm = turnaround(bench.tile_run_bin, os.path.join(KERNELS_DIR, FLAGSHIP), args.runs,
                                 extra=FLAGSHIP_SET)
+        progress(start, "torch reference")
+        flagship_dir = os.path.dirname(flagship["fused"]["outputs"])
+        torch = bench.torch_reference(os.path.join(flagship_dir, "inputs"), flagship["fused"]["outputs"])
 
         scaling = {}
         for t in SCALING_T:
@@ -393,6 +425,7 @@ def main():
                                     + ("met" if flagship_ms < FLAGSHIP_COMPILE_TARGET_MS else "not met"),
         "COMPILE_TABLE": compile_table(kernels, compile_times),
         "TURNAROUND_TABLE": turnaround_table(cold, warm, args.runs),
+        "TORCH_VERDICT": torch_verdict(warm, torch),
         "HOST_TABLE": host_table(results, goldens),
         "SCALING_TABLE": scaling_table(scaling),
         "MATMUL_TABLE": matmul_table(matmul),

@@ -21,6 +21,8 @@ config.substitutions.append(("%kernels", os.path.join(config.tilec_src_root, "ke
 config.substitutions.append(("%golden", os.path.join(config.tilec_src_root, "test", "Kernels", "golden")))
 # The source root, for compiling generated C++ against the runtime headers.
 config.substitutions.append(("%src_root", config.tilec_src_root))
+config.substitutions.append(("%obj_root", config.tilec_obj_root))
+config.substitutions.append(("%llvm_include_dirs", config.llvm_include_dirs))
 # The built Python package's directory, for PYTHONPATH (python/).
 config.substitutions.append(("%tilec_pythonpath", config.tilec_python_dir))
 config.substitutions.append(("%generated_docs", config.generated_docs_dir))

@@ -1,6 +1,7 @@
 //===- CompiledKernel.cpp - a kernel compiled in-process, for Python -------===//
 #include "CompiledKernel.h"
 
+#include "HostMemory.h"
 #include "KernelInputs.h"
 #include "KernelRunner.h"
 #include "OutputComparison.h"
@@ -100,6 +101,11 @@ std::string CompiledKernel::reportText() {
   llvm::raw_string_ostream os(text);
   report::print(fused, unfused ? &*unfused : nullptr, options.target, os);
   return text;
+}
+
+void CompiledKernel::checkHostMemory(bool interpreter) const {
+  if (std::optional<std::string> shortfall = run::hostMemoryShortfall(params, interpreter))
+    throw Failure(Failure::Run, {}, *shortfall);
 }
 
 std::vector<HostTensor> CompiledKernel::randomInputs(uint64_t seed,

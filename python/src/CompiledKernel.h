@@ -71,6 +71,11 @@ public:
   /// The text `tilec --report` prints.
   std::string reportText();
 
+  /// Throws a Failure (a RunError) when a run's tensors would not fit in the
+  /// host memory available, as tile-run refuses it: before the model
+  /// (`interpreter` false) or the interpreter runs, or inputs are drawn.
+  void checkHostMemory(bool interpreter) const;
+
   /// Seeded random inputs as `tile-run --random SEED` makes them, with
   /// --set and --range specs; throws Failure.
   std::vector<HostTensor> randomInputs(uint64_t seed, const std::vector<std::string> &sets,

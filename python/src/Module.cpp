@@ -178,6 +178,7 @@ PYBIND11_MODULE(_core, m) {
       .def("ir", [](CompiledKernel &kernel, const std::string &stage) { return kernel.ir(parseStage(stage)); })
       .def("summary", &summaryDict)
       .def("report_text", &CompiledKernel::reportText)
+      .def("check_host_memory", &CompiledKernel::checkHostMemory, py::arg("interpreter"))
       .def("random_inputs",
            [](CompiledKernel &kernel, uint64_t seed, const std::vector<std::string> &sets,
               const std::vector<std::string> &ranges) { return arrays(kernel.randomInputs(seed, sets, ranges)); })

@@ -71,3 +71,31 @@ def test_integer_inputs_must_fit_their_type():
     kernel = tilec.compile(kernel_path("matmul_w8a8.tile"))
     with pytest.raises(tilec.InputError, match=r"input 'a': values \[300, 300\] do not fit i8"):
         kernel.run({"a": np.full((128, 1024), 300)}, seed=0)
+
+
+HUGE = """\
+kernel huge(x: tensor<[1000000, 1000000], f32>, out y: tensor<[1000000, 1000000], f32>) {
+  y = x * 2.0
+}
+"""
+
+
+def test_a_run_too_large_for_host_memory_is_refused_before_anything_is_drawn():
+    # 8 TB of parameters (24 TB with the interpreter's values): the same check and message as
+    # tile-run, raised before the random inputs are drawn.
+    kernel = tilec.compile(HUGE, source_name="huge.tile")
+    with pytest.raises(tilec.RunError, match=r"^the run needs at least 8000\.0 GB of host memory "
+                                             r"\(largest: x 4000\.0 GB, y 4000\.0 GB\) but "):
+        kernel.run(seed=1)
+    with pytest.raises(tilec.RunError, match=r"^the run needs at least 24000\.0 GB"):
+        kernel.interpret(seed=1)
+
+
+def test_a_file_without_a_kernel_is_located_and_asks_for_none(tmp_path):
+    for path, text in ((tmp_path / "empty.mlir", ""), (tmp_path / "module.mlir", "module {}\n"),
+                       (tmp_path / "empty.tile", "")):
+        path.write_text(text)
+        with pytest.raises(tilec.CompileError, match="the file defines no kernel") as caught:
+            tilec.compile(path)
+        assert (caught.value.file, caught.value.line, caught.value.col) == (str(path), 1, 1)
+        assert "--kernel" not in str(caught.value)

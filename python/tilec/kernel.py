@@ -160,7 +160,9 @@ class Kernel:
             prepared[p.name] = _core.bf16_values(array) if p.dtype == "bf16" else array
         return prepared
 
-    def _run(self, inputs, scalars, seed, execute):
+    def _run(self, inputs, scalars, seed, execute, interpreter):
+        # tile-run's check: refuse a run too large for the host before drawing anything.
+        self._core.check_host_memory(interpreter)
         prepared = self.prepare_inputs(inputs, scalars, seed)
         outputs, report = execute([prepared[p.name] for p in self.inputs])
         named = dict(zip((p.name for p in self.outputs), outputs))
@@ -174,12 +176,14 @@ class Kernel:
         returns a RunResult with the outputs, modeled_us, roofline, pipe_busy_us and the whole
         report. `progress`: auto (on a terminal, after 2 s), always or never. Raises
         tilec.RunError when the model rejects the kernel, tilec.InputError for bad inputs."""
-        return self._run(inputs, scalars, seed, lambda a: self._core.run_model(a, progress))
+        return self._run(inputs, scalars, seed, lambda a: self._core.run_model(a, progress),
+                         interpreter=False)
 
     def interpret(self, inputs=None, scalars=None, seed=None):
         """Runs the kernel on the reference interpreter of the tile dialect (tile-run
         --interpret); the RunResult has outputs only."""
-        return self._run(inputs, scalars, seed, lambda a: (self._core.interpret(a), None))
+        return self._run(inputs, scalars, seed, lambda a: (self._core.interpret(a), None),
+                         interpreter=True)
 
     def compare(self, outputs, expected, tolerances=None):
         """Compares outputs with expected ones (dicts by output name; bf16 expected as float32

@@ -11,7 +11,9 @@
 #include "runtime/numerics/Convert.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 using namespace mlir;
 
@@ -54,18 +56,19 @@ LogicalResult executeQuantInt8(tile::QuantInt8Op quant, Frame &frame) {
   int64_t rows = source.shape[0], cols = source.shape[1];
   Tensor quantized(DType::I8, source.shape);
   Tensor scales(DType::F32, {rows, 1});
+  std::vector<float> products(static_cast<size_t>(cols)); // one row, converted at once
+  std::vector<int8_t> q(static_cast<size_t>(cols));
   for (int64_t i = 0; i < rows; ++i) {
     const double *x = source.elements.data() + i * cols;
     float amax = amaxEps;
     for (int64_t j = 0; j < cols; ++j)
       amax = std::max(amax, std::fabs(float(x[j])));
     float s = scaleMax / amax;
-    for (int64_t j = 0; j < cols; ++j) {
-      float product = float(x[j]) * s;
-      int8_t q;
-      convert(DType::F32, &product, DType::I8, &q, 1, RoundMode::Rint, Saturation::On);
-      quantized.elements[size_t(i * cols + j)] = q;
-    }
+    for (int64_t j = 0; j < cols; ++j)
+      products[size_t(j)] = float(x[j]) * s;
+    convert(DType::F32, products.data(), DType::I8, q.data(), size_t(cols), RoundMode::Rint,
+            Saturation::On);
+    std::copy(q.begin(), q.end(), quantized.elements.begin() + i * cols);
     scales.elements[size_t(i)] = 1.0f / s;
   }
   bindTensor(frame, quant.getQuantized(), std::move(quantized));

@@ -83,17 +83,20 @@ LogicalResult executeBinary(Operation *op, Binary kind, Frame &frame) {
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
   DType dtype = elementDType(resultType);
   Shape shape(resultType.getShape().begin(), resultType.getShape().end());
-  Tensor lhs = broadcastTo(*frame.tensorOrScalar(op->getOperand(0), dtype), shape);
-  Tensor rhs = broadcastTo(*frame.tensorOrScalar(op->getOperand(1), dtype), shape);
+  // An operand of the result's shape is read where it is; others are expanded.
+  auto expanded = [&](Value operand) {
+    TensorPtr value = frame.tensorOrScalar(operand, dtype);
+    return value->shape == shape ? value : std::make_shared<const Tensor>(broadcastTo(*value, shape));
+  };
+  TensorPtr lhsValue = expanded(op->getOperand(0)), rhsValue = expanded(op->getOperand(1));
+  const std::vector<double> &lhs = lhsValue->elements, &rhs = rhsValue->elements;
   Tensor result(dtype, shape);
   for (size_t i = 0; i < result.elements.size(); ++i) {
     if (isFloat(dtype)) {
-      result.elements[i] = roundToDType(
-          dtype, applyFloat(kind, float(lhs.elements[i]), float(rhs.elements[i])));
+      result.elements[i] = roundToDType(dtype, applyFloat(kind, float(lhs[i]), float(rhs[i])));
       continue;
     }
-    std::optional<int64_t> value =
-        applyInteger(kind, int64_t(lhs.elements[i]), int64_t(rhs.elements[i]));
+    std::optional<int64_t> value = applyInteger(kind, int64_t(lhs[i]), int64_t(rhs[i]));
     if (!value)
       return op->emitError("integer division by zero");
     result.elements[i] = wrapToDType(dtype, *value);

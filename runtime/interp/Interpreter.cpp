@@ -124,7 +124,7 @@ private:
 /// The runtime value of parameter `parameter` given its host tensor.
 RuntimeValue parameterValue(const KernelParameter &parameter, const HostTensor &host) {
   if (!parameter.isScalar)
-    return std::make_shared<GlobalBuffer>(GlobalBuffer{fromHost(host)});
+    return std::make_shared<GlobalBuffer>(fromHost(host));
   double value = host.elementAsDouble(0);
   if (isFloat(parameter.dtype))
     return value;
@@ -167,7 +167,7 @@ FailureOr<std::vector<HostTensor>> interpretKernel(tile::KernelOp kernel,
   std::vector<HostTensor> outputs;
   for (auto [index, parameter] : llvm::enumerate(parameters))
     if (parameter.isOutput)
-      outputs.push_back(toHost(std::get<GlobalPtr>(arguments[index])->contents));
+      outputs.push_back(toHost(std::get<GlobalPtr>(arguments[index])->contents()));
   return outputs;
 }
 

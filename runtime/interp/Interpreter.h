@@ -3,8 +3,9 @@
 // Executes a tile.kernel directly on host tensors, op by op, with the exact
 // element-type semantics of docs/runtime.md ("Reference interpreter and
 // tile-run"). It is the reference the compiled kernels are checked against, so
-// it is written to be obviously correct, not fast, and shares no code with the
-// CPU implementation of the lowered instructions (runtime/isa).
+// its results are those of the obviously correct rules there (where it is fast,
+// as in ProductSums, the bits are the same), and it shares no code with the CPU
+// implementation of the lowered instructions (runtime/isa).
 //
 //===----------------------------------------------------------------------===//
 #ifndef TILEC_RUNTIME_INTERP_INTERPRETER_H

@@ -16,17 +16,21 @@ Shape shapeOf(Type type) {
 }
 
 LogicalResult executeLoad(tile::LoadOp load, Frame &frame) {
-  const Tensor &source = frame.global(load.getSource())->contents;
+  const GlobalBuffer &global = *frame.global(load.getSource());
+  const Tensor &source = global.contents();
   SmallVector<int64_t> offsets = frame.integers(load.getOffsets());
   Shape window = shapeOf(load.getType());
   if (failed(checkWindow(load, source.shape, window, offsets)))
     return failure();
-  bindTensor(frame, load.getResult(), readWindow(source, window, offsets));
+  if (window == source.shape) // the whole tensor (at offset 0): shared, not copied
+    frame.bind(load.getResult(), global.share());
+  else
+    bindTensor(frame, load.getResult(), readWindow(source, window, offsets));
   return success();
 }
 
 LogicalResult executeLoadRows(tile::LoadRowsOp load, Frame &frame) {
-  const Tensor &source = frame.global(load.getSource())->contents;
+  const Tensor &source = frame.global(load.getSource())->contents();
   const Tensor &rows = *frame.tensor(load.getRows());
   int64_t column = frame.integer(load.getCol());
   Tensor result(source.dtype, shapeOf(load.getType()));
@@ -48,12 +52,12 @@ LogicalResult executeLoadRows(tile::LoadRowsOp load, Frame &frame) {
 }
 
 LogicalResult executeStore(tile::StoreOp store, Frame &frame) {
-  Tensor &dest = frame.global(store.getDest())->contents;
+  GlobalBuffer &global = *frame.global(store.getDest());
   const Tensor &value = *frame.tensor(store.getValue());
   SmallVector<int64_t> offsets = frame.integers(store.getOffsets());
-  if (failed(checkWindow(store, dest.shape, value.shape, offsets)))
+  if (failed(checkWindow(store, global.contents().shape, value.shape, offsets)))
     return failure();
-  writeWindow(dest, value, offsets);
+  writeWindow(global.contentsToWrite(), value, offsets);
   return success();
 }
 
@@ -63,8 +67,8 @@ std::optional<LogicalResult> executeMemoryOp(Operation *op, Frame &frame) {
   return llvm::TypeSwitch<Operation *, std::optional<LogicalResult>>(op)
       .Case([&](tile::AllocGmOp alloc) {
         auto type = alloc.getType();
-        frame.bind(alloc.getResult(), std::make_shared<GlobalBuffer>(GlobalBuffer{
-                                          Tensor(elementDType(type), shapeOf(type))}));
+        frame.bind(alloc.getResult(),
+                   std::make_shared<GlobalBuffer>(Tensor(elementDType(type), shapeOf(type))));
         return success();
       })
       .Case([&](tile::LoadOp load) { return executeLoad(load, frame); })

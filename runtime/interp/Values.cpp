@@ -43,14 +43,15 @@ double wrapToDType(DType dtype, int64_t value) {
   return double(wrapSigned(value, unsigned(sizeOf(dtype) * 8)));
 }
 
-Tensor fromHost(const HostTensor &host) {
-  Tensor tensor(host.dtype(), host.shape());
-  for (int64_t i = 0, n = host.numElements(); i < n; ++i)
-    tensor.elements[size_t(i)] = host.elementAsDouble(i);
-  return tensor;
-}
-
 namespace {
+template <typename T> void loadAll(const T *in, Tensor &tensor) {
+  for (size_t i = 0; i < tensor.elements.size(); ++i)
+    tensor.elements[i] = double(in[i]);
+}
+template <typename T> void loadAllFloat16(const T *in, Tensor &tensor) {
+  for (size_t i = 0; i < tensor.elements.size(); ++i)
+    tensor.elements[i] = double(float(in[i]));
+}
 template <typename T> void storeAll(const Tensor &tensor, T *out) {
   for (size_t i = 0; i < tensor.elements.size(); ++i)
     out[i] = T(tensor.elements[i]);
@@ -60,6 +61,21 @@ template <typename T> void storeAllFloat16(const Tensor &tensor, T *out) {
     out[i] = T(float(tensor.elements[i])); // exact: the value is already a T
 }
 } // namespace
+
+Tensor fromHost(const HostTensor &host) {
+  Tensor tensor(host.dtype(), host.shape());
+  switch (host.dtype()) {
+  case DType::BF16: loadAllFloat16(host.data<bf16>(), tensor); break;
+  case DType::F16:  loadAllFloat16(host.data<f16>(), tensor); break;
+  case DType::F32:  loadAll(host.data<float>(), tensor); break;
+  case DType::I8:   loadAll(host.data<int8_t>(), tensor); break;
+  case DType::U8:   loadAll(host.data<uint8_t>(), tensor); break;
+  case DType::I16:  loadAll(host.data<int16_t>(), tensor); break;
+  case DType::I32:  loadAll(host.data<int32_t>(), tensor); break;
+  case DType::I64:  loadAll(host.data<int64_t>(), tensor); break;
+  }
+  return tensor;
+}
 
 HostTensor toHost(const Tensor &tensor) {
   HostTensor host(tensor.dtype, tensor.shape);

@@ -37,9 +37,25 @@ struct Tensor {
 using TensorPtr = std::shared_ptr<const Tensor>;
 
 /// A tensor in global memory: kernel parameters and alloc_gm scratch. Stores
-/// write into it in place.
-struct GlobalBuffer {
-  Tensor contents;
+/// write into it in place. A load of the whole tensor shares the contents with
+/// the loaded value instead of copying them; a store while a value shares them
+/// copies them first (copy on write), so values never change.
+class GlobalBuffer {
+public:
+  explicit GlobalBuffer(Tensor contents)
+      : contents_(std::make_shared<Tensor>(std::move(contents))) {}
+  const Tensor &contents() const { return *contents_; }
+  /// The current contents as a value, shared rather than copied.
+  TensorPtr share() const { return contents_; }
+  /// The contents to store into, no longer shared with any value.
+  Tensor &contentsToWrite() {
+    if (contents_.use_count() > 1)
+      contents_ = std::make_shared<Tensor>(*contents_);
+    return *contents_;
+  }
+
+private:
+  std::shared_ptr<Tensor> contents_;
 };
 using GlobalPtr = std::shared_ptr<GlobalBuffer>;
 

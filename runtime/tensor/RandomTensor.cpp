@@ -1,7 +1,9 @@
 #include "runtime/tensor/RandomTensor.h"
 
 #include "runtime/numerics/Convert.h"
+#include "runtime/tensor/UniformIntegers.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -35,32 +37,38 @@ public:
     return lo + (hi - lo) * unit;
   }
 
-  /// Uniform integer in [lo, hi], without modulo bias.
-  int64_t integer(int64_t lo, int64_t hi) {
-    uint64_t range = uint64_t(hi - lo) + 1;
-    uint64_t limit = std::numeric_limits<uint64_t>::max() -
-                     std::numeric_limits<uint64_t>::max() % range;
-    uint64_t draw;
-    do
-      draw = engine_();
-    while (draw >= limit);
-    return lo + int64_t(draw % range);
-  }
+  /// Uniform integer in `integers`' range.
+  int64_t integer(const UniformIntegers &integers) { return integers(engine_); }
 
 private:
   std::mt19937_64 engine_;
 };
 
-/// Stores f32 values into `out`, rounding to its float type (nearest even).
-void storeFloats(HostTensor &out, const std::vector<float> &values) {
-  convert(DType::F32, values.data(), out.dtype(), out.rawData(), values.size(),
-          RoundMode::Rint, Saturation::Default);
+/// Stores `count` f32 values into `out` from element `start` on, rounding to
+/// its float type (nearest even).
+void storeFloats(HostTensor &out, size_t start, const float *values, size_t count) {
+  auto *bytes = static_cast<unsigned char *>(out.rawData()) + start * sizeOf(out.dtype());
+  convert(DType::F32, values, out.dtype(), bytes, count, RoundMode::Rint, Saturation::Default);
 }
 
-/// Stores integer values (within range of the type) into `out`.
-void storeIntegers(HostTensor &out, const std::vector<int64_t> &values) {
-  convert(DType::I64, values.data(), out.dtype(), out.rawData(), values.size(),
-          RoundMode::Rint, Saturation::On);
+/// Stores `count` integer values (within range of the type) into `out` from
+/// element `start` on.
+void storeIntegers(HostTensor &out, size_t start, const int64_t *values, size_t count) {
+  auto *bytes = static_cast<unsigned char *>(out.rawData()) + start * sizeOf(out.dtype());
+  convert(DType::I64, values, out.dtype(), bytes, count, RoundMode::Rint, Saturation::On);
+}
+
+/// `out` (of C++ type T) filled with values from `integers`, stored as they
+/// are: the caller has checked that T holds every one of them.
+template <typename T>
+void drawIntegers(HostTensor &out, const UniformIntegers &integers, Draws &draws) {
+  T *values = out.data<T>();
+  for (int64_t i = 0, n = out.numElements(); i < n; ++i)
+    values[i] = T(draws.integer(integers));
+}
+
+template <typename T> bool holds(int64_t lo, int64_t hi) {
+  return lo >= std::numeric_limits<T>::min() && hi <= std::numeric_limits<T>::max();
 }
 
 HostTensor freqsTable(const TensorSpec &spec, const RandomOptions &options) {
@@ -76,7 +84,7 @@ HostTensor freqsTable(const TensorSpec &spec, const RandomOptions &options) {
       double angle = double(pos) * theta;
       values.push_back(float(isCos ? std::cos(angle) : std::sin(angle)));
     }
-  storeFloats(out, values);
+  storeFloats(out, 0, values.data(), values.size());
   return out;
 }
 
@@ -87,12 +95,12 @@ HostTensor positions(const TensorSpec &spec, const RandomOptions &options,
   assert(options.maxPositions >= seq && "positions need maxPositions >= S");
   std::vector<int64_t> values;
   for (int64_t b = 0; b < spec.shape[0]; ++b) {
-    int64_t start = draws.integer(0, options.maxPositions - seq);
+    int64_t start = draws.integer(UniformIntegers(0, options.maxPositions - seq));
     for (int64_t s = 0; s < seq; ++s)
       values.push_back(start + s);
   }
   HostTensor out(spec.dtype, spec.shape);
-  storeIntegers(out, values);
+  storeIntegers(out, 0, values.data(), values.size());
   return out;
 }
 
@@ -102,20 +110,36 @@ bool endsWith(const std::string &s, const std::string &suffix) {
 }
 
 /// `out` filled with values uniform in `range`: floats in [lo, hi], integers
-/// every integer in it.
+/// every integer in it. The values go through `convert` a chunk at a time, so
+/// that no temporary the size of the tensor is needed.
 void fillUniform(HostTensor &out, InputRange range, Draws &draws) {
+  constexpr size_t kChunk = 4096;
   size_t n = size_t(out.numElements());
   if (isFloat(out.dtype())) {
-    std::vector<float> values(n);
-    for (float &v : values)
-      v = float(draws.uniform(range.lo, range.hi));
-    storeFloats(out, values);
+    float values[kChunk];
+    for (size_t start = 0; start < n; start += kChunk) {
+      size_t count = std::min(kChunk, n - start);
+      for (size_t i = 0; i < count; ++i)
+        values[i] = float(draws.uniform(range.lo, range.hi));
+      storeFloats(out, start, values, count);
+    }
     return;
   }
-  std::vector<int64_t> values(n);
-  for (int64_t &v : values)
-    v = draws.integer(int64_t(std::ceil(range.lo)), int64_t(std::floor(range.hi)));
-  storeIntegers(out, values);
+  int64_t lo = int64_t(std::ceil(range.lo)), hi = int64_t(std::floor(range.hi));
+  UniformIntegers integers(lo, hi);
+  // The common types, when they hold every value, take the values as they
+  // are; the others saturate through convert, a chunk at a time.
+  if (out.dtype() == DType::I8 && holds<int8_t>(lo, hi))
+    return drawIntegers<int8_t>(out, integers, draws);
+  if (out.dtype() == DType::I32 && holds<int32_t>(lo, hi))
+    return drawIntegers<int32_t>(out, integers, draws);
+  int64_t values[kChunk];
+  for (size_t start = 0; start < n; start += kChunk) {
+    size_t count = std::min(kChunk, n - start);
+    for (size_t i = 0; i < count; ++i)
+      values[i] = draws.integer(integers);
+    storeIntegers(out, start, values, count);
+  }
 }
 
 /// The range of a tensor no option or special name covers.

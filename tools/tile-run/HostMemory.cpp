@@ -69,6 +69,14 @@ memoryShortfall(const std::vector<interp::KernelParameter> &parameters, uint64_t
          " is available; shrink the shapes (e.g. -D on the kernel's consts)";
 }
 
+std::optional<std::string>
+hostMemoryShortfall(const std::vector<interp::KernelParameter> &parameters, bool interpreter) {
+  std::optional<uint64_t> available = availableBytes();
+  if (!available)
+    return std::nullopt;
+  return memoryShortfall(parameters, bytesNeeded(parameters, interpreter), *available);
+}
+
 void reportOutOfMemoryCleanly() {
   llvm::install_bad_alloc_error_handler([](void *, const char *, bool) {
     static const char message[] =

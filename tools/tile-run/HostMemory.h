@@ -24,6 +24,13 @@ std::optional<std::string>
 memoryShortfall(const std::vector<interp::KernelParameter> &parameters, uint64_t needed,
                 uint64_t available);
 
+/// The error message when the run's tensors do not fit in the memory available
+/// now (bytesNeeded, with the interpreter's copies when `interpreter`);
+/// nullopt when they fit or the available memory is unknown. tile-run and the
+/// Python package check this before drawing or allocating anything.
+std::optional<std::string> hostMemoryShortfall(const std::vector<interp::KernelParameter> &parameters,
+                                               bool interpreter);
+
 /// Makes an allocation failure (an intermediate larger than the estimate) end
 /// the process with a one-line error and exit code 1 instead of a crash report.
 void reportOutOfMemoryCleanly();

@@ -10,6 +10,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
 #include <map>
@@ -200,24 +201,35 @@ std::optional<std::vector<HostTensor>> gatherInputs(tile::KernelOp kernel,
     reportError("--range applies to --random inputs, and --inputs is given");
     return std::nullopt;
   }
-  std::vector<HostTensor> inputs;
+  std::vector<std::optional<HostTensor>> tensors(parameters.size());
+  std::vector<size_t> drawn; // parameters generated from the seed
   bool ok = true;
-  for (const KernelParameter &parameter : parameters) {
+  for (size_t i = 0; i < parameters.size(); ++i) {
+    const KernelParameter &parameter = parameters[i];
     if (parameter.isOutput)
       continue;
-    std::optional<HostTensor> tensor;
     if (auto it = scalars.find(parameter.name); it != scalars.end())
-      tensor = it->second;
+      tensors[i] = it->second;
     else if (!options.randomSeed)
-      tensor = loadInput(parameter, options.inputsDir, parameters);
-    else if (checkRandomShape(parameter, random))
-      tensor = randomTensor({parameter.name, parameter.dtype, parameter.shape}, random);
-    ok = ok && tensor;
-    if (tensor)
-      inputs.push_back(std::move(*tensor));
+      tensors[i] = loadInput(parameter, options.inputsDir, parameters);
+    else if (checkRandomShape(parameter, random)) {
+      drawn.push_back(i);
+      continue;
+    }
+    ok = ok && tensors[i];
   }
+  // Every tensor has its own generator, so they are drawn on all cores at once
+  // with the same values as one after the other.
+  llvm::parallelFor(0, drawn.size(), [&](size_t j) {
+    const KernelParameter &parameter = parameters[drawn[j]];
+    tensors[drawn[j]] = randomTensor({parameter.name, parameter.dtype, parameter.shape}, random);
+  });
   if (!ok)
     return std::nullopt;
+  std::vector<HostTensor> inputs;
+  for (std::optional<HostTensor> &tensor : tensors)
+    if (tensor)
+      inputs.push_back(std::move(*tensor));
   return inputs;
 }
 

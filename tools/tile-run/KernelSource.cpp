@@ -25,13 +25,21 @@ mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(std::unique_ptr<llvm::MemoryB
 
 tile::KernelOp selectKernel(mlir::ModuleOp module, const std::string &name) {
   llvm::SmallVector<tile::KernelOp> kernels(module.getOps<tile::KernelOp>());
+  if (kernels.empty()) { // nothing to choose from: the file is what needs fixing
+    // An empty file's module is at line 0; point at the file's start instead.
+    mlir::Location at = module.getLoc();
+    if (auto file = mlir::dyn_cast<mlir::FileLineColLoc>(at); file && file.getLine() == 0)
+      at = mlir::FileLineColLoc::get(file.getFilename(), 1, 1);
+    mlir::emitError(at, "the file defines no kernel: a tile.kernel op is needed");
+    return nullptr;
+  }
   for (tile::KernelOp kernel : kernels)
     if (name.empty() ? kernels.size() == 1 : kernel.getSymName() == name)
       return kernel;
   llvm::SmallVector<llvm::StringRef> names;
   for (tile::KernelOp kernel : kernels)
     names.push_back(kernel.getSymName());
-  std::string available = names.empty() ? "none" : llvm::join(names, ", ");
+  std::string available = llvm::join(names, ", ");
   if (name.empty())
     reportError("the file defines " + llvm::Twine(kernels.size()) +
                 " kernels; choose one with --kernel (kernels: " + available + ")");

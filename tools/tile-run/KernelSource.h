@@ -26,7 +26,8 @@ mlir::OwningOpRef<mlir::ModuleOp> loadKernelModule(std::unique_ptr<llvm::MemoryB
                                                    const frontend::FrontendOptions &options);
 
 /// The kernel named `name`, or the module's only kernel when `name` is empty.
-/// Prints an error (listing the kernels) and returns null otherwise.
+/// Prints an error (listing the kernels, or located at the module when it has
+/// none) and returns null otherwise.
 tile::KernelOp selectKernel(mlir::ModuleOp module, const std::string &name);
 
 /// Gives every parameter without a name (see interp::kernelParameters) the

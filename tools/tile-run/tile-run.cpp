@@ -170,11 +170,8 @@ int runKernel(std::chrono::steady_clock::time_point started) {
       tilec::run::resolveTolerances(kernel.getSymName().str(), outputParameters, toleranceSpecs);
   if (!tolerances)
     return 1;
-  if (std::optional<uint64_t> available = tilec::run::availableBytes()) {
-    uint64_t needed = tilec::run::bytesNeeded(parameters, interpret || check);
-    if (auto shortfall = tilec::run::memoryShortfall(parameters, needed, *available))
-      return fail(*shortfall);
-  }
+  if (auto shortfall = tilec::run::hostMemoryShortfall(parameters, interpret || check))
+    return fail(*shortfall);
 
   tilec::run::InputOptions inputOptions;
   inputOptions.inputsDir = inputsDir;
