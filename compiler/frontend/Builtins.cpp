@@ -40,53 +40,6 @@ const Builtin kBuiltins[] = {
     {K::RmsNorm, "rms_norm", kRmsNorm}, {K::QuantInt8, "quant_int8", kQuant}, {K::Rope, "rope", kRope},
 };
 
-std::string names(llvm::ArrayRef<BuiltinParam> params) {
-  std::string s;
-  for (const BuiltinParam &p : params)
-    s += (s.empty() ? "" : ", ") + p.name.str();
-  return s;
-}
-
-/// Python-style binding: positional parameters in order, then keywords by name.
-bool bindArguments(Sema &sema, CallExpr &call) {
-  DiagnosticSink &diags = sema.getDiags();
-  const Builtin &b = *call.builtin;
-  call.boundArgs.assign(b.params.size(), nullptr);
-  size_t positional = llvm::count_if(b.params, [](const BuiltinParam &p) { return !p.keywordOnly; });
-  bool ok = true;
-  if (call.args.size() > positional) {
-    diags.error(call.args[positional]->loc, "'" + b.name + "' takes " + llvm::Twine(positional) +
-                                                " positional argument(s) (" + names(b.params.take_front(positional)) +
-                                                "), found " + llvm::Twine(call.args.size()));
-    ok = false;
-  }
-  for (size_t i = 0; i < std::min(call.args.size(), positional); ++i)
-    call.boundArgs[i] = call.args[i].get();
-  for (KeywordArg &kw : call.keywords) {
-    const BuiltinParam *param = llvm::find_if(b.params, [&](const BuiltinParam &p) { return p.name == kw.name; });
-    if (param == b.params.end()) {
-      diags.error(kw.loc, "'" + b.name + "' has no argument '" + kw.name + "'; expected one of: " + names(b.params));
-      ok = false;
-      continue;
-    }
-    Expr *&slot = call.boundArgs[param - b.params.begin()];
-    if (slot) {
-      diags.error(kw.loc, "argument '" + kw.name + "' of '" + b.name + "' is given twice");
-      ok = false;
-      continue;
-    }
-    slot = kw.value.get();
-  }
-  for (auto [param, slot] : llvm::zip(b.params, call.boundArgs)) {
-    if (param.required && !slot && ok) {
-      diags.error(call.loc, "'" + b.name + "' requires argument '" + param.name + "'" +
-                                (param.keywordOnly ? " (given as " + param.name.str() + "=...)" : ""));
-      ok = false;
-    }
-  }
-  return ok;
-}
-
 /// Reads an identifier-valued argument such as `bf16`, `rint` or `even`.
 std::optional<llvm::StringRef> wordArg(Sema &sema, Expr *arg, llvm::StringRef what,
                                        llvm::ArrayRef<llvm::StringRef> choices) {
@@ -396,8 +349,53 @@ const Builtin *lookupBuiltin(llvm::StringRef name) {
   return b == std::end(kBuiltins) ? nullptr : b;
 }
 
+static std::string names(llvm::ArrayRef<BuiltinParam> params) {
+  std::string s;
+  for (const BuiltinParam &p : params)
+    s += (s.empty() ? "" : ", ") + p.name.str();
+  return s;
+}
+
+bool bindArguments(DiagnosticSink &diags, CallExpr &call, llvm::StringRef callee,
+                   llvm::ArrayRef<BuiltinParam> params) {
+  call.boundArgs.assign(params.size(), nullptr);
+  size_t positional = llvm::count_if(params, [](const BuiltinParam &p) { return !p.keywordOnly; });
+  bool ok = true;
+  if (call.args.size() > positional) {
+    diags.error(call.args[positional]->loc, "'" + callee + "' takes " + llvm::Twine(positional) +
+                                                " positional argument(s) (" + names(params.take_front(positional)) +
+                                                "), found " + llvm::Twine(call.args.size()));
+    ok = false;
+  }
+  for (size_t i = 0; i < std::min(call.args.size(), positional); ++i)
+    call.boundArgs[i] = call.args[i].get();
+  for (KeywordArg &kw : call.keywords) {
+    const BuiltinParam *param = llvm::find_if(params, [&](const BuiltinParam &p) { return p.name == kw.name; });
+    if (param == params.end()) {
+      diags.error(kw.loc, "'" + callee + "' has no argument '" + kw.name + "'; expected one of: " + names(params));
+      ok = false;
+      continue;
+    }
+    Expr *&slot = call.boundArgs[param - params.begin()];
+    if (slot) {
+      diags.error(kw.loc, "argument '" + kw.name + "' of '" + callee + "' is given twice");
+      ok = false;
+      continue;
+    }
+    slot = kw.value.get();
+  }
+  for (auto [param, slot] : llvm::zip(params, call.boundArgs)) {
+    if (param.required && !slot && ok) {
+      diags.error(call.loc, "'" + callee + "' requires argument '" + param.name + "'" +
+                                (param.keywordOnly ? " (given as " + param.name.str() + "=...)" : ""));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 Type checkBuiltinCall(Sema &sema, CallExpr &call) {
-  if (!bindArguments(sema, call))
+  if (!bindArguments(sema.getDiags(), call, call.builtin->name, call.builtin->params))
     return Type::error();
   switch (call.builtin->kind) {
   case K::Binary: return checkElementwiseBinary(sema, call);

@@ -2,6 +2,7 @@
 #ifndef TILEC_COMPILER_FRONTEND_BUILTINS_H
 #define TILEC_COMPILER_FRONTEND_BUILTINS_H
 
+#include "compiler/frontend/Diagnostics.h"
 #include "compiler/frontend/Types.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -40,6 +41,12 @@ struct Builtin {
 };
 
 const Builtin *lookupBuiltin(llvm::StringRef name);
+
+/// Python-style binding of a call's arguments to `params` (of a builtin or a
+/// function): positional in order, then keywords by name, into
+/// `call.boundArgs`. Reports what does not bind; false then.
+bool bindArguments(DiagnosticSink &diags, CallExpr &call, llvm::StringRef callee,
+                   llvm::ArrayRef<BuiltinParam> params);
 
 /// Binds the call's arguments to the builtin's parameters and checks its
 /// operand types; returns the result type (Type::error() after reporting).

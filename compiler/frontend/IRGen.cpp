@@ -128,6 +128,23 @@ void IRGen::emitFor(ForStmt &loop) {
     values[symbol] = result;
 }
 
+llvm::SmallVector<mlir::Value, 2> IRGen::emitInlinedCall(CallExpr &call) {
+  InlinedCall &body = *call.inlined;
+  // Arguments are evaluated once, in order, before the body; a global tensor
+  // is passed as itself (Sema aliased it), constants fold through the symbols.
+  for (auto [param, arg] : llvm::zip(body.params, call.boundArgs)) {
+    const Symbol *symbol = param.symbol;
+    if (symbol->type.isConst())
+      continue;
+    values[symbol] = symbol->type.kind == Type::Global ? values.lookup(cast<NameExpr>(arg)->symbol)
+                                                       : emitValue(*arg);
+  }
+  emitBlock(body.body);
+  if (auto *call = dyn_cast<CallExpr>(body.result.get()))
+    return emitCall(*call); // may be a pair (quant_int8)
+  return {emitValue(*body.result)};
+}
+
 void IRGen::emitScope(ScopeStmt &scope) {
   tile::CoreKind core = scope.core == "cube" ? tile::CoreKind::cube : tile::CoreKind::vector;
   mlir::IntegerAttr tokens;

@@ -24,6 +24,8 @@ double number(Expr *arg) { return arg->type.kind == Type::IntConst ? double(arg-
 
 llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
   using K = BuiltinKind;
+  if (call.inlined)
+    return emitInlinedCall(call);
   mlir::Location at = loc(call.loc);
   mlir::MLIRContext *ctx = builder.getContext();
   std::vector<Expr *> &args = call.boundArgs;

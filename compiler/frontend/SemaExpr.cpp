@@ -154,9 +154,15 @@ Type Sema::checkName(NameExpr &name) {
     if (parseSourceDType(name.name))
       diags.error(name.loc, "expected a value, found the element type '" + name.name +
                                 "' (element types are arguments of cast, zeros, full, matmul and scratch)");
-    else if (lookupBuiltin(name.name))
-      diags.error(name.loc, "expected a value, found the builtin '" + name.name + "'; call it as " + name.name +
+    else if (lookupBuiltin(name.name) || functions.contains(name.name))
+      diags.error(name.loc, llvm::Twine("expected a value, found the ") +
+                                (functions.contains(name.name) ? "function" : "builtin") + " '" + name.name +
+                                "'; call it as " + name.name +
                                 "(...)");
+    else if (!inlining.empty())
+      diags.error(name.loc, "unknown name '" + name.name + "': expected a parameter of '" +
+                                inlining.back()->decl.name + "', a const or a 'let' name (a function sees only "
+                                                             "its parameters, its own names and the consts)");
     else
       diags.error(name.loc, "unknown name '" + name.name + "': expected a const, parameter or 'let' name");
     return Type::error();
@@ -372,6 +378,8 @@ Type Sema::checkArithmetic(llvm::StringRef op, Expr &lhsExpr, Expr &rhsExpr, llv
 }
 
 Type Sema::checkCall(CallExpr &call) {
+  if (const FunctionDecl *function = functions.lookup(call.callee))
+    return checkFunctionCall(call, *function);
   call.builtin = lookupBuiltin(call.callee);
   if (call.builtin && call.builtin->kind == BuiltinKind::Scratch && &call != letScratch) {
     diags.error(call.loc, "expected scratch(...) directly in 'let name = scratch(...)': a scratch tensor in global "
