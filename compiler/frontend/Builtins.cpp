@@ -1,8 +1,11 @@
 //===- Builtins.cpp - signatures and typing rules of the builtins ---------===//
 #include "compiler/frontend/Builtins.h"
 #include "compiler/frontend/Sema.h"
+#include "dialects/Tile/TileOps.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace tilec::frontend {
 namespace {
@@ -22,6 +25,7 @@ constexpr BuiltinParam kFull[] = {{"shape", true, false}, {"value", true, false}
 constexpr BuiltinParam kShapeDType[] = {{"shape", true, false}, {"dtype", true, false}};
 constexpr BuiltinParam kRmsNorm[] = {{"x", true, false}, {"gamma", false, false}, {"eps", true, true}};
 constexpr BuiltinParam kQuant[] = {{"x", true, false}, {"scale_max", true, true}, {"amax_eps", true, true}};
+constexpr BuiltinParam kPow[] = {{"x", true, false}, {"exponent", true, false}};
 constexpr BuiltinParam kRope[] = {
     {"x", true, false}, {"cos", true, false}, {"sin", true, false}, {"offset", true, true}};
 
@@ -38,6 +42,8 @@ const Builtin kBuiltins[] = {
     {K::Interleave, "interleave", kInterleave},                  {K::Reshape, "reshape", kXShape},
     {K::Full, "full", kFull},     {K::Zeros, "zeros", kShapeDType}, {K::Scratch, "scratch", kShapeDType},
     {K::RmsNorm, "rms_norm", kRmsNorm}, {K::QuantInt8, "quant_int8", kQuant}, {K::Rope, "rope", kRope},
+    {K::Activation, "sigmoid", kX}, {K::Activation, "silu", kX}, {K::Activation, "gelu", kX},
+    {K::Pow, "pow", kPow},        {K::Square, "square", kX},
 };
 
 /// Reads an identifier-valued argument such as `bf16`, `rint` or `even`.
@@ -270,6 +276,27 @@ Type checkConstruction(Sema &sema, CallExpr &call) {
   return Type::tensor(call.builtin->kind == K::Scratch ? Type::Global : Type::Tensor, *shape, *dtype);
 }
 
+/// sigmoid, silu, gelu, pow and square: elementwise on a float tensor of any rank, in f32.
+Type checkElementwiseComposite(Sema &sema, CallExpr &call) {
+  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 0, kFloats);
+  if (call.builtin->kind == K::Pow) {
+    Expr &exponent = *call.boundArgs[1];
+    std::optional<double> p = sema.checkNumberConst(exponent, "the exponent");
+    if (!p)
+      return Type::error();
+    if (!tile::PowOp::isSupportedExponent(*p)) {
+      std::string shown;
+      llvm::raw_string_ostream(shown) << llvm::format("%g", *p);
+      sema.getDiags().error(exponent.loc, "expected an integer exponent (at most 2^31 in magnitude) or ±0.5, found " +
+                                              shown + "; for x > 0, write exp(p * log(x))");
+      return Type::error();
+    }
+  }
+  if (!x)
+    return Type::error();
+  return Type::tensor(Type::Tensor, x->shape, DType::F32);
+}
+
 Type checkComposite(Sema &sema, CallExpr &call) {
   DiagnosticSink &diags = sema.getDiags();
   llvm::StringRef name = call.builtin->name;
@@ -427,6 +454,9 @@ Type checkBuiltinCall(Sema &sema, CallExpr &call) {
   case K::RmsNorm:
   case K::QuantInt8:
   case K::Rope: return checkComposite(sema, call);
+  case K::Activation:
+  case K::Pow:
+  case K::Square: return checkElementwiseComposite(sema, call);
   }
   return Type::error();
 }

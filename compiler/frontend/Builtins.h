@@ -23,7 +23,7 @@ enum class BuiltinKind {
   // Construction.
   Full, Zeros, Scratch,
   // Composites.
-  RmsNorm, QuantInt8, Rope,
+  RmsNorm, QuantInt8, Rope, Activation, Pow, Square,
 };
 
 struct BuiltinParam {

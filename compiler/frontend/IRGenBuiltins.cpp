@@ -95,6 +95,12 @@ llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
                                         builder.getF32FloatAttr(number(args[2])));
     return {op.getQuantized(), op.getScale()};
   }
+  case K::Activation: return {createNamedOp(builder, at, call.builtin->name, value(0), resultType())};
+  case K::Pow:
+  case K::Square: {
+    double exponent = call.builtin->kind == K::Square ? 2.0 : number(args[1]);
+    return {tile::PowOp::create(builder, at, resultType(), value(0), builder.getF64FloatAttr(exponent))};
+  }
   case K::Rope: {
     mlir::Value x = value(0), cos = value(1), sin = value(2);
     return {tile::RopeOp::create(builder, at, resultType(), x, cos, sin, builder.getI64IntegerAttr(args[3]->intValue))};

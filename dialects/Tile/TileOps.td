@@ -432,4 +432,58 @@ def Tile_RopeOp : Tile_Op<"rope", [Pure, Tile_Composite]> {
   let hasVerifier = 1;
 }
 
+// Elementwise activations, computed in f32 (see ExpandComposites.cpp).
+class Tile_ActivationOp<string mnemonic>
+    : Tile_Op<mnemonic, [Pure, SameOperandsAndResultShape, Tile_Composite]> {
+  let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+}
+
+def Tile_SigmoidOp : Tile_ActivationOp<"sigmoid"> {
+  let summary = "elementwise 1 / (1 + e^-x), in f32";
+  let description = [{
+    Expands to `recip(exp(-x) + 1)`.
+    `%s = tile.sigmoid %x : tensor<16x128xbf16> -> tensor<16x128xf32>`
+  }];
+}
+
+def Tile_SiluOp : Tile_ActivationOp<"silu"> {
+  let summary = "elementwise x · sigmoid(x) = x / (1 + e^-x), in f32";
+  let description = [{
+    Expands to `x / (exp(-x) + 1)`.
+    `%s = tile.silu %x : tensor<16x128xf32> -> tensor<16x128xf32>`
+  }];
+}
+
+def Tile_GeluOp : Tile_ActivationOp<"gelu"> {
+  let summary = "elementwise GELU, tanh form, in f32";
+  let description = [{
+    `0.5 · x · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))`, computed as the
+    equal `x / (1 + e^-(x · (c1 + c2 · x²)))` with `c1 = 2√(2/π)` and
+    `c2 = 0.044715 · c1` rounded to f32 (`0.5 · (1 + tanh z) = sigmoid(2z)`).
+    `%g = tile.gelu %x : tensor<16x128xf32> -> tensor<16x128xf32>`
+  }];
+}
+
+def Tile_PowOp : Tile_Op<"pow", [Pure, SameOperandsAndResultShape, Tile_Composite]> {
+  let summary = "elementwise x^p for an integer or ±0.5 constant p, in f32";
+  let description = [{
+    An integer p multiplies by binary exponentiation: from the lowest bit
+    of |p| up, the running power x, x², x⁴, … (each square rounded to f32)
+    is multiplied into the result (the first set bit starts it) when the
+    bit is set; a negative p takes the reciprocal of the product, p = 0
+    gives 1. p = 0.5 is `sqrt`, p = −0.5 is `rsqrt`.
+    `%y = tile.pow %x {exponent = 3.000000e+00 : f64} : tensor<16x128xf32> -> tensor<16x128xf32>`
+  }];
+  let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source, F64Attr:$exponent);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// An integer of at most 2^31 in magnitude, or ±0.5.
+    static bool isSupportedExponent(double exponent);
+  }];
+}
+
 #endif // TILEC_TILE_OPS_TD

@@ -9,6 +9,8 @@
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/Matchers.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace tilec::tile;
 
@@ -317,5 +319,18 @@ LogicalResult RopeOp::verify() {
                                                          << formatShape(cast<RankedTensorType>(table.getType()).getShape());
   if (getType().getShape() != source.getShape())
     return emitOpError("result shape must equal the source shape");
+  return success();
+}
+
+bool PowOp::isSupportedExponent(double exponent) {
+  if (exponent == 0.5 || exponent == -0.5)
+    return true;
+  return std::fabs(exponent) <= 2147483648.0 && exponent == std::trunc(exponent);
+}
+
+LogicalResult PowOp::verify() {
+  double exponent = getExponent().convertToDouble();
+  if (!isSupportedExponent(exponent))
+    return emitOpError("exponent ") << exponent << " must be an integer of at most 2^31 in magnitude, or ±0.5";
   return success();
 }

@@ -757,3 +757,14 @@ tile.kernel @rope_result() {
   %r = tile.rope %a, %t, %t {offset = 0 : i64} : tensor<4x64xf32>, tensor<4x32xf32>, tensor<4x32xf32> -> tensor<4x32xf32>
   tile.return
 }
+
+// -----
+
+tile.kernel @pow_fraction(%x: !tile.gm<4x8xf32>, %y: !tile.gm<4x8xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  // expected-error @+1 {{'tile.pow' op exponent 1.500000e+00 must be an integer of at most 2^31 in magnitude, or ±0.5}}
+  %p = tile.pow %v {exponent = 1.5 : f64} : tensor<4x8xf32> -> tensor<4x8xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<4x8xf32>, !tile.gm<4x8xf32>
+  tile.return
+}

@@ -202,6 +202,14 @@ tile.kernel @composites(%x: !tile.gm<16x128xbf16>, %g: !tile.gm<128xbf16>,
   %q:2 = tile.quant_int8 %n2 {scale_max = 127.0 : f32, amax_eps = 1.0e-4 : f32} : tensor<16x128xf32> -> tensor<16x128xi8>, tensor<16x1xf32>
   // CHECK: tile.rope %[[N]], %{{.*}}, %{{.*}} {offset = 64 : i64} : tensor<16x128xf32>, tensor<16x32xf32>, tensor<16x32xf32> -> tensor<16x128xf32>
   %r = tile.rope %n2, %cos, %sin {offset = 64 : i64} : tensor<16x128xf32>, tensor<16x32xf32>, tensor<16x32xf32> -> tensor<16x128xf32>
+  // CHECK: tile.sigmoid %[[X]] : tensor<16x128xbf16> -> tensor<16x128xf32>
+  %s = tile.sigmoid %a : tensor<16x128xbf16> -> tensor<16x128xf32>
+  // CHECK: tile.silu %[[X]] : tensor<16x128xbf16> -> tensor<16x128xf32>
+  %si = tile.silu %a : tensor<16x128xbf16> -> tensor<16x128xf32>
+  // CHECK: tile.gelu %[[N]] : tensor<16x128xf32> -> tensor<16x128xf32>
+  %ge = tile.gelu %n2 : tensor<16x128xf32> -> tensor<16x128xf32>
+  // CHECK: tile.pow %[[X]] {exponent = -3.000000e+00 : f64} : tensor<16x128xbf16> -> tensor<16x128xf32>
+  %p = tile.pow %a {exponent = -3.0 : f64} : tensor<16x128xbf16> -> tensor<16x128xf32>
   tile.return
 }
 

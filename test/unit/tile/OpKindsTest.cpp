@@ -84,6 +84,10 @@ const std::map<std::string, Kinds> kExpected = {
     {"tile.rms_norm", {"composite"}},
     {"tile.quant_int8", {"composite"}},
     {"tile.rope", {"composite"}},
+    {"tile.sigmoid", {"composite"}},
+    {"tile.silu", {"composite"}},
+    {"tile.gelu", {"composite"}},
+    {"tile.pow", {"composite"}},
 };
 
 std::string describe(const Kinds &kinds) {
