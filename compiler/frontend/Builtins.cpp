@@ -371,6 +371,8 @@ Type checkComposite(Sema &sema, CallExpr &call) {
 
 } // namespace
 
+llvm::ArrayRef<Builtin> allBuiltins() { return kBuiltins; }
+
 const Builtin *lookupBuiltin(llvm::StringRef name) {
   const Builtin *b = llvm::find_if(kBuiltins, [&](const Builtin &b) { return b.name == name; });
   return b == std::end(kBuiltins) ? nullptr : b;

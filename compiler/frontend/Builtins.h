@@ -41,6 +41,8 @@ struct Builtin {
 };
 
 const Builtin *lookupBuiltin(llvm::StringRef name);
+/// Every builtin, in the order of docs/language.md.
+llvm::ArrayRef<Builtin> allBuiltins();
 
 /// Python-style binding of a call's arguments to `params` (of a builtin or a
 /// function): positional in order, then keywords by name, into

@@ -325,7 +325,15 @@ StmtPtr Parser::parseStmt() {
   case TokenKind::KwLet: return parseLet();
   case TokenKind::KwFor: return parseFor();
   case TokenKind::KwScope: return parseScope();
-  case TokenKind::Identifier: return parseAssign();
+  case TokenKind::Identifier:
+    // `if` is not a keyword (a name may be `if`), but `if cond {` is a common first try.
+    if (tok.text == "if" && !peek().is(TokenKind::Equal) && !peek().is(TokenKind::LBracket)) {
+      diags.error(tok.loc(), "there is no 'if' statement: choose values elementwise with select(mask, a, b), "
+                             "e.g. select(x > 0, x, 0.0)");
+      advance(); // recovery skips the condition and the blocks
+      return nullptr;
+    }
+    return parseAssign();
   case TokenKind::KwReturn:
     diags.error(tok.loc(), "'return' ends a function: expected it as the last statement of a 'def' body");
     advance(); // recover at the value that follows

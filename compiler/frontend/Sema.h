@@ -99,6 +99,7 @@ private:
   Type checkIndex(IndexExpr &index);
   bool checkIndexItem(IndexExpr &index, IndexItem &item, int64_t dimSize, unsigned dim, int64_t &size);
   Type checkCall(CallExpr &call);
+  std::string nearestCallees(llvm::StringRef name) const;
 
   Symbol *lookup(llvm::StringRef name);
   /// Declares `name` in the innermost frame, or reports a redefinition.

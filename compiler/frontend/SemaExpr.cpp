@@ -390,9 +390,38 @@ Type Sema::checkCall(CallExpr &call) {
     return checkBuiltinCall(*this, call);
   if (call.callee == "range" || call.callee == "parallel" || call.callee == "pipeline")
     diags.error(call.loc, "'" + call.callee + "(...)' is a loop: expected it after 'for NAME in'");
+  else if (std::string nearest = nearestCallees(call.callee); !nearest.empty())
+    diags.error(call.loc, "unknown builtin '" + call.callee + "': did you mean " + nearest + "?");
   else
-    diags.error(call.loc, "unknown builtin '" + call.callee + "': expected one of the builtins in docs/language.md");
+    diags.error(call.loc, "unknown builtin '" + call.callee + "': expected one of the builtins in docs/language.md "
+                                                              "or a function defined with 'def' before the kernel");
   return Type::error();
+}
+
+// The builtins and functions spelled closest to `name` (at most three, by
+// edit distance, then in the order builtins are documented): "'row_sum' or 'row_min'".
+std::string Sema::nearestCallees(llvm::StringRef name) const {
+  unsigned limit = std::max<size_t>(1, (name.size() + 1) / 3);
+  llvm::SmallVector<std::pair<unsigned, llvm::StringRef>, 8> candidates;
+  auto consider = [&](llvm::StringRef candidate) {
+    unsigned distance = name.edit_distance(candidate, /*AllowReplacements=*/true, limit + 1);
+    if (distance <= limit)
+      candidates.push_back({distance, candidate});
+  };
+  for (const Builtin &builtin : allBuiltins())
+    consider(builtin.name);
+  llvm::SmallVector<llvm::StringRef, 8> functionNames;
+  for (const auto &function : functions)
+    functionNames.push_back(function.getKey());
+  llvm::sort(functionNames);
+  for (llvm::StringRef function : functionNames)
+    consider(function);
+  llvm::stable_sort(candidates, [](const auto &a, const auto &b) { return a.first < b.first; });
+  std::string text;
+  for (auto [index, candidate] : llvm::enumerate(llvm::ArrayRef(candidates).take_front(3)))
+    text += (index == 0 ? "'" : index + 1 == std::min<size_t>(candidates.size(), 3) ? "' or '" : "', '") +
+            candidate.second.str();
+  return text.empty() ? text : text + "'";
 }
 
 } // namespace tilec::frontend
