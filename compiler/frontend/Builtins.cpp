@@ -25,6 +25,8 @@ constexpr BuiltinParam kFull[] = {{"shape", true, false}, {"value", true, false}
 constexpr BuiltinParam kShapeDType[] = {{"shape", true, false}, {"dtype", true, false}};
 constexpr BuiltinParam kRmsNorm[] = {{"x", true, false}, {"gamma", false, false}, {"eps", true, true}};
 constexpr BuiltinParam kQuant[] = {{"x", true, false}, {"scale_max", true, true}, {"amax_eps", true, true}};
+constexpr BuiltinParam kSelect[] = {{"mask", true, false}, {"a", true, false}, {"b", true, false}};
+constexpr BuiltinParam kN[] = {{"n", true, false}};
 constexpr BuiltinParam kPow[] = {{"x", true, false}, {"exponent", true, false}};
 constexpr BuiltinParam kRope[] = {
     {"x", true, false}, {"cos", true, false}, {"sin", true, false}, {"offset", true, true}};
@@ -38,6 +40,9 @@ const Builtin kBuiltins[] = {
     {K::RowReduction, "row_sum", kX}, {K::RowReduction, "row_max", kX}, {K::RowReduction, "row_min", kX},
     {K::ColReduction, "col_sum", kX}, {K::ColReduction, "col_max", kX}, {K::ColReduction, "col_min", kX},
     {K::Broadcast, "broadcast", kXShape},
+    {K::Compare, "lt", kAB},      {K::Compare, "le", kAB},       {K::Compare, "gt", kAB},
+    {K::Compare, "ge", kAB},      {K::Compare, "eq", kAB},       {K::Compare, "ne", kAB},
+    {K::Select, "select", kSelect}, {K::Iota, "iota", kN},       {K::Iota, "arange", kN},
     {K::Cast, "cast", kCast},     {K::Matmul, "matmul", kMatmul}, {K::Gather, "gather", kGather},
     {K::Interleave, "interleave", kInterleave},                  {K::Reshape, "reshape", kXShape},
     {K::Full, "full", kFull},     {K::Zeros, "zeros", kShapeDType}, {K::Scratch, "scratch", kShapeDType},
@@ -112,6 +117,57 @@ Type checkElementwiseBinary(Sema &sema, CallExpr &call) {
     return Type::error();
   }
   return sema.checkArithmetic(call.builtin->name, *call.boundArgs[0], *call.boundArgs[1], call.loc);
+}
+
+/// lt, le, gt, ge, eq, ne: the operand rules of arithmetic; the result is a mask.
+Type checkCompare(Sema &sema, CallExpr &call) {
+  Type values = checkElementwiseBinary(sema, call);
+  if (values.isError())
+    return values;
+  values.kind = Type::Mask;
+  return values;
+}
+
+/// select(mask, a, b): a and b combine like arithmetic operands; the mask
+/// broadcasts with them.
+Type checkSelect(Sema &sema, CallExpr &call) {
+  DiagnosticSink &diags = sema.getDiags();
+  Expr &maskArg = *call.boundArgs[0];
+  Type mask = sema.checkValue(maskArg);
+  Type a = sema.checkValue(*call.boundArgs[1]);
+  Type b = sema.checkValue(*call.boundArgs[2]);
+  if (mask.isError() || a.isError() || b.isError())
+    return Type::error();
+  if (mask.kind != Type::Mask) {
+    diags.error(maskArg.loc, "expected a mask for 'mask' of 'select' (from lt, le, gt, ge, eq or ne), found " +
+                                 mask.str());
+    return Type::error();
+  }
+  if (a.kind != Type::Tensor && b.kind != Type::Tensor) {
+    diags.error(call.loc, "expected a tensor for 'a' or 'b' of 'select', found " + a.str() + " and " + b.str());
+    return Type::error();
+  }
+  Type values = sema.checkArithmetic("select", *call.boundArgs[1], *call.boundArgs[2], call.loc);
+  if (values.isError())
+    return values;
+  llvm::SmallVector<int64_t, 4> shape;
+  if (!broadcastShapes(mask.shape, values.shape, shape)) {
+    diags.error(call.loc, "the mask " + shapeStr(mask.shape) + " and the values " + shapeStr(values.shape) +
+                              " of 'select' do not broadcast: expected equal dimensions or 1 in each position");
+    return Type::error();
+  }
+  return Type::tensor(Type::Tensor, shape, values.dtype);
+}
+
+Type checkIota(Sema &sema, CallExpr &call) {
+  std::optional<int64_t> n = sema.checkIntConst(*call.boundArgs[0], "the length of '" + call.builtin->name.str() + "'");
+  if (!n)
+    return Type::error();
+  if (*n <= 0 || *n > INT32_MAX) {
+    sema.getDiags().error(call.boundArgs[0]->loc, "expected a length in [1, 2^31), found " + llvm::Twine(*n));
+    return Type::error();
+  }
+  return Type::tensor(Type::Tensor, {*n}, DType::I32);
 }
 
 Type checkCast(Sema &sema, CallExpr &call) {
@@ -446,6 +502,9 @@ Type checkBuiltinCall(Sema &sema, CallExpr &call) {
   }
   case K::Broadcast: return checkReshapeOrBroadcast(sema, call, /*isReshape=*/false);
   case K::Reshape: return checkReshapeOrBroadcast(sema, call, /*isReshape=*/true);
+  case K::Compare: return checkCompare(sema, call);
+  case K::Select: return checkSelect(sema, call);
+  case K::Iota: return checkIota(sema, call);
   case K::Cast: return checkCast(sema, call);
   case K::Matmul: return checkMatmul(sema, call);
   case K::Gather:

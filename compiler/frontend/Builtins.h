@@ -18,6 +18,8 @@ enum class BuiltinKind {
   Binary, UnaryOfNumbers, UnaryOfFloats,
   // Reductions and broadcast.
   RowReduction, ColReduction, Broadcast,
+  // Comparison and selection.
+  Compare, Select, Iota,
   // Conversion, cube, data movement.
   Cast, Matmul, Gather, Interleave, Reshape,
   // Construction.

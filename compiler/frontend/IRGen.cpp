@@ -13,7 +13,9 @@ IRGen::IRGen(DiagnosticSink &diags, mlir::ModuleOp module)
     : diags(diags), module(module), builder(module.getContext()) {}
 
 mlir::RankedTensorType IRGen::tensorType(const Type &type) {
-  return mlir::RankedTensorType::get(type.shape, mlirTypeOf(builder.getContext(), type.dtype));
+  mlir::Type element = type.kind == Type::Mask ? mlir::Type(builder.getI1Type())
+                                               : mlirTypeOf(builder.getContext(), type.dtype);
+  return mlir::RankedTensorType::get(type.shape, element);
 }
 
 mlir::Type IRGen::globalType(const Type &type) {

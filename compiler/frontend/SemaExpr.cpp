@@ -312,20 +312,6 @@ Type Sema::checkBinary(BinaryExpr &binary) {
   return Type::error();
 }
 
-static bool broadcastShapes(llvm::ArrayRef<int64_t> a, llvm::ArrayRef<int64_t> b,
-                            llvm::SmallVectorImpl<int64_t> &result) {
-  size_t rank = std::max(a.size(), b.size());
-  result.assign(rank, 1);
-  for (size_t i = 0; i < rank; ++i) {
-    int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
-    int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
-    if (da != db && da != 1 && db != 1)
-      return false;
-    result[i] = std::max(da, db);
-  }
-  return true;
-}
-
 Type Sema::checkArithmetic(llvm::StringRef op, Expr &lhsExpr, Expr &rhsExpr, llvm::SMLoc loc) {
   Type lhs = lhsExpr.type, rhs = rhsExpr.type;
   if (lhs.kind == Type::Global)

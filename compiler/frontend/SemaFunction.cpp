@@ -77,11 +77,11 @@ Type Sema::checkFunctionCall(CallExpr &call, const FunctionDecl &function) {
   if (ok) {
     for (auto [param, arg] : llvm::zip(function.params, call.boundArgs)) {
       Type type = checkExpr(*arg);
-      if (type.isError() || type.isScalar() || type.isTensorLike()) {
+      if (type.isError() || type.isScalar() || type.isTensorLike() || type.kind == Type::Mask) {
         ok &= !type.isError();
         continue;
       }
-      diags.error(arg->loc, "expected a tensor or a scalar for parameter '" + param.name + "' of '" + name +
+      diags.error(arg->loc, "expected a tensor, a mask or a scalar for parameter '" + param.name + "' of '" + name +
                                 "', found " + type.str());
       ok = false;
     }

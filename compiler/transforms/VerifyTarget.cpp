@@ -86,6 +86,12 @@ LogicalResult verifyMatmul(MatmulOp op, const target::TargetDescription &target)
 }
 
 LogicalResult verifyOp(Operation *op, const target::TargetDescription &target) {
+  // PTO-ISA has the instructions (TCMP/TCMPS, TSEL/TSELS, TCI), but their
+  // packed-bit masks have no lowering yet.
+  if (isa<CmpOp, SelectOp, IotaOp>(op))
+    return op->emitError() << "'" << op->getName() << "' has no lowering to " << target.name
+                           << " yet: run the kernel in the reference interpreter "
+                              "(tile-run --interpret)";
   if (auto cast = dyn_cast<CastOp>(op))
     return verifyCast(cast, target);
   if (auto matmul = dyn_cast<MatmulOp>(op))

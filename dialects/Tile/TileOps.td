@@ -289,6 +289,56 @@ def Tile_CastOp : Tile_Op<"cast", [Pure, SameOperandsAndResultShape, Tile_Elemen
 }
 
 //===----------------------------------------------------------------------===//
+// Comparison, selection and index sequences
+//===----------------------------------------------------------------------===//
+
+def Tile_CmpOp : Tile_Op<"cmp", [Pure, Tile_Elementwise, Tile_BroadcastsOperands, Tile_RowWise]> {
+  let summary = "elementwise comparison giving a mask";
+  let description = [{
+    `lhs <predicate> rhs` per element after numpy broadcasting; either
+    operand may be a scalar of the other's element type (f16, f32 or i32).
+    NaN compares false except under `ne`.
+    `%m = tile.cmp <lt> %a, %b : tensor<16x64xf32>, tensor<16x1xf32> -> tensor<16x64xi1>`
+  }];
+  let arguments = (ins Tile_TensorOrScalar:$lhs, Tile_TensorOrScalar:$rhs,
+                       Tile_CmpPredicateAttr:$predicate);
+  let results = (outs RankedTensorOf<[I1]>:$result);
+  let assemblyFormat = [{
+    $predicate $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_SelectOp : Tile_Op<"select", [Pure, Tile_Elementwise, Tile_BroadcastsOperands,
+                                       Tile_RowWise]> {
+  let summary = "elementwise mask ? a : b";
+  let description = [{
+    The mask and both values broadcast numpy-style to the result shape;
+    either value may be a scalar of the result's element type.
+    `%s = tile.select %m, %x, %ninf : tensor<1x64xi1>, tensor<16x64xf32>, f32 -> tensor<16x64xf32>`
+  }];
+  let arguments = (ins RankedTensorOf<[I1]>:$mask, Tile_TensorOrScalar:$true_value,
+                       Tile_TensorOrScalar:$false_value);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = [{
+    $mask `,` $true_value `,` $false_value attr-dict `:` type($mask) `,` type($true_value) `,`
+    type($false_value) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_IotaOp : Tile_Op<"iota", [Pure]> {
+  let summary = "the i32 sequence 0, 1, …, N − 1";
+  let description = [{
+    `%i = tile.iota : tensor<64xi32>`; compared with a bound it masks by
+    position (`select(iota(S) < len, s, -inf)`).
+  }];
+  let results = (outs RankedTensorOf<[I32]>:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Reductions
 //===----------------------------------------------------------------------===//
 

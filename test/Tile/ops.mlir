@@ -254,3 +254,24 @@ tile.kernel @scope_results(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {til
   tile.store %s, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
   tile.return
 }
+
+// Comparisons give i1 masks; select broadcasts its mask and values; iota counts.
+// CHECK-LABEL: tile.kernel @compare_select
+tile.kernel @compare_select(%x: !tile.gm<16x64xf32>, %n: i32, %y: !tile.gm<16x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %x[%c0, %c0] : !tile.gm<16x64xf32> -> tensor<16x64xf32>
+  %m = tile.row_max %a : tensor<16x64xf32> -> tensor<16x1xf32>
+  // CHECK: tile.cmp <lt> %{{.*}}, %{{.*}} : tensor<16x64xf32>, tensor<16x1xf32> -> tensor<16x64xi1>
+  %lt = tile.cmp <lt> %a, %m : tensor<16x64xf32>, tensor<16x1xf32> -> tensor<16x64xi1>
+  // CHECK: %[[I:.*]] = tile.iota : tensor<64xi32>
+  %i = tile.iota : tensor<64xi32>
+  // CHECK: tile.cmp <ge> %[[I]], %{{.*}} : tensor<64xi32>, i32 -> tensor<64xi1>
+  %valid = tile.cmp <ge> %i, %n : tensor<64xi32>, i32 -> tensor<64xi1>
+  %ninf = arith.constant -1.0e30 : f32
+  // CHECK: tile.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<64xi1>, tensor<16x64xf32>, f32 -> tensor<16x64xf32>
+  %s = tile.select %valid, %a, %ninf : tensor<64xi1>, tensor<16x64xf32>, f32 -> tensor<16x64xf32>
+  %t = tile.select %lt, %s, %a : tensor<16x64xi1>, tensor<16x64xf32>, tensor<16x64xf32> -> tensor<16x64xf32>
+  tile.store %t, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
+  tile.return
+}
+

@@ -88,6 +88,9 @@ const std::map<std::string, Kinds> kExpected = {
     {"tile.silu", {"composite"}},
     {"tile.gelu", {"composite"}},
     {"tile.pow", {"composite"}},
+    {"tile.cmp", {"elementwise", "broadcasts", "row-wise"}},
+    {"tile.select", {"elementwise", "broadcasts", "row-wise"}},
+    {"tile.iota", {}},
 };
 
 std::string describe(const Kinds &kinds) {
