@@ -222,7 +222,7 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     ascend::TGatherOp::create(b, loc, dst, operands[0], gather.getPatternAttr());
     return dst;
   }
-  if (op->hasTrait<tile::kind::UnaryMath>() && isa<FloatType>(resultElement)) {
+  if (op->hasTrait<tile::kind::UnaryMath>()) {
     UnaryInstruction unary = unaryInstructionOf(op);
     if (!unary)
       return op->emitOpError("has no entry in the vector instruction table");

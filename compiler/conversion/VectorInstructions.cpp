@@ -20,6 +20,13 @@ void createBinary(OpBuilder &b, Location loc, Value dst, Value lhs, Value rhs) {
   Instruction::create(b, loc, dst, lhs, rhs);
 }
 
+/// |x| of integers as max(x, −x): TABS has integer forms only on a5, TNEG on
+/// both targets. −INT32_MIN wraps to itself, as |INT32_MIN| does in numpy.
+void createIntegerAbs(OpBuilder &b, Location loc, Value dst, Value src) {
+  ascend::TNegOp::create(b, loc, dst, src);
+  ascend::TMaxOp::create(b, loc, dst, src, dst);
+}
+
 template <typename Full, typename RowExpand, typename ColExpand, typename Scalar>
 BinaryInstructions withExpandForms() {
   return {createBinary<Full>, createBinary<RowExpand>, createBinary<ColExpand>,
@@ -56,7 +63,10 @@ UnaryInstruction tilec::conversion::unaryInstructionOf(Operation *op) {
   using namespace ascend;
   return TypeSwitch<Operation *, UnaryInstruction>(op)
       .Case([](tile::NegOp) { return createUnary<TNegOp>; })
-      .Case([](tile::AbsOp) { return createUnary<TAbsOp>; })
+      .Case([](tile::AbsOp abs) {
+        return isa<IntegerType>(abs.getType().getElementType()) ? createIntegerAbs
+                                                                 : createUnary<TAbsOp>;
+      })
       .Case([](tile::ExpOp) { return createUnary<TExpOp>; })
       .Case([](tile::LogOp) { return createUnary<TLogOp>; })
       .Case([](tile::SqrtOp) { return createUnary<TSqrtOp>; })

@@ -86,15 +86,20 @@ struct KeywordArg {
 };
 
 struct Builtin;
+struct InlinedCall;
 
 struct CallExpr : Expr {
   CallExpr(llvm::SMLoc loc, llvm::StringRef callee) : Expr(Call, loc), callee(callee) {}
+  ~CallExpr() override; // InlinedCall is complete only in InlinedCall.cpp
   llvm::StringRef callee;
   std::vector<ExprPtr> args;
   std::vector<KeywordArg> keywords;
   // Sema: the builtin and its arguments in signature order (null = omitted).
   const Builtin *builtin = nullptr;
   std::vector<Expr *> boundArgs;
+  // Sema: for a call of a `def` function, its body instantiated for this call
+  // (boundArgs then holds the arguments in parameter order).
+  std::unique_ptr<InlinedCall> inlined;
   static bool classof(const Expr *e) { return e->kind == Call; }
 };
 
@@ -205,7 +210,7 @@ struct Param {
 };
 
 struct Decl {
-  enum Kind { Const, Import, Kernel };
+  enum Kind { Const, Import, Kernel, Function };
   Decl(Kind kind, llvm::SMLoc loc) : kind(kind), loc(loc) {}
   virtual ~Decl() = default;
   const Kind kind;
@@ -233,6 +238,30 @@ struct KernelDecl : Decl {
   Block body;
   static bool classof(const Decl *d) { return d->kind == Kernel; }
 };
+
+/// `def name(params) { ... return value }`: inlined at each call, where its
+/// parameters take the arguments' types.
+struct FunctionDecl : Decl {
+  explicit FunctionDecl(llvm::SMLoc loc) : Decl(Function, loc) {}
+  NameDecl decl;
+  std::vector<NameDecl> params;
+  Block body;        // the statements before the closing 'return'
+  ExprPtr result;    // the value of the closing 'return'
+  static bool classof(const Decl *d) { return d->kind == Function; }
+};
+
+/// A function's body, cloned for one call and checked with the call's
+/// argument types (Sema annotates each clone on its own).
+struct InlinedCall {
+  const FunctionDecl *function = nullptr;
+  std::vector<NameDecl> params; // the symbols the arguments bind, per call
+  Block body;
+  ExprPtr result;
+};
+
+/// A fresh copy of a function's syntax for one call: the parsed fields only,
+/// so Sema can annotate the copy without touching the definition.
+std::unique_ptr<InlinedCall> instantiate(const FunctionDecl &function);
 
 /// One parsed file.
 struct SourceFile {

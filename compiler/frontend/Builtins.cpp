@@ -1,8 +1,11 @@
 //===- Builtins.cpp - signatures and typing rules of the builtins ---------===//
 #include "compiler/frontend/Builtins.h"
 #include "compiler/frontend/Sema.h"
+#include "dialects/Tile/TileOps.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace tilec::frontend {
 namespace {
@@ -22,6 +25,9 @@ constexpr BuiltinParam kFull[] = {{"shape", true, false}, {"value", true, false}
 constexpr BuiltinParam kShapeDType[] = {{"shape", true, false}, {"dtype", true, false}};
 constexpr BuiltinParam kRmsNorm[] = {{"x", true, false}, {"gamma", false, false}, {"eps", true, true}};
 constexpr BuiltinParam kQuant[] = {{"x", true, false}, {"scale_max", true, true}, {"amax_eps", true, true}};
+constexpr BuiltinParam kSelect[] = {{"mask", true, false}, {"a", true, false}, {"b", true, false}};
+constexpr BuiltinParam kN[] = {{"n", true, false}};
+constexpr BuiltinParam kPow[] = {{"x", true, false}, {"exponent", true, false}};
 constexpr BuiltinParam kRope[] = {
     {"x", true, false}, {"cos", true, false}, {"sin", true, false}, {"offset", true, true}};
 
@@ -34,58 +40,16 @@ const Builtin kBuiltins[] = {
     {K::RowReduction, "row_sum", kX}, {K::RowReduction, "row_max", kX}, {K::RowReduction, "row_min", kX},
     {K::ColReduction, "col_sum", kX}, {K::ColReduction, "col_max", kX}, {K::ColReduction, "col_min", kX},
     {K::Broadcast, "broadcast", kXShape},
+    {K::Compare, "lt", kAB},      {K::Compare, "le", kAB},       {K::Compare, "gt", kAB},
+    {K::Compare, "ge", kAB},      {K::Compare, "eq", kAB},       {K::Compare, "ne", kAB},
+    {K::Select, "select", kSelect}, {K::Iota, "iota", kN},       {K::Iota, "arange", kN},
     {K::Cast, "cast", kCast},     {K::Matmul, "matmul", kMatmul}, {K::Gather, "gather", kGather},
     {K::Interleave, "interleave", kInterleave},                  {K::Reshape, "reshape", kXShape},
     {K::Full, "full", kFull},     {K::Zeros, "zeros", kShapeDType}, {K::Scratch, "scratch", kShapeDType},
     {K::RmsNorm, "rms_norm", kRmsNorm}, {K::QuantInt8, "quant_int8", kQuant}, {K::Rope, "rope", kRope},
+    {K::Activation, "sigmoid", kX}, {K::Activation, "silu", kX}, {K::Activation, "gelu", kX},
+    {K::Pow, "pow", kPow},        {K::Square, "square", kX},
 };
-
-std::string names(llvm::ArrayRef<BuiltinParam> params) {
-  std::string s;
-  for (const BuiltinParam &p : params)
-    s += (s.empty() ? "" : ", ") + p.name.str();
-  return s;
-}
-
-/// Python-style binding: positional parameters in order, then keywords by name.
-bool bindArguments(Sema &sema, CallExpr &call) {
-  DiagnosticSink &diags = sema.getDiags();
-  const Builtin &b = *call.builtin;
-  call.boundArgs.assign(b.params.size(), nullptr);
-  size_t positional = llvm::count_if(b.params, [](const BuiltinParam &p) { return !p.keywordOnly; });
-  bool ok = true;
-  if (call.args.size() > positional) {
-    diags.error(call.args[positional]->loc, "'" + b.name + "' takes " + llvm::Twine(positional) +
-                                                " positional argument(s) (" + names(b.params.take_front(positional)) +
-                                                "), found " + llvm::Twine(call.args.size()));
-    ok = false;
-  }
-  for (size_t i = 0; i < std::min(call.args.size(), positional); ++i)
-    call.boundArgs[i] = call.args[i].get();
-  for (KeywordArg &kw : call.keywords) {
-    const BuiltinParam *param = llvm::find_if(b.params, [&](const BuiltinParam &p) { return p.name == kw.name; });
-    if (param == b.params.end()) {
-      diags.error(kw.loc, "'" + b.name + "' has no argument '" + kw.name + "'; expected one of: " + names(b.params));
-      ok = false;
-      continue;
-    }
-    Expr *&slot = call.boundArgs[param - b.params.begin()];
-    if (slot) {
-      diags.error(kw.loc, "argument '" + kw.name + "' of '" + b.name + "' is given twice");
-      ok = false;
-      continue;
-    }
-    slot = kw.value.get();
-  }
-  for (auto [param, slot] : llvm::zip(b.params, call.boundArgs)) {
-    if (param.required && !slot && ok) {
-      diags.error(call.loc, "'" + b.name + "' requires argument '" + param.name + "'" +
-                                (param.keywordOnly ? " (given as " + param.name.str() + "=...)" : ""));
-      ok = false;
-    }
-  }
-  return ok;
-}
 
 /// Reads an identifier-valued argument such as `bf16`, `rint` or `even`.
 std::optional<llvm::StringRef> wordArg(Sema &sema, Expr *arg, llvm::StringRef what,
@@ -153,6 +117,57 @@ Type checkElementwiseBinary(Sema &sema, CallExpr &call) {
     return Type::error();
   }
   return sema.checkArithmetic(call.builtin->name, *call.boundArgs[0], *call.boundArgs[1], call.loc);
+}
+
+/// lt, le, gt, ge, eq, ne: the operand rules of arithmetic; the result is a mask.
+Type checkCompare(Sema &sema, CallExpr &call) {
+  Type values = checkElementwiseBinary(sema, call);
+  if (values.isError())
+    return values;
+  values.kind = Type::Mask;
+  return values;
+}
+
+/// select(mask, a, b): a and b combine like arithmetic operands; the mask
+/// broadcasts with them.
+Type checkSelect(Sema &sema, CallExpr &call) {
+  DiagnosticSink &diags = sema.getDiags();
+  Expr &maskArg = *call.boundArgs[0];
+  Type mask = sema.checkValue(maskArg);
+  Type a = sema.checkValue(*call.boundArgs[1]);
+  Type b = sema.checkValue(*call.boundArgs[2]);
+  if (mask.isError() || a.isError() || b.isError())
+    return Type::error();
+  if (mask.kind != Type::Mask) {
+    diags.error(maskArg.loc, "expected a mask for 'mask' of 'select' (from lt, le, gt, ge, eq or ne), found " +
+                                 mask.str());
+    return Type::error();
+  }
+  if (a.kind != Type::Tensor && b.kind != Type::Tensor) {
+    diags.error(call.loc, "expected a tensor for 'a' or 'b' of 'select', found " + a.str() + " and " + b.str());
+    return Type::error();
+  }
+  Type values = sema.checkArithmetic("select", *call.boundArgs[1], *call.boundArgs[2], call.loc);
+  if (values.isError())
+    return values;
+  llvm::SmallVector<int64_t, 4> shape;
+  if (!broadcastShapes(mask.shape, values.shape, shape)) {
+    diags.error(call.loc, "the mask " + shapeStr(mask.shape) + " and the values " + shapeStr(values.shape) +
+                              " of 'select' do not broadcast: expected equal dimensions or 1 in each position");
+    return Type::error();
+  }
+  return Type::tensor(Type::Tensor, shape, values.dtype);
+}
+
+Type checkIota(Sema &sema, CallExpr &call) {
+  std::optional<int64_t> n = sema.checkIntConst(*call.boundArgs[0], "the length of '" + call.builtin->name.str() + "'");
+  if (!n)
+    return Type::error();
+  if (*n <= 0 || *n > INT32_MAX) {
+    sema.getDiags().error(call.boundArgs[0]->loc, "expected a length in [1, 2^31), found " + llvm::Twine(*n));
+    return Type::error();
+  }
+  return Type::tensor(Type::Tensor, {*n}, DType::I32);
 }
 
 Type checkCast(Sema &sema, CallExpr &call) {
@@ -317,6 +332,27 @@ Type checkConstruction(Sema &sema, CallExpr &call) {
   return Type::tensor(call.builtin->kind == K::Scratch ? Type::Global : Type::Tensor, *shape, *dtype);
 }
 
+/// sigmoid, silu, gelu, pow and square: elementwise on a float tensor of any rank, in f32.
+Type checkElementwiseComposite(Sema &sema, CallExpr &call) {
+  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 0, kFloats);
+  if (call.builtin->kind == K::Pow) {
+    Expr &exponent = *call.boundArgs[1];
+    std::optional<double> p = sema.checkNumberConst(exponent, "the exponent");
+    if (!p)
+      return Type::error();
+    if (!tile::PowOp::isSupportedExponent(*p)) {
+      std::string shown;
+      llvm::raw_string_ostream(shown) << llvm::format("%g", *p);
+      sema.getDiags().error(exponent.loc, "expected an integer exponent (at most 2^31 in magnitude) or ±0.5, found " +
+                                              shown + "; for x > 0, write exp(p * log(x))");
+      return Type::error();
+    }
+  }
+  if (!x)
+    return Type::error();
+  return Type::tensor(Type::Tensor, x->shape, DType::F32);
+}
+
 Type checkComposite(Sema &sema, CallExpr &call) {
   DiagnosticSink &diags = sema.getDiags();
   llvm::StringRef name = call.builtin->name;
@@ -391,13 +427,60 @@ Type checkComposite(Sema &sema, CallExpr &call) {
 
 } // namespace
 
+llvm::ArrayRef<Builtin> allBuiltins() { return kBuiltins; }
+
 const Builtin *lookupBuiltin(llvm::StringRef name) {
   const Builtin *b = llvm::find_if(kBuiltins, [&](const Builtin &b) { return b.name == name; });
   return b == std::end(kBuiltins) ? nullptr : b;
 }
 
+static std::string names(llvm::ArrayRef<BuiltinParam> params) {
+  std::string s;
+  for (const BuiltinParam &p : params)
+    s += (s.empty() ? "" : ", ") + p.name.str();
+  return s;
+}
+
+bool bindArguments(DiagnosticSink &diags, CallExpr &call, llvm::StringRef callee,
+                   llvm::ArrayRef<BuiltinParam> params) {
+  call.boundArgs.assign(params.size(), nullptr);
+  size_t positional = llvm::count_if(params, [](const BuiltinParam &p) { return !p.keywordOnly; });
+  bool ok = true;
+  if (call.args.size() > positional) {
+    diags.error(call.args[positional]->loc, "'" + callee + "' takes " + llvm::Twine(positional) +
+                                                " positional argument(s) (" + names(params.take_front(positional)) +
+                                                "), found " + llvm::Twine(call.args.size()));
+    ok = false;
+  }
+  for (size_t i = 0; i < std::min(call.args.size(), positional); ++i)
+    call.boundArgs[i] = call.args[i].get();
+  for (KeywordArg &kw : call.keywords) {
+    const BuiltinParam *param = llvm::find_if(params, [&](const BuiltinParam &p) { return p.name == kw.name; });
+    if (param == params.end()) {
+      diags.error(kw.loc, "'" + callee + "' has no argument '" + kw.name + "'; expected one of: " + names(params));
+      ok = false;
+      continue;
+    }
+    Expr *&slot = call.boundArgs[param - params.begin()];
+    if (slot) {
+      diags.error(kw.loc, "argument '" + kw.name + "' of '" + callee + "' is given twice");
+      ok = false;
+      continue;
+    }
+    slot = kw.value.get();
+  }
+  for (auto [param, slot] : llvm::zip(params, call.boundArgs)) {
+    if (param.required && !slot && ok) {
+      diags.error(call.loc, "'" + callee + "' requires argument '" + param.name + "'" +
+                                (param.keywordOnly ? " (given as " + param.name.str() + "=...)" : ""));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 Type checkBuiltinCall(Sema &sema, CallExpr &call) {
-  if (!bindArguments(sema, call))
+  if (!bindArguments(sema.getDiags(), call, call.builtin->name, call.builtin->params))
     return Type::error();
   switch (call.builtin->kind) {
   case K::Binary: return checkElementwiseBinary(sema, call);
@@ -419,6 +502,9 @@ Type checkBuiltinCall(Sema &sema, CallExpr &call) {
   }
   case K::Broadcast: return checkReshapeOrBroadcast(sema, call, /*isReshape=*/false);
   case K::Reshape: return checkReshapeOrBroadcast(sema, call, /*isReshape=*/true);
+  case K::Compare: return checkCompare(sema, call);
+  case K::Select: return checkSelect(sema, call);
+  case K::Iota: return checkIota(sema, call);
   case K::Cast: return checkCast(sema, call);
   case K::Matmul: return checkMatmul(sema, call);
   case K::Gather:
@@ -429,6 +515,9 @@ Type checkBuiltinCall(Sema &sema, CallExpr &call) {
   case K::RmsNorm:
   case K::QuantInt8:
   case K::Rope: return checkComposite(sema, call);
+  case K::Activation:
+  case K::Pow:
+  case K::Square: return checkElementwiseComposite(sema, call);
   }
   return Type::error();
 }

@@ -2,6 +2,7 @@
 #ifndef TILEC_COMPILER_FRONTEND_BUILTINS_H
 #define TILEC_COMPILER_FRONTEND_BUILTINS_H
 
+#include "compiler/frontend/Diagnostics.h"
 #include "compiler/frontend/Types.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -17,12 +18,14 @@ enum class BuiltinKind {
   Binary, UnaryOfNumbers, UnaryOfFloats,
   // Reductions and broadcast.
   RowReduction, ColReduction, Broadcast,
+  // Comparison and selection.
+  Compare, Select, Iota,
   // Conversion, cube, data movement.
   Cast, Matmul, Gather, Interleave, Reshape,
   // Construction.
   Full, Zeros, Scratch,
   // Composites.
-  RmsNorm, QuantInt8, Rope,
+  RmsNorm, QuantInt8, Rope, Activation, Pow, Square,
 };
 
 struct BuiltinParam {
@@ -40,6 +43,14 @@ struct Builtin {
 };
 
 const Builtin *lookupBuiltin(llvm::StringRef name);
+/// Every builtin, in the order of docs/language.md.
+llvm::ArrayRef<Builtin> allBuiltins();
+
+/// Python-style binding of a call's arguments to `params` (of a builtin or a
+/// function): positional in order, then keywords by name, into
+/// `call.boundArgs`. Reports what does not bind; false then.
+bool bindArguments(DiagnosticSink &diags, CallExpr &call, llvm::StringRef callee,
+                   llvm::ArrayRef<BuiltinParam> params);
 
 /// Binds the call's arguments to the builtin's parameters and checks its
 /// operand types; returns the result type (Type::error() after reporting).

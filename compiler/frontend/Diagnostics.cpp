@@ -2,6 +2,7 @@
 #include "compiler/frontend/Diagnostics.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace tilec::frontend {
 
@@ -21,9 +22,16 @@ bool DiagnosticSink::admit() {
   return numErrors <= kMaxErrors;
 }
 
+void DiagnosticSink::noteCalls(mlir::InFlightDiagnostic &diag) {
+  for (auto &[call, note] : llvm::reverse(calls))
+    diag.attachNote(loc(call)) << note;
+}
+
 void DiagnosticSink::error(llvm::SMLoc at, const llvm::Twine &message) {
-  if (admit())
-    mlir::emitError(loc(at)) << message.str();
+  if (!admit())
+    return;
+  mlir::InFlightDiagnostic diag = mlir::emitError(loc(at)) << message.str();
+  noteCalls(diag);
 }
 
 void DiagnosticSink::errorWithNote(llvm::SMLoc at, const llvm::Twine &message, llvm::SMLoc noteLoc,
@@ -32,6 +40,7 @@ void DiagnosticSink::errorWithNote(llvm::SMLoc at, const llvm::Twine &message, l
     return;
   mlir::InFlightDiagnostic diag = mlir::emitError(loc(at)) << message.str();
   diag.attachNote(loc(noteLoc)) << note.str();
+  noteCalls(diag);
 }
 
 } // namespace tilec::frontend

@@ -13,7 +13,9 @@ IRGen::IRGen(DiagnosticSink &diags, mlir::ModuleOp module)
     : diags(diags), module(module), builder(module.getContext()) {}
 
 mlir::RankedTensorType IRGen::tensorType(const Type &type) {
-  return mlir::RankedTensorType::get(type.shape, mlirTypeOf(builder.getContext(), type.dtype));
+  mlir::Type element = type.kind == Type::Mask ? mlir::Type(builder.getI1Type())
+                                               : mlirTypeOf(builder.getContext(), type.dtype);
+  return mlir::RankedTensorType::get(type.shape, element);
 }
 
 mlir::Type IRGen::globalType(const Type &type) {
@@ -126,6 +128,23 @@ void IRGen::emitFor(ForStmt &loop) {
     tile::TileDialect::ParallelAttrHelper(builder.getContext()).setAttr(forOp, builder.getUnitAttr());
   for (auto [symbol, result] : llvm::zip(loop.carried, forOp.getResults()))
     values[symbol] = result;
+}
+
+llvm::SmallVector<mlir::Value, 2> IRGen::emitInlinedCall(CallExpr &call) {
+  InlinedCall &body = *call.inlined;
+  // Arguments are evaluated once, in order, before the body; a global tensor
+  // is passed as itself (Sema aliased it), constants fold through the symbols.
+  for (auto [param, arg] : llvm::zip(body.params, call.boundArgs)) {
+    const Symbol *symbol = param.symbol;
+    if (symbol->type.isConst())
+      continue;
+    values[symbol] = symbol->type.kind == Type::Global ? values.lookup(cast<NameExpr>(arg)->symbol)
+                                                       : emitValue(*arg);
+  }
+  emitBlock(body.body);
+  if (auto *call = dyn_cast<CallExpr>(body.result.get()))
+    return emitCall(*call); // may be a pair (quant_int8)
+  return {emitValue(*body.result)};
 }
 
 void IRGen::emitScope(ScopeStmt &scope) {

@@ -55,6 +55,8 @@ private:
 
   // Builtin calls (IRGenBuiltins.cpp).
   llvm::SmallVector<mlir::Value, 2> emitCall(CallExpr &call);
+  /// A `def` function's body for one call, in place (IRGen.cpp).
+  llvm::SmallVector<mlir::Value, 2> emitInlinedCall(CallExpr &call);
 
   DiagnosticSink &diags;
   mlir::ModuleOp module;

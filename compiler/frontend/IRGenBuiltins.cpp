@@ -24,6 +24,8 @@ double number(Expr *arg) { return arg->type.kind == Type::IntConst ? double(arg-
 
 llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
   using K = BuiltinKind;
+  if (call.inlined)
+    return emitInlinedCall(call);
   mlir::Location at = loc(call.loc);
   mlir::MLIRContext *ctx = builder.getContext();
   std::vector<Expr *> &args = call.boundArgs;
@@ -44,6 +46,22 @@ llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
   case K::RowReduction:
   case K::ColReduction: return {createNamedOp(builder, at, call.builtin->name, value(0), resultType())};
   case K::Broadcast: return {tile::BroadcastOp::create(builder, at, resultType(), value(0))};
+  case K::Compare: {
+    // The operands' element type is the tensor operand's; the result is a mask.
+    DType operands = (args[0]->type.isTensorLike() ? args[0] : args[1])->type.dtype;
+    mlir::Value lhs = emitOperand(*args[0], operands);
+    mlir::Value rhs = emitOperand(*args[1], operands);
+    tile::CmpPredicate predicate = *tile::symbolizeCmpPredicate(call.builtin->name);
+    return {tile::CmpOp::create(builder, at, resultType(), lhs, rhs,
+                                tile::CmpPredicateAttr::get(ctx, predicate))};
+  }
+  case K::Select: {
+    mlir::Value mask = value(0);
+    mlir::Value onTrue = emitOperand(*args[1], call.type.dtype);
+    mlir::Value onFalse = emitOperand(*args[2], call.type.dtype);
+    return {tile::SelectOp::create(builder, at, resultType(), mask, onTrue, onFalse)};
+  }
+  case K::Iota: return {tile::IotaOp::create(builder, at, resultType())};
   case K::Reshape: return {reshape(value(0), call.type.shape, call.loc)};
   case K::Cast: {
     tile::RoundMode round = tile::RoundMode::none;
@@ -92,6 +110,12 @@ llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
                                         builder.getF32FloatAttr(number(args[1])),
                                         builder.getF32FloatAttr(number(args[2])));
     return {op.getQuantized(), op.getScale()};
+  }
+  case K::Activation: return {createNamedOp(builder, at, call.builtin->name, value(0), resultType())};
+  case K::Pow:
+  case K::Square: {
+    double exponent = call.builtin->kind == K::Square ? 2.0 : number(args[1]);
+    return {tile::PowOp::create(builder, at, resultType(), value(0), builder.getF64FloatAttr(exponent))};
   }
   case K::Rope: {
     mlir::Value x = value(0), cos = value(1), sin = value(2);

@@ -26,6 +26,8 @@ llvm::StringRef spell(TokenKind kind) {
   case TokenKind::KwScope: return "'scope'";
   case TokenKind::KwOn: return "'on'";
   case TokenKind::KwTensor: return "'tensor'";
+  case TokenKind::KwDef: return "'def'";
+  case TokenKind::KwReturn: return "'return'";
   case TokenKind::LParen: return "'('";
   case TokenKind::RParen: return "')'";
   case TokenKind::LBracket: return "'['";
@@ -141,6 +143,8 @@ Token Lexer::lexIdentifier(const char *start) {
                        .Case("scope", TokenKind::KwScope)
                        .Case("on", TokenKind::KwOn)
                        .Case("tensor", TokenKind::KwTensor)
+                       .Case("def", TokenKind::KwDef)
+                       .Case("return", TokenKind::KwReturn)
                        .Default(TokenKind::Identifier);
   return make(kind, start);
 }

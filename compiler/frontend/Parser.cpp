@@ -79,12 +79,13 @@ bool Parser::DepthGuard::tooDeep() {
 }
 
 static bool isDeclStart(const Token &t) {
-  return t.is(TokenKind::KwConst) || t.is(TokenKind::KwKernel) || t.is(TokenKind::KwImport);
+  return t.is(TokenKind::KwConst) || t.is(TokenKind::KwKernel) || t.is(TokenKind::KwImport) ||
+         t.is(TokenKind::KwDef);
 }
 
 static bool isStmtStart(const Token &t) {
   return t.is(TokenKind::KwLet) || t.is(TokenKind::KwFor) || t.is(TokenKind::KwScope) ||
-         t.is(TokenKind::Identifier);
+         t.is(TokenKind::KwReturn) || t.is(TokenKind::Identifier);
 }
 
 // Skips the rest of a broken statement: up to a ';', a '}' closing the
@@ -136,8 +137,9 @@ DeclPtr Parser::parseDecl() {
   case TokenKind::KwImport: return parseImport();
   case TokenKind::KwConst: return parseConst();
   case TokenKind::KwKernel: return parseKernel();
+  case TokenKind::KwDef: return parseFunction();
   default:
-    errorExpected("'const', 'import' or 'kernel' at the top level");
+    errorExpected("'const', 'def', 'import' or 'kernel' at the top level");
     return nullptr;
   }
 }
@@ -183,6 +185,49 @@ DeclPtr Parser::parseKernel() {
   if (!expect(TokenKind::RParen, "to end the parameter list") || !parseBlock(decl->body))
     return nullptr;
   return decl;
+}
+
+DeclPtr Parser::parseFunction() {
+  auto decl = std::make_unique<FunctionDecl>(tok.loc());
+  advance();
+  if (!expectIdentifier(decl->decl, "after 'def'") || !expect(TokenKind::LParen, "to start the parameter list"))
+    return nullptr;
+  while (!tok.is(TokenKind::RParen)) {
+    NameDecl param;
+    if (!expectIdentifier(param, "for a parameter"))
+      return nullptr;
+    if (tok.is(TokenKind::Colon)) {
+      diags.error(tok.loc(), "a function parameter takes the type of its argument at each call: expected ',' or ')' "
+                             "after '" + param.name + "', found ':'");
+      return nullptr;
+    }
+    decl->params.push_back(param);
+    if (!consumeIf(TokenKind::Comma))
+      break;
+  }
+  if (!expect(TokenKind::RParen, "to end the parameter list") || !parseBlock(decl->body, decl.get()))
+    return nullptr;
+  return decl;
+}
+
+// `return VALUE` ends a function body: it must be followed by the body's '}'.
+bool Parser::parseReturn(FunctionDecl &function) {
+  llvm::SMLoc at = tok.loc();
+  if (function.result) {
+    diags.errorWithNote(at, "function '" + function.decl.name + "' already returned: expected '}' after its 'return'",
+                        function.result->loc, "the first 'return' is here");
+    return false;
+  }
+  advance();
+  function.result = parseExpr();
+  if (!function.result)
+    return false;
+  consumeIf(TokenKind::Semicolon);
+  if (!tok.is(TokenKind::RBrace)) {
+    errorExpected("'}' after the 'return' that ends function '" + function.decl.name.str() + "'");
+    return false;
+  }
+  return true;
 }
 
 bool Parser::parseParam(Param &param) {
@@ -233,13 +278,14 @@ bool Parser::parseParamType(ParamType &type) {
 // Statements
 //===----------------------------------------------------------------------===//
 
-bool Parser::parseBlock(Block &block) {
+bool Parser::parseBlock(Block &block, FunctionDecl *function) {
   DepthGuard guard(*this);
   if (guard.tooDeep())
     return false;
   llvm::SMLoc open = tok.loc();
   if (!expect(TokenKind::LBrace, "to start a block"))
     return false;
+  bool sawReturn = false;
   while (!tok.is(TokenKind::RBrace)) {
     if (tok.is(TokenKind::Eof) || isDeclStart(tok)) {
       if (!reportedUnclosedBlock)
@@ -249,7 +295,11 @@ bool Parser::parseBlock(Block &block) {
       return false;
     }
     const char *before = tok.text.data();
-    if (StmtPtr stmt = parseStmt()) {
+    if (function && tok.is(TokenKind::KwReturn)) {
+      sawReturn = true;
+      if (parseReturn(*function))
+        continue;
+    } else if (StmtPtr stmt = parseStmt()) {
       block.push_back(std::move(stmt));
       consumeIf(TokenKind::Semicolon);
       continue;
@@ -260,6 +310,12 @@ bool Parser::parseBlock(Block &block) {
     if (tok.text.data() == before)
       advance();
   }
+  if (function && !sawReturn) {
+    diags.error(tok.loc(), "expected 'return VALUE' at the end of function '" + function->decl.name +
+                               "': a function gives one value");
+    advance();
+    return false;
+  }
   advance();
   return true;
 }
@@ -269,7 +325,19 @@ StmtPtr Parser::parseStmt() {
   case TokenKind::KwLet: return parseLet();
   case TokenKind::KwFor: return parseFor();
   case TokenKind::KwScope: return parseScope();
-  case TokenKind::Identifier: return parseAssign();
+  case TokenKind::Identifier:
+    // `if` is not a keyword (a name may be `if`), but `if cond {` is a common first try.
+    if (tok.text == "if" && !peek().is(TokenKind::Equal) && !peek().is(TokenKind::LBracket)) {
+      diags.error(tok.loc(), "there is no 'if' statement: choose values elementwise with select(mask, a, b), "
+                             "e.g. select(x > 0, x, 0.0)");
+      advance(); // recovery skips the condition and the blocks
+      return nullptr;
+    }
+    return parseAssign();
+  case TokenKind::KwReturn:
+    diags.error(tok.loc(), "'return' ends a function: expected it as the last statement of a 'def' body");
+    advance(); // recover at the value that follows
+    return nullptr;
   default:
     errorExpected("a statement ('let', 'for', 'scope' or an assignment)");
     return nullptr;
@@ -361,223 +429,6 @@ StmtPtr Parser::parseAssign() {
   if (!value)
     return nullptr;
   return std::make_unique<AssignStmt>(loc, std::move(target), std::move(value));
-}
-
-//===----------------------------------------------------------------------===//
-// Expressions
-//===----------------------------------------------------------------------===//
-
-ExprPtr Parser::parseExpr() {
-  DepthGuard guard(*this);
-  if (guard.tooDeep())
-    return nullptr;
-  ExprPtr lhs = parseTerm();
-  while (lhs && (tok.is(TokenKind::Plus) || tok.is(TokenKind::Minus))) {
-    BinaryOp op = tok.is(TokenKind::Plus) ? BinaryOp::Add : BinaryOp::Sub;
-    llvm::SMLoc loc = tok.loc();
-    advance();
-    ExprPtr rhs = parseTerm();
-    if (!rhs)
-      return nullptr;
-    lhs = std::make_unique<BinaryExpr>(loc, op, std::move(lhs), std::move(rhs));
-  }
-  return lhs;
-}
-
-ExprPtr Parser::parseTerm() {
-  ExprPtr lhs = parseUnary();
-  while (lhs) {
-    BinaryOp op;
-    if (tok.is(TokenKind::Star))
-      op = BinaryOp::Mul;
-    else if (tok.is(TokenKind::Slash))
-      op = BinaryOp::Div;
-    else if (tok.is(TokenKind::SlashSlash))
-      op = BinaryOp::FloorDiv;
-    else if (tok.is(TokenKind::Percent))
-      op = BinaryOp::Mod;
-    else
-      break;
-    llvm::SMLoc loc = tok.loc();
-    advance();
-    ExprPtr rhs = parseUnary();
-    if (!rhs)
-      return nullptr;
-    lhs = std::make_unique<BinaryExpr>(loc, op, std::move(lhs), std::move(rhs));
-  }
-  return lhs;
-}
-
-ExprPtr Parser::parseUnary() {
-  if (!tok.is(TokenKind::Minus))
-    return parsePostfix();
-  DepthGuard guard(*this);
-  if (guard.tooDeep())
-    return nullptr;
-  llvm::SMLoc loc = tok.loc();
-  advance();
-  ExprPtr operand = parseUnary();
-  if (!operand)
-    return nullptr;
-  return std::make_unique<UnaryExpr>(loc, std::move(operand));
-}
-
-ExprPtr Parser::parsePostfix() {
-  // Only a plain name can be called: not `(f)(x)`, `f(x)(y)` or `x[i](y)`.
-  bool callable = tok.is(TokenKind::Identifier);
-  ExprPtr expr = parsePrimary();
-  while (expr) {
-    if (tok.is(TokenKind::LParen)) {
-      auto *name = dyn_cast<NameExpr>(expr.get());
-      if (!name || !callable) {
-        diags.error(tok.loc(), "only builtins can be called: expected a builtin name before '('");
-        return nullptr;
-      }
-      auto call = std::make_unique<CallExpr>(name->loc, name->name);
-      advance();
-      if (!parseCallArgs(*call))
-        return nullptr;
-      expr = std::move(call);
-      callable = false;
-    } else if (tok.is(TokenKind::LBracket)) {
-      auto index = std::make_unique<IndexExpr>(tok.loc(), std::move(expr));
-      advance();
-      if (!parseIndexItems(*index))
-        return nullptr;
-      expr = std::move(index);
-      callable = false;
-    } else {
-      break;
-    }
-  }
-  return expr;
-}
-
-ExprPtr Parser::parsePrimary() {
-  llvm::SMLoc loc = tok.loc();
-  switch (tok.kind) {
-  case TokenKind::Integer: {
-    int64_t value;
-    if (tok.text.getAsInteger(10, value)) {
-      diags.error(loc, "integer literal " + tok.text + " does not fit in 64 bits");
-      return nullptr;
-    }
-    advance();
-    return std::make_unique<IntLitExpr>(loc, value);
-  }
-  case TokenKind::Float: {
-    double value = 0;
-    if (tok.text.getAsDouble(value)) {
-      diags.error(loc, "float literal " + tok.text + " is out of range");
-      return nullptr;
-    }
-    advance();
-    return std::make_unique<FloatLitExpr>(loc, value);
-  }
-  case TokenKind::Identifier: {
-    auto name = std::make_unique<NameExpr>(loc, tok.text);
-    advance();
-    return name;
-  }
-  case TokenKind::LParen: {
-    DepthGuard guard(*this);
-    if (guard.tooDeep())
-      return nullptr;
-    advance();
-    ExprPtr inner = parseExpr();
-    if (!inner || !expect(TokenKind::RParen, "to close '('"))
-      return nullptr;
-    return inner;
-  }
-  case TokenKind::LBracket: {
-    DepthGuard guard(*this);
-    if (guard.tooDeep())
-      return nullptr;
-    auto list = std::make_unique<ListExpr>(loc);
-    advance();
-    while (!tok.is(TokenKind::RBracket)) {
-      ExprPtr element = parseExpr();
-      if (!element)
-        return nullptr;
-      list->elements.push_back(std::move(element));
-      if (!consumeIf(TokenKind::Comma))
-        break;
-    }
-    if (!expect(TokenKind::RBracket, "to close the list"))
-      return nullptr;
-    return list;
-  }
-  default:
-    errorExpected("an expression");
-    return nullptr;
-  }
-}
-
-bool Parser::parseCallArgs(CallExpr &call) {
-  DepthGuard guard(*this);
-  if (guard.tooDeep())
-    return false;
-  while (!tok.is(TokenKind::RParen)) {
-    // `out` is a keyword but also matmul's argument name.
-    if ((tok.is(TokenKind::Identifier) || tok.is(TokenKind::KwOut)) && peek().is(TokenKind::Equal)) {
-      KeywordArg kw{tok.text, tok.loc(), nullptr};
-      advance();
-      advance();
-      kw.value = parseExpr();
-      if (!kw.value)
-        return false;
-      call.keywords.push_back(std::move(kw));
-    } else {
-      if (!call.keywords.empty()) {
-        diags.error(tok.loc(), "expected a keyword argument 'name=value': positional arguments must come first");
-        return false;
-      }
-      ExprPtr arg = parseExpr();
-      if (!arg)
-        return false;
-      call.args.push_back(std::move(arg));
-    }
-    if (!consumeIf(TokenKind::Comma))
-      break;
-  }
-  return expect(TokenKind::RParen, ("to close the arguments of '" + call.callee + "'").str());
-}
-
-bool Parser::parseIndexItems(IndexExpr &index) {
-  DepthGuard guard(*this);
-  if (guard.tooDeep())
-    return false;
-  do {
-    IndexItem item;
-    if (!parseIndexItem(item))
-      return false;
-    index.items.push_back(std::move(item));
-  } while (consumeIf(TokenKind::Comma));
-  return expect(TokenKind::RBracket, "to close the index");
-}
-
-bool Parser::parseIndexItem(IndexItem &item) {
-  item.loc = tok.loc();
-  auto atEnd = [&] { return tok.is(TokenKind::Colon) || tok.is(TokenKind::Comma) || tok.is(TokenKind::RBracket); };
-  if (!atEnd() && !(item.start = parseExpr()))
-    return false;
-  if (!consumeIf(TokenKind::Colon))
-    return true;
-  item.isRange = true;
-  if (!atEnd() && !(item.stop = parseExpr()))
-    return false;
-  if (consumeIf(TokenKind::Colon) && !atEnd() && !(item.step = parseExpr()))
-    return false;
-  return true;
-}
-
-ExprPtr Parser::parseStandaloneExpr() {
-  ExprPtr expr = parseExpr();
-  if (expr && !tok.is(TokenKind::Eof)) {
-    errorExpected("the end of the value");
-    return nullptr;
-  }
-  return expr;
 }
 
 } // namespace tilec::frontend

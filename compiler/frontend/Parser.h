@@ -28,11 +28,14 @@ private:
   DeclPtr parseImport();
   DeclPtr parseConst();
   DeclPtr parseKernel();
+  DeclPtr parseFunction();
+  bool parseReturn(FunctionDecl &function);
   bool parseParam(Param &param);
   bool parseParamType(ParamType &type);
 
   // Statements.
-  bool parseBlock(Block &block);
+  /// A `{ ... }` block; a function's body (`function`) ends with its `return`.
+  bool parseBlock(Block &block, FunctionDecl *function = nullptr);
   StmtPtr parseStmt();
   StmtPtr parseLet();
   StmtPtr parseFor();

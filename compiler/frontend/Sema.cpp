@@ -6,9 +6,12 @@
 namespace tilec::frontend {
 
 Symbol *Sema::lookup(llvm::StringRef name) {
-  for (Frame &frame : llvm::reverse(frames))
+  for (Frame &frame : llvm::reverse(frames)) {
     if (Symbol *symbol = frame.names.lookup(name))
       return symbol;
+    if (frame.isFunction)
+      break;
+  }
   return consts.lookup(name);
 }
 
@@ -41,8 +44,11 @@ void Sema::checkImportedFile(SourceFile &file) {
   for (DeclPtr &decl : file.decls) {
     if (auto *c = dyn_cast<ConstDecl>(decl.get()))
       checkConst(*c);
+    else if (auto *f = dyn_cast<FunctionDecl>(decl.get()))
+      checkFunction(*f);
     else if (isa<KernelDecl>(decl.get()))
-      diags.error(decl->loc, "imported files share definitions: expected only 'const' and 'import', found a kernel");
+      diags.error(decl->loc, "imported files share definitions: expected only 'const', 'def' and 'import', "
+                             "found a kernel");
   }
 }
 
@@ -50,6 +56,8 @@ void Sema::checkMainFile(SourceFile &file) {
   for (DeclPtr &decl : file.decls) {
     if (auto *c = dyn_cast<ConstDecl>(decl.get()))
       checkConst(*c);
+    else if (auto *f = dyn_cast<FunctionDecl>(decl.get()))
+      checkFunction(*f);
     else if (auto *k = dyn_cast<KernelDecl>(decl.get()))
       checkKernel(*k);
   }
@@ -235,6 +243,11 @@ void Sema::checkAssign(AssignStmt &assign) {
                                (symbol->kind == Symbol::Const      ? llvm::Twine("a const")
                                 : symbol->kind == Symbol::LoopVar ? llvm::Twine("a loop variable")
                                                                   : llvm::Twine(baseType.str())));
+    return;
+  }
+  if (baseType.kind == Type::Global && !inlining.empty()) {
+    diags.error(name->loc, "a function cannot write the global tensor '" + what +
+                               "': expected it to return the value, for the kernel to write");
     return;
   }
   if (symbol->kind == Symbol::Param && !symbol->isOut) {

@@ -72,11 +72,16 @@ private:
   struct Frame {
     llvm::StringMap<Symbol *> names;
     Stmt *owner = nullptr; // the ForStmt or ScopeStmt whose body this is; null for a kernel body
+    bool isFunction = false; // an inlined function's body: the caller's names are not visible
   };
 
   void checkConst(ConstDecl &decl);
   void checkKernel(KernelDecl &kernel);
   void checkParam(Param &param, unsigned index);
+  // Functions (SemaFunction.cpp).
+  void checkFunction(FunctionDecl &function);
+  Type checkFunctionCall(CallExpr &call, const FunctionDecl &function);
+  void bindParameter(NameDecl &param, Expr &arg);
   void checkBlock(Block &block, Stmt *owner);
   void checkStmt(Stmt &stmt);
   void checkLet(LetStmt &let);
@@ -94,6 +99,7 @@ private:
   Type checkIndex(IndexExpr &index);
   bool checkIndexItem(IndexExpr &index, IndexItem &item, int64_t dimSize, unsigned dim, int64_t &size);
   Type checkCall(CallExpr &call);
+  std::string nearestCallees(llvm::StringRef name) const;
 
   Symbol *lookup(llvm::StringRef name);
   /// Declares `name` in the innermost frame, or reports a redefinition.
@@ -104,6 +110,8 @@ private:
   std::deque<Symbol> symbols;
   llvm::StringMap<Symbol *> consts;
   llvm::StringMap<llvm::SMLoc> kernels;
+  llvm::StringMap<const FunctionDecl *> functions;
+  std::vector<const FunctionDecl *> inlining; // the calls being checked, outermost first
   llvm::StringMap<llvm::SMLoc> scopeNames;
   std::vector<Frame> frames;
   const CallExpr *letScratch = nullptr; // the scratch() call a 'let' is binding, the only place it may appear

@@ -154,9 +154,15 @@ Type Sema::checkName(NameExpr &name) {
     if (parseSourceDType(name.name))
       diags.error(name.loc, "expected a value, found the element type '" + name.name +
                                 "' (element types are arguments of cast, zeros, full, matmul and scratch)");
-    else if (lookupBuiltin(name.name))
-      diags.error(name.loc, "expected a value, found the builtin '" + name.name + "'; call it as " + name.name +
+    else if (lookupBuiltin(name.name) || functions.contains(name.name))
+      diags.error(name.loc, llvm::Twine("expected a value, found the ") +
+                                (functions.contains(name.name) ? "function" : "builtin") + " '" + name.name +
+                                "'; call it as " + name.name +
                                 "(...)");
+    else if (!inlining.empty())
+      diags.error(name.loc, "unknown name '" + name.name + "': expected a parameter of '" +
+                                inlining.back()->decl.name + "', a const or a 'let' name (a function sees only "
+                                                             "its parameters, its own names and the consts)");
     else
       diags.error(name.loc, "unknown name '" + name.name + "': expected a const, parameter or 'let' name");
     return Type::error();
@@ -306,20 +312,6 @@ Type Sema::checkBinary(BinaryExpr &binary) {
   return Type::error();
 }
 
-static bool broadcastShapes(llvm::ArrayRef<int64_t> a, llvm::ArrayRef<int64_t> b,
-                            llvm::SmallVectorImpl<int64_t> &result) {
-  size_t rank = std::max(a.size(), b.size());
-  result.assign(rank, 1);
-  for (size_t i = 0; i < rank; ++i) {
-    int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
-    int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
-    if (da != db && da != 1 && db != 1)
-      return false;
-    result[i] = std::max(da, db);
-  }
-  return true;
-}
-
 Type Sema::checkArithmetic(llvm::StringRef op, Expr &lhsExpr, Expr &rhsExpr, llvm::SMLoc loc) {
   Type lhs = lhsExpr.type, rhs = rhsExpr.type;
   if (lhs.kind == Type::Global)
@@ -372,6 +364,8 @@ Type Sema::checkArithmetic(llvm::StringRef op, Expr &lhsExpr, Expr &rhsExpr, llv
 }
 
 Type Sema::checkCall(CallExpr &call) {
+  if (const FunctionDecl *function = functions.lookup(call.callee))
+    return checkFunctionCall(call, *function);
   call.builtin = lookupBuiltin(call.callee);
   if (call.builtin && call.builtin->kind == BuiltinKind::Scratch && &call != letScratch) {
     diags.error(call.loc, "expected scratch(...) directly in 'let name = scratch(...)': a scratch tensor in global "
@@ -382,9 +376,38 @@ Type Sema::checkCall(CallExpr &call) {
     return checkBuiltinCall(*this, call);
   if (call.callee == "range" || call.callee == "parallel" || call.callee == "pipeline")
     diags.error(call.loc, "'" + call.callee + "(...)' is a loop: expected it after 'for NAME in'");
+  else if (std::string nearest = nearestCallees(call.callee); !nearest.empty())
+    diags.error(call.loc, "unknown builtin '" + call.callee + "': did you mean " + nearest + "?");
   else
-    diags.error(call.loc, "unknown builtin '" + call.callee + "': expected one of the builtins in docs/language.md");
+    diags.error(call.loc, "unknown builtin '" + call.callee + "': expected one of the builtins in docs/language.md "
+                                                              "or a function defined with 'def' before the kernel");
   return Type::error();
+}
+
+// The builtins and functions spelled closest to `name` (at most three, by
+// edit distance, then in the order builtins are documented): "'row_sum' or 'row_min'".
+std::string Sema::nearestCallees(llvm::StringRef name) const {
+  unsigned limit = std::max<size_t>(1, (name.size() + 1) / 3);
+  llvm::SmallVector<std::pair<unsigned, llvm::StringRef>, 8> candidates;
+  auto consider = [&](llvm::StringRef candidate) {
+    unsigned distance = name.edit_distance(candidate, /*AllowReplacements=*/true, limit + 1);
+    if (distance <= limit)
+      candidates.push_back({distance, candidate});
+  };
+  for (const Builtin &builtin : allBuiltins())
+    consider(builtin.name);
+  llvm::SmallVector<llvm::StringRef, 8> functionNames;
+  for (const auto &function : functions)
+    functionNames.push_back(function.getKey());
+  llvm::sort(functionNames);
+  for (llvm::StringRef function : functionNames)
+    consider(function);
+  llvm::stable_sort(candidates, [](const auto &a, const auto &b) { return a.first < b.first; });
+  std::string text;
+  for (auto [index, candidate] : llvm::enumerate(llvm::ArrayRef(candidates).take_front(3)))
+    text += (index == 0 ? "'" : index + 1 == std::min<size_t>(candidates.size(), 3) ? "' or '" : "', '") +
+            candidate.second.str();
+  return text.empty() ? text : text + "'";
 }
 
 } // namespace tilec::frontend

@@ -25,6 +25,8 @@ enum class TokenKind {
   KwScope,
   KwOn,
   KwTensor,
+  KwDef,
+  KwReturn,
   // Punctuation.
   LParen,
   RParen,

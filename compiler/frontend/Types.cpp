@@ -52,6 +52,20 @@ std::string shapeStr(llvm::ArrayRef<int64_t> shape) {
   return s;
 }
 
+bool broadcastShapes(llvm::ArrayRef<int64_t> a, llvm::ArrayRef<int64_t> b,
+                     llvm::SmallVectorImpl<int64_t> &result) {
+  size_t rank = std::max(a.size(), b.size());
+  result.assign(rank, 1);
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+    int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+    if (da != db && da != 1 && db != 1)
+      return false;
+    result[i] = std::max(da, db);
+  }
+  return true;
+}
+
 std::string Type::str() const {
   switch (kind) {
   case Error: return "<error>";
@@ -64,6 +78,7 @@ std::string Type::str() const {
   case Global: return "global tensor<" + shapeStr(shape) + ", " + spell(dtype).str() + ">";
   case Pair: return "a pair (quantized, scale)";
   case Shape: return "a shape " + shapeStr(shape);
+  case Mask: return "mask<" + shapeStr(shape) + ">";
   }
   return "?";
 }

@@ -44,6 +44,7 @@ struct Type {
     Global,     // a tensor in global memory (parameter or scratch)
     Pair,       // the (int8 tensor, scale) result of quant_int8
     Shape,      // a list of integer constants, e.g. [T, D]
+    Mask,       // the result of a comparison (lt, ..., ne): booleans of `shape`, read by select
   };
   Kind kind = Error;
   DType dtype = DType::F32;
@@ -78,6 +79,11 @@ struct Type {
 };
 
 std::string shapeStr(llvm::ArrayRef<int64_t> shape);
+
+/// The numpy broadcast of two shapes (aligned on the right, 1 repeats); false
+/// when they do not broadcast.
+bool broadcastShapes(llvm::ArrayRef<int64_t> a, llvm::ArrayRef<int64_t> b,
+                     llvm::SmallVectorImpl<int64_t> &result);
 
 } // namespace tilec::frontend
 

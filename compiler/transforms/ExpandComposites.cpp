@@ -1,7 +1,8 @@
 //===- ExpandComposites.cpp - composites as primitive tile ops ------------===//
 //
-// tile.rms_norm, tile.quant_int8 and tile.rope become the ops of their
-// definitions (TileOps.td), computed in f32. Every op an expansion creates
+// tile.rms_norm, tile.quant_int8, tile.rope and the elementwise
+// activations (sigmoid, silu, gelu, pow) become the ops of their definitions
+// (TileOps.td), computed in f32. Every op an expansion creates
 // carries the composite's location, so diagnostics and generated code still
 // point at the .tile line that wrote the composite.
 //
@@ -12,6 +13,9 @@
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <cmath>
+#include <type_traits>
 
 namespace tilec {
 #define GEN_PASS_DEF_TILEEXPANDCOMPOSITES
@@ -180,11 +184,72 @@ struct ExpandRope : OpRewritePattern<RopeOp> {
   }
 };
 
+/// 1 / (e^-x + 1), or x / (e^-x + 1) for silu.
+template <typename OpTy> struct ExpandLogistic : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(OpTy op, PatternRewriter &rewriter) const override {
+    F32Emitter emit(rewriter, op.getLoc());
+    Value x = emit.toF32(op.getSource());
+    Value denominator = emit.binary<AddOp>(emit.unary<ExpOp>(emit.unary<NegOp>(x)), emit.scalar(1.0));
+    bool isSilu = std::is_same_v<OpTy, SiluOp>;
+    rewriter.replaceOp(op, isSilu ? emit.binary<DivOp>(x, denominator) : emit.unary<RecipOp>(denominator));
+    return success();
+  }
+};
+
+/// x / (e^(x · (−c1 − c2·x²)) + 1): the tanh form, as 0.5·(1 + tanh z) = sigmoid(2z).
+struct ExpandGelu : OpRewritePattern<GeluOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(GeluOp op, PatternRewriter &rewriter) const override {
+    F32Emitter emit(rewriter, op.getLoc());
+    const float c1 = float(2.0 * std::sqrt(2.0 / M_PI)), c2 = float(0.044715 * c1);
+    Value x = emit.toF32(op.getSource());
+    Value square = emit.binary<MulOp>(x, x);
+    Value slope = emit.binary<AddOp>(emit.binary<MulOp>(square, emit.scalar(-c2)), emit.scalar(-c1));
+    Value exponent = emit.binary<MulOp>(x, slope);
+    Value denominator = emit.binary<AddOp>(emit.unary<ExpOp>(exponent), emit.scalar(1.0));
+    rewriter.replaceOp(op, emit.binary<DivOp>(x, denominator));
+    return success();
+  }
+};
+
+/// sqrt / rsqrt for ±0.5; binary exponentiation for an integer, as TileOps.td says.
+struct ExpandPow : OpRewritePattern<PowOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(PowOp op, PatternRewriter &rewriter) const override {
+    F32Emitter emit(rewriter, op.getLoc());
+    double exponent = op.getExponent().convertToDouble();
+    Value x = emit.toF32(op.getSource());
+    if (exponent == 0.5 || exponent == -0.5) {
+      rewriter.replaceOp(op, exponent > 0 ? emit.unary<SqrtOp>(x) : emit.unary<RsqrtOp>(x));
+      return success();
+    }
+    if (exponent == 0) {
+      rewriter.replaceOpWithNewOp<FullOp>(op, op.getType(), rewriter.getF32FloatAttr(1.0f));
+      return success();
+    }
+    uint64_t bits = uint64_t(std::fabs(exponent));
+    Value power = x, product;
+    for (; bits; bits >>= 1) {
+      if (bits & 1)
+        product = product ? emit.binary<MulOp>(product, power) : power;
+      if (bits > 1)
+        power = emit.binary<MulOp>(power, power);
+    }
+    rewriter.replaceOp(op, exponent < 0 ? emit.unary<RecipOp>(product) : product);
+    return success();
+  }
+};
+
 struct TileExpandComposites
     : tilec::impl::TileExpandCompositesBase<TileExpandComposites> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<ExpandRmsNorm, ExpandQuantInt8, ExpandRope>(&getContext());
+    patterns.add<ExpandRmsNorm, ExpandQuantInt8, ExpandRope, ExpandLogistic<SigmoidOp>,
+                 ExpandLogistic<SiluOp>, ExpandGelu, ExpandPow>(&getContext());
     // Only the expansions: folding the rest of the kernel is for the
     // canonicalisation passes.
     GreedyRewriteConfig config;

@@ -26,7 +26,7 @@ def TileAssignTarget : Pass<"tile-assign-target", "::mlir::ModuleOp"> {
 }
 
 def TileExpandComposites : Pass<"tile-expand-composites", "::tilec::tile::KernelOp"> {
-  let summary = "rewrites tile.rms_norm, tile.quant_int8 and tile.rope into primitive tile ops";
+  let summary = "rewrites the composites (rms_norm, quant_int8, rope, sigmoid, silu, gelu, pow) into primitive tile ops";
   let description = [{
     Each composite becomes the primitive ops of its definition, with all math
     in f32 (inputs are cast to f32 first) and the composite's location on every
@@ -45,8 +45,14 @@ def TileExpandComposites : Pass<"tile-expand-composites", "::tilec::tile::Kernel
     - `rope`: the columns from `offset` on are split into even and odd columns
       (e, o), rotated as `e·cos − o·sin` and `e·sin + o·cos`, re-interleaved and
       inserted back over the f32 source, whose leading columns pass through.
+    - `sigmoid`: `recip(exp(−x) + 1)`; `silu`: `x / (exp(−x) + 1)`.
+    - `gelu` (tanh form): `x / (exp(x · (−c1 − c2·x²)) + 1)`, c1 = 2√(2/π),
+      c2 = 0.044715·c1, as `0.5·(1 + tanh z) = sigmoid(2z)`.
+    - `pow`: ±0.5 as `sqrt` / `rsqrt`; 0 as a fill of ones; an integer by
+      binary exponentiation (squares x, x², x⁴, … multiplied in from the
+      lowest set bit), then `recip` for a negative exponent.
 
-    Scalars (C, eps, amax_eps, scale_max) are `arith.constant` f32 operands.
+    Scalars (C, eps, amax_eps, scale_max, 1, c1, c2) are `arith.constant` f32 operands.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }

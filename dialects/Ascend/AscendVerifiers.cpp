@@ -204,8 +204,12 @@ ASCEND_VEC_UNARY_VERIFIER(TSqrtOp)
 ASCEND_VEC_UNARY_VERIFIER(TRsqrtOp)
 ASCEND_VEC_UNARY_VERIFIER(TRecipOp)
 ASCEND_VEC_UNARY_VERIFIER(TAbsOp)
-ASCEND_VEC_UNARY_VERIFIER(TNegOp)
 #undef ASCEND_VEC_UNARY_VERIFIER
+
+/// TNEG has i16 and i32 forms on both targets (TABS has them only on a5).
+LogicalResult TNegOp::verify() {
+  return verifyVecUnary(*this, getDst().getType(), getSrc().getType(), /*floatOnly=*/false);
+}
 
 LogicalResult TMovOp::verify() {
   TileBufferType dst = getDst().getType(), src = getSrc().getType();

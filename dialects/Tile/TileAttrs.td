@@ -35,6 +35,16 @@ def Tile_GatherPatternAttr : EnumAttr<Tile_Dialect, Tile_GatherPattern, "pattern
   let assemblyFormat = "`<` $value `>`";
 }
 
+def Tile_CmpPredicate : I32EnumAttr<"CmpPredicate", "how a comparison compares", [
+  I32EnumAttrCase<"lt", 0>, I32EnumAttrCase<"le", 1>, I32EnumAttrCase<"gt", 2>,
+  I32EnumAttrCase<"ge", 3>, I32EnumAttrCase<"eq", 4>, I32EnumAttrCase<"ne", 5>]> {
+  let cppNamespace = "::tilec::tile";
+  let genSpecializedAttr = 0;
+}
+def Tile_CmpPredicateAttr : EnumAttr<Tile_Dialect, Tile_CmpPredicate, "cmp"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 def Tile_CoreKind : I32EnumAttr<"CoreKind", "core group a scope is pinned to", [
   I32EnumAttrCase<"vector", 0>, I32EnumAttrCase<"cube", 1>]> {
   let cppNamespace = "::tilec::tile";

@@ -289,6 +289,56 @@ def Tile_CastOp : Tile_Op<"cast", [Pure, SameOperandsAndResultShape, Tile_Elemen
 }
 
 //===----------------------------------------------------------------------===//
+// Comparison, selection and index sequences
+//===----------------------------------------------------------------------===//
+
+def Tile_CmpOp : Tile_Op<"cmp", [Pure, Tile_Elementwise, Tile_BroadcastsOperands, Tile_RowWise]> {
+  let summary = "elementwise comparison giving a mask";
+  let description = [{
+    `lhs <predicate> rhs` per element after numpy broadcasting; either
+    operand may be a scalar of the other's element type (f16, f32 or i32).
+    NaN compares false except under `ne`.
+    `%m = tile.cmp <lt> %a, %b : tensor<16x64xf32>, tensor<16x1xf32> -> tensor<16x64xi1>`
+  }];
+  let arguments = (ins Tile_TensorOrScalar:$lhs, Tile_TensorOrScalar:$rhs,
+                       Tile_CmpPredicateAttr:$predicate);
+  let results = (outs RankedTensorOf<[I1]>:$result);
+  let assemblyFormat = [{
+    $predicate $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_SelectOp : Tile_Op<"select", [Pure, Tile_Elementwise, Tile_BroadcastsOperands,
+                                       Tile_RowWise]> {
+  let summary = "elementwise mask ? a : b";
+  let description = [{
+    The mask and both values broadcast numpy-style to the result shape;
+    either value may be a scalar of the result's element type.
+    `%s = tile.select %m, %x, %ninf : tensor<1x64xi1>, tensor<16x64xf32>, f32 -> tensor<16x64xf32>`
+  }];
+  let arguments = (ins RankedTensorOf<[I1]>:$mask, Tile_TensorOrScalar:$true_value,
+                       Tile_TensorOrScalar:$false_value);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = [{
+    $mask `,` $true_value `,` $false_value attr-dict `:` type($mask) `,` type($true_value) `,`
+    type($false_value) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_IotaOp : Tile_Op<"iota", [Pure]> {
+  let summary = "the i32 sequence 0, 1, …, N − 1";
+  let description = [{
+    `%i = tile.iota : tensor<64xi32>`; compared with a bound it masks by
+    position (`select(iota(S) < len, s, -inf)`).
+  }];
+  let results = (outs RankedTensorOf<[I32]>:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Reductions
 //===----------------------------------------------------------------------===//
 
@@ -430,6 +480,60 @@ def Tile_RopeOp : Tile_Op<"rope", [Pure, Tile_Composite]> {
     $source `,` $cos `,` $sin attr-dict `:` type($source) `,` type($cos) `,` type($sin) `->` type($result)
   }];
   let hasVerifier = 1;
+}
+
+// Elementwise activations, computed in f32 (see ExpandComposites.cpp).
+class Tile_ActivationOp<string mnemonic>
+    : Tile_Op<mnemonic, [Pure, SameOperandsAndResultShape, Tile_Composite]> {
+  let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+}
+
+def Tile_SigmoidOp : Tile_ActivationOp<"sigmoid"> {
+  let summary = "elementwise 1 / (1 + e^-x), in f32";
+  let description = [{
+    Expands to `recip(exp(-x) + 1)`.
+    `%s = tile.sigmoid %x : tensor<16x128xbf16> -> tensor<16x128xf32>`
+  }];
+}
+
+def Tile_SiluOp : Tile_ActivationOp<"silu"> {
+  let summary = "elementwise x · sigmoid(x) = x / (1 + e^-x), in f32";
+  let description = [{
+    Expands to `x / (exp(-x) + 1)`.
+    `%s = tile.silu %x : tensor<16x128xf32> -> tensor<16x128xf32>`
+  }];
+}
+
+def Tile_GeluOp : Tile_ActivationOp<"gelu"> {
+  let summary = "elementwise GELU, tanh form, in f32";
+  let description = [{
+    `0.5 · x · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))`, computed as the
+    equal `x / (1 + e^-(x · (c1 + c2 · x²)))` with `c1 = 2√(2/π)` and
+    `c2 = 0.044715 · c1` rounded to f32 (`0.5 · (1 + tanh z) = sigmoid(2z)`).
+    `%g = tile.gelu %x : tensor<16x128xf32> -> tensor<16x128xf32>`
+  }];
+}
+
+def Tile_PowOp : Tile_Op<"pow", [Pure, SameOperandsAndResultShape, Tile_Composite]> {
+  let summary = "elementwise x^p for an integer or ±0.5 constant p, in f32";
+  let description = [{
+    An integer p multiplies by binary exponentiation: from the lowest bit
+    of |p| up, the running power x, x², x⁴, … (each square rounded to f32)
+    is multiplied into the result (the first set bit starts it) when the
+    bit is set; a negative p takes the reciprocal of the product, p = 0
+    gives 1. p = 0.5 is `sqrt`, p = −0.5 is `rsqrt`.
+    `%y = tile.pow %x {exponent = 3.000000e+00 : f64} : tensor<16x128xf32> -> tensor<16x128xf32>`
+  }];
+  let arguments = (ins RankedTensorOf<[BF16, F16, F32]>:$source, F64Attr:$exponent);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// An integer of at most 2^31 in magnitude, or ±0.5.
+    static bool isSupportedExponent(double exponent);
+  }];
 }
 
 #endif // TILEC_TILE_OPS_TD

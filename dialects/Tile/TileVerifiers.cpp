@@ -9,6 +9,8 @@
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/Matchers.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace tilec::tile;
 
@@ -139,11 +141,12 @@ LogicalResult BroadcastOp::verify() {
   return success();
 }
 
-/// Shared by every Tile_BinaryOp: numpy broadcasting, one element type.
-static LogicalResult verifyBinary(Operation *op, Type lhs, Type rhs, RankedTensorType result) {
-  Type element = result.getElementType();
+/// Shared by every Tile_BinaryOp and tile.cmp: numpy broadcasting, operands
+/// of one element type (`element`: the result's, but for a comparison).
+static LogicalResult verifyBinary(Operation *op, Type lhs, Type rhs, RankedTensorType result,
+                                  Type element, StringRef whose = "the result's") {
   if (elementTypeOf(lhs) != element || elementTypeOf(rhs) != element)
-    return op->emitOpError("operands must have the result's element type ")
+    return op->emitOpError("operands must have ") << whose << " element type "
            << element << ", found " << elementTypeOf(lhs) << " and " << elementTypeOf(rhs);
   auto shapeOf = [](Type type) -> ArrayRef<int64_t> {
     if (auto tensor = dyn_cast<RankedTensorType>(type))
@@ -166,7 +169,8 @@ static LogicalResult verifyBinary(Operation *op, Type lhs, Type rhs, RankedTenso
 
 #define TILE_BINARY_VERIFIER(Op)                                                        \
   LogicalResult Op::verify() {                                                          \
-    return verifyBinary(*this, getLhs().getType(), getRhs().getType(), getType());      \
+    return verifyBinary(*this, getLhs().getType(), getRhs().getType(), getType(),       \
+                        getType().getElementType());                                    \
   }
 TILE_BINARY_VERIFIER(AddOp)
 TILE_BINARY_VERIFIER(SubOp)
@@ -317,5 +321,44 @@ LogicalResult RopeOp::verify() {
                                                          << formatShape(cast<RankedTensorType>(table.getType()).getShape());
   if (getType().getShape() != source.getShape())
     return emitOpError("result shape must equal the source shape");
+  return success();
+}
+
+bool PowOp::isSupportedExponent(double exponent) {
+  if (exponent == 0.5 || exponent == -0.5)
+    return true;
+  return std::fabs(exponent) <= 2147483648.0 && exponent == std::trunc(exponent);
+}
+
+LogicalResult PowOp::verify() {
+  double exponent = getExponent().convertToDouble();
+  if (!isSupportedExponent(exponent))
+    return emitOpError("exponent ") << exponent << " must be an integer of at most 2^31 in magnitude, or ±0.5";
+  return success();
+}
+
+LogicalResult CmpOp::verify() {
+  Type lhs = getLhs().getType();
+  Type element = elementTypeOf(isa<RankedTensorType>(lhs) ? lhs : getRhs().getType());
+  return verifyBinary(*this, lhs, getRhs().getType(), getType(), element, "one");
+}
+
+LogicalResult SelectOp::verify() {
+  Type trueType = getTrueValue().getType(), falseType = getFalseValue().getType();
+  if (failed(verifyBinary(*this, trueType, falseType, getType(), getType().getElementType())))
+    return failure();
+  // The values' broadcast shape is the result's (verifyBinary); the mask broadcasts to it too.
+  SmallVector<int64_t> shape;
+  ArrayRef<int64_t> mask = getMask().getType().getShape();
+  if (!OpTrait::util::getBroadcastedShape(mask, getType().getShape(), shape) ||
+      ArrayRef<int64_t>(shape) != getType().getShape())
+    return emitOpError("mask shape ") << formatShape(mask) << " does not broadcast to the result shape "
+                                      << formatShape(getType().getShape());
+  return success();
+}
+
+LogicalResult IotaOp::verify() {
+  if (getType().getRank() != 1)
+    return emitOpError("gives a rank-1 sequence, found rank ") << getType().getRank();
   return success();
 }

@@ -1,4 +1,4 @@
-//===- CompositeOps.cpp - rms_norm, quant_int8 and rope by their definitions ===//
+//===- CompositeOps.cpp - the composites by their definitions -------------===//
 //
 // Each composite is computed per row exactly as its op description in
 // TileOps.td says, in f32 (operands converted exactly to f32 first); row sums
@@ -104,6 +104,54 @@ LogicalResult executeRope(tile::RopeOp rope, Frame &frame) {
   return success();
 }
 
+/// Binds `result` to f(x) of each element of `source` in f32.
+template <typename F> LogicalResult mapInF32(Value source, Value result, Frame &frame, F f) {
+  const Tensor &x = *frame.tensor(source);
+  Tensor y(DType::F32, x.shape);
+  for (size_t i = 0; i < x.elements.size(); ++i)
+    y.elements[i] = f(float(x.elements[i]));
+  bindTensor(frame, result, std::move(y));
+  return success();
+}
+
+/// e^-x + 1, the denominator of sigmoid and silu.
+float logisticDenominator(float x) {
+  float e = std::exp(-x);
+  return e + 1.0f;
+}
+
+/// The tanh-form GELU as TileOps.td computes it: x / (e^(x·(−c1 − c2·x²)) + 1).
+float gelu(float x) {
+  const float c1 = float(2.0 * std::sqrt(2.0 / M_PI)), c2 = float(0.044715 * c1);
+  float square = x * x;
+  float scaled = square * -c2;
+  float slope = scaled + -c1;
+  float exponent = x * slope;
+  float e = std::exp(exponent);
+  return x / (e + 1.0f);
+}
+
+/// x^p by the binary exponentiation of TileOps.td (p an integer), or sqrt / rsqrt for ±0.5.
+float power(float x, double p) {
+  if (p == 0.5)
+    return std::sqrt(x);
+  if (p == -0.5)
+    return 1.0f / std::sqrt(x);
+  if (p == 0)
+    return 1.0f;
+  float base = x, product = 0;
+  bool started = false;
+  for (uint64_t bits = uint64_t(std::fabs(p)); bits; bits >>= 1) {
+    if (bits & 1) {
+      product = started ? product * base : base;
+      started = true;
+    }
+    if (bits > 1)
+      base = base * base;
+  }
+  return p < 0 ? 1.0f / product : product;
+}
+
 } // namespace
 
 std::optional<LogicalResult> executeCompositeOp(Operation *op, Frame &frame) {
@@ -111,6 +159,19 @@ std::optional<LogicalResult> executeCompositeOp(Operation *op, Frame &frame) {
       .Case([&](tile::RmsNormOp norm) { return executeRmsNorm(norm, frame); })
       .Case([&](tile::QuantInt8Op quant) { return executeQuantInt8(quant, frame); })
       .Case([&](tile::RopeOp rope) { return executeRope(rope, frame); })
+      .Case([&](tile::SigmoidOp sigmoid) {
+        return mapInF32(sigmoid.getSource(), sigmoid.getResult(), frame,
+                        [](float x) { return 1.0f / logisticDenominator(x); });
+      })
+      .Case([&](tile::SiluOp silu) {
+        return mapInF32(silu.getSource(), silu.getResult(), frame,
+                        [](float x) { return x / logisticDenominator(x); });
+      })
+      .Case([&](tile::GeluOp op) { return mapInF32(op.getSource(), op.getResult(), frame, gelu); })
+      .Case([&](tile::PowOp pow) {
+        double p = pow.getExponent().convertToDouble();
+        return mapInF32(pow.getSource(), pow.getResult(), frame, [p](float x) { return power(x, p); });
+      })
       .Default([](Operation *) { return std::nullopt; });
 }
 

@@ -205,8 +205,16 @@ TILEC_FLOAT_UNARY(TSQRT, std::sqrt(x))
 TILEC_FLOAT_UNARY(TRSQRT, 1.0f / std::sqrt(x))
 TILEC_FLOAT_UNARY(TRECIP, 1.0f / x)
 TILEC_FLOAT_UNARY(TABS, std::fabs(x))
-TILEC_FLOAT_UNARY(TNEG, -x)
 #undef TILEC_FLOAT_UNARY
+
+/// TNEG also takes i32 and i16 tiles (both targets); integers wrap like the
+/// hardware's, so −INT32_MIN is INT32_MIN (store<T> keeps the low bits).
+template <typename D, typename S, typename... Rest>
+RecordEvent TNEG(D &dst, S &src, Rest &...) {
+  tilec::isa::unaryOp("TNEG", tilec::isa::VecOp::Transcendental, dst, src,
+                      [](const tilec::isa::Instruction &, auto x) { return decltype(x)(-x); });
+  return {};
+}
 
 /// Fills dst's valid region with `scalar`.
 template <typename D, typename Scalar> RecordEvent TEXPANDS(D &dst, Scalar scalar) {

@@ -1430,3 +1430,13 @@ ascend.kernel @gm_constant_element() {
   %t = ascend.gm_constant dense<1.0> : tensor<4xf32> : !ascend.gm<4xi32>
   ascend.return
 }
+
+// -----
+
+// TABS has integer forms only on a5; the lowering writes i32 abs as TNEG + TMAX.
+ascend.task @unary_abs_i32() attributes {core = #ascend.core<aiv>} {
+  %a = ascend.alloc : !ascend.tile<16x64xi32, ub>
+  // expected-error @+1 {{'ascend.tabs' op has no 'i32' form on a2a3 (supported: f16, f32); convert to f32 first}}
+  ascend.tabs %a, %a : !ascend.tile<16x64xi32, ub>, !ascend.tile<16x64xi32, ub>
+  ascend.return
+}

@@ -88,6 +88,10 @@ ascend.task @vector(%x: !ascend.gm<64x128xf32>, %y: !ascend.gm<64x128xf32>, %s: 
   ascend.tabs %t1, %t0 : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
   // CHECK: ascend.tneg %[[T1]], %[[T0]] :
   ascend.tneg %t1, %t0 : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
+  // TNEG has i32 forms on both targets.
+  // CHECK: ascend.tneg %{{.*}}, %{{.*}} : !ascend.tile<16x128xi32, ub>, !ascend.tile<16x128xi32, ub>
+  %i0 = ascend.alloc : !ascend.tile<16x128xi32, ub>
+  ascend.tneg %i0, %i0 : !ascend.tile<16x128xi32, ub>, !ascend.tile<16x128xi32, ub>
   // CHECK: ascend.tmov %[[T1]], %[[T0]] : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
   ascend.tmov %t1, %t0 : !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
   // CHECK: ascend.trowsum %[[ROW]], %[[T0]], %[[T2]] : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>

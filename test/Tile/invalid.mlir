@@ -757,3 +757,45 @@ tile.kernel @rope_result() {
   %r = tile.rope %a, %t, %t {offset = 0 : i64} : tensor<4x64xf32>, tensor<4x32xf32>, tensor<4x32xf32> -> tensor<4x32xf32>
   tile.return
 }
+
+// -----
+
+tile.kernel @pow_fraction(%x: !tile.gm<4x8xf32>, %y: !tile.gm<4x8xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  // expected-error @+1 {{'tile.pow' op exponent 1.500000e+00 must be an integer of at most 2^31 in magnitude, or ±0.5}}
+  %p = tile.pow %v {exponent = 1.5 : f64} : tensor<4x8xf32> -> tensor<4x8xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<4x8xf32>, !tile.gm<4x8xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @cmp_mixed(%x: !tile.gm<4x8xf32>, %n: i32) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  // expected-error @+1 {{'tile.cmp' op operands must have one element type 'f32', found 'f32' and 'i32'}}
+  %m = tile.cmp <lt> %v, %n : tensor<4x8xf32>, i32 -> tensor<4x8xi1>
+  tile.return
+}
+
+// -----
+
+tile.kernel @select_mask_shape(%x: !tile.gm<4x8xf32>, %k: !tile.gm<4x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  %w = tile.load %k[%c0, %c0] : !tile.gm<4x4xf32> -> tensor<4x4xf32>
+  %m = tile.cmp <lt> %w, %w : tensor<4x4xf32>, tensor<4x4xf32> -> tensor<4x4xi1>
+  // expected-error @+1 {{'tile.select' op mask shape [4, 4] does not broadcast to the result shape [4, 8]}}
+  %s = tile.select %m, %v, %v : tensor<4x4xi1>, tensor<4x8xf32>, tensor<4x8xf32> -> tensor<4x8xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @iota_rank() {
+  // expected-error @+1 {{'tile.iota' op gives a rank-1 sequence, found rank 2}}
+  %i = tile.iota : tensor<1x8xi32>
+  tile.return
+}
+

@@ -202,6 +202,14 @@ tile.kernel @composites(%x: !tile.gm<16x128xbf16>, %g: !tile.gm<128xbf16>,
   %q:2 = tile.quant_int8 %n2 {scale_max = 127.0 : f32, amax_eps = 1.0e-4 : f32} : tensor<16x128xf32> -> tensor<16x128xi8>, tensor<16x1xf32>
   // CHECK: tile.rope %[[N]], %{{.*}}, %{{.*}} {offset = 64 : i64} : tensor<16x128xf32>, tensor<16x32xf32>, tensor<16x32xf32> -> tensor<16x128xf32>
   %r = tile.rope %n2, %cos, %sin {offset = 64 : i64} : tensor<16x128xf32>, tensor<16x32xf32>, tensor<16x32xf32> -> tensor<16x128xf32>
+  // CHECK: tile.sigmoid %[[X]] : tensor<16x128xbf16> -> tensor<16x128xf32>
+  %s = tile.sigmoid %a : tensor<16x128xbf16> -> tensor<16x128xf32>
+  // CHECK: tile.silu %[[X]] : tensor<16x128xbf16> -> tensor<16x128xf32>
+  %si = tile.silu %a : tensor<16x128xbf16> -> tensor<16x128xf32>
+  // CHECK: tile.gelu %[[N]] : tensor<16x128xf32> -> tensor<16x128xf32>
+  %ge = tile.gelu %n2 : tensor<16x128xf32> -> tensor<16x128xf32>
+  // CHECK: tile.pow %[[X]] {exponent = -3.000000e+00 : f64} : tensor<16x128xbf16> -> tensor<16x128xf32>
+  %p = tile.pow %a {exponent = -3.0 : f64} : tensor<16x128xbf16> -> tensor<16x128xf32>
   tile.return
 }
 
@@ -246,3 +254,24 @@ tile.kernel @scope_results(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {til
   tile.store %s, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
   tile.return
 }
+
+// Comparisons give i1 masks; select broadcasts its mask and values; iota counts.
+// CHECK-LABEL: tile.kernel @compare_select
+tile.kernel @compare_select(%x: !tile.gm<16x64xf32>, %n: i32, %y: !tile.gm<16x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %x[%c0, %c0] : !tile.gm<16x64xf32> -> tensor<16x64xf32>
+  %m = tile.row_max %a : tensor<16x64xf32> -> tensor<16x1xf32>
+  // CHECK: tile.cmp <lt> %{{.*}}, %{{.*}} : tensor<16x64xf32>, tensor<16x1xf32> -> tensor<16x64xi1>
+  %lt = tile.cmp <lt> %a, %m : tensor<16x64xf32>, tensor<16x1xf32> -> tensor<16x64xi1>
+  // CHECK: %[[I:.*]] = tile.iota : tensor<64xi32>
+  %i = tile.iota : tensor<64xi32>
+  // CHECK: tile.cmp <ge> %[[I]], %{{.*}} : tensor<64xi32>, i32 -> tensor<64xi1>
+  %valid = tile.cmp <ge> %i, %n : tensor<64xi32>, i32 -> tensor<64xi1>
+  %ninf = arith.constant -1.0e30 : f32
+  // CHECK: tile.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<64xi1>, tensor<16x64xf32>, f32 -> tensor<16x64xf32>
+  %s = tile.select %valid, %a, %ninf : tensor<64xi1>, tensor<16x64xf32>, f32 -> tensor<16x64xf32>
+  %t = tile.select %lt, %s, %a : tensor<16x64xi1>, tensor<16x64xf32>, tensor<16x64xf32> -> tensor<16x64xf32>
+  tile.store %t, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
+  tile.return
+}
+

@@ -68,9 +68,12 @@ tile.kernel @integer_arithmetic(%x: !tile.gm<8x32xi8>, %z: !tile.gm<8x32xi32>, %
   // expected-error @+1 {{the vector unit has no i8 arithmetic: cast to f16 or f32 first}}
   %1 = tile.add %0, %0 : tensor<8x32xi8>, tensor<8x32xi8> -> tensor<8x32xi8>
   %2 = tile.load %z[%c0, %c0] : !tile.gm<8x32xi32> -> tensor<8x32xi32>
-  // expected-error @+1 {{'tile.abs' op needs float elements, found 'i32'}}
+  // i32 abs and neg are vector arithmetic on both targets.
   %3 = tile.abs %2 : tensor<8x32xi32>
   %4 = tile.max %3, %2 : tensor<8x32xi32>, tensor<8x32xi32> -> tensor<8x32xi32>
+  // expected-error @+1 {{the vector unit has no i8 arithmetic: cast to f16 or f32 first}}
+  %5 = tile.neg %0 : tensor<8x32xi8>
+  tile.store %5, %y[%c0, %c0] : tensor<8x32xi8>, !tile.gm<8x32xi8>
   tile.store %1, %y[%c0, %c0] : tensor<8x32xi8>, !tile.gm<8x32xi8>
   tile.store %4, %w[%c0, %c0] : tensor<8x32xi32>, !tile.gm<8x32xi32>
   tile.return

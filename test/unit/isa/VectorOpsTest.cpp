@@ -125,6 +125,20 @@ TEST_F(VectorOps, IntegerArithmeticWraps) {
   EXPECT_EQ(d.at(1, 1), 1);
 }
 
+TEST_F(VectorOps, IntegerNegationWraps) {
+  I32 a, d;
+  TASSIGN(a, 0);
+  TASSIGN(d, 256);
+  fill(a, 1, -20);
+  a.at(0, 0) = INT32_MIN;
+  a.at(0, 1) = INT32_MAX;
+  TNEG(d, a);
+  EXPECT_EQ(d.at(0, 0), INT32_MIN);
+  EXPECT_EQ(d.at(0, 1), -INT32_MAX);
+  EXPECT_EQ(d.at(0, 2), 18);
+  EXPECT_EQ(d.at(2, 12), -(2 * 16 + 12 - 20));
+}
+
 TEST_F(VectorOps, TexpandsFills) {
   F32 d;
   TASSIGN(d, 0);

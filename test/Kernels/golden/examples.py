@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Goldens for the examples of kernels-dsl/examples/ (docs/kernels.md), written from the math.
+
+  examples.py KERNEL --inputs DIR --outputs DIR
+
+KERNEL is hello_world, rms_norm, layer_norm, softmax_rows, rope_rows, matmul_bf16, gemm,
+gemm_eltwise or multi_proj. Elementwise steps run in f32 as the math says, reductions and dot
+products in f64 rounded once (common.py); GELU is the tanh form evaluated in f64.
+"""
+import sys
+
+import numpy as np
+
+from common import F32, f32_to_bf16, kernel_main, matmul_f32, round_bf16, row_sum, rsqrt
+
+
+def hello_world(i):
+    return {"z": i["x"] + i["y"]}
+
+
+def rms_normalized(x, eps):
+    x = np.asarray(x, dtype=F32)
+    return x * rsqrt(row_sum(x * x) / F32(x.shape[-1]) + F32(eps))
+
+
+def rms_norm(i):
+    return {"y": f32_to_bf16(rms_normalized(i["x"], 1e-6) * i["gamma"])}
+
+
+def layer_norm(i):
+    x = np.asarray(i["x"], dtype=np.float64)
+    mean = x.mean(axis=-1, keepdims=True)
+    variance = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    y = (x - mean) / np.sqrt(variance + 1e-5) * i["gamma"] + i["beta"]
+    return {"y": f32_to_bf16(y.astype(F32))}
+
+
+def softmax_rows(i):
+    s = np.asarray(i["s"], dtype=np.float64) * 0.125
+    e = np.exp(s - s.max(axis=-1, keepdims=True))
+    return {"p": (e / e.sum(axis=-1, keepdims=True)).astype(F32)}
+
+
+def rope_rows(i):
+    x = np.asarray(i["x"], dtype=F32)
+    even, odd = x[:, 0::2], x[:, 1::2]
+    cos, sin = i["cos"], i["sin"]
+    y = np.empty_like(x)
+    y[:, 0::2] = even * cos - odd * sin
+    y[:, 1::2] = even * sin + odd * cos
+    return {"y": f32_to_bf16(y)}
+
+
+def matmul_bf16(i):
+    return {"c": matmul_f32(i["a"], i["b"])}
+
+
+def gemm(i):
+    product = np.asarray(i["a"], dtype=np.float64) @ np.asarray(i["b"], dtype=np.float64)
+    return {"d": (product + i["c"]).astype(F32)}
+
+
+def gelu(x):
+    x = np.asarray(x, dtype=np.float64)
+    return 0.5 * x * (1.0 + np.tanh(np.sqrt(2.0 / np.pi) * (x + 0.044715 * x ** 3)))
+
+
+def gemm_eltwise(i):
+    pre = np.asarray(i["a"], dtype=np.float64) @ np.asarray(i["w"], dtype=np.float64) + i["bias"]
+    return {"y": f32_to_bf16(gelu(pre).astype(F32))}
+
+
+def multi_proj(i):
+    xn = round_bf16(rms_normalized(i["x"], 1e-6))
+    return {name: f32_to_bf16(matmul_f32(xn, i[weight]))
+            for name, weight in (("q", "wq"), ("k", "wk"), ("v", "wv"))}
+
+
+KERNELS = {
+    "hello_world": ([("x", "f32"), ("y", "f32")], hello_world),
+    "rms_norm": ([("x", "bf16"), ("gamma", "bf16")], rms_norm),
+    "layer_norm": ([("x", "bf16"), ("gamma", "f32"), ("beta", "f32")], layer_norm),
+    "softmax_rows": ([("s", "f32")], softmax_rows),
+    "rope_rows": ([("x", "bf16"), ("cos", "f32"), ("sin", "f32")], rope_rows),
+    "matmul_bf16": ([("a", "bf16"), ("b", "bf16")], matmul_bf16),
+    "gemm": ([("a", "bf16"), ("b", "bf16"), ("c", "f32")], gemm),
+    "gemm_eltwise": ([("a", "bf16"), ("w", "bf16"), ("bias", "f32")], gemm_eltwise),
+    "multi_proj": ([("x", "bf16"), ("wq", "bf16"), ("wk", "bf16"), ("wv", "bf16")], multi_proj),
+}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in KERNELS:
+        sys.exit(f"usage: examples.py {{{','.join(KERNELS)}}} --inputs DIR --outputs DIR")
+    params, compute = KERNELS[sys.argv.pop(1)]
+    kernel_main(__doc__, params, lambda inputs, args: compute(inputs))
