@@ -128,6 +128,9 @@ def TilePlaceGm : Pass<"tile-place-gm", "::mlir::ModuleOp"> {
       in scratch as for a computed value.
     - A `tile.reshape` is a `view` when it keeps the rows × cols matrix or its
       source is one whole contiguous tensor (no offsets), else `copy`.
+
+    An op that reads a tensor made by an op the lowering does not place (an
+    `scf.if` result) is an error at that op.
   }];
   let dependentDialects = ["::tilec::ascend::AscendDialect"];
 }

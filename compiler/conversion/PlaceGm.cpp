@@ -160,7 +160,7 @@ private:
   /// An insert, or a loop carrying `value`, whose `results` are `value`
   /// updated.
   GmPlace placeUpdate(Value value, Operation *op, ValueRange results) {
-    const PlaceFacts &dest = facts.at(value);
+    PlaceFacts dest = facts.at(value); // a copy: facts may grow below
     bool inPlace = GmPlaces::isOnlyUse(value, op) && dest.isScratch();
     PlaceFacts place = inPlace ? dest : scratchFacts(cast<RankedTensorType>(value.getType()));
     for (Value result : results)
@@ -177,7 +177,7 @@ private:
   }
 
   GmPlace placeReshape(tile::ReshapeOp reshape) {
-    const PlaceFacts &source = facts.at(reshape.getSource());
+    PlaceFacts source = facts.at(reshape.getSource()); // a copy: facts may grow below
     auto sourceType = reshape.getSource().getType();
     if (MatrixShape::of(reshape.getType().getShape()) == MatrixShape::of(sourceType.getShape())) {
       facts[reshape.getResult()] = source;
