@@ -298,11 +298,20 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         FailureOr<GmLocation> place = places.window(load.getLoc(), load.getSource(),
                                                     load.getOffsets(), load.getType().getShape());
         ArrayRef<int64_t> ofShape = load.getSource().getType().getShape();
-        FailureOr<bool> gather = gathers(load, scatteredWindow(ofShape, load.getType().getShape()));
-        if (failed(gather))
+        bool scattered = scatteredWindow(ofShape, load.getType().getShape());
+        FailureOr<ascend::GmPlace> placed = placementOf(load, 0);
+        if (failed(placed) || failed(place))
           return failure();
-        if (succeeded(place) && *gather)
+        if (scattered && *placed == ascend::GmPlace::view)
+          return LogicalResult(load.emitOpError("cannot be a view (`ascend.placement`): its rows "
+                                                "are not consecutive in its source, so they are "
+                                                "gathered"));
+        // Not a view: its rows gathered, or copied because the source is
+        // stored into while the value is still read (GmHazards.h).
+        if (scattered)
           place = places.gatherRows(load, *place, ofShape);
+        else if (*placed != ascend::GmPlace::view)
+          place = places.copyResult(load, *place, nullptr);
         if (failed(place))
           return failure();
         places.set(load.getResult(), *place);

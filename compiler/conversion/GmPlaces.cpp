@@ -323,20 +323,23 @@ LogicalResult GmPlaces::copy(Location loc, const GmLocation &from, const GmLocat
   return lowerCopy(loc, from, to, chunking, context, fromRows, toRows);
 }
 
-FailureOr<GmLocation> GmPlaces::gatherRows(Operation *op, const GmLocation &first,
-                                           ArrayRef<int64_t> ofShape) {
+FailureOr<GmLocation> GmPlaces::copyResult(Operation *op, const GmLocation &from,
+                                           const RowMap *rows) {
   FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(op, 0);
   if (failed(chunking))
     return failure();
-  Value result = op->getResult(0);
-  auto type = cast<RankedTensorType>(result.getType());
-  Location loc = op->getLoc();
-  FailureOr<GmLocation> gathered = placeResult(result, op);
-  if (failed(gathered))
+  FailureOr<GmLocation> copied = placeResult(op->getResult(0), op);
+  if (failed(copied))
     return failure();
   host.setInsertionPoint(op);
-  RowMap rows = RowMap::window(type.getShape(), ofShape);
-  if (failed(copy(loc, first, *gathered, *chunking, &rows, nullptr)))
+  if (failed(copy(op->getLoc(), from, *copied, *chunking, rows, nullptr)))
     return failure();
-  return gathered;
+  return copied;
+}
+
+FailureOr<GmLocation> GmPlaces::gatherRows(Operation *op, const GmLocation &first,
+                                           ArrayRef<int64_t> ofShape) {
+  auto type = cast<RankedTensorType>(op->getResult(0).getType());
+  RowMap rows = RowMap::window(type.getShape(), ofShape);
+  return copyResult(op, first, &rows);
 }

@@ -89,6 +89,11 @@ public:
   mlir::LogicalResult copy(mlir::Location loc, const GmLocation &from, const GmLocation &to,
                            ascend::ChunkingAttr chunking, const RowMap *fromRows = nullptr,
                            const RowMap *toRows = nullptr);
+  /// The result of `op`, the window `from` (its rows where `rows` maps them,
+  /// or consecutive), copied into a place of its own (where its user wants
+  /// it, or a scratch tensor).
+  mlir::FailureOr<GmLocation> copyResult(mlir::Operation *op, const GmLocation &from,
+                                         const RowMap *rows);
   /// The result of `op`, a window whose first row is at `first` in a value of
   /// `ofShape` and whose rows are not consecutive there, gathered into a place
   /// of its own (where its user wants it, or a scratch tensor).

@@ -116,8 +116,9 @@ def TilePlaceGm : Pass<"tile-place-gm", "::mlir::ModuleOp"> {
       window of the destination), an insert that updates in place (below)
       into consecutive rows, an interleave (the stacked operands) or a loop
       yield (the carried tensor); with several uses, the store that is the
-      only writer of an output parameter. Otherwise it is `scratch`: a
-      scratch tensor of its own.
+      only writer of an output parameter, unless that store's tensor is
+      loaded between the producer and the store (the load must see the old
+      contents). Otherwise it is `scratch`: a scratch tensor of its own.
     - A `tile.insert`, and an `scf.for` for each tensor it carries, is
       `in_place` when nothing else reads the destination and it lives in a
       scratch tensor (never a kernel parameter), else `copy`: the
@@ -125,7 +126,10 @@ def TilePlaceGm : Pass<"tile-place-gm", "::mlir::ModuleOp"> {
       as it was.
     - A `tile.load` or `tile.slice` is a `view` of its source, unless its rows
       are not consecutive there: then they are gathered, at the consumer or
-      in scratch as for a computed value.
+      in scratch as for a computed value. A `tile.load` whose source is
+      stored into after it while the loaded value (or a slice or reshape of
+      it) is still read is copied likewise: a loaded tensor is a value
+      (compiler/conversion/GmHazards.h).
     - A `tile.reshape` is a `view` when it keeps the rows × cols matrix or its
       source is one whole contiguous tensor (no offsets), else `copy`.
 

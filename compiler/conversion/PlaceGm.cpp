@@ -14,14 +14,18 @@
 // destination in place when nothing else reads the destination and it lives
 // in a scratch tensor, never a kernel's own; otherwise the destination is
 // copied first. Loads, slices and reshapes are views of their source, except
-// rows that are not consecutive there (gathered into a place of their own)
-// and a reshape of a window that is not a whole contiguous tensor (copied).
+// rows that are not consecutive there (gathered into a place of their own),
+// a load whose source is stored into while it is still read (copied), and a
+// reshape of a window that is not a whole contiguous tensor (copied). A value
+// is not computed into a store's window when its tensor is loaded between the
+// producer and the store (GmHazards.h).
 //
 // Whether a place is a scratch tensor, or a whole contiguous one, depends on
 // how the places before it were built; PlaceFacts keeps what of that the
 // decisions read.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/GmHazards.h"
 #include "compiler/conversion/GmPlaces.h"
 #include "compiler/conversion/Passes.h"
 
@@ -123,7 +127,8 @@ private:
     auto shape = cast<RankedTensorType>(use->get().getType()).getShape();
     if (auto store = dyn_cast<tile::StoreOp>(user)) {
       if (!computable(store.getOffsets(), producer) || !computable(store.getDest(), producer) ||
-          scatteredWindow(store.getDest().getType().getShape(), shape))
+          scatteredWindow(store.getDest().getType().getShape(), shape) ||
+          isLoadedBeforeStore(producer, store))
         return std::nullopt;
       return windowFacts(store.getDest(), store.getOffsets(), shape);
     }
@@ -223,7 +228,8 @@ private:
       record(op,
              placeWindow(
                  op, windowFacts(load.getSource(), load.getOffsets(), load.getType().getShape()),
-                 scatteredWindow(sourceShape, load.getType().getShape())));
+                 scatteredWindow(sourceShape, load.getType().getShape()) ||
+                     isOverwrittenWhileRead(load)));
     } else if (auto slice = dyn_cast<tile::SliceOp>(op)) {
       auto sourceShape = slice.getSource().getType().getShape();
       record(op,

@@ -8,7 +8,9 @@
 //   tile.insert       the destination into a place of its own, the source
 //                     into its window
 //   tile.reshape      the source into a contiguous place (the matrix changes)
-//   tile.load, slice  rows that are not consecutive gathered (only then)
+//   tile.load, slice  rows that are not consecutive gathered (only then); a
+//                     load whose source is stored into while it is read,
+//                     copied (GmHazards.h)
 //   tile.interleave   each half into the stacked operands
 //   scf.for           each tensor it carries, in and back (one per tensor)
 // A chunk is whole rows of at most the target's copy columns; its rows fill
@@ -16,6 +18,7 @@
 // sides.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/GmHazards.h"
 #include "compiler/conversion/GmPlaces.h"
 #include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/Strategy.h"
@@ -83,10 +86,13 @@ tilec::conversion::chooseCopies(Operation *op, const target::TargetDescription &
   } else if (isa<tile::LoadOp, tile::SliceOp>(op)) {
     RankedTensorType type = tensorType(op->getResult(0));
     ArrayRef<int64_t> ofShape = cast<ShapedType>(op->getOperand(0).getType()).getShape();
-    bool gathered = isa<tile::LoadOp>(op) ? scatteredWindow(ofShape, type.getShape())
-                                          : !rowsAreConsecutive(ofShape, type.getShape());
+    auto load = dyn_cast<tile::LoadOp>(op);
+    bool gathered = load ? scatteredWindow(ofShape, type.getShape())
+                         : !rowsAreConsecutive(ofShape, type.getShape());
     if (gathered)
       copies.push_back(copyChunking(type, target, RowMap::window(type.getShape(), ofShape)));
+    else if (load && isOverwrittenWhileRead(load))
+      copies.push_back(copyChunking(type, target));
   } else if (auto interleave = dyn_cast<tile::InterleaveOp>(op)) {
     for (Value half : interleave->getOperands())
       copies.push_back(copyChunking(tensorType(half), target));

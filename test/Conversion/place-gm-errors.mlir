@@ -49,10 +49,11 @@ tile.kernel @scattered(%g: !tile.gm<4x8x64xf32>, %o: !tile.gm<4x2x64xf32> {tile.
 
 // -----
 
-// Consecutive rows are a view.
+// A load of consecutive rows is copied only when its source is stored into while it is read,
+// and only then does tile-select-strategy give it the copy's chunking.
 tile.kernel @consecutive(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
-  // expected-error @below {{'tile.load' op is a view of its source (`ascend.placement`): its rows are consecutive there}}
+  // expected-error @below {{'tile.load' op has no chunking for its copy #0 (`ascend.copies`): run tile-select-strategy first}}
   %v = tile.load %x[%c0, %c0] {ascend.placement = [#ascend.place<scratch>]} : !tile.gm<16x64xf32> -> tensor<16x64xf32>
   tile.store %v, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
   tile.return
