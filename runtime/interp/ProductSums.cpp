@@ -40,7 +40,6 @@ struct Operands {
 using Vec8 = double __attribute__((vector_size(64)));
 constexpr int64_t kVecsPerRow = kTileCols / 8;
 
-
 /// The kTileRows × kTileCols sums at (i, j), over k in [k0, k1), held in
 /// registers between the loads and stores of `sums`. Inlined, so that each
 /// clone of addBlock compiles it for its own vector width.

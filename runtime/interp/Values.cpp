@@ -2,7 +2,9 @@
 #include "runtime/interp/Values.h"
 
 #include "runtime/numerics/Float16.h"
+#include "llvm/Support/Parallel.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tilec::interp {
@@ -44,21 +46,28 @@ double wrapToDType(DType dtype, int64_t value) {
 }
 
 namespace {
+/// Calls fn(i) for every element index of `tensor`, in chunks on every host
+/// core (elements convert independently: the order does not matter).
+template <typename Fn> void forEachElement(const Tensor &tensor, Fn fn) {
+  constexpr size_t kChunk = size_t(1) << 16;
+  size_t n = tensor.elements.size();
+  llvm::parallelFor(0, (n + kChunk - 1) / kChunk, [&](size_t chunk) {
+    for (size_t i = chunk * kChunk, end = std::min(n, i + kChunk); i < end; ++i)
+      fn(i);
+  });
+}
 template <typename T> void loadAll(const T *in, Tensor &tensor) {
-  for (size_t i = 0; i < tensor.elements.size(); ++i)
-    tensor.elements[i] = double(in[i]);
+  forEachElement(tensor, [&](size_t i) { tensor.elements[i] = double(in[i]); });
 }
 template <typename T> void loadAllFloat16(const T *in, Tensor &tensor) {
-  for (size_t i = 0; i < tensor.elements.size(); ++i)
-    tensor.elements[i] = double(float(in[i]));
+  forEachElement(tensor, [&](size_t i) { tensor.elements[i] = double(float(in[i])); });
 }
 template <typename T> void storeAll(const Tensor &tensor, T *out) {
-  for (size_t i = 0; i < tensor.elements.size(); ++i)
-    out[i] = T(tensor.elements[i]);
+  forEachElement(tensor, [&](size_t i) { out[i] = T(tensor.elements[i]); });
 }
 template <typename T> void storeAllFloat16(const Tensor &tensor, T *out) {
-  for (size_t i = 0; i < tensor.elements.size(); ++i)
-    out[i] = T(float(tensor.elements[i])); // exact: the value is already a T
+  // exact: the value is already a T
+  forEachElement(tensor, [&](size_t i) { out[i] = T(float(tensor.elements[i])); });
 }
 } // namespace
 
