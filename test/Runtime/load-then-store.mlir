@@ -1,9 +1,12 @@
 // A value loaded from global memory keeps its values when the tensor is stored into afterwards,
 // whether the load took the whole tensor (which the interpreter shares instead of copying) or a
-// window; and a later load sees the store.
+// window; and a later load sees the store. The model agrees (tile-place-gm copies the loads
+// whose source is stored into while they are read).
 // RUN: rm -rf %t && %python %S/Inputs/npy.py write %t/in x=f32:2x2:1,2,3,4
 // RUN: tile-run %s --inputs %t/in --outputs %t/interp --interpret
 // RUN: %python %S/Inputs/npy.py print %t/interp/*.npy | FileCheck %s
+// RUN: tile-run %s --inputs %t/in --outputs %t/model > /dev/null
+// RUN: %python %S/Inputs/npy.py print %t/model/*.npy | FileCheck %s
 
 tile.kernel @load_then_store(%x: !tile.gm<2x2xf32>, %before: !tile.gm<2x2xf32> {tile.out},
                              %row: !tile.gm<1x2xf32> {tile.out}, %after: !tile.gm<2x2xf32> {tile.out}) {

@@ -4,7 +4,7 @@ A kernel is a few statements ("features"), each writing one or more outputs:
 an expression stored whole, a loop writing row blocks, a carried loop
 accumulation, lets reused later, inserts into a let tensor, quant_int8, a
 cube scope feeding a vector scope through scratch, row gathers, rank-3/4
-broadcasts. Expressions come from expressions.py.
+broadcasts, an output read back and overwritten while the value read is live. Expressions come from expressions.py.
 """
 import random
 from dataclasses import dataclass, field
@@ -283,8 +283,27 @@ class KernelGen:
         out = self.new_output(shape, "f32")
         self.emit(Stmt("assign", name=out.name, expr=self.value(shape, "f32", 2)))
 
+    def feature_reread(self):
+        """y = f; [let b = g;] let old = y; y = b or h(old); z = k(old): a tensor read from an output
+        keeps its values when the output is stored into afterwards, even with a value computed
+        before the read (compiler/conversion/GmHazards.h)."""
+        shape = self.shape2()
+        out = self.new_output(shape, "f32")
+        self.emit(Stmt("assign", name=out.name, expr=self.value(shape, "f32", 2)))
+        early = None
+        if self.rng.random() < 0.5:
+            early = self.x.fresh("next")
+            self.emit(Stmt("let", name=early, expr=self.value(shape, "f32", 2)))
+        old = self.x.fresh("old")
+        self.emit(Stmt("let", name=old, expr=E("param", name=out.name)))
+        overwrite = E("var", name=early) if early else self.value_using(old, shape)
+        self.emit(Stmt("assign", name=out.name, expr=overwrite))
+        after = self.new_output(shape, "f32")
+        self.emit(Stmt("assign", name=after.name, expr=self.value_using(old, shape)))
+
     FEATURES = (("store", 6), ("let", 2), ("row_loop", 2), ("carried", 1), ("insert", 1), ("quant", 1),
-                ("scopes", 1), ("row_gather", 1), ("bcast_nd", 2), ("k_loop", 1), ("limit_probe", 1))
+                ("scopes", 1), ("row_gather", 1), ("bcast_nd", 2), ("k_loop", 1), ("limit_probe", 1),
+                ("reread", 1))
 
     def build(self):
         rng = self.rng
