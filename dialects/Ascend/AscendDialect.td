@@ -32,8 +32,9 @@ def Ascend_Dialect : Dialect {
   // (e.g. AscendDialect::TargetAttrHelper) and is checked by
   // verifyOperationAttribute (AscendDiscardableAttrs.cpp).
   let discardableAttrs = (ins
-    // On the module: the target chip the passes compile for (a2a3 or a5).
-    "::mlir::StringAttr":$target,
+    // On the module: the target chip the passes compile for
+    // (`#ascend.target<a2a3>` or `#ascend.target<a5>`).
+    "::tilec::ascend::TargetAttr":$target,
     // On a fused `ascend.task`: the tile ops it computes, as "op@line".
     "::mlir::ArrayAttr":$fused_ops,
     // On an `ascend.task`: the planned high-water mark in bytes of each

@@ -48,8 +48,8 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
   if (name == TargetAttrHelper::getNameStr()) {
     if (!isa<ModuleOp>(op))
       return op->emitError() << "'" << name << "' belongs on the module, not " << op->getName();
-    if (!isa<StringAttr>(value))
-      return wrongType(op, name, "a string naming the target", value);
+    if (!isa<TargetAttr>(value))
+      return wrongType(op, name, "an #ascend.target attribute", value);
     return success();
   }
   if (name == FusedOpsAttrHelper::getNameStr() || name == MemoryPeakAttrHelper::getNameStr()) {

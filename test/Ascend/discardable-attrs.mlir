@@ -3,9 +3,9 @@
 // The discardable attributes AscendDialect.td declares: right types on the
 // right ops verify; every wrong one is an error (AscendDiscardableAttrs.cpp).
 
-// CHECK: module attributes {ascend.target = "a5"}
+// CHECK: module attributes {ascend.target = #ascend.target<a5>}
 // CHECK: ascend.task @planned() attributes {ascend.fused_ops = ["mul@3", "row_sum@4"], ascend.memory_peak = {l0c = 0 : i64, ub = 4096 : i64}, core = #ascend.core<aiv>}
-module attributes {ascend.target = "a5"} {
+module attributes {ascend.target = #ascend.target<a5>} {
   ascend.task @planned() attributes {core = #ascend.core<aiv>, ascend.fused_ops = ["mul@3", "row_sum@4"], ascend.memory_peak = {ub = 4096 : i64, l0c = 0 : i64}} {
     ascend.return
   }
@@ -13,15 +13,22 @@ module attributes {ascend.target = "a5"} {
 
 // -----
 
-// expected-error @+1 {{'ascend.target' must be a string naming the target, found 5 : i64}}
+// expected-error @+1 {{'ascend.target' must be an #ascend.target attribute, found 5 : i64}}
 module attributes {ascend.target = 5} {
+}
+
+// -----
+
+// The target is typed: the name alone is not one.
+// expected-error @+1 {{'ascend.target' must be an #ascend.target attribute, found "a2a3"}}
+module attributes {ascend.target = "a2a3"} {
 }
 
 // -----
 
 module {
   // expected-error @+1 {{'ascend.target' belongs on the module, not ascend.task}}
-  ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.target = "a2a3"} {
+  ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.target = #ascend.target<a2a3>} {
     ascend.return
   }
 }
@@ -58,4 +65,11 @@ ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.memory_peak = {l2 
 // expected-error @+1 {{'ascend.memory_peak' must be i64 bytes per memory space, found 64 : i32}}
 ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.memory_peak = {ub = 64 : i32}} {
   ascend.return
+}
+
+// -----
+
+// expected-error @+2 {{expected ::tilec::ascend::Target to be one of: a2a3, a5}}
+// expected-error @+1 {{failed to parse Ascend_TargetAttr parameter 'value'}}
+module attributes {ascend.target = #ascend.target<a9>} {
 }
