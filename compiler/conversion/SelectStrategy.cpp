@@ -87,15 +87,15 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       WalkResult walked = kernel.walk<WalkOrder::PreOrder>([&](Operation *op) {
         SmallVector<ascend::ChunkingAttr> copies = chooseCopies(op, target);
         if (!copies.empty())
-          op->setAttr(kCopiesAttrName,
-                      ArrayAttr::get(op->getContext(),
-                                     SmallVector<Attribute>(copies.begin(), copies.end())));
+          ascend::AscendDialect::CopiesAttrHelper(op->getContext())
+              .setAttr(op, ArrayAttr::get(op->getContext(),
+                                          SmallVector<Attribute>(copies.begin(), copies.end())));
         FailureOr<Attribute> strategy = chooseStrategy(op, module, target);
         if (failed(strategy))
           return WalkResult::interrupt();
         if (!*strategy)
           return WalkResult::advance();
-        op->setAttr(kStrategyAttrName, *strategy);
+        ascend::AscendDialect::StrategyAttrHelper(op->getContext()).setAttr(op, *strategy);
         // The ops of a fused scope are not lowered alone.
         return isa<tile::ScopeOp>(op) && isa<ascend::ChunkingAttr>(*strategy)
                    ? WalkResult::skip()

@@ -39,7 +39,14 @@ def Ascend_Dialect : Dialect {
     "::mlir::ArrayAttr":$fused_ops,
     // On an `ascend.task`: the planned high-water mark in bytes of each
     // on-chip memory space it uses (`{ub = N : i64, ...}`).
-    "::mlir::DictionaryAttr":$memory_peak
+    "::mlir::DictionaryAttr":$memory_peak,
+    // On a tile op or scope (tile-select-strategy) and on the fused task
+    // built from a scope: how it is tiled, an #ascend.chunking,
+    // #ascend.inline or #ascend.blocking.
+    "::mlir::Attribute":$strategy,
+    // On an op that may need copy tasks: their chunkings, in the order
+    // StrategyCopies.cpp numbers them (an array of #ascend.chunking).
+    "::mlir::ArrayAttr":$copies
   );
   let hasOperationAttrVerify = 1;
 }

@@ -40,6 +40,19 @@ LogicalResult verifyFusedOps(Operation *op, StringRef name, Attribute value) {
   return success();
 }
 
+LogicalResult verifyStrategy(Operation *op, StringRef name, Attribute value) {
+  if (!isa<ChunkingAttr, InlineAttr, BlockingAttr>(value))
+    return wrongType(op, name, "an #ascend.chunking, #ascend.inline or #ascend.blocking", value);
+  return success();
+}
+
+LogicalResult verifyCopies(Operation *op, StringRef name, Attribute value) {
+  auto copies = dyn_cast<ArrayAttr>(value);
+  if (!copies || !llvm::all_of(copies, llvm::IsaPred<ChunkingAttr>))
+    return wrongType(op, name, "an array of #ascend.chunking", value);
+  return success();
+}
+
 } // namespace
 
 LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttribute attribute) {
@@ -59,5 +72,9 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
     return name == FusedOpsAttrHelper::getNameStr() ? verifyFusedOps(op, name, value)
                                                     : verifyMemoryPeak(op, name, value);
   }
+  if (name == StrategyAttrHelper::getNameStr())
+    return verifyStrategy(op, name, value);
+  if (name == CopiesAttrHelper::getNameStr())
+    return verifyCopies(op, name, value);
   return success();
 }

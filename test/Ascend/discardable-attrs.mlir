@@ -73,3 +73,35 @@ ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.memory_peak = {ub 
 // expected-error @+1 {{failed to parse Ascend_TargetAttr parameter 'value'}}
 module attributes {ascend.target = #ascend.target<a9>} {
 }
+
+// -----
+
+// The tiling decisions of tile-select-strategy are typed: a strategy is one
+// of the strategy attributes, the copies an array of chunkings.
+// CHECK-LABEL: ascend.task @strategies
+// CHECK-SAME: ascend.copies = [#ascend.chunking<rows = 8>, #ascend.chunking<rows = 4>]
+// CHECK-SAME: ascend.strategy = #ascend.chunking<rows = 4, double_buffered = true>
+ascend.task @strategies() attributes {core = #ascend.core<aiv>, ascend.strategy = #ascend.chunking<rows = 4, double_buffered = true>, ascend.copies = [#ascend.chunking<rows = 8>, #ascend.chunking<rows = 4>]} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.strategy' must be an #ascend.chunking, #ascend.inline or #ascend.blocking, found "inline"}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.strategy = "inline"} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.copies' must be an array of #ascend.chunking, found [#ascend.inline]}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.copies = [#ascend.inline]} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.copies' must be an array of #ascend.chunking, found #ascend.chunking<rows = 8>}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.copies = #ascend.chunking<rows = 8>} {
+  ascend.return
+}
