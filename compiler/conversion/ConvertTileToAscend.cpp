@@ -408,11 +408,9 @@ struct ConvertTileToAscendPass
     : public tilec::impl::ConvertTileToAscendBase<ConvertTileToAscendPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    const target::TargetDescription *target = lookupModuleTarget(module);
-    if (!target)
-      return signalPassFailure();
+    const target::TargetDescription &target = lookupModuleTarget(module);
     for (auto kernel : llvm::to_vector(module.getOps<tile::KernelOp>()))
-      if (failed(KernelLowering(kernel, module, *target).run()))
+      if (failed(KernelLowering(kernel, module, target).run()))
         return signalPassFailure();
     if (failed(closeHostPrograms(module)))
       return signalPassFailure();

@@ -83,9 +83,7 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
   scf::ForOp items = task ? workItemLoop(task) : nullptr;
   if (!items)
     return failure();
-  const target::TargetDescription *target = lookupTaskTarget(task);
-  if (!target)
-    return failure();
+  const target::TargetDescription &target = lookupTaskTarget(task);
   int64_t lower = constantOf(loop.getLowerBound()), upper = constantOf(loop.getUpperBound()),
           step = constantOf(loop.getStep());
   int64_t trips = upper > lower ? (upper - lower + step - 1) / step : 0;
@@ -160,7 +158,7 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
   if (failed(task.eraseArguments(dropped)))
     return failure();
 
-  int64_t cores = task.getCore() == CoreType::aic ? target->cubeCores : target->vectorCores;
+  int64_t cores = task.getCore() == CoreType::aic ? target.cubeCores : target.vectorCores;
   OpBuilder host(loop);
   LaunchOp::create(host, launch.getLoc(), task.getSymName(), keptArgs,
                    uint64_t(std::min<int64_t>(trips * perTrip, cores)));

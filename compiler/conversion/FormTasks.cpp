@@ -60,8 +60,9 @@ LogicalResult formTasks(tile::KernelOp kernel) {
       return failure();
   }
   // The strategy says which scopes are one task; the others are inlined.
+  ascend::AscendDialect::StrategyAttrHelper strategy(kernel.getContext());
   for (tile::ScopeOp scope : llvm::reverse(scopes)) {
-    if (isa_and_nonnull<ascend::InlineAttr>(scope->getAttr(kStrategyAttrName))) {
+    if (isa_and_nonnull<ascend::InlineAttr>(strategy.getAttr(scope))) {
       inlineScope(scope);
       continue;
     }
@@ -83,10 +84,10 @@ LogicalResult formTasks(tile::KernelOp kernel) {
     auto sum =
         tile::AddOp::create(builder, matmul.getLoc(), matmul.getType(), product, matmul.getAcc());
     // The product takes the matmul's blocking, the add its `accumulate`.
-    if (auto blocking = matmul->getAttrOfType<ascend::BlockingAttr>(kStrategyAttrName)) {
-      product->setAttr(kStrategyAttrName, Blocking::of(blocking).toAttr(matmul.getContext()));
+    if (auto blocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul))) {
+      strategy.setAttr(product, Blocking::of(blocking).toAttr(matmul.getContext()));
       if (ascend::ChunkingAttr accumulate = blocking.getAccumulate())
-        sum->setAttr(kStrategyAttrName, accumulate);
+        strategy.setAttr(sum, accumulate);
     }
     matmul.replaceAllUsesWith(sum.getResult());
     matmul.erase();

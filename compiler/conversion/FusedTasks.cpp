@@ -236,6 +236,6 @@ LogicalResult tilec::conversion::lowerFusedScope(
   }
   ascend::AscendDialect::FusedOpsAttrHelper(attrs.getContext())
       .setAttr(built, attrs.getArrayAttr(fusedOps));
-  built->setAttr(kStrategyAttrName, chunking);
+  ascend::AscendDialect::StrategyAttrHelper(attrs.getContext()).setAttr(built, chunking);
   return success();
 }

@@ -447,8 +447,8 @@ private:
 
 struct AscendInsertSync : tilec::impl::AscendInsertSyncBase<AscendInsertSync> {
   void runOnOperation() override {
-    const target::TargetDescription *desc = lookupTaskTarget(getOperation());
-    if (!desc || failed(SyncInserter(getOperation(), desc->eventIdsPerPipePair).run()))
+    const target::TargetDescription &desc = lookupTaskTarget(getOperation());
+    if (failed(SyncInserter(getOperation(), desc.eventIdsPerPipePair).run()))
       signalPassFailure();
   }
 };

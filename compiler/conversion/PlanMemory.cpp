@@ -231,10 +231,8 @@ std::optional<Placement> place(Block &body, const target::TargetDescription &des
 struct AscendPlanMemory : tilec::impl::AscendPlanMemoryBase<AscendPlanMemory> {
   void runOnOperation() override {
     TaskOp task = getOperation();
-    const target::TargetDescription *desc = lookupTaskTarget(task);
-    if (!desc)
-      return signalPassFailure();
-    std::optional<Placement> placement = place(task.getBody().front(), *desc, /*report=*/true);
+    const target::TargetDescription &desc = lookupTaskTarget(task);
+    std::optional<Placement> placement = place(task.getBody().front(), desc, /*report=*/true);
     if (!placement)
       return signalPassFailure();
     Builder builder(task);

@@ -14,7 +14,8 @@ using namespace tilec::conversion;
 /// A fused scope becomes one task over chunks of its token rows, as its
 /// strategy says.
 LogicalResult tilec::conversion::lowerScope(tile::ScopeOp scope, GmPlaces &places) {
-  if (isa_and_nonnull<ascend::InlineAttr>(scope->getAttr(kStrategyAttrName)))
+  if (isa_and_nonnull<ascend::InlineAttr>(
+          ascend::AscendDialect::StrategyAttrHelper(scope.getContext()).getAttr(scope)))
     return scope.emitOpError("is not one task (#ascend.inline): run tile-form-tasks first");
   FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(scope);
   if (failed(chunking))

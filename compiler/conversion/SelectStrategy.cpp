@@ -82,22 +82,20 @@ FailureOr<Attribute> chooseStrategy(Operation *op, ModuleOp module,
 struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileSelectStrategyPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    const target::TargetDescription *target = lookupModuleTarget(module);
-    if (!target)
-      return signalPassFailure();
+    const target::TargetDescription &target = lookupModuleTarget(module);
     for (auto kernel : module.getOps<tile::KernelOp>()) {
       WalkResult walked = kernel.walk<WalkOrder::PreOrder>([&](Operation *op) {
-        SmallVector<ascend::ChunkingAttr> copies = chooseCopies(op, *target);
+        SmallVector<ascend::ChunkingAttr> copies = chooseCopies(op, target);
         if (!copies.empty())
-          op->setAttr(kCopiesAttrName,
-                      ArrayAttr::get(op->getContext(),
-                                     SmallVector<Attribute>(copies.begin(), copies.end())));
-        FailureOr<Attribute> strategy = chooseStrategy(op, module, *target);
+          ascend::AscendDialect::CopiesAttrHelper(op->getContext())
+              .setAttr(op, ArrayAttr::get(op->getContext(),
+                                          SmallVector<Attribute>(copies.begin(), copies.end())));
+        FailureOr<Attribute> strategy = chooseStrategy(op, module, target);
         if (failed(strategy))
           return WalkResult::interrupt();
         if (!*strategy)
           return WalkResult::advance();
-        op->setAttr(kStrategyAttrName, *strategy);
+        ascend::AscendDialect::StrategyAttrHelper(op->getContext()).setAttr(op, *strategy);
         // The ops of a fused scope are not lowered alone.
         return isa<tile::ScopeOp>(op) && isa<ascend::ChunkingAttr>(*strategy)
                    ? WalkResult::skip()

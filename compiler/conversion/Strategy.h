@@ -20,16 +20,15 @@
 
 namespace tilec::conversion {
 
-/// The discardable attribute holding an op's or scope's strategy.
-inline constexpr llvm::StringLiteral kStrategyAttrName = "ascend.strategy";
-
-/// The strategy of `op`, or a located error when it has none of that kind.
+/// The strategy (`ascend.strategy`) of `op`, or a located error when it has
+/// none of that kind.
 template <typename AttrT>
 mlir::FailureOr<AttrT> strategyOf(mlir::Operation *op) {
-  if (auto strategy = op->getAttrOfType<AttrT>(kStrategyAttrName))
-    return strategy;
+  ascend::AscendDialect::StrategyAttrHelper strategy(op->getContext());
+  if (auto chosen = llvm::dyn_cast_or_null<AttrT>(strategy.getAttr(op)))
+    return chosen;
   return op->emitOpError("has no ") << AttrT::getMnemonic() << " strategy (`"
-                                    << kStrategyAttrName
+                                    << strategy.getNameStr()
                                     << "`): run tile-select-strategy first";
 }
 
@@ -39,11 +38,8 @@ mlir::FailureOr<AttrT> strategyOf(mlir::Operation *op) {
 mlir::FailureOr<ascend::ChunkingAttr> chooseVectorChunking(mlir::Operation *op,
                                                            const target::TargetDescription &target);
 
-/// The discardable attribute holding the chunkings of the copy tasks an op
-/// may need (StrategyCopies.cpp says which, in order).
-inline constexpr llvm::StringLiteral kCopiesAttrName = "ascend.copies";
-
-/// The chunking of copy number `index` of `op`, or a located error.
+/// The chunking of copy number `index` of `op` (its `ascend.copies`, in the
+/// order StrategyCopies.cpp says), or a located error.
 mlir::FailureOr<ascend::ChunkingAttr> copyStrategyOf(mlir::Operation *op, unsigned index);
 
 /// The chunkings of the copies `op` may need, in the order copyStrategyOf

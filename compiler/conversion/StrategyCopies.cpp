@@ -32,12 +32,13 @@ using namespace tilec;
 using namespace tilec::conversion;
 
 FailureOr<ascend::ChunkingAttr> tilec::conversion::copyStrategyOf(Operation *op, unsigned index) {
-  auto copies = op->getAttrOfType<ArrayAttr>(kCopiesAttrName);
+  ascend::AscendDialect::CopiesAttrHelper copiesHelper(op->getContext());
+  ArrayAttr copies = copiesHelper.getAttr(op);
   if (copies && index < copies.size())
     if (auto chunking = dyn_cast<ascend::ChunkingAttr>(copies[index]))
       return chunking;
   return op->emitOpError("has no chunking for its copy #")
-         << index << " (`" << kCopiesAttrName << "`): run tile-select-strategy first";
+         << index << " (`" << copiesHelper.getNameStr() << "`): run tile-select-strategy first";
 }
 
 namespace {

@@ -8,34 +8,23 @@ using namespace tilec::ascend;
 
 namespace tilec {
 
-/// The target `module` names (a2a3 when it names none), or null.
-static const target::TargetDescription *moduleTarget(ModuleOp module, StringRef &name) {
-  name = "a2a3";
+const target::TargetDescription &describeTarget(ascend::Target target) {
+  StringRef name = stringifyTarget(target);
+  const target::TargetDescription *description = target::lookupTarget({name.data(), name.size()});
+  assert(description && "every ascend::Target has a description");
+  return *description;
+}
+
+const target::TargetDescription &lookupModuleTarget(ModuleOp module) {
+  ascend::Target chosen = ascend::Target::a2a3;
   if (module)
     if (auto attr = AscendDialect::TargetAttrHelper(module.getContext()).getAttr(module))
-      name = attr.getValue();
-  return target::lookupTarget({name.data(), name.size()});
+      chosen = attr.getValue();
+  return describeTarget(chosen);
 }
 
-const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task) {
-  StringRef name;
-  if (const target::TargetDescription *desc = moduleTarget(task->getParentOfType<ModuleOp>(), name))
-    return desc;
-  std::string known;
-  for (std::string_view candidate : target::targetNames())
-    known += (known.empty() ? "" : ", ") + std::string(candidate);
-  task.emitError("unknown target '") << name << "' (known: " << known << ")";
-  return nullptr;
-}
-
-const target::TargetDescription *lookupModuleTarget(ModuleOp module) {
-  StringRef name;
-  if (const target::TargetDescription *desc = moduleTarget(module, name))
-    return desc;
-  module.emitError("unknown target '")
-      << name << "' in `" << AscendDialect::TargetAttrHelper(module.getContext()).getNameStr()
-      << "`";
-  return nullptr;
+const target::TargetDescription &lookupTaskTarget(ascend::TaskOp task) {
+  return lookupModuleTarget(task->getParentOfType<ModuleOp>());
 }
 
 target::MemSpace toTargetSpace(ascend::MemorySpace space) {

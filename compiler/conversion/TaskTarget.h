@@ -8,12 +8,12 @@
 #include "mlir/IR/BuiltinOps.h"
 
 namespace tilec {
-/// The description named by the enclosing module's `ascend.target`, or null
-/// after reporting an error at the task when the name is unknown.
-const target::TargetDescription *lookupTaskTarget(ascend::TaskOp task);
-/// The module's target (`ascend.target`, default a2a3); null, with an error
-/// at the module, for an unknown name.
-const target::TargetDescription *lookupModuleTarget(mlir::ModuleOp module);
+/// The description of a target the ascend dialect names (every one has one).
+const target::TargetDescription &describeTarget(ascend::Target target);
+/// The module's target (`ascend.target`, default a2a3).
+const target::TargetDescription &lookupModuleTarget(mlir::ModuleOp module);
+/// The target of the module around the task.
+const target::TargetDescription &lookupTaskTarget(ascend::TaskOp task);
 
 /// The target description's name for an ascend memory space.
 target::MemSpace toTargetSpace(ascend::MemorySpace space);

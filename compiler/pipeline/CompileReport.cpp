@@ -178,7 +178,8 @@ KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel) {
       if (auto ops = ascend::AscendDialect::FusedOpsAttrHelper(task.getContext()).getAttr(task))
         for (Attribute op : ops)
           entry.fusedOps.push_back(cast<StringAttr>(op).str());
-      if (auto chunking = task->getAttrOfType<ascend::ChunkingAttr>(conversion::kStrategyAttrName)) {
+      if (auto chunking = dyn_cast_or_null<ascend::ChunkingAttr>(
+              ascend::AscendDialect::StrategyAttrHelper(task.getContext()).getAttr(task))) {
         entry.chunkRows = chunking.getRows();
         entry.doubleBuffered = chunking.getDoubleBuffered();
       }

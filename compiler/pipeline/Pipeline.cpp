@@ -16,7 +16,7 @@
 using namespace tilec;
 
 std::optional<PipelineOptions> PipelineOptions::forTarget(llvm::StringRef target) {
-  if (target != "a2a3" && target != "a5")
+  if (!ascend::symbolizeTarget(target))
     return std::nullopt;
   PipelineOptions options;
   options.target = target.str();

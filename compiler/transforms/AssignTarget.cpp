@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/transforms/Passes.h"
 
-#include "dialects/Ascend/AscendDialect.h"
+#include "dialects/Ascend/AscendOps.h"
 #include "base/TargetDescription.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -28,13 +28,14 @@ struct TileAssignTarget : tilec::impl::TileAssignTargetBase<TileAssignTarget> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (!target::lookupTarget(targetName)) {
+    std::optional<ascend::Target> chosen = ascend::symbolizeTarget(targetName);
+    if (!chosen) {
       module.emitError() << "unknown target '" << targetName << "' (known: "
                          << llvm::join(target::targetNames(), ", ") << ")";
       return signalPassFailure();
     }
     ascend::AscendDialect::TargetAttrHelper(module.getContext())
-        .setAttr(module, StringAttr::get(module.getContext(), targetName));
+        .setAttr(module, ascend::TargetAttr::get(module.getContext(), *chosen));
   }
 };
 

@@ -13,7 +13,8 @@ include "mlir/Pass/PassBase.td"
 def TileAssignTarget : Pass<"tile-assign-target", "::mlir::ModuleOp"> {
   let summary = "records the target chip in the module, where later passes read it";
   let description = [{
-    Sets the module attribute `ascend.target` to the `target` option. The
+    Sets the module attribute `ascend.target` to the `target` option, as the
+    typed `#ascend.target<a2a3>` or `#ascend.target<a5>`. The
     passes after it that need the target description (the tile → ascend
     lowering, memory planning, synchronisation, C++ emission) read it there,
     so the option given to the pipeline, not what a dumped module says,

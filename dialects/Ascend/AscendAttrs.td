@@ -55,4 +55,14 @@ def Ascend_GmPlaceAttr : EnumAttr<Ascend_Dialect, Ascend_GmPlace, "place"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+// The names are base/TargetDescription's (lookupTarget), which describes each.
+def Ascend_Target : I32EnumAttr<"Target", "the chip a module is compiled for", [
+  I32EnumAttrCase<"a2a3", 0>, I32EnumAttrCase<"a5", 1>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_TargetAttr : EnumAttr<Ascend_Dialect, Ascend_Target, "target"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 #endif // TILEC_ASCEND_ATTRS_TD

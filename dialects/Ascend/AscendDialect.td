@@ -32,8 +32,9 @@ def Ascend_Dialect : Dialect {
   // (e.g. AscendDialect::TargetAttrHelper) and is checked by
   // verifyOperationAttribute (AscendDiscardableAttrs.cpp).
   let discardableAttrs = (ins
-    // On the module: the target chip the passes compile for (a2a3 or a5).
-    "::mlir::StringAttr":$target,
+    // On the module: the target chip the passes compile for
+    // (`#ascend.target<a2a3>` or `#ascend.target<a5>`).
+    "::tilec::ascend::TargetAttr":$target,
     // On a fused `ascend.task`: the tile ops it computes, as "op@line".
     "::mlir::ArrayAttr":$fused_ops,
     // On an `ascend.task`: the planned high-water mark in bytes of each
@@ -42,7 +43,14 @@ def Ascend_Dialect : Dialect {
     // On a tile op with tensor results (one entry each) or an `scf.for`
     // (one per tensor it carries): where the value lives in global memory
     // (`[#ascend.place<consumer>]`, tile-place-gm).
-    "::mlir::ArrayAttr":$placement
+    "::mlir::ArrayAttr":$placement,
+    // On a tile op or scope (tile-select-strategy) and on the fused task
+    // built from a scope: how it is tiled, an #ascend.chunking,
+    // #ascend.inline or #ascend.blocking.
+    "::mlir::Attribute":$strategy,
+    // On an op that may need copy tasks: their chunkings, in the order
+    // StrategyCopies.cpp numbers them (an array of #ascend.chunking).
+    "::mlir::ArrayAttr":$copies
   );
   let hasOperationAttrVerify = 1;
 }

@@ -77,6 +77,19 @@ LogicalResult verifyPlacement(Operation *op, StringRef name, Attribute value) {
   return success();
 }
 
+LogicalResult verifyStrategy(Operation *op, StringRef name, Attribute value) {
+  if (!isa<ChunkingAttr, InlineAttr, BlockingAttr>(value))
+    return wrongType(op, name, "an #ascend.chunking, #ascend.inline or #ascend.blocking", value);
+  return success();
+}
+
+LogicalResult verifyCopies(Operation *op, StringRef name, Attribute value) {
+  auto copies = dyn_cast<ArrayAttr>(value);
+  if (!copies || !llvm::all_of(copies, llvm::IsaPred<ChunkingAttr>))
+    return wrongType(op, name, "an array of #ascend.chunking", value);
+  return success();
+}
+
 } // namespace
 
 LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttribute attribute) {
@@ -85,8 +98,8 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
   if (name == TargetAttrHelper::getNameStr()) {
     if (!isa<ModuleOp>(op))
       return op->emitError() << "'" << name << "' belongs on the module, not " << op->getName();
-    if (!isa<StringAttr>(value))
-      return wrongType(op, name, "a string naming the target", value);
+    if (!isa<TargetAttr>(value))
+      return wrongType(op, name, "an #ascend.target attribute", value);
     return success();
   }
   if (name == FusedOpsAttrHelper::getNameStr() || name == MemoryPeakAttrHelper::getNameStr()) {
@@ -98,5 +111,9 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
   }
   if (name == PlacementAttrHelper::getNameStr())
     return verifyPlacement(op, name, value);
+  if (name == StrategyAttrHelper::getNameStr())
+    return verifyStrategy(op, name, value);
+  if (name == CopiesAttrHelper::getNameStr())
+    return verifyCopies(op, name, value);
   return success();
 }

@@ -9,11 +9,6 @@
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
-#include "dialects/Ascend/AscendEnums.h.inc"
-
-#define GET_ATTRDEF_CLASSES
-#include "dialects/Ascend/AscendAttrs.h.inc"
-
 #define GET_TYPEDEF_CLASSES
 #include "dialects/Ascend/AscendTypes.h.inc"
 

@@ -3,9 +3,9 @@
 // The discardable attributes AscendDialect.td declares: right types on the
 // right ops verify; every wrong one is an error (AscendDiscardableAttrs.cpp).
 
-// CHECK: module attributes {ascend.target = "a5"}
+// CHECK: module attributes {ascend.target = #ascend.target<a5>}
 // CHECK: ascend.task @planned() attributes {ascend.fused_ops = ["mul@3", "row_sum@4"], ascend.memory_peak = {l0c = 0 : i64, ub = 4096 : i64}, core = #ascend.core<aiv>}
-module attributes {ascend.target = "a5"} {
+module attributes {ascend.target = #ascend.target<a5>} {
   ascend.task @planned() attributes {core = #ascend.core<aiv>, ascend.fused_ops = ["mul@3", "row_sum@4"], ascend.memory_peak = {ub = 4096 : i64, l0c = 0 : i64}} {
     ascend.return
   }
@@ -13,15 +13,22 @@ module attributes {ascend.target = "a5"} {
 
 // -----
 
-// expected-error @+1 {{'ascend.target' must be a string naming the target, found 5 : i64}}
+// expected-error @+1 {{'ascend.target' must be an #ascend.target attribute, found 5 : i64}}
 module attributes {ascend.target = 5} {
+}
+
+// -----
+
+// The target is typed: the name alone is not one.
+// expected-error @+1 {{'ascend.target' must be an #ascend.target attribute, found "a2a3"}}
+module attributes {ascend.target = "a2a3"} {
 }
 
 // -----
 
 module {
   // expected-error @+1 {{'ascend.target' belongs on the module, not ascend.task}}
-  ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.target = "a2a3"} {
+  ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.target = #ascend.target<a2a3>} {
     ascend.return
   }
 }
@@ -57,5 +64,44 @@ ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.memory_peak = {l2 
 
 // expected-error @+1 {{'ascend.memory_peak' must be i64 bytes per memory space, found 64 : i32}}
 ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.memory_peak = {ub = 64 : i32}} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+2 {{expected ::tilec::ascend::Target to be one of: a2a3, a5}}
+// expected-error @+1 {{failed to parse Ascend_TargetAttr parameter 'value'}}
+module attributes {ascend.target = #ascend.target<a9>} {
+}
+
+// -----
+
+// The tiling decisions of tile-select-strategy are typed: a strategy is one
+// of the strategy attributes, the copies an array of chunkings.
+// CHECK-LABEL: ascend.task @strategies
+// CHECK-SAME: ascend.copies = [#ascend.chunking<rows = 8>, #ascend.chunking<rows = 4>]
+// CHECK-SAME: ascend.strategy = #ascend.chunking<rows = 4, double_buffered = true>
+ascend.task @strategies() attributes {core = #ascend.core<aiv>, ascend.strategy = #ascend.chunking<rows = 4, double_buffered = true>, ascend.copies = [#ascend.chunking<rows = 8>, #ascend.chunking<rows = 4>]} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.strategy' must be an #ascend.chunking, #ascend.inline or #ascend.blocking, found "inline"}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.strategy = "inline"} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.copies' must be an array of #ascend.chunking, found [#ascend.inline]}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.copies = [#ascend.inline]} {
+  ascend.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.copies' must be an array of #ascend.chunking, found #ascend.chunking<rows = 8>}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.copies = #ascend.chunking<rows = 8>} {
   ascend.return
 }

@@ -39,15 +39,6 @@ tile.kernel @scoped(%a: !tile.gm<16x32xbf16>, %b: !tile.gm<32x16xbf16>, %y: !til
 
 // -----
 
-// expected-error @+1 {{unknown target 'z9' in `ascend.target`}}
-module attributes {ascend.target = "z9"} {
-  tile.kernel @k(%x: !tile.gm<8x64xf32>) {
-    tile.return
-  }
-}
-
-// -----
-
 // A K that is not a multiple of the cube's K0 is one K step (smaller steps
 // would change the order of the cube's sums), and 100 rows of 4004 bf16 do
 // not fit L0A twice.

@@ -12,7 +12,7 @@
 // CHECK: ascend.return
 // CHECK: ascend.task @scaled_copy_{{[0-9]+}}(%{{.*}}: !ascend.gm<16x64xf32>, %{{.*}}: !ascend.gm<16x64xf32>)
 // CHECK: ascend.task @scaled_mul_l{{[0-9]+}}(%{{.*}}: !ascend.gm<16x64xf32>, %{{.*}}: f32, %{{.*}}: !ascend.gm<16x64xf32>)
-module attributes {ascend.target = "a2a3"} {
+module attributes {ascend.target = #ascend.target<a2a3>} {
   tile.kernel @scaled(%x: !tile.gm<16x64xf32>, %s: f32, %y: !tile.gm<16x64xf32> {tile.out}) {
     %c0 = arith.constant 0 : index
     %tmp = tile.alloc_gm : !tile.gm<16x64xf32>

@@ -39,7 +39,7 @@ ascend.task @l0c_overflow(%a: !ascend.gm<256x256xbf16>, %c: !ascend.gm<256x256xf
 
 // The target comes from the module; a5 has 256 KiB of UB, so four 64 KiB
 // tiles fit there.
-module attributes {ascend.target = "a5"} {
+module attributes {ascend.target = #ascend.target<a5>} {
   ascend.task @fits_on_a5(%x: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
     %c0 = arith.constant 0 : index
     %a = ascend.alloc : !ascend.tile<64x256xf32, ub>
@@ -56,11 +56,3 @@ module attributes {ascend.target = "a5"} {
   }
 }
 
-// -----
-
-module attributes {ascend.target = "a9"} {
-  // expected-error @+1 {{unknown target 'a9' (known: a2a3, a5)}}
-  ascend.task @unknown_target() attributes {core = #ascend.core<aiv>} {
-    ascend.return
-  }
-}

@@ -4,7 +4,7 @@
 // scalar arguments (index and i32 as int64_t, f32 as its bit pattern), and a
 // task whose arguments take the names of what the kernel passes them.
 
-module attributes {ascend.target = "a5"} {
+module attributes {ascend.target = #ascend.target<a5>} {
   ascend.kernel @scale(%x: !ascend.gm<4x32x64xf32> loc("x"("scale.tile":3:14)),
                      %eps: f32 loc("eps"("scale.tile":3:40)),
                      %y: !ascend.gm<4x32x64xf32> {ascend.out} loc("y"("scale.tile":3:50)),

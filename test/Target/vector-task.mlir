@@ -5,7 +5,7 @@
 // at element offsets, arithmetic, casts with round and saturation modes, a row
 // reduction with its tmp tile, flags and barriers.
 
-module attributes {ascend.target = "a2a3"} {
+module attributes {ascend.target = #ascend.target<a2a3>} {
   ascend.task @norm(%x: !ascend.gm<128x1024xbf16>, %y: !ascend.gm<128x1024xbf16>, %eps: f32, %bias: i32)
       attributes {ascend.memory_peak = {ub = 20608 : i64}, core = #ascend.core<aiv>} {
     %c0 = arith.constant 0 : index
