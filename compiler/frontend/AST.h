@@ -68,8 +68,10 @@ struct UnaryExpr : Expr {
   static bool classof(const Expr *e) { return e->kind == Unary; }
 };
 
-enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod };
+enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod, Lt, Le, Gt, Ge, Eq, Ne };
 llvm::StringRef spell(BinaryOp op);
+/// `<`, `<=`, `>`, `>=`, `==`, `!=`: comparisons of tensors, giving masks.
+inline bool isComparison(BinaryOp op) { return op >= BinaryOp::Lt; }
 
 struct BinaryExpr : Expr {
   BinaryExpr(llvm::SMLoc loc, BinaryOp op, ExprPtr lhs, ExprPtr rhs)

@@ -5,6 +5,7 @@
 #include "compiler/frontend/AST.h"
 #include "compiler/frontend/Diagnostics.h"
 #include "compiler/frontend/Sema.h"
+#include "dialects/Tile/TileOps.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -44,6 +45,9 @@ private:
   mlir::Value emitBinary(BinaryExpr &binary);
   mlir::Value emitArithmetic(BinaryOp op, Expr &lhs, Expr &rhs, const Type &result, llvm::SMLoc at);
   mlir::Value emitScalarArithmetic(BinaryExpr &binary);
+  /// `lhs <predicate> rhs`: a mask of `result`'s shape (operators and lt, ..., ne).
+  mlir::Value emitComparison(tile::CmpPredicate predicate, Expr &lhs, Expr &rhs, const Type &result,
+                             llvm::SMLoc at);
   mlir::Value emitIndexRead(IndexExpr &index);
   llvm::SmallVector<mlir::Value, 4> emitOffsets(IndexExpr &index);
   mlir::Value reshape(mlir::Value value, llvm::ArrayRef<int64_t> shape, llvm::SMLoc at);

@@ -46,15 +46,9 @@ llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
   case K::RowReduction:
   case K::ColReduction: return {createNamedOp(builder, at, call.builtin->name, value(0), resultType())};
   case K::Broadcast: return {tile::BroadcastOp::create(builder, at, resultType(), value(0))};
-  case K::Compare: {
-    // The operands' element type is the tensor operand's; the result is a mask.
-    DType operands = (args[0]->type.isTensorLike() ? args[0] : args[1])->type.dtype;
-    mlir::Value lhs = emitOperand(*args[0], operands);
-    mlir::Value rhs = emitOperand(*args[1], operands);
-    tile::CmpPredicate predicate = *tile::symbolizeCmpPredicate(call.builtin->name);
-    return {tile::CmpOp::create(builder, at, resultType(), lhs, rhs,
-                                tile::CmpPredicateAttr::get(ctx, predicate))};
-  }
+  case K::Compare:
+    return {emitComparison(*tile::symbolizeCmpPredicate(call.builtin->name), *args[0], *args[1], call.type,
+                           call.loc)};
   case K::Select: {
     mlir::Value mask = value(0);
     mlir::Value onTrue = emitOperand(*args[1], call.type.dtype);

@@ -137,7 +137,30 @@ mlir::Value IRGen::emitScalarArithmetic(BinaryExpr &binary) {
   }
 }
 
+mlir::Value IRGen::emitComparison(tile::CmpPredicate predicate, Expr &lhsExpr, Expr &rhsExpr,
+                                  const Type &result, llvm::SMLoc at) {
+  // The operands' element type is the tensor operand's; the result is a mask.
+  DType operands = (lhsExpr.type.isTensorLike() ? lhsExpr : rhsExpr).type.dtype;
+  mlir::Value lhs = emitOperand(lhsExpr, operands);
+  mlir::Value rhs = emitOperand(rhsExpr, operands);
+  return tile::CmpOp::create(builder, loc(at), tensorType(result), lhs, rhs,
+                             tile::CmpPredicateAttr::get(builder.getContext(), predicate));
+}
+
+static tile::CmpPredicate predicateOf(BinaryOp op) {
+  switch (op) {
+  case BinaryOp::Lt: return tile::CmpPredicate::lt;
+  case BinaryOp::Le: return tile::CmpPredicate::le;
+  case BinaryOp::Gt: return tile::CmpPredicate::gt;
+  case BinaryOp::Ge: return tile::CmpPredicate::ge;
+  case BinaryOp::Eq: return tile::CmpPredicate::eq;
+  default: return tile::CmpPredicate::ne;
+  }
+}
+
 mlir::Value IRGen::emitBinary(BinaryExpr &binary) {
+  if (binary.type.kind == Type::Mask)
+    return emitComparison(predicateOf(binary.op), *binary.lhs, *binary.rhs, binary.type, binary.loc);
   if (binary.type.kind == Type::Tensor)
     return emitArithmetic(binary.op, *binary.lhs, *binary.rhs, binary.type, binary.loc);
   return emitScalarArithmetic(binary);

@@ -36,6 +36,10 @@ llvm::StringRef spell(TokenKind kind) {
   case TokenKind::RBrace: return "'}'";
   case TokenKind::Less: return "'<'";
   case TokenKind::Greater: return "'>'";
+  case TokenKind::LessEqual: return "'<='";
+  case TokenKind::GreaterEqual: return "'>='";
+  case TokenKind::EqualEqual: return "'=='";
+  case TokenKind::NotEqual: return "'!='";
   case TokenKind::Comma: return "','";
   case TokenKind::Colon: return "':'";
   case TokenKind::Semicolon: return "';'";
@@ -80,6 +84,13 @@ Token Lexer::make(TokenKind kind, const char *start) {
   return tok;
 }
 
+bool Lexer::consumeEqual() {
+  if (cur == buffer.end() || *cur != '=')
+    return false;
+  ++cur;
+  return true;
+}
+
 Token Lexer::next() {
   skipSpaceAndComments();
   const char *start = cur;
@@ -98,12 +109,16 @@ Token Lexer::next() {
   case ']': return make(TokenKind::RBracket, start);
   case '{': return make(TokenKind::LBrace, start);
   case '}': return make(TokenKind::RBrace, start);
-  case '<': return make(TokenKind::Less, start);
-  case '>': return make(TokenKind::Greater, start);
+  case '<': return make(consumeEqual() ? TokenKind::LessEqual : TokenKind::Less, start);
+  case '>': return make(consumeEqual() ? TokenKind::GreaterEqual : TokenKind::Greater, start);
+  case '!':
+    if (consumeEqual())
+      return make(TokenKind::NotEqual, start);
+    break;
   case ',': return make(TokenKind::Comma, start);
   case ':': return make(TokenKind::Colon, start);
   case ';': return make(TokenKind::Semicolon, start);
-  case '=': return make(TokenKind::Equal, start);
+  case '=': return make(consumeEqual() ? TokenKind::EqualEqual : TokenKind::Equal, start);
   case '+': return make(TokenKind::Plus, start);
   case '-': return make(TokenKind::Minus, start);
   case '*': return make(TokenKind::Star, start);

@@ -21,6 +21,8 @@ private:
   Token lexIdentifier(const char *start);
   Token lexNumber(const char *start);
   Token lexString(const char *start);
+  /// Consumes a '=' right after an operator character (`<=`, `==`, `!=`).
+  bool consumeEqual();
 
   llvm::StringRef buffer;
   const char *cur;

@@ -329,7 +329,7 @@ StmtPtr Parser::parseStmt() {
     // `if` is not a keyword (a name may be `if`), but `if cond {` is a common first try.
     if (tok.text == "if" && !peek().is(TokenKind::Equal) && !peek().is(TokenKind::LBracket)) {
       diags.error(tok.loc(), "there is no 'if' statement: choose values elementwise with select(mask, a, b), "
-                             "e.g. select(x > 0, x, 0.0)");
+                             "e.g. select(gt(x, 0.0), x, 0.0)");
       advance(); // recovery skips the condition and the blocks
       return nullptr;
     }

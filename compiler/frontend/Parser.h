@@ -44,6 +44,7 @@ private:
 
   // Expressions, by increasing precedence.
   ExprPtr parseExpr();
+  ExprPtr parseSum();
   ExprPtr parseTerm();
   ExprPtr parseUnary();
   ExprPtr parsePostfix();

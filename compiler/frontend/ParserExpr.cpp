@@ -3,10 +3,40 @@
 
 namespace tilec::frontend {
 
+static std::optional<BinaryOp> comparisonOf(const Token &t) {
+  switch (t.kind) {
+  case TokenKind::Less: return BinaryOp::Lt;
+  case TokenKind::LessEqual: return BinaryOp::Le;
+  case TokenKind::Greater: return BinaryOp::Gt;
+  case TokenKind::GreaterEqual: return BinaryOp::Ge;
+  case TokenKind::EqualEqual: return BinaryOp::Eq;
+  case TokenKind::NotEqual: return BinaryOp::Ne;
+  default: return std::nullopt;
+  }
+}
+
+// Comparisons bind loosest and do not chain (`a < b < c` is an error).
 ExprPtr Parser::parseExpr() {
   DepthGuard guard(*this);
   if (guard.tooDeep())
     return nullptr;
+  ExprPtr lhs = parseSum();
+  std::optional<BinaryOp> op = lhs ? comparisonOf(tok) : std::nullopt;
+  if (!op)
+    return lhs;
+  llvm::SMLoc loc = tok.loc();
+  advance();
+  ExprPtr rhs = parseSum();
+  if (!rhs)
+    return nullptr;
+  if (comparisonOf(tok)) {
+    diags.error(tok.loc(), "comparisons do not chain: expected one comparison, combine masks with select");
+    return nullptr;
+  }
+  return std::make_unique<BinaryExpr>(loc, *op, std::move(lhs), std::move(rhs));
+}
+
+ExprPtr Parser::parseSum() {
   ExprPtr lhs = parseTerm();
   while (lhs && (tok.is(TokenKind::Plus) || tok.is(TokenKind::Minus))) {
     BinaryOp op = tok.is(TokenKind::Plus) ? BinaryOp::Add : BinaryOp::Sub;

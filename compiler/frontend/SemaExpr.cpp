@@ -19,6 +19,12 @@ llvm::StringRef spell(BinaryOp op) {
   case BinaryOp::Div: return "/";
   case BinaryOp::FloorDiv: return "//";
   case BinaryOp::Mod: return "%";
+  case BinaryOp::Lt: return "<";
+  case BinaryOp::Le: return "<=";
+  case BinaryOp::Gt: return ">";
+  case BinaryOp::Ge: return ">=";
+  case BinaryOp::Eq: return "==";
+  case BinaryOp::Ne: return "!=";
   }
   return "?";
 }
@@ -230,6 +236,7 @@ Type Sema::foldConstants(BinaryExpr &binary) {
       }
       r = binary.op == BinaryOp::Mod ? a - llvm::divideFloorSigned(a, b) * b : llvm::divideFloorSigned(a, b);
       break;
+    default: llvm_unreachable("checkBinary handles comparisons before folding");
     }
     if (overflow) {
       diags.error(binary.loc, "integer overflow in constant expression " + expr);
@@ -289,6 +296,18 @@ Type Sema::checkBinary(BinaryExpr &binary) {
   Type rhs = checkValue(*binary.rhs);
   if (lhs.isError() || rhs.isError())
     return Type::error();
+  if (isComparison(binary.op)) {
+    if (lhs.kind != Type::Tensor && rhs.kind != Type::Tensor) {
+      diags.error(binary.loc, "expected a tensor operand for '" + spell(binary.op) +
+                                  "' (a comparison gives a mask of tensor elements for select), found " +
+                                  lhs.str() + " and " + rhs.str());
+      return Type::error();
+    }
+    Type mask = checkArithmetic(spell(binary.op), *binary.lhs, *binary.rhs, binary.loc);
+    if (!mask.isError())
+      mask.kind = Type::Mask;
+    return mask;
+  }
   if (lhs.isConst() && rhs.isConst())
     return foldConstants(binary);
   if (lhs.kind == Type::Tensor || rhs.kind == Type::Tensor) {
