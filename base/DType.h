@@ -81,4 +81,27 @@ constexpr unsigned precisionBits(DType t) {
   return 0;
 }
 
+/// The largest binary exponent of a float's finite values; an integer's
+/// value bits.
+constexpr unsigned maxExponent(DType t) {
+  switch (t) {
+  case DType::BF16:
+  case DType::F32: return 127;
+  case DType::F16: return 15;
+  default: return precisionBits(t);
+  }
+}
+
+/// True when some values of `from` are not exactly representable in `to`: the
+/// conversions that need a rounding mode. Integer to integer conversions
+/// saturate or wrap rather than round, so they are not narrowing here. The
+/// frontend's cast checks and tile.cast's verifier both ask this.
+constexpr bool isNarrowing(DType from, DType to) {
+  if (from == to || (isInteger(from) && isInteger(to)))
+    return false;
+  if (isFloat(from) && isInteger(to))
+    return true;
+  return precisionBits(to) < precisionBits(from) || maxExponent(to) < maxExponent(from);
+}
+
 } // namespace tilec

@@ -24,15 +24,15 @@ using namespace tilec::conversion;
 namespace {
 
 /// Whether convert-tile-to-ascend lowers `op` as a vector task of its own:
-/// every tile op with a tensor result but those that only place or move data,
-/// composites (expanded before), interleaves and matmuls.
+/// every tile op with a tensor result but views, composites (expanded
+/// before) and reads of global memory. Scopes, matmuls and interleaves have
+/// strategies of their own (chooseStrategy asks about them first).
 bool isVectorCompute(Operation *op) {
   if (!isa<tile::TileDialect>(op->getDialect()) || op->getNumResults() != 1 ||
       !isa<RankedTensorType>(op->getResult(0).getType()))
     return false;
-  return !isa<tile::LoadOp, tile::SliceOp, tile::ReshapeOp, tile::InsertOp, tile::LoadRowsOp,
-              tile::InterleaveOp, tile::MatmulOp, tile::ScopeOp, tile::RmsNormOp,
-              tile::QuantInt8Op, tile::RopeOp>(op);
+  return !op->hasTrait<tile::kind::View>() && !op->hasTrait<tile::kind::Composite>() &&
+         !isa<tile::LoadOp, tile::LoadRowsOp>(op);
 }
 
 /// The blocking of `matmul`; with an accumulator, also the chunking of the

@@ -16,25 +16,6 @@ std::optional<DType> parseSourceDType(llvm::StringRef name) {
   return std::nullopt;
 }
 
-static int maxExponent(DType dtype) {
-  switch (dtype) {
-  case DType::BF16:
-  case DType::F32: return 127;
-  case DType::F16: return 15;
-  default: return precisionBits(dtype); // integers: their value bits
-  }
-}
-
-// Integer to integer conversions saturate or wrap rather than round, so they
-// need no rounding mode (the tile dialect's CastOp::isNarrowing agrees).
-bool isNarrowing(DType from, DType to) {
-  if (from == to || (!isFloat(from) && !isFloat(to)))
-    return false;
-  if (isFloat(from) && !isFloat(to))
-    return true;
-  return precisionBits(to) < precisionBits(from) || maxExponent(to) < maxExponent(from);
-}
-
 int64_t Type::numElements() const {
   int64_t n = 1;
   for (int64_t d : shape)

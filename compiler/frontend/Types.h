@@ -27,8 +27,6 @@ constexpr int64_t kMaxTensorElements = int64_t(1) << 40;
 std::optional<DType> parseSourceDType(llvm::StringRef name);
 /// The name of `dtype` as diagnostics show it.
 inline llvm::StringRef spell(DType dtype) { return tilec::name(dtype); }
-/// True when some values of `from` are not exactly representable in `to`.
-bool isNarrowing(DType from, DType to);
 
 /// What an expression denotes. Constants are folded by Sema; everything else
 /// becomes an SSA value in IRGen.

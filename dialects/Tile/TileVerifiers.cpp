@@ -4,6 +4,7 @@
 // messages that name what was expected and what was found.
 //
 //===----------------------------------------------------------------------===//
+#include "dialects/Tile/ElementTypes.h"
 #include "dialects/Tile/TileOps.h"
 
 #include "mlir/Dialect/Traits.h"
@@ -52,8 +53,6 @@ Type elementTypeOf(Type type) {
     return shaped.getElementType();
   return type;
 }
-
-int64_t bitWidth(Type type) { return type.getIntOrFloatBitWidth(); }
 
 } // namespace
 
@@ -181,17 +180,9 @@ TILE_BINARY_VERIFIER(MinOp)
 #undef TILE_BINARY_VERIFIER
 
 bool CastOp::isNarrowing() {
-  Type from = getSource().getType().getElementType();
-  Type to = getType().getElementType();
-  if (isa<FloatType>(from) && isa<IntegerType>(to))
-    return true;
-  if (isa<IntegerType>(from) && isa<FloatType>(to))
-    return bitWidth(from) > cast<FloatType>(to).getFPMantissaWidth();
-  if (isa<FloatType>(from) && isa<FloatType>(to)) {
-    return !llvm::APFloatBase::isRepresentableBy(cast<FloatType>(from).getFloatSemantics(),
-                                                 cast<FloatType>(to).getFloatSemantics());
-  }
-  return false; // integer to integer: saturation, not rounding, applies
+  std::optional<DType> from = dtypeOf(getSource().getType().getElementType()),
+                       to = dtypeOf(getType().getElementType());
+  return from && to && tilec::isNarrowing(*from, *to);
 }
 
 LogicalResult CastOp::verify() {

@@ -57,3 +57,22 @@ TEST(DType, PrecisionBitsAreTheHostTypesDigits) {
   EXPECT_EQ(precisionBits(DType::BF16), 8u); // 7 stored bits
   EXPECT_EQ(precisionBits(DType::F16), 11u); // 10 stored bits
 }
+
+// Narrowing = some value of the source has no exact value in the target,
+// from the formats: bf16 has 8 significand bits and f32's range, f16 11 bits
+// and a maximum below 2^16, f32 24 bits; i8 needs 7 value bits, i32 31.
+TEST(DType, NarrowingFollowsTheFormats) {
+  const DType kinds[] = {DType::BF16, DType::F16, DType::F32, DType::I8, DType::I32};
+  const bool narrowing[5][5] = {
+      // to: bf16   f16    f32    i8     i32
+      {false, true, false, true, true},    // from bf16
+      {true, false, false, true, true},    // from f16
+      {true, true, false, true, true},     // from f32
+      {false, false, false, false, false}, // from i8: every value fits a float; ints wrap
+      {true, true, true, false, false},    // from i32
+  };
+  for (int from = 0; from < 5; ++from)
+    for (int to = 0; to < 5; ++to)
+      EXPECT_EQ(isNarrowing(kinds[from], kinds[to]), narrowing[from][to])
+          << name(kinds[from]) << " -> " << name(kinds[to]);
+}
