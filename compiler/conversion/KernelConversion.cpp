@@ -1,7 +1,8 @@
 //===- KernelConversion.cpp - state shared by the conversion patterns -----===//
 //
 // What more than one family of patterns (KernelConversion.h) needs: the
-// in-place check of inserts and loops, and the placeholders of lowered ops.
+// places inserts and loops update, the task of an op with one result, and
+// the placeholders of lowered ops.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelConversion.h"
@@ -10,18 +11,26 @@ using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
 
-FailureOr<bool> KernelConversion::updatesInPlace(Operation *op, unsigned index, Value value,
-                                                 const GmLocation &dest) {
+FailureOr<GmLocation> KernelConversion::updatedPlace(Operation *op, unsigned index, Value value,
+                                                     ascend::ChunkingAttr chunking) {
   FailureOr<ascend::GmPlace> place = placementOf(op, index);
   if (failed(place))
     return failure();
-  if (*place != ascend::GmPlace::in_place)
-    return false;
-  if (GmPlaces::isOnlyUse(value, op) && places.isScratch(dest))
-    return true;
-  return op->emitOpError("cannot update tensor #")
-         << index << " in place (`ascend.placement`): the old value is read elsewhere or "
-         << "lives in a kernel tensor, so it is copied";
+  GmLocation dest = places.of(value);
+  if (*place == ascend::GmPlace::in_place) {
+    if (GmPlaces::isOnlyUse(value, op) && places.isScratch(dest))
+      return dest;
+    return op->emitOpError("cannot update tensor #")
+           << index << " in place (`ascend.placement`): the old value is read elsewhere or "
+           << "lives in a kernel tensor, so it is copied";
+  }
+  auto type = cast<RankedTensorType>(value.getType());
+  GmLocation fresh =
+      places.scratch(op->getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
+  places.host.setInsertionPoint(op);
+  if (failed(places.copy(op->getLoc(), dest, fresh, chunking)))
+    return failure();
+  return fresh;
 }
 
 void tilec::conversion::replaceByPlaceholders(Operation *op,

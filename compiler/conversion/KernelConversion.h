@@ -41,11 +41,13 @@ struct KernelConversion {
   /// Yields whose carried tensors are still to be copied back.
   llvm::DenseSet<mlir::Operation *> pendingYields;
 
-  /// Whether `op` (an insert, or a loop for its carried tensor `index`)
-  /// updates the place `dest` of `value` in place, as its placement says; an
-  /// error when that would overwrite a value still read or a kernel tensor.
-  mlir::FailureOr<bool> updatesInPlace(mlir::Operation *op, unsigned index, mlir::Value value,
-                                       const GmLocation &dest);
+  /// Where `op` (an insert, or a loop for its carried tensor `index`)
+  /// updates `value`: its place itself when its placement says in place,
+  /// else a scratch copy made in the chunks `chunking` gives (the old value
+  /// stays visible); an error when in place would overwrite a value still
+  /// read or a kernel tensor.
+  mlir::FailureOr<GmLocation> updatedPlace(mlir::Operation *op, unsigned index,
+                                           mlir::Value value, ascend::ChunkingAttr chunking);
 };
 
 /// Replaces the results of lowered `op` by placeholders of their types

@@ -42,28 +42,18 @@ private:
     auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
     unsigned carried = 0; // the tensors before `index`: their copy and placement number
     for (auto [index, init] : llvm::enumerate(loop.getInitArgs())) {
-      auto type = dyn_cast<RankedTensorType>(init.getType());
-      if (!type)
+      if (!isa<RankedTensorType>(init.getType()))
         continue;
       FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(loop, carried);
       if (failed(chunking))
         return failure();
-      GmLocation place = places.of(init);
-      FailureOr<bool> inPlace = state.updatesInPlace(loop, carried, init, place);
-      if (failed(inPlace))
+      FailureOr<GmLocation> place = state.updatedPlace(loop, carried, init, *chunking);
+      if (failed(place))
         return failure();
-      if (!*inPlace) {
-        GmLocation fresh =
-            places.scratch(loop.getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
-        places.host.setInsertionPoint(loop);
-        if (failed(places.copy(loop.getLoc(), place, fresh, *chunking)))
-          return failure();
-        place = fresh;
-      }
       ++carried;
-      places.set(loop.getRegionIterArg(index), place);
-      places.set(loop.getResult(index), place);
-      places.setCarried(yield, index, place);
+      places.set(loop.getRegionIterArg(index), *place);
+      places.set(loop.getResult(index), *place);
+      places.setCarried(yield, index, *place);
       state.pendingYields.insert(yield);
     }
     return success();

@@ -127,20 +127,10 @@ struct LowerInsert : TileLowering<tile::InsertOp> {
     if (failed(destChunking) || failed(sourceChunking))
       return failure();
     places.host.setInsertionPoint(insert);
-    GmLocation dest = places.of(insert.getDest());
-    FailureOr<bool> inPlace = state.updatesInPlace(insert, 0, insert.getDest(), dest);
-    if (failed(inPlace))
+    FailureOr<GmLocation> updated = state.updatedPlace(insert, 0, insert.getDest(), *destChunking);
+    if (failed(updated))
       return failure();
-    if (!*inPlace) {
-      // The old value stays visible: give the updated one a place of its own.
-      auto type = insert.getType();
-      GmLocation fresh =
-          places.scratch(insert.getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
-      places.host.setInsertionPoint(insert);
-      if (failed(places.copy(insert.getLoc(), dest, fresh, *destChunking)))
-        return failure();
-      dest = fresh;
-    }
+    GmLocation dest = *updated;
     ArrayRef<int64_t> destShape = insert.getType().getShape(),
                       shape = insert.getSource().getType().getShape();
     FailureOr<GmLocation> target =
