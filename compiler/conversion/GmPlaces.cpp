@@ -31,7 +31,7 @@ Value GmPlaces::entryIndex(int64_t value) {
 }
 
 GmLocation GmPlaces::whole(Value buffer) {
-  buffer = hostGlobal(buffer);
+  buffer = hostGlobal(buffer, host.getListener());
   auto type = cast<ascend::GlobalTensorType>(buffer.getType());
   GmLocation location;
   location.buffer = buffer;
@@ -48,7 +48,7 @@ GmLocation GmPlaces::whole(Value buffer) {
       SmallVector<int64_t> flat = {location.shape.rows, location.shape.cols};
       auto flatType =
           ascend::GlobalTensorType::get(buffer.getContext(), flat, type.getElementType());
-      OpBuilder after(buffer.getContext());
+      OpBuilder after(buffer.getContext(), host.getListener());
       after.setInsertionPointAfterValue(buffer);
       view = ascend::GmReshapeOp::create(after, buffer.getLoc(), flatType, buffer);
     }
@@ -76,7 +76,7 @@ bool tilec::conversion::scatteredWindow(ArrayRef<int64_t> ofShape, ArrayRef<int6
 
 FailureOr<GmLocation> GmPlaces::window(Location loc, Value buffer, ValueRange offsets,
                                        ArrayRef<int64_t> shape) {
-  buffer = hostGlobal(buffer);
+  buffer = hostGlobal(buffer, host.getListener());
   auto type = cast<ascend::GlobalTensorType>(buffer.getType());
   if (shape == type.getShape())
     return whole(buffer);

@@ -4,9 +4,8 @@
 // memory of every tensor value lowered so far, and the builders of the host
 // program. Places are whole kernel tensors, windows and sub-windows of them,
 // and scratch tensors, as tile-place-gm decided (placementOf); copy tasks
-// move values between places. The lowerings of ops (ConvertTileToAscend.cpp)
-// and scopes (ScopeLowering.cpp) use it; it uses only the task builders
-// below it (MoveTasks.cpp).
+// move values between places. The conversion patterns (KernelConversion.h)
+// use it; it uses only the task builders below it (MoveTasks.cpp).
 //
 //===----------------------------------------------------------------------===//
 #ifndef TILEC_COMPILER_CONVERSION_GMPLACES_H
@@ -52,6 +51,13 @@ public:
   GmPlaces(tile::KernelOp kernel, mlir::ModuleOp module, const target::TargetDescription &target)
       : host(kernel.getContext()), entry(mlir::OpBuilder::atBlockBegin(&kernel.getBody().front())),
         kernel(kernel), module(module), target(target), dominance(kernel) {}
+
+  /// Routes the ops the lowering creates through `rewriter`, so that the
+  /// dialect conversion driving it tracks them.
+  void track(mlir::RewriterBase &rewriter) {
+    host.setListener(rewriter.getListener());
+    entry.setListener(rewriter.getListener());
+  }
 
   /// The place of a value lowered before.
   const GmLocation &of(mlir::Value value) const { return locations.at(value); }

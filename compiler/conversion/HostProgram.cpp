@@ -111,14 +111,14 @@ struct DropHostGlobalCast : OpConversionPattern<UnrealizedConversionCastOp> {
 
 } // namespace
 
-Value tilec::conversion::hostGlobal(Value global) {
+Value tilec::conversion::hostGlobal(Value global, OpBuilder::Listener *listener) {
   auto type = dyn_cast<tile::GlobalTensorType>(global.getType());
   if (!type)
     return global;
   for (Operation *user : global.getUsers())
     if (auto cast = dyn_cast<UnrealizedConversionCastOp>(user); cast && isHostGlobalCast(cast))
       return cast.getOutputs()[0];
-  OpBuilder builder(global.getContext());
+  OpBuilder builder(global.getContext(), listener);
   builder.setInsertionPointAfterValue(global);
   return UnrealizedConversionCastOp::create(builder, global.getLoc(), TypeRange{hostTypeOf(type)},
                                             global)

@@ -10,14 +10,16 @@
 #ifndef TILEC_COMPILER_CONVERSION_HOSTPROGRAM_H
 #define TILEC_COMPILER_CONVERSION_HOSTPROGRAM_H
 
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 
 namespace tilec::conversion {
 
 /// `global` as the host program sees it: a `!tile.gm` value (a kernel
 /// parameter or a tile.alloc_gm) through one `!ascend.gm` cast placed right
-/// after it, made on first use; an `!ascend.gm` value as it is.
-mlir::Value hostGlobal(mlir::Value global);
+/// after it, made on first use (notifying `listener`); an `!ascend.gm` value
+/// as it is.
+mlir::Value hostGlobal(mlir::Value global, mlir::OpBuilder::Listener *listener = nullptr);
 
 /// The tile value a hostGlobal cast views, or `global` itself.
 mlir::Value tileGlobalOf(mlir::Value global);

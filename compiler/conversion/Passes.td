@@ -157,6 +157,9 @@ def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
     for copies, `ascend.copies` (tile-select-strategy); an op without one is
     an error that asks for it, and one that does not tile its data is an
     error at the op.
+    The lowering is a dialect conversion, one family of patterns per file
+    (data movement, vector ops, cube, fused scopes, host loops), applied in
+    program order.
   }];
   let dependentDialects = ["::tilec::ascend::AscendDialect",
                            "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];

@@ -155,7 +155,9 @@ ascend::TaskOp TaskBuilder::finish(ModuleOp module, StringRef name, OpBuilder &h
 
   SmallVector<Type> argTypes(block->getArgumentTypes());
   auto type = FunctionType::get(module.getContext(), argTypes, {});
-  OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
+  // The task is created with the host's listener: a conversion tracks it.
+  OpBuilder moduleBuilder(module.getContext(), host.getListener());
+  moduleBuilder.setInsertionPointToEnd(module.getBody());
   auto task = ascend::TaskOp::create(moduleBuilder, loc, moduleBuilder.getStringAttr(name),
                                      TypeAttr::get(type),
                                      ascend::CoreTypeAttr::get(module.getContext(), core),

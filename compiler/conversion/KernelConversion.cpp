@@ -1,0 +1,57 @@
+//===- KernelConversion.cpp - state shared by the conversion patterns -----===//
+//
+// What more than one family of patterns (KernelConversion.h) needs: the
+// places inserts and loops update, the task of an op with one result, and
+// the placeholders of lowered ops.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/conversion/KernelConversion.h"
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+
+FailureOr<GmLocation> KernelConversion::updatedPlace(Operation *op, unsigned index, Value value,
+                                                     ascend::ChunkingAttr chunking) {
+  FailureOr<ascend::GmPlace> place = placementOf(op, index);
+  if (failed(place))
+    return failure();
+  GmLocation dest = places.of(value);
+  if (*place == ascend::GmPlace::in_place) {
+    if (GmPlaces::isOnlyUse(value, op) && places.isScratch(dest))
+      return dest;
+    return op->emitOpError("cannot update tensor #")
+           << index << " in place (`ascend.placement`): the old value is read elsewhere or "
+           << "lives in a kernel tensor, so it is copied";
+  }
+  auto type = cast<RankedTensorType>(value.getType());
+  GmLocation fresh =
+      places.scratch(op->getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
+  places.host.setInsertionPoint(op);
+  if (failed(places.copy(op->getLoc(), dest, fresh, chunking)))
+    return failure();
+  return fresh;
+}
+
+void tilec::conversion::replaceByPlaceholders(Operation *op,
+                                              ConversionPatternRewriter &rewriter) {
+  SmallVector<Value> placeholders;
+  for (Type type : op->getResultTypes())
+    placeholders.push_back(
+        UnrealizedConversionCastOp::create(rewriter, op->getLoc(), TypeRange{type}, ValueRange{})
+            .getResult(0));
+  rewriter.replaceOp(op, placeholders);
+}
+
+LogicalResult tilec::conversion::lowerToTask(
+    Operation *op, GmPlaces &places,
+    function_ref<LogicalResult(const GmLocation &, TaskContext &)> build) {
+  Value result = op->getResult(0);
+  FailureOr<GmLocation> destination = places.placeResult(result, op);
+  if (failed(destination))
+    return failure();
+  places.host.setInsertionPoint(op);
+  TaskContext context = places.contextFor(op);
+  places.set(result, *destination);
+  return build(*destination, context);
+}
