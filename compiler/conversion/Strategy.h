@@ -7,7 +7,7 @@
 // (StrategyCube.cpp), and `ascend.copies` for the copy tasks an op needs
 // (StrategyCopies.cpp). Every cost model and capacity check lives there, with
 // figures only from the target description; convert-tile-to-ascend reads the
-// attributes (strategyOf) and builds what they say.
+// attributes (strategyOf, copyStrategyOf) and builds what they say.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TILEC_COMPILER_CONVERSION_STRATEGY_H
@@ -40,7 +40,15 @@ mlir::FailureOr<ascend::ChunkingAttr> chooseVectorChunking(mlir::Operation *op,
 
 /// The chunking of copy number `index` of `op` (its `ascend.copies`, in the
 /// order StrategyCopies.cpp says), or a located error.
-mlir::FailureOr<ascend::ChunkingAttr> copyStrategyOf(mlir::Operation *op, unsigned index);
+inline mlir::FailureOr<ascend::ChunkingAttr> copyStrategyOf(mlir::Operation *op, unsigned index) {
+  ascend::AscendDialect::CopiesAttrHelper copies(op->getContext());
+  mlir::ArrayAttr chosen = copies.getAttr(op);
+  if (chosen && index < chosen.size())
+    if (auto chunking = llvm::dyn_cast<ascend::ChunkingAttr>(chosen[index]))
+      return chunking;
+  return op->emitOpError("has no chunking for its copy #")
+         << index << " (`" << copies.getNameStr() << "`): run tile-select-strategy first";
+}
 
 /// The chunkings of the copies `op` may need, in the order copyStrategyOf
 /// numbers them; none for an op that never copies.

@@ -31,16 +31,6 @@ using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
 
-FailureOr<ascend::ChunkingAttr> tilec::conversion::copyStrategyOf(Operation *op, unsigned index) {
-  ascend::AscendDialect::CopiesAttrHelper copiesHelper(op->getContext());
-  ArrayAttr copies = copiesHelper.getAttr(op);
-  if (copies && index < copies.size())
-    if (auto chunking = dyn_cast<ascend::ChunkingAttr>(copies[index]))
-      return chunking;
-  return op->emitOpError("has no chunking for its copy #")
-         << index << " (`" << copiesHelper.getNameStr() << "`): run tile-select-strategy first";
-}
-
 namespace {
 
 /// Chunks of a copy of a `shape` tensor of `element`s; with `map`, the rows
