@@ -109,3 +109,15 @@ tile.kernel @type(%x: !tile.gm<16x64xf32>) {
   %v = tile.load %x[%c0, %c0] {ascend.placement = "view"} : !tile.gm<16x64xf32> -> tensor<16x64xf32>
   tile.return
 }
+
+// -----
+
+// A slice of consecutive rows is a view: only a load is ever copied to a place of its own.
+tile.kernel @slice_consecutive(%x: !tile.gm<16x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] {ascend.placement = [#ascend.place<view>]} : !tile.gm<16x64xf32> -> tensor<16x64xf32>
+  // expected-error @below {{'tile.slice' op is a view of its source (`ascend.placement`): its rows are consecutive there}}
+  %s = tile.slice %v[%c0, %c0] {ascend.placement = [#ascend.place<scratch>]} : tensor<16x64xf32> -> tensor<8x64xf32>
+  tile.store %s, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}
