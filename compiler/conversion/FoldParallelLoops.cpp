@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/TaskTarget.h"
+#include "dialects/Tile/TileDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"

@@ -17,6 +17,33 @@ ascend::TileBufferType tileType(Value tile) {
   return cast<ascend::TileBufferType>(tile.getType());
 }
 
+// The tile dialect's cast and gather modes as the ascend instructions' own:
+// the boundary where the ascend stage stops depending on the tile dialect.
+ascend::RoundMode roundModeOf(tile::RoundMode mode) {
+  switch (mode) {
+  case tile::RoundMode::none: return ascend::RoundMode::none;
+  case tile::RoundMode::rint: return ascend::RoundMode::rint;
+  case tile::RoundMode::round: return ascend::RoundMode::round;
+  case tile::RoundMode::floor: return ascend::RoundMode::floor;
+  case tile::RoundMode::ceil: return ascend::RoundMode::ceil;
+  case tile::RoundMode::trunc: return ascend::RoundMode::trunc;
+  case tile::RoundMode::odd: return ascend::RoundMode::odd;
+  }
+  llvm_unreachable("a round mode of the tile dialect");
+}
+
+ascend::SaturationAttr saturationOf(MLIRContext *context, std::optional<tile::Saturation> sat) {
+  if (!sat)
+    return nullptr;
+  return ascend::SaturationAttr::get(
+      context, *sat == tile::Saturation::on ? ascend::Saturation::on : ascend::Saturation::off);
+}
+
+ascend::GatherPattern gatherPatternOf(tile::GatherPattern pattern) {
+  return pattern == tile::GatherPattern::even ? ascend::GatherPattern::even
+                                              : ascend::GatherPattern::odd;
+}
+
 } // namespace
 
 Role tilec::conversion::roleOfTile(Value operand, int64_t rows, int64_t cols) {
@@ -44,19 +71,19 @@ Value ChunkEmitter::widen(Value tile) {
   if (compute == type.getElementType())
     return tile;
   Value wide = alloc(type.getRows(), type.getCols(), compute);
-  ascend::TCvtOp::create(b, loc, wide, tile, tile::RoundMode::none, nullptr);
+  ascend::TCvtOp::create(b, loc, wide, tile, ascend::RoundMode::none, nullptr);
   return wide;
 }
 
-FailureOr<Value> ChunkEmitter::convert(Value tile, Type element, tile::RoundMode round,
-                                       tile::SaturationAttr sat) {
+FailureOr<Value> ChunkEmitter::convert(Value tile, Type element, ascend::RoundMode round,
+                                       ascend::SaturationAttr sat) {
   auto type = tileType(tile);
   if (type.getElementType() == element)
     return tile;
   std::optional<DType> from = dtypeOf(type.getElementType()), to = dtypeOf(element);
   std::optional<bool> saturate;
   if (sat)
-    saturate = sat.getValue() == tile::Saturation::on;
+    saturate = sat.getValue() == ascend::Saturation::on;
   std::optional<CastChain> chain;
   if (from && to)
     chain = findCastChain(*from, *to, target, castWraps(*from, *to, saturate));
@@ -69,11 +96,11 @@ FailureOr<Value> ChunkEmitter::convert(Value tile, Type element, tile::RoundMode
     Value next = alloc(type.getRows(), type.getCols(), mlirTypeOf(element.getContext(), step));
     // A step into an integer type clamps or wraps as the whole cast does, not
     // as its own pair's default: i32 → i8 saturates, its f16 → i8 step would wrap.
-    tile::SaturationAttr stepSat = sat;
+    ascend::SaturationAttr stepSat = sat;
     bool clamps = saturate.value_or(saturatesByDefault(*from, *to));
     if (!sat && isInteger(*to) && isInteger(step) && saturatesByDefault(at, step) != clamps)
-      stepSat = tile::SaturationAttr::get(b.getContext(),
-                                          clamps ? tile::Saturation::on : tile::Saturation::off);
+      stepSat = ascend::SaturationAttr::get(
+          b.getContext(), clamps ? ascend::Saturation::on : ascend::Saturation::off);
     ascend::TCvtOp::create(b, loc, next, current, round, stepSat);
     current = next;
     at = step;
@@ -175,7 +202,8 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     return dst;
   }
   if (auto castOp = dyn_cast<tile::CastOp>(op))
-    return convert(operands[0], resultElement, castOp.getRound(), castOp.getSatAttr());
+    return convert(operands[0], resultElement, roundModeOf(castOp.getRound()),
+                   saturationOf(b.getContext(), castOp.getSat()));
   if (auto reduction = dyn_cast<tile::ReductionOpInterface>(op)) {
     Value source = widen(operands[0]);
     auto type = tileType(source);
@@ -199,7 +227,7 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     // are repeated as f16, which holds each of them exactly.
     if (tileType(source).getElementType().isInteger(8)) {
       FailureOr<Value> half =
-          convert(source, b.getF16Type(), tile::RoundMode::none, tile::SaturationAttr());
+          convert(source, b.getF16Type(), ascend::RoundMode::none, ascend::SaturationAttr());
       if (failed(half))
         return failure();
       source = *half;
@@ -219,7 +247,7 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
   if (auto gather = dyn_cast<tile::GatherOp>(op)) {
     auto type = tileType(operands[0]);
     Value dst = alloc(type.getRows(), type.getCols() / 2, type.getElementType());
-    ascend::TGatherOp::create(b, loc, dst, operands[0], gather.getPatternAttr());
+    ascend::TGatherOp::create(b, loc, dst, operands[0], gatherPatternOf(gather.getPattern()));
     return dst;
   }
   if (op->hasTrait<tile::kind::UnaryMath>()) {
@@ -241,5 +269,5 @@ FailureOr<Value> ChunkEmitter::emitOp(Operation *op, ArrayRef<Value> operands, i
     return failure();
   // Back to the stored element type: arithmetic results round to nearest even.
   Type resultElement = cast<RankedTensorType>(op->getResult(0).getType()).getElementType();
-  return convert(*value, resultElement, tile::RoundMode::rint, nullptr);
+  return convert(*value, resultElement, ascend::RoundMode::rint, nullptr);
 }

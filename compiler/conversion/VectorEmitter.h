@@ -39,9 +39,10 @@ public:
   /// bf16 and f16 become f32 for arithmetic; f32 and i32 stay.
   mlir::Value widen(mlir::Value tile);
 
-  /// Converts `tile` to `element` through the target's legal TCVT steps.
+  /// Converts `tile` to `element` through the target's legal TCVT steps,
+  /// saturating as `sat` says (null: as the pair does by default).
   mlir::FailureOr<mlir::Value> convert(mlir::Value tile, mlir::Type element,
-                                       tile::RoundMode round, tile::SaturationAttr sat);
+                                       ascend::RoundMode round, ascend::SaturationAttr sat);
 
   /// The instructions of `op` on the chunks of its operands (UB tiles in their
   /// stored element types, or scalars) for a rows × cols result chunk; the

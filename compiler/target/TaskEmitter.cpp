@@ -246,14 +246,14 @@ LogicalResult TaskEmitter::emitInstruction(ascend::InstructionOpInterface instru
   std::string callee = instruction.getIsaName().str();
   if (auto cvt = dyn_cast<ascend::TCvtOp>(op)) {
     arguments.push_back("RoundMode::CAST_" +
-                        llvm::StringRef(tile::stringifyRoundMode(cvt.getRound())).upper());
-    if (std::optional<tile::Saturation> sat = cvt.getSat())
-      arguments.push_back(*sat == tile::Saturation::on ? "SaturationMode::ON"
-                                                       : "SaturationMode::OFF");
+                        llvm::StringRef(ascend::stringifyRoundMode(cvt.getRound())).upper());
+    if (std::optional<ascend::Saturation> sat = cvt.getSat())
+      arguments.push_back(*sat == ascend::Saturation::on ? "SaturationMode::ON"
+                                                         : "SaturationMode::OFF");
   } else if (auto gather = dyn_cast<ascend::TGatherOp>(op)) {
     callee += "<" + tileAliases.lookup(gather.getDst().getType()) + ", " +
               tileAliases.lookup(gather.getSrc().getType()) + ", MaskPattern::" +
-              (gather.getPattern() == tile::GatherPattern::even ? "P0101" : "P1010") + ">";
+              (gather.getPattern() == ascend::GatherPattern::even ? "P0101" : "P1010") + ">";
   }
   os << callee << "(" << llvm::join(arguments, ", ") << ");";
   endStatement(op);

@@ -1,4 +1,4 @@
-//===- AscendAttrs.td - memory spaces, pipes, cores -----------*- tablegen -*-===//
+//===- AscendAttrs.td - memory spaces, pipes, cores, modes ----*- tablegen -*-===//
 #ifndef TILEC_ASCEND_ATTRS_TD
 #define TILEC_ASCEND_ATTRS_TD
 
@@ -62,6 +62,41 @@ def Ascend_Target : I32EnumAttr<"Target", "the chip a module is compiled for", [
   let genSpecializedAttr = 0;
 }
 def Ascend_TargetAttr : EnumAttr<Ascend_Dialect, Ascend_Target, "target"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+// The conversion modes of TCVT and the column patterns of TGATHER, as the
+// PTO tile ISA names them (RoundMode::CAST_*, SaturationMode, MaskPattern).
+// The tile dialect has its own enums for the language's casts and gathers;
+// convert-tile-to-ascend translates them, so the ascend stage and the C++
+// emitter need nothing of the tile dialect.
+def Ascend_RoundMode : I32EnumAttr<"RoundMode", "rounding of a TCVT conversion", [
+  I32EnumAttrCase<"none", 0>, I32EnumAttrCase<"rint", 1>,
+  I32EnumAttrCase<"round", 2>, I32EnumAttrCase<"floor", 3>,
+  I32EnumAttrCase<"ceil", 4>, I32EnumAttrCase<"trunc", 5>,
+  I32EnumAttrCase<"odd", 6>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_RoundModeAttr : EnumAttr<Ascend_Dialect, Ascend_RoundMode, "round"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def Ascend_Saturation : I32EnumAttr<"Saturation", "out-of-range handling of a TCVT conversion", [
+  I32EnumAttrCase<"off", 0>, I32EnumAttrCase<"on", 1>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_SaturationAttr : EnumAttr<Ascend_Dialect, Ascend_Saturation, "sat"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def Ascend_GatherPattern : I32EnumAttr<"GatherPattern", "columns TGATHER keeps (P0101 or P1010)", [
+  I32EnumAttrCase<"even", 0>, I32EnumAttrCase<"odd", 1>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_GatherPatternAttr : EnumAttr<Ascend_Dialect, Ascend_GatherPattern, "pattern"> {
   let assemblyFormat = "`<` $value `>`";
 }
 

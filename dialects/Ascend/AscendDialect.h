@@ -2,7 +2,6 @@
 #ifndef TILEC_DIALECTS_ASCEND_ASCENDDIALECT_H
 #define TILEC_DIALECTS_ASCEND_ASCENDDIALECT_H
 
-#include "dialects/Tile/TileDialect.h"
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/DialectImplementation.h"
 

@@ -27,7 +27,6 @@ def Ascend_Dialect : Dialect {
     /// Defined next to the type storage classes, in AscendTypes.cpp.
     void registerTypes();
   }];
-  let dependentDialects = ["::tilec::tile::TileDialect"];
   // Discardable attributes the pipeline records; each gets a typed helper
   // (e.g. AscendDialect::TargetAttrHelper) and is checked by
   // verifyOperationAttribute (AscendDiscardableAttrs.cpp).

@@ -286,12 +286,12 @@ def Ascend_TCvtOp : Ascend_Instr<"tcvt", "TCVT", "v"> {
     (a2a3 has no f32 → i8 and no bf16 → f16); the conversion passes check them
     against the target description.
     ```mlir
-    ascend.tcvt %b, %f {round = #tile.round<rint>} : !ascend.tile<16x64xbf16, ub>, !ascend.tile<16x64xf32, ub>
+    ascend.tcvt %b, %f {round = #ascend.round<rint>} : !ascend.tile<16x64xbf16, ub>, !ascend.tile<16x64xf32, ub>
     ```
   }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_AnyTile, "", [MemRead]>:$src,
-                       Tile_RoundModeAttr:$round, OptionalAttr<Tile_SaturationAttr>:$sat);
+                       Ascend_RoundModeAttr:$round, OptionalAttr<Ascend_SaturationAttr>:$sat);
   let assemblyFormat = "$dst `,` $src attr-dict `:` qualified(type($dst)) `,` qualified(type($src))";
   let hasVerifier = 1;
 }
@@ -305,7 +305,7 @@ def Ascend_TGatherOp : Ascend_Instr<"tgather", "TGATHER", "v"> {
     ```
   }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
-                       Arg<Ascend_AnyTile, "", [MemRead]>:$src, Tile_GatherPatternAttr:$pattern);
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$src, Ascend_GatherPatternAttr:$pattern);
   let assemblyFormat = [{
     $dst `,` $src $pattern attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
   }];

@@ -3,9 +3,11 @@
 #define TILEC_DIALECTS_ASCEND_ASCENDOPS_H
 
 #include "dialects/Ascend/AscendDialect.h"
-#include "dialects/Tile/TileOps.h"
+#include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinTypeInterfaces.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 

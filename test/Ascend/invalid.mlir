@@ -903,7 +903,7 @@ ascend.task @tcvt_space() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<16x64xf32, l1>
   %s = ascend.alloc : !ascend.tile<16x64xbf16, ub>
   // expected-error @+1 {{'ascend.tcvt' op destination must be in ub, found l1}}
-  ascend.tcvt %d, %s {round = #tile.round<none>} : !ascend.tile<16x64xf32, l1>, !ascend.tile<16x64xbf16, ub>
+  ascend.tcvt %d, %s {round = #ascend.round<none>} : !ascend.tile<16x64xf32, l1>, !ascend.tile<16x64xbf16, ub>
   ascend.return
 }
 
@@ -913,7 +913,7 @@ ascend.task @tcvt_src_space() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<16x64xf32, ub>
   %s = ascend.alloc : !ascend.tile<16x64xbf16, l1>
   // expected-error @+1 {{'ascend.tcvt' op source must be in ub, found l1}}
-  ascend.tcvt %d, %s {round = #tile.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, l1>
+  ascend.tcvt %d, %s {round = #ascend.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, l1>
   ascend.return
 }
 
@@ -923,7 +923,7 @@ ascend.task @tcvt_shape() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<16x64xf32, ub>
   %s = ascend.alloc : !ascend.tile<16x32xbf16, ub>
   // expected-error @+1 {{'ascend.tcvt' op source shape [16, 32] differs from the destination's [16, 64]}}
-  ascend.tcvt %d, %s {round = #tile.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x32xbf16, ub>
+  ascend.tcvt %d, %s {round = #ascend.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x32xbf16, ub>
   ascend.return
 }
 
@@ -934,6 +934,18 @@ ascend.task @tcvt_round() attributes {core = #ascend.core<aiv>} {
   %s = ascend.alloc : !ascend.tile<16x64xbf16, ub>
   // expected-error @+1 {{'ascend.tcvt' op requires attribute 'round'}}
   ascend.tcvt %d, %s : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, ub>
+  ascend.return
+}
+
+// -----
+
+// The instruction's modes are the ascend dialect's own, not the tile
+// dialect's cast attributes.
+ascend.task @tcvt_tile_round() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x64xbf16, ub>
+  // expected-error @+1 {{'ascend.tcvt' op attribute 'round' failed to satisfy constraint: rounding of a TCVT conversion}}
+  ascend.tcvt %d, %s {round = #tile.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, ub>
   ascend.return
 }
 

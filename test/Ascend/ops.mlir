@@ -143,14 +143,14 @@ ascend.task @convert(%x: !ascend.gm<16x64xbf16>, %n: i32) attributes {core = #as
   %s16 = ascend.alloc : !ascend.tile<16x64xi16, ub>
   %half = ascend.alloc : !ascend.tile<16x32xbf16, ub>
   ascend.tload %bf, %x[%c0, %c0] : !ascend.tile<16x64xbf16, ub>, !ascend.gm<16x64xbf16>
-  // CHECK: ascend.tcvt %[[F]], %[[BF]] {round = #tile.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, ub>
-  ascend.tcvt %f, %bf {round = #tile.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, ub>
-  // CHECK: ascend.tcvt %[[I]], %[[F]] {round = #tile.round<rint>} : !ascend.tile<16x64xi32, ub>, !ascend.tile<16x64xf32, ub>
-  ascend.tcvt %i, %f {round = #tile.round<rint>} : !ascend.tile<16x64xi32, ub>, !ascend.tile<16x64xf32, ub>
-  // CHECK: ascend.tcvt %[[H]], %[[I]] {round = #tile.round<none>} : !ascend.tile<16x64xf16, ub>, !ascend.tile<16x64xi32, ub>
-  ascend.tcvt %hh, %i {round = #tile.round<none>} : !ascend.tile<16x64xf16, ub>, !ascend.tile<16x64xi32, ub>
-  // CHECK: ascend.tcvt %[[Q]], %[[H]] {round = #tile.round<trunc>, sat = #tile.sat<on>} : !ascend.tile<16x64xi8, ub>, !ascend.tile<16x64xf16, ub>
-  ascend.tcvt %q, %hh {round = #tile.round<trunc>, sat = #tile.sat<on>} : !ascend.tile<16x64xi8, ub>, !ascend.tile<16x64xf16, ub>
+  // CHECK: ascend.tcvt %[[F]], %[[BF]] {round = #ascend.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, ub>
+  ascend.tcvt %f, %bf {round = #ascend.round<none>} : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xbf16, ub>
+  // CHECK: ascend.tcvt %[[I]], %[[F]] {round = #ascend.round<rint>} : !ascend.tile<16x64xi32, ub>, !ascend.tile<16x64xf32, ub>
+  ascend.tcvt %i, %f {round = #ascend.round<rint>} : !ascend.tile<16x64xi32, ub>, !ascend.tile<16x64xf32, ub>
+  // CHECK: ascend.tcvt %[[H]], %[[I]] {round = #ascend.round<none>} : !ascend.tile<16x64xf16, ub>, !ascend.tile<16x64xi32, ub>
+  ascend.tcvt %hh, %i {round = #ascend.round<none>} : !ascend.tile<16x64xf16, ub>, !ascend.tile<16x64xi32, ub>
+  // CHECK: ascend.tcvt %[[Q]], %[[H]] {round = #ascend.round<trunc>, sat = #ascend.sat<on>} : !ascend.tile<16x64xi8, ub>, !ascend.tile<16x64xf16, ub>
+  ascend.tcvt %q, %hh {round = #ascend.round<trunc>, sat = #ascend.sat<on>} : !ascend.tile<16x64xi8, ub>, !ascend.tile<16x64xf16, ub>
   // CHECK: ascend.tadds %[[I]], %[[I]], %{{.*}} : !ascend.tile<16x64xi32, ub>, !ascend.tile<16x64xi32, ub>, i32
   ascend.tadds %i, %i, %n : !ascend.tile<16x64xi32, ub>, !ascend.tile<16x64xi32, ub>, i32
   // CHECK: ascend.tmaxs %[[H]], %[[H]], %{{.*}} : !ascend.tile<16x64xf16, ub>, !ascend.tile<16x64xf16, ub>, f16

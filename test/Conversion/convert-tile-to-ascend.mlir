@@ -20,9 +20,9 @@
 // CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %c8 step %{{.*}} {
 // CHECK:   %[[ROW:.*]] = arith.muli %[[ITEM]], %c8
 // CHECK:   ascend.tload %{{.*}}, %arg0[%[[ROW]], %c0]
-// CHECK:   ascend.tcvt %{{.*}} {round = #tile.round<none>} : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xbf16, ub>
+// CHECK:   ascend.tcvt %{{.*}} {round = #ascend.round<none>} : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xbf16, ub>
 // CHECK:   ascend.tmul
-// CHECK:   ascend.tcvt %{{.*}} {round = #tile.round<rint>} : !ascend.tile<8x256xbf16, ub>, !ascend.tile<8x256xf32, ub>
+// CHECK:   ascend.tcvt %{{.*}} {round = #ascend.round<rint>} : !ascend.tile<8x256xbf16, ub>, !ascend.tile<8x256xf32, ub>
 // CHECK:   ascend.tstore %arg1[%[[ROW]], %c0]
 // CHECK-LABEL: ascend.task @norm_row_sum_l
 // CHECK: ascend.trowsum %{{.*}} : !ascend.tile<8x1xf32, ub>, !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>
@@ -73,9 +73,9 @@ tile.kernel @bcast(%x: !tile.gm<32x128xf32>, %g: !tile.gm<128xf32>, %y: !tile.gm
 // saturates (the f32 → i8 default), so its f16 → i8 step, which would wrap by
 // default, saturates explicitly.
 // CHECK-LABEL: ascend.task @quant_cast_l
-// CHECK: ascend.tcvt %[[I32:.*]], %{{.*}} {round = #tile.round<rint>} : !ascend.tile<{{.*}}xi32, ub>, !ascend.tile<{{.*}}xf32, ub>
-// CHECK: ascend.tcvt %[[F16:.*]], %[[I32]] {round = #tile.round<rint>} : !ascend.tile<{{.*}}xf16, ub>, !ascend.tile<{{.*}}xi32, ub>
-// CHECK: ascend.tcvt %{{.*}}, %[[F16]] {round = #tile.round<rint>, sat = #tile.sat<on>} : !ascend.tile<{{.*}}xi8, ub>, !ascend.tile<{{.*}}xf16, ub>
+// CHECK: ascend.tcvt %[[I32:.*]], %{{.*}} {round = #ascend.round<rint>} : !ascend.tile<{{.*}}xi32, ub>, !ascend.tile<{{.*}}xf32, ub>
+// CHECK: ascend.tcvt %[[F16:.*]], %[[I32]] {round = #ascend.round<rint>} : !ascend.tile<{{.*}}xf16, ub>, !ascend.tile<{{.*}}xi32, ub>
+// CHECK: ascend.tcvt %{{.*}}, %[[F16]] {round = #ascend.round<rint>, sat = #ascend.sat<on>} : !ascend.tile<{{.*}}xi8, ub>, !ascend.tile<{{.*}}xf16, ub>
 tile.kernel @quant(%x: !tile.gm<16x64xf32>, %q: !tile.gm<16x64xi8> {tile.out}) {
   %c0 = arith.constant 0 : index
   %t = tile.load %x[%c0, %c0] : !tile.gm<16x64xf32> -> tensor<16x64xf32>

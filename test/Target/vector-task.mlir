@@ -24,7 +24,7 @@ module attributes {ascend.target = #ascend.target<a2a3>} {
       ascend.tload %0, %x[%row, %c0] : !ascend.tile<2x1024xbf16, ub>, !ascend.gm<128x1024xbf16> loc("rmsnorm.tile":5:11)
       ascend.set_flag <mte2> -> <v>, 0
       ascend.wait_flag <mte2> -> <v>, 0
-      ascend.tcvt %1, %0 {round = #tile.round<none>} : !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x1024xbf16, ub> loc("rmsnorm.tile":6:11)
+      ascend.tcvt %1, %0 {round = #ascend.round<none>} : !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x1024xbf16, ub> loc("rmsnorm.tile":6:11)
       ascend.pipe_barrier <v>
       ascend.tmul %2, %1, %1 : !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x1024xf32, ub>
       ascend.pipe_barrier <v>
@@ -34,7 +34,7 @@ module attributes {ascend.target = #ascend.target<a2a3>} {
       ascend.trsqrt %3, %3 : !ascend.tile<2x1xf32, ub>, !ascend.tile<2x1xf32, ub>
       ascend.trowexpand %blk, %3 : !ascend.tile<2x8xf32, ub>, !ascend.tile<2x1xf32, ub>
       ascend.trowexpandmul %2, %1, %blk : !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x1024xf32, ub>, !ascend.tile<2x8xf32, ub>
-      ascend.tcvt %0, %2 {round = #tile.round<rint>, sat = #tile.sat<on>} : !ascend.tile<2x1024xbf16, ub>, !ascend.tile<2x1024xf32, ub>
+      ascend.tcvt %0, %2 {round = #ascend.round<rint>, sat = #ascend.sat<on>} : !ascend.tile<2x1024xbf16, ub>, !ascend.tile<2x1024xf32, ub>
       ascend.set_flag <v> -> <mte3>, 1
       ascend.wait_flag <v> -> <mte3>, 1
       ascend.tstore %y[%row, %c0], %0 : !ascend.gm<128x1024xbf16>, !ascend.tile<2x1024xbf16, ub>
