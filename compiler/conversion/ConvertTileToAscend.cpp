@@ -47,6 +47,16 @@ bool isHostProgramOp(Operation *op) {
 /// the tensors left in the host program.
 LogicalResult convertKernel(tile::KernelOp kernel, ModuleOp module,
                             const target::TargetDescription &target) {
+  // A composite is defined by the ops it expands to: no family lowers it.
+  WalkResult composite = kernel.walk([](Operation *op) {
+    if (!op->hasTrait<tile::kind::Composite>())
+      return WalkResult::advance();
+    op->emitOpError("is a composite: run --tile-expand-composites first");
+    return WalkResult::interrupt();
+  });
+  if (composite.wasInterrupted())
+    return failure();
+
   MLIRContext *context = kernel.getContext();
   KernelConversion state(kernel, module, target);
   GmPlaces &places = state.places;
@@ -70,7 +80,9 @@ LogicalResult convertKernel(tile::KernelOp kernel, ModuleOp module,
 
   RewritePatternSet patterns(context);
   populateMovePatterns(patterns, state);
-  populateVectorPatterns(patterns, state);
+  populateElementwisePatterns(patterns, state);
+  populateReductionPatterns(patterns, state);
+  populateCastPatterns(patterns, state);
   populateCubePatterns(patterns, state);
   populateScopePatterns(patterns, state);
   populateLoopPatterns(patterns, state);

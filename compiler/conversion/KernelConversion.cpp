@@ -1,11 +1,12 @@
 //===- KernelConversion.cpp - state shared by the conversion patterns -----===//
 //
 // What more than one family of patterns (KernelConversion.h) needs: the
-// places inserts and loops update, the task of an op with one result, and
-// the placeholders of lowered ops.
+// places inserts and loops update, the task of an op with one result, the
+// vector task of an op, and the placeholders of lowered ops.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelConversion.h"
+#include "compiler/conversion/Strategy.h"
 
 using namespace mlir;
 using namespace tilec;
@@ -43,6 +44,20 @@ void tilec::conversion::replaceByPlaceholders(Operation *op,
   rewriter.replaceOp(op, placeholders);
 }
 
+LogicalResult tilec::conversion::lowerTileOp(Operation *op, KernelConversion &state,
+                                             ConversionPatternRewriter &rewriter,
+                                             function_ref<LogicalResult(GmPlaces &)> lower) {
+  if (state.errorReported)
+    return rewriter.notifyMatchFailure(op, "an earlier op of the kernel failed to lower");
+  state.places.track(rewriter);
+  if (failed(lower(state.places))) {
+    state.errorReported = true;
+    return rewriter.notifyMatchFailure(op, "its lowering failed (a located error says why)");
+  }
+  replaceByPlaceholders(op, rewriter);
+  return success();
+}
+
 LogicalResult tilec::conversion::lowerToTask(
     Operation *op, GmPlaces &places,
     function_ref<LogicalResult(const GmLocation &, TaskContext &)> build) {
@@ -54,4 +69,23 @@ LogicalResult tilec::conversion::lowerToTask(
   TaskContext context = places.contextFor(op);
   places.set(result, *destination);
   return build(*destination, context);
+}
+
+LogicalResult tilec::conversion::lowerToVectorTask(Operation *op, GmPlaces &places) {
+  return lowerToTask(op, places,
+                     [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
+    SmallVector<TaskOperand> operands;
+    for (Value operand : op->getOperands()) {
+      TaskOperand taskOperand;
+      if (isa<RankedTensorType>(operand.getType()))
+        taskOperand.global = places.of(operand);
+      else
+        taskOperand.scalar = operand;
+      operands.push_back(taskOperand);
+    }
+    FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(op);
+    if (failed(chunking))
+      return failure();
+    return lowerVectorOp(op, operands, result, *chunking, context);
+  });
 }

@@ -2,8 +2,11 @@
 //
 // convert-tile-to-ascend is a dialect conversion of one kernel at a time:
 // the tile ops that compute or move tensors are illegal, and one family of
-// patterns per file lowers them (MovePatterns, VectorPatterns, CubePatterns,
-// ScopePatterns, LoopPatterns). The driver visits ops in program order, so
+// patterns per file lowers them (MovePatterns, ElementwisePatterns,
+// ReductionPatterns, CastPatterns, CubePatterns, ScopePatterns,
+// LoopPatterns). The vector families match by the op kinds declared in ODS
+// (TileOpKinds.td); an op no family matches stays illegal, and the driver
+// reports it at the op. The driver visits ops in program order, so
 // every op finds its operands' places (GmPlaces) already set and the host
 // program is built in the order of the kernel.
 //
@@ -66,9 +69,15 @@ protected:
   KernelConversion &state;
 };
 
-/// A pattern lowering one tile op of kind `OpT` that computes or moves
-/// tensors: `lower` builds its tasks before it and sets its results' places;
-/// the op is then replaced by placeholders (erased when it has no results).
+/// Lowers tile op `op`, which computes or moves tensors: `lower` builds its
+/// tasks before it and sets its results' places; the op is then replaced by
+/// placeholders (erased when it has no results). After an earlier error, or
+/// after `lower`'s own located error, it marks the conversion failed.
+mlir::LogicalResult lowerTileOp(mlir::Operation *op, KernelConversion &state,
+                                mlir::ConversionPatternRewriter &rewriter,
+                                llvm::function_ref<mlir::LogicalResult(GmPlaces &)> lower);
+
+/// A pattern lowering one tile op of class `OpT` with `lower` (lowerTileOp).
 template <typename OpT>
 class TileLowering : public KernelPattern<OpT> {
 public:
@@ -77,20 +86,42 @@ public:
   mlir::LogicalResult
   matchAndRewrite(OpT op, typename OpT::Adaptor,
                   mlir::ConversionPatternRewriter &rewriter) const final {
-    KernelConversion &state = this->state;
-    if (state.errorReported)
-      return rewriter.notifyMatchFailure(op, "an earlier op of the kernel failed to lower");
-    state.places.track(rewriter);
-    if (mlir::failed(lower(op, state.places))) {
-      state.errorReported = true;
-      return mlir::failure();
-    }
-    replaceByPlaceholders(op, rewriter);
-    return mlir::success();
+    return lowerTileOp(op, this->state, rewriter,
+                       [&](GmPlaces &places) { return lower(op, places); });
   }
 
 protected:
   virtual mlir::LogicalResult lower(OpT op, GmPlaces &places) const = 0;
+};
+
+/// A pattern of the conversion of one kernel that matches ops by kind:
+/// `Base` is an mlir::OpTraitConversionPattern or
+/// mlir::OpInterfaceConversionPattern of a kind from TileOpKinds.td.
+template <typename Base>
+class KindPattern : public Base {
+public:
+  KindPattern(KernelConversion &state, mlir::MLIRContext *context)
+      : Base(context), state(state) {}
+
+protected:
+  KernelConversion &state;
+};
+
+/// The vector task computing the one result of `op` (VectorTasks.cpp) in the
+/// chunks its `ascend.strategy` gives: tensor operands are read at their
+/// places, scalars passed to the task.
+mlir::LogicalResult lowerToVectorTask(mlir::Operation *op, GmPlaces &places);
+
+/// A pattern lowering each tile op of class `OpT` as one vector task.
+template <typename OpT>
+class VectorTaskLowering : public TileLowering<OpT> {
+public:
+  using TileLowering<OpT>::TileLowering;
+
+protected:
+  mlir::LogicalResult lower(OpT op, GmPlaces &places) const override {
+    return lowerToVectorTask(op, places);
+  }
 };
 
 /// The task computing the one result of `op`: places the result (as its
@@ -100,7 +131,9 @@ lowerToTask(mlir::Operation *op, GmPlaces &places,
             llvm::function_ref<mlir::LogicalResult(const GmLocation &, TaskContext &)> build);
 
 void populateMovePatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
-void populateVectorPatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
+void populateElementwisePatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
+void populateReductionPatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
+void populateCastPatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
 void populateCubePatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
 void populateScopePatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
 void populateLoopPatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);

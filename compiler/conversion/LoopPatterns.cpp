@@ -26,7 +26,8 @@ struct PlaceLoopTensors : KernelPattern<scf::ForOp> {
     state.places.track(rewriter);
     if (failed(placeCarried(loop, state.places))) {
       state.errorReported = true;
-      return failure();
+      return rewriter.notifyMatchFailure(loop, "a carried tensor has no place (a located "
+                                               "error says why)");
     }
     state.placedLoops.insert(loop);
     // The loop stays in the host program without the tensors it placed.
@@ -85,7 +86,8 @@ struct CopyBackYield : KernelPattern<scf::YieldOp> {
           failed(places.copy(yield.getLoc(), places.of(value), places.of(loop.getResult(index)),
                              *chunking))) {
         state.errorReported = true;
-        return failure();
+        return rewriter.notifyMatchFailure(yield, "a carried tensor could not be copied back "
+                                                  "(a located error says why)");
       }
     }
     // The carried tensors now live in memory: forward them unchanged.

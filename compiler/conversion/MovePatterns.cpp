@@ -3,7 +3,8 @@
 // Loads, slices and reshapes give their result a window of their source
 // (or a gathered copy, as its placement says); inserts and stores copy a
 // value into a window; interleaves and row gathers are vector tasks that
-// move data without computing (MoveTasks.cpp).
+// move data without computing (MoveTasks.cpp), and so are gathers of even
+// or odd columns (one TGATHER per chunk, VectorTasks.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelConversion.h"
@@ -207,5 +208,5 @@ struct LowerLoadRows : TileLowering<tile::LoadRowsOp> {
 void tilec::conversion::populateMovePatterns(RewritePatternSet &patterns,
                                              KernelConversion &state) {
   patterns.add<LowerLoad, LowerSlice, LowerReshape, LowerInsert, LowerStore, LowerInterleave,
-               LowerLoadRows>(state, patterns.getContext());
+               LowerLoadRows, VectorTaskLowering<tile::GatherOp>>(state, patterns.getContext());
 }

@@ -158,8 +158,11 @@ def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
     an error that asks for it, and one that does not tile its data is an
     error at the op.
     The lowering is a dialect conversion, one family of patterns per file
-    (data movement, vector ops, cube, fused scopes, host loops), applied in
-    program order.
+    (data movement, elementwise math, reductions and broadcasts, casts,
+    cube, fused scopes, host loops), applied in program order; the vector
+    families match ops by their kinds (traits and interfaces declared in
+    ODS). An op no family matches (e.g. `tile.cmp`, which has no lowering
+    yet) is an error at the op: it failed to legalize.
   }];
   let dependentDialects = ["::tilec::ascend::AscendDialect",
                            "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];
