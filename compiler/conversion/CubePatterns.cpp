@@ -17,7 +17,8 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
   using TileLowering::TileLowering;
   LogicalResult lower(tile::MatmulOp matmul, GmPlaces &places) const override {
     return lowerToTask(
-        matmul, places, [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
+        matmul, ascend::CoreType::aic, places,
+        [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
       if (matmul.getAcc())
         return matmul.emitOpError("with an accumulator is not lowered yet; add the "
                                   "accumulator with a separate `+`");

@@ -4,7 +4,11 @@
 // one op or one fused scope: the strategies (tile-select-strategy) say which
 // scopes are one task; the others are inlined so that each of their ops is a
 // task of its own, and an accumulating matmul becomes a product and an add
-// (the cube task and the vector task).
+// (the cube task and the vector task). Each op or scope that is then a task
+// records it, with the cores it runs on (`ascend.task = #ascend.core<aiv>`):
+// the task structure is in the IR before instruction selection, which
+// checks it. Views, loads and stores are not tasks: the copies some of them
+// need follow from their placement (tile-place-gm).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/CubeBlocking.h"
@@ -33,9 +37,38 @@ void inlineScope(tile::ScopeOp scope) {
   scope.erase();
 }
 
+/// Whether `op`, outside any fused scope, is a task of its own: a tile op
+/// computing a tensor other than a view, a load or a composite (expanded
+/// before).
+bool isTask(Operation *op) {
+  return isa<tile::TileDialect>(op->getDialect()) &&
+         llvm::any_of(op->getResultTypes(), llvm::IsaPred<RankedTensorType>) &&
+         !op->hasTrait<tile::kind::View>() && !op->hasTrait<tile::kind::Composite>() &&
+         !isa<tile::LoadOp>(op);
+}
+
+/// Records every task of `kernel` (`ascend.task`): each fused scope on the
+/// vector cores, with the ops in it; each other op on the cores that compute it.
+void markTasks(tile::KernelOp kernel) {
+  MLIRContext *context = kernel.getContext();
+  ascend::AscendDialect::TaskAttrHelper task(context);
+  auto on = [&](ascend::CoreType core) { return ascend::CoreTypeAttr::get(context, core); };
+  kernel.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (isa<tile::ScopeOp>(op)) {
+      task.setAttr(op, on(ascend::CoreType::aiv));
+      return WalkResult::skip();
+    }
+    if (isTask(op))
+      task.setAttr(op, on(isa<tile::MatmulOp>(op) ? ascend::CoreType::aic
+                                                  : ascend::CoreType::aiv));
+    return WalkResult::advance();
+  });
+}
+
 /// Named scopes checked against their core group; scopes that are one task
 /// stay, the others are inlined (each of their ops is its own task); an
-/// accumulating matmul becomes a matmul and an add.
+/// accumulating matmul becomes a matmul and an add. Every task is then
+/// recorded (markTasks).
 LogicalResult formTasks(tile::KernelOp kernel) {
   SmallVector<tile::ScopeOp> scopes;
   kernel.walk<WalkOrder::PreOrder>([&](tile::ScopeOp scope) { scopes.push_back(scope); });
@@ -92,6 +125,7 @@ LogicalResult formTasks(tile::KernelOp kernel) {
     matmul.replaceAllUsesWith(sum.getResult());
     matmul.erase();
   }
+  markTasks(kernel);
   return success();
 }
 

@@ -58,9 +58,24 @@ LogicalResult tilec::conversion::lowerTileOp(Operation *op, KernelConversion &st
   return success();
 }
 
+LogicalResult tilec::conversion::checkTask(Operation *op, ascend::CoreType core) {
+  ascend::CoreTypeAttr formed = ascend::AscendDialect::TaskAttrHelper(op->getContext()).getAttr(op);
+  if (!formed)
+    return op->emitOpError("is not formed into a task (no `ascend.task`): run tile-form-tasks "
+                           "first");
+  if (formed.getValue() != core)
+    return op->emitOpError("runs on the ")
+           << (core == ascend::CoreType::aiv ? "vector" : "cube") << " cores ("
+           << ascend::stringifyCoreType(core) << "), but its `ascend.task` says "
+           << ascend::stringifyCoreType(formed.getValue());
+  return success();
+}
+
 LogicalResult tilec::conversion::lowerToTask(
-    Operation *op, GmPlaces &places,
+    Operation *op, ascend::CoreType core, GmPlaces &places,
     function_ref<LogicalResult(const GmLocation &, TaskContext &)> build) {
+  if (failed(checkTask(op, core)))
+    return failure();
   Value result = op->getResult(0);
   FailureOr<GmLocation> destination = places.placeResult(result, op);
   if (failed(destination))
@@ -72,7 +87,7 @@ LogicalResult tilec::conversion::lowerToTask(
 }
 
 LogicalResult tilec::conversion::lowerToVectorTask(Operation *op, GmPlaces &places) {
-  return lowerToTask(op, places,
+  return lowerToTask(op, ascend::CoreType::aiv, places,
                      [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
     SmallVector<TaskOperand> operands;
     for (Value operand : op->getOperands()) {

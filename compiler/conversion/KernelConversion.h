@@ -124,10 +124,15 @@ protected:
   }
 };
 
-/// The task computing the one result of `op`: places the result (as its
-/// placement says), names the task after `op` and lets `build` make it there.
+/// Whether tile-form-tasks made `op` one task (`ascend.task`) on the cores
+/// `core` its lowering builds a task for; a located error if not.
+mlir::LogicalResult checkTask(mlir::Operation *op, ascend::CoreType core);
+
+/// The task on `core` computing the one result of `op`: checks that `op` is
+/// one (checkTask), places the result (as its placement says), names the
+/// task after `op` and lets `build` make it there.
 mlir::LogicalResult
-lowerToTask(mlir::Operation *op, GmPlaces &places,
+lowerToTask(mlir::Operation *op, ascend::CoreType core, GmPlaces &places,
             llvm::function_ref<mlir::LogicalResult(const GmLocation &, TaskContext &)> build);
 
 void populateMovePatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);

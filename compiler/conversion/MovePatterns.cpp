@@ -184,7 +184,8 @@ struct LowerInterleave : TileLowering<tile::InterleaveOp> {
         return failure();
     }
     return lowerToTask(
-        interleave, places, [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
+        interleave, ascend::CoreType::aiv, places,
+        [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
       return lowerInterleave(interleave.getLoc(),
                              places.whole(places.stackedOperands(interleave)), result, *chunking,
                              context);
@@ -196,7 +197,8 @@ struct LowerLoadRows : TileLowering<tile::LoadRowsOp> {
   using TileLowering::TileLowering;
   LogicalResult lower(tile::LoadRowsOp gather, GmPlaces &places) const override {
     return lowerToTask(
-        gather, places, [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
+        gather, ascend::CoreType::aiv, places,
+        [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
       return lowerLoadRows(gather.getLoc(), places.whole(gather.getSource()),
                            places.of(gather.getRows()), gather.getCol(), result, context);
     });

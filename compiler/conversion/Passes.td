@@ -93,6 +93,10 @@ def TileFormTasks : Pass<"tile-form-tasks", "::mlir::ModuleOp"> {
     - `tile.matmul` with an accumulator becomes a matmul (the cube task,
       with the strategy's blocking) and a `tile.add` (a vector task, with the
       blocking's `accumulate` chunking).
+    - Every task is then recorded on its op as `ascend.task`, the cores it
+      runs on: `#ascend.core<aiv>` on each fused scope and each vector op,
+      `#ascend.core<aic>` on each matmul. Loads, views and stores are not
+      tasks (the copies some need follow from their `ascend.placement`).
   }];
   let dependentDialects = ["::tilec::ascend::AscendDialect"];
 }
@@ -151,8 +155,9 @@ def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
     becomes the host program. Vector ops run on the AIVs in row/column chunks
     that fit UB (bf16/f16 arithmetic through f32; casts as chains of legal
     TCVTs); matmuls run on the AICs in L0-sized blocks staged through L1.
-    Composites must be expanded first, and scopes that are not one task
-    inlined (tile-form-tasks).
+    Composites must be expanded first, and every task formed
+    (tile-form-tasks): an op or scope the conversion would make a task of
+    without its `ascend.task`, or with other cores there, is an error at it.
     Every chunk and block size is the op's or scope's `ascend.strategy` or,
     for copies, `ascend.copies` (tile-select-strategy); an op without one is
     an error that asks for it, and one that does not tile its data is an

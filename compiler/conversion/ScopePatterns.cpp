@@ -22,6 +22,8 @@ struct LowerScope : TileLowering<tile::ScopeOp> {
     if (isa_and_nonnull<ascend::InlineAttr>(
             ascend::AscendDialect::StrategyAttrHelper(scope.getContext()).getAttr(scope)))
       return scope.emitOpError("is not one task (#ascend.inline): run tile-form-tasks first");
+    if (failed(checkTask(scope, ascend::CoreType::aiv)))
+      return failure();
     FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(scope);
     if (failed(chunking))
       return failure();

@@ -47,6 +47,8 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   pm.addPass(createTileSelectStrategy());
   pm.addPass(createTileFormTasks());
   pm.addPass(createTilePlaceGm());
+  if (stopAfter == Stage::Formed)
+    return;
   pm.addPass(createConvertTileToAscend());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());
@@ -74,6 +76,8 @@ struct TilecPipelineOptions : mlir::PassPipelineOptions<TilecPipelineOptions> {
   Option<Stage> emit{
       *this, "emit", llvm::cl::desc("The stage to stop after"),
       llvm::cl::values(clEnumValN(Stage::Tile, "tile", "only record the target"),
+                       clEnumValN(Stage::Formed, "formed",
+                                  "tile ops with their tasks, strategies and placements"),
                        clEnumValN(Stage::Tasks, "tasks", "ascend tasks and the host program"),
                        clEnumValN(Stage::Ascend, "ascend", "tasks with planned memory and sync")),
       llvm::cl::init(Stage::Ascend)};

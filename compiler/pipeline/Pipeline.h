@@ -14,7 +14,8 @@ namespace tilec {
 /// The points at which `tilec --emit=` can stop, in pipeline order.
 enum class Stage {
   Tile,   ///< the frontend's tile dialect
-  Tasks,  ///< + composites expanded, lowered to ascend tasks and a host program
+  Formed, ///< + composites expanded, fused, every task formed, tiled and placed
+  Tasks,  ///< + lowered to ascend tasks and a host program
   Ascend, ///< + buffers placed in on-chip memory, pipes synchronised
   Cpp,    ///< the ascend stage printed as C++ (compiler/target)
 };

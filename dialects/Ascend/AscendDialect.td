@@ -49,7 +49,10 @@ def Ascend_Dialect : Dialect {
     "::mlir::Attribute":$strategy,
     // On an op that may need copy tasks: their chunkings, in the order
     // StrategyCopies.cpp numbers them (an array of #ascend.chunking).
-    "::mlir::ArrayAttr":$copies
+    "::mlir::ArrayAttr":$copies,
+    // On a tile op or scope that becomes one task of its own
+    // (tile-form-tasks): the cores it runs on (`#ascend.core<aiv>`).
+    "::tilec::ascend::CoreTypeAttr":$task
   );
   let hasOperationAttrVerify = 1;
 }

@@ -116,5 +116,13 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
     return verifyStrategy(op, name, value);
   if (name == CopiesAttrHelper::getNameStr())
     return verifyCopies(op, name, value);
+  if (name == TaskAttrHelper::getNameStr()) {
+    if (!isa<tilec::tile::TileDialect>(op->getDialect()))
+      return op->emitError() << "'" << name << "' belongs on a tile op or scope, not "
+                             << op->getName();
+    if (!isa<CoreTypeAttr>(value))
+      return wrongType(op, name, "an #ascend.core attribute", value);
+    return success();
+  }
   return success();
 }

@@ -19,10 +19,11 @@ namespace {
 
 Stage parseStage(const std::string &name) {
   static const std::map<std::string, Stage> stages = {
-      {"tile", Stage::Tile}, {"tasks", Stage::Tasks}, {"ascend", Stage::Ascend}, {"cpp", Stage::Cpp}};
+      {"tile", Stage::Tile},     {"formed", Stage::Formed}, {"tasks", Stage::Tasks},
+      {"ascend", Stage::Ascend}, {"cpp", Stage::Cpp}};
   auto it = stages.find(name);
   if (it == stages.end())
-    throw py::value_error("unknown stage '" + name + "' (stages: tile, tasks, ascend, cpp)");
+    throw py::value_error("unknown stage '" + name + "' (stages: tile, formed, tasks, ascend, cpp)");
   return it->second;
 }
 

@@ -28,7 +28,7 @@ def test_cpp_is_what_tilec_writes(target, fuse):
     assert kernel.ir("cpp") == cpp
 
 
-@pytest.mark.parametrize("stage", ["tile", "tasks", "ascend"])
+@pytest.mark.parametrize("stage", ["tile", "formed", "tasks", "ascend"])
 def test_every_emit_stage_is_what_tilec_prints(stage):
     kernel = tilec.compile(ROPE)
     _, expected, _ = run_tool("tilec", ROPE, f"--emit={stage}")

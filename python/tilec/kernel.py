@@ -10,7 +10,7 @@ from .arrays import as_parameter_array, is_torch_tensor, to_torch
 from .errors import InputError
 
 TARGETS = ("a2a3", "a5")
-STAGES = ("tile", "tasks", "ascend", "cpp")  # the stages of `tilec --emit`
+STAGES = ("tile", "formed", "tasks", "ascend", "cpp")  # the stages of `tilec --emit`
 
 
 @dataclass(frozen=True)

@@ -105,3 +105,34 @@ ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.copies = [#ascend.
 ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.copies = #ascend.chunking<rows = 8>} {
   ascend.return
 }
+
+// -----
+
+// A task of a tile op (tile-form-tasks): the cores it runs on.
+// CHECK-LABEL: tile.kernel @task
+// CHECK: tile.abs %{{.*}} {ascend.task = #ascend.core<aiv>} : tensor<8x64xf32>
+tile.kernel @task(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
+  %a = tile.abs %t {ascend.task = #ascend.core<aiv>} : tensor<8x64xf32>
+  tile.store %a, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}
+
+// -----
+
+// expected-error @+1 {{'ascend.task' belongs on a tile op or scope, not ascend.task}}
+ascend.task @t() attributes {core = #ascend.core<aiv>, ascend.task = #ascend.core<aiv>} {
+  ascend.return
+}
+
+// -----
+
+tile.kernel @task_type(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
+  // expected-error @+1 {{'ascend.task' must be an #ascend.core attribute, found "aiv"}}
+  %a = tile.abs %t {ascend.task = "aiv"} : tensor<8x64xf32>
+  tile.store %a, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}

@@ -34,6 +34,8 @@ cl::opt<std::string> outputFile("o", cl::desc("Output file (default: stdout)"),
 cl::opt<tilec::Stage> emitStage(
     "emit", cl::desc("Stop after this stage and print its output"),
     cl::values(clEnumValN(tilec::Stage::Tile, "tile", "the tile dialect from the frontend"),
+               clEnumValN(tilec::Stage::Formed, "formed",
+                          "tile ops with their tasks, strategies and placements"),
                clEnumValN(tilec::Stage::Tasks, "tasks", "ascend tasks and the host program"),
                clEnumValN(tilec::Stage::Ascend, "ascend", "tasks with planned memory and sync"),
                clEnumValN(tilec::Stage::Cpp, "cpp", "C++ against the PTO tile ISA (default)")),
