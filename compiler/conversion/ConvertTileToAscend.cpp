@@ -57,8 +57,11 @@ LogicalResult convertKernel(tile::KernelOp kernel, ModuleOp module,
   ConversionTarget legality(*context);
   // After the first error every op is legal: no further lowering, no error
   // of the driver's own.
-  legality.addDynamicallyLegalDialect<tile::TileDialect>(
-      [&](Operation *op) { return state.errorReported || isHostProgramOp(op); });
+  // A compare stays until its select's task (which computes it) is built;
+  // it is dead afterwards and cleaned up below.
+  legality.addDynamicallyLegalDialect<tile::TileDialect>([&](Operation *op) {
+    return state.errorReported || isHostProgramOp(op) || isa<tile::CmpOp>(op);
+  });
   legality.addDynamicallyLegalOp<scf::ForOp>([&](scf::ForOp loop) {
     return state.errorReported || state.placedLoops.contains(loop) ||
            (!ascend::AscendDialect::PlacementAttrHelper(context).isAttrPresent(loop) &&

@@ -5,7 +5,8 @@
 // one task each (VectorTasks.cpp) in the chunks its strategy says, reading
 // its operands' places and writing its result's. The pattern matches any
 // op at the lowest benefit, so that the op-specific families go first;
-// composites must have been expanded before.
+// composites must have been expanded before. A compare is no task: the task
+// of the select reading its mask computes it (operandsRead).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelConversion.h"
@@ -27,6 +28,8 @@ struct LowerVectorOp : ConversionPattern {
       return rewriter.notifyMatchFailure(op, "an earlier op of the kernel failed to lower");
     if (!isa<tile::TileDialect>(op->getDialect()) || op->getNumResults() != 1)
       return rewriter.notifyMatchFailure(op, "not a tile op computing one tensor");
+    if (isa<tile::CmpOp>(op))
+      return rewriter.notifyMatchFailure(op, "a mask is computed in its select's task");
     state.places.track(rewriter);
     if (failed(lower(op, state.places))) {
       state.errorReported = true;
@@ -43,7 +46,7 @@ private:
     return lowerToTask(
         op, places, [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
       SmallVector<TaskOperand> operands;
-      for (Value operand : op->getOperands()) {
+      for (Value operand : operandsRead(op)) {
         TaskOperand taskOperand;
         if (isa<RankedTensorType>(operand.getType()))
           taskOperand.global = places.of(operand);

@@ -349,7 +349,39 @@ LogicalResult SelectOp::verify() {
 }
 
 LogicalResult IotaOp::verify() {
-  if (getType().getRank() != 1)
-    return emitOpError("gives a rank-1 sequence, found rank ") << getType().getRank();
+  // tile-canonicalize-shapes makes the rank-1 sequence a [1, N] row.
+  ArrayRef<int64_t> shape = getType().getShape();
+  if (shape.size() != 1 && !(shape.size() == 2 && shape[0] == 1))
+    return emitOpError("gives a rank-1 sequence or one row [1, N], found ")
+           << formatShape(shape);
+  return success();
+}
+
+LogicalResult TopKOp::verify() {
+  ArrayRef<int64_t> shape = getSource().getType().getShape();
+  if (shape.size() != 2)
+    return emitOpError("ranks the rows of a rank-2 tensor, found ") << formatShape(shape);
+  int64_t k = getK();
+  if (k < 1 || k > std::min<int64_t>(shape[1], kMaxK))
+    return emitOpError("k must be in [1, ") << std::min<int64_t>(shape[1], kMaxK)
+                                            << "] (at most 64 and the row length), found " << k;
+  SmallVector<int64_t> expected = {shape[0], k};
+  for (Value result : {getValues(), getIndices()})
+    if (cast<RankedTensorType>(result.getType()).getShape() != ArrayRef<int64_t>(expected))
+      return emitOpError("results must be ") << formatShape(expected) << ", found "
+                                              << formatShape(cast<RankedTensorType>(result.getType()).getShape());
+  if (getValues().getType().getElementType() != getSource().getType().getElementType())
+    return emitOpError("values must have the source's element type");
+  return success();
+}
+
+LogicalResult RowArgmaxOp::verify() {
+  ArrayRef<int64_t> shape = getSource().getType().getShape();
+  if (shape.size() != 2)
+    return emitOpError("ranks the rows of a rank-2 tensor, found ") << formatShape(shape);
+  SmallVector<int64_t> expected = {shape[0], 1};
+  if (getType().getShape() != ArrayRef<int64_t>(expected))
+    return emitOpError("result must be ") << formatShape(expected) << ", found "
+                                           << formatShape(getType().getShape());
   return success();
 }

@@ -35,6 +35,9 @@ enum class RoundMode : uint8_t {
 
 enum class SaturationMode : uint8_t { ON = 0, OFF = 1 };
 
+/// TCMP/TCMPS predicates, numbered as pto-isa's.
+enum class CmpMode : uint8_t { EQ = 0, NE = 1, LT = 2, LE = 3, GT = 4, GE = 5 };
+
 /// Mask-pattern gather: which element of every 2 (or 4) is kept.
 enum class MaskPattern : uint8_t {
   P0101 = 1, // even elements

@@ -794,8 +794,8 @@ tile.kernel @select_mask_shape(%x: !tile.gm<4x8xf32>, %k: !tile.gm<4x4xf32>) {
 // -----
 
 tile.kernel @iota_rank() {
-  // expected-error @+1 {{'tile.iota' op gives a rank-1 sequence, found rank 2}}
-  %i = tile.iota : tensor<1x8xi32>
+  // expected-error @+1 {{'tile.iota' op gives a rank-1 sequence or one row [1, N], found [2, 8]}}
+  %i = tile.iota : tensor<2x8xi32>
   tile.return
 }
 
