@@ -220,7 +220,7 @@ private:
       return success();
     for (Value operand : op->getOperands())
       if (isa<RankedTensorType>(operand.getType()) && !facts.count(operand) &&
-          !getElementTypeOrSelf(operand.getType()).isInteger(1))
+          !cast<RankedTensorType>(operand.getType()).getElementType().isInteger(1))
         return op->emitOpError("reads a tensor that has no place in global memory");
     if (auto loop = dyn_cast<scf::ForOp>(op))
       return placeLoop(loop);

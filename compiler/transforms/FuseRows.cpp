@@ -73,7 +73,8 @@ private:
 /// before the select, its only reader): it goes into the select's group.
 tile::CmpOp maskCompareOf(Operation &op) {
   auto select = dyn_cast<tile::SelectOp>(op);
-  return select ? select.getMask().getDefiningOp<tile::CmpOp>() : tile::CmpOp();
+  auto compare = select ? select.getMask().getDefiningOp<tile::CmpOp>() : tile::CmpOp();
+  return compare && compare->getBlock() == op.getBlock() ? compare : tile::CmpOp();
 }
 
 void BlockFusion::formGroups() {

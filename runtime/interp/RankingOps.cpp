@@ -22,7 +22,7 @@ namespace {
 std::vector<int64_t> rankRow(const Tensor &source, int64_t row) {
   int64_t cols = source.shape[1];
   const double *values = source.elements.data() + row * cols;
-  std::vector<int64_t> order(size_t(cols));
+  std::vector<int64_t> order(static_cast<size_t>(cols));
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
                    [&](int64_t a, int64_t b) { return values[a] > values[b]; });

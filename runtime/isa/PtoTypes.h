@@ -72,6 +72,9 @@ template <> struct ElementTraits<uint8_t> { static constexpr DType dtype = DType
 template <> struct ElementTraits<int16_t> { static constexpr DType dtype = DType::I16; };
 template <> struct ElementTraits<int32_t> { static constexpr DType dtype = DType::I32; };
 template <> struct ElementTraits<int64_t> { static constexpr DType dtype = DType::I64; };
+/// uint32_t tiles are only TSEL's scratch (no arithmetic reads them): sized and
+/// described as their 4-byte twin.
+template <> struct ElementTraits<uint32_t> { static constexpr DType dtype = DType::I32; };
 
 template <typename T> constexpr DType dtypeOf = ElementTraits<T>::dtype;
 

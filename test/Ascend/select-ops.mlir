@@ -37,11 +37,11 @@ ascend.task @mask_shape() attributes {core = #ascend.core<aiv>} {
 
 // -----
 
-ascend.task @mask_type() attributes {core = #ascend.core<aiv>} {
+ascend.task @mask_type(%s: f32) attributes {core = #ascend.core<aiv>} {
   %a = ascend.alloc : !ascend.tile<16x64xf32, ub>
   %m = ascend.alloc : !ascend.tile<16x8xi8, ub>
   // expected-error @+1 {{'ascend.tcmps' op mask element type must be ui8, found 'i8'}}
-  ascend.tcmps %m, %a, %a <eq> : !ascend.tile<16x8xi8, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+  ascend.tcmps %m, %a, %s <eq> : !ascend.tile<16x8xi8, ub>, !ascend.tile<16x64xf32, ub>, f32
   ascend.return
 }
 

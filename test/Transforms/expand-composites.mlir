@@ -140,16 +140,21 @@ tile.kernel @rope_whole(%x: !tile.gm<2x8xf32>, %cos: !tile.gm<2x4xf32>, %sin: !t
 // writing slot t of both results, the first retiring its column (value -inf,
 // column C) before the second; the f16 values come back by an exact rint.
 // CHECK-LABEL: tile.kernel @ranking
+// CHECK-DAG: %[[C:.*]] = arith.constant 16 : i32
+// CHECK-DAG: %[[NINF:.*]] = arith.constant 0xFF800000 : f32
 // CHECK: %[[X:.*]] = tile.load
 // CHECK: %[[IOTA:.*]] = tile.iota : tensor<1x16xi32>
-// CHECK: %[[C:.*]] = arith.constant 16 : i32
 // CHECK: %[[MAX:.*]] = tile.row_max %[[X]] : tensor<4x16xf32> -> tensor<4x1xf32>
 // CHECK: %[[HOLD:.*]] = tile.cmp <eq> %[[X]], %[[MAX]]
 // CHECK: %[[CAND:.*]] = tile.select %[[HOLD]], %[[IOTA]], %[[C]] : tensor<4x16xi1>, tensor<1x16xi32>, i32 -> tensor<4x16xi32>
 // CHECK: %[[ARG:.*]] = tile.row_min %[[CAND]] : tensor<4x16xi32> -> tensor<4x1xi32>
 // CHECK: %[[F:.*]] = tile.cast %{{.*}} : tensor<4x16xf16> -> tensor<4x16xf32>
-// CHECK: %[[NINF:.*]] = arith.constant 0xFF800000 : f32
-// CHECK-COUNT-2: tile.row_max
+// CHECK: %[[COLS:.*]] = tile.iota : tensor<1x16xi32>
+// CHECK: %[[M0:.*]] = tile.row_max %[[F]]
+// CHECK: %[[TAKEN:.*]] = tile.cmp <eq> %[[COLS]], %{{.*}} : tensor<1x16xi32>, tensor<4x1xi32> -> tensor<4x16xi1>
+// CHECK-NEXT: %[[W1:.*]] = tile.select %[[TAKEN]], %[[NINF]], %[[F]] : tensor<4x16xi1>, f32, tensor<4x16xf32> -> tensor<4x16xf32>
+// CHECK-NEXT: tile.select %[[TAKEN]], %[[C]], %[[COLS]] : tensor<4x16xi1>, i32, tensor<1x16xi32> -> tensor<4x16xi32>
+// CHECK-NEXT: tile.row_max %[[W1]]
 // CHECK-NOT: tile.row_max
 // CHECK: %[[V:.*]] = tile.cast %{{.*}} {round = #tile.round<rint>} : tensor<4x2xf32> -> tensor<4x2xf16>
 // CHECK: tile.store %[[ARG]]
