@@ -66,6 +66,17 @@ template <typename M> bool maskBit(const M &mask, int r, int c) {
   return (mask.data()[size_t(r) * M::Cols + c / 8] >> (c % 8)) & 1;
 }
 
+/// dst[r, c] = mask bit ? onTrue(r, c) : onFalse(r, c) over dst's valid region.
+template <typename D, typename M, typename T, typename F>
+void selectRows(Instruction &ins, VecOp cost, D &dst, const M &mask, T onTrue, F onFalse) {
+  const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
+  checkMaskCovers(ins, mask, rows, cols);
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c)
+      dst.at(r, c) = maskBit(mask, r, c) ? onTrue(r, c) : onFalse(r, c);
+  ins.vector(cost, rows, cols, sizeof(typename D::DType));
+}
+
 } // namespace tilec::isa
 
 namespace pto {
@@ -132,12 +143,9 @@ RecordEvent TSEL(D &dst, M &mask, D &src0, D &src1, Tmp &tmp) {
   ins.write(dst, "dst");
   tilec::isa::checkSameValid(ins, dst, "dst", src0, "src0");
   tilec::isa::checkSameValid(ins, dst, "dst", src1, "src1");
-  const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
-  tilec::isa::checkMaskCovers(ins, mask, rows, cols);
-  for (int r = 0; r < rows; ++r)
-    for (int c = 0; c < cols; ++c)
-      dst.at(r, c) = tilec::isa::maskBit(mask, r, c) ? src0.at(r, c) : src1.at(r, c);
-  ins.vector(tilec::isa::VecOp::Binary, rows, cols, sizeof(T));
+  tilec::isa::selectRows(
+      ins, tilec::isa::VecOp::Binary, dst, mask, [&](int r, int c) { return src0.at(r, c); },
+      [&](int r, int c) { return src1.at(r, c); });
   return {};
 }
 
@@ -158,12 +166,9 @@ RecordEvent TSELS(D &dst, M &mask, S &src, Tmp &tmp, typename S::DType scalar) {
   ins.write(tmp, "tmp");
   ins.write(dst, "dst");
   tilec::isa::checkSameValid(ins, dst, "dst", src, "src");
-  const int rows = dst.GetValidRow(), cols = dst.GetValidCol();
-  tilec::isa::checkMaskCovers(ins, mask, rows, cols);
-  for (int r = 0; r < rows; ++r)
-    for (int c = 0; c < cols; ++c)
-      dst.at(r, c) = tilec::isa::maskBit(mask, r, c) ? src.at(r, c) : scalar;
-  ins.vector(tilec::isa::VecOp::Unary, rows, cols, sizeof(T));
+  tilec::isa::selectRows(
+      ins, tilec::isa::VecOp::Unary, dst, mask, [&](int r, int c) { return src.at(r, c); },
+      [&](int, int) { return scalar; });
   return {};
 }
 
