@@ -99,6 +99,7 @@ TargetDescription makeA2A3() {
   t.matmulMaxDim = 4095;
   t.vector = vectorRate();
   t.vectorBf16Arithmetic = false;
+  t.vectorI32Ordering = false;
   t.eventIdsPerPipePair = 8;
   t.cvtPairs = a2a3CvtPairs();
   t.minEfficientTransferBytes = 8 * KiB; // assumed
@@ -122,6 +123,7 @@ TargetDescription makeA5() {
   t.paths[int(Path::L0cToUb)] = chipPath(Pipe::FIX, 70);  // assumed rate
   t.paths[int(Path::UbToL1)] = chipPath(Pipe::MTE3, 188); // assumed rate
   t.vectorBf16Arithmetic = true;
+  t.vectorI32Ordering = true;
   t.cvtPairs = a5CvtPairs();
   return t;
 }

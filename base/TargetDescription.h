@@ -129,6 +129,7 @@ struct TargetDescription {
 
   VectorRate vector;
   bool vectorBf16Arithmetic; ///< a2a3 converts bf16 to f32 first
+  bool vectorI32Ordering;    ///< TCMP orders i32 (a2a3 compares i32 only for equality)
 
   int eventIdsPerPipePair;
   std::vector<CvtPair> cvtPairs; ///< legal TCVT pairs (identity excluded)

@@ -66,9 +66,11 @@ LogicalResult convertKernel(tile::KernelOp kernel, ModuleOp module,
 
   ConversionTarget legality(*context);
   // After the first error every op is legal: no further lowering, no error
-  // of the driver's own.
-  legality.addDynamicallyLegalDialect<tile::TileDialect>(
-      [&](Operation *op) { return state.errorReported || isHostProgramOp(op); });
+  // of the driver's own. A compare stays until its select's task (which
+  // computes it) is built; it is dead afterwards and cleaned up below.
+  legality.addDynamicallyLegalDialect<tile::TileDialect>([&](Operation *op) {
+    return state.errorReported || isHostProgramOp(op) || isa<tile::CmpOp>(op);
+  });
   legality.addDynamicallyLegalOp<scf::ForOp>([&](scf::ForOp loop) {
     return state.errorReported || state.placedLoops.contains(loop) ||
            (!ascend::AscendDialect::PlacementAttrHelper(context).isAttrPresent(loop) &&
@@ -83,6 +85,7 @@ LogicalResult convertKernel(tile::KernelOp kernel, ModuleOp module,
   populateElementwisePatterns(patterns, state);
   populateReductionPatterns(patterns, state);
   populateCastPatterns(patterns, state);
+  populateSelectionPatterns(patterns, state);
   populateCubePatterns(patterns, state);
   populateScopePatterns(patterns, state);
   populateLoopPatterns(patterns, state);

@@ -4,7 +4,7 @@
 // vector task (VectorTasks.cpp) in the chunks its strategy says; its
 // instructions come from the table in VectorInstructions.cpp. The other
 // elementwise ops are not this family's: casts have their own
-// (CastPatterns.cpp), and comparisons and selections have no lowering yet.
+// (CastPatterns.cpp), selections theirs (SelectionPatterns.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelConversion.h"

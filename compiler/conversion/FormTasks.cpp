@@ -38,13 +38,13 @@ void inlineScope(tile::ScopeOp scope) {
 }
 
 /// Whether `op`, outside any fused scope, is a task of its own: a tile op
-/// computing a tensor other than a view, a load or a composite (expanded
-/// before).
+/// computing a tensor other than a view, a load, a composite (expanded
+/// before) or a compare (its select's task computes the mask).
 bool isTask(Operation *op) {
   return isa<tile::TileDialect>(op->getDialect()) &&
          llvm::any_of(op->getResultTypes(), llvm::IsaPred<RankedTensorType>) &&
          !op->hasTrait<tile::kind::View>() && !op->hasTrait<tile::kind::Composite>() &&
-         !isa<tile::LoadOp>(op);
+         !isa<tile::LoadOp, tile::CmpOp>(op);
 }
 
 /// Records every task of `kernel` (`ascend.task`): each fused scope on the

@@ -128,9 +128,11 @@ LogicalResult FusedScope::emitOp(Operation &op, TaskBuilder &task, ChunkEmitter 
       return op.emitOpError("interleaving ")
              << type.getElementType() << " is not supported: the gather moves 2- or 4-byte elements";
     tile = interleave(tensorOperand(pair.getEven()), tensorOperand(pair.getOdd()), task, emit);
+  } else if (isa<tile::CmpOp>(op)) {
+    return success(); // its select computes the mask (operandsRead)
   } else {
     SmallVector<Value> operands;
-    for (Value operand : op.getOperands())
+    for (Value operand : operandsRead(&op))
       operands.push_back(chunkOperand(operand, op, task, emit, chunkRows, row));
     FailureOr<Value> value = emit.emitOp(&op, operands, resultRows, resultCols);
     if (failed(value))

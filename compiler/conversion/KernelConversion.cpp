@@ -90,7 +90,7 @@ LogicalResult tilec::conversion::lowerToVectorTask(Operation *op, GmPlaces &plac
   return lowerToTask(op, ascend::CoreType::aiv, places,
                      [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
     SmallVector<TaskOperand> operands;
-    for (Value operand : op->getOperands()) {
+    for (Value operand : operandsRead(op)) {
       TaskOperand taskOperand;
       if (isa<RankedTensorType>(operand.getType()))
         taskOperand.global = places.of(operand);

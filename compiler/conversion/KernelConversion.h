@@ -108,8 +108,8 @@ protected:
 };
 
 /// The vector task computing the one result of `op` (VectorTasks.cpp) in the
-/// chunks its `ascend.strategy` gives: tensor operands are read at their
-/// places, scalars passed to the task.
+/// chunks its `ascend.strategy` gives: the tensors it reads (operandsRead)
+/// at their places, scalars passed to the task.
 mlir::LogicalResult lowerToVectorTask(mlir::Operation *op, GmPlaces &places);
 
 /// A pattern lowering each tile op of class `OpT` as one vector task.
@@ -139,6 +139,7 @@ void populateMovePatterns(mlir::RewritePatternSet &patterns, KernelConversion &s
 void populateElementwisePatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
 void populateReductionPatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
 void populateCastPatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
+void populateSelectionPatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
 void populateCubePatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
 void populateScopePatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);
 void populateLoopPatterns(mlir::RewritePatternSet &patterns, KernelConversion &state);

@@ -215,8 +215,12 @@ private:
   LogicalResult placeOp(Operation *op) {
     // Every tensor an op reads was placed before, or it was not made by an
     // op the lowering places (the conversion could not lower it either).
+    // A mask has none: it is computed in its select's task.
+    if (isa<tile::CmpOp>(op))
+      return success();
     for (Value operand : op->getOperands())
-      if (isa<RankedTensorType>(operand.getType()) && !facts.count(operand))
+      if (isa<RankedTensorType>(operand.getType()) && !facts.count(operand) &&
+          !cast<RankedTensorType>(operand.getType()).getElementType().isInteger(1))
         return op->emitOpError("reads a tensor that has no place in global memory");
     if (auto loop = dyn_cast<scf::ForOp>(op))
       return placeLoop(loop);

@@ -25,14 +25,15 @@ namespace {
 
 /// Whether convert-tile-to-ascend lowers `op` as a vector task of its own:
 /// every tile op with a tensor result but views, composites (expanded
-/// before) and reads of global memory. Scopes, matmuls and interleaves have
+/// before), reads of global memory and compares (computed in their select's
+/// task). Scopes, matmuls and interleaves have
 /// strategies of their own (chooseStrategy asks about them first).
 bool isVectorCompute(Operation *op) {
   if (!isa<tile::TileDialect>(op->getDialect()) || op->getNumResults() != 1 ||
       !isa<RankedTensorType>(op->getResult(0).getType()))
     return false;
   return !op->hasTrait<tile::kind::View>() && !op->hasTrait<tile::kind::Composite>() &&
-         !isa<tile::LoadOp, tile::LoadRowsOp>(op);
+         !isa<tile::LoadOp, tile::LoadRowsOp, tile::CmpOp>(op);
 }
 
 /// The blocking of `matmul`; with an accumulator, also the chunking of the

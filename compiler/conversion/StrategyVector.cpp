@@ -30,7 +30,7 @@ tilec::conversion::chooseVectorChunking(Operation *op, const target::TargetDescr
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
   int64_t rowBlock = widest.rows;
   unsigned tensorOperands = 0;
-  for (Value operand : op->getOperands()) {
+  for (Value operand : operandsRead(op)) {
     auto type = dyn_cast<RankedTensorType>(operand.getType());
     if (!type)
       continue;

@@ -41,6 +41,12 @@ struct TaskContext {
 bool reducesRows(mlir::Operation *op);
 bool reducesCols(mlir::Operation *op);
 
+/// The values a vector task of `op` reads: its operands, but for a select
+/// the operands of the compare computing its mask (lhs, rhs), then its two
+/// values. A mask lives only in UB, inside the select's task
+/// (tile-sink-compares).
+llvm::SmallVector<mlir::Value> operandsRead(mlir::Operation *op);
+
 /// A vector task computing `op` (elementwise, unary, cast, reduction,
 /// broadcast, full, gather) into `result` in the chunks `chunking` gives.
 mlir::LogicalResult lowerVectorOp(mlir::Operation *op, llvm::ArrayRef<TaskOperand> operands,

@@ -250,6 +250,10 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
     ascend::TGatherOp::create(b, loc, dst, operands[0], gatherPatternOf(gather.getPattern()));
     return dst;
   }
+  if (auto selectOp = dyn_cast<tile::SelectOp>(op))
+    return select(selectOp, operands, rows, cols);
+  if (isa<tile::IotaOp>(op))
+    return iota(cols);
   if (op->hasTrait<tile::kind::UnaryMath>()) {
     UnaryInstruction unary = unaryInstructionOf(op);
     if (!unary)

@@ -52,7 +52,18 @@ public:
   mlir::FailureOr<mlir::Value> emitOp(mlir::Operation *op, llvm::ArrayRef<mlir::Value> operands,
                                       int64_t rows, int64_t cols);
 
+  /// The result column the chunk starts at (an index; 0 until set): an iota
+  /// counts from there.
+  void setFirstColumn(mlir::Value column) { firstColumn = column; }
+
 private:
+  // SelectEmitter.cpp: a select with its mask's compare (operandsRead), and iota.
+  mlir::FailureOr<mlir::Value> select(tile::SelectOp op, llvm::ArrayRef<mlir::Value> operands,
+                                      int64_t rows, int64_t cols);
+  mlir::FailureOr<mlir::Value> compare(tile::CmpOp op, mlir::Value lhs, mlir::Value rhs,
+                                       int64_t rows, int64_t cols, bool &negated);
+  mlir::Value iota(int64_t cols);
+
   mlir::Value fill(int64_t rows, int64_t cols, mlir::Value scalar);
   mlir::Value expand(mlir::Value vector, Role role, int64_t rows, int64_t cols);
   mlir::Value rowBlock(mlir::Value vector);
@@ -65,6 +76,7 @@ private:
   const target::TargetDescription &target;
   mlir::OpBuilder &b;
   mlir::Location loc;
+  mlir::Value firstColumn;
 };
 
 } // namespace tilec::conversion

@@ -26,6 +26,14 @@ bool tilec::conversion::reducesCols(Operation *op) {
   return op->hasTrait<tile::kind::ReadsWholeColumns>();
 }
 
+SmallVector<Value> tilec::conversion::operandsRead(Operation *op) {
+  auto select = dyn_cast<tile::SelectOp>(op);
+  auto compare = select ? select.getMask().getDefiningOp<tile::CmpOp>() : tile::CmpOp();
+  if (!compare)
+    return SmallVector<Value>(op->getOperands());
+  return {compare.getLhs(), compare.getRhs(), select.getTrueValue(), select.getFalseValue()};
+}
+
 LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOperand> operands,
                                                const GmLocation &result,
                                                ascend::ChunkingAttr chunking,
@@ -42,7 +50,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
   SmallVector<std::optional<RowMap>> maps;
   int64_t rowBlock = widest.rows;
-  for (Value operand : op->getOperands()) {
+  for (Value operand : operandsRead(op)) {
     auto type = dyn_cast<RankedTensorType>(operand.getType());
     maps.emplace_back();
     if (!type || reduces)
@@ -82,6 +90,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
     Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
                                       task.constantIndex(chunkCols));
     Value zero = task.constantIndex(0);
+    emit.setFirstColumn(col);
     int64_t outRows = resultShape.rows == 1 ? 1 : chunkRows;
     int64_t outCols = resultShape.cols == 1 ? 1 : chunkCols;
     if (reducesRows(op))

@@ -27,6 +27,7 @@ constexpr BuiltinParam kRmsNorm[] = {{"x", true, false}, {"gamma", false, false}
 constexpr BuiltinParam kQuant[] = {{"x", true, false}, {"scale_max", true, true}, {"amax_eps", true, true}};
 constexpr BuiltinParam kSelect[] = {{"mask", true, false}, {"a", true, false}, {"b", true, false}};
 constexpr BuiltinParam kN[] = {{"n", true, false}};
+constexpr BuiltinParam kTopK[] = {{"x", true, false}, {"k", true, false}};
 constexpr BuiltinParam kPow[] = {{"x", true, false}, {"exponent", true, false}};
 constexpr BuiltinParam kRope[] = {
     {"x", true, false}, {"cos", true, false}, {"sin", true, false}, {"offset", true, true}};
@@ -43,6 +44,7 @@ const Builtin kBuiltins[] = {
     {K::Compare, "lt", kAB},      {K::Compare, "le", kAB},       {K::Compare, "gt", kAB},
     {K::Compare, "ge", kAB},      {K::Compare, "eq", kAB},       {K::Compare, "ne", kAB},
     {K::Select, "select", kSelect}, {K::Iota, "iota", kN},       {K::Iota, "arange", kN},
+    {K::RowArgmax, "row_argmax", kX}, {K::TopK, "topk", kTopK},
     {K::Cast, "cast", kCast},     {K::Matmul, "matmul", kMatmul}, {K::Gather, "gather", kGather},
     {K::Interleave, "interleave", kInterleave},                  {K::Reshape, "reshape", kXShape},
     {K::Full, "full", kFull},     {K::Zeros, "zeros", kShapeDType}, {K::Scratch, "scratch", kShapeDType},
@@ -168,6 +170,24 @@ Type checkIota(Sema &sema, CallExpr &call) {
     return Type::error();
   }
   return Type::tensor(Type::Tensor, {*n}, DType::I32);
+}
+
+/// row_argmax(x) → [R, 1] i32; topk(x, k) → the pair (values [R, k], indices [R, k] i32).
+Type checkRanking(Sema &sema, CallExpr &call) {
+  std::optional<Type> x = tensorArg(sema, call.boundArgs[0], call.builtin->name, "x", 2, kVectorNumbers);
+  if (call.builtin->kind == K::RowArgmax)
+    return x ? Type::tensor(Type::Tensor, {x->shape[0], 1}, DType::I32) : Type::error();
+  std::optional<int64_t> k = sema.checkIntConst(*call.boundArgs[1], "k of 'topk'");
+  if (!x || !k)
+    return Type::error();
+  int64_t largest = std::min<int64_t>(x->shape[1], tile::TopKOp::kMaxK);
+  if (*k < 1 || *k > largest) {
+    sema.getDiags().error(call.boundArgs[1]->loc, "expected k in [1, " + llvm::Twine(largest) +
+                                                      "] (at most 64 and the row length " +
+                                                      llvm::Twine(x->shape[1]) + "), found " + llvm::Twine(*k));
+    return Type::error();
+  }
+  return Type::tensor(Type::Pair, {x->shape[0], *k}, x->dtype);
 }
 
 Type checkCast(Sema &sema, CallExpr &call) {
@@ -505,6 +525,8 @@ Type checkBuiltinCall(Sema &sema, CallExpr &call) {
   case K::Compare: return checkCompare(sema, call);
   case K::Select: return checkSelect(sema, call);
   case K::Iota: return checkIota(sema, call);
+  case K::RowArgmax:
+  case K::TopK: return checkRanking(sema, call);
   case K::Cast: return checkCast(sema, call);
   case K::Matmul: return checkMatmul(sema, call);
   case K::Gather:

@@ -19,7 +19,7 @@ enum class BuiltinKind {
   // Reductions and broadcast.
   RowReduction, ColReduction, Broadcast,
   // Comparison and selection.
-  Compare, Select, Iota,
+  Compare, Select, Iota, RowArgmax, TopK,
   // Conversion, cube, data movement.
   Cast, Matmul, Gather, Interleave, Reshape,
   // Construction.

@@ -56,6 +56,14 @@ llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
     return {tile::SelectOp::create(builder, at, resultType(), mask, onTrue, onFalse)};
   }
   case K::Iota: return {tile::IotaOp::create(builder, at, resultType())};
+  case K::RowArgmax: return {tile::RowArgmaxOp::create(builder, at, resultType(), value(0))};
+  case K::TopK: {
+    Type values = Type::tensor(Type::Tensor, call.type.shape, call.type.dtype);
+    Type indices = Type::tensor(Type::Tensor, call.type.shape, DType::I32);
+    auto op = tile::TopKOp::create(builder, at, tensorType(values), tensorType(indices), value(0),
+                                   builder.getI64IntegerAttr(args[1]->intValue));
+    return {op.getValues(), op.getIndices()};
+  }
   case K::Reshape: return {reshape(value(0), call.type.shape, call.loc)};
   case K::Cast: {
     tile::RoundMode round = tile::RoundMode::none;

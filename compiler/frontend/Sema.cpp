@@ -177,14 +177,21 @@ void Sema::checkLet(LetStmt &let) {
     type.kind = Type::Tensor;
   llvm::SmallVector<Type, 2> types;
   if (type.kind == Type::Pair) {
+    // quant_int8's (quantized i8, scale) or topk's (values, indices), whose
+    // values are never i8; either may come through an inlined function.
+    bool topk = type.dtype != DType::I8;
     if (let.names.size() != 2)
-      diags.error(let.names.front().loc, "quant_int8 returns two tensors: expected 'let q, scale = quant_int8(...)', "
-                                          "found " + llvm::Twine(let.names.size()) + " name(s)");
-    types.push_back(Type::tensor(Type::Tensor, type.shape, DType::I8));
-    types.push_back(Type::tensor(Type::Tensor, {type.shape[0], 1}, DType::F32));
+      diags.error(let.names.front().loc,
+                  topk ? "topk returns two tensors: expected 'let values, indices = topk(...)', found " +
+                             llvm::Twine(let.names.size()) + " name(s)"
+                       : "quant_int8 returns two tensors: expected 'let q, scale = quant_int8(...)', found " +
+                             llvm::Twine(let.names.size()) + " name(s)");
+    types.push_back(Type::tensor(Type::Tensor, type.shape, type.dtype));
+    types.push_back(topk ? Type::tensor(Type::Tensor, type.shape, DType::I32)
+                         : Type::tensor(Type::Tensor, {type.shape[0], 1}, DType::F32));
   } else {
     if (!type.isError() && let.names.size() != 1)
-      diags.error(let.names[1].loc, "expected one name: only quant_int8 returns two values, found " +
+      diags.error(let.names[1].loc, "expected one name: only quant_int8 and topk return two values, found " +
                                         llvm::Twine(let.names.size()) + " names");
     if (type.kind == Type::Shape) {
       diags.error(value.loc, "expected a tensor or scalar value, found " + type.str());

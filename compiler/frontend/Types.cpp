@@ -57,7 +57,7 @@ std::string Type::str() const {
   case F32: return "an f32 scalar";
   case Tensor: return "tensor<" + shapeStr(shape) + ", " + spell(dtype).str() + ">";
   case Global: return "global tensor<" + shapeStr(shape) + ", " + spell(dtype).str() + ">";
-  case Pair: return "a pair (quantized, scale)";
+  case Pair: return "a pair of tensors (quant_int8's or topk's)";
   case Shape: return "a shape " + shapeStr(shape);
   case Mask: return "mask<" + shapeStr(shape) + ">";
   }

@@ -40,7 +40,7 @@ struct Type {
     F32,        // a run-time f32 scalar (kernel parameter)
     Tensor,     // an on-chip value
     Global,     // a tensor in global memory (parameter or scratch)
-    Pair,       // the (int8 tensor, scale) result of quant_int8
+    Pair,       // quant_int8's (int8 tensor, scale) or topk's (values, indices)
     Shape,      // a list of integer constants, e.g. [T, D]
     Mask,       // the result of a comparison (lt, ..., ne): booleans of `shape`, read by select
   };

@@ -38,10 +38,11 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   TileVerifyTargetOptions verifyOptions;
   verifyOptions.targetName = options.target;
   kernels.addPass(createTileVerifyTarget(verifyOptions));
-  if (options.fuse) {
+  if (options.fuse)
     kernels.addPass(createTilePushSlices());
+  kernels.addPass(createTileSinkCompares());
+  if (options.fuse)
     kernels.addPass(createTileFuseRows());
-  }
   // Tasks and launches: the tiling of every op and scope, then a fused scope
   // becomes one task, any other op its own.
   pm.addPass(createTileSelectStrategy());

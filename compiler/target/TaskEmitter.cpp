@@ -92,6 +92,11 @@ static FailureOr<std::string> kernelParameterType(ascend::TaskOp task, Type type
   return task.emitError("cannot pass a scalar of type ") << type;
 }
 
+/// PTO-ISA's CmpMode spelling: CmpMode::LT.
+static std::string cmpModeName(ascend::CmpMode mode) {
+  return "CmpMode::" + llvm::StringRef(ascend::stringifyCmpMode(mode)).upper();
+}
+
 static std::string pipeName(ascend::Pipe pipe) {
   return "PIPE_" + llvm::StringRef(ascend::stringifyPipe(pipe)).upper();
 }
@@ -250,6 +255,13 @@ LogicalResult TaskEmitter::emitInstruction(ascend::InstructionOpInterface instru
     if (std::optional<ascend::Saturation> sat = cvt.getSat())
       arguments.push_back(*sat == ascend::Saturation::on ? "SaturationMode::ON"
                                                          : "SaturationMode::OFF");
+  } else if (auto cmp = dyn_cast<ascend::TCmpOp>(op)) {
+    arguments.push_back(cmpModeName(cmp.getMode()));
+  } else if (auto cmps = dyn_cast<ascend::TCmpSOp>(op)) {
+    arguments.push_back(cmpModeName(cmps.getMode()));
+  } else if (auto ci = dyn_cast<ascend::TCiOp>(op)) {
+    // Counting up: pto-isa's `descending` template argument is 0.
+    callee += "<" + tileAliases.lookup(ci.getDst().getType()) + ", int32_t, 0>";
   } else if (auto gather = dyn_cast<ascend::TGatherOp>(op)) {
     callee += "<" + tileAliases.lookup(gather.getDst().getType()) + ", " +
               tileAliases.lookup(gather.getSrc().getType()) + ", MaskPattern::" +

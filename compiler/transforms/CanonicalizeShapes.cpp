@@ -29,6 +29,24 @@ Value reshapeTo(PatternRewriter &rewriter, Location loc, Value source, ArrayRef<
   return ReshapeOp::create(rewriter, loc, type.clone(shape), source);
 }
 
+/// The [1, C] row of a rank-1 [C] (or rank-0) operand. A mask is not
+/// reshaped (it lives only beside its select): its compare is recomputed on
+/// rows of its operands.
+Value rowOf(PatternRewriter &rewriter, Location loc, Value operand) {
+  auto type = cast<RankedTensorType>(operand.getType());
+  int64_t cols = type.getRank() == 1 ? type.getDimSize(0) : 1;
+  auto cmp = operand.getDefiningOp<CmpOp>();
+  if (!cmp)
+    return reshapeTo(rewriter, loc, operand, {1, cols});
+  IRMapping mapping;
+  for (Value input : cmp->getOperands())
+    if (isa<RankedTensorType>(input.getType()))
+      mapping.map(input, rowOf(rewriter, loc, input));
+  Operation *row = rewriter.clone(*cmp.getOperation(), mapping);
+  row->getResult(0).setType(type.clone({1, cols}));
+  return row->getResult(0);
+}
+
 /// reshape(reshape(x)) → reshape(x), or x when the shapes match.
 struct FoldReshapeChain : OpRewritePattern<ReshapeOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -46,14 +64,15 @@ struct FoldReshapeChain : OpRewritePattern<ReshapeOp> {
   }
 };
 
-/// A rank-1 [C] operand of a binary op with a [R, C] result becomes a [1, C]
-/// row, so the lowering only sees row and column expansion.
+/// A rank-1 [C] operand of a binary op, compare or select with a [R, C]
+/// result becomes a [1, C] row, so the lowering only sees row and column
+/// expansion.
 struct RowVectorOperand : RewritePattern {
   RowVectorOperand(MLIRContext *context)
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
 
   LogicalResult matchAndRewrite(Operation *op, PatternRewriter &rewriter) const override {
-    if (!op->hasTrait<kind::BinaryMath>() ||
+    if (!(op->hasTrait<kind::BinaryMath>() || isa<CmpOp, SelectOp>(op)) ||
         cast<RankedTensorType>(op->getResult(0).getType()).getRank() != 2)
       return failure();
     bool changed = false;
@@ -61,7 +80,7 @@ struct RowVectorOperand : RewritePattern {
       auto type = dyn_cast<RankedTensorType>(operand.get().getType());
       if (!type || type.getRank() != 1)
         continue;
-      Value row = reshapeTo(rewriter, op->getLoc(), operand.get(), {1, type.getDimSize(0)});
+      Value row = rowOf(rewriter, op->getLoc(), operand.get());
       rewriter.modifyOpInPlace(op, [&] { operand.set(row); });
       changed = true;
     }
@@ -103,12 +122,35 @@ struct FlattenElementwise : RewritePattern {
   }
 };
 
+/// A rank-1 [C] select or iota computes a [1, C] row, reshaped back for its
+/// readers, so the lowering sees rows × columns (a rank-1 compare is raised
+/// with its select, by rowOf).
+template <typename Op> struct RaiseRankOne : OpRewritePattern<Op> {
+  using OpRewritePattern<Op>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(Op op, PatternRewriter &rewriter) const override {
+    auto resultType = cast<RankedTensorType>(op.getType());
+    if (resultType.getRank() != 1)
+      return failure();
+    int64_t cols = resultType.getDimSize(0);
+    IRMapping mapping;
+    for (Value operand : op->getOperands())
+      if (isa<RankedTensorType>(operand.getType()))
+        mapping.map(operand, rowOf(rewriter, op.getLoc(), operand));
+    Operation *row = rewriter.clone(*op.getOperation(), mapping);
+    row->getResult(0).setType(resultType.clone({1, cols}));
+    rewriter.replaceOp(op, reshapeTo(rewriter, op.getLoc(), row->getResult(0), {cols}));
+    return success();
+  }
+};
+
 struct TileCanonicalizeShapes
     : tilec::impl::TileCanonicalizeShapesBase<TileCanonicalizeShapes> {
   void runOnOperation() override {
     MLIRContext *context = &getContext();
     RewritePatternSet patterns(context);
-    patterns.add<FoldReshapeChain, FlattenElementwise, RowVectorOperand>(context);
+    patterns.add<FoldReshapeChain, FlattenElementwise, RowVectorOperand,
+                 RaiseRankOne<SelectOp>, RaiseRankOne<IotaOp>>(context);
     // Folding drops the reshapes that do not change the type (ReshapeOp::fold).
     GreedyRewriteConfig config;
     config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);

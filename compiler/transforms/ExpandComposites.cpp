@@ -2,11 +2,13 @@
 //
 // tile.rms_norm, tile.quant_int8, tile.rope and the elementwise
 // activations (sigmoid, silu, gelu, pow) become the ops of their definitions
-// (TileOps.td), computed in f32. Every op an expansion creates
+// (TileOps.td), computed in f32; row_argmax and topk become compares and
+// selects (ExpandTopK.cpp). Every op an expansion creates
 // carries the composite's location, so diagnostics and generated code still
 // point at the .tile line that wrote the composite.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/transforms/ExpandTopK.h"
 #include "compiler/transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -250,6 +252,7 @@ struct TileExpandComposites
     RewritePatternSet patterns(&getContext());
     patterns.add<ExpandRmsNorm, ExpandQuantInt8, ExpandRope, ExpandLogistic<SigmoidOp>,
                  ExpandLogistic<SiluOp>, ExpandGelu, ExpandPow>(&getContext());
+    populateTopKExpansions(patterns);
     // Only the expansions: folding the rest of the kernel is for the
     // canonicalisation passes.
     GreedyRewriteConfig config;

@@ -5,7 +5,8 @@
 // producer only if no op outside the group uses the group's values before
 // it: the group then moves, in order, to the position of its last op as one
 // `tile.scope` whose results are the values used outside. A group needs two
-// ops or more, one of them computing (not just a view).
+// ops or more, one of them computing (not just a view). A compare goes with
+// the select reading its mask (tile-sink-compares), never alone.
 //
 // A scope the user wrote (`scope "name" on vector { ... }`) is kept as it is
 // written, with its loads moved in front and its stores after it so that it
@@ -48,13 +49,14 @@ private:
     int64_t rows = 1;
   };
 
-  /// No op outside group `index` uses its values before position `before`.
-  bool usesComeAfter(unsigned index, unsigned before) {
+  /// No op outside group `index` uses its values before position `before`
+  /// (`joining`, which joins with the op at `before`, counts as inside).
+  bool usesComeAfter(unsigned index, unsigned before, Operation *joining) {
     for (Operation *member : groups[index].ops)
       for (Operation *user : member->getUsers()) {
         Operation *ancestor = block.findAncestorOpInBlock(*user);
         auto group = groupOf.find(ancestor);
-        bool outside = group == groupOf.end() || group->second != index;
+        bool outside = ancestor != joining && (group == groupOf.end() || group->second != index);
         if (outside && positionOf.lookup(ancestor) < before)
           return false;
       }
@@ -67,22 +69,36 @@ private:
   SmallVector<Group> groups;
 };
 
+/// The compare computing a select's mask (tile-sink-compares placed it right
+/// before the select, its only reader): it goes into the select's group.
+tile::CmpOp maskCompareOf(Operation &op) {
+  auto select = dyn_cast<tile::SelectOp>(op);
+  auto compare = select ? select.getMask().getDefiningOp<tile::CmpOp>() : tile::CmpOp();
+  return compare && compare->getBlock() == op.getBlock() ? compare : tile::CmpOp();
+}
+
 void BlockFusion::formGroups() {
   for (Operation &op : block) {
     std::optional<int64_t> rows = rowfusion::rowWiseRows(&op);
-    if (!rows)
+    // A mask is never a group's result: its compare joins its select's group.
+    if (!rows || isa<tile::CmpOp>(op))
       continue;
     unsigned position = positionOf.lookup(&op);
+    tile::CmpOp compare = maskCompareOf(op);
+    SmallVector<Value> reads(op.getOperands());
+    if (compare)
+      reads.append(compare->operand_begin(), compare->operand_end());
     // The groups of this op's producers it may join.
     SmallVector<unsigned> joined;
-    for (Value operand : op.getOperands()) {
+    for (Value operand : reads) {
       Operation *producer = operand.getDefiningOp();
       if (!producer || producer->getBlock() != &block || !groupOf.count(producer))
         continue;
       unsigned index = groupOf.lookup(producer);
       int64_t groupRows = groups[index].rows;
       bool rowsAgree = groupRows == 1 || *rows == 1 || groupRows == *rows;
-      if (rowsAgree && !llvm::is_contained(joined, index) && usesComeAfter(index, position))
+      if (rowsAgree && !llvm::is_contained(joined, index) &&
+          usesComeAfter(index, position, compare))
         joined.push_back(index);
     }
     // Joined groups must agree with each other too.
@@ -111,6 +127,10 @@ void BlockFusion::formGroups() {
       llvm::sort(groups[target].ops, [&](Operation *a, Operation *b) {
         return positionOf.lookup(a) < positionOf.lookup(b);
       });
+    }
+    if (compare) {
+      groups[target].ops.push_back(compare);
+      groupOf[compare] = target;
     }
     groups[target].ops.push_back(&op);
     groups[target].rows = std::max(groups[target].rows, groupRows);

@@ -123,6 +123,20 @@ def TilePushSlices : Pass<"tile-push-slices", "::tilec::tile::KernelOp"> {
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def TileSinkCompares : Pass<"tile-sink-compares", "::tilec::tile::KernelOp"> {
+  let summary = "gives every select its own tile.cmp, right before it";
+  let description = [{
+    A mask is never stored: the lowering computes it in the task of the
+    select that reads it (TCMP or TCMPS into a packed-bit UB mask, then TSEL
+    or TSELS). Each use of a `tile.cmp` by a select's mask operand gets a copy
+    of the compare inserted just before that select (the original is erased
+    once unused), so `tile-fuse-rows` puts compare and select in one scope and
+    the one-task-per-op lowering finds the compare at its select. Any other
+    reader of a mask is an error at that reader. Runs after
+    `tile-push-slices`, which would otherwise slice masks.
+  }];
+}
+
 def TileFuseRows : Pass<"tile-fuse-rows", "::tilec::tile::KernelOp"> {
   let summary = "groups chains of row-wise vector ops into scopes that run as one task";
   let description = [{

@@ -86,12 +86,15 @@ LogicalResult verifyMatmul(MatmulOp op, const target::TargetDescription &target)
 }
 
 LogicalResult verifyOp(Operation *op, const target::TargetDescription &target) {
-  // PTO-ISA has the instructions (TCMP/TCMPS, TSEL/TSELS, TCI), but their
-  // packed-bit masks have no lowering yet.
-  if (isa<CmpOp, SelectOp, IotaOp>(op))
-    return op->emitError() << "'" << op->getName() << "' has no lowering to " << target.name
-                           << " yet: run the kernel in the reference interpreter "
-                              "(tile-run --interpret)";
+  // TCMP and TSEL have no 1-byte forms on a2a3 (the lowering widens bf16
+  // and f16 to f32; integers keep their type).
+  if (isa<CmpOp, SelectOp>(op)) {
+    auto isI8 = [](Value value) { return getElementTypeOrSelf(value.getType()).isInteger(8); };
+    if (isa<CmpOp>(op) ? llvm::any_of(op->getOperands(), isI8) : isI8(op->getResult(0)))
+      return op->emitError() << "'" << op->getName() << "' has no i8 form on " << target.name
+                             << " (TCMP and TSEL take 2- and 4-byte elements): cast to i32 or "
+                                "f16 first";
+  }
   if (auto cast = dyn_cast<CastOp>(op))
     return verifyCast(cast, target);
   if (auto matmul = dyn_cast<MatmulOp>(op))

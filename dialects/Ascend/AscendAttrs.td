@@ -100,4 +100,15 @@ def Ascend_GatherPatternAttr : EnumAttr<Ascend_Dialect, Ascend_GatherPattern, "p
   let assemblyFormat = "`<` $value `>`";
 }
 
+// TCMP/TCMPS predicates, spelled as PTO-ISA's CmpMode.
+def Ascend_CmpMode : I32EnumAttr<"CmpMode", "the predicate of a vector compare", [
+  I32EnumAttrCase<"eq", 0>, I32EnumAttrCase<"ne", 1>, I32EnumAttrCase<"lt", 2>,
+  I32EnumAttrCase<"le", 3>, I32EnumAttrCase<"gt", 4>, I32EnumAttrCase<"ge", 5>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_CmpModeAttr : EnumAttr<Ascend_Dialect, Ascend_CmpMode, "cmp"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 #endif // TILEC_ASCEND_ATTRS_TD

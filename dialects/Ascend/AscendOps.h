@@ -29,6 +29,12 @@ llvm::SmallVector<mlir::Value> buffersWithEffect(mlir::Operation *op) {
       buffers.push_back(instance.getValue());
   return buffers;
 }
+
+/// Bytes per row of the packed mask (TCMP, TSEL) of a UB tile: one bit per
+/// element of its padded row, as pto-isa's simulator packs TCMPS.
+inline int64_t maskBytesPerRow(TileBufferType compared) {
+  return compared.getPaddedCols() / 8;
+}
 } // namespace tilec::ascend
 
 #include "dialects/Ascend/AscendInterfaces.h.inc"

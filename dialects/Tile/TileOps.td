@@ -327,11 +327,12 @@ def Tile_SelectOp : Tile_Op<"select", [Pure, Tile_Elementwise, Tile_BroadcastsOp
   let hasVerifier = 1;
 }
 
-def Tile_IotaOp : Tile_Op<"iota", [Pure]> {
+def Tile_IotaOp : Tile_Op<"iota", [Pure, Tile_RowWise]> {
   let summary = "the i32 sequence 0, 1, …, N − 1";
   let description = [{
     `%i = tile.iota : tensor<64xi32>`; compared with a bound it masks by
-    position (`select(iota(S) < len, s, -inf)`).
+    position (`select(iota(S) < len, s, -inf)`). Row-wise (it reads no
+    rows), so a fused chain computes it once, before its row chunks.
   }];
   let results = (outs RankedTensorOf<[I32]>:$result);
   let assemblyFormat = "attr-dict `:` type($result)";
@@ -479,6 +480,46 @@ def Tile_RopeOp : Tile_Op<"rope", [Pure, Tile_Composite]> {
   let assemblyFormat = [{
     $source `,` $cos `,` $sin attr-dict `:` type($source) `,` type($cos) `,` type($sin) `->` type($result)
   }];
+  let hasVerifier = 1;
+}
+
+def Tile_TopKOp : Tile_Op<"topk", [Pure, Tile_Composite]> {
+  let summary = "the k largest elements of each row, largest first, and their columns";
+  let description = [{
+    For each row of a rank-2 f16, f32 or i32 tensor [R, C], `values` [R, k]
+    holds its k largest elements in descending order and `indices` [R, k]
+    their columns (i32); equal elements come in column order, as
+    torch.topk's. 1 ≤ k ≤ min(C, 64). NaN elements are not ranked: rows
+    holding NaN give unspecified results. Expands to k rounds of row max,
+    the lowest column holding it, and masking that column (repeated max and
+    mask: each round is row-wise vector work, so a fused chain keeps the
+    whole selection in UB).
+    ```mlir
+    %v, %i = tile.topk %x {k = 8 : i64} : tensor<16x256xf32> -> tensor<16x8xf32>, tensor<16x8xi32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[F16, F32, I32]>:$source, I64Attr:$k);
+  let results = (outs RankedTensorOf<[F16, F32, I32]>:$values, RankedTensorOf<[I32]>:$indices);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($values) `,` type($indices)";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The largest k (the sparse-attention indexers of DeepSeek-V3.2/V4 need 64).
+    static constexpr int64_t kMaxK = 64;
+  }];
+}
+
+def Tile_RowArgmaxOp : Tile_Op<"row_argmax", [Pure, Tile_Composite]> {
+  let summary = "the column of each row's largest element (the first of equals)";
+  let description = [{
+    A rank-2 f16, f32 or i32 tensor [R, C] gives [R, 1] i32: the lowest
+    column holding the row's maximum (torch.argmax's choice among equals).
+    NaN elements are not ranked. Expands to `row_max`, a compare and a
+    `row_min` of the matching columns.
+    `%i = tile.row_argmax %x : tensor<16x256xf32> -> tensor<16x1xi32>`
+  }];
+  let arguments = (ins RankedTensorOf<[F16, F32, I32]>:$source);
+  let results = (outs RankedTensorOf<[I32]>:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
   let hasVerifier = 1;
 }
 

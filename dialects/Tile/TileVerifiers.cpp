@@ -336,20 +336,72 @@ LogicalResult CmpOp::verify() {
 
 LogicalResult SelectOp::verify() {
   Type trueType = getTrueValue().getType(), falseType = getFalseValue().getType();
-  if (failed(verifyBinary(*this, trueType, falseType, getType(), getType().getElementType())))
+  ArrayRef<int64_t> result = getType().getShape();
+  // The values and the mask broadcast together to the result: the values
+  // alone may have fewer rows (a [1, C] row of column indices picked per row
+  // by an [R, C] mask), so they are checked against their own broadcast shape.
+  auto shapeOf = [](Type type) -> ArrayRef<int64_t> {
+    if (auto tensor = dyn_cast<RankedTensorType>(type))
+      return tensor.getShape();
+    return {};
+  };
+  SmallVector<int64_t> values;
+  if (!OpTrait::util::getBroadcastedShape(shapeOf(trueType), shapeOf(falseType), values))
+    values.assign(result.begin(), result.end()); // verifyBinary reports it
+  if (failed(verifyBinary(*this, trueType, falseType,
+                          RankedTensorType::get(values, getType().getElementType()),
+                          getType().getElementType())))
     return failure();
-  // The values' broadcast shape is the result's (verifyBinary); the mask broadcasts to it too.
   SmallVector<int64_t> shape;
   ArrayRef<int64_t> mask = getMask().getType().getShape();
-  if (!OpTrait::util::getBroadcastedShape(mask, getType().getShape(), shape) ||
-      ArrayRef<int64_t>(shape) != getType().getShape())
+  if (!OpTrait::util::getBroadcastedShape(values, result, shape) ||
+      ArrayRef<int64_t>(shape) != result)
+    return emitOpError("result shape ") << formatShape(result)
+                                        << " differs from the broadcast shape " << formatShape(values);
+  if (!OpTrait::util::getBroadcastedShape(mask, result, shape) || ArrayRef<int64_t>(shape) != result)
     return emitOpError("mask shape ") << formatShape(mask) << " does not broadcast to the result shape "
-                                      << formatShape(getType().getShape());
+                                      << formatShape(result);
+  SmallVector<int64_t> both;
+  if (!OpTrait::util::getBroadcastedShape(mask, values, both) || ArrayRef<int64_t>(both) != result)
+    return emitOpError("mask shape ") << formatShape(mask) << " and value shape " << formatShape(values)
+                                      << " do not broadcast to the result shape " << formatShape(result);
   return success();
 }
 
 LogicalResult IotaOp::verify() {
-  if (getType().getRank() != 1)
-    return emitOpError("gives a rank-1 sequence, found rank ") << getType().getRank();
+  // tile-canonicalize-shapes makes the rank-1 sequence a [1, N] row.
+  ArrayRef<int64_t> shape = getType().getShape();
+  if (shape.size() != 1 && !(shape.size() == 2 && shape[0] == 1))
+    return emitOpError("gives a rank-1 sequence or one row [1, N], found ")
+           << formatShape(shape);
+  return success();
+}
+
+LogicalResult TopKOp::verify() {
+  ArrayRef<int64_t> shape = getSource().getType().getShape();
+  if (shape.size() != 2)
+    return emitOpError("ranks the rows of a rank-2 tensor, found ") << formatShape(shape);
+  int64_t k = getK();
+  if (k < 1 || k > std::min<int64_t>(shape[1], kMaxK))
+    return emitOpError("k must be in [1, ") << std::min<int64_t>(shape[1], kMaxK)
+                                            << "] (at most 64 and the row length), found " << k;
+  SmallVector<int64_t> expected = {shape[0], k};
+  for (Value result : {getValues(), getIndices()})
+    if (cast<RankedTensorType>(result.getType()).getShape() != ArrayRef<int64_t>(expected))
+      return emitOpError("results must be ") << formatShape(expected) << ", found "
+                                              << formatShape(cast<RankedTensorType>(result.getType()).getShape());
+  if (getValues().getType().getElementType() != getSource().getType().getElementType())
+    return emitOpError("values must have the source's element type");
+  return success();
+}
+
+LogicalResult RowArgmaxOp::verify() {
+  ArrayRef<int64_t> shape = getSource().getType().getShape();
+  if (shape.size() != 2)
+    return emitOpError("ranks the rows of a rank-2 tensor, found ") << formatShape(shape);
+  SmallVector<int64_t> expected = {shape[0], 1};
+  if (getType().getShape() != ArrayRef<int64_t>(expected))
+    return emitOpError("result must be ") << formatShape(expected) << ", found "
+                                           << formatShape(getType().getShape());
   return success();
 }

@@ -71,6 +71,7 @@ std::optional<mlir::LogicalResult> executeReductionOp(mlir::Operation *op, Frame
 std::optional<mlir::LogicalResult> executeMatmulOp(mlir::Operation *op, Frame &frame);
 std::optional<mlir::LogicalResult> executeCompositeOp(mlir::Operation *op, Frame &frame);
 std::optional<mlir::LogicalResult> executeSelectionOp(mlir::Operation *op, Frame &frame);
+std::optional<mlir::LogicalResult> executeRankingOp(mlir::Operation *op, Frame &frame);
 
 } // namespace tilec::interp
 

@@ -68,7 +68,7 @@ private:
   LogicalResult executeLeaf(Operation *op) {
     for (auto family : {executeArithOp, executeMemoryOp, executeShapeOp, executeElementwiseOp,
                         executeCastOp, executeReductionOp, executeMatmulOp, executeCompositeOp,
-                        executeSelectionOp})
+                        executeSelectionOp, executeRankingOp})
       if (std::optional<LogicalResult> result = family(op, frame_))
         return *result;
     return op->emitError("the reference interpreter does not support '")

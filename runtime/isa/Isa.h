@@ -10,4 +10,5 @@
 #include "runtime/isa/Sync.h"
 #include "runtime/isa/Tile.h"
 #include "runtime/isa/ReduceExpandOps.h"
+#include "runtime/isa/SelectOps.h"
 #include "runtime/isa/VectorOps.h"

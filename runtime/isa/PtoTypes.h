@@ -35,6 +35,9 @@ enum class RoundMode : uint8_t {
 
 enum class SaturationMode : uint8_t { ON = 0, OFF = 1 };
 
+/// TCMP/TCMPS predicates, numbered as pto-isa's.
+enum class CmpMode : uint8_t { EQ = 0, NE = 1, LT = 2, LE = 3, GT = 4, GE = 5 };
+
 /// Mask-pattern gather: which element of every 2 (or 4) is kept.
 enum class MaskPattern : uint8_t {
   P0101 = 1, // even elements
@@ -69,6 +72,9 @@ template <> struct ElementTraits<uint8_t> { static constexpr DType dtype = DType
 template <> struct ElementTraits<int16_t> { static constexpr DType dtype = DType::I16; };
 template <> struct ElementTraits<int32_t> { static constexpr DType dtype = DType::I32; };
 template <> struct ElementTraits<int64_t> { static constexpr DType dtype = DType::I64; };
+/// uint32_t tiles are only TSEL's scratch (no arithmetic reads them): sized and
+/// described as their 4-byte twin.
+template <> struct ElementTraits<uint32_t> { static constexpr DType dtype = DType::I32; };
 
 template <typename T> constexpr DType dtypeOf = ElementTraits<T>::dtype;
 

@@ -51,18 +51,3 @@ tile.kernel @odd_k(%a: !tile.gm<100x4004xbf16>, %b: !tile.gm<4004x64xbf16>, %c: 
   tile.store %r, %c[%c0, %c0] : tensor<100x64xf32>, !tile.gm<100x64xf32>
   tile.return
 }
-
-// -----
-
-// A comparison has no lowering yet (in tilec, tile-verify-target rejects it
-// first): no family of patterns matches it, and the driver reports it at the op.
-tile.kernel @compare(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {tile.out}) {
-  %c0 = arith.constant 0 : index
-  %zero = arith.constant 0.0 : f32
-  %t = tile.load %x[%c0, %c0] : !tile.gm<16x64xf32> -> tensor<16x64xf32>
-  // expected-error @+1 {{failed to legalize operation 'tile.cmp' that was explicitly marked illegal}}
-  %m = tile.cmp <lt> %t, %zero : tensor<16x64xf32>, f32 -> tensor<16x64xi1>
-  %s = tile.select %m, %zero, %t : tensor<16x64xi1>, f32, tensor<16x64xf32> -> tensor<16x64xf32>
-  tile.store %s, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
-  tile.return
-}

@@ -793,9 +793,80 @@ tile.kernel @select_mask_shape(%x: !tile.gm<4x8xf32>, %k: !tile.gm<4x4xf32>) {
 
 // -----
 
-tile.kernel @iota_rank() {
-  // expected-error @+1 {{'tile.iota' op gives a rank-1 sequence, found rank 2}}
-  %i = tile.iota : tensor<1x8xi32>
+tile.kernel @select_result_rows(%x: !tile.gm<1x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<1x8xf32> -> tensor<1x8xf32>
+  %m = tile.cmp <gt> %v, %v : tensor<1x8xf32>, tensor<1x8xf32> -> tensor<1x8xi1>
+  // expected-error @+1 {{'tile.select' op mask shape [1, 8] and value shape [1, 8] do not broadcast to the result shape [4, 8]}}
+  %s = tile.select %m, %v, %v : tensor<1x8xi1>, tensor<1x8xf32>, tensor<1x8xf32> -> tensor<4x8xf32>
   tile.return
 }
 
+// -----
+
+tile.kernel @iota_rank() {
+  // expected-error @+1 {{'tile.iota' op gives a rank-1 sequence or one row [1, N], found [2, 8]}}
+  %i = tile.iota : tensor<2x8xi32>
+  tile.return
+}
+
+
+// -----
+
+tile.kernel @topk_k(%x: !tile.gm<4x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  // expected-error @+1 {{'tile.topk' op k must be in [1, 8] (at most 64 and the row length), found 9}}
+  %a, %b = tile.topk %v {k = 9 : i64} : tensor<4x8xf32> -> tensor<4x9xf32>, tensor<4x9xi32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @topk_shape(%x: !tile.gm<4x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  // expected-error @+1 {{'tile.topk' op results must be [4, 2], found [4, 3]}}
+  %a, %b = tile.topk %v {k = 2 : i64} : tensor<4x8xf32> -> tensor<4x3xf32>, tensor<4x3xi32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @topk_values(%x: !tile.gm<4x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  // expected-error @+1 {{'tile.topk' op values must have the source's element type}}
+  %a, %b = tile.topk %v {k = 2 : i64} : tensor<4x8xf32> -> tensor<4x2xf16>, tensor<4x2xi32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @topk_rank(%x: !tile.gm<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0] : !tile.gm<8xf32> -> tensor<8xf32>
+  // expected-error @+1 {{'tile.topk' op ranks the rows of a rank-2 tensor, found [8]}}
+  %a, %b = tile.topk %v {k = 2 : i64} : tensor<8xf32> -> tensor<1x2xf32>, tensor<1x2xi32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @argmax_shape(%x: !tile.gm<4x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<4x8xf32> -> tensor<4x8xf32>
+  // expected-error @+1 {{'tile.row_argmax' op result must be [4, 1], found [1, 4]}}
+  %a = tile.row_argmax %v : tensor<4x8xf32> -> tensor<1x4xi32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @argmax_rank(%x: !tile.gm<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0] : !tile.gm<8xf32> -> tensor<8xf32>
+  // expected-error @+1 {{'tile.row_argmax' op ranks the rows of a rank-2 tensor, found [8]}}
+  %a = tile.row_argmax %v : tensor<8xf32> -> tensor<8x1xi32>
+  tile.return
+}

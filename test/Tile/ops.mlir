@@ -271,6 +271,14 @@ tile.kernel @compare_select(%x: !tile.gm<16x64xf32>, %n: i32, %y: !tile.gm<16x64
   // CHECK: tile.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<64xi1>, tensor<16x64xf32>, f32 -> tensor<16x64xf32>
   %s = tile.select %valid, %a, %ninf : tensor<64xi1>, tensor<16x64xf32>, f32 -> tensor<16x64xf32>
   %t = tile.select %lt, %s, %a : tensor<16x64xi1>, tensor<16x64xf32>, tensor<16x64xf32> -> tensor<16x64xf32>
+  // The values may have fewer rows than the mask: a row of column indices picked per row.
+  // CHECK: tile.select %{{.*}}, %{{.*}}, %{{.*}} : tensor<16x64xi1>, tensor<1x64xi32>, i32 -> tensor<16x64xi32>
+  %row = tile.iota : tensor<1x64xi32>
+  %cols = tile.select %lt, %row, %n : tensor<16x64xi1>, tensor<1x64xi32>, i32 -> tensor<16x64xi32>
+  // CHECK: tile.topk %{{.*}} {k = 4 : i64} : tensor<16x64xf32> -> tensor<16x4xf32>, tensor<16x4xi32>
+  %v, %w = tile.topk %t {k = 4 : i64} : tensor<16x64xf32> -> tensor<16x4xf32>, tensor<16x4xi32>
+  // CHECK: tile.row_argmax %{{.*}} : tensor<16x64xf32> -> tensor<16x1xi32>
+  %arg = tile.row_argmax %t : tensor<16x64xf32> -> tensor<16x1xi32>
   tile.store %t, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
   tile.return
 }

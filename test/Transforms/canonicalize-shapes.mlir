@@ -108,3 +108,41 @@ tile.kernel @reshape_chains(%x: !tile.gm<8x16xf32>, %a: !tile.gm<8x16xf32> {tile
   tile.store %4, %c[%c0] : tensor<128xf32>, !tile.gm<128xf32>
   tile.return
 }
+
+// -----
+
+// A rank-1 iota and compare (the mask of select(iota(S) < n, s, -inf)) become
+// [1, S] rows: the iota is made a row, the compare is recomputed on rows for
+// the select (a mask is never reshaped).
+// CHECK-LABEL: tile.kernel @rank1_mask
+// CHECK: %[[I:.*]] = tile.iota : tensor<1x64xi32>
+// CHECK-NEXT: %[[M:.*]] = tile.cmp <lt> %[[I]], %arg1 : tensor<1x64xi32>, i32 -> tensor<1x64xi1>
+// CHECK-NEXT: tile.select %[[M]], %{{.*}}, %{{.*}} : tensor<1x64xi1>, tensor<8x64xf32>, f32 -> tensor<8x64xf32>
+// CHECK-NOT: tile.reshape
+tile.kernel @rank1_mask(%x: !tile.gm<8x64xf32>, %n: i32, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ninf = arith.constant -1.0e30 : f32
+  %v = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
+  %i = tile.iota : tensor<64xi32>
+  %m = tile.cmp <lt> %i, %n : tensor<64xi32>, i32 -> tensor<64xi1>
+  %s = tile.select %m, %v, %ninf : tensor<64xi1>, tensor<8x64xf32>, f32 -> tensor<8x64xf32>
+  tile.store %s, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}
+
+// -----
+
+// A rank-1 select raises with its compare and is reshaped back for its reader.
+// CHECK-LABEL: tile.kernel @rank1_select
+// CHECK: %[[I:.*]] = tile.iota : tensor<1x16xi32>
+// CHECK-NEXT: %[[M:.*]] = tile.cmp <ge> %[[I]], %arg0 : tensor<1x16xi32>, i32 -> tensor<1x16xi1>
+// CHECK-NEXT: %[[S:.*]] = tile.select %[[M]], %[[I]], %arg0 : tensor<1x16xi1>, tensor<1x16xi32>, i32 -> tensor<1x16xi32>
+// CHECK-NEXT: tile.reshape %[[S]] : tensor<1x16xi32> -> tensor<16xi32>
+tile.kernel @rank1_select(%n: i32, %y: !tile.gm<16xi32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %i = tile.iota : tensor<16xi32>
+  %m = tile.cmp <ge> %i, %n : tensor<16xi32>, i32 -> tensor<16xi1>
+  %s = tile.select %m, %i, %n : tensor<16xi1>, tensor<16xi32>, i32 -> tensor<16xi32>
+  tile.store %s, %y[%c0] : tensor<16xi32>, !tile.gm<16xi32>
+  tile.return
+}

@@ -132,3 +132,42 @@ tile.kernel @rope_whole(%x: !tile.gm<2x8xf32>, %cos: !tile.gm<2x4xf32>, %sin: !t
   tile.store %3, %y[%c0, %c0] : tensor<2x8xf32>, !tile.gm<2x8xf32>
   tile.return
 }
+
+// -----
+
+// row_argmax: the row max, then the lowest column holding it (columns that do
+// not count as C = 16). topk of k = 2 on f16 ranks in f32: two rounds, each
+// writing slot t of both results, the first retiring its column (value -inf,
+// column C) before the second; the f16 values come back by an exact rint.
+// CHECK-LABEL: tile.kernel @ranking
+// CHECK-DAG: %[[C:.*]] = arith.constant 16 : i32
+// CHECK-DAG: %[[NINF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: %[[X:.*]] = tile.load
+// CHECK: %[[IOTA:.*]] = tile.iota : tensor<1x16xi32>
+// CHECK: %[[MAX:.*]] = tile.row_max %[[X]] : tensor<4x16xf32> -> tensor<4x1xf32>
+// CHECK: %[[HOLD:.*]] = tile.cmp <eq> %[[X]], %[[MAX]]
+// CHECK: %[[CAND:.*]] = tile.select %[[HOLD]], %[[IOTA]], %[[C]] : tensor<4x16xi1>, tensor<1x16xi32>, i32 -> tensor<4x16xi32>
+// CHECK: %[[ARG:.*]] = tile.row_min %[[CAND]] : tensor<4x16xi32> -> tensor<4x1xi32>
+// CHECK: %[[F:.*]] = tile.cast %{{.*}} : tensor<4x16xf16> -> tensor<4x16xf32>
+// CHECK: %[[COLS:.*]] = tile.iota : tensor<1x16xi32>
+// CHECK: %[[M0:.*]] = tile.row_max %[[F]]
+// CHECK: %[[TAKEN:.*]] = tile.cmp <eq> %[[COLS]], %{{.*}} : tensor<1x16xi32>, tensor<4x1xi32> -> tensor<4x16xi1>
+// CHECK-NEXT: %[[W1:.*]] = tile.select %[[TAKEN]], %[[NINF]], %[[F]] : tensor<4x16xi1>, f32, tensor<4x16xf32> -> tensor<4x16xf32>
+// CHECK-NEXT: tile.select %[[TAKEN]], %[[C]], %[[COLS]] : tensor<4x16xi1>, i32, tensor<1x16xi32> -> tensor<4x16xi32>
+// CHECK-NEXT: tile.row_max %[[W1]]
+// CHECK-NOT: tile.row_max
+// CHECK: %[[V:.*]] = tile.cast %{{.*}} {round = #tile.round<rint>} : tensor<4x2xf32> -> tensor<4x2xf16>
+// CHECK: tile.store %[[ARG]]
+// CHECK: tile.store %[[V]]
+tile.kernel @ranking(%x: !tile.gm<4x16xf32>, %h: !tile.gm<4x16xf16>, %a: !tile.gm<4x1xi32> {tile.out},
+                     %v: !tile.gm<4x2xf16> {tile.out}, %i: !tile.gm<4x2xi32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<4x16xf32> -> tensor<4x16xf32>
+  %1 = tile.load %h[%c0, %c0] : !tile.gm<4x16xf16> -> tensor<4x16xf16>
+  %2 = tile.row_argmax %0 : tensor<4x16xf32> -> tensor<4x1xi32>
+  %3, %4 = tile.topk %1 {k = 2 : i64} : tensor<4x16xf16> -> tensor<4x2xf16>, tensor<4x2xi32>
+  tile.store %2, %a[%c0, %c0] : tensor<4x1xi32>, !tile.gm<4x1xi32>
+  tile.store %3, %v[%c0, %c0] : tensor<4x2xf16>, !tile.gm<4x2xf16>
+  tile.store %4, %i[%c0, %c0] : tensor<4x2xi32>, !tile.gm<4x2xi32>
+  tile.return
+}

@@ -168,3 +168,34 @@ tile.kernel @broadcast_rows(%q: !tile.gm<1x32x64xf32>, %k: !tile.gm<4x32x64xf32>
   tile.store %s, %y[%c0, %c0, %c0] : tensor<4x32x64xf32>, !tile.gm<4x32x64xf32>
   tile.return
 }
+
+// -----
+
+// A compare goes into the group of the select reading its mask, even when the
+// compare's operands come from another group's producer; the mask is never a
+// scope result.
+// CHECK-LABEL: tile.kernel @masked_softmax
+// CHECK: tile.scope "fused_l9" core = <vector> -> tensor<8x64xf32> {
+// CHECK-NEXT: tile.iota
+// CHECK-NEXT: tile.mul
+// CHECK-NEXT: tile.cmp <lt>
+// CHECK-NEXT: tile.select
+// CHECK-NEXT: tile.row_max
+// CHECK-NEXT: tile.sub
+// CHECK-NEXT: %[[E:.*]] = tile.exp
+// CHECK-NEXT: tile.yield %[[E]] : tensor<8x64xf32>
+tile.kernel @masked_softmax(%x: !tile.gm<8x64xf32>, %n: i32, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %scale = arith.constant 0.125 : f32
+  %ninf = arith.constant -1.0e30 : f32
+  %v = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
+  %i = tile.iota : tensor<1x64xi32>
+  %s = tile.mul %v, %scale : tensor<8x64xf32>, f32 -> tensor<8x64xf32>
+  %m = tile.cmp <lt> %i, %n : tensor<1x64xi32>, i32 -> tensor<1x64xi1>
+  %masked = tile.select %m, %s, %ninf : tensor<1x64xi1>, tensor<8x64xf32>, f32 -> tensor<8x64xf32>
+  %max = tile.row_max %masked : tensor<8x64xf32> -> tensor<8x1xf32>
+  %d = tile.sub %masked, %max : tensor<8x64xf32>, tensor<8x1xf32> -> tensor<8x64xf32>
+  %e = tile.exp %d : tensor<8x64xf32> loc("k.tile":9:3)
+  tile.store %e, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}

@@ -78,3 +78,17 @@ tile.kernel @integer_arithmetic(%x: !tile.gm<8x32xi8>, %z: !tile.gm<8x32xi32>, %
   tile.store %4, %w[%c0, %c0] : tensor<8x32xi32>, !tile.gm<8x32xi32>
   tile.return
 }
+
+// -----
+
+// TCMP and TSEL take 2- and 4-byte elements: i8 is cast first.
+tile.kernel @i8_compare(%x: !tile.gm<8x64xi8>, %y: !tile.gm<8x64xi8> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<8x64xi8> -> tensor<8x64xi8>
+  // expected-error @+1 {{'tile.cmp' has no i8 form on a2a3 (TCMP and TSEL take 2- and 4-byte elements): cast to i32 or f16 first}}
+  %m = tile.cmp <lt> %v, %v : tensor<8x64xi8>, tensor<8x64xi8> -> tensor<8x64xi1>
+  // expected-error @+1 {{'tile.select' has no i8 form on a2a3 (TCMP and TSEL take 2- and 4-byte elements): cast to i32 or f16 first}}
+  %s = tile.select %m, %v, %v : tensor<8x64xi1>, tensor<8x64xi8>, tensor<8x64xi8> -> tensor<8x64xi8>
+  tile.store %s, %y[%c0, %c0] : tensor<8x64xi8>, !tile.gm<8x64xi8>
+  tile.return
+}

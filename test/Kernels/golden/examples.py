@@ -4,7 +4,7 @@
   examples.py KERNEL --inputs DIR --outputs DIR
 
 KERNEL is hello_world, rms_norm, layer_norm, softmax_rows, rope_rows, matmul_bf16, gemm,
-gemm_eltwise or multi_proj. Elementwise steps run in f32 as the math says, reductions and dot
+gemm_eltwise, multi_proj or topk_rows. Elementwise steps run in f32 as the math says, reductions and dot
 products in f64 rounded once (common.py); GELU is the tanh form evaluated in f64.
 """
 import sys
@@ -76,6 +76,17 @@ def multi_proj(i):
             for name, weight in (("q", "wq"), ("k", "wk"), ("v", "wv"))}
 
 
+def topk_rows(i, k=16):
+    """Scores at or past the valid length count as -1e30; a stable sort of the negated scores
+    ranks each row largest first with equal scores in column order (torch.topk's order)."""
+    scores = np.asarray(i["scores"], dtype=F32)
+    masked = np.where(np.arange(scores.shape[-1]) < int(i["len"]), scores, F32(-1e30))
+    order = np.argsort(-masked, axis=-1, kind="stable")
+    indices = order[:, :k]
+    return {"values": np.take_along_axis(masked, indices, axis=-1).astype(F32),
+            "indices": indices.astype(np.int32), "best": order[:, :1].astype(np.int32)}
+
+
 KERNELS = {
     "hello_world": ([("x", "f32"), ("y", "f32")], hello_world),
     "rms_norm": ([("x", "bf16"), ("gamma", "bf16")], rms_norm),
@@ -86,6 +97,7 @@ KERNELS = {
     "gemm": ([("a", "bf16"), ("b", "bf16"), ("c", "f32")], gemm),
     "gemm_eltwise": ([("a", "bf16"), ("w", "bf16"), ("bias", "f32")], gemm_eltwise),
     "multi_proj": ([("x", "bf16"), ("wq", "bf16"), ("wk", "bf16"), ("wv", "bf16")], multi_proj),
+    "topk_rows": ([("scores", "f32"), ("len", "i32")], topk_rows),
 }
 
 if __name__ == "__main__":

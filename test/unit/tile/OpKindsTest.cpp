@@ -84,13 +84,15 @@ const std::map<std::string, Kinds> kExpected = {
     {"tile.rms_norm", {"composite"}},
     {"tile.quant_int8", {"composite"}},
     {"tile.rope", {"composite"}},
+    {"tile.topk", {"composite"}},
+    {"tile.row_argmax", {"composite"}},
     {"tile.sigmoid", {"composite"}},
     {"tile.silu", {"composite"}},
     {"tile.gelu", {"composite"}},
     {"tile.pow", {"composite"}},
     {"tile.cmp", {"elementwise", "broadcasts", "row-wise"}},
     {"tile.select", {"elementwise", "broadcasts", "row-wise"}},
-    {"tile.iota", {}},
+    {"tile.iota", {"row-wise"}},
 };
 
 std::string describe(const Kinds &kinds) {
