@@ -9,7 +9,6 @@ L2Cache::L2Cache(uint64_t capacityBytes, uint32_t lineBytes)
     : lineBytes_(lineBytes), capacityLines_(uint32_t(capacityBytes / lineBytes)) {
   if (lineBytes == 0 || capacityLines_ == 0)
     throw std::invalid_argument("an L2 needs a line size and room for one line");
-  slotOf_.reserve(capacityLines_);
 }
 
 void L2Cache::unlink(uint32_t slot) {
@@ -25,11 +24,13 @@ void L2Cache::pushFront(uint32_t slot) {
 }
 
 uint32_t L2Cache::touch(uint64_t line, bool &hit, L2Traffic &traffic) {
-  auto found = slotOf_.find(line);
-  hit = found != slotOf_.end();
-  uint32_t slot;
+  if (line >= slotOf_.size())
+    slotOf_.resize(std::max<uint64_t>(line + 1, 2 * slotOf_.size()), kNone);
+  uint32_t slot = slotOf_[line];
+  hit = slot != kNone;
   if (hit) {
-    slot = found->second;
+    if (slot == head_)
+      return slot;
     unlink(slot);
   } else if (lineOf_.size() < capacityLines_) {
     slot = uint32_t(lineOf_.size());
@@ -37,7 +38,7 @@ uint32_t L2Cache::touch(uint64_t line, bool &hit, L2Traffic &traffic) {
     prev_.push_back(kNone);
     next_.push_back(kNone);
     dirty_.push_back(false);
-    slotOf_.emplace(line, slot);
+    slotOf_[line] = slot;
   } else {
     slot = tail_;
     unlink(slot);
@@ -45,10 +46,10 @@ uint32_t L2Cache::touch(uint64_t line, bool &hit, L2Traffic &traffic) {
       traffic.hbmWriteBytes += lineBytes_;
       --dirtyLines_;
     }
-    slotOf_.erase(lineOf_[slot]);
+    slotOf_[lineOf_[slot]] = kNone;
     lineOf_[slot] = line;
     dirty_[slot] = false;
-    slotOf_.emplace(line, slot);
+    slotOf_[line] = slot;
   }
   pushFront(slot);
   return slot;

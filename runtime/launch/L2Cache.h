@@ -16,7 +16,6 @@
 #include "runtime/isa/Memory.h"
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace tilec::launch {
@@ -47,7 +46,7 @@ public:
   L2Traffic replay(const isa::GmRegistry &gm,
                    const std::vector<std::vector<isa::GmAccess>> &blockLogs);
 
-  uint64_t residentBytes() const { return uint64_t(slotOf_.size()) * lineBytes_; }
+  uint64_t residentBytes() const { return uint64_t(lineOf_.size()) * lineBytes_; }
   uint64_t dirtyBytes() const { return dirtyLines_ * lineBytes_; }
   uint32_t lineBytes() const { return lineBytes_; }
 
@@ -62,7 +61,9 @@ private:
   static constexpr uint32_t kNone = ~0u;
   uint32_t lineBytes_;
   uint32_t capacityLines_;
-  std::unordered_map<uint64_t, uint32_t> slotOf_;
+  /// The slot of each line of the modelled GM, kNone if not resident: the
+  /// modelled addresses are dense (tensors back to back), so a vector.
+  std::vector<uint32_t> slotOf_;
   std::vector<uint64_t> lineOf_;
   std::vector<uint32_t> prev_, next_;
   std::vector<bool> dirty_;
