@@ -118,7 +118,14 @@ struct TargetDescription {
   std::array<uint64_t, kNumMemSpaces> capacity;
   uint32_t alignment; ///< every on-chip buffer start and row-major row
   uint64_t gmBytes;
-  double chipGmGiBps; ///< HBM bandwidth of the whole chip
+  /// Sustained HBM bandwidth of the whole chip: the model's memory term and
+  /// every roofline bound (chipGmMicros).
+  double chipGmGiBps;
+  /// The HBM's peak. The cube blocking estimate of tile-select-strategy
+  /// (compiler/conversion/StrategyCube.cpp) ranks blockings with it; it was
+  /// the estimate's figure before the model took the sustained one, and the
+  /// emitted C++ stays as it was.
+  double hbmPeakGiBps;
 
   // The L2 cache every GM access goes through (runtime/isa/L2Cache.h models
   // it): a read that hits costs L2 bandwidth, a miss fills a line from HBM, a
