@@ -8,7 +8,8 @@ namespace tilec::target {
 namespace {
 
 constexpr uint64_t KiB = 1024;
-constexpr uint64_t GiB = 1024 * 1024 * 1024;
+constexpr uint64_t MiB = 1024 * 1024;
+constexpr uint64_t GiB = 1024 * MiB;
 
 PathRate gmPath(Pipe pipe, double gibPerSec) {
   return PathRate{true, pipe, gibPerSec, /*fixedCycles=*/0, /*touchesGm=*/true};
@@ -91,7 +92,22 @@ TargetDescription makeA2A3() {
                 1 * KiB, 2 * KiB};
   t.alignment = 32;
   t.gmBytes = 64 * GiB;
-  t.chipGmGiBps = 1490; // 1.6 TB/s
+  // HBM: the sustained figure of CANN's 910B2 platform configuration
+  // (Ascend910B2C.ini, [AICoreMemoryRates] ddr_rate = 32 bytes/cycle per AI
+  // Core, 24 AI Cores at its cube_freq of 1.8 GHz: 1.38 TB/s) rather than the
+  // 1.6 TB/s peak, which the seed library's INT8 weight streaming (about
+  // 1.0 TB/s effective) shows is not reached; see docs/performance.md,
+  // "Calibration".
+  t.chipGmGiBps = 32.0 * 24 * 1.8e9 / GiB;
+  t.hbmPeakGiBps = 1490; // 1.6 TB/s
+  // CANN's platform configuration of the 910B2 (Ascend910B2C.ini, [SoCInfo]
+  // l2_size, [AICoreMemoryRates] l2_read_rate / l2_write_rate): 192 MiB, 110
+  // and 86 bytes/cycle per AI Core (the 910B4 has 96 MiB). The 512-byte line
+  // is the L2/HBM access granularity third-party 910B models use (assumed).
+  t.l2Bytes = 192 * MiB;
+  t.l2LineBytes = 512;
+  t.l2ReadBytesPerCycle = 110;
+  t.l2WriteBytesPerCycle = 86;
   t.paths = a2a3Paths();
   t.smallTransfer = {247, 30000};
   t.cube = cubeRates();
@@ -111,7 +127,9 @@ TargetDescription makeA2A3() {
 }
 
 /// a5: capacities, cluster count, the extra L0C->UB and UB->L1 paths and its
-/// TCVT column are published; clock and rates are assumed equal to a2a3.
+/// TCVT column are published; clock and rates are assumed equal to a2a3. Its
+/// L2: CANN's platform configuration of the Ascend950PR (Ascend950PR_957bx.ini)
+/// gives 112 MiB and 100 bytes/cycle read and write per AI Core.
 TargetDescription makeA5() {
   TargetDescription t = makeA2A3();
   t.name = "a5";
@@ -122,6 +140,9 @@ TargetDescription makeA5() {
                 4 * KiB, 4 * KiB};
   t.paths[int(Path::L0cToUb)] = chipPath(Pipe::FIX, 70);  // assumed rate
   t.paths[int(Path::UbToL1)] = chipPath(Pipe::MTE3, 188); // assumed rate
+  t.l2Bytes = 112 * MiB;
+  t.l2ReadBytesPerCycle = 100;
+  t.l2WriteBytesPerCycle = 100;
   t.vectorBf16Arithmetic = true;
   t.vectorI32Ordering = true;
   t.cvtPairs = a5CvtPairs();

@@ -118,7 +118,22 @@ struct TargetDescription {
   std::array<uint64_t, kNumMemSpaces> capacity;
   uint32_t alignment; ///< every on-chip buffer start and row-major row
   uint64_t gmBytes;
+  /// Sustained HBM bandwidth of the whole chip: the model's memory term and
+  /// every roofline bound (chipGmMicros).
   double chipGmGiBps;
+  /// The HBM's peak. The cube blocking estimate of tile-select-strategy
+  /// (compiler/conversion/StrategyCube.cpp) ranks blockings with it; it was
+  /// the estimate's figure before the model took the sustained one, and the
+  /// emitted C++ stays as it was.
+  double hbmPeakGiBps;
+
+  // The L2 cache every GM access goes through (runtime/isa/L2Cache.h models
+  // it): a read that hits costs L2 bandwidth, a miss fills a line from HBM, a
+  // write allocates a dirty line that reaches HBM when it is evicted.
+  uint64_t l2Bytes;            ///< capacity
+  uint32_t l2LineBytes;        ///< fill / write-back granularity
+  double l2ReadBytesPerCycle;  ///< per cluster
+  double l2WriteBytesPerCycle; ///< per cluster
 
   std::array<PathRate, kNumPaths> paths;
   SmallTransferCurve smallTransfer;
@@ -209,6 +224,15 @@ struct TargetDescription {
   double chipGmMicros(uint64_t bytes) const {
     constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
     return double(bytes) / (chipGmGiBps * kGiB) * 1e6;
+  }
+
+  /// Microseconds to read / write `bytes` through the L2 with every cluster
+  /// at its per-cluster L2 rate.
+  double chipL2ReadMicros(uint64_t bytes) const {
+    return cyclesToMicros(double(bytes) / (l2ReadBytesPerCycle * clusters));
+  }
+  double chipL2WriteMicros(uint64_t bytes) const {
+    return cyclesToMicros(double(bytes) / (l2WriteBytesPerCycle * clusters));
   }
 };
 

@@ -8,7 +8,8 @@ tilec compile time of every kernel in kernels-dsl/; every kernel on the a2a3 mod
 unfused (modeled time, roofline, GM bytes, host time) with its outputs checked against the numpy
 golden; the flagship's turnaround (bench/tile_run_turnaround.py) against the torch reference
 (bench/flagship_torch.py, skipped when torch is absent) and its scaling in T; the
-simulated matmul throughput. The figures fill the placeholders (@NAME@) of
+simulated matmul throughput; the model against published a2a3 measurements
+(bench/calibrate.py). The figures fill the placeholders (@NAME@) of
 bench/performance.md.in. Any failing tool or check stops the run with a non-zero exit and leaves
 docs/performance.md as it was. Takes a few minutes; needs numpy (Debian's /usr/bin/python3).
 """
@@ -24,6 +25,7 @@ import tempfile
 import time
 
 from benchutil import fail, load_json, run
+from calibrate import calibrate, calibration_table
 from flagship_torch import TORCH_MISSING
 from tile_run_turnaround import turnaround
 
@@ -416,6 +418,8 @@ def main():
 
         progress(start, "isa-matmul-bench")
         matmul = bench.matmul()
+        progress(start, "calibration")
+        calibration = calibrate(bench.tile_run_bin)
 
     flagship_ms = statistics.median(compile_times[FLAGSHIP]["fused"]["wall_ms"])
     values = {
@@ -433,6 +437,7 @@ def main():
         "HOST_TABLE": host_table(results, goldens),
         "SCALING_TABLE": scaling_table(scaling),
         "MATMUL_TABLE": matmul_table(matmul),
+        "CALIBRATION_TABLE": calibration_table(calibration),
     }
     with open(args.output, "w") as f:
         f.write(fill(template, values))

@@ -105,7 +105,7 @@ Estimate estimate(const Problem &p, const Blocking &b) {
                    uint64_t(blocks) * uint64_t(chunks * (aChunkBytes + bChunkBytes) +
                                                b.m * b.n * p.accBytes());
   constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-  double chip = double(bytes) / (t.chipGmGiBps * kGiB) * t.clockGHz * 1e9;
+  double chip = double(bytes) / (t.hbmPeakGiBps * kGiB) * t.clockGHz * 1e9;
   return {std::max(core, chip), bytes, core};
 }
 

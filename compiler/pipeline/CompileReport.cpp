@@ -4,6 +4,7 @@
 #include "compiler/conversion/Strategy.h"
 #include "base/TargetDescription.h"
 #include "dialects/Ascend/AscendOps.h"
+#include "dialects/Tile/ElementTypes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -48,18 +49,22 @@ uint64_t tensorBytes(Type type) {
 /// bounds that depend on a scalar argument make the count unknown.
 class TrafficCounter {
 public:
-  TrafficCounter(ascend::TaskOp task, int64_t blocks) : task(task), blocks(blocks) {}
+  TrafficCounter(ascend::TaskOp task, int64_t blocks, const target::TargetDescription *target)
+      : task(task), blocks(blocks), target(target) {}
 
-  /// GM bytes read and written by all blocks, or nothing if not countable.
-  std::optional<std::pair<uint64_t, uint64_t>> count() {
+  /// Runs every block; false if the loops are not countable.
+  bool count() {
     for (int64_t block = 0; block < blocks; ++block) {
       values.clear();
       blockIdx = block;
       if (!run(task.getBody().front()))
-        return std::nullopt;
+        return false;
     }
-    return std::make_pair(read, written);
+    return true;
   }
+
+  uint64_t read = 0, written = 0; ///< GM bytes of all blocks
+  double cubeCycles = 0;          ///< of all blocks' TMATMULs
 
 private:
   std::optional<int64_t> valueOf(Value value) {
@@ -112,6 +117,14 @@ private:
       values[result] = *out;
   }
 
+  void matmul(Value lhs, Value rhs) {
+    auto a = cast<ascend::TileBufferType>(lhs.getType());
+    auto b = cast<ascend::TileBufferType>(rhs.getType());
+    if (std::optional<DType> operand = dtypeOf(a.getElementType()); operand && target)
+      cubeCycles += target->matmulCycles(*operand, int(a.getRows()), int(a.getCols()),
+                                        int(b.getCols()));
+  }
+
   void transfer(Type tileType, Type gmType, uint64_t &total) {
     auto tile = cast<ascend::TileBufferType>(tileType);
     total += uint64_t(tile.getRows() * tile.getCols()) *
@@ -137,6 +150,10 @@ private:
         transfer(load.getDst().getType(), load.getSrc().getType(), read);
       else if (auto store = dyn_cast<ascend::TStoreOp>(op))
         transfer(store.getSrc().getType(), store.getDst().getType(), written);
+      else if (auto mm = dyn_cast<ascend::TMatmulOp>(op))
+        matmul(mm.getLhs(), mm.getRhs());
+      else if (auto mm = dyn_cast<ascend::TMatmulAccOp>(op))
+        matmul(mm.getLhs(), mm.getRhs());
       else
         evaluate(&op);
     }
@@ -145,9 +162,9 @@ private:
 
   ascend::TaskOp task;
   int64_t blocks;
+  const target::TargetDescription *target;
   int64_t blockIdx = 0;
   llvm::DenseMap<Value, int64_t> values;
-  uint64_t read = 0, written = 0;
 };
 
 std::string megabytes(std::optional<uint64_t> bytes) {
@@ -156,13 +173,15 @@ std::string megabytes(std::optional<uint64_t> bytes) {
 
 } // namespace
 
-KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel) {
+KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targetName) {
+  const target::TargetDescription *target = target::lookupTarget(targetName.str());
   KernelSummary summary;
   summary.kernel = kernel.getSymName().str();
   for (auto [index, type] : llvm::enumerate(kernel.getArgumentTypes()))
     if (isa<ascend::GlobalTensorType>(type))
       summary.parameterBytes += tensorBytes(type);
   summary.gmBytes = 0;
+  summary.cubeCycles = 0;
   kernel.walk([&](ascend::LaunchOp launch) {
     LaunchSummary entry;
     entry.task = launch.getTask().str();
@@ -183,17 +202,21 @@ KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel) {
         entry.chunkRows = chunking.getRows();
         entry.doubleBuffered = chunking.getDoubleBuffered();
       }
-      std::optional<std::pair<uint64_t, uint64_t>> traffic =
-          TrafficCounter(task, entry.blocks).count();
-      if (runs && traffic) {
-        entry.gmRead = traffic->first * uint64_t(*runs);
-        entry.gmWritten = traffic->second * uint64_t(*runs);
+      TrafficCounter counter(task, entry.blocks, target);
+      if (runs && counter.count()) {
+        entry.gmRead = counter.read * uint64_t(*runs);
+        entry.gmWritten = counter.written * uint64_t(*runs);
+        entry.cubeCycles = counter.cubeCycles * double(*runs);
       }
     }
     if (entry.gmRead && entry.gmWritten && summary.gmBytes)
       *summary.gmBytes += *entry.gmRead + *entry.gmWritten;
     else
       summary.gmBytes.reset();
+    if (entry.cubeCycles && summary.cubeCycles)
+      *summary.cubeCycles += *entry.cubeCycles;
+    else
+      summary.cubeCycles.reset();
     summary.launches.push_back(std::move(entry));
   });
   return summary;
@@ -248,6 +271,17 @@ void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::Strin
                         double(*fused.gmBytes) / double(fused.parameterBytes),
                         targetDescription->chipGmMicros(fused.parameterBytes));
   os << "\n";
+  // The work's bound: the parameters once at the HBM bandwidth, or the cube
+  // work spread over every cube core. The vector work depends on the cost of
+  // each instruction the model runs; tile-run counts it.
+  if (targetDescription && fused.cubeCycles) {
+    double memory = targetDescription->chipGmMicros(fused.parameterBytes);
+    double cube =
+        targetDescription->cyclesToMicros(*fused.cubeCycles / targetDescription->cubeCores);
+    os << llvm::formatv("work bound: {0:F3} us ({1}; memory {2:F3}, cube {3:F3}; the vector "
+                        "term and modeled / bound: tile-run)\n",
+                        std::max(memory, cube), cube > memory ? "cube" : "memory", memory, cube);
+  }
 }
 
 } // namespace tilec::report

@@ -34,18 +34,23 @@ struct LaunchSummary {
   bool doubleBuffered = false;
   /// GM bytes over all runs; nothing when a loop's trip count is not constant.
   std::optional<uint64_t> gmRead, gmWritten;
+  /// Cycles of its TMATMULs over all blocks and runs, as the model charges
+  /// them (TargetDescription::matmulCycles); counted with the GM bytes.
+  std::optional<double> cubeCycles;
 };
 
 struct KernelSummary {
   std::string kernel;
   std::vector<LaunchSummary> launches;
   std::optional<uint64_t> gmBytes;   ///< read + written by every launch
+  std::optional<double> cubeCycles;  ///< of every launch
   uint64_t parameterBytes = 0;       ///< every input read once, every output written once
 };
 
 /// The summary of `kernel`'s host program in a module that went through the
 /// pipeline at least to the ascend stage.
-KernelSummary summarize(mlir::ModuleOp module, ascend::KernelOp kernel);
+/// `target` names the target whose cube rates count the TMATMUL cycles.
+KernelSummary summarize(mlir::ModuleOp module, ascend::KernelOp kernel, llvm::StringRef target);
 
 /// The text `tilec --report` prints: the launches of `fused` (the kernel as
 /// compiled), then its GM traffic against `unfused` (the same kernel without

@@ -64,6 +64,7 @@ py::dict summaryDict(CompiledKernel &kernel) {
   dict["gm_bytes"] = fused.gmBytes;
   dict["unfused_gm_bytes"] = unfused ? unfused->gmBytes : std::nullopt;
   dict["parameter_bytes"] = fused.parameterBytes;
+  dict["cube_cycles"] = fused.cubeCycles;
   return dict;
 }
 

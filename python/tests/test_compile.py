@@ -48,6 +48,7 @@ def test_report_is_the_data_tilec_report_prints():
     assert report["gm_bytes"] == sum(l["gm_read"] + l["gm_written"] for l in launches)
     assert report["unfused_gm_bytes"] > report["gm_bytes"]
     assert tilec.compile(RMSNORM, fuse=False).report()["unfused_gm_bytes"] is None
+    assert report["cube_cycles"] == 0  # no matmul
 
 
 def test_defines_override_consts_as_tilec_D():

@@ -37,6 +37,7 @@ def test_model_figures_are_tile_runs_report(tmp_path):
     assert set(result.pipe_busy_us) == PIPES
     assert result.pipe_busy_us == expected["pipe_busy_us"]
     assert result.report["gm_bytes"] == expected["gm_bytes"]
+    assert result.report["l2"] == expected["l2"]
     assert len(result.launches) == sum(l["runs"] for l in kernel.report()["launches"])
 
 

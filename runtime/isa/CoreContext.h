@@ -6,6 +6,7 @@
 
 #include "base/TargetDescription.h"
 #include "runtime/isa/CycleModel.h"
+#include "runtime/isa/GmAccessLog.h"
 #include "runtime/isa/Hazards.h"
 #include "runtime/isa/Memory.h"
 #include "runtime/isa/ModelError.h"
@@ -39,6 +40,7 @@ public:
 
   HazardTracker hazards;
   CycleModel cycles;
+  GmAccessLog gmLog;
 
   // --- instruction bookkeeping (called by the instruction functions) -------
 
@@ -80,6 +82,8 @@ public:
   }
 
   void charge(double n) { cycles.charge(instrPipe_, n, instrName_); }
+  /// When the current instruction starts: its pipe's clock before charging.
+  double instrStartCycle() const { return cycles.now(instrPipe_); }
 
   // --- synchronisation ----------------------------------------------------
 

@@ -33,9 +33,11 @@ public:
   }
   template <typename GT> void readGm(const GT &gt, const char *role) {
     core_.access(checkGmView(core_, gt, role), /*write=*/false, role);
+    core_.gmLog.record(gt, /*write=*/false, core_.instrStartCycle());
   }
   template <typename GT> void writeGm(const GT &gt, const char *role) {
     core_.access(checkGmView(core_, gt, role), /*write=*/true, role);
+    core_.gmLog.record(gt, /*write=*/true, core_.instrStartCycle());
   }
 
   /// Charges a transfer of `bytes` on `path` (which must exist on target).

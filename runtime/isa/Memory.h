@@ -59,11 +59,16 @@ public:
   struct Tensor {
     uintptr_t begin, end;
     std::string name;
+    /// Where the tensor starts in a modelled GM address space: tensors in
+    /// registration order, each 4 KiB aligned, so the L2 model's lines do not
+    /// depend on where the host allocated them.
+    uint64_t modelBegin;
   };
 
   void add(const void *base, uint64_t bytes, std::string name) {
     uintptr_t b = reinterpret_cast<uintptr_t>(base);
-    tensors_.push_back({b, b + bytes, std::move(name)});
+    tensors_.push_back({b, b + bytes, std::move(name), nextModelBegin_});
+    nextModelBegin_ += (bytes + kModelAlign - 1) / kModelAlign * kModelAlign;
   }
 
   /// The tensor that contains `ptr`, or nullptr.
@@ -76,7 +81,9 @@ public:
   }
 
 private:
+  static constexpr uint64_t kModelAlign = 4096;
   std::vector<Tensor> tensors_;
+  uint64_t nextModelBegin_ = 0;
 };
 
 } // namespace tilec::isa

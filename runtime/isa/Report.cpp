@@ -48,6 +48,12 @@ ModelReport summarize(const target::TargetDescription &t,
   return r;
 }
 
+double memoryMicros(const target::TargetDescription &t, uint64_t gmReadBytes,
+                    uint64_t gmWriteBytes, uint64_t hbmBytes) {
+  return std::max({t.chipGmMicros(hbmBytes), t.chipL2ReadMicros(gmReadBytes),
+                   t.chipL2WriteMicros(gmWriteBytes)});
+}
+
 namespace {
 void writeJsonString(std::ostream &os, const std::string &s) {
   os << '"';

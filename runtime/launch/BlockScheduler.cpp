@@ -15,6 +15,7 @@ struct BlockOutcome {
   double endCycle = 0;
   std::optional<std::string> error;
   std::unique_ptr<isa::CoreContext> core; ///< kept when tracing
+  std::vector<isa::GmAccess> gmAccesses;  ///< for the L2 model
 };
 
 /// Runs the queue of `core`: blocks core, core + cores, ... in order, each
@@ -30,6 +31,7 @@ void runQueue(const target::TargetDescription &target, const isa::GmRegistry &gm
     context->blockIdx = block;
     context->blockDim = launch.blocks;
     context->cycles.traceEnabled = launch.trace;
+    context->gmLog.enabled = true;
     for (int p = 0; p < target::kNumPipes; ++p)
       context->cycles.waitUntil(target::Pipe(p), start);
     BlockOutcome &outcome = outcomes[size_t(block)];
@@ -45,6 +47,7 @@ void runQueue(const target::TargetDescription &target, const isa::GmRegistry &gm
       return;
     outcome.report = isa::summarize(target, {context.get()});
     outcome.endCycle = context->cycles.elapsedCycles();
+    outcome.gmAccesses = std::move(context->gmLog.accesses);
     start = outcome.endCycle;
     if (launch.trace)
       outcome.core = std::move(context);
@@ -70,7 +73,7 @@ int coreIdOf(const target::TargetDescription &target, isa::CoreKind kind, int co
 }
 
 BlocksResult runBlocks(const target::TargetDescription &target, const isa::GmRegistry &gm,
-                       const BlockLaunch &launch, int threads) {
+                       L2Cache &l2, const BlockLaunch &launch, int threads) {
   const int cores = std::max(1, std::min(coresOf(target, launch.kind), launch.blocks));
   std::vector<BlockOutcome> outcomes(size_t(std::max(0, launch.blocks)));
   std::atomic<int> nextQueue{0};
@@ -88,6 +91,7 @@ BlocksResult runBlocks(const target::TargetDescription &target, const isa::GmReg
 
   BlocksResult result;
   result.endCycle = launch.startCycle;
+  std::vector<std::vector<isa::GmAccess>> gmAccesses;
   for (BlockOutcome &outcome : outcomes) {
     if (outcome.error && !result.error)
       result.error = outcome.error;
@@ -95,10 +99,22 @@ BlocksResult runBlocks(const target::TargetDescription &target, const isa::GmReg
     result.endCycle = std::max(result.endCycle, outcome.endCycle);
     if (outcome.core)
       result.tracedCores.push_back(std::move(outcome.core));
+    gmAccesses.push_back(std::move(outcome.gmAccesses));
   }
-  // The cores share the chip's HBM: a launch takes at least the time its GM
-  // bytes need at the chip's bandwidth, however fast each core's own paths are.
-  double memoryCycles = result.report.memoryBoundMicros * target.clockGHz * 1e3;
+  if (result.error)
+    return result;
+  L2Traffic traffic = l2.replay(gm, gmAccesses);
+  isa::ModelReport &report = result.report;
+  report.l2HitBytes = traffic.hitBytes;
+  report.hbmReadBytes = traffic.hbmReadBytes;
+  report.hbmWriteBytes = traffic.hbmWriteBytes;
+  report.memoryBoundMicros =
+      isa::memoryMicros(target, traffic.readBytes, traffic.writeBytes, traffic.hbmBytes());
+  // The cores share the L2 and the HBM behind it: a launch takes at least the
+  // time its misses and write-backs need at the chip's HBM bandwidth and its
+  // GM reads and writes at the chip's L2 rates, however fast each core's own
+  // paths are.
+  double memoryCycles = report.memoryBoundMicros * target.clockGHz * 1e3;
   result.endCycle = std::max(result.endCycle, launch.startCycle + memoryCycles);
   result.report.micros = target.cyclesToMicros(result.endCycle - launch.startCycle);
   return result;

@@ -9,6 +9,7 @@
 #include "runtime/isa/CoreContext.h"
 #include "runtime/isa/Launch.h"
 #include "runtime/isa/Report.h"
+#include "runtime/launch/L2Cache.h"
 
 #include <memory>
 #include <optional>
@@ -46,8 +47,10 @@ int coresOf(const target::TargetDescription &target, isa::CoreKind kind);
 /// vector cores, so the ids of one kernel never collide.
 int coreIdOf(const target::TargetDescription &target, isa::CoreKind kind, int core);
 
-/// Runs every block of `launch` with at most `threads` host threads.
+/// Runs every block of `launch` with at most `threads` host threads, then
+/// plays its GM accesses through `l2` (which keeps its lines for the next
+/// launch).
 BlocksResult runBlocks(const target::TargetDescription &target, const isa::GmRegistry &gm,
-                       const BlockLaunch &launch, int threads);
+                       L2Cache &l2, const BlockLaunch &launch, int threads);
 
 } // namespace tilec::launch

@@ -8,7 +8,8 @@
 
 namespace tilec::launch {
 
-ModelHost::ModelHost(ModelHostOptions options) : options_(std::move(options)) {
+ModelHost::ModelHost(ModelHostOptions options)
+    : options_(std::move(options)), l2_(*options_.target) {
   if (options_.threads <= 0)
     options_.threads = int(std::max(1u, std::thread::hardware_concurrency()));
 }
@@ -36,7 +37,7 @@ void ModelHost::launch(const char *task, isa::TaskEntry entry, isa::CoreKind cor
     if (gm[i] && !gm_.find(gm[i]))
       throw LaunchFailure("kernel '" + label + "': GM argument #" + std::to_string(i) +
                           " points into no kernel tensor or scratch buffer");
-  BlocksResult result = runBlocks(*options_.target, gm_,
+  BlocksResult result = runBlocks(*options_.target, gm_, l2_,
                                   {label, entry, core, blocks, gm, scalars, nowCycle_,
                                    options_.trace},
                                   options_.threads);

@@ -7,6 +7,7 @@
 
 #include "runtime/isa/HostApi.h"
 #include "runtime/isa/Report.h"
+#include "runtime/launch/L2Cache.h"
 #include "runtime/launch/ScratchBuffers.h"
 #include "runtime/launch/SharedLibrary.h"
 
@@ -61,6 +62,8 @@ public:
   /// The kernel: launches back to back, so the modelled time is their sum;
   /// busy time, bytes and bounds are sums too.
   isa::ModelReport total() const;
+  /// Lines the kernel left dirty in the L2: written back to HBM after it.
+  uint64_t l2DirtyBytes() const { return l2_.dirtyBytes(); }
 
   /// One process per core, one thread per pipe, each launch at its start
   /// time. Needs `trace` in the options.
@@ -69,6 +72,7 @@ public:
 private:
   ModelHostOptions options_;
   isa::GmRegistry gm_;
+  L2Cache l2_; ///< cold when the kernel starts
   ScratchBuffers scratch_;
   std::vector<LaunchRecord> launches_;
   double nowCycle_ = 0;

@@ -10,6 +10,9 @@ void addExceptTime(isa::ModelReport &total, const isa::ModelReport &part) {
     total.bytes[p] += part.bytes[p];
   total.macs += part.macs;
   total.gmBytes += part.gmBytes;
+  total.l2HitBytes += part.l2HitBytes;
+  total.hbmReadBytes += part.hbmReadBytes;
+  total.hbmWriteBytes += part.hbmWriteBytes;
   total.cubeBoundMicros += part.cubeBoundMicros;
   total.vectorBoundMicros += part.vectorBoundMicros;
   total.memoryBoundMicros += part.memoryBoundMicros;

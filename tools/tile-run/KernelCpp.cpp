@@ -21,7 +21,7 @@ mlir::FailureOr<KernelCpp> compileToCpp(mlir::ModuleOp module, const PipelineOpt
     return mlir::failure();
   for (auto kernel : copy->getOps<ascend::KernelOp>()) {
     int64_t &launches = cpp.launches[kernel.getSymName().str()];
-    for (const report::LaunchSummary &launch : report::summarize(*copy, kernel).launches)
+    for (const report::LaunchSummary &launch : report::summarize(*copy, kernel, options.target).launches)
       launches += launch.runs;
   }
   return cpp;

@@ -87,6 +87,7 @@ mlir::FailureOr<std::vector<HostTensor>> ModelRunner::run(tile::KernelOp kernel,
   info_.runSeconds = secondsSince(runStart);
   info_.total = host.total();
   info_.launches = host.launches();
+  info_.l2DirtyBytes = host.l2DirtyBytes();
   if (!options_.tracePath.empty() && mlir::failed(writeTrace(host, options_.tracePath)))
     return mlir::failure();
   return std::move(arguments.outputs);

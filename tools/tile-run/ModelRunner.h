@@ -26,6 +26,7 @@ struct ModelOptions {
 struct ModelRunInfo {
   isa::ModelReport total;
   std::vector<launch::LaunchRecord> launches;
+  uint64_t l2DirtyBytes = 0; ///< left dirty in the L2: written back after the kernel
   bool cacheHit = false;
   std::string cacheKey;
   double compileSeconds = 0; ///< C++ source to loaded shared object

@@ -76,6 +76,12 @@ llvm::json::Value toJson(const RunReport &report) {
       {"pipe_busy_us", pipeBusy(total)},
       {"bytes", pathBytes(total)},
       {"gm_bytes", int64_t(total.gmBytes)},
+      {"l2",
+       llvm::json::Object{{"hit_bytes", int64_t(total.l2HitBytes)},
+                          {"hbm_bytes", int64_t(total.hbmBytes())},
+                          {"hbm_read_bytes", int64_t(total.hbmReadBytes)},
+                          {"hbm_write_bytes", int64_t(total.hbmWriteBytes)},
+                          {"dirty_at_end_bytes", int64_t(model.l2DirtyBytes)}}},
       {"macs", int64_t(total.macs)},
       {"launches", std::move(launches)},
       {"host",
@@ -149,6 +155,9 @@ void printRunReport(llvm::raw_ostream &os, const RunReport &report) {
       sep = ", ";
     }
   os << (*sep == ',' ? ")" : "") << "\n";
+  os << "L2:        hits " << total.l2HitBytes << " of the GM reads; HBM " << total.hbmBytes()
+     << " (line fills " << total.hbmReadBytes << ", write-backs " << total.hbmWriteBytes
+     << "); " << model.l2DirtyBytes << " left dirty, written back after the kernel\n";
   os << "host:      " << llvm::format("%.2f", report.wallSeconds) << " s wall (compile "
      << llvm::format("%.2f", model.compileSeconds) << " s, cache "
      << (model.cacheHit ? "hit" : "miss") << "; model "

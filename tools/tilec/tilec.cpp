@@ -124,11 +124,11 @@ int compile() {
 
   if (report)
     for (auto kernel : module->getOps<tilec::ascend::KernelOp>()) {
-      tilec::report::KernelSummary summary = tilec::report::summarize(*module, kernel);
+      tilec::report::KernelSummary summary = tilec::report::summarize(*module, kernel, pipelineOptions->target);
       std::optional<tilec::report::KernelSummary> baseline;
       if (unfused)
         if (auto original = unfused->lookupSymbol<tilec::ascend::KernelOp>(kernel.getSymName()))
-          baseline = tilec::report::summarize(*unfused, original);
+          baseline = tilec::report::summarize(*unfused, original, pipelineOptions->target);
       tilec::report::print(summary, baseline ? &*baseline : nullptr, pipelineOptions->target,
                            outs());
     }

@@ -36,8 +36,19 @@ TEST(AggregationTest, BlocksQueueOnCoresAndLaunchesAddUp) {
   EXPECT_EQ(total.bytes[int(target::Path::GmToUb)], 7u * 1024);
   EXPECT_EQ(total.gmBytes, 7u * 1024);
   EXPECT_EQ(total.cores, 4);
-  // Roofline: no cube or vector work, so GM bytes at the chip bandwidth.
-  const double memory = 7 * 1024 / (twoCores.chipGmGiBps * kGiB) * 1e6;
+  // The L2: the first TLOAD's first 64-byte row of each of x's two lines
+  // misses and fills the line from HBM; every other row hits.
+  EXPECT_EQ(total.hbmReadBytes, 1024u);
+  EXPECT_EQ(total.hbmWriteBytes, 0u);
+  EXPECT_EQ(total.l2HitBytes, 7u * 1024 - 2 * 64);
+  // Roofline: no cube or vector work; the memory term of each launch is the
+  // longer of its HBM bytes at the chip's HBM bandwidth and its GM reads at
+  // the chip's L2 read rate (here the L2: 6 KiB read against 1 KiB filled).
+  const double hbm = 1024 / (twoCores.chipGmGiBps * kGiB) * 1e6;
+  const double l2Read = 1024 / (twoCores.l2ReadBytesPerCycle * twoCores.clusters) /
+                        (twoCores.clockGHz * 1e3);
+  ASSERT_GT(6 * l2Read, hbm);
+  const double memory = 7 * l2Read;
   EXPECT_NEAR(total.memoryBoundMicros, memory, 1e-12);
   EXPECT_STREQ(total.boundBy(), "memory");
   EXPECT_NEAR(total.rooflineRatio(), memory / (5 * L), 1e-9);

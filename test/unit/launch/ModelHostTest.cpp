@@ -60,9 +60,11 @@ TEST(ModelHostTest, RunsTwoLaunchesThroughScratchInOrder) {
 }
 
 TEST(ModelHostTest, TheChipBandwidthBoundsALaunch) {
-  // No launch is faster than its GM bytes at the chip's HBM bandwidth: with
+  // No launch is faster than its HBM bytes at the chip's HBM bandwidth: with
   // a chip of a tenth of a2a3's bandwidth, the cores' own rates would finish
-  // first, so the bandwidth sets the launch time.
+  // first, so the bandwidth sets the time of the first launch, which reads x
+  // from HBM. The second reads the scratch the first wrote, still in the L2,
+  // and writes y into the L2: no HBM bytes, so the narrow HBM does not slow it.
   ScaleTwiceRun fast = runScaleTwice(96, 2);
   ASSERT_TRUE(fast.host);
   ASSERT_TRUE(bool(fast.status)) << fast.status.error();
@@ -74,10 +76,18 @@ TEST(ModelHostTest, TheChipBandwidthBoundsALaunch) {
   ScaleTwiceRun slow = runScaleTwice(96, 2, /*trace=*/false, &narrow);
   ASSERT_TRUE(slow.host);
   ASSERT_TRUE(bool(slow.status)) << slow.status.error();
-  for (const LaunchRecord &launch : slow.host->launches()) {
-    EXPECT_NEAR(launch.report.micros, launch.report.memoryBoundMicros, 1e-6);
-    EXPECT_GT(launch.report.micros, fast.host->launches().front().report.micros);
-  }
+  const std::vector<LaunchRecord> &launches = slow.host->launches();
+  ASSERT_EQ(launches.size(), 2u);
+  const uint64_t bytes = 96u * 4096;
+  EXPECT_EQ(launches[0].report.hbmReadBytes, bytes);
+  EXPECT_NEAR(launches[0].report.micros, launches[0].report.memoryBoundMicros, 1e-6);
+  EXPECT_NEAR(launches[0].report.micros, narrow.chipGmMicros(bytes), 1e-6);
+  EXPECT_GT(launches[0].report.micros, fast.host->launches()[0].report.micros);
+  EXPECT_EQ(launches[1].report.l2HitBytes, bytes);
+  EXPECT_EQ(launches[1].report.hbmBytes(), 0u);
+  EXPECT_NEAR(launches[1].report.micros, fast.host->launches()[1].report.micros, 1e-9);
+  // y and the scratch are still dirty in the L2 when the kernel ends.
+  EXPECT_EQ(slow.host->l2DirtyBytes(), 2 * bytes);
 }
 
 TEST(ModelHostTest, OneAndTwoThreadsGiveIdenticalResults) {
@@ -90,6 +100,8 @@ TEST(ModelHostTest, OneAndTwoThreadsGiveIdenticalResults) {
   EXPECT_EQ(a.micros, b.micros);
   EXPECT_EQ(a.busyMicros, b.busyMicros);
   EXPECT_EQ(a.bytes, b.bytes);
+  EXPECT_EQ(a.l2HitBytes, b.l2HitBytes);
+  EXPECT_EQ(a.hbmBytes(), b.hbmBytes());
 }
 
 TEST(ModelHostTest, TheTraceShowsEachLaunchAtItsStart) {
