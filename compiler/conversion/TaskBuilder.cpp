@@ -88,9 +88,9 @@ TaskGlobal TaskBuilder::addGlobal(const GmLocation &location) {
 Value TaskBuilder::addScalar(Value hostValue) { return addArgument(hostValue); }
 
 Value TaskBuilder::allocTile(int64_t rows, int64_t cols, Type elementType,
-                             ascend::MemorySpace space) {
+                             ascend::MemorySpace space, ascend::FractalLayout layout) {
   auto type = ascend::TileBufferType::get(elementType.getContext(), {rows, cols}, elementType,
-                                          space);
+                                          space, layout);
   IntegerAttr stageAttr = stage ? allocBuilder.getI64IntegerAttr(*stage) : IntegerAttr();
   return ascend::AllocOp::create(allocBuilder, loc, type, IntegerAttr(), stageAttr);
 }
@@ -100,7 +100,7 @@ Value TaskBuilder::constantIndex(int64_t value) {
 }
 
 void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value col,
-                         bool isLoad) {
+                         bool isLoad, bool transposed) {
   auto tileType = cast<ascend::TileBufferType>(tile.getType());
   auto bufferType = cast<ascend::GlobalTensorType>(global.buffer.getType());
   int64_t rank = bufferType.getRank();
@@ -119,13 +119,17 @@ void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value 
     window = bodyBuilder.getDenseI64ArrayAttr(extents);
   }
   if (isLoad)
-    ascend::TLoadOp::create(bodyBuilder, loc, tile, global.buffer, offsets, window);
+    ascend::TLoadOp::create(bodyBuilder, loc, tile, global.buffer, offsets, window, transposed);
   else
     ascend::TStoreOp::create(bodyBuilder, loc, global.buffer, offsets, tile, window);
 }
 
 void TaskBuilder::load(Value tile, const TaskGlobal &global, Value row, Value col) {
   access(tile, global, row, col, /*isLoad=*/true);
+}
+
+void TaskBuilder::loadTransposed(Value tile, const TaskGlobal &global, Value row, Value col) {
+  access(tile, global, row, col, /*isLoad=*/true, /*transposed=*/true);
 }
 
 void TaskBuilder::store(const TaskGlobal &global, Value row, Value col, Value tile) {
