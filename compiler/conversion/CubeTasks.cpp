@@ -21,8 +21,9 @@
 // says so (each step takes its L0A window from it); otherwise A is staged
 // chunk by chunk with B. The blocking is the op's `ascend.strategy`
 // (tile-select-strategy chooses it, StrategyCube.cpp). A B given transposed
-// ([N, K], as K in Q·Kᵀ) is loaded into L1 through a DN view, which repacks
-// it into the same L1 layout, so the rest of the task is unchanged.
+// ([N, K], as K in Q·Kᵀ) is loaded into L1 through a DN view as ZN fractals,
+// L0B's own order, so no vector copy transposes it and the rest of the task
+// is unchanged. K beyond the whole K0 steps is one more step, the tail.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/CubeBlocking.h"

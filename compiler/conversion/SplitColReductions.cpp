@@ -43,19 +43,26 @@ Value reduceLike(OpBuilder &b, Operation *reduction, Value source) {
   return b.create(state)->getResult(0);
 }
 
-LogicalResult split(tile::ReductionOpInterface reduction, int64_t maxRows) {
+/// UB's capacity and what one row of a column reduction's chunk takes.
+struct Fit {
+  uint64_t capacity, rowBytes;
+  int64_t maxRows() const { return int64_t(capacity / rowBytes); }
+};
+
+LogicalResult split(tile::ReductionOpInterface reduction, const Fit &fit) {
   Operation *op = reduction.getOperation();
   Value source = op->getOperand(0);
   auto type = cast<RankedTensorType>(source.getType());
-  int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
+  int64_t rows = type.getDimSize(0), cols = type.getDimSize(1), maxRows = fit.maxRows();
   std::optional<int64_t> groups = groupsFor(rows, maxRows);
   if (!groups)
-    return op->emitError() << "a column reduction keeps each column's rows together in UB, "
-                              "where at most "
-                           << maxRows << " rows fit; its " << rows
+    return op->emitError() << "a column reduction keeps each column's rows together in UB: "
+                           << fit.rowBytes << " bytes per row of a one-column chunk, so "
+                           << maxRows << " rows fill the " << fit.capacity
+                           << " bytes of UB; its " << rows
                            << " rows have no divisor that splits them into groups of at most "
-                           << maxRows
-                           << ": reduce row slices of at most that many rows and combine them";
+                           << maxRows << ": reduce row slices of at most " << maxRows
+                           << " rows and combine the results";
   OpBuilder b(op);
   Location loc = op->getLoc();
   Type element = type.getElementType();
@@ -69,7 +76,7 @@ LogicalResult split(tile::ReductionOpInterface reduction, int64_t maxRows) {
   op->erase();
   // The second stage has `groups` rows, which may still be too many.
   if (*groups > maxRows)
-    return split(cast<tile::ReductionOpInterface>(result.getDefiningOp()), maxRows);
+    return split(cast<tile::ReductionOpInterface>(result.getDefiningOp()), fit);
   return success();
 }
 
@@ -77,16 +84,17 @@ struct TileSplitColReductionsPass
     : public tilec::impl::TileSplitColReductionsBase<TileSplitColReductionsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    int64_t maxRows = conversion::columnReductionMaxRows(conversion::lookupModuleTarget(module));
+    const target::TargetDescription &target = conversion::lookupModuleTarget(module);
+    Fit fit{target.capacityOf(target::MemSpace::UB), conversion::columnReductionRowBytes(target)};
     SmallVector<tile::ReductionOpInterface> tall;
     module.walk([&](tile::ReductionOpInterface reduction) {
       auto type = cast<RankedTensorType>(reduction->getOperand(0).getType());
       if (reduction.getReductionAxis() == tile::ReductionAxis::col &&
-          type.getDimSize(0) > maxRows)
+          type.getDimSize(0) > fit.maxRows())
         tall.push_back(reduction);
     });
     for (tile::ReductionOpInterface reduction : tall)
-      if (failed(split(reduction, maxRows)))
+      if (failed(split(reduction, fit)))
         return signalPassFailure();
   }
 };

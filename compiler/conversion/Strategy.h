@@ -38,10 +38,10 @@ mlir::FailureOr<AttrT> strategyOf(mlir::Operation *op) {
 mlir::FailureOr<ascend::ChunkingAttr> chooseVectorChunking(mlir::Operation *op,
                                                            const target::TargetDescription &target);
 
-/// The most rows of a column reduction that fit UB in chunks one column wide
-/// (chooseVectorChunking's live set); tile-split-col-reductions splits those
-/// with more.
-int64_t columnReductionMaxRows(const target::TargetDescription &target);
+/// The UB bytes one row of a column reduction's chunk takes when the chunk is
+/// one column wide (chooseVectorChunking's live set): UB holds the rows of
+/// its capacity / this; tile-split-col-reductions splits taller reductions.
+uint64_t columnReductionRowBytes(const target::TargetDescription &target);
 
 /// The chunking of copy number `index` of `op` (its `ascend.copies`, in the
 /// order StrategyCopies.cpp says), or a located error.

@@ -29,9 +29,8 @@ uint64_t chunkRowBytes(int64_t cols, unsigned tensorOperands,
 }
 } // namespace
 
-int64_t tilec::conversion::columnReductionMaxRows(const target::TargetDescription &target) {
-  return int64_t(target.capacityOf(target::MemSpace::UB) /
-                 chunkRowBytes(1, /*tensorOperands=*/1, target));
+uint64_t tilec::conversion::columnReductionRowBytes(const target::TargetDescription &target) {
+  return chunkRowBytes(1, /*tensorOperands=*/1, target);
 }
 
 FailureOr<ascend::ChunkingAttr>

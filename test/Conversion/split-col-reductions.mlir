@@ -51,7 +51,7 @@ module attributes {ascend.target = #ascend.target<a2a3>} {
   tile.kernel @prime(%x: !tile.gm<1031x8xf32>, %y: !tile.gm<1x8xf32> {tile.out}) {
     %c0 = arith.constant 0 : index
     %t = tile.load %x[%c0, %c0] : !tile.gm<1031x8xf32> -> tensor<1031x8xf32>
-    // expected-error @+1 {{a column reduction keeps each column's rows together in UB, where at most 1024 rows fit; its 1031 rows have no divisor that splits them into groups of at most 1024: reduce row slices of at most that many rows and combine them}}
+    // expected-error @+1 {{a column reduction keeps each column's rows together in UB: 192 bytes per row of a one-column chunk, so 1024 rows fill the 196608 bytes of UB; its 1031 rows have no divisor that splits them into groups of at most 1024: reduce row slices of at most 1024 rows and combine the results}}
     %s = tile.col_sum %t : tensor<1031x8xf32> -> tensor<1x8xf32>
     tile.store %s, %y[%c0, %c0] : tensor<1x8xf32>, !tile.gm<1x8xf32>
     tile.return
