@@ -144,16 +144,17 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
   };
 
   // The K tail of a block: one step in single buffers of `tail` columns of A
-  // and rows of B, added into the accumulator after the whole chunks.
-  Value tailBuffers[4];
+  // (taken from A's panel, if it has one) and rows of B, added into the
+  // accumulator after the whole chunks.
+  Value aTailL1, bTailL1, aTailL0, bTailL0;
   auto tailStep = [&](Value row, Value col, Value acc) {
-    if (!tailBuffers[0]) {
-      tailBuffers[0] = task.allocTile(block.m, tail, operandType, MemorySpace::l1);
-      tailBuffers[1] = task.allocTile(tail, block.n, operandType, MemorySpace::l1, bLayout);
-      tailBuffers[2] = task.allocTile(block.m, tail, operandType, MemorySpace::l0a);
-      tailBuffers[3] = task.allocTile(tail, block.n, operandType, MemorySpace::l0b);
+    if (!bTailL1) {
+      if (!block.panel)
+        aTailL1 = task.allocTile(block.m, tail, operandType, MemorySpace::l1);
+      bTailL1 = task.allocTile(tail, block.n, operandType, MemorySpace::l1, bLayout);
+      aTailL0 = task.allocTile(block.m, tail, operandType, MemorySpace::l0a);
+      bTailL0 = task.allocTile(tail, block.n, operandType, MemorySpace::l0b);
     }
-    auto [aTailL1, bTailL1, aTailL0, bTailL0] = tailBuffers;
     Value kOffset = task.constantIndex(k - tail);
     if (block.panel) {
       ascend::TExtractOp::create(b, loc, aTailL0, panel, zero, kOffset);

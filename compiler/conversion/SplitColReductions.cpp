@@ -25,10 +25,10 @@ using namespace tilec;
 
 namespace {
 
-/// The fewest groups q (a divisor of `rows`) that leave at most `maxRows`
-/// rows per group, if one does.
+/// The fewest groups q (a divisor of `rows` below it, so that the second
+/// stage is shorter) that leave at most `maxRows` rows per group, if any.
 std::optional<int64_t> groupsFor(int64_t rows, int64_t maxRows) {
-  for (int64_t groups = 2; groups <= rows; ++groups)
+  for (int64_t groups = 2; groups < rows; ++groups)
     if (rows % groups == 0 && rows / groups <= maxRows)
       return groups;
   return std::nullopt;
@@ -84,7 +84,7 @@ struct TileSplitColReductionsPass
     : public tilec::impl::TileSplitColReductionsBase<TileSplitColReductionsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    const target::TargetDescription &target = conversion::lookupModuleTarget(module);
+    const target::TargetDescription &target = lookupModuleTarget(module);
     Fit fit{target.capacityOf(target::MemSpace::UB), conversion::columnReductionRowBytes(target)};
     SmallVector<tile::ReductionOpInterface> tall;
     module.walk([&](tile::ReductionOpInterface reduction) {

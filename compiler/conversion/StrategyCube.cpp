@@ -63,7 +63,8 @@ struct Problem {
     int64_t l1 = 2 * bytes(b.chunk, b.n, operand, MemorySpace::l1) +
                  (b.panel ? bytes(b.m, k, operand, MemorySpace::l1)
                           : 2 * bytes(b.m, b.chunk, operand, MemorySpace::l1)) +
-                 tailBytes(b.m, tail, MemorySpace::l1) + tailBytes(tail, b.n, MemorySpace::l1);
+                 (b.panel ? 0 : tailBytes(b.m, tail, MemorySpace::l1)) +
+                 tailBytes(tail, b.n, MemorySpace::l1);
     return l1 <= capacity(target::MemSpace::L1) &&
            2 * bytes(b.m, b.k, operand, MemorySpace::l0a) + tailBytes(b.m, tail, MemorySpace::l0a) <=
                capacity(target::MemSpace::L0A) &&
