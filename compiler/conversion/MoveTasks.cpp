@@ -26,7 +26,6 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
                                            ascend::ChunkingAttr chunking, TaskContext &context,
                                            const RowMap *sourceRows, const RowMap *resultRows) {
   TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
-  OpBuilder &b = task.builder();
   TaskGlobal from = task.addGlobal(source), to = task.addGlobal(result);
   MatrixShape shape = result.shape;
   Type element = result.getBufferType().getElementType();
@@ -43,11 +42,7 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
   int64_t colChunks = shape.cols / cols, rowChunks = shape.rows / rows;
   Value tile = task.allocTile(rows, cols, element, MemorySpace::ub);
   task.forEachWorkItem(rowChunks * colChunks, [&](Value item) {
-    Value perRow = task.constantIndex(colChunks);
-    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, perRow),
-                                      task.constantIndex(rows));
-    Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
-                                      task.constantIndex(cols));
+    auto [row, col] = task.chunkOrigin(item, colChunks, rows, cols);
     task.load(tile, from, sourceRows ? sourceRows->operandRow(task, row) : row, col);
     task.store(to, resultRows ? resultRows->operandRow(task, row) : row, col, tile);
   });
@@ -142,11 +137,7 @@ LogicalResult tilec::conversion::lowerTranspose(Location loc, const GmLocation &
   Value scratch = task.allocTile(cols, rows, element, MemorySpace::ub);
   int64_t colChunks = shape.cols / cols, chunks = shape.rows / rows * colChunks;
   task.forEachWorkItem(chunks, [&](Value item) {
-    Value perRow = task.constantIndex(colChunks);
-    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, perRow),
-                                      task.constantIndex(rows));
-    Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
-                                      task.constantIndex(cols));
+    auto [row, col] = task.chunkOrigin(item, colChunks, rows, cols);
     task.load(in, from, row, col);
     ascend::TTransOp::create(b, loc, out, in, scratch);
     task.store(to, col, row, out);

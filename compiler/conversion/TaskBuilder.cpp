@@ -136,6 +136,17 @@ void TaskBuilder::store(const TaskGlobal &global, Value row, Value col, Value ti
   access(tile, global, row, col, /*isLoad=*/false);
 }
 
+std::pair<Value, Value> TaskBuilder::chunkOrigin(Value item, int64_t colChunks, int64_t rows,
+                                                int64_t cols) {
+  OpBuilder &b = bodyBuilder;
+  Value perRow = constantIndex(colChunks);
+  Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, perRow),
+                                    constantIndex(rows));
+  Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
+                                    constantIndex(cols));
+  return {row, col};
+}
+
 void TaskBuilder::forEachWorkItem(int64_t items, const std::function<void(Value)> &body) {
   Value first = ascend::BlockIdxOp::create(bodyBuilder, loc, bodyBuilder.getIndexType());
   Value step = ascend::BlockDimOp::create(bodyBuilder, loc, bodyBuilder.getIndexType());

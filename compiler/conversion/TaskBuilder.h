@@ -68,6 +68,11 @@ public:
   void loadTransposed(mlir::Value tile, const TaskGlobal &global, mlir::Value row,
                       mlir::Value col);
 
+  /// The (row, col) where work item `item` of a grid of rows × cols chunks,
+  /// `colChunks` to a row of chunks, starts.
+  std::pair<mlir::Value, mlir::Value> chunkOrigin(mlir::Value item, int64_t colChunks,
+                                                  int64_t rows, int64_t cols);
+
   /// Runs `body` for every work item in [0, items), items spread block-cyclically
   /// over the blocks of the launch.
   void forEachWorkItem(int64_t items, const std::function<void(mlir::Value item)> &body);
