@@ -26,7 +26,8 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
       if (failed(blocking))
         return failure();
       return lowerMatmul(matmul.getLoc(), places.of(matmul.getLhs()),
-                         places.of(matmul.getRhs()), result, *blocking, context);
+                         places.of(matmul.getRhs()), result, *blocking,
+                         matmul.getTransposeB(), context);
     });
   }
 };

@@ -20,7 +20,10 @@
 // A's [bm, K] row panel stays in L1 for a whole work item when the blocking
 // says so (each step takes its L0A window from it); otherwise A is staged
 // chunk by chunk with B. The blocking is the op's `ascend.strategy`
-// (tile-select-strategy chooses it, StrategyCube.cpp).
+// (tile-select-strategy chooses it, StrategyCube.cpp). A B given transposed
+// ([N, K], as K in Q·Kᵀ) is loaded into L1 through a DN view as ZN fractals,
+// L0B's own order, so no vector copy transposes it and the rest of the task
+// is unchanged. K beyond the whole K0 steps is one more step, the tail.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/CubeBlocking.h"
@@ -57,17 +60,23 @@ void forRange(OpBuilder &b, Location loc, Value from, Value to, Value step,
 
 LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs,
                                              const GmLocation &rhs, const GmLocation &result,
-                                             ascend::BlockingAttr blocking,
+                                             ascend::BlockingAttr blocking, bool transposeB,
                                              TaskContext &context) {
   Type operandType = lhs.getBufferType().getElementType();
   Type accType = result.getBufferType().getElementType();
   const Blocking block = Blocking::of(blocking);
-  const int64_t m = lhs.shape.rows, k = lhs.shape.cols, n = rhs.shape.cols;
-  if (m % block.m != 0 || n % block.n != 0 || k % block.chunk != 0)
+  const int64_t m = lhs.shape.rows, k = lhs.shape.cols;
+  const int64_t n = transposeB ? rhs.shape.rows : rhs.shape.cols;
+  // K beyond the whole chunks (less than one K0 step, StrategyCube.cpp) is
+  // one more step of its own, its fractals padded on chip.
+  const int64_t chunks = k / block.chunk, tail = k % block.chunk;
+  if (m % block.m != 0 || n % block.n != 0 || chunks == 0 || tail > block.k)
     return emitError(loc) << "the blocking " << blocking << " does not tile the " << m << " × "
-                          << k << " × " << n << " matmul: m, n and chunk must divide M, N and K";
+                          << k << " × " << n
+                          << " matmul: m and n must divide M and N, and chunk must divide K "
+                             "but for at most one step of k";
   const Distribution dist(m, n, block);
-  const int64_t chunks = k / block.chunk, stepsPerChunk = block.chunk / block.k;
+  const int64_t stepsPerChunk = block.chunk / block.k;
 
   TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aic);
   OpBuilder &b = task.builder();
@@ -75,11 +84,13 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
   Value panel = block.panel ? task.allocTile(block.m, k, operandType, MemorySpace::l1) : Value();
   // Two of each buffer, in stages 0 and 1, allocated when first used.
   Value aL1s[2], bL1s[2], aL0s[2], bL0s[2], accs[2];
+  ascend::FractalLayout bLayout =
+      transposeB ? ascend::FractalLayout::zn : ascend::FractalLayout::nz;
   auto buffer = [&](Value (&buffers)[2], int64_t stage, int64_t rows, int64_t cols, Type type,
-                    MemorySpace space) {
+                    MemorySpace space, ascend::FractalLayout layout = ascend::FractalLayout::nz) {
     if (!buffers[stage]) {
       task.setStage(stage);
-      buffers[stage] = task.allocTile(rows, cols, type, space);
+      buffers[stage] = task.allocTile(rows, cols, type, space, layout);
       task.setStage(std::nullopt);
     }
     return buffers[stage];
@@ -88,7 +99,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
     return buffer(aL1s, s, block.m, block.chunk, operandType, MemorySpace::l1);
   };
   auto bL1 = [&](int64_t s) {
-    return buffer(bL1s, s, block.chunk, block.n, operandType, MemorySpace::l1);
+    return buffer(bL1s, s, block.chunk, block.n, operandType, MemorySpace::l1, bLayout);
   };
   auto aL0 = [&](int64_t s) {
     return buffer(aL0s, s, block.m, block.k, operandType, MemorySpace::l0a);
@@ -107,7 +118,10 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
                      bool first) {
     if (!block.panel)
       task.load(aL1(stage), a, row, kOffset);
-    task.load(bL1(stage), bMatrix, kOffset, col);
+    if (transposeB)
+      task.loadTransposed(bL1(stage), bMatrix, col, kOffset);
+    else
+      task.load(bL1(stage), bMatrix, kOffset, col);
     for (int64_t step = 0; step < stepsPerChunk; ++step) {
       int64_t l0 = (stage * stepsPerChunk + step) % 2;
       Value within = task.constantIndex(step * block.k);
@@ -129,9 +143,36 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
     }
   };
 
+  // The K tail of a block: one step in single buffers of `tail` columns of A
+  // (taken from A's panel, if it has one) and rows of B, added into the
+  // accumulator after the whole chunks.
+  Value aTailL1, bTailL1, aTailL0, bTailL0;
+  auto tailStep = [&](Value row, Value col, Value acc) {
+    if (!bTailL1) {
+      if (!block.panel)
+        aTailL1 = task.allocTile(block.m, tail, operandType, MemorySpace::l1);
+      bTailL1 = task.allocTile(tail, block.n, operandType, MemorySpace::l1, bLayout);
+      aTailL0 = task.allocTile(block.m, tail, operandType, MemorySpace::l0a);
+      bTailL0 = task.allocTile(tail, block.n, operandType, MemorySpace::l0b);
+    }
+    Value kOffset = task.constantIndex(k - tail);
+    if (block.panel) {
+      ascend::TExtractOp::create(b, loc, aTailL0, panel, zero, kOffset);
+    } else {
+      task.load(aTailL1, a, row, kOffset);
+      ascend::TMovOp::create(b, loc, aTailL0, aTailL1);
+    }
+    if (transposeB)
+      task.loadTransposed(bTailL1, bMatrix, col, kOffset);
+    else
+      task.load(bTailL1, bMatrix, kOffset, col);
+    ascend::TMovOp::create(b, loc, bTailL0, bTailL1);
+    ascend::TMatmulAccOp::create(b, loc, acc, acc, aTailL0, bTailL0);
+  };
+
   // One output block whose chunk 0 uses the buffers of `stage`: chunk 0,
   // then pairs of chunks (the other buffers, then these), then the last chunk
-  // if one is left (the other buffers); then the store.
+  // if one is left (the other buffers), then the K tail; then the store.
   auto outputBlock = [&](Value row, Value col, Value acc, int64_t stage) {
     chunkAt(row, col, acc, zero, stage, /*first=*/true);
     int64_t pairs = (chunks - 1) / 2;
@@ -143,7 +184,9 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
               stage, false);
     });
     if ((chunks - 1) % 2 == 1)
-      chunkAt(row, col, acc, task.constantIndex(k - block.chunk), 1 - stage, false);
+      chunkAt(row, col, acc, task.constantIndex(k - tail - block.chunk), 1 - stage, false);
+    if (tail)
+      tailStep(row, col, acc);
     task.store(c, row, col, acc);
   };
 

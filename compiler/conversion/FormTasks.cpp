@@ -113,7 +113,8 @@ LogicalResult formTasks(tile::KernelOp kernel) {
   for (tile::MatmulOp matmul : accumulating) {
     OpBuilder builder(matmul);
     auto product = tile::MatmulOp::create(builder, matmul.getLoc(), matmul.getType(),
-                                          matmul.getLhs(), matmul.getRhs(), Value());
+                                          matmul.getLhs(), matmul.getRhs(), Value(),
+                                          matmul.getTransposeB());
     auto sum =
         tile::AddOp::create(builder, matmul.getLoc(), matmul.getType(), product, matmul.getAcc());
     // The product takes the matmul's blocking, the add its `accumulate`.

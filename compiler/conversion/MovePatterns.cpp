@@ -2,8 +2,8 @@
 //
 // Loads, slices and reshapes give their result a window of their source
 // (or a gathered copy, as its placement says); inserts and stores copy a
-// value into a window; interleaves and row gathers are vector tasks that
-// move data without computing (MoveTasks.cpp), and so are gathers of even
+// value into a window; interleaves, transposes and row gathers are vector
+// tasks that move data without computing (MoveTasks.cpp), and so are gathers of even
 // or odd columns (one TGATHER per chunk, VectorTasks.cpp).
 //
 //===----------------------------------------------------------------------===//
@@ -193,6 +193,21 @@ struct LowerInterleave : TileLowering<tile::InterleaveOp> {
   }
 };
 
+struct LowerTranspose : TileLowering<tile::TransposeOp> {
+  using TileLowering::TileLowering;
+  LogicalResult lower(tile::TransposeOp transpose, GmPlaces &places) const override {
+    FailureOr<ascend::ChunkingAttr> chunking = strategyOf<ascend::ChunkingAttr>(transpose);
+    if (failed(chunking))
+      return failure();
+    return lowerToTask(
+        transpose, ascend::CoreType::aiv, places,
+        [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
+      return lowerTranspose(transpose.getLoc(), places.of(transpose.getSource()), result,
+                            *chunking, context);
+    });
+  }
+};
+
 struct LowerLoadRows : TileLowering<tile::LoadRowsOp> {
   using TileLowering::TileLowering;
   LogicalResult lower(tile::LoadRowsOp gather, GmPlaces &places) const override {
@@ -210,5 +225,6 @@ struct LowerLoadRows : TileLowering<tile::LoadRowsOp> {
 void tilec::conversion::populateMovePatterns(RewritePatternSet &patterns,
                                              KernelConversion &state) {
   patterns.add<LowerLoad, LowerSlice, LowerReshape, LowerInsert, LowerStore, LowerInterleave,
-               LowerLoadRows, VectorTaskLowering<tile::GatherOp>>(state, patterns.getContext());
+               LowerTranspose, LowerLoadRows, VectorTaskLowering<tile::GatherOp>>(
+      state, patterns.getContext());
 }

@@ -2,8 +2,8 @@
 //
 // Copies between global windows (also gathering or scattering rows that are
 // not consecutive, RowMap.h), the RoPE re-interleave (an index gather over
-// stacked rows) and row gathers by an index tensor (the decode kernel's
-// per-token RoPE rows).
+// stacked rows), transposes (TTRANS of blocks) and row gathers by an index
+// tensor (the decode kernel's per-token RoPE rows).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/RowMap.h"
@@ -26,7 +26,6 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
                                            ascend::ChunkingAttr chunking, TaskContext &context,
                                            const RowMap *sourceRows, const RowMap *resultRows) {
   TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
-  OpBuilder &b = task.builder();
   TaskGlobal from = task.addGlobal(source), to = task.addGlobal(result);
   MatrixShape shape = result.shape;
   Type element = result.getBufferType().getElementType();
@@ -43,11 +42,7 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
   int64_t colChunks = shape.cols / cols, rowChunks = shape.rows / rows;
   Value tile = task.allocTile(rows, cols, element, MemorySpace::ub);
   task.forEachWorkItem(rowChunks * colChunks, [&](Value item) {
-    Value perRow = task.constantIndex(colChunks);
-    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, perRow),
-                                      task.constantIndex(rows));
-    Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
-                                      task.constantIndex(cols));
+    auto [row, col] = task.chunkOrigin(item, colChunks, rows, cols);
     task.load(tile, from, sourceRows ? sourceRows->operandRow(task, row) : row, col);
     task.store(to, resultRows ? resultRows->operandRow(task, row) : row, col, tile);
   });
@@ -120,6 +115,35 @@ LogicalResult tilec::conversion::lowerInterleave(Location loc, const GmLocation 
   });
   task.finish(context.module, context.name, context.host,
               std::min<int64_t>(rowsOut / rows, context.target.vectorCores));
+  return success();
+}
+
+LogicalResult tilec::conversion::lowerTranspose(Location loc, const GmLocation &source,
+                                                const GmLocation &result,
+                                                ascend::ChunkingAttr chunking,
+                                                TaskContext &context) {
+  MatrixShape shape = source.shape;
+  int64_t rows = chunking.getRows(), cols = chunking.getCols();
+  if (rows == 0 || cols == 0 || shape.rows % rows != 0 || shape.cols % cols != 0)
+    return emitError(loc) << "the strategy " << chunking << " does not tile the transpose of "
+                          << shape.rows << " × " << shape.cols
+                          << " elements: its blocks divide both dimensions";
+  Type element = result.getBufferType().getElementType();
+  TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aiv);
+  OpBuilder &b = task.builder();
+  TaskGlobal from = task.addGlobal(source), to = task.addGlobal(result);
+  Value in = task.allocTile(rows, cols, element, MemorySpace::ub);
+  Value out = task.allocTile(cols, rows, element, MemorySpace::ub);
+  Value scratch = task.allocTile(cols, rows, element, MemorySpace::ub);
+  int64_t colChunks = shape.cols / cols, chunks = shape.rows / rows * colChunks;
+  task.forEachWorkItem(chunks, [&](Value item) {
+    auto [row, col] = task.chunkOrigin(item, colChunks, rows, cols);
+    task.load(in, from, row, col);
+    ascend::TTransOp::create(b, loc, out, in, scratch);
+    task.store(to, col, row, out);
+  });
+  task.finish(context.module, context.name, context.host,
+              std::min<int64_t>(chunks, context.target.vectorCores));
   return success();
 }
 

@@ -13,6 +13,27 @@ include "mlir/Pass/PassBase.td"
 // tile → ascend
 //===----------------------------------------------------------------------===//
 
+def TileSplitColReductions : Pass<"tile-split-col-reductions", "::mlir::ModuleOp"> {
+  let summary = "reduces columns too tall for UB in two stages";
+  let description = [{
+    A column reduction's vector task keeps each column's rows together in UB
+    (tile-select-strategy may split its columns, never its rows), so one over
+    more rows than fit (at most capacity / (6 × the target's alignment) rows,
+    the live set of a chunk one column wide: 1024 on a2a3) could not be
+    tiled. Such a reduction of `x: [R, C]` becomes two reductions of the same
+    combiner: the view `[R / q, q · C]` of x (q consecutive rows side by
+    side) is reduced to the partial results of q groups of rows, `[1, q · C]`,
+    and their view `[q, C]` is reduced to the result, with q the smallest
+    divisor of R that leaves few enough rows. A second stage still too tall is
+    split again. An R with no such divisor is an error at the reduction that
+    says the limit and the fix (reduce row slices and combine them).
+
+    For `col_sum` the order of the additions changes (f32 sums may differ
+    from the one-stage order by rounding); `col_max` and `col_min` are exact.
+  }];
+  let dependentDialects = ["::tilec::tile::TileDialect"];
+}
+
 def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
   let summary = "decides how every tile op and scope is tiled on the AI Core";
   let description = [{
@@ -50,11 +71,15 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
     - `tile.interleave` gets the output rows per chunk of its re-interleave
       (two stacked source rows, an output row and its indices per row in UB),
       shrunk like a vector op's.
+    - `tile.transpose` gets the source blocks of its TTRANS task: the largest
+      that divide the source and whose block, transpose and scratch tile fit
+      half of UB, the longer side shrunk first.
     - `tile.matmul` gets `#ascend.blocking<m, n, k, chunk, panel,
       accumulators, length>`: output blocks of at most the target's cube
       block rows × columns (whole fractals where the dimension allows), the
       deepest K step of whole K0 fractals whose two L0A and two L0B buffers
-      fit, L1 chunks of 1, 2 or 4 steps, with or without A's row panel in
+      fit (K beyond the whole K0 steps, less than K0, is a tail step of its
+      own that the chunks leave out), L1 chunks of 1, 2 or 4 steps, with or without A's row panel in
       L1, one or two accumulators and the work item lengths that give every
       cube core work, the one with the lowest estimate: per block the busiest
       pipe (GM → L1, L1 → L0, cube steps, the fixpipe store) times the blocks

@@ -43,8 +43,12 @@ FailureOr<ascend::BlockingAttr> matmulStrategy(tile::MatmulOp matmul,
   auto shapeOf = [](Value value) {
     return MatrixShape::of(cast<RankedTensorType>(value.getType()).getShape());
   };
+  // The cube sees B as [K, N] however it is stored.
+  MatrixShape rhs = shapeOf(matmul.getRhs());
+  if (matmul.getTransposeB())
+    std::swap(rhs.rows, rhs.cols);
   FailureOr<ascend::BlockingAttr> blocking =
-      chooseBlocking(matmul.getLoc(), shapeOf(matmul.getLhs()), shapeOf(matmul.getRhs()),
+      chooseBlocking(matmul.getLoc(), shapeOf(matmul.getLhs()), rhs,
                      cast<RankedTensorType>(matmul.getLhs().getType()).getElementType(),
                      cast<RankedTensorType>(matmul.getType()).getElementType(), target);
   if (failed(blocking) || !matmul.getAcc())
@@ -74,6 +78,11 @@ FailureOr<Attribute> chooseStrategy(Operation *op, ModuleOp module,
     return Attribute(chooseInterleaveChunking(op->getContext(), type.getDimSize(0),
                                               type.getDimSize(1), type.getElementType(),
                                               target));
+  }
+  if (auto transpose = dyn_cast<tile::TransposeOp>(op)) {
+    auto type = cast<RankedTensorType>(transpose.getSource().getType());
+    return Attribute(chooseTransposeChunking(op->getContext(), type.getDimSize(0),
+                                             type.getDimSize(1), type.getElementType(), target));
   }
   if (isVectorCompute(op))
     return FailureOr<Attribute>(chooseVectorChunking(op, target));

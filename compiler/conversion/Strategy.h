@@ -38,6 +38,11 @@ mlir::FailureOr<AttrT> strategyOf(mlir::Operation *op) {
 mlir::FailureOr<ascend::ChunkingAttr> chooseVectorChunking(mlir::Operation *op,
                                                            const target::TargetDescription &target);
 
+/// The UB bytes one row of a column reduction's chunk takes when the chunk is
+/// one column wide (chooseVectorChunking's live set): UB holds the rows of
+/// its capacity / this; tile-split-col-reductions splits taller reductions.
+uint64_t columnReductionRowBytes(const target::TargetDescription &target);
+
 /// The chunking of copy number `index` of `op` (its `ascend.copies`, in the
 /// order StrategyCopies.cpp says), or a located error.
 inline mlir::FailureOr<ascend::ChunkingAttr> copyStrategyOf(mlir::Operation *op, unsigned index) {
@@ -59,6 +64,12 @@ llvm::SmallVector<ascend::ChunkingAttr> chooseCopies(mlir::Operation *op,
 ascend::ChunkingAttr chooseInterleaveChunking(mlir::MLIRContext *context, int64_t rows,
                                               int64_t pairs, mlir::Type element,
                                               const target::TargetDescription &target);
+
+/// Source blocks of the transpose of a [rows, cols] value: the block, its
+/// transpose and TTRANS's scratch fit half of UB.
+ascend::ChunkingAttr chooseTransposeChunking(mlir::MLIRContext *context, int64_t rows,
+                                             int64_t cols, mlir::Type element,
+                                             const target::TargetDescription &target);
 
 /// #ascend.chunking when `scope` becomes one fused task, #ascend.inline when
 /// each of its ops is lowered alone.

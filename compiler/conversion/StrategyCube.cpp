@@ -34,13 +34,18 @@ int64_t tileBytes(int64_t rows, int64_t cols, Type element, MemorySpace space,
   return int64_t(llvm::alignTo(bytes, target.alignment));
 }
 
-/// The matmul's shape and types and the target it runs on.
+/// The matmul's shape and types and the target it runs on. K splits into
+/// whole K0 steps (`blockedK`, which the chunks divide) and a `tail` of less
+/// than K0 that the task adds as one step of its own; a K below K0 is one
+/// step and no tail.
 struct Problem {
   int64_t m, k, n;
   Type operand, acc;
   DType operandType;
   const target::TargetDescription &target;
+  int64_t tail = 0;
 
+  int64_t blockedK() const { return k - tail; }
   int64_t operandBytes() const { return operand.getIntOrFloatBitWidth() / 8; }
   int64_t accBytes() const { return acc.getIntOrFloatBitWidth() / 8; }
   int64_t capacity(target::MemSpace space) const {
@@ -51,12 +56,20 @@ struct Problem {
     auto bytes = [&](int64_t rows, int64_t cols, Type element, MemorySpace space) {
       return tileBytes(rows, cols, element, space, target);
     };
+    // The tail step's single buffers (CubeTasks.cpp).
+    auto tailBytes = [&](int64_t rows, int64_t cols, MemorySpace space) {
+      return tail ? bytes(rows, cols, operand, space) : 0;
+    };
     int64_t l1 = 2 * bytes(b.chunk, b.n, operand, MemorySpace::l1) +
                  (b.panel ? bytes(b.m, k, operand, MemorySpace::l1)
-                          : 2 * bytes(b.m, b.chunk, operand, MemorySpace::l1));
+                          : 2 * bytes(b.m, b.chunk, operand, MemorySpace::l1)) +
+                 (b.panel ? 0 : tailBytes(b.m, tail, MemorySpace::l1)) +
+                 tailBytes(tail, b.n, MemorySpace::l1);
     return l1 <= capacity(target::MemSpace::L1) &&
-           2 * bytes(b.m, b.k, operand, MemorySpace::l0a) <= capacity(target::MemSpace::L0A) &&
-           2 * bytes(b.k, b.n, operand, MemorySpace::l0b) <= capacity(target::MemSpace::L0B) &&
+           2 * bytes(b.m, b.k, operand, MemorySpace::l0a) + tailBytes(b.m, tail, MemorySpace::l0a) <=
+               capacity(target::MemSpace::L0A) &&
+           2 * bytes(b.k, b.n, operand, MemorySpace::l0b) + tailBytes(tail, b.n, MemorySpace::l0b) <=
+               capacity(target::MemSpace::L0B) &&
            b.accumulators * bytes(b.m, b.n, acc, MemorySpace::l0c) <=
                capacity(target::MemSpace::L0C);
   }
@@ -81,7 +94,8 @@ Estimate estimate(const Problem &p, const Blocking &b) {
   const target::TargetDescription &t = p.target;
   DType operand = p.operandType;
   int64_t e = p.operandBytes();
-  int64_t chunks = p.k / b.chunk, steps = p.k / b.k;
+  // The tail counts as one more step (its few GM bytes are left out).
+  int64_t chunks = p.blockedK() / b.chunk, steps = p.blockedK() / b.k + (p.tail ? 1 : 0);
   auto transfer = [&](Path path, int64_t bytes) { return t.transferCycles(path, uint64_t(bytes)); };
   // One block's work per pipe.
   int64_t aChunkBytes = b.panel ? 0 : b.m * b.chunk * e, bChunkBytes = b.chunk * b.n * e;
@@ -150,20 +164,21 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
 /// deepest K step whose two L0A and two L0B buffers fit, L1 chunks of 1, 2
 /// or 4 steps, with or without the A panel, one or two accumulators, and the
 /// work item lengths above.
-FailureOr<Blocking> bestBlocking(Location loc, const Problem &p) {
+FailureOr<Blocking> bestBlocking(Location loc, Problem &p) {
   const target::CubeRate *rate = p.target.cubeRate(p.operandType);
   if (!rate)
     return emitError(loc) << "the target has no cube path for " << p.operand;
-  // Steps of whole K0-deep fractals keep the cube's summation order; a K that
-  // is not a multiple of K0 is one step.
-  int64_t depth = p.k % rate->k0 == 0 ? rate->k0 : p.k;
+  // Steps of whole K0-deep fractals keep the cube's summation order; what is
+  // left of K after them is the tail step, and a K below K0 is one step.
+  p.tail = p.k > rate->k0 ? p.k % rate->k0 : 0;
+  int64_t depth = p.k < rate->k0 ? p.k : rate->k0;
   std::optional<Blocking> best;
   Estimate bestEstimate{0, 0, 0};
   for (int64_t bm : blockSizes(p.m, p.target.cubeBlockMaxRows, rate->m0)) {
     for (int64_t bn : blockSizes(p.n, p.target.cubeBlockMaxCols, rate->n0)) {
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
       std::optional<int64_t> bk;
-      for (int64_t d : divisorsAtMost(p.k / depth, p.target.matmulMaxDim / depth)) {
+      for (int64_t d : divisorsAtMost(p.blockedK() / depth, p.target.matmulMaxDim / depth)) {
         Blocking trial{bm, bn, d * depth, d * depth, false, 1};
         if (p.fits(trial)) {
           bk = d * depth;
@@ -174,7 +189,7 @@ FailureOr<Blocking> bestBlocking(Location loc, const Problem &p) {
         continue;
       for (bool panel : {true, false}) {
         for (int64_t stepsPerChunk : {1, 2, 4}) {
-          if (p.k % (*bk * stepsPerChunk) != 0)
+          if (p.blockedK() % (*bk * stepsPerChunk) != 0)
             continue;
           for (int64_t accumulators : {2, 1}) {
             Blocking trial{bm, bn, *bk, *bk * stepsPerChunk, panel, accumulators};
@@ -193,15 +208,9 @@ FailureOr<Blocking> bestBlocking(Location loc, const Problem &p) {
       }
     }
   }
-  if (!best) {
-    InFlightDiagnostic diag = emitError(loc)
-                              << "no blocking of the " << p.m << " × " << p.k << " × " << p.n
-                              << " matmul fits L0A, L0B, L0C and L1";
-    if (depth == p.k && p.k > rate->k0)
-      diag << "; K is not a multiple of the cube's K0 = " << rate->k0
-           << ", so all of it is one step; use a K that is a multiple of " << rate->k0;
-    return diag;
-  }
+  if (!best)
+    return emitError(loc) << "no blocking of the " << p.m << " × " << p.k << " × " << p.n
+                          << " matmul fits L0A, L0B, L0C and L1";
   return *best;
 }
 

@@ -88,9 +88,9 @@ TaskGlobal TaskBuilder::addGlobal(const GmLocation &location) {
 Value TaskBuilder::addScalar(Value hostValue) { return addArgument(hostValue); }
 
 Value TaskBuilder::allocTile(int64_t rows, int64_t cols, Type elementType,
-                             ascend::MemorySpace space) {
+                             ascend::MemorySpace space, ascend::FractalLayout layout) {
   auto type = ascend::TileBufferType::get(elementType.getContext(), {rows, cols}, elementType,
-                                          space);
+                                          space, layout);
   IntegerAttr stageAttr = stage ? allocBuilder.getI64IntegerAttr(*stage) : IntegerAttr();
   return ascend::AllocOp::create(allocBuilder, loc, type, IntegerAttr(), stageAttr);
 }
@@ -100,7 +100,7 @@ Value TaskBuilder::constantIndex(int64_t value) {
 }
 
 void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value col,
-                         bool isLoad) {
+                         bool isLoad, bool transposed) {
   auto tileType = cast<ascend::TileBufferType>(tile.getType());
   auto bufferType = cast<ascend::GlobalTensorType>(global.buffer.getType());
   int64_t rank = bufferType.getRank();
@@ -119,7 +119,7 @@ void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value 
     window = bodyBuilder.getDenseI64ArrayAttr(extents);
   }
   if (isLoad)
-    ascend::TLoadOp::create(bodyBuilder, loc, tile, global.buffer, offsets, window);
+    ascend::TLoadOp::create(bodyBuilder, loc, tile, global.buffer, offsets, window, transposed);
   else
     ascend::TStoreOp::create(bodyBuilder, loc, global.buffer, offsets, tile, window);
 }
@@ -128,8 +128,23 @@ void TaskBuilder::load(Value tile, const TaskGlobal &global, Value row, Value co
   access(tile, global, row, col, /*isLoad=*/true);
 }
 
+void TaskBuilder::loadTransposed(Value tile, const TaskGlobal &global, Value row, Value col) {
+  access(tile, global, row, col, /*isLoad=*/true, /*transposed=*/true);
+}
+
 void TaskBuilder::store(const TaskGlobal &global, Value row, Value col, Value tile) {
   access(tile, global, row, col, /*isLoad=*/false);
+}
+
+std::pair<Value, Value> TaskBuilder::chunkOrigin(Value item, int64_t colChunks, int64_t rows,
+                                                int64_t cols) {
+  OpBuilder &b = bodyBuilder;
+  Value perRow = constantIndex(colChunks);
+  Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, perRow),
+                                    constantIndex(rows));
+  Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
+                                    constantIndex(cols));
+  return {row, col};
 }
 
 void TaskBuilder::forEachWorkItem(int64_t items, const std::function<void(Value)> &body) {

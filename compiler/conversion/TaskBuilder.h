@@ -54,7 +54,8 @@ public:
   /// An on-chip buffer allocated at the top of the task (so it outlives loops),
   /// in the current double-buffering stage if one is set.
   mlir::Value allocTile(int64_t rows, int64_t cols, mlir::Type elementType,
-                        ascend::MemorySpace space);
+                        ascend::MemorySpace space,
+                        ascend::FractalLayout layout = ascend::FractalLayout::nz);
   void setStage(std::optional<int64_t> value) { stage = value; }
   mlir::Value constantIndex(int64_t value);
 
@@ -62,6 +63,15 @@ public:
   /// relative to the global's own window.
   void load(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col);
   void store(const TaskGlobal &global, mlir::Value row, mlir::Value col, mlir::Value tile);
+  /// TLOAD of a rows × cols tile from the cols × rows window of `global` at
+  /// (row, col), transposed on the way (a DN view; the cube's B of Q·Kᵀ).
+  void loadTransposed(mlir::Value tile, const TaskGlobal &global, mlir::Value row,
+                      mlir::Value col);
+
+  /// The (row, col) where work item `item` of a grid of rows × cols chunks,
+  /// `colChunks` to a row of chunks, starts.
+  std::pair<mlir::Value, mlir::Value> chunkOrigin(mlir::Value item, int64_t colChunks,
+                                                  int64_t rows, int64_t cols);
 
   /// Runs `body` for every work item in [0, items), items spread block-cyclically
   /// over the blocks of the launch.
@@ -75,7 +85,7 @@ public:
 private:
   mlir::Value addArgument(mlir::Value hostValue);
   void access(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col,
-              bool isLoad);
+              bool isLoad, bool transposed = false);
 
   mlir::Location loc;
   ascend::CoreType core;

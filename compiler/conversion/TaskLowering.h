@@ -73,6 +73,13 @@ mlir::LogicalResult lowerInterleave(mlir::Location loc, const GmLocation &stacke
                                     const GmLocation &result, ascend::ChunkingAttr chunking,
                                     TaskContext &context);
 
+/// A vector task transposing `source` [R, C] into `result` [C, R] in the
+/// source blocks `chunking` gives: each block loaded, TTRANS, stored at the
+/// mirrored place.
+mlir::LogicalResult lowerTranspose(mlir::Location loc, const GmLocation &source,
+                                   const GmLocation &result, ascend::ChunkingAttr chunking,
+                                   TaskContext &context);
+
 /// A vector task gathering rows: result row i is row rows[i] of `table`
 /// (an i32 index tensor read on the scalar unit), columns from `col` on.
 mlir::LogicalResult lowerLoadRows(mlir::Location loc, const GmLocation &table,
@@ -93,10 +100,11 @@ mlir::LogicalResult lowerFusedScope(tile::ScopeOp scope, ascend::ChunkingAttr ch
                                     llvm::ArrayRef<GmLocation> results, TaskContext &context);
 
 /// A cube task computing `lhs × rhs` into `result` in the blocks `blocking`
-/// gives.
+/// gives; with `transposeB`, `rhs` holds Bᵀ ([N, K]) and is loaded transposed.
 mlir::LogicalResult lowerMatmul(mlir::Location loc, const GmLocation &lhs,
                                 const GmLocation &rhs, const GmLocation &result,
-                                ascend::BlockingAttr blocking, TaskContext &context);
+                                ascend::BlockingAttr blocking, bool transposeB,
+                                TaskContext &context);
 
 } // namespace tilec::conversion
 

@@ -10,8 +10,6 @@
 #include "compiler/conversion/TaskLowering.h"
 #include "compiler/conversion/VectorEmitter.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-
 #include <numeric>
 
 using namespace mlir;
@@ -71,7 +69,6 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
 
   TaskBuilder task(op->getContext(), loc, ascend::CoreType::aiv);
   ChunkEmitter emit(task, context.target);
-  OpBuilder &b = task.builder();
   SmallVector<TaskGlobal> globals;
   SmallVector<Value> scalars;
   for (const TaskOperand &operand : operands) {
@@ -84,11 +81,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
   LogicalResult status = success();
 
   task.forEachWorkItem(chunks, [&](Value item) {
-    Value perRow = task.constantIndex(colChunks);
-    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, perRow),
-                                      task.constantIndex(chunkRows));
-    Value col = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, perRow),
-                                      task.constantIndex(chunkCols));
+    auto [row, col] = task.chunkOrigin(item, colChunks, chunkRows, chunkCols);
     Value zero = task.constantIndex(0);
     emit.setFirstColumn(col);
     int64_t outRows = resultShape.rows == 1 ? 1 : chunkRows;

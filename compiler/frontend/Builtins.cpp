@@ -18,9 +18,11 @@ constexpr BuiltinParam kXShape[] = {{"x", true, false}, {"shape", true, false}};
 constexpr BuiltinParam kCast[] = {
     {"x", true, false}, {"to", true, false}, {"round", false, true}, {"sat", false, true}};
 constexpr BuiltinParam kMatmul[] = {
-    {"a", true, false}, {"b", true, false}, {"acc", false, true}, {"out", false, true}};
+    {"a", true, false}, {"b", true, false}, {"acc", false, true}, {"out", false, true},
+    {"transpose_b", false, true}};
 constexpr BuiltinParam kGather[] = {{"x", true, false}, {"pattern", true, false}};
 constexpr BuiltinParam kInterleave[] = {{"even", true, false}, {"odd", true, false}};
+constexpr BuiltinParam kConcat[] = {{"a", true, false}, {"b", true, false}, {"axis", false, true}};
 constexpr BuiltinParam kFull[] = {{"shape", true, false}, {"value", true, false}, {"dtype", true, false}};
 constexpr BuiltinParam kShapeDType[] = {{"shape", true, false}, {"dtype", true, false}};
 constexpr BuiltinParam kRmsNorm[] = {{"x", true, false}, {"gamma", false, false}, {"eps", true, true}};
@@ -46,7 +48,8 @@ const Builtin kBuiltins[] = {
     {K::Select, "select", kSelect}, {K::Iota, "iota", kN},       {K::Iota, "arange", kN},
     {K::RowArgmax, "row_argmax", kX}, {K::TopK, "topk", kTopK},
     {K::Cast, "cast", kCast},     {K::Matmul, "matmul", kMatmul}, {K::Gather, "gather", kGather},
-    {K::Interleave, "interleave", kInterleave},                  {K::Reshape, "reshape", kXShape},
+    {K::Interleave, "interleave", kInterleave},                  {K::Transpose, "transpose", kX},
+    {K::Concat, "concat", kConcat},                              {K::Reshape, "reshape", kXShape},
     {K::Full, "full", kFull},     {K::Zeros, "zeros", kShapeDType}, {K::Scratch, "scratch", kShapeDType},
     {K::RmsNorm, "rms_norm", kRmsNorm}, {K::QuantInt8, "quant_int8", kQuant}, {K::Rope, "rope", kRope},
     {K::Activation, "sigmoid", kX}, {K::Activation, "silu", kX}, {K::Activation, "gelu", kX},
@@ -229,12 +232,21 @@ Type checkMatmul(Sema &sema, CallExpr &call) {
   if (Expr *arg = call.boundArgs[2])
     if (!(acc = tensorArg(sema, arg, "matmul", "acc", 2, {DType::F32, DType::I32})))
       return Type::error();
+  bool transposeB = false;
+  if (Expr *arg = call.boundArgs[4]) {
+    std::optional<llvm::StringRef> flag = wordArg(sema, arg, "a transpose_b flag", {"true", "false"});
+    if (!flag)
+      return Type::error();
+    transposeB = *flag == "true";
+  }
   if (!a || !b)
     return Type::error();
-  if (a->shape[1] != b->shape[0]) {
+  // With transpose_b, b is given as [N, K].
+  int64_t bK = b->shape[transposeB ? 1 : 0], n = b->shape[transposeB ? 0 : 1];
+  if (a->shape[1] != bK) {
     diags.error(call.loc, "matmul shapes " + shapeStr(a->shape) + " and " + shapeStr(b->shape) +
-                              " do not match: expected a's columns (" + llvm::Twine(a->shape[1]) + ") to equal b's rows (" +
-                              llvm::Twine(b->shape[0]) + ")");
+                              " do not match: expected a's columns (" + llvm::Twine(a->shape[1]) + ") to equal b's " +
+                              (transposeB ? "columns (transpose_b=true) (" : "rows (") + llvm::Twine(bK) + ")");
     return Type::error();
   }
   if (a->dtype != b->dtype) {
@@ -248,12 +260,46 @@ Type checkMatmul(Sema &sema, CallExpr &call) {
                                             ": expected out=" + spell(result) + ", found out=" + spell(*out));
     return Type::error();
   }
-  Type type = Type::tensor(Type::Tensor, {a->shape[0], b->shape[1]}, result);
+  Type type = Type::tensor(Type::Tensor, {a->shape[0], n}, result);
   if (acc && !(*acc == type)) {
     diags.error(call.boundArgs[2]->loc, "expected an accumulator of type " + type.str() + ", found " + acc->str());
     return Type::error();
   }
   return type;
+}
+
+/// concat(a, b, axis=d): a then b along dimension d (default 0); the other
+/// dimensions and the dtype agree.
+Type checkConcat(Sema &sema, CallExpr &call) {
+  DiagnosticSink &diags = sema.getDiags();
+  std::optional<Type> a = tensorArg(sema, call.boundArgs[0], "concat", "a", 0, kSourceDTypes);
+  std::optional<Type> b = tensorArg(sema, call.boundArgs[1], "concat", "b", 0, kSourceDTypes);
+  std::optional<int64_t> axis = 0;
+  if (Expr *arg = call.boundArgs[2])
+    axis = sema.checkIntConst(*arg, "the concat axis");
+  if (!a || !b || !axis)
+    return Type::error();
+  int64_t rank = int64_t(a->shape.size());
+  if (*axis < 0 || *axis >= rank) {
+    diags.error(call.boundArgs[2]->loc, "expected an axis in [0, " + llvm::Twine(rank) + ") for rank-" +
+                                            llvm::Twine(rank) + " tensors, found " + llvm::Twine(*axis));
+    return Type::error();
+  }
+  bool match = a->dtype == b->dtype && b->shape.size() == a->shape.size();
+  for (int64_t d = 0; match && d < rank; ++d)
+    match = d == *axis || a->shape[d] == b->shape[d];
+  if (!match) {
+    diags.error(call.loc, "cannot concat " + a->str() + " and " + b->str() + " along axis " + llvm::Twine(*axis) +
+                              ": expected the same dtype and the same size in every other dimension");
+    return Type::error();
+  }
+  Type result = *a;
+  result.shape[*axis] += b->shape[*axis];
+  if (result.numElements() > kMaxTensorElements) {
+    diags.error(call.loc, "expected a concat of at most 2^40 elements, found " + shapeStr(result.shape));
+    return Type::error();
+  }
+  return result;
 }
 
 Type checkReshapeOrBroadcast(Sema &sema, CallExpr &call, bool isReshape) {
@@ -531,6 +577,14 @@ Type checkBuiltinCall(Sema &sema, CallExpr &call) {
   case K::Matmul: return checkMatmul(sema, call);
   case K::Gather:
   case K::Interleave: return checkGatherOrInterleave(sema, call);
+  case K::Concat: return checkConcat(sema, call);
+  case K::Transpose: {
+    std::optional<Type> x = tensorArg(sema, call.boundArgs[0], "transpose", "x", 2, kSourceDTypes);
+    if (!x)
+      return Type::error();
+    std::swap(x->shape[0], x->shape[1]);
+    return *x;
+  }
   case K::Full:
   case K::Zeros:
   case K::Scratch: return checkConstruction(sema, call);

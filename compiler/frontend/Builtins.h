@@ -21,7 +21,7 @@ enum class BuiltinKind {
   // Comparison and selection.
   Compare, Select, Iota, RowArgmax, TopK,
   // Conversion, cube, data movement.
-  Cast, Matmul, Gather, Interleave, Reshape,
+  Cast, Matmul, Gather, Interleave, Transpose, Concat, Reshape,
   // Construction.
   Full, Zeros, Scratch,
   // Composites.

@@ -65,6 +65,23 @@ llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
     return {op.getValues(), op.getIndices()};
   }
   case K::Reshape: return {reshape(value(0), call.type.shape, call.loc)};
+  case K::Transpose: return {tile::TransposeOp::create(builder, at, resultType(), value(0))};
+  case K::Concat: {
+    // a and b inserted side by side into a tensor of zeros; the passes give
+    // each its window of the result, so nothing is copied when the rows it
+    // covers are consecutive there (concat along the first axis).
+    mlir::Value a = value(0), b = value(1);
+    mlir::RankedTensorType type = resultType();
+    mlir::Type element = type.getElementType();
+    mlir::TypedAttr zero = mlir::isa<mlir::FloatType>(element) ? mlir::TypedAttr(builder.getFloatAttr(element, 0.0))
+                                                               : mlir::TypedAttr(builder.getIntegerAttr(element, 0));
+    int64_t axis = args[2] ? args[2]->intValue : 0;
+    llvm::SmallVector<mlir::Value, 4> offsets(type.getRank(), emitZeroIndex(call.loc));
+    mlir::Value joined = tile::FullOp::create(builder, at, type, zero);
+    joined = tile::InsertOp::create(builder, at, a, joined, offsets);
+    offsets[axis] = emitIndexConstant(mlir::cast<mlir::RankedTensorType>(a.getType()).getDimSize(axis), call.loc);
+    return {tile::InsertOp::create(builder, at, b, joined, offsets)};
+  }
   case K::Cast: {
     tile::RoundMode round = tile::RoundMode::none;
     if (args[2])
@@ -77,7 +94,8 @@ llvm::SmallVector<mlir::Value, 2> IRGen::emitCall(CallExpr &call) {
   case K::Matmul: {
     mlir::Value lhs = value(0), rhs = value(1);
     mlir::Value acc = args[2] ? value(2) : mlir::Value();
-    return {tile::MatmulOp::create(builder, at, resultType(), lhs, rhs, acc)};
+    bool transposeB = args[4] && word(args[4]) == "true";
+    return {tile::MatmulOp::create(builder, at, resultType(), lhs, rhs, acc, transposeB)};
   }
   case K::Gather: {
     tile::GatherPattern pattern = word(args[1]) == "even" ? tile::GatherPattern::even : tile::GatherPattern::odd;

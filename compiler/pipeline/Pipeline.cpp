@@ -43,8 +43,10 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   kernels.addPass(createTileSinkCompares());
   if (options.fuse)
     kernels.addPass(createTileFuseRows());
-  // Tasks and launches: the tiling of every op and scope, then a fused scope
-  // becomes one task, any other op its own.
+  // Tasks and launches: column reductions too tall for UB in two stages, the
+  // tiling of every op and scope, then a fused scope becomes one task, any
+  // other op its own.
+  pm.addPass(createTileSplitColReductions());
   pm.addPass(createTileSelectStrategy());
   pm.addPass(createTileFormTasks());
   pm.addPass(createTilePlaceGm());

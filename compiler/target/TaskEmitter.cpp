@@ -47,7 +47,8 @@ private:
   LogicalResult emitAlloc(ascend::AllocOp alloc);
   /// TLOAD(tile, view) or TSTORE(view, tile) through a fresh GlobalTensor view.
   LogicalResult emitTransfer(Operation *op, Value global, ValueRange offsets, Value tile,
-                             std::optional<ArrayRef<int64_t>> window, bool load);
+                             std::optional<ArrayRef<int64_t>> window, bool load,
+                             bool transposed);
   LogicalResult emitInstruction(ascend::InstructionOpInterface instruction);
   /// `x + idx0 * 1024 + 512`: the pointer to element `offsets` of `global`.
   std::string elementPointer(Value global, ValueRange offsets);
@@ -103,9 +104,10 @@ static std::string pipeName(ascend::Pipe pipe) {
 
 LogicalResult TaskEmitter::collectTypeAliases() {
   auto addView = [&](Operation *op, ascend::GlobalTensorType global, Value tile,
-                     std::optional<ArrayRef<int64_t>> window) -> LogicalResult {
+                     std::optional<ArrayRef<int64_t>> window,
+                     bool transposed) -> LogicalResult {
     auto tileType = cast<ascend::TileBufferType>(tile.getType());
-    FailureOr<GmView> view = gmViewOf(global, tileType, window, op->getLoc());
+    FailureOr<GmView> view = gmViewOf(global, tileType, window, transposed, op->getLoc());
     if (failed(view))
       return failure();
     if (llvm::any_of(viewAliases, [&](auto &entry) { return entry.first == *view; }))
@@ -127,10 +129,12 @@ LogicalResult TaskEmitter::collectTypeAliases() {
       tileAliases[type] = alias;
       aliasDeclarations.push_back("using " + alias + " = " + *spelling + ";");
     } else if (auto load = dyn_cast<ascend::TLoadOp>(op)) {
-      if (failed(addView(op, load.getSrc().getType(), load.getDst(), load.getWindow())))
+      if (failed(addView(op, load.getSrc().getType(), load.getDst(), load.getWindow(),
+                         load.getTranspose())))
         return WalkResult::interrupt();
     } else if (auto store = dyn_cast<ascend::TStoreOp>(op)) {
-      if (failed(addView(op, store.getDst().getType(), store.getSrc(), store.getWindow())))
+      if (failed(addView(op, store.getDst().getType(), store.getSrc(), store.getWindow(),
+                         /*transposed=*/false)))
         return WalkResult::interrupt();
     }
     return WalkResult::advance();
@@ -226,10 +230,10 @@ std::string TaskEmitter::elementPointer(Value global, ValueRange offsets) {
 
 LogicalResult TaskEmitter::emitTransfer(Operation *op, Value global, ValueRange offsets,
                                         Value tile, std::optional<ArrayRef<int64_t>> window,
-                                        bool load) {
+                                        bool load, bool transposed) {
   auto globalType = cast<ascend::GlobalTensorType>(global.getType());
-  FailureOr<GmView> view =
-      gmViewOf(globalType, cast<ascend::TileBufferType>(tile.getType()), window, op->getLoc());
+  FailureOr<GmView> view = gmViewOf(globalType, cast<ascend::TileBufferType>(tile.getType()),
+                                    window, transposed, op->getLoc());
   if (failed(view))
     return failure();
   auto alias = llvm::find_if(viewAliases, [&](auto &entry) { return entry.first == *view; });
@@ -285,11 +289,11 @@ LogicalResult TaskEmitter::emitOp(Operation *op) {
       })
       .Case([&](ascend::TLoadOp load) {
         return emitTransfer(op, load.getSrc(), load.getOffsets(), load.getDst(),
-                            load.getWindow(), /*load=*/true);
+                            load.getWindow(), /*load=*/true, load.getTranspose());
       })
       .Case([&](ascend::TStoreOp store) {
         return emitTransfer(op, store.getDst(), store.getOffsets(), store.getSrc(),
-                            store.getWindow(), /*load=*/false);
+                            store.getWindow(), /*load=*/false, /*transposed=*/false);
       })
       .Case<ascend::SetFlagOp, ascend::WaitFlagOp>([&](auto flag) {
         os << (isa<ascend::SetFlagOp>(op) ? "set_flag(" : "wait_flag(")

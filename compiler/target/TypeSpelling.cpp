@@ -44,8 +44,9 @@ std::string tilec::target::tileAliasName(ascend::TileBufferType type) {
   std::string space = llvm::StringRef(ascend::stringifyMemorySpace(type.getSpace())).upper();
   if (type.getSpace() == ascend::MemorySpace::ub)
     space = "Ub";
+  std::string layout = type.getLayout() == ascend::FractalLayout::zn ? "_zn" : "";
   return space + "_" + std::to_string(type.getRows()) + "x" + std::to_string(type.getCols()) +
-         "x" + mlirTypeText(type.getElementType());
+         "x" + mlirTypeText(type.getElementType()) + layout;
 }
 
 FailureOr<std::string> tilec::target::tileTypeSpelling(ascend::TileBufferType type,
@@ -70,7 +71,12 @@ FailureOr<std::string> tilec::target::tileTypeSpelling(ascend::TileBufferType ty
   bool padded = paddedRows != type.getRows() || paddedCols != type.getCols();
   std::string valid = padded ? ", " + rows + ", " + cols : "";
   switch (type.getSpace()) {
-  case ascend::MemorySpace::l1: // NZ: column-major fractals of row-major 16 x C0.
+  case ascend::MemorySpace::l1:
+    // ZN: row-major order of column-major C0 x 16 fractals (L0B's layout).
+    if (type.getLayout() == ascend::FractalLayout::zn)
+      return "Tile<TileType::Mat, " + shape + ", BLayout::RowMajor, " + rows + ", " + cols +
+             ", SLayout::ColMajor>";
+    // NZ: column-major fractals of row-major 16 x C0.
     return "Tile<TileType::Mat, " + shape + ", BLayout::ColMajor, " + rows + ", " + cols +
            ", SLayout::RowMajor>";
   case ascend::MemorySpace::l0a:
@@ -94,16 +100,27 @@ SmallVector<int64_t> tilec::target::rowMajorStrides(ascend::GlobalTensorType glo
 }
 
 bool GmView::operator==(const GmView &other) const {
-  return element == other.element && shape == other.shape && stride == other.stride;
+  return element == other.element && shape == other.shape && stride == other.stride &&
+         dn == other.dn;
 }
 
 FailureOr<GmView> tilec::target::gmViewOf(ascend::GlobalTensorType global,
                                           ascend::TileBufferType tile,
                                           std::optional<ArrayRef<int64_t>> window,
-                                          Location loc) {
+                                          bool transposed, Location loc) {
   size_t rank = global.getShape().size();
   if (rank > 5)
     return emitError(loc, "a ") << rank << "-D global tensor has no 5-D GlobalTensor view";
+  if (transposed) {
+    // DN: the tile's rows run along the window's contiguous last dimension,
+    // its columns down the window's rows.
+    SmallVector<int64_t> strides = rowMajorStrides(global);
+    int64_t columnStride = rank >= 2 ? strides[rank - 2] : 1;
+    return GmView{global.getElementType(),
+                  {1, 1, 1, tile.getRows(), tile.getCols()},
+                  {1, 1, 1, 1, columnStride},
+                  /*dn=*/true};
+  }
   // Extents of the leading dimensions the tile's rows run over.
   SmallVector<int64_t> leading(rank - 1, 1);
   if (window)
@@ -112,7 +129,7 @@ FailureOr<GmView> tilec::target::gmViewOf(ascend::GlobalTensorType global,
     leading.back() = tile.getRows();
   SmallVector<int64_t> strides = rowMajorStrides(global);
 
-  GmView view{global.getElementType(), {1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}};
+  GmView view{global.getElementType(), {1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}, /*dn=*/false};
   size_t first = 4 - leading.size();
   for (size_t d = 0; d < leading.size(); ++d) {
     view.shape[first + d] = leading[d];
@@ -127,7 +144,8 @@ std::string tilec::target::gmViewAliasName(const GmView &view) {
   for (int64_t extent : ArrayRef<int64_t>(view.shape).drop_back())
     if (extent != 1)
       name += std::to_string(extent) + "x";
-  return name + std::to_string(view.shape[4]) + "x" + mlirTypeText(view.element);
+  return name + std::to_string(view.shape[4]) + "x" + mlirTypeText(view.element) +
+         (view.dn ? "_dn" : "");
 }
 
 std::string tilec::target::gmViewSpelling(const GmView &view) {
@@ -136,7 +154,7 @@ std::string tilec::target::gmViewSpelling(const GmView &view) {
                       ", ");
   };
   return "GlobalTensor<" + *elementTypeName(view.element) + ", Shape<" + list(view.shape) +
-         ">, Stride<" + list(view.stride) + ">>";
+         ">, Stride<" + list(view.stride) + ">" + (view.dn ? ", Layout::DN" : "") + ">";
 }
 
 std::optional<std::string> tilec::target::scalarFromSlot(Type type, llvm::StringRef slot) {

@@ -29,11 +29,13 @@ mlir::FailureOr<std::string> tileTypeSpelling(ascend::TileBufferType type, mlir:
 
 /// The 5-D GM view a tload/tstore moves a tile through: the tile's rows run
 /// over the leading dimensions (`window`, default all along the
-/// second-to-last one) and its columns along the last.
+/// second-to-last one) and its columns along the last; in a DN view (a
+/// transposed load) the tile's rows run along the last dimension instead.
 struct GmView {
   mlir::Type element;
   std::array<int64_t, 5> shape;
   std::array<int64_t, 5> stride;
+  bool dn;
 
   bool operator==(const GmView &other) const;
 };
@@ -41,7 +43,7 @@ struct GmView {
 /// The view of `global` that tile `tile` occupies; fails with an error at
 /// `loc` for tensors of more than five dimensions.
 mlir::FailureOr<GmView> gmViewOf(ascend::GlobalTensorType global, ascend::TileBufferType tile,
-                                 std::optional<llvm::ArrayRef<int64_t>> window,
+                                 std::optional<llvm::ArrayRef<int64_t>> window, bool transposed,
                                  mlir::Location loc);
 
 /// `Gm_2x1024xf32`: the alias base name of a view (shape extents above one).

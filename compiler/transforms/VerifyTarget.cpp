@@ -78,7 +78,7 @@ LogicalResult verifyMatmul(MatmulOp op, const target::TargetDescription &target)
                           << op.getLhs().getType().getElementType() << " matmul";
   // B's N columns are padded to 32 in L1 and L0B but to 16 in L0C, and
   // pto-isa's TMATMUL needs Right and Acc of equal columns.
-  int64_t n = op.getRhs().getType().getDimSize(1);
+  int64_t n = op.getType().getDimSize(1);
   if (*operand == DType::I8 && n % 32)
     return op.emitError() << "an i8 matmul needs N to be a multiple of 32 (found " << n
                           << "): its B tiles pad N to 32 bytes, its accumulator to 16";

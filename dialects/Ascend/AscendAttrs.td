@@ -15,6 +15,15 @@ def Ascend_MemorySpaceAttr : EnumAttr<Ascend_Dialect, Ascend_MemorySpace, "space
   let assemblyFormat = "`<` $value `>`";
 }
 
+// The order of an L1 tile's fractals: NZ (column-major order of row-major
+// fractals, what TLOAD makes of an ND window) or ZN (row-major order of
+// column-major fractals, what TLOAD makes of a DN window and L0B's layout).
+def Ascend_FractalLayout : I32EnumAttr<"FractalLayout", "the fractal order of an L1 tile", [
+  I32EnumAttrCase<"nz", 0>, I32EnumAttrCase<"zn", 1>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+
 def Ascend_Pipe : I32EnumAttr<"Pipe", "an execution pipe of the AI Core", [
   I32EnumAttrCase<"s", 0>, I32EnumAttrCase<"v", 1>, I32EnumAttrCase<"m", 2>,
   I32EnumAttrCase<"mte1", 3>, I32EnumAttrCase<"mte2", 4>, I32EnumAttrCase<"mte3", 5>,

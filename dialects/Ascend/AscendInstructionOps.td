@@ -35,15 +35,18 @@ def Ascend_TLoadOp : Ascend_Instr<"tload", "TLOAD", "mte2"> {
     offsets (one per global dimension) into `dst`. Without `window` the tile's
     rows run along the second-to-last dimension; `window` gives the extents of
     all leading dimensions, whose product is the tile's row count. Element types
-    must match.
+    must match. With `transpose` an L1 tile of [R, C] reads the [C, R] window
+    and holds its transpose (PTO-ISA's DN GlobalTensor layout; the cube's B of
+    Q·Kᵀ), without `window`.
     ```mlir
     ascend.tload %t, %x[%b, %c0] : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
     ascend.tload %u, %y[%c4, %c0, %c0] {window = array<i64: 4, 8>} : !ascend.tile<32x64xf16, ub>, !ascend.gm<16x8x64xf16>
+    ascend.tload %k, %kt[%n, %c0] {transpose} : !ascend.tile<128x64xbf16, l1>, !ascend.gm<256x128xbf16>
     ```
   }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_GlobalTensorType, "", [MemRead]>:$src, Variadic<Index>:$offsets,
-                       OptionalAttr<DenseI64ArrayAttr>:$window);
+                       OptionalAttr<DenseI64ArrayAttr>:$window, UnitAttr:$transpose);
   let assemblyFormat = [{
     $dst `,` $src `[` $offsets `]` attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
   }];
@@ -323,6 +326,25 @@ def Ascend_ScalarLoadOp : Ascend_Instr<"scalar_load", "SCALAR_LOAD", "s"> {
   let results = (outs AnyTypeOf<[I32, F32]>:$result);
   let assemblyFormat = [{
     $source `[` $offsets `]` attr-dict `:` qualified(type($source)) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Ascend_TTransOp : Ascend_Instr<"ttrans", "TTRANS", "v"> {
+  let summary = "dst [C, R] = the transpose of src [R, C] (V)";
+  let description = [{
+    1-, 2- or 4-byte elements of one type. `tmp` is PTO-ISA's scratch tile of
+    `TTRANS(dst, src, tmp)`, here of dst's type.
+    ```mlir
+    ascend.ttrans %d, %s, %t : !ascend.tile<64x16xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<64x16xf32, ub>
+    ```
+  }];
+  let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$src,
+                       Arg<Ascend_AnyTile, "", [MemWrite]>:$tmp);
+  let assemblyFormat = [{
+    $dst `,` $src `,` $tmp attr-dict `:` qualified(type($dst)) `,` qualified(type($src)) `,`
+    qualified(type($tmp))
   }];
   let hasVerifier = 1;
 }

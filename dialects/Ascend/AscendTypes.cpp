@@ -24,7 +24,7 @@ static constexpr int64_t kOnChipAlignment = 32;
 
 LogicalResult TileBufferType::verify(function_ref<InFlightDiagnostic()> emitError,
                                      ArrayRef<int64_t> shape, Type elementType,
-                                     MemorySpace space) {
+                                     MemorySpace space, FractalLayout layout) {
   if (shape.size() != 2)
     return emitError() << "a tile buffer is rows × cols, found rank " << shape.size();
   if (shape[0] <= 0 || shape[1] <= 0)
@@ -35,10 +35,12 @@ LogicalResult TileBufferType::verify(function_ref<InFlightDiagnostic()> emitErro
                        << elementType;
   if (space == MemorySpace::gm)
     return emitError() << "a tile buffer lives on chip; use !ascend.gm for global memory";
+  if (layout != FractalLayout::nz && space != MemorySpace::l1)
+    return emitError() << "only an L1 tile has a choice of fractal layout";
   return success();
 }
 
-// `!ascend.tile<64x128xf32, ub>`
+// `!ascend.tile<64x128xf32, ub>`, `!ascend.tile<64x128xbf16, l1, zn>`
 Type TileBufferType::parse(AsmParser &parser) {
   SmallVector<int64_t> shape;
   Type elementType;
@@ -49,7 +51,7 @@ Type TileBufferType::parse(AsmParser &parser) {
       parser.parseType(elementType) || parser.parseComma())
     return {};
   SMLoc spaceLoc = parser.getCurrentLocation();
-  if (parser.parseKeyword(&spaceName) || parser.parseGreater())
+  if (parser.parseKeyword(&spaceName))
     return {};
   std::optional<MemorySpace> space = symbolizeMemorySpace(spaceName);
   if (!space) {
@@ -57,20 +59,40 @@ Type TileBufferType::parse(AsmParser &parser) {
         << spaceName << "'";
     return {};
   }
+  FractalLayout layout = FractalLayout::nz;
+  if (succeeded(parser.parseOptionalComma())) {
+    StringRef layoutName;
+    SMLoc layoutLoc = parser.getCurrentLocation();
+    if (parser.parseKeyword(&layoutName))
+      return {};
+    std::optional<FractalLayout> parsed = symbolizeFractalLayout(layoutName);
+    if (!parsed) {
+      parser.emitError(layoutLoc, "expected a fractal layout (nz, zn), found '")
+          << layoutName << "'";
+      return {};
+    }
+    layout = *parsed;
+  }
+  if (parser.parseGreater())
+    return {};
   return getChecked([&] { return parser.emitError(loc); }, parser.getContext(), shape,
-                    elementType, *space);
+                    elementType, *space, layout);
 }
 
 void TileBufferType::print(AsmPrinter &printer) const {
   printer << '<';
   for (int64_t dim : getShape())
     printer << dim << 'x';
-  printer << getElementType() << ", " << stringifyMemorySpace(getSpace()) << '>';
+  printer << getElementType() << ", " << stringifyMemorySpace(getSpace());
+  if (getLayout() != FractalLayout::nz)
+    printer << ", " << stringifyFractalLayout(getLayout());
+  printer << '>';
 }
 
 ShapedType TileBufferType::cloneWith(std::optional<ArrayRef<int64_t>> shape,
                                      Type elementType) const {
-  return TileBufferType::get(getContext(), shape ? *shape : getShape(), elementType, getSpace());
+  return TileBufferType::get(getContext(), shape ? *shape : getShape(), elementType, getSpace(),
+                             getLayout());
 }
 
 int64_t TileBufferType::getElementBytes() const {

@@ -14,10 +14,20 @@ def Ascend_TileType : TypeDef<Ascend_Dialect, "TileBuffer", [ShapedTypeInterface
     starts on a 32-byte boundary, so narrow rows are padded (a `64x1xf32`
     row-sum result occupies 64 rows of 8 floats). Cube buffers (L1, L0A, L0B,
     L0C) hold whole fractals: rows and columns padded to the cube granule (an
-    `8x4xf32` L1 buffer occupies 16 x 16 floats).
+    `8x4xf32` L1 buffer occupies 16 x 16 floats). An L1 buffer's fractals are
+    in NZ order unless the type says `zn` (`!ascend.tile<128x64xbf16, l1, zn>`,
+    filled by a transposed TLOAD).
   }];
   let parameters = (ins ArrayRefParameter<"int64_t">:$shape, "::mlir::Type":$elementType,
-                        "::tilec::ascend::MemorySpace":$space);
+                        "::tilec::ascend::MemorySpace":$space,
+                        DefaultValuedParameter<"::tilec::ascend::FractalLayout",
+                                               "::tilec::ascend::FractalLayout::nz">:$layout);
+  let builders = [
+    TypeBuilder<(ins "::llvm::ArrayRef<int64_t>":$shape, "::mlir::Type":$elementType,
+                     "::tilec::ascend::MemorySpace":$space), [{
+      return $_get($_ctxt, shape, elementType, space, ::tilec::ascend::FractalLayout::nz);
+    }]>
+  ];
   let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;
   let extraClassDeclaration = [{

@@ -112,8 +112,20 @@ LogicalResult TLoadOp::verify() {
   if (failed(expectSpace(*this, "destination", getDst().getType(),
                          {MemorySpace::ub, MemorySpace::l1})))
     return failure();
-  return verifyGlobalAccess(*this, getSrc().getType(), getOffsets(), getDst().getType(),
-                            getWindow());
+  // TLOAD makes NZ fractals of an ND window and ZN fractals of a DN one.
+  TileBufferType dst = getDst().getType();
+  bool zn = dst.getLayout() == FractalLayout::zn;
+  if (!getTranspose()) {
+    if (zn)
+      return emitOpError("fills a ZN tile only when it loads transposed");
+    return verifyGlobalAccess(*this, getSrc().getType(), getOffsets(), dst, getWindow());
+  }
+  // A transposed load reads the [C, R] window of an [R, C] tile.
+  if (!zn || getWindow())
+    return emitOpError("loads transposed only into an L1 tile in ZN order, without a window");
+  auto window = TileBufferType::get(getContext(), {dst.getCols(), dst.getRows()},
+                                    dst.getElementType(), dst.getSpace());
+  return verifyGlobalAccess(*this, getSrc().getType(), getOffsets(), window, std::nullopt);
 }
 
 LogicalResult TStoreOp::verify() {
@@ -433,6 +445,23 @@ LogicalResult GmReshapeOp::verify() {
       source.getNumElements() != result.getNumElements())
     return emitOpError("cannot reinterpret ") << source << " as " << result
                                               << ": the element type and the element count must match";
+  return success();
+}
+
+LogicalResult TTransOp::verify() {
+  TileBufferType dst = getDst().getType(), src = getSrc().getType(), tmp = getTmp().getType();
+  for (auto [role, type] : {std::pair<StringRef, TileBufferType>{"destination", dst},
+                            {"source", src}, {"scratch tile", tmp}})
+    if (failed(expectSpace(*this, role, type, {MemorySpace::ub})))
+      return failure();
+  if (failed(expectSameElement(*this, "source", src.getElementType(), dst.getElementType())))
+    return failure();
+  if (dst.getRows() != src.getCols() || dst.getCols() != src.getRows())
+    return emitOpError("destination must be [") << src.getCols() << ", " << src.getRows()
+                                                << "], the transpose of the source "
+                                                << shapeText(src) << ", found " << shapeText(dst);
+  if (tmp != dst)
+    return emitOpError("scratch tile must have the destination's type");
   return success();
 }
 

@@ -384,17 +384,33 @@ def Tile_ColMinOp : Tile_ReduceOp<"col_min", "col", "min"> { let summary = "min 
 def Tile_MatmulOp : Tile_Op<"matmul", [Pure]> {
   let summary = "[M, K] × [K, N] → [M, N], optionally accumulating";
   let description = [{
-    bf16/f16/f32 operands accumulate in f32; i8 operands in i32.
+    bf16/f16/f32 operands accumulate in f32; i8 operands in i32. With
+    `transpose_b` the right operand is given as Bᵀ, [N, K], and the product is
+    A · (Bᵀ)ᵀ (Q·Kᵀ with K stored row by row).
     `%c = tile.matmul %a, %b : tensor<64x512xbf16>, tensor<512x256xbf16> -> tensor<64x256xf32>`
+    `%s = tile.matmul %q, %k {transpose_b} : tensor<16x128xbf16>, tensor<256x128xbf16> -> tensor<16x256xf32>`
   }];
   let arguments = (ins RankedTensorOf<[BF16, F16, F32, I8]>:$lhs,
                        RankedTensorOf<[BF16, F16, F32, I8]>:$rhs,
-                       Optional<RankedTensorOf<[F32, I32]>>:$acc);
+                       Optional<RankedTensorOf<[F32, I32]>>:$acc,
+                       UnitAttr:$transpose_b);
   let results = (outs RankedTensorOf<[F32, I32]>:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs (`acc` $acc^)? attr-dict `:` type($lhs) `,` type($rhs) (`,` type($acc)^)?
     `->` type($result)
   }];
+  let hasVerifier = 1;
+}
+
+def Tile_TransposeOp : Tile_Op<"transpose", [Pure]> {
+  let summary = "[R, C] → [C, R]: rows become columns";
+  let description = [{
+    A rank-2 tensor of 1-, 2- or 4-byte elements.
+    `%t = tile.transpose %a : tensor<16x64xf32> -> tensor<64x16xf32>`
+  }];
+  let arguments = (ins Tile_Tensor:$source);
+  let results = (outs Tile_Tensor:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `->` type($result)";
   let hasVerifier = 1;
 }
 

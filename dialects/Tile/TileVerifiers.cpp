@@ -222,16 +222,30 @@ LogicalResult MatmulOp::verify() {
   if (getType().getElementType() != expected)
     return emitOpError("accumulates ") << lhs.getElementType() << " operands in " << expected
                                        << ", found " << getType().getElementType();
-  if (lhs.getDimSize(1) != rhs.getDimSize(0))
-    return emitOpError("inner dimensions differ: [") << lhs.getDimSize(0) << ", "
-                                                     << lhs.getDimSize(1) << "] × ["
-                                                     << rhs.getDimSize(0) << ", "
-                                                     << rhs.getDimSize(1) << "]";
-  SmallVector<int64_t> shape = {lhs.getDimSize(0), rhs.getDimSize(1)};
+  // B's K dimension: its rows, or its columns when it is given transposed.
+  int64_t kDim = getTransposeB() ? 1 : 0;
+  if (lhs.getDimSize(1) != rhs.getDimSize(kDim))
+    return emitOpError("inner dimensions differ: [")
+           << lhs.getDimSize(0) << ", " << lhs.getDimSize(1) << "] × "
+           << (getTransposeB() ? "transposed " : "") << "[" << rhs.getDimSize(0) << ", "
+           << rhs.getDimSize(1) << "]";
+  SmallVector<int64_t> shape = {lhs.getDimSize(0), rhs.getDimSize(1 - kDim)};
   if (getType().getShape() != ArrayRef<int64_t>(shape))
     return emitOpError("result shape must be ") << formatShape(shape);
   if (getAcc() && getAcc().getType() != getType())
     return emitOpError("accumulator type must equal the result type");
+  return success();
+}
+
+LogicalResult TransposeOp::verify() {
+  auto source = getSource().getType();
+  if (source.getRank() != 2)
+    return emitOpError("transposes a rank-2 tensor, found rank ") << source.getRank();
+  SmallVector<int64_t> shape = {source.getDimSize(1), source.getDimSize(0)};
+  if (getType().getShape() != ArrayRef<int64_t>(shape) ||
+      getType().getElementType() != source.getElementType())
+    return emitOpError("result must be ") << formatShape(shape) << " of "
+                                          << source.getElementType();
   return success();
 }
 

@@ -12,6 +12,8 @@
 
 #include "dialects/Tile/TileOps.h"
 
+#include <vector>
+
 using namespace mlir;
 
 namespace tilec::interp {
@@ -22,15 +24,25 @@ std::optional<LogicalResult> executeMatmulOp(Operation *op, Frame &frame) {
     return std::nullopt;
   const Tensor &lhs = *frame.tensor(matmul.getLhs());
   const Tensor &rhs = *frame.tensor(matmul.getRhs());
-  int64_t rows = lhs.shape[0], inner = lhs.shape[1], cols = rhs.shape[1];
+  int64_t rows = lhs.shape[0], inner = lhs.shape[1];
+  int64_t cols = matmul.getTransposeB() ? rhs.shape[0] : rhs.shape[1];
   DType dtype = elementDType(matmul.getType());
   Tensor result(dtype, {rows, cols});
   if (matmul.getAcc())
     result.elements = frame.tensor(matmul.getAcc())->elements;
 
+  // A transposed B ([N, K]) is read as the [K, N] matrix it stands for.
+  std::vector<double> transposed;
+  const double *b = rhs.elements.data();
+  if (matmul.getTransposeB()) {
+    transposed.resize(size_t(inner * cols));
+    for (int64_t n = 0; n < cols; ++n)
+      for (int64_t k = 0; k < inner; ++k)
+        transposed[size_t(k * cols + n)] = b[n * inner + k];
+    b = transposed.data();
+  }
   // The sums start as the accumulator, or zeros.
-  addProductsInOrder(lhs.elements.data(), rhs.elements.data(), result.elements.data(), rows,
-                     inner, cols);
+  addProductsInOrder(lhs.elements.data(), b, result.elements.data(), rows, inner, cols);
   for (double &value : result.elements)
     value = isFloat(dtype) ? roundToDType(dtype, value) : wrapToDType(dtype, int64_t(value));
   bindTensor(frame, matmul.getResult(), std::move(result));

@@ -83,6 +83,18 @@ LogicalResult executeInterleave(tile::InterleaveOp interleave, Frame &frame) {
   return success();
 }
 
+/// Element (i, j) of the result is element (j, i) of the source.
+LogicalResult executeTranspose(tile::TransposeOp transpose, Frame &frame) {
+  const Tensor &source = *frame.tensor(transpose.getSource());
+  Tensor result(source.dtype, shapeOf(transpose.getType()));
+  int64_t rows = result.shape[0], cols = result.shape[1];
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j)
+      result.elements[size_t(i * cols + j)] = source.elements[size_t(j * rows + i)];
+  bindTensor(frame, transpose.getResult(), std::move(result));
+  return success();
+}
+
 } // namespace
 
 std::optional<LogicalResult> executeShapeOp(Operation *op, Frame &frame) {
@@ -98,6 +110,7 @@ std::optional<LogicalResult> executeShapeOp(Operation *op, Frame &frame) {
       })
       .Case([&](tile::GatherOp gather) { return executeGather(gather, frame); })
       .Case([&](tile::InterleaveOp interleave) { return executeInterleave(interleave, frame); })
+      .Case([&](tile::TransposeOp transpose) { return executeTranspose(transpose, frame); })
       .Default([](Operation *) { return std::nullopt; });
 }
 

@@ -73,6 +73,16 @@ template <typename TileT, typename GT> void loadTile(TileT &dst, GT &src) {
                 "TLOAD fills Vec (UB) or Mat (L1) tiles");
   static_assert(sizeof(T) == sizeof(typename GT::DType),
                 "TLOAD needs equal element sizes in GM and in the tile");
+  // PTO-ISA's TLOAD layout pairs: a DN view (column-major GM, the view's
+  // strides say where each element is) fills a DN tile (column-major, no
+  // fractals) or, in L1, a ZN tile (column-major fractals in row-major
+  // order: the cube's transposed B); ND fills ND, or NZ in L1.
+  constexpr bool zn = TileT::Loc == pto::TileType::Mat && TileT::isRowMajor &&
+                      TileT::SFractal == pto::SLayout::ColMajor;
+  constexpr bool dn = !TileT::isRowMajor && TileT::SFractal == pto::SLayout::NoneBox;
+  static_assert(GT::layout == pto::Layout::DN ? zn || dn : !zn,
+                "TLOAD pairs a DN GlobalTensor with a DN or ZN tile, an ND one with ND or NZ");
+  static_assert(GT::layout != pto::Layout::NZ, "TLOAD of an NZ GlobalTensor is not modelled");
   Instruction ins("TLOAD", Pipe::MTE2);
   ins.readGm(src, "src");
   ins.write(dst, "dst");

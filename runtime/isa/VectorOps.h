@@ -324,6 +324,39 @@ RecordEvent TGATHER(D &dst, S &src, I &indices, Tmp &tmp) {
   return {};
 }
 
+/// TTRANS(dst, src, tmp): dst[c, r] = src[r, c] for the valid [R, C] of src
+/// into the valid [C, R] of dst (1-, 2- or 4-byte elements; pto-isa's a2a3
+/// implementation stages blocks through `tmp`, which has dst's shape here).
+/// Costed as a gather of every element.
+template <typename D, typename S, typename Tmp>
+RecordEvent TTRANS(D &dst, S &src, Tmp &tmp) {
+  using T = typename D::DType;
+  static_assert(std::is_same_v<T, typename S::DType> && std::is_same_v<T, typename Tmp::DType>,
+                "TTRANS keeps the element type");
+  static_assert(sizeof(T) == 1 || sizeof(T) == 2 || sizeof(T) == 4,
+                "TTRANS moves 1-, 2- or 4-byte elements");
+  static_assert(tilec::isa::isPlainVec<D> && tilec::isa::isPlainVec<S> &&
+                    tilec::isa::isPlainVec<Tmp>,
+                "TTRANS works on row-major Vec tiles");
+  tilec::isa::Instruction ins("TTRANS", tilec::target::Pipe::V);
+  ins.read(src, "src");
+  ins.write(tmp, "tmp");
+  ins.write(dst, "dst");
+  const int rows = src.GetValidRow(), cols = src.GetValidCol();
+  if (dst.GetValidRow() != cols || dst.GetValidCol() != rows)
+    ins.fail("the transpose of a " + std::to_string(rows) + "x" + std::to_string(cols) +
+             " source is " + std::to_string(cols) + "x" + std::to_string(rows) +
+             ", but dst's valid region is " + std::to_string(dst.GetValidRow()) + "x" +
+             std::to_string(dst.GetValidCol()));
+  if (tmp.GetValidRow() != cols || tmp.GetValidCol() != rows)
+    ins.fail("tmp must have dst's valid shape");
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c)
+      std::memcpy(&dst.at(c, r), &src.at(r, c), sizeof(T));
+  ins.vector(tilec::isa::VecOp::Gather, rows, cols, sizeof(T));
+  return {};
+}
+
 /// TGATHER(dst, src, indices) is not a PTO-ISA form: pto-isa binds three
 /// operands to the mask-pattern gather, which cannot deduce its pattern.
 template <typename D, typename S, typename I>

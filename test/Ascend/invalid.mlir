@@ -193,6 +193,74 @@ ascend.task @tile_gm(%x: !tile.gm<8x8xf32>) attributes {core = #ascend.core<aiv>
 
 // -----
 
+func.func @ttrans_shape() {
+  %s = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  %d = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  // expected-error @+1 {{'ascend.ttrans' op destination must be [64, 16], the transpose of the source [16, 64], found [16, 64]}}
+  ascend.ttrans %d, %s, %d : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+  return
+}
+
+// -----
+
+func.func @ttrans_scratch() {
+  %s = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  %d = ascend.alloc : !ascend.tile<64x16xf32, ub>
+  %t = ascend.alloc : !ascend.tile<64x16xi32, ub>
+  // expected-error @+1 {{'ascend.ttrans' op scratch tile must have the destination's type}}
+  ascend.ttrans %d, %s, %t : !ascend.tile<64x16xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<64x16xi32, ub>
+  return
+}
+
+// -----
+
+func.func @zn_outside_l1() {
+  // expected-error @+1 {{only an L1 tile has a choice of fractal layout}}
+  %t = ascend.alloc : !ascend.tile<16x16xbf16, l0b, zn>
+  return
+}
+
+// -----
+
+func.func @unknown_fractal_layout() {
+  // expected-error @+1 {{expected a fractal layout (nz, zn), found 'nn'}}
+  %t = ascend.alloc : !ascend.tile<16x16xbf16, l1, nn>
+  return
+}
+
+// -----
+
+func.func @zn_without_transpose(%x: !ascend.gm<16x16xbf16>) {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x16xbf16, l1, zn>
+  // expected-error @+1 {{'ascend.tload' op fills a ZN tile only when it loads transposed}}
+  ascend.tload %t, %x[%c0, %c0] : !ascend.tile<16x16xbf16, l1, zn>, !ascend.gm<16x16xbf16>
+  return
+}
+
+// -----
+
+func.func @transpose_into_nz(%x: !ascend.gm<16x16xbf16>) {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x16xbf16, l1>
+  // expected-error @+1 {{'ascend.tload' op loads transposed only into an L1 tile in ZN order, without a window}}
+  ascend.tload %t, %x[%c0, %c0] {transpose} : !ascend.tile<16x16xbf16, l1>, !ascend.gm<16x16xbf16>
+  return
+}
+
+// -----
+
+// The [32, 16] window of a [16, 32] tile loaded transposed.
+func.func @transpose_too_wide(%x: !ascend.gm<64x8xbf16>) {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x32xbf16, l1, zn>
+  // expected-error @+1 {{'ascend.tload' op tile [32, 16] is wider than the global tensor}}
+  ascend.tload %t, %x[%c0, %c0] {transpose} : !ascend.tile<16x32xbf16, l1, zn>, !ascend.gm<64x8xbf16>
+  return
+}
+
+// -----
+
 func.func @tile_gm_load(%x: !tile.gm<8x8xf32>) {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<8x8xf32, ub>

@@ -226,6 +226,31 @@ ascend.task @cube(%a: !ascend.gm<64x256xbf16>, %b: !ascend.gm<256x128xbf16>, %c:
   ascend.return
 }
 
+// A transposed load: the [64, 128] window of Bᵀ as a [128, 64] L1 tile in ZN order.
+// CHECK-LABEL: ascend.task @transposed_load
+ascend.task @transposed_load(%bt: !ascend.gm<256x128xbf16>) attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %c64 = arith.constant 64 : index
+  // CHECK: %[[B1:.*]] = ascend.alloc : !ascend.tile<128x64xbf16, l1, zn>
+  %b1 = ascend.alloc : !ascend.tile<128x64xbf16, l1, zn>
+  %b0 = ascend.alloc : !ascend.tile<128x64xbf16, l0b>
+  // CHECK: ascend.tload %[[B1]], %{{.*}}[%{{.*}}, %{{.*}}] {transpose} : !ascend.tile<128x64xbf16, l1, zn>, !ascend.gm<256x128xbf16>
+  ascend.tload %b1, %bt[%c64, %c0] {transpose} : !ascend.tile<128x64xbf16, l1, zn>, !ascend.gm<256x128xbf16>
+  // CHECK: ascend.tmov %{{.*}}, %[[B1]] : !ascend.tile<128x64xbf16, l0b>, !ascend.tile<128x64xbf16, l1, zn>
+  ascend.tmov %b0, %b1 : !ascend.tile<128x64xbf16, l0b>, !ascend.tile<128x64xbf16, l1, zn>
+  ascend.return
+}
+
+// CHECK-LABEL: ascend.task @transpose
+ascend.task @transpose() attributes {core = #ascend.core<aiv>} {
+  %s = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  %d = ascend.alloc : !ascend.tile<64x16xf32, ub>
+  %t = ascend.alloc : !ascend.tile<64x16xf32, ub>
+  // CHECK: ascend.ttrans %{{.*}}, %{{.*}}, %{{.*}} : !ascend.tile<64x16xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<64x16xf32, ub>
+  ascend.ttrans %d, %s, %t : !ascend.tile<64x16xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<64x16xf32, ub>
+  ascend.return
+}
+
 // A window over the leading dimensions of a rank-3 tensor: 4 × 8 = 32 rows.
 // CHECK-LABEL: ascend.task @windows
 ascend.task @windows(%x: !ascend.gm<16x8x64xf16>, %y: !ascend.gm<16x8x64xf16>) attributes {core = #ascend.core<aiv>} {

@@ -49,6 +49,8 @@ ULP_BOUNDS = {
     "gemm_eltwise": {"y": (1, MATMUL + ", TEXP rounding")},
     "multi_proj": {name: (1, PROJECTION) for name in ("q", "k", "v")},
     "softmax": {"p": (2, "TROWSUM order, TEXP rounding")},
+    # Q·Kᵀ (K = 128) through a softmax, then P·V (K = 200: 12 cube steps and a tail).
+    "attention_scores": {name: (4, MATMUL + ", TROWSUM order, TEXP rounding") for name in ("p", "o")},
 }
 
 SEED = 1

@@ -37,17 +37,3 @@ tile.kernel @scoped(%a: !tile.gm<16x32xbf16>, %b: !tile.gm<32x16xbf16>, %y: !til
   tile.return
 }
 
-// -----
-
-// A K that is not a multiple of the cube's K0 is one K step (smaller steps
-// would change the order of the cube's sums), and 100 rows of 4004 bf16 do
-// not fit L0A twice.
-tile.kernel @odd_k(%a: !tile.gm<100x4004xbf16>, %b: !tile.gm<4004x64xbf16>, %c: !tile.gm<100x64xf32> {tile.out}) {
-  %c0 = arith.constant 0 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<100x4004xbf16> -> tensor<100x4004xbf16>
-  %tb = tile.load %b[%c0, %c0] : !tile.gm<4004x64xbf16> -> tensor<4004x64xbf16>
-  // expected-error @+1 {{no blocking of the 100 × 4004 × 64 matmul fits L0A, L0B, L0C and L1; K is not a multiple of the cube's K0 = 16, so all of it is one step; use a K that is a multiple of 16}}
-  %r = tile.matmul %ta, %tb : tensor<100x4004xbf16>, tensor<4004x64xbf16> -> tensor<100x64xf32>
-  tile.store %r, %c[%c0, %c0] : tensor<100x64xf32>, !tile.gm<100x64xf32>
-  tile.return
-}

@@ -85,7 +85,7 @@ tile.kernel @uneven_blocking(%a: !tile.gm<64x64xbf16>, %b: !tile.gm<64x64xbf16>,
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<64x64xbf16> -> tensor<64x64xbf16>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<64x64xbf16> -> tensor<64x64xbf16>
-  // expected-error @below {{the blocking #ascend.blocking<m = 48, n = 64, k = 16, chunk = 32, panel = false, accumulators = 1, length = 1> does not tile the 64 × 64 × 64 matmul: m, n and chunk must divide M, N and K}}
+  // expected-error @below {{the blocking #ascend.blocking<m = 48, n = 64, k = 16, chunk = 32, panel = false, accumulators = 1, length = 1> does not tile the 64 × 64 × 64 matmul: m and n must divide M and N, and chunk must divide K but for at most one step of k}}
   %r = tile.matmul %ta, %tb {ascend.strategy = #ascend.blocking<m = 48, n = 64, k = 16, chunk = 32, panel = false, accumulators = 1, length = 1>} : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xf32>
   tile.store %r, %c[%c0, %c0] : tensor<64x64xf32>, !tile.gm<64x64xf32>
   tile.return

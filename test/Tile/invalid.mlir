@@ -506,6 +506,34 @@ tile.kernel @reduce_bf16() {
 
 // -----
 
+tile.kernel @transpose_shape() {
+  %a = tile.full 1.0 : f32 : tensor<16x64xf32>
+  // expected-error @+1 {{'tile.transpose' op result must be [64, 16] of 'f32'}}
+  %t = tile.transpose %a : tensor<16x64xf32> -> tensor<16x64xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @transpose_rank() {
+  %a = tile.full 1.0 : f32 : tensor<4x16x64xf32>
+  // expected-error @+1 {{'tile.transpose' op transposes a rank-2 tensor, found rank 3}}
+  %t = tile.transpose %a : tensor<4x16x64xf32> -> tensor<64x16x4xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @matmul_transposed_inner() {
+  %a = tile.full 1.0 : bf16 : tensor<16x64xbf16>
+  %b = tile.full 1.0 : bf16 : tensor<64x32xbf16>
+  // expected-error @+1 {{'tile.matmul' op inner dimensions differ: [16, 64] × transposed [64, 32]}}
+  %c = tile.matmul %a, %b {transpose_b} : tensor<16x64xbf16>, tensor<64x32xbf16> -> tensor<16x64xf32>
+  tile.return
+}
+
+// -----
+
 tile.kernel @matmul_rank() {
   %a = tile.full 1.0 : bf16 : tensor<64xbf16>
   %b = tile.full 1.0 : bf16 : tensor<64x32xbf16>

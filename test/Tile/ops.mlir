@@ -168,6 +168,18 @@ tile.kernel @matmul(%a: !tile.gm<64x512xbf16>, %b: !tile.gm<512x256xbf16>,
   %qtb = tile.load %qb[%c0, %c0] : !tile.gm<512x256xi8> -> tensor<512x256xi8>
   // CHECK: tile.matmul %{{.*}}, %{{.*}} : tensor<64x512xi8>, tensor<512x256xi8> -> tensor<64x256xi32>
   %qc = tile.matmul %qta, %qtb : tensor<64x512xi8>, tensor<512x256xi8> -> tensor<64x256xi32>
+  // B given as Bᵀ: [N, K] = [64, 512].
+  // CHECK: tile.matmul %[[A]], %{{.*}} {transpose_b} : tensor<64x512xbf16>, tensor<64x512xbf16> -> tensor<64x64xf32>
+  %t = tile.matmul %ta, %ta {transpose_b} : tensor<64x512xbf16>, tensor<64x512xbf16> -> tensor<64x64xf32>
+  tile.return
+}
+
+// CHECK-LABEL: tile.kernel @transpose
+tile.kernel @transpose(%x: !tile.gm<16x64xi8>) {
+  %c0 = arith.constant 0 : index
+  %a = tile.load %x[%c0, %c0] : !tile.gm<16x64xi8> -> tensor<16x64xi8>
+  // CHECK: tile.transpose %{{.*}} : tensor<16x64xi8> -> tensor<64x16xi8>
+  %t = tile.transpose %a : tensor<16x64xi8> -> tensor<64x16xi8>
   tile.return
 }
 

@@ -4,7 +4,7 @@
   examples.py KERNEL --inputs DIR --outputs DIR
 
 KERNEL is hello_world, rms_norm, layer_norm, softmax_rows, rope_rows, matmul_bf16, gemm,
-gemm_eltwise, multi_proj or topk_rows. Elementwise steps run in f32 as the math says, reductions and dot
+gemm_eltwise, multi_proj, topk_rows, attention_scores or col_stats. Elementwise steps run in f32 as the math says, reductions and dot
 products in f64 rounded once (common.py); GELU is the tanh form evaluated in f64.
 """
 import sys
@@ -87,6 +87,20 @@ def topk_rows(i, k=16):
             "indices": indices.astype(np.int32), "best": order[:, :1].astype(np.int32)}
 
 
+def attention_scores(i):
+    q, k, v = (np.asarray(i[name], dtype=np.float64) for name in ("q", "k", "v"))
+    s = (q @ k.T) / np.sqrt(128.0)
+    e = np.exp(s - s.max(axis=-1, keepdims=True))
+    p = (e / e.sum(axis=-1, keepdims=True)).astype(F32)
+    return {"p": p, "o": matmul_f32(round_bf16(p), v)}
+
+
+def col_stats(i):
+    x = np.asarray(i["x"], dtype=np.float64)
+    return {"mean": (x.sum(axis=0, keepdims=True) / x.shape[0]).astype(F32),
+            "peak": x.max(axis=0).reshape(-1, 1).astype(F32)}
+
+
 KERNELS = {
     "hello_world": ([("x", "f32"), ("y", "f32")], hello_world),
     "rms_norm": ([("x", "bf16"), ("gamma", "bf16")], rms_norm),
@@ -98,6 +112,8 @@ KERNELS = {
     "gemm_eltwise": ([("a", "bf16"), ("w", "bf16"), ("bias", "f32")], gemm_eltwise),
     "multi_proj": ([("x", "bf16"), ("wq", "bf16"), ("wk", "bf16"), ("wv", "bf16")], multi_proj),
     "topk_rows": ([("scores", "f32"), ("len", "i32")], topk_rows),
+    "attention_scores": ([("q", "bf16"), ("k", "bf16"), ("v", "bf16")], attention_scores),
+    "col_stats": ([("x", "f32")], col_stats),
 }
 
 if __name__ == "__main__":

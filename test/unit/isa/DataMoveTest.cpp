@@ -64,6 +64,31 @@ TEST_F(DataMove, ColumnMajorTileFromDnView) {
   EXPECT_EQ(t.data()[2 * 8 + 5], float(2 * 8 + 5));
 }
 
+// The cube's transposed B: the [40, 24] window of a row-major Bᵀ seen through
+// a DN view is the [24, 40] B, stored as ZN fractals (C0 x 16, column-major
+// inside, in row-major order) that TMOV copies into L0B unchanged.
+TEST_F(DataMove, DnViewFillsZnMatTileAndRight) {
+  auto &bt = gmTensor<half>(40 * 32, "bt");
+  for (int i = 0; i < 40 * 32; ++i)
+    bt[i] = half(float(i % 1000));
+  using G = GlobalTensor<half, Shape<1, 1, 1, 24, 40>, Stride<1, 1, 1, 1, 32>, Layout::DN>;
+  using Zn = Tile<TileType::Mat, half, 32, 48, BLayout::RowMajor, 24, 40, SLayout::ColMajor>;
+  using Right = TileRight<half, 32, 48, 24, 40>;
+  G view(bt.data() + 4); // Bᵀ rows 0.., columns 4..
+  Zn b;
+  Right r;
+  TASSIGN(b, 0);
+  TASSIGN(r, 0);
+  TLOAD(b, view);
+  sync(PIPE_MTE2, PIPE_MTE1);
+  TMOV(r, b);
+  for (int k = 0; k < 24; ++k)
+    for (int n = 0; n < 40; ++n) {
+      ASSERT_EQ(float(b.at(k, n)), float((n * 32 + 4 + k) % 1000)) << k << "," << n;
+      ASSERT_EQ(float(r.at(k, n)), float(b.at(k, n))) << k << "," << n;
+    }
+}
+
 TEST_F(DataMove, AccStoreCastsToBf16) {
   auto &y = gmTensor<bfloat16_t>(16 * 16, "y");
   using G = GlobalTensor<bfloat16_t, Shape<1, 1, 1, 16, 16>, Stride<1, 1, 1, 16, 1>>;

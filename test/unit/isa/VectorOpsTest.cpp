@@ -382,6 +382,27 @@ TEST_F(VectorOps, IndexGatherInterleavesStackedRows) {
   EXPECT_MODEL_ERROR(TGATHER(dst, src, index, narrow), "tmp must have the index tile's valid shape 2x16");
 }
 
+// TTRANS: the valid [3, 5] of a source into the valid [5, 3] of dst.
+TEST_F(VectorOps, TransposeMirrorsTheValidRegion) {
+  using Src = Tile<TileType::Vec, float, 3, 8, BLayout::RowMajor, 3, 5>;
+  using Dst = Tile<TileType::Vec, float, 5, 8, BLayout::RowMajor, 5, 3>;
+  Src src;
+  Dst dst, tmp;
+  TASSIGN(src, 0);
+  TASSIGN(dst, 128);
+  TASSIGN(tmp, 320);
+  fill(src, 1, 0);
+  TTRANS(dst, src, tmp);
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 5; ++c)
+      EXPECT_EQ(dst.at(c, r), src.at(r, c));
+  using Wrong = Tile<TileType::Vec, float, 5, 8, BLayout::RowMajor, 5, 4>;
+  Wrong wrong;
+  TASSIGN(wrong, 512);
+  EXPECT_MODEL_ERROR(TTRANS(wrong, src, tmp),
+                     "the transpose of a 3x5 source is 5x3, but dst's valid region is 5x4");
+}
+
 TEST_F(VectorOps, RowMinColumnReductionsAndRowExpand) {
   using Src = Tile<TileType::Vec, float, 4, 16>;
   using Row = Tile<TileType::Vec, float, 1, 16>;

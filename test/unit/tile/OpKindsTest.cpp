@@ -79,6 +79,7 @@ const std::map<std::string, Kinds> kExpected = {
     {"tile.col_max", kColReduction},
     {"tile.col_min", kColReduction},
     {"tile.matmul", {}},
+    {"tile.transpose", {}},
     {"tile.gather", {"row-wise", "whole-rows"}},
     {"tile.interleave", {"row-wise"}},
     {"tile.rms_norm", {"composite"}},
