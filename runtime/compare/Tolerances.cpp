@@ -11,8 +11,9 @@ namespace tilec {
 std::map<std::string, Tolerance> defaultTolerances(std::string_view kernel) {
   // The acceptance table of the DeepSeek-V4 Q/KV projection
   // (../shared/kernels/dsv4_prefill_qkv_rope.md): bf16 outputs within one
-  // bf16 step, INT8 within one quantization step.
-  if (kernel == "prefill_qkv_rope" || kernel == "decode_qkv_rope")
+  // bf16 step, INT8 within one quantization step; its f32-qr variant too.
+  if (kernel == "prefill_qkv_rope" || kernel == "prefill_qkv_rope_f32qr" ||
+      kernel == "decode_qkv_rope")
     return {{"q", {1e-4, 1.0 / 128, 0.005}},
             {"kv", {1e-4, 1.0 / 128, 0.005}},
             {"qr", {1, 0, 0}},

@@ -17,8 +17,9 @@ INPUTS = [("x", "bf16"), ("norm_w", "f32"), ("wq_a", "bf16"), ("wq_b", "i8"),
           ("gamma_cq", "bf16"), ("gamma_ckv", "bf16")]
 
 
-def qkv_rope(p, positions):
-    """p: {input name: array}; positions: [T] table row of each token.
+def qkv_rope(p, positions, qn_bf16=True):
+    """p: {input name: array}; positions: [T] table row of each token; qn_bf16: round qn to bf16
+    before quantising it (the spec), or quantise the f32 norm output (the f32qr variant).
     Returns {'q', 'kv', 'qr', 'qr_scale'} in file dtypes."""
     x = p["x"].reshape(-1, p["x"].shape[-1])
     head_dim = p["wkv"].shape[1]
@@ -39,7 +40,9 @@ def qkv_rope(p, positions):
 
     xn = round_bf16(rms_normalize(x) * p["norm_w"])                       # 1
     qa = matmul_f32(xn, p["wq_a"])                                        # 2
-    qn = round_bf16(rms_normalize(qa) * p["gamma_cq"])                    # 3
+    qn = rms_normalize(qa) * p["gamma_cq"]                                # 3
+    if qn_bf16:
+        qn = round_bf16(qn)
     qr, qr_scale = quantize_rows(qn)                                      # 4, 5
     qi = int8_matmul_exact(qr, p["wq_b"])                                 # 6
     qf = (qi.astype(F32) * qr_scale) * p["wq_b_scale"].reshape(1, -1)     # 7
@@ -48,12 +51,16 @@ def qkv_rope(p, positions):
     return {"q": rope_head(qh), "kv": rope_head(kvn), "qr": qr, "qr_scale": qr_scale}
 
 
-def prefill_qkv_rope(p, start_pos):
+def prefill_qkv_rope(p, start_pos, qn_bf16=True):
     batch, seq = p["x"].shape[:2]
     positions = np.tile(int(start_pos) + np.arange(seq), batch)
-    return qkv_rope(p, positions)
+    return qkv_rope(p, positions, qn_bf16)
 
 
 if __name__ == "__main__":
+    def options(parser):
+        parser.add_argument("--qr-from-f32", action="store_true",
+                            help="the prefill_qkv_rope_f32qr variant: quantise the f32 qn")
+
     kernel_main(__doc__, INPUTS + [("start_pos", "i32")],
-                lambda i, a: prefill_qkv_rope(i, i["start_pos"]))
+                lambda i, a: prefill_qkv_rope(i, i["start_pos"], not a.qr_from_f32), options)

@@ -56,6 +56,7 @@ TEST(Compare, QkvRopeDefaultsFollowTheSpec) {
   EXPECT_EQ(tolerances.at("qr").atol, 1.0);
   EXPECT_EQ(tolerances.at("qr_scale").atol, 2.5e-5);
   EXPECT_EQ(defaultTolerances("decode_qkv_rope").size(), 4u);
+  EXPECT_EQ(defaultTolerances("prefill_qkv_rope_f32qr").size(), 4u);
   EXPECT_TRUE(defaultTolerances("rmsnorm").empty());
 }
 
