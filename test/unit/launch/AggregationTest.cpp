@@ -15,7 +15,7 @@ TEST(AggregationTest, BlocksQueueOnCoresAndLaunchesAddUp) {
   LoadedKernel kernel = loadTestKernel("load_repeat.cpp", "load_repeat");
   ASSERT_TRUE(kernel.entry);
   std::vector<float> x(256, 1.0f);
-  ModelHost host({&twoCores, "load_repeat", 2, false});
+  ModelHost host({&twoCores, "load_repeat", 2, false, {}});
   host.addTensor(x.data(), x.size() * sizeof(float), "x");
   Status status = runKernel(kernel.entry, host, {x.data()}, {3, 1});
   ASSERT_TRUE(bool(status)) << status.error();

@@ -10,7 +10,7 @@ Status runBadKernel(const std::string &kernel, int threads = 2) {
   if (!loaded.entry)
     return Error{"not loaded"};
   static std::vector<float> x(3 * 256, 1.0f);
-  ModelHost host({&a2a3(), kernel, threads, false});
+  ModelHost host({&a2a3(), kernel, threads, false, {}});
   host.addTensor(x.data(), x.size() * sizeof(float), "x");
   return runKernel(loaded.entry, host, {x.data()}, {});
 }
