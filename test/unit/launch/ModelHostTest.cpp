@@ -24,7 +24,7 @@ ScaleTwiceRun runScaleTwice(int blocks, int threads, bool trace = false,
   LoadedKernel kernel = loadTestKernel("scale_twice.cpp", "scale_twice");
   if (!kernel.entry)
     return run;
-  run.host = std::make_unique<ModelHost>(ModelHostOptions{target, "scale_twice", threads, trace});
+  run.host = std::make_unique<ModelHost>(ModelHostOptions{target, "scale_twice", threads, trace, {}});
   run.host->addTensor(run.x.data(), run.x.size() * sizeof(float), "x");
   run.host->addTensor(run.y.data(), run.y.size() * sizeof(float), "y");
   run.status = runKernel(kernel.entry, *run.host, {run.x.data(), run.y.data()},
