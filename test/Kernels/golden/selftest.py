@@ -12,9 +12,10 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from attention import decode_gqa, flash_prefill  # noqa: E402
 from common import bf16_to_f32, f32_to_bf16, rint  # noqa: E402
+from decode_gqa import decode_gqa  # noqa: E402
 from decode_qkv_rope import decode_qkv_rope  # noqa: E402
+from flash_prefill import flash_prefill  # noqa: E402
 from matmul_w8a8 import int8_matmul_exact, matmul_w8a8  # noqa: E402
 from prefill_qkv_rope import prefill_qkv_rope  # noqa: E402
 from quant_int8 import quant_int8  # noqa: E402
