@@ -41,11 +41,14 @@ SCALING_T = (128, 512, 2048)
 FUSE_FLAGS = {"fused": "--fuse=true", "unfused": "--fuse=false"}
 # tile-run configurations besides the default inputs (--random 0).
 EXTRA_CONFIGS = {FLAGSHIP: [FLAGSHIP_SET]}
+# Input ranges a kernel's math needs in every random run (valid lengths in [1, S]).
+INPUT_RANGES = {"attention/decode_gqa.tile": ["--range", "lens=1,512"]}
 # compare.py options of test/Kernels/model-*.test; a kernel not listed must match exactly.
 GOLDEN_TOLERANCES = {
     "rmsnorm": ["--tol", "y=0,0.0078125,0"],
     "prefill_qkv_rope": ["--preset", "qkv_rope"],
     "decode_qkv_rope": ["--preset", "qkv_rope"],
+    "flash_prefill": ["--tol", "o=0.00390625,0.0078125,0"],
 }
 # isa-matmul-bench: TMATMUL_ACC targets in GMAC/s per operand type.
 MATMUL_TARGETS = {"int8": 20, "bf16": 10}
@@ -160,7 +163,8 @@ class Bench:
         """The fused model on --random 0 inputs (saved to directory/inputs), then the unfused one on
         the same inputs."""
         inputs = os.path.join(directory, "inputs")
-        sources = {"fused": ["--random", "0", "--save-inputs", inputs] + config, "unfused": ["--inputs", inputs]}
+        sources = {"fused": ["--random", "0", "--save-inputs", inputs] + INPUT_RANGES.get(kernel, []) + config,
+                   "unfused": ["--inputs", inputs]}
         return {mode: self.model(kernel, [flag], sources[mode], inputs, os.path.join(directory, mode))
                 for mode, flag in FUSE_FLAGS.items()}
 

@@ -20,21 +20,79 @@ using namespace tilec;
 namespace tilec::report {
 namespace {
 
-/// How many times `op` runs per run of `top`: the product of the trip counts
-/// of the constant-bound loops around it (host loops around a launch).
+/// The result of the integer/index op `op` from the values of its operands,
+/// if it is arithmetic the report understands.
+std::optional<int64_t> foldIndexOp(Operation *op, ArrayRef<int64_t> in) {
+  return llvm::TypeSwitch<Operation *, std::optional<int64_t>>(op)
+      .Case([&](arith::AddIOp) { return in[0] + in[1]; })
+      .Case([&](arith::SubIOp) { return in[0] - in[1]; })
+      .Case([&](arith::MulIOp) { return in[0] * in[1]; })
+      .Case<arith::DivUIOp, arith::DivSIOp>([&](Operation *) {
+        return in[1] ? std::optional<int64_t>(in[0] / in[1]) : std::nullopt;
+      })
+      .Case<arith::RemUIOp, arith::RemSIOp>([&](Operation *) {
+        return in[1] ? std::optional<int64_t>(in[0] % in[1]) : std::nullopt;
+      })
+      .Case<arith::MinUIOp, arith::MinSIOp>([&](Operation *) { return std::min(in[0], in[1]); })
+      .Case<arith::MaxUIOp, arith::MaxSIOp>([&](Operation *) { return std::max(in[0], in[1]); })
+      .Case([&](arith::IndexCastOp) { return in[0]; })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+/// A host index computed from constants and the induction variables bound in
+/// `ivs` (a loop bound such as an outer loop's variable), or nothing.
+std::optional<int64_t> hostIndex(Value value, const llvm::DenseMap<Value, int64_t> &ivs) {
+  if (auto known = ivs.find(value); known != ivs.end())
+    return known->second;
+  if (std::optional<int64_t> constant = getConstantIntValue(value))
+    return *constant;
+  Operation *op = value.getDefiningOp();
+  if (!op || op->getNumResults() != 1)
+    return std::nullopt;
+  SmallVector<int64_t, 2> in;
+  for (Value operand : op->getOperands()) {
+    std::optional<int64_t> known = hostIndex(operand, ivs);
+    if (!known)
+      return std::nullopt;
+    in.push_back(*known);
+  }
+  return foldIndexOp(op, in);
+}
+
+/// How many times the body of `loops[depth]` (and of the loops inside it)
+/// runs, walking the iterations so that a bound taken from an outer loop's
+/// variable (a triangular nest) counts exactly.
+std::optional<int64_t> tripsOf(ArrayRef<scf::ForOp> loops, size_t depth,
+                               llvm::DenseMap<Value, int64_t> &ivs) {
+  if (depth == loops.size())
+    return 1;
+  scf::ForOp loop = loops[depth];
+  std::optional<int64_t> lower = hostIndex(loop.getLowerBound(), ivs),
+                         upper = hostIndex(loop.getUpperBound(), ivs),
+                         step = hostIndex(loop.getStep(), ivs);
+  if (!lower || !upper || !step || *step <= 0)
+    return std::nullopt;
+  int64_t trips = 0;
+  for (int64_t iv = *lower; iv < *upper; iv += *step) {
+    ivs[loop.getInductionVar()] = iv;
+    std::optional<int64_t> inner = tripsOf(loops, depth + 1, ivs);
+    if (!inner)
+      return std::nullopt;
+    trips += *inner;
+  }
+  return trips;
+}
+
+/// How many times `op` runs per run of `top`: the iterations of the host
+/// loops around it (a launch inside them).
 std::optional<int64_t> runsOf(Operation *op, Operation *top) {
-  int64_t runs = 1;
+  SmallVector<scf::ForOp> loops;
   for (Operation *parent = op->getParentOp(); parent && parent != top;
        parent = parent->getParentOp())
-    if (auto loop = dyn_cast<scf::ForOp>(parent)) {
-      std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound()),
-                             upper = getConstantIntValue(loop.getUpperBound()),
-                             step = getConstantIntValue(loop.getStep());
-      if (!lower || !upper || !step || *step <= 0)
-        return std::nullopt;
-      runs *= *upper > *lower ? (*upper - *lower + *step - 1) / *step : 0;
-    }
-  return runs;
+    if (auto loop = dyn_cast<scf::ForOp>(parent))
+      loops.insert(loops.begin(), loop);
+  llvm::DenseMap<Value, int64_t> ivs;
+  return tripsOf(loops, 0, ivs);
 }
 
 uint64_t elementBytes(Type type) { return (type.getIntOrFloatBitWidth() + 7) / 8; }
@@ -98,21 +156,7 @@ private:
         return;
       in.push_back(*known);
     }
-    std::optional<int64_t> out =
-        llvm::TypeSwitch<Operation *, std::optional<int64_t>>(op)
-            .Case([&](arith::AddIOp) { return in[0] + in[1]; })
-            .Case([&](arith::SubIOp) { return in[0] - in[1]; })
-            .Case([&](arith::MulIOp) { return in[0] * in[1]; })
-            .Case<arith::DivUIOp, arith::DivSIOp>([&](Operation *) {
-              return in[1] ? std::optional<int64_t>(in[0] / in[1]) : std::nullopt;
-            })
-            .Case<arith::RemUIOp, arith::RemSIOp>([&](Operation *) {
-              return in[1] ? std::optional<int64_t>(in[0] % in[1]) : std::nullopt;
-            })
-            .Case<arith::MinUIOp, arith::MinSIOp>([&](Operation *) { return std::min(in[0], in[1]); })
-            .Case<arith::MaxUIOp, arith::MaxSIOp>([&](Operation *) { return std::max(in[0], in[1]); })
-            .Case([&](arith::IndexCastOp) { return in[0]; })
-            .Default([](Operation *) { return std::nullopt; });
+    std::optional<int64_t> out = foldIndexOp(op, in);
     if (out)
       values[result] = *out;
   }

@@ -32,7 +32,8 @@ struct LaunchSummary {
   std::vector<std::string> fusedOps;         ///< "op@line" of a fused task
   std::optional<int64_t> chunkRows;          ///< token rows per chunk of a fused task
   bool doubleBuffered = false;
-  /// GM bytes over all runs; nothing when a loop's trip count is not constant.
+  /// GM bytes over all runs; nothing when a host loop's trip count is not known
+  /// at compile time (a bound from a scalar parameter).
   std::optional<uint64_t> gmRead, gmWritten;
   /// Cycles of its TMATMULs over all blocks and runs, as the model charges
   /// them (TargetDescription::matmulCycles); counted with the GM bytes.

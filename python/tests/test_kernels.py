@@ -1,8 +1,11 @@
 """One test per kernel of kernels-dsl/: the model's outputs against the independent numpy
 goldens of test/Kernels/golden, with the tolerances the lit tests of test/Kernels use, written
 with tilec.testing."""
+import numpy as np
 import prefill_qkv_rope as prefill_golden
+from decode_gqa import decode_gqa
 from decode_qkv_rope import decode_qkv_rope
+from flash_prefill import flash_prefill
 from matmul_w8a8 import matmul_w8a8
 from quant_int8 import quant_int8
 from rmsnorm import rmsnorm
@@ -55,3 +58,16 @@ def test_prefill_qkv_rope_small():
 def test_decode_qkv_rope():
     validate(kernel_path("deepseek_v4/decode_qkv_rope.tile"),
              lambda i: decode_qkv_rope(i, i["positions"]), seed=7, tolerances=QKV_ROPE)
+
+
+def test_decode_gqa():
+    # One valid position, a few, most and all S = 512 of them.
+    validate(kernel_path("attention/decode_gqa.tile"), decode_gqa, seed=5,
+             inputs={"lens": np.array([1, 37, 300, 512], np.int32)})
+
+
+def test_flash_prefill_small():
+    # P rounded to bf16 per KV block against the running max: within 2^-8 · max|v| of the
+    # exact golden, plus one bf16 step (test/Kernels/model-attention.test).
+    validate(kernel_path("attention/flash_prefill.tile"), flash_prefill, defines={"H": 1, "S": 512},
+             seed=5, tolerances={"o": (2 ** -8, 2 ** -7, 0)})

@@ -71,6 +71,14 @@ def matmul_f32(a, b):
     return (np.asarray(a, dtype=np.float64) @ np.asarray(b, dtype=np.float64)).astype(F32)
 
 
+def masked_softmax(scores, visible):
+    """Softmax over the last axis of f64 scores, the positions where `visible` is false taking
+    no part (probability 0); every row must see at least one position."""
+    scores = np.where(visible, np.asarray(scores, dtype=np.float64), -np.inf)
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
 class InputError(Exception):
     """A parameter file is missing or does not have the dtype the kernel expects."""
 

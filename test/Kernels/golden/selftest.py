@@ -13,7 +13,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from common import bf16_to_f32, f32_to_bf16, rint  # noqa: E402
+from decode_gqa import decode_gqa  # noqa: E402
 from decode_qkv_rope import decode_qkv_rope  # noqa: E402
+from flash_prefill import flash_prefill  # noqa: E402
 from matmul_w8a8 import int8_matmul_exact, matmul_w8a8  # noqa: E402
 from prefill_qkv_rope import prefill_qkv_rope  # noqa: E402
 from quant_int8 import quant_int8  # noqa: E402
@@ -128,6 +130,35 @@ class KernelTest(unittest.TestCase):
     def test_decode_qkv_rope(self):
         out = decode_qkv_rope(self.qkv_params(2), np.array([[1], [0]], np.int32))
         self.check_qkv(out, [self.Q_ROTATED, self.Q_PLAIN], [self.KV_ROTATED, self.KV_PLAIN])
+
+    def test_decode_gqa(self):
+        # B = 2, HQ = 4 over HKV = 2 (G = 2), S = 3, D = 4. Keys of zeros make every visible
+        # position equally likely: request 0 sees 1 position (o = its value row), request 1
+        # sees 3 (P = bf16(1/3) = 0.333984375 each).
+        q = np.ones((2, 4, 4), np.float32)
+        k = np.zeros((2, 2, 3, 4), np.float32)
+        v = np.arange(2 * 2 * 3 * 4, dtype=np.float32).reshape(2, 2, 3, 4)
+        o = bf16_to_f32(decode_gqa({"q": q, "k": k, "v": v, "lens": np.array([1, 3], np.int32)})["o"])
+        np.testing.assert_array_equal(o[0], v[0, [0, 0, 1, 1], 0])
+        third = np.float32(0.333984375)
+        expected = bf16_to_f32(f32_to_bf16(third * v[1].sum(axis=1, dtype=np.float64)))
+        np.testing.assert_array_equal(o[1], expected[[0, 0, 1, 1]])
+
+    def test_decode_gqa_scores(self):
+        # One head, S = 2, D = 4: s = [0, 2·4/√4 = 4]; softmax = [1/(1+e^4), e^4/(1+e^4)].
+        q = np.full((1, 1, 4), 2, np.float32)
+        k = np.array([[[[0, 0, 0, 0], [1, 1, 1, 1]]]], np.float32)
+        v = np.array([[[[1, 0, 0, 0], [0, 1, 0, 0]]]], np.float32)
+        o = bf16_to_f32(decode_gqa({"q": q, "k": k, "v": v, "lens": np.array([2], np.int32)})["o"])
+        p = bf16_to_f32(f32_to_bf16(np.array([1, np.e ** 4], np.float32) / np.float32(1 + np.e ** 4)))
+        np.testing.assert_array_equal(o, [[[p[0], p[1], 0, 0]]])
+
+    def test_flash_prefill(self):
+        # One head, S = 3, keys of zeros: position t averages the values of positions 0 .. t.
+        v = np.array([[[3, 0], [1, 2], [2, -2]]], np.float32)
+        out = flash_prefill({"q": np.ones((1, 3, 2), np.float32), "k": np.zeros((1, 3, 2), np.float32),
+                             "v": v})
+        np.testing.assert_array_equal(bf16_to_f32(out["o"]), [[[3, 0], [2, 1], [2, 0]]])
 
 
 def run(script, *args):
