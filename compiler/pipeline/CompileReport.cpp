@@ -13,6 +13,7 @@
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace tilec;
@@ -29,6 +30,9 @@ std::optional<int64_t> foldIndexOp(Operation *op, ArrayRef<int64_t> in) {
       .Case([&](arith::MulIOp) { return in[0] * in[1]; })
       .Case<arith::DivUIOp, arith::DivSIOp>([&](Operation *) {
         return in[1] ? std::optional<int64_t>(in[0] / in[1]) : std::nullopt;
+      })
+      .Case([&](arith::FloorDivSIOp) {
+        return in[1] ? std::optional<int64_t>(llvm::divideFloorSigned(in[0], in[1])) : std::nullopt;
       })
       .Case<arith::RemUIOp, arith::RemSIOp>([&](Operation *) {
         return in[1] ? std::optional<int64_t>(in[0] % in[1]) : std::nullopt;

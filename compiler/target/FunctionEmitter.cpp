@@ -103,6 +103,13 @@ static std::optional<std::string> arithExpression(Operation *op, ArrayRef<std::s
       .Case<arith::MulIOp, arith::MulFOp>([&](auto) { return binary("*"); })
       .Case<arith::DivSIOp, arith::DivFOp>([&](auto) { return binary("/"); })
       .Case<arith::RemSIOp>([&](auto) { return binary("%"); })
+      .Case<arith::FloorDivSIOp>([&](auto) {
+        // The .tile `//` (and, through it, `%`): C++ division truncates, so
+        // step down when the remainder's sign differs from the divisor's.
+        std::string a = "(" + in[0] + ")", b = "(" + in[1] + ")";
+        return "(" + a + " / " + b + " - (" + a + " % " + b + " != 0 && (" + a + " < 0) != (" +
+               b + " < 0)))";
+      })
       .Case<arith::DivUIOp>([&](auto) { return unsignedOk() ? Result(binary("/")) : Result(); })
       .Case<arith::RemUIOp>([&](auto) { return unsignedOk() ? Result(binary("%")) : Result(); })
       .Case<arith::MinSIOp, arith::MinUIOp, arith::MaxSIOp, arith::MaxUIOp>([&](auto) -> Result {
