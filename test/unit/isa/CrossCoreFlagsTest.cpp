@@ -107,6 +107,9 @@ TEST_F(CrossCoreSync, AWaitStallsEveryPipeOfTheCore) {
   EXPECT_EQ(pto::get_subblockid(), 0);
   core().clusterPart = 2;
   EXPECT_EQ(pto::get_subblockid(), 1);
+  EXPECT_EQ(pto::get_subblockdim(), 2);
+  core().crossCore = nullptr;
+  EXPECT_EQ(pto::get_subblockdim(), 1);
 }
 
 } // namespace
