@@ -191,6 +191,37 @@ TEST(MixedLaunchTest, APartnersFailureIsReportedNotTheWaitItBroke) {
   EXPECT_NE(result.error->find("this core has no UB"), std::string::npos) << *result.error;
 }
 
+void overfullPush(isa::CoreContext *core, void *const *gm, const int64_t *, int32_t block,
+                  int32_t blocks) {
+  using namespace pto;
+  isa::BindCore bind(*core, block, blocks);
+  using SmallPipe = TPipe<0, DIR_C2V, kSlotBytes / 2, 2>;
+  SmallPipe pipe(gm[2], 0, 0);
+  TileAcc<float, kRows, kCols> acc;
+  TASSIGN(acc, 0);
+  TPUSH<SmallPipe, decltype(acc), TILE_UP_DOWN>(pipe, acc);
+}
+
+TEST(MixedLaunchTest, ATileLargerThanItsSlotFails) {
+  MixedData data(1, 1, 2);
+  isa::GmRegistry gm;
+  data.registerWith(gm);
+  L2Cache l2(a2a3());
+  std::vector<int64_t> scalars{1, 0, 0};
+  BlocksResult result = runBlocks(a2a3(), gm, l2,
+                                  {"mixed/big", overfullPush, vectorConsumer<2>,
+                                   isa::CoreKind::Mixed, 1, data.params(), scalars.data(), 0,
+                                   false},
+                                  1);
+  ASSERT_TRUE(result.error);
+  EXPECT_NE(result.error->find("kernel 'mixed/big' block 0/1"), std::string::npos)
+      << *result.error;
+  EXPECT_NE(result.error->find("TPUSH of a 16x16 tile at slot offset 0 needs 1024 bytes; the "
+                               "slot has 512"),
+            std::string::npos)
+      << *result.error;
+}
+
 TEST(MixedLaunchTest, ModelHostRunsMixedLaunchesAndRejectsThemThroughLaunch) {
   MixedData data(2, 4, 2);
   ModelHost host({&a2a3(), "mixed", 2, true, {}});
