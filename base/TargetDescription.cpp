@@ -117,6 +117,9 @@ TargetDescription makeA2A3() {
   t.vectorBf16Arithmetic = false;
   t.vectorI32Ordering = false;
   t.eventIdsPerPipePair = 8;
+  // No public figure: an estimate of a flag's trip through the cluster's
+  // FFTS sync unit, of the order of a GM slot's fixed transfer setup.
+  t.crossCoreFlagCycles = 100; // assumed
   t.cvtPairs = a2a3CvtPairs();
   t.minEfficientTransferBytes = 8 * KiB; // assumed
   t.vectorChunkMaxCols = 4096;           // assumed

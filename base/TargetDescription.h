@@ -147,6 +147,10 @@ struct TargetDescription {
   bool vectorI32Ordering;    ///< TCMP orders i32 (a2a3 compares i32 only for equality)
 
   int eventIdsPerPipePair;
+  /// Cycles from a cross-core flag's set (ffts_cross_core_sync, when its
+  /// pipe has finished) to the waiting core of the cluster seeing it
+  /// (wait_flag_dev): the AIC <-> AIV hand-off latency of a mixed launch.
+  double crossCoreFlagCycles;
   std::vector<CvtPair> cvtPairs; ///< legal TCVT pairs (identity excluded)
 
   // Tiling limits of tile-select-strategy (compiler/conversion/Strategy*.cpp).

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "base/TargetDescription.h"
+#include "runtime/isa/CrossCoreFlags.h"
 #include "runtime/isa/CycleModel.h"
 #include "runtime/isa/GmAccessLog.h"
 #include "runtime/isa/Hazards.h"
@@ -42,6 +43,11 @@ public:
   CycleModel cycles;
   GmAccessLog gmLog;
 
+  /// In a mixed launch: the cluster's cross-core flags and this core's part
+  /// of the cluster (0: the AIC, 1..: its AIVs); null otherwise.
+  CrossCoreFlags *crossCore = nullptr;
+  int clusterPart = 0;
+
   // --- instruction bookkeeping (called by the instruction functions) -------
 
   /// Starts instruction `name` on pipe `p`.
@@ -54,6 +60,11 @@ public:
 
   /// Throws a ModelError naming the kernel, block and current instruction.
   [[noreturn]] void fail(const std::string &what) const {
+    throw ModelError(where() + ": " + what);
+  }
+
+  /// "kernel 'k' block b/n, instruction #i name (pipe P)".
+  std::string where() const {
     std::string where = "kernel '" + kernelName + "' block " +
                         std::to_string(blockIdx) + "/" +
                         std::to_string(blockDim);
@@ -61,7 +72,7 @@ public:
       where += ", instruction #" + std::to_string(instrIndex_) + " " +
                instrName_ + " (pipe " + std::string(target::name(instrPipe_)) +
                ")";
-    throw ModelError(where + ": " + what);
+    return where;
   }
 
   /// Checks one access of the current instruction for a hazard, then records
@@ -111,6 +122,31 @@ public:
     cycles.waitUntil(dst, f.cycle);
   }
 
+  /// ffts_cross_core_sync: sets cross-core flag `flag` for the rest of the
+  /// cluster once everything issued on `p` so far has completed. Only mode 2
+  /// (CV_CORES_SYNC, between an AIC and its AIVs) is modelled.
+  void crossCoreSet(Pipe p, int mode, int flag) {
+    beginInstr("ffts_cross_core_sync", p);
+    if (mode != 2)
+      fail("mode " + std::to_string(mode) +
+           " is not modelled: only CV_CORES_SYNC (2), between an AIC and its AIVs");
+    checkCrossCoreFlag(flag);
+    crossCore->set(clusterPart, flag, cycles.now(p));
+  }
+
+  /// wait_flag_dev: nothing after it starts before the partner's matching
+  /// set is visible here.
+  void crossCoreWait(int flag) {
+    beginInstr("wait_flag_dev", Pipe::S);
+    checkCrossCoreFlag(flag);
+    CrossCoreFlags::WaitResult result = crossCore->wait(clusterPart, flag);
+    if (result.partnerFailed)
+      throw PartnerFailure(where() + ": " + *result.error);
+    if (result.error)
+      fail("wait_flag_dev(" + std::to_string(flag) + "): " + *result.error);
+    cycles.stallUntil(result.cycle, "wait_flag_dev");
+  }
+
   /// pipe_barrier: a pipe is in order already; PIPE_ALL joins every pipe.
   void barrier(bool allPipes) {
     if (!allPipes)
@@ -152,6 +188,15 @@ private:
     return flags_[(size_t(src) * target::kNumPipes + size_t(dst)) *
                       size_t(target_.eventIdsPerPipePair) +
                   size_t(event)];
+  }
+
+  void checkCrossCoreFlag(int flag) const {
+    if (!crossCore)
+      fail("cross-core flags need a mixed launch (an AIC and its AIVs running "
+           "together); this core runs alone");
+    if (flag < 0 || flag >= CrossCoreFlags::kFlagIds)
+      fail("cross-core flag id " + std::to_string(flag) + " out of range [0, " +
+           std::to_string(CrossCoreFlags::kFlagIds) + ")");
   }
 
   const target::TargetDescription &target_;

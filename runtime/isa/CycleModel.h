@@ -43,6 +43,15 @@ public:
   void waitUntil(Pipe p, double cycle) {
     clock_[int(p)] = std::max(clock_[int(p)], cycle);
   }
+  /// A core-wide wait (wait_flag_dev): nothing issued after it starts before
+  /// `cycle`; work already issued runs on. Traced on S as `name`, not busy.
+  void stallUntil(double cycle, const char *name) {
+    double from = clock_[int(Pipe::S)];
+    if (traceEnabled && cycle > from)
+      trace_.push_back({Pipe::S, name, from, cycle - from});
+    for (double &clock : clock_)
+      clock = std::max(clock, cycle);
+  }
   void barrierAll() {
     double t = elapsedCycles();
     clock_.fill(t);

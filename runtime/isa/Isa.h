@@ -3,6 +3,7 @@
 // instructions as the PTO tile ISA does (see docs/runtime-isa.md).
 #pragma once
 
+#include "runtime/isa/CrossCoreSync.h"
 #include "runtime/isa/CubeOps.h"
 #include "runtime/isa/DataMove.h"
 #include "runtime/isa/GlobalTensor.h"
@@ -11,4 +12,5 @@
 #include "runtime/isa/Tile.h"
 #include "runtime/isa/ReduceExpandOps.h"
 #include "runtime/isa/SelectOps.h"
+#include "runtime/isa/TPipe.h"
 #include "runtime/isa/VectorOps.h"

@@ -30,6 +30,19 @@ namespace tilec::isa {
 /// UB; Mixed (unit tests, a5 experiments) has all of them.
 enum class CoreKind : uint8_t { Cube, Vector, Mixed };
 
+/// "aic", "aiv" or "aic+aiv" (a mixed launch), as reports spell them.
+inline const char *coreKindName(CoreKind kind) {
+  switch (kind) {
+  case CoreKind::Cube:
+    return "aic";
+  case CoreKind::Vector:
+    return "aiv";
+  case CoreKind::Mixed:
+    return "aic+aiv";
+  }
+  return "?";
+}
+
 /// The core a block runs on; each implementation defines it.
 class CoreContext;
 

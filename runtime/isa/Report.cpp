@@ -80,7 +80,8 @@ void writeChromeTrace(std::ostream &os,
     sep();
     os << "{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":" << c->coreId()
        << ",\"args\":{\"name\":";
-    writeJsonString(os, "core " + std::to_string(c->coreId()) + " (" +
+    writeJsonString(os, "core " + std::to_string(c->coreId()) + " " +
+                            coreKindName(c->kind()) + " (" +
                             c->kernelName + " block " +
                             std::to_string(c->blockIdx) + ")");
     os << "}}";

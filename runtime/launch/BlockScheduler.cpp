@@ -9,49 +9,119 @@
 namespace tilec::launch {
 namespace {
 
-/// What one block left behind.
-struct BlockOutcome {
+/// What one part of a block (the whole block unless it is mixed) left behind.
+struct PartOutcome {
   isa::ModelReport report;
   double endCycle = 0;
   std::optional<std::string> error;
+  bool partnerFailed = false; ///< the error is only a partner's failure
   std::unique_ptr<isa::CoreContext> core; ///< kept when tracing
   std::vector<isa::GmAccess> gmAccesses;  ///< for the L2 model
 };
 
+/// One core's share of a block: a mixed block has an AIC part and one part
+/// per AIV of the cluster; any other block has one part.
+struct Part {
+  isa::CoreKind kind;
+  isa::TaskEntry entry;
+  int coreId;
+};
+
+std::vector<Part> partsOf(const target::TargetDescription &target, const BlockLaunch &launch,
+                          int core) {
+  if (launch.kind != isa::CoreKind::Mixed)
+    return {{launch.kind, launch.entry, coreIdOf(target, launch.kind, core)}};
+  std::vector<Part> parts{
+      {isa::CoreKind::Cube, launch.entry, coreIdOf(target, isa::CoreKind::Cube, core)}};
+  for (int v = 0; v < target.vectorCoresPerCluster; ++v)
+    parts.push_back({isa::CoreKind::Vector, launch.vectorEntry,
+                     coreIdOf(target, isa::CoreKind::Vector,
+                              core * target.vectorCoresPerCluster + v)});
+  return parts;
+}
+
+/// Runs part `index` of `block` from cycle `start`; `flags` is the block's
+/// cross-core flags when it is mixed.
+void runPart(const target::TargetDescription &target, const isa::GmRegistry &gm,
+             const BlockLaunch &launch, const Part &part, int index, int block, double start,
+             isa::CrossCoreFlags *flags, PartOutcome &outcome) {
+  auto context = std::make_unique<isa::CoreContext>(target, part.kind, &gm, part.coreId);
+  context->kernelName = launch.label;
+  context->blockIdx = block;
+  context->blockDim = launch.blocks;
+  context->cycles.traceEnabled = launch.trace;
+  context->gmLog.enabled = true;
+  context->crossCore = flags;
+  context->clusterPart = index;
+  for (int p = 0; p < target::kNumPipes; ++p)
+    context->cycles.waitUntil(target::Pipe(p), start);
+  try {
+    part.entry(context.get(), launch.gm, launch.scalars, block, launch.blocks);
+  } catch (const isa::PartnerFailure &error) {
+    outcome.error = error.what();
+    outcome.partnerFailed = true;
+  } catch (const isa::ModelError &error) {
+    outcome.error = error.what();
+  } catch (const std::exception &error) {
+    outcome.error = "kernel '" + launch.label + "' block " + std::to_string(block) + "/" +
+                    std::to_string(launch.blocks) + ": " + error.what();
+  }
+  if (flags) {
+    if (outcome.error)
+      flags->abort();
+    flags->finish(index);
+  }
+  if (outcome.error)
+    return;
+  outcome.report = isa::summarize(target, {context.get()});
+  outcome.endCycle = context->cycles.elapsedCycles();
+  outcome.gmAccesses = std::move(context->gmLog.accesses);
+  if (launch.trace)
+    outcome.core = std::move(context);
+}
+
 /// Runs the queue of `core`: blocks core, core + cores, ... in order, each
-/// starting when the previous one ended. Stops at the first failing block.
+/// part starting when the same part of the previous block ended. The parts
+/// of a mixed block run together, the AIVs' on threads of their own. Stops
+/// at the first failing block.
 void runQueue(const target::TargetDescription &target, const isa::GmRegistry &gm,
               const BlockLaunch &launch, int core, int cores,
-              std::vector<BlockOutcome> &outcomes) {
-  double start = launch.startCycle;
+              std::vector<std::vector<PartOutcome>> &outcomes) {
+  const std::vector<Part> parts = partsOf(target, launch, core);
+  std::vector<double> start(parts.size(), launch.startCycle);
   for (int block = core; block < launch.blocks; block += cores) {
-    auto context = std::make_unique<isa::CoreContext>(target, launch.kind, &gm,
-                                                      coreIdOf(target, launch.kind, core));
-    context->kernelName = launch.label;
-    context->blockIdx = block;
-    context->blockDim = launch.blocks;
-    context->cycles.traceEnabled = launch.trace;
-    context->gmLog.enabled = true;
-    for (int p = 0; p < target::kNumPipes; ++p)
-      context->cycles.waitUntil(target::Pipe(p), start);
-    BlockOutcome &outcome = outcomes[size_t(block)];
-    try {
-      launch.entry(context.get(), launch.gm, launch.scalars, block, launch.blocks);
-    } catch (const isa::ModelError &error) {
-      outcome.error = error.what();
-    } catch (const std::exception &error) {
-      outcome.error = "kernel '" + launch.label + "' block " + std::to_string(block) + "/" +
-                      std::to_string(launch.blocks) + ": " + error.what();
+    std::vector<PartOutcome> &outcome = outcomes[size_t(block)];
+    outcome.resize(parts.size());
+    std::optional<isa::CrossCoreFlags> flags;
+    if (launch.kind == isa::CoreKind::Mixed)
+      flags.emplace(int(parts.size()) - 1, target.crossCoreFlagCycles);
+    isa::CrossCoreFlags *shared = flags ? &*flags : nullptr;
+    auto run = [&](size_t i) {
+      runPart(target, gm, launch, parts[i], int(i), block, start[i], shared, outcome[i]);
+    };
+    std::vector<std::thread> partners;
+    for (size_t i = 1; i < parts.size(); ++i)
+      partners.emplace_back(run, i);
+    run(0);
+    for (std::thread &thread : partners)
+      thread.join();
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (outcome[i].error)
+        return;
+      start[i] = outcome[i].endCycle;
     }
-    if (outcome.error)
-      return;
-    outcome.report = isa::summarize(target, {context.get()});
-    outcome.endCycle = context->cycles.elapsedCycles();
-    outcome.gmAccesses = std::move(context->gmLog.accesses);
-    start = outcome.endCycle;
-    if (launch.trace)
-      outcome.core = std::move(context);
   }
+}
+
+/// The message of a failed block: its first part that failed by itself.
+std::optional<std::string> blockError(const std::vector<PartOutcome> &parts) {
+  for (const PartOutcome &part : parts)
+    if (part.error && !part.partnerFailed)
+      return part.error;
+  for (const PartOutcome &part : parts)
+    if (part.error)
+      return part.error;
+  return std::nullopt;
 }
 
 } // namespace
@@ -75,7 +145,7 @@ int coreIdOf(const target::TargetDescription &target, isa::CoreKind kind, int co
 BlocksResult runBlocks(const target::TargetDescription &target, const isa::GmRegistry &gm,
                        L2Cache &l2, const BlockLaunch &launch, int threads) {
   const int cores = std::max(1, std::min(coresOf(target, launch.kind), launch.blocks));
-  std::vector<BlockOutcome> outcomes(size_t(std::max(0, launch.blocks)));
+  std::vector<std::vector<PartOutcome>> outcomes(size_t(std::max(0, launch.blocks)));
   std::atomic<int> nextQueue{0};
   auto worker = [&] {
     for (int core = nextQueue++; core < cores; core = nextQueue++)
@@ -92,14 +162,16 @@ BlocksResult runBlocks(const target::TargetDescription &target, const isa::GmReg
   BlocksResult result;
   result.endCycle = launch.startCycle;
   std::vector<std::vector<isa::GmAccess>> gmAccesses;
-  for (BlockOutcome &outcome : outcomes) {
-    if (outcome.error && !result.error)
-      result.error = outcome.error;
-    addExceptTime(result.report, outcome.report);
-    result.endCycle = std::max(result.endCycle, outcome.endCycle);
-    if (outcome.core)
-      result.tracedCores.push_back(std::move(outcome.core));
-    gmAccesses.push_back(std::move(outcome.gmAccesses));
+  for (std::vector<PartOutcome> &block : outcomes) {
+    if (!result.error)
+      result.error = blockError(block);
+    for (PartOutcome &outcome : block) {
+      addExceptTime(result.report, outcome.report);
+      result.endCycle = std::max(result.endCycle, outcome.endCycle);
+      if (outcome.core)
+        result.tracedCores.push_back(std::move(outcome.core));
+      gmAccesses.push_back(std::move(outcome.gmAccesses));
+    }
   }
   if (result.error)
     return result;

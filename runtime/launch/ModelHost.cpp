@@ -29,6 +29,21 @@ void *ModelHost::allocScratch(size_t bytes, const char *name) {
 void ModelHost::launch(const char *task, isa::TaskEntry entry, isa::CoreKind core,
                        int32_t blocks, void *const *gm, int32_t numGm,
                        const int64_t *scalars, int32_t numScalars) {
+  if (core == isa::CoreKind::Mixed)
+    throw LaunchFailure("kernel '" + options_.kernelName + "/" + task +
+                        "': a mixed launch needs an AIC and an AIV entry (launchMixed)");
+  run(task, entry, nullptr, core, blocks, gm, numGm, scalars);
+}
+
+void ModelHost::launchMixed(const char *task, isa::TaskEntry cubeEntry,
+                            isa::TaskEntry vectorEntry, int32_t blocks, void *const *gm,
+                            int32_t numGm, const int64_t *scalars, int32_t numScalars) {
+  run(task, cubeEntry, vectorEntry, isa::CoreKind::Mixed, blocks, gm, numGm, scalars);
+}
+
+void ModelHost::run(const char *task, isa::TaskEntry entry, isa::TaskEntry vectorEntry,
+                    isa::CoreKind core, int32_t blocks, void *const *gm, int32_t numGm,
+                    const int64_t *scalars) {
   const std::string label = options_.kernelName + "/" + task;
   if (blocks < 1)
     throw LaunchFailure("kernel '" + label + "': launch with " + std::to_string(blocks) +
@@ -38,8 +53,8 @@ void ModelHost::launch(const char *task, isa::TaskEntry entry, isa::CoreKind cor
       throw LaunchFailure("kernel '" + label + "': GM argument #" + std::to_string(i) +
                           " points into no kernel tensor or scratch buffer");
   BlocksResult result = runBlocks(*options_.target, gm_, l2_,
-                                  {label, entry, core, blocks, gm, scalars, nowCycle_,
-                                   options_.trace},
+                                  {label, entry, vectorEntry, core, blocks, gm, scalars,
+                                   nowCycle_, options_.trace},
                                   options_.threads);
   if (result.error)
     throw LaunchFailure(*result.error);

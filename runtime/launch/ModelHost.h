@@ -1,7 +1,8 @@
 // The HostApi a generated kernel's host program runs against on the CPU
 // model: GM tensors and scratch registered by name in one GmRegistry, and
 // launches run one after the other (the a2a3 host orders them), each over
-// its blocks (BlockScheduler.h). Collects the cycle-model report of every
+// its blocks (BlockScheduler.h); a mixed launch runs AIC and AIV code of one
+// kernel together. Collects the cycle-model report of every
 // launch and, when tracing, the cores for the Chrome trace.
 #pragma once
 
@@ -58,6 +59,13 @@ public:
               void *const *gm, int32_t numGm, const int64_t *scalars,
               int32_t numScalars) override;
 
+  /// A mixed launch: each block runs on a cluster, `cubeEntry` on its AIC and
+  /// `vectorEntry` on each of its AIVs, all at once, exchanging data through
+  /// GM and cross-core flags (BlockScheduler.h).
+  void launchMixed(const char *task, isa::TaskEntry cubeEntry, isa::TaskEntry vectorEntry,
+                   int32_t blocks, void *const *gm, int32_t numGm, const int64_t *scalars,
+                   int32_t numScalars);
+
   const std::vector<LaunchRecord> &launches() const { return launches_; }
   /// The kernel: launches back to back, so the modelled time is their sum;
   /// busy time, bytes and bounds are sums too.
@@ -70,6 +78,10 @@ public:
   void writeTrace(std::ostream &os) const;
 
 private:
+  void run(const char *task, isa::TaskEntry entry, isa::TaskEntry vectorEntry,
+           isa::CoreKind core, int32_t blocks, void *const *gm, int32_t numGm,
+           const int64_t *scalars);
+
   ModelHostOptions options_;
   isa::GmRegistry gm_;
   L2Cache l2_; ///< cold when the kernel starts

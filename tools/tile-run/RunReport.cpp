@@ -14,18 +14,6 @@ using target::kNumPipes;
 using target::Path;
 using target::Pipe;
 
-const char *coreKindName(isa::CoreKind kind) {
-  switch (kind) {
-  case isa::CoreKind::Cube:
-    return "aic";
-  case isa::CoreKind::Vector:
-    return "aiv";
-  case isa::CoreKind::Mixed:
-    return "mix";
-  }
-  return "?";
-}
-
 llvm::json::Object pipeBusy(const isa::ModelReport &r) {
   llvm::json::Object busy;
   for (int p = 0; p < kNumPipes; ++p)
@@ -49,7 +37,7 @@ llvm::json::Value toJson(const RunReport &report) {
   llvm::json::Array launches;
   for (const launch::LaunchRecord &launch : model.launches)
     launches.push_back(llvm::json::Object{{"task", launch.task},
-                                          {"core", coreKindName(launch.kind)},
+                                          {"core", isa::coreKindName(launch.kind)},
                                           {"blocks", launch.blocks},
                                           {"start_us", launch.startMicros},
                                           {"modeled_us", launch.report.micros}});
@@ -128,7 +116,7 @@ void printRunReport(llvm::raw_ostream &os, const RunReport &report) {
   os << "model:     " << llvm::format("%.3f", total.micros) << " us on "
      << report.target->name << " (" << model.launches.size() << " launches)\n";
   for (const launch::LaunchRecord &launch : model.launches)
-    os << "  launch   " << launch.task << " (" << coreKindName(launch.kind) << " x"
+    os << "  launch   " << launch.task << " (" << isa::coreKindName(launch.kind) << " x"
        << launch.blocks << ") at " << llvm::format("%.3f", launch.startMicros) << " us: "
        << llvm::format("%.3f", launch.report.micros) << " us\n";
   os << "roofline:  bound " << llvm::format("%.3f", total.boundMicros()) << " us ("

@@ -24,6 +24,7 @@ TEST(TargetDescription, A2A3Capacities) {
   EXPECT_EQ(t.cubeCores, 24);
   EXPECT_EQ(t.vectorCores, 48);
   EXPECT_EQ(t.eventIdsPerPipePair, 8);
+  EXPECT_EQ(t.crossCoreFlagCycles, 100);
 }
 
 TEST(TargetDescription, A5DiffersWhereDocumented) {

@@ -111,8 +111,8 @@ TEST(ModelHostTest, TheTraceShowsEachLaunchAtItsStart) {
   std::ostringstream trace;
   run.host->writeTrace(trace);
   // Vector core 0 is process 24 on a2a3 (after the 24 cube cores).
-  EXPECT_NE(trace.str().find("core 24 (scale_twice/scale block 0)"), std::string::npos);
-  EXPECT_NE(trace.str().find("core 25 (scale_twice/scale block 1)"), std::string::npos);
+  EXPECT_NE(trace.str().find("core 24 aiv (scale_twice/scale block 0)"), std::string::npos);
+  EXPECT_NE(trace.str().find("core 25 aiv (scale_twice/scale block 1)"), std::string::npos);
   // The second launch's TLOAD on core 24 starts where the first launch ended.
   std::ostringstream secondLoad;
   secondLoad << "{\"ph\":\"X\",\"name\":\"TLOAD\",\"pid\":24,\"tid\":"
