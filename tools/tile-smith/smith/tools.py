@@ -111,12 +111,22 @@ class Tools:
         return Verdict("finding", f"{mode}-error", err.strip()[:400])
 
 
+def compiles_model_types(cxx):
+    """Whether `cxx` takes the model's element types: the CPU model stores f16 as
+    _Float16, which clang before 15 rejects on x86 ("not supported on this target")."""
+    probe = subprocess.run([cxx, "-std=c++17", "-fsyntax-only", "-x", "c++", "-"],
+                           input="_Float16 half(float f) { return _Float16(f); }\n",
+                           capture_output=True, text=True, check=False)
+    return probe.returncode == 0
+
+
 def fast_host():
-    """(compiler, flags) that compile the model's C++ fastest: clang++ at -O0 when
-    installed (about 2x g++ -O0), else the default compiler at -O0. Contraction
-    stays off, as with g++ in ISO mode, so every a*b+c rounds twice as written."""
+    """(compiler, flags) that compile the model's C++ fastest: clang++ at -O0 when an
+    installed one takes the model's types (about 2x g++ -O0), else the default
+    compiler at -O0. Contraction stays off, as with g++ in ISO mode, so every a*b+c
+    rounds twice as written."""
     for name in ("clang++-22", "clang++"):
         path = shutil.which(name)
-        if path:
+        if path and compiles_model_types(path):
             return path, ["-O0", "-ffp-contract=off"]
     return "", ["-O0"]
