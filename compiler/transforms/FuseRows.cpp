@@ -17,6 +17,7 @@
 #include "compiler/transforms/Passes.h"
 #include "compiler/transforms/RowFusion.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/StringSet.h"
@@ -331,6 +332,36 @@ void hoistConstants(Operation *op) {
     constant->moveBefore(op);
 }
 
+/// Spells each one-column update at a run-time column in the loops of `scope`
+/// (rowfusion::isColumnUpdate) as a select at that column: where the column
+/// positions, a row computed once before the scope's loop, equal the offset,
+/// the column; elsewhere the tensor. A UB window cannot start at any column;
+/// a select writes the same values.
+void spellColumnUpdates(tile::ScopeOp scope) {
+  SmallVector<tile::InsertOp> updates;
+  scope.walk([&](tile::InsertOp insert) {
+    if (insert->getParentOfType<scf::ForOp>() && rowfusion::isColumnUpdate(insert))
+      updates.push_back(insert);
+  });
+  for (tile::InsertOp insert : updates) {
+    Location loc = insert.getLoc();
+    auto type = insert.getType();
+    int64_t cols = type.getShape().back();
+    OpBuilder builder(scope.getBody().front().findAncestorOpInBlock(*insert));
+    Type i32 = builder.getI32Type();
+    Value positions = tile::IotaOp::create(builder, loc, RankedTensorType::get({1, cols}, i32));
+    builder.setInsertionPoint(insert);
+    Value column = arith::IndexCastOp::create(builder, loc, i32, insert.getOffsets().back());
+    Value mask = tile::CmpOp::create(builder, loc,
+                                     RankedTensorType::get({1, cols}, builder.getI1Type()),
+                                     positions, column, tile::CmpPredicate::eq);
+    auto select = tile::SelectOp::create(builder, loc, type, mask, insert.getSource(),
+                                         insert.getDest());
+    insert.replaceAllUsesWith(select.getResult());
+    insert.erase();
+  }
+}
+
 /// Moves into the loop's scope, in front of the loop, the row-wise ops of the
 /// scope's block that compute its carried tensors' first values (a running
 /// maximum's -inf, a sum's zeros) and that nothing else reads: they then run
@@ -395,6 +426,7 @@ void wrapRowWiseLoops(Operation *kernel, llvm::StringSet<> &names) {
       });
     loop->moveBefore(scope.getBody().front().getTerminator());
     pullInProducers(loop);
+    spellColumnUpdates(scope);
   }
 }
 
@@ -404,8 +436,11 @@ struct TileFuseRows : tilec::impl::TileFuseRowsBase<TileFuseRows> {
     getOperation()->walk([&](tile::ScopeOp scope) { userScopes.push_back(scope); });
     for (tile::ScopeOp scope : userScopes) {
       hoistConstants(scope);
-      if (failed(checkOneTask(openUserScope(scope))))
+      tile::ScopeOp opened = openUserScope(scope);
+      if (failed(checkOneTask(opened)))
         return signalPassFailure();
+      if (opened.getCore() == tile::CoreKind::vector)
+        spellColumnUpdates(opened);
     }
     llvm::StringSet<> names;
     getOperation()->walk([&](tile::ScopeOp scope) { names.insert(scope.getName()); });

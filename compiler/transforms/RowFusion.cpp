@@ -102,6 +102,14 @@ static bool isScalarArithmetic(Operation *op) {
          llvm::all_of(op->getResultTypes(), integer);
 }
 
+bool isColumnUpdate(tile::InsertOp insert) {
+  ValueRange offsets = insert.getOffsets();
+  auto source = insert.getSource().getType();
+  return source.getRank() >= 1 && source.getShape().back() == 1 &&
+         !constantIndex(offsets.back()) &&
+         keepsEveryRow(offsets, source.getShape(), insert.getDest().getType().getShape());
+}
+
 bool loadsWhatItStores(Operation *op) {
   llvm::SmallPtrSet<Value, 4> stored;
   op->walk([&](tile::StoreOp store) { stored.insert(store.getDest()); });
@@ -129,6 +137,8 @@ std::optional<int64_t> rowWiseLoopRows(scf::ForOp loop) {
           keepsEveryRow(store.getOffsets(), store.getValue().getType().getShape(),
                         store.getDest().getType().getShape()))
         opRows = rowsOf(store.getValue());
+    } else if (auto insert = dyn_cast<tile::InsertOp>(op); insert && isColumnUpdate(insert)) {
+      opRows = rowsOf(insert.getResult());
     } else if (auto inner = dyn_cast<scf::ForOp>(op)) {
       opRows = rowWiseLoopRows(inner);
     } else if (isScalarArithmetic(&op)) {
