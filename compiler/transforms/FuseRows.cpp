@@ -308,6 +308,16 @@ LogicalResult checkOneTask(tile::ScopeOp scope) {
   for (Operation &op : body.without_terminator())
     if (std::optional<int64_t> opRows = chunkedRows(op))
       rows = std::max(rows, *opRows);
+  // A load of what the scope stores kept the scope from opening (openUserScope).
+  llvm::SmallPtrSet<Value, 4> stored;
+  scope.walk([&](tile::StoreOp store) { stored.insert(store.getDest()); });
+  for (Operation &op : body.without_terminator()) {
+    auto load = dyn_cast<tile::LoadOp>(op);
+    if (load && stored.contains(load.getSource())) {
+      explainNotRowWise(&op, scope);
+      return failure();
+    }
+  }
   for (Operation &op : body.without_terminator()) {
     std::optional<int64_t> opRows = chunkedRows(op);
     if (!opRows || (*opRows != 1 && *opRows != rows)) {
