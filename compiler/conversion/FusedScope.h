@@ -27,8 +27,8 @@ public:
              llvm::function_ref<const GmLocation &(mlir::Value)> locationOf, TaskContext &context)
       : scope(scope), rows(rows), locationOf(locationOf), context(context) {
     // An op runs per chunk when it reads, directly or not, a tensor with the
-    // token rows (or broadcast to them) from outside the scope.
-    // A loop runs per chunk, and so does everything in it.
+    // token rows (or broadcast to them) from outside the scope; a loop runs
+    // per chunk, and so does everything in it.
     rowBlock = rows;
     for (mlir::Operation &op : scope.getBody().front().without_terminator()) {
       if (llvm::isa<mlir::scf::ForOp>(op) ||
