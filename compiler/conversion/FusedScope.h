@@ -13,6 +13,7 @@
 #include "compiler/conversion/VectorEmitter.h"
 #include "compiler/transforms/RowFusion.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <numeric>
@@ -26,15 +27,24 @@ public:
              llvm::function_ref<const GmLocation &(mlir::Value)> locationOf, TaskContext &context)
       : scope(scope), rows(rows), locationOf(locationOf), context(context) {
     // An op runs per chunk when it reads, directly or not, a tensor with the
-    // token rows (or broadcast to them) from outside the scope.
+    // token rows (or broadcast to them) from outside the scope; a loop runs
+    // per chunk, and so does everything in it.
     rowBlock = rows;
     for (mlir::Operation &op : scope.getBody().front().without_terminator()) {
-      if (llvm::any_of(op.getOperands(), [&](mlir::Value operand) { return isPerChunk(operand); }))
+      if (llvm::isa<mlir::scf::ForOp>(op) ||
+          llvm::any_of(op.getOperands(), [&](mlir::Value operand) { return isPerChunk(operand); }))
         for (mlir::Value result : op.getResults())
           chunked.insert(result);
-      for (mlir::Value operand : op.getOperands())
-        if (isBroadcastRows(operand))
-          rowBlock = std::gcd(rowBlock, mapOf(operand, op).rowBlock());
+      op.walk([&](mlir::Operation *nested) {
+        if (&op != nested)
+          chunked.insert(nested->getResults().begin(), nested->getResults().end());
+        if (auto loop = llvm::dyn_cast<mlir::scf::ForOp>(nested))
+          chunked.insert(loop.getBody()->getArguments().begin(),
+                         loop.getBody()->getArguments().end());
+        for (mlir::Value operand : nested->getOperands())
+          if (isBroadcastRows(operand))
+            rowBlock = std::gcd(rowBlock, mapOf(operand, *nested).rowBlock());
+      });
     }
   }
 
@@ -53,17 +63,23 @@ public:
   }
 
 private:
+  /// Made by an op of the scope, or an argument of a loop in it.
   bool isInside(mlir::Value value) {
-    mlir::Operation *def = value.getDefiningOp();
-    return def && scope->isProperAncestor(def);
+    return scope->isProperAncestor(value.getParentRegion()->getParentOp()) ||
+           value.getParentRegion()->getParentOp() == scope;
   }
   /// Whether `value` differs from chunk to chunk: a tensor from outside with
-  /// the token rows or broadcast to them, or the result of an op that reads one.
+  /// the token rows or broadcast to them, the result of an op that reads one,
+  /// or a value of a loop (which runs per chunk).
   bool isPerChunk(mlir::Value value) {
-    if (!llvm::isa<mlir::RankedTensorType>(value.getType()))
-      return false;
-    return isInside(value) ? chunked.contains(value)
-                           : rowfusion::rowsOf(value) == rows || isBroadcastRows(value);
+    if (isInside(value))
+      return chunked.contains(value);
+    return llvm::isa<mlir::RankedTensorType>(value.getType()) &&
+           (rowfusion::rowsOf(value) == rows || isBroadcastRows(value));
+  }
+  /// Whether `op`, directly in the scope, runs once per task rather than per chunk.
+  bool runsOnce(mlir::Operation &op) {
+    return op.getNumResults() == 1 && !isPerChunk(op.getResult(0));
   }
   /// A tensor from outside whose rows are neither the token rows nor one row:
   /// the operand of a broadcast (rowfusion::rowWiseRows allows no other).
@@ -100,6 +116,14 @@ private:
   }
   mlir::LogicalResult emitOp(mlir::Operation &op, TaskBuilder &task, ChunkEmitter &emit,
                              int64_t chunkRows, mlir::Value row);
+  /// A loop of the scope as a loop of the task, inside the chunk loop: its
+  /// carried tensors in UB tiles of their own, updated at each iteration's end.
+  mlir::LogicalResult emitLoop(mlir::scf::ForOp loop, TaskBuilder &task, ChunkEmitter &emit,
+                               int64_t chunkRows, mlir::Value row);
+  /// A load or store of a global tensor from outside, in a loop of the scope:
+  /// the chunk's rows of the window at its (possibly run-time) column.
+  mlir::LogicalResult emitAccess(mlir::Operation &op, TaskBuilder &task, ChunkEmitter &emit,
+                                 int64_t chunkRows, mlir::Value row);
   mlir::Value interleave(mlir::Value even, mlir::Value odd, TaskBuilder &task, ChunkEmitter &emit);
 
   tile::ScopeOp scope;

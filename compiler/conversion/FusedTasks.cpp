@@ -18,6 +18,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
 
 using namespace mlir;
 using namespace tilec;
@@ -28,7 +29,10 @@ Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
   if (Value tile = held.lookup(value))
     return tile;
   Value loaded;
-  if (!isa<RankedTensorType>(value.getType())) {
+  std::optional<int64_t> constant = rowfusion::constantIndex(value);
+  if (constant && value.getType().isIndex()) {
+    loaded = task.constantIndex(*constant);
+  } else if (!isa<RankedTensorType>(value.getType())) {
     loaded = task.addScalar(value);
   } else {
     const GmLocation &location = locationOf(value);
@@ -101,13 +105,27 @@ LogicalResult FusedScope::emitOp(Operation &op, TaskBuilder &task, ChunkEmitter 
                                  int64_t chunkRows, Value row) {
   OpBuilder &b = task.builder();
   Location loc = task.getLoc();
-  Value result = op.getResult(0);
-  int64_t resultRows = tileRows(result, chunkRows), resultCols = colsOf(result);
   auto tensorOperand = [&](Value value) { return operandOf(value, task, emit, chunkRows, row); };
   auto column = [&](ValueRange offsets) {
     return task.constantIndex(*rowfusion::constantIndex(offsets.back()));
   };
   Value zero = task.constantIndex(0);
+  if (auto loop = dyn_cast<scf::ForOp>(op))
+    return emitLoop(loop, task, emit, chunkRows, row);
+  if (isa<tile::LoadOp, tile::StoreOp>(op))
+    return emitAccess(op, task, emit, chunkRows, row);
+  if (!isa<tile::TileDialect>(op.getDialect())) {
+    // Index arithmetic (a column offset from the loop variable) on the scalar unit.
+    IRMapping mapping;
+    for (Value operand : op.getOperands())
+      mapping.map(operand, tensorOperand(operand));
+    Operation *copy = b.clone(op, mapping);
+    for (auto [result, value] : llvm::zip(op.getResults(), copy->getResults()))
+      held[result] = value;
+    return success();
+  }
+  Value result = op.getResult(0);
+  int64_t resultRows = tileRows(result, chunkRows), resultCols = colsOf(result);
   Value tile;
   if (auto reshape = dyn_cast<tile::ReshapeOp>(op)) {
     tile = tensorOperand(reshape.getSource());
@@ -143,6 +161,69 @@ LogicalResult FusedScope::emitOp(Operation &op, TaskBuilder &task, ChunkEmitter 
   return success();
 }
 
+LogicalResult FusedScope::emitLoop(scf::ForOp loop, TaskBuilder &task, ChunkEmitter &emit,
+                                   int64_t chunkRows, Value row) {
+  OpBuilder &b = task.builder();
+  Location loc = task.getLoc();
+  auto operand = [&](Value value) { return operandOf(value, task, emit, chunkRows, row); };
+  // Each carried tensor gets a tile of its own, which the iterations update:
+  // its first value is copied in, so a tile read elsewhere stays as it was.
+  SmallVector<Value> carried;
+  for (auto [init, argument] : llvm::zip(loop.getInitArgs(), loop.getRegionIterArgs())) {
+    Value first = operand(init);
+    auto type = cast<ascend::TileBufferType>(first.getType());
+    Value tile = emit.alloc(type.getRows(), type.getCols(), type.getElementType());
+    ascend::TMovOp::create(b, loc, tile, first);
+    held[argument] = tile;
+    carried.push_back(tile);
+  }
+  auto inner = scf::ForOp::create(b, loc, operand(loop.getLowerBound()),
+                                  operand(loop.getUpperBound()), operand(loop.getStep()));
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(inner.getBody()->getTerminator());
+    held[loop.getInductionVar()] = inner.getInductionVar();
+    for (Operation &op : loop.getBody()->without_terminator())
+      if (failed(emitOp(op, task, emit, chunkRows, row)))
+        return failure();
+    for (auto [index, value] : llvm::enumerate(loop.getYieldedValues())) {
+      Value next = operand(value);
+      if (next == carried[index])
+        continue;
+      if (next.getType() != carried[index].getType())
+        return loop.emitOpError("cannot carry tensor #")
+               << index << " in UB: the iteration makes a " << next.getType()
+               << " of what enters it as a " << carried[index].getType();
+      ascend::TMovOp::create(b, loc, carried[index], next);
+    }
+  }
+  for (auto [result, tile] : llvm::zip(loop.getResults(), carried))
+    held[result] = tile;
+  return success();
+}
+
+LogicalResult FusedScope::emitAccess(Operation &op, TaskBuilder &task, ChunkEmitter &emit,
+                                     int64_t chunkRows, Value row) {
+  auto load = dyn_cast<tile::LoadOp>(op);
+  auto store = dyn_cast<tile::StoreOp>(op);
+  Value global = load ? load.getSource() : store.getDest();
+  Value window = load ? load.getResult() : store.getValue();
+  ValueRange offsets = load ? load.getOffsets() : store.getOffsets();
+  // Every row of the window (rowfusion::rowWiseLoopRows): the chunk's, or its one row.
+  Value first = rowfusion::rowsOf(window) == rows ? row : task.constantIndex(0);
+  Value column = operandOf(offsets.back(), task, emit, chunkRows, row);
+  TaskGlobal place = task.addGlobal(locationOf(global));
+  if (store) {
+    task.store(place, first, column, operandOf(window, task, emit, chunkRows, row));
+    return success();
+  }
+  Value tile = emit.alloc(tileRows(window, chunkRows), colsOf(window),
+                          load.getType().getElementType());
+  task.load(tile, place, first, column);
+  held[window] = tile;
+  return success();
+}
+
 LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking,
                                 ArrayRef<GmLocation> results) {
   ChunkEmitter emit(task, context.target);
@@ -157,7 +238,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
   int64_t chunkRows = chunking.getRows();
   // Once: the ops that do not depend on the token rows.
   for (Operation &op : body.without_terminator())
-    if (!isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, Value())))
+    if (runsOnce(op) && failed(emitOp(op, task, emit, chunkRows, Value())))
       return failure();
   // Per chunk: row windows in, every other op, result windows out. Double
   // buffered, a work item is two chunks on separate buffers, so the loads of
@@ -181,12 +262,13 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
       Value row = arith::MulIOp::create(b, loc, chunk, task.constantIndex(chunkRows));
       // The chunk's row windows first: a load placed mid-chain could take the
       // bytes of a temporary the vector pipe is still reading, and wait for it.
-      for (Operation &op : body.without_terminator())
-        for (Value operand : op.getOperands())
+      body.walk([&](Operation *op) {
+        for (Value operand : op->getOperands())
           if (!isInside(operand) && isPerChunk(operand))
-            chunkOperand(operand, op, task, emit, chunkRows, row);
+            chunkOperand(operand, *op, task, emit, chunkRows, row);
+      });
       for (Operation &op : body.without_terminator())
-        if (isPerChunk(op.getResult(0)) && failed(emitOp(op, task, emit, chunkRows, row))) {
+        if (!runsOnce(op) && failed(emitOp(op, task, emit, chunkRows, row))) {
           status = failure();
           return;
         }
@@ -230,12 +312,17 @@ LogicalResult tilec::conversion::lowerFusedScope(
   // What the report (tilec --report) and a reader of the IR want to know.
   Builder attrs(scope.getContext());
   SmallVector<Attribute> fusedOps;
-  for (Operation &op : scope.getBody().front().without_terminator()) {
-    std::string entry = op.getName().stripDialect().str();
-    if (auto fileLoc = dyn_cast<FileLineColLoc>(op.getLoc()))
+  // Its ops and loops, nested ones too; not the index arithmetic or terminators.
+  scope.getBody().walk<WalkOrder::PreOrder>([&](Operation *op) {
+    bool listed = isa<scf::ForOp>(op) || (isa<tile::TileDialect>(op->getDialect()) &&
+                                          !op->hasTrait<OpTrait::IsTerminator>());
+    if (!listed)
+      return;
+    std::string entry = op->getName().stripDialect().str();
+    if (auto fileLoc = dyn_cast<FileLineColLoc>(op->getLoc()))
       entry += "@" + std::to_string(fileLoc.getLine());
     fusedOps.push_back(attrs.getStringAttr(entry));
-  }
+  });
   ascend::AscendDialect::FusedOpsAttrHelper(attrs.getContext())
       .setAttr(built, attrs.getArrayAttr(fusedOps));
   ascend::AscendDialect::StrategyAttrHelper(attrs.getContext()).setAttr(built, chunking);

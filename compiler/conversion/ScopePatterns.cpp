@@ -36,6 +36,12 @@ struct LowerScope : TileLowering<tile::ScopeOp> {
         return failure();
       results.push_back(*place);
     }
+    // The global tensors its loops load and store are read whole by the task.
+    scope.walk([&](Operation *op) {
+      for (Value operand : op->getOperands())
+        if (isa<tile::GlobalTensorType>(operand.getType()))
+          places.set(operand, places.whole(operand));
+    });
     places.host.setInsertionPoint(scope);
     if (failed(lowerFusedScope(
             scope, *chunking,

@@ -31,6 +31,18 @@ struct PipeCycles {
   double mte2 = 0, vector = 0, mte3 = 0;
 };
 
+/// How often one run of the chunk loop's body runs `op`: the trips of the
+/// scope's loops around it (one for a loop with run-time bounds).
+double repeats(Operation *op) {
+  double times = 1;
+  for (auto loop = op->getParentOfType<scf::ForOp>(); loop;
+       loop = loop->getParentOfType<scf::ForOp>())
+    if (loop->getParentOfType<scf::ForOp>()) // not the chunk loop
+      if (std::optional<APInt> trips = loop.getStaticTripCount())
+        times *= double(trips->getZExtValue());
+  return times;
+}
+
 PipeCycles loopCycles(Block &body, uint64_t storedBytes, int64_t stores,
                       const target::TargetDescription &target) {
   PipeCycles cycles;
@@ -38,12 +50,12 @@ PipeCycles loopCycles(Block &body, uint64_t storedBytes, int64_t stores,
     if (!op->getParentOfType<scf::ForOp>())
       return;
     if (auto load = dyn_cast<ascend::TLoadOp>(op))
-      cycles.mte2 += target.transferCycles(target::Path::GmToUb,
-                                           load.getDst().getType().getNumBytes());
+      cycles.mte2 += repeats(op) * target.transferCycles(target::Path::GmToUb,
+                                                         load.getDst().getType().getNumBytes());
     else if (isa<ascend::InstructionOpInterface>(op))
       if (auto dst = dyn_cast<ascend::TileBufferType>(op->getOperand(0).getType()))
-        cycles.vector += target.vectorCycles(target::VecOp::Binary,
-                                             (dst.getNumBytes() + 255) / 256);
+        cycles.vector += repeats(op) * target.vectorCycles(target::VecOp::Binary,
+                                                           (dst.getNumBytes() + 255) / 256);
   });
   if (stores > 0)
     cycles.mte3 = double(stores) *
@@ -85,7 +97,7 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
     auto [it, inserted] = places.try_emplace(value.getAsOpaquePointer());
     GmLocation &place = it->second;
     if (inserted) {
-      auto type = cast<RankedTensorType>(value.getType());
+      auto type = cast<ShapedType>(value.getType()); // a tensor, or a global one a loop reads
       place.shape = MatrixShape::of(type.getShape());
       place.buffer = ascend::AllocGmOp::create(
           host, scope.getLoc(),

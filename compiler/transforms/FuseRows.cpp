@@ -17,6 +17,7 @@
 #include "compiler/transforms/Passes.h"
 #include "compiler/transforms/RowFusion.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/StringSet.h"
@@ -141,6 +142,28 @@ void BlockFusion::formGroups() {
 /// A view changes where data is, not what it is: alone it is no reason for a task.
 bool computes(Operation *op) { return !op->hasTrait<tile::kind::View>(); }
 
+/// A vector scope right after `last`, yielding `exported` (the ops that
+/// compute them are then moved in front of its yield), named after the .tile
+/// line of `last` and made unique among `names`.
+tile::ScopeOp fusedScopeAfter(Operation *last, ValueRange exported, llvm::StringSet<> &names) {
+  OpBuilder builder(last->getContext());
+  builder.setInsertionPointAfter(last);
+  std::string base = "fused";
+  if (auto fileLoc = dyn_cast<FileLineColLoc>(last->getLoc()))
+    base += "_l" + std::to_string(fileLoc.getLine());
+  std::string name = base;
+  for (unsigned suffix = 1; !names.insert(name).second; ++suffix)
+    name = base + "_" + std::to_string(suffix);
+  auto scope = tile::ScopeOp::create(
+      builder, last->getLoc(), exported.getTypes(), builder.getStringAttr(name),
+      tile::CoreKindAttr::get(builder.getContext(), tile::CoreKind::vector), IntegerAttr());
+  Block *body = new Block();
+  scope.getBody().push_back(body);
+  OpBuilder inside = OpBuilder::atBlockEnd(body);
+  tile::YieldOp::create(inside, last->getLoc(), exported);
+  return scope;
+}
+
 void BlockFusion::materialize(llvm::StringSet<> &names) {
   for (Group &group : groups) {
     if (group.ops.size() < 2 || llvm::none_of(group.ops, computes))
@@ -159,26 +182,10 @@ void BlockFusion::materialize(llvm::StringSet<> &names) {
     if (llvm::any_of(exported, [&](Value v) { return rowfusion::rowsOf(v) != group.rows; }))
       continue;
     Operation *last = group.ops.back();
-    OpBuilder builder(last->getContext());
-    builder.setInsertionPointAfter(last);
-    // Named after the .tile line of the chain's last op, made unique.
-    std::string base = "fused";
-    if (auto fileLoc = dyn_cast<FileLineColLoc>(last->getLoc()))
-      base += "_l" + std::to_string(fileLoc.getLine());
-    std::string name = base;
-    for (unsigned suffix = 1; !names.insert(name).second; ++suffix)
-      name = base + "_" + std::to_string(suffix);
-    auto scope = tile::ScopeOp::create(builder, last->getLoc(), ValueRange(exported).getTypes(),
-                                       builder.getStringAttr(name),
-                                       tile::CoreKindAttr::get(builder.getContext(),
-                                                               tile::CoreKind::vector),
-                                       IntegerAttr());
-    Block *body = new Block();
-    scope.getBody().push_back(body);
+    tile::ScopeOp scope = fusedScopeAfter(last, exported, names);
+    Block *body = &scope.getBody().front();
     for (Operation *member : group.ops)
-      member->moveBefore(body, body->end());
-    OpBuilder inside = OpBuilder::atBlockEnd(body);
-    tile::YieldOp::create(inside, last->getLoc(), exported);
+      member->moveBefore(body->getTerminator());
     for (auto [value, result] : llvm::zip(exported, scope.getResults()))
       value.replaceUsesWithIf(result, [&](OpOperand &use) {
         return !scope->isProperAncestor(use.getOwner());
@@ -196,7 +203,9 @@ bool isOutside(Value value, tile::ScopeOp scope) {
 /// A user's vector scope exchanges data through global tensors. Its loads
 /// move in front of it and its stores after it, the stored values becoming
 /// its results, so it can run as one task over token chunks like a fused
-/// group. Scopes whose loads read what they store stay as they are.
+/// group; a loop that runs on chip (rowfusion::rowWiseLoopRows) stays inside
+/// with its own loads and stores. Scopes whose loads read what they store
+/// stay as they are.
 tile::ScopeOp openUserScope(tile::ScopeOp scope) {
   if (scope.getCore() != tile::CoreKind::vector || scope.getNumResults() != 0)
     return scope;
@@ -213,14 +222,15 @@ tile::ScopeOp openUserScope(tile::ScopeOp scope) {
           !llvm::all_of(store.getOffsets(), [&](Value v) { return isOutside(v, scope); }))
         return scope;
       stores.push_back(store);
+    } else if (auto loop = dyn_cast<scf::ForOp>(op)) {
+      if (!rowfusion::rowWiseLoopRows(loop))
+        return scope;
     } else if (op.getNumRegions() != 0 || !isMemoryEffectFree(&op)) {
       return scope;
     }
   }
-  for (tile::LoadOp load : loads)
-    for (tile::StoreOp store : stores)
-      if (load.getSource() == store.getDest())
-        return scope;
+  if (rowfusion::loadsWhatItStores(scope))
+    return scope;
   for (tile::LoadOp load : loads)
     load->moveBefore(scope);
   SmallVector<Value> stored = llvm::map_to_vector(stores, [](tile::StoreOp store) -> Value {
@@ -244,7 +254,14 @@ tile::ScopeOp openUserScope(tile::ScopeOp scope) {
   return opened;
 }
 
-/// Why an op of a scope pinned to token chunks cannot run that way.
+/// The token rows of `op` of a scope if it can run in a chunked task.
+std::optional<int64_t> chunkedRows(Operation &op) {
+  auto loop = dyn_cast<scf::ForOp>(op);
+  return loop ? rowfusion::rowWiseLoopRows(loop) : rowfusion::rowWiseRows(&op);
+}
+
+/// Why an op keeps a user's vector scope from running as one task over
+/// chunks of token rows (of `tokens` rows when the user set them).
 void explainNotRowWise(Operation *op, tile::ScopeOp scope) {
   InFlightDiagnostic diag = op->emitOpError();
   auto reduction = dyn_cast<tile::ReductionOpInterface>(op);
@@ -253,53 +270,197 @@ void explainNotRowWise(Operation *op, tile::ScopeOp scope) {
   else if (std::optional<int64_t> column = rowfusion::misalignedWindowColumn(op))
     diag << "has a window at column " << *column
          << ", which does not start a 32-byte block (a UB window moves in whole blocks)";
+  else if (isa<scf::ForOp>(op))
+    diag << "does not run on chip (its body must be row-wise ops, index arithmetic and "
+            "loads and stores of global tensor windows that keep every row, and it must not "
+            "load a tensor it stores)";
+  else if (isa<tile::LoadOp, tile::StoreOp>(op))
+    diag << "reads or writes global memory inside the scope (it reads a tensor the scope "
+            "writes, or its offsets are computed in the scope)";
   else
     diag << "does not compute each token row from the same rows of its operands";
-  diag << ", so scope '" << scope.getName() << "' cannot run in chunks of "
-       << *scope.getTokens() << " token rows; move it out of the scope or drop 'tokens'";
-  diag.attachNote(scope.getLoc()) << "the token chunk is set here";
+  if (std::optional<uint64_t> tokens = scope.getTokens()) {
+    diag << ", so scope '" << scope.getName() << "' cannot run in chunks of " << *tokens
+         << " token rows; move it out of the scope or drop 'tokens'";
+    diag.attachNote(scope.getLoc()) << "the token chunk is set here";
+  } else {
+    diag << ", so scope '" << scope.getName()
+         << "' cannot run as one vector task; move it out of the scope";
+    diag.attachNote(scope.getLoc()) << "the scope is pinned to the vector cores here";
+  }
 }
 
-/// Checks a scope whose token chunk the user set.
-LogicalResult checkTokenChunk(tile::ScopeOp scope) {
-  if (!scope.getTokens())
+/// Checks that a user's vector scope runs as one task over token chunks (of
+/// the rows it sets, which must divide its token rows): a scope's promise.
+LogicalResult checkOneTask(tile::ScopeOp scope) {
+  if (scope.getCore() != tile::CoreKind::vector)
     return success();
+  std::optional<uint64_t> tokens = scope.getTokens();
   if (std::optional<int64_t> rows = rowfusion::fusedScopeRows(scope)) {
-    if (*rows % int64_t(*scope.getTokens()) == 0)
+    if (!tokens || *rows % int64_t(*tokens) == 0)
       return success();
     return scope.emitOpError("chunks of ")
-           << *scope.getTokens() << " token rows do not divide its " << *rows
+           << *tokens << " token rows do not divide its " << *rows
            << " token rows; pick a divisor";
   }
   int64_t rows = 1;
   Block &body = scope.getBody().front();
   for (Operation &op : body.without_terminator())
-    if (std::optional<int64_t> opRows = rowfusion::rowWiseRows(&op))
+    if (std::optional<int64_t> opRows = chunkedRows(op))
       rows = std::max(rows, *opRows);
+  // A load of what the scope stores kept the scope from opening (openUserScope).
+  llvm::SmallPtrSet<Value, 4> stored;
+  scope.walk([&](tile::StoreOp store) { stored.insert(store.getDest()); });
   for (Operation &op : body.without_terminator()) {
-    std::optional<int64_t> opRows = rowfusion::rowWiseRows(&op);
+    auto load = dyn_cast<tile::LoadOp>(op);
+    if (load && stored.contains(load.getSource())) {
+      explainNotRowWise(&op, scope);
+      return failure();
+    }
+  }
+  for (Operation &op : body.without_terminator()) {
+    std::optional<int64_t> opRows = chunkedRows(op);
     if (!opRows || (*opRows != 1 && *opRows != rows)) {
       explainNotRowWise(&op, scope);
       return failure();
     }
   }
-  return scope.emitOpError("cannot run in token chunks: its results must have the token rows");
+  return scope.emitOpError(tokens ? "cannot run in token chunks" : "cannot run as one vector task")
+         << ": its results must have the token rows";
+}
+
+/// Moves the scalar constants inside `op` in front of it: a task takes a
+/// scalar from outside as an argument, and builds index constants itself.
+void hoistConstants(Operation *op) {
+  SmallVector<Operation *> constants;
+  op->walk([&](Operation *nested) {
+    if (nested != op && nested->hasTrait<OpTrait::ConstantLike>() &&
+        nested->getNumResults() == 1 && !isa<ShapedType>(nested->getResult(0).getType()))
+      constants.push_back(nested);
+  });
+  for (Operation *constant : constants)
+    constant->moveBefore(op);
+}
+
+/// Spells each one-column update at a run-time column in the loops of `scope`
+/// (rowfusion::isColumnUpdate) as a select at that column: where the column
+/// positions, a row computed once before the scope's loop, equal the offset,
+/// the column; elsewhere the tensor. A UB window cannot start at any column;
+/// a select writes the same values.
+void spellColumnUpdates(tile::ScopeOp scope) {
+  SmallVector<tile::InsertOp> updates;
+  scope.walk([&](tile::InsertOp insert) {
+    if (insert->getParentOfType<scf::ForOp>() && rowfusion::isColumnUpdate(insert))
+      updates.push_back(insert);
+  });
+  for (tile::InsertOp insert : updates) {
+    Location loc = insert.getLoc();
+    auto type = insert.getType();
+    int64_t cols = type.getShape().back();
+    OpBuilder builder(scope.getBody().front().findAncestorOpInBlock(*insert));
+    Type i32 = builder.getI32Type();
+    Value positions = tile::IotaOp::create(builder, loc, RankedTensorType::get({1, cols}, i32));
+    builder.setInsertionPoint(insert);
+    Value column = arith::IndexCastOp::create(builder, loc, i32, insert.getOffsets().back());
+    Value mask = tile::CmpOp::create(builder, loc,
+                                     RankedTensorType::get({1, cols}, builder.getI1Type()),
+                                     positions, column, tile::CmpPredicate::eq);
+    auto select = tile::SelectOp::create(builder, loc, type, mask, insert.getSource(),
+                                         insert.getDest());
+    insert.replaceAllUsesWith(select.getResult());
+    insert.erase();
+  }
+}
+
+/// Moves into the loop's scope, in front of the loop, the row-wise ops of the
+/// scope's block that compute its carried tensors' first values (a running
+/// maximum's -inf, a sum's zeros) and that nothing else reads: they then run
+/// in UB too, not as tasks of their own.
+void pullInProducers(scf::ForOp loop) {
+  auto scope = cast<tile::ScopeOp>(loop->getParentOp());
+  llvm::DenseMap<Operation *, unsigned> position;
+  for (Operation &op : *scope->getBlock())
+    position[&op] = position.size();
+  SmallVector<Operation *> moved;
+  SmallVector<Value> worklist(loop.getInitArgs());
+  while (!worklist.empty()) {
+    Operation *producer = worklist.pop_back_val().getDefiningOp();
+    if (!producer || producer->getBlock() != scope->getBlock() ||
+        !rowfusion::rowWiseRows(producer) || isa<tile::CmpOp>(producer) ||
+        !llvm::all_of(producer->getUsers(),
+                      [&](Operation *user) { return scope->isProperAncestor(user); }))
+      continue;
+    producer->moveBefore(loop);
+    moved.push_back(producer);
+    for (Value operand : producer->getOperands())
+      if (isa<RankedTensorType>(operand.getType()))
+        worklist.push_back(operand);
+  }
+  // In their program order.
+  llvm::sort(moved, [&](Operation *a, Operation *b) { return position[a] < position[b]; });
+  for (Operation *producer : moved)
+    producer->moveBefore(loop);
+}
+
+/// Wraps each outermost loop that runs on chip (rowfusion::rowWiseLoopRows)
+/// and is not in a scope yet in a vector scope of its own, named after its
+/// .tile line, whose results are the carried tensors read after it: the loop
+/// then runs inside one task, its carried tensors in UB.
+void wrapRowWiseLoops(Operation *kernel, llvm::StringSet<> &names) {
+  SmallVector<scf::ForOp> loops;
+  kernel->walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (isa<tile::ScopeOp>(op))
+      return WalkResult::skip();
+    auto loop = dyn_cast<scf::ForOp>(op);
+    if (!loop)
+      return WalkResult::advance();
+    std::optional<int64_t> rows = rowfusion::rowWiseLoopRows(loop);
+    // Carried tensors read after the loop leave it with the token rows.
+    if (!rows || llvm::any_of(loop.getResults(), [&](Value result) {
+          return !result.use_empty() && rowfusion::rowsOf(result) != *rows;
+        }))
+      return WalkResult::advance();
+    loops.push_back(loop);
+    return WalkResult::skip();
+  });
+  for (scf::ForOp loop : loops) {
+    hoistConstants(loop);
+    SmallVector<Value> exported;
+    for (Value result : loop.getResults())
+      if (!result.use_empty())
+        exported.push_back(result);
+    tile::ScopeOp scope = fusedScopeAfter(loop, exported, names);
+    for (auto [value, result] : llvm::zip(exported, scope.getResults()))
+      value.replaceUsesWithIf(result, [&](OpOperand &use) {
+        return !scope->isProperAncestor(use.getOwner());
+      });
+    loop->moveBefore(scope.getBody().front().getTerminator());
+    pullInProducers(loop);
+    spellColumnUpdates(scope);
+  }
 }
 
 struct TileFuseRows : tilec::impl::TileFuseRowsBase<TileFuseRows> {
   void runOnOperation() override {
     SmallVector<tile::ScopeOp> userScopes;
     getOperation()->walk([&](tile::ScopeOp scope) { userScopes.push_back(scope); });
-    for (tile::ScopeOp scope : userScopes)
-      if (failed(checkTokenChunk(openUserScope(scope))))
+    for (tile::ScopeOp scope : userScopes) {
+      hoistConstants(scope);
+      tile::ScopeOp opened = openUserScope(scope);
+      if (failed(checkOneTask(opened)))
         return signalPassFailure();
-    SmallVector<Block *> blocks;
-    getOperation()->walk([&](Block *block) {
-      if (!isa<tile::ScopeOp>(block->getParentOp()))
-        blocks.push_back(block);
-    });
+      if (opened.getCore() == tile::CoreKind::vector)
+        spellColumnUpdates(opened);
+    }
     llvm::StringSet<> names;
     getOperation()->walk([&](tile::ScopeOp scope) { names.insert(scope.getName()); });
+    wrapRowWiseLoops(getOperation(), names);
+    SmallVector<Block *> blocks;
+    getOperation()->walk([&](Block *block) {
+      if (!block->getParentOp()->getParentOfType<tile::ScopeOp>() &&
+          !isa<tile::ScopeOp>(block->getParentOp()))
+        blocks.push_back(block);
+    });
     for (Block *block : blocks) {
       BlockFusion fusion(*block);
       fusion.formGroups();

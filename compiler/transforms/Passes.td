@@ -160,13 +160,31 @@ def TileFuseRows : Pass<"tile-fuse-rows", "::tilec::tile::KernelOp"> {
     task over chunks of token rows, with every intermediate in UB. Groups of
     views only, or exporting a one-row value, are left alone.
 
+    A loop whose body is row-wise (compiler/transforms/RowFusion.h,
+    `rowWiseLoopRows`: row-wise ops, constants, integer index arithmetic,
+    loads and stores of global windows that keep every row at any column,
+    one-column updates, such loops) runs on chip: before the groups are
+    formed, each outermost such loop becomes a scope of its own, named after
+    its line, yielding the carried tensors read after it. The constants move
+    in front of it; the row-wise ops computing its carried tensors' first
+    values that nothing else reads move in with it; a one-column update at a
+    run-time column (`t[:, i : i + 1] = c`) becomes a compare of the column
+    positions (an iota computed once, before the loop) with the offset and a
+    select, since a UB window cannot start at any column. The lowering runs
+    the loop inside the task's chunk loop with the carried tensors in UB. A
+    parallel loop that carries nothing stays in the host program
+    (ascend-fold-parallel-loops makes it one launch), as does a loop that
+    loads a tensor it stores, yields one carried tensor in another's place,
+    or whose carried results read after it lack the token rows.
+
     Not fused: column reductions (they cross token rows), matmuls (cube),
-    loads, stores and gathers of rows. A user-written vector scope stays as
-    written, with its loads moved in front of it and its stores after it (the
-    stored values become its results), so it runs as one chunked task too. With
-    `tokens = N` every op in it must be row-wise (a column reduction is an
-    error at the op, with a note at the scope) and N must divide its token
-    rows.
+    gathers of rows, and loads and stores outside such loops. A user-written
+    vector scope stays as written, with its loads moved in front of it and its
+    stores after it (the stored values become its results; loops that run on
+    chip stay in it), and must run as one chunked task: an op that prevents it
+    (a column reduction, a loop that cannot run on chip, a load of a tensor
+    the scope writes) is an error at the op, with a note at the scope. With
+    `tokens = N` N must also divide its token rows.
   }];
 }
 

@@ -14,6 +14,8 @@
 
 #include "dialects/Tile/TileOps.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
 #include <optional>
 
 namespace tilec::rowfusion {
@@ -35,8 +37,29 @@ std::optional<int64_t> rowWiseRows(mlir::Operation *op);
 /// window with a UB TEXTRACT/TINSERT, which a2a3 runs on whole blocks.
 std::optional<int64_t> misalignedWindowColumn(mlir::Operation *op);
 
+/// Whether `insert` writes one column at a run-time column (`t[:, i : i + 1] = c`
+/// at a loop index), every row. A loop that runs on chip may hold one: the
+/// fusion spells it as a select at that column (FuseRows.cpp), since a UB
+/// window cannot start at any column.
+bool isColumnUpdate(tile::InsertOp insert);
+
+/// Whether an op nested in `op` loads from a global tensor that one stores into.
+bool loadsWhatItStores(mlir::Operation *op);
+
+/// The token rows of a loop that runs inside a fused task, each chunk of
+/// token rows going through every iteration on chip: every op of its body is
+/// row-wise over those rows or one row, a constant, integer index arithmetic,
+/// such a loop, an update of one column (isColumnUpdate), or a load or store
+/// of a global tensor from outside the loop that keeps every row (its column
+/// offset may be any index, e.g. the loop variable's); it carries tensors only, yields no other carried tensor in
+/// one's place, and loads from no global tensor it stores into. A parallel
+/// loop that carries nothing is not one: ascend-fold-parallel-loops makes its
+/// launches one across the cores.
+std::optional<int64_t> rowWiseLoopRows(mlir::scf::ForOp loop);
+
 /// The token rows of a vector scope that runs in row chunks: all its ops are
-/// row-wise over the same rows, and every value it yields has those rows.
+/// row-wise over the same rows (or loops that are, rowWiseLoopRows), and
+/// every value it yields has those rows.
 std::optional<int64_t> fusedScopeRows(tile::ScopeOp scope);
 
 /// The constant value of an index operand, if it is one.

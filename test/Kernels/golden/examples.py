@@ -4,8 +4,9 @@
   examples.py KERNEL --inputs DIR --outputs DIR
 
 KERNEL is hello_world, rms_norm, layer_norm, softmax_rows, rope_rows, matmul_bf16, gemm,
-gemm_eltwise, multi_proj, topk_rows, attention_scores or col_stats. Elementwise steps run in f32 as the math says, reductions and dot
-products in f64 rounded once (common.py); GELU is the tanh form evaluated in f64.
+gemm_eltwise, multi_proj, topk_rows, attention_scores, col_stats, topk_rounds or
+online_softmax. Elementwise steps run in f32 as the math says, reductions and dot products in
+f64 rounded once (common.py); GELU is the tanh form evaluated in f64.
 """
 import sys
 
@@ -101,6 +102,26 @@ def col_stats(i):
             "peak": x.max(axis=0).reshape(-1, 1).astype(F32)}
 
 
+def topk_rounds(i, k=16):
+    """The K largest distinct scores of each row, largest first: every copy of a maximum
+    leaves with it, and below the K-th distinct score a row holds -1e30."""
+    scores = np.asarray(i["scores"], dtype=F32)
+    values = np.full((scores.shape[0], k), F32(-1e30), dtype=F32)
+    for row, line in enumerate(scores):
+        distinct = np.unique(line)[::-1][:k]
+        values[row, :len(distinct)] = distinct
+    return {"values": values}
+
+
+def online_softmax(i):
+    """The row maximum and the sum of exp(s - max) in f64, rounded once: what the running
+    maximum and the rescaled running sum compute block by block."""
+    s = np.asarray(i["s"], dtype=np.float64)
+    peak = s.max(axis=-1, keepdims=True)
+    total = np.exp(s - peak).sum(axis=-1, keepdims=True)
+    return {"peak": peak.astype(F32), "total": total.astype(F32)}
+
+
 KERNELS = {
     "hello_world": ([("x", "f32"), ("y", "f32")], hello_world),
     "rms_norm": ([("x", "bf16"), ("gamma", "bf16")], rms_norm),
@@ -114,6 +135,8 @@ KERNELS = {
     "topk_rows": ([("scores", "f32"), ("len", "i32")], topk_rows),
     "attention_scores": ([("q", "bf16"), ("k", "bf16"), ("v", "bf16")], attention_scores),
     "col_stats": ([("x", "f32")], col_stats),
+    "topk_rounds": ([("scores", "f32")], topk_rounds),
+    "online_softmax": ([("s", "f32")], online_softmax),
 }
 
 if __name__ == "__main__":
