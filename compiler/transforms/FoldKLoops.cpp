@@ -94,8 +94,7 @@ FailureOr<ChunkedOperand> matchChunkedOperand(scf::ForOp loop, Value operand, in
   if (!read->hasOneUse())
     return fail("is also read by another op in the loop");
   ValueRange offsets = read->getOperands().drop_front();
-  std::optional<int64_t> shift =
-      shiftFromInduction(offsets[kDim], loop.getInductionVar());
+  std::optional<int64_t> shift = shiftFromInduction(offsets[kDim], loop.getInductionVar());
   if (!shift)
     return fail("is not sliced along K at the loop variable plus a constant");
   for (auto [dim, offset] : llvm::enumerate(offsets))
@@ -146,14 +145,16 @@ FailureOr<KLoop> matchKLoop(scf::ForOp loop, std::string &whyNot) {
   if (failed(rhs))
     return failure();
   for (const ChunkedOperand &operand : {*lhs, *rhs}) {
-    int64_t size = cast<ShapedType>(operand.read->getOperand(0).getType()).getDimSize(operand.kDim);
+    int64_t size =
+        cast<ShapedType>(operand.read->getOperand(0).getType()).getDimSize(operand.kDim);
     if (*lower + operand.kShift < 0 || *upper + operand.kShift > size)
       return fail("its K chunks leave the " + Twine(size) + " columns or rows they are taken from");
   }
   // Besides the chunks and the matmul, only the index arithmetic of their
   // offsets.
   for (Operation &op : loop.getBody()->without_terminator())
-    if (&op != matmul && &op != lhs->read && &op != rhs->read && !isa<arith::ArithDialect>(op.getDialect()))
+    if (&op != matmul && &op != lhs->read && &op != rhs->read &&
+        !isa<arith::ArithDialect>(op.getDialect()))
       return fail("its body also computes " + op.getName().getStringRef());
   return KLoop{matmul, *lhs, *rhs, *lower, *upper};
 }
@@ -183,7 +184,8 @@ Value readWholeRange(PatternRewriter &rewriter, scf::ForOp loop, const ChunkedOp
     else if (loop.isDefinedOutsideOfLoop(offset))
       offsets.push_back(offset);
     else
-      offsets.push_back(arith::ConstantIndexOp::create(rewriter, loc, *getConstantIntValue(offset)));
+      offsets.push_back(
+          arith::ConstantIndexOp::create(rewriter, loc, *getConstantIntValue(offset)));
   }
   auto chunkType = cast<RankedTensorType>(operand.read->getResult(0).getType());
   SmallVector<int64_t> shape(chunkType.getShape());

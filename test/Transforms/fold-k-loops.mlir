@@ -5,9 +5,8 @@
 // CHECK-LABEL: tile.kernel @from_zeros
 // CHECK-NOT: scf.for
 // CHECK-NOT: tile.full
-// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
-// CHECK-DAG: %[[A:.*]] = tile.load %arg0[%{{.*}}, %[[C0]]] : !tile.gm<64x256xbf16> -> tensor<64x256xbf16>
-// CHECK-DAG: %[[B:.*]] = tile.load %arg1[%[[C0]], %{{.*}}] : !tile.gm<256x32xbf16> -> tensor<256x32xbf16>
+// CHECK: %[[A:.*]] = tile.load %arg0[%c0{{[_0-9]*}}, %c0{{[_0-9]*}}] : !tile.gm<64x256xbf16> -> tensor<64x256xbf16>
+// CHECK: %[[B:.*]] = tile.load %arg1[%c0{{[_0-9]*}}, %c0{{[_0-9]*}}] : !tile.gm<256x32xbf16> -> tensor<256x32xbf16>
 // CHECK: %[[P:.*]] = tile.matmul %[[A]], %[[B]] {tile.pipeline_stages = 2 : i64} : tensor<64x256xbf16>, tensor<256x32xbf16> -> tensor<64x32xf32>
 // CHECK: tile.store %[[P]], %arg2
 tile.kernel @from_zeros(%a: !tile.gm<64x256xbf16>, %b: !tile.gm<256x32xbf16>, %y: !tile.gm<64x32xf32> {tile.out}) {
@@ -32,10 +31,9 @@ tile.kernel @from_zeros(%a: !tile.gm<64x256xbf16>, %b: !tile.gm<256x32xbf16>, %y
 // a[:, 48:240] and b[48:240, :] into that value (acc stays).
 // CHECK-LABEL: tile.kernel @shifted_from_a_value
 // CHECK-NOT: scf.for
-// CHECK-DAG: %[[K:.*]] = arith.constant 48 : index
-// CHECK-DAG: %[[C:.*]] = tile.load %arg2
-// CHECK-DAG: %[[A:.*]] = tile.load %arg0[%{{.*}}, %[[K]]] : !tile.gm<16x256xf16> -> tensor<16x192xf16>
-// CHECK-DAG: %[[B:.*]] = tile.load %arg1[%[[K]], %{{.*}}] : !tile.gm<256x16xf16> -> tensor<192x16xf16>
+// CHECK: %[[C:.*]] = tile.load %arg2
+// CHECK: %[[A:.*]] = tile.load %arg0[%c0{{[_0-9]*}}, %c48{{[_0-9]*}}] : !tile.gm<16x256xf16> -> tensor<16x192xf16>
+// CHECK: %[[B:.*]] = tile.load %arg1[%c48{{[_0-9]*}}, %c0{{[_0-9]*}}] : !tile.gm<256x16xf16> -> tensor<192x16xf16>
 // CHECK: tile.matmul %[[A]], %[[B]] acc %[[C]] : tensor<16x192xf16>, tensor<192x16xf16>, tensor<16x16xf32> -> tensor<16x16xf32>
 // CHECK-NOT: tile.pipeline_stages
 tile.kernel @shifted_from_a_value(%a: !tile.gm<16x256xf16>, %b: !tile.gm<256x16xf16>, %c: !tile.gm<16x16xf32>, %y: !tile.gm<16x16xf32> {tile.out}) {
@@ -64,8 +62,8 @@ tile.kernel @shifted_from_a_value(%a: !tile.gm<16x256xf16>, %b: !tile.gm<256x16x
 // CHECK-LABEL: tile.kernel @transposed_i8
 // CHECK-NOT: scf.for
 // CHECK: %[[X:.*]] = tile.load %arg0
-// CHECK-DAG: %[[A:.*]] = tile.slice %[[X]][%{{.*}}, %{{.*}}] : tensor<32x128xi8> -> tensor<32x128xi8>
-// CHECK-DAG: %[[B:.*]] = tile.load %arg1[%{{.*}}, %{{.*}}] : !tile.gm<64x128xi8> -> tensor<64x128xi8>
+// CHECK: %[[A:.*]] = tile.slice %[[X]][%c0{{[_0-9]*}}, %c0{{[_0-9]*}}] : tensor<32x128xi8> -> tensor<32x128xi8>
+// CHECK: %[[B:.*]] = tile.load %arg1[%c0{{[_0-9]*}}, %c0{{[_0-9]*}}] : !tile.gm<64x128xi8> -> tensor<64x128xi8>
 // CHECK: tile.matmul %[[A]], %[[B]] {transpose_b} : tensor<32x128xi8>, tensor<64x128xi8> -> tensor<32x64xi32>
 tile.kernel @transposed_i8(%a: !tile.gm<32x128xi8>, %b: !tile.gm<64x128xi8>, %y: !tile.gm<32x64xi32> {tile.out}) {
   %c0 = arith.constant 0 : index
