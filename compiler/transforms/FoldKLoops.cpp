@@ -8,9 +8,10 @@
 // and an add through global memory. The folded matmul keeps the loop's
 // `tile.pipeline_stages` (the cube blocking reads it as its buffering depth).
 //
-// The sums are the same sums: f32 accumulation order is unspecified in the
-// language (the interpreter rounds a matmul's exact sum once, the cube adds
-// K0-deep steps into L0C), and the integer sums of i8 products are exact.
+// The sums are the same exact products added in K order; only where an f32
+// sum rounds differs, which the language leaves unspecified (the interpreter
+// of the loop rounds once per iteration, the cube adds K0-deep steps into
+// L0C as for matmul(a, b)); sums of i8 products are exact.
 //
 // Loops that do not have this form stay as they are; inside a cube scope,
 // which promises one task, such a loop is an error saying why it does not fold.

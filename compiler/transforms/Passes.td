@@ -91,9 +91,12 @@ def TileFoldKLoops : Pass<"tile-fold-k-loops", "::tilec::tile::KernelOp"> {
     through global memory. A `pipeline` loop's `tile.pipeline_stages` moves to
     the matmul, where the cube blocking reads it.
 
-    The sums are the same: the language leaves the order of f32 accumulation
-    unspecified (the interpreter rounds the exact sum once; the cube adds
-    K0-deep steps into L0C), and i8 × i8 → i32 sums are exact.
+    The sums are the same exact products added in K order; only where an f32
+    sum rounds differs, which the language leaves unspecified (the
+    interpreter of the loop rounds once per iteration, the cube adds each
+    K0-deep step into L0C, as for `matmul(a, b)`); i8 × i8 → i32 sums are
+    exact. It runs with and without fusion, so both lowerings agree bit for
+    bit.
 
     Other loops are left as they are (the pattern's match-failure reasons say
     why). A loop left inside a `scope ... on cube`, which promises one task,
