@@ -7,7 +7,8 @@ Builds tilec, tile-run and isa-matmul-bench in the build directory (default buil
 tilec compile time of every kernel in kernels-dsl/; every kernel on the a2a3 model, fused and
 unfused (modeled time, roofline, GM bytes, host time) with its outputs checked against the numpy
 golden; the flagship's turnaround (bench/tile_run_turnaround.py) against the torch reference
-(bench/flagship_torch.py, skipped when torch is absent) and its scaling in T; the
+(bench/flagship_torch.py, skipped when torch is absent) and its scaling in T; the K-loop GEMM
+against plain matmul; the
 simulated matmul throughput; the model against published a2a3 measurements
 (bench/calibrate.py). The figures fill the placeholders (@NAME@) of
 bench/performance.md.in. Any failing tool or check stops the run with a non-zero exit and leaves
@@ -50,6 +51,15 @@ GOLDEN_TOLERANCES = {
     "decode_qkv_rope": ["--preset", "qkv_rope"],
     "flash_prefill": ["--tol", "o=0.00390625,0.0078125,0"],
 }
+# The K-loop GEMM (issue 15): the same 256 x 256 x 256 bf16 product as plain matmul(a, b), as a
+# K-loop of acc= matmuls (folded into one cube task) and as a loop of adds (a host loop). The
+# target: the K-loop in one launch, within 10 % of plain matmul's modeled time.
+KLOOP_CASES = [
+    ("plain `matmul(a, b)`", "examples/matmul.tile", ["-D", "M=256", "-D", "N=256"]),
+    ("K-loop, `acc = matmul(…, acc=acc)`", "examples/gemm_kloop.tile", []),
+    ("K-loop, `acc = acc + matmul(…)`", os.path.join(ROOT, "bench", "kloop", "gemm_add_loop.tile"), []),
+]
+KLOOP_TARGET = 1.10
 # isa-matmul-bench: TMATMUL_ACC targets in GMAC/s per operand type.
 MATMUL_TARGETS = {"int8": 20, "bf16": 10}
 
@@ -350,6 +360,18 @@ def scaling_table(scaling):
                   "host: tile-run wall s"], rows)
 
 
+def kloop_table(cases):
+    """Launches and modeled time of each KLOOP_CASES form, against plain matmul (the first)."""
+    plain = cases[0][1]["modeled_us"]
+    rows = [[name, len(r["launches"]), num(r["modeled_us"]), f"{r['modeled_us'] / plain:.2f}×"]
+            for name, r in cases]
+    folded = cases[1][1]
+    met = len(folded["launches"]) == 1 and folded["modeled_us"] <= KLOOP_TARGET * plain
+    verdict = (f"\n\nTarget (the folded K-loop in one launch, within {KLOOP_TARGET - 1:.0%} of plain matmul): "
+               + ("met." if met else "not met."))
+    return table(["form", "launches", "modeled µs", "vs plain matmul"], rows) + verdict
+
+
 def matmul_table(rows):
     return table(["operands", "tile", "`TMATMUL_ACC` GMAC/s", "with the two L1→L0 moves GMAC/s", "target", ""],
                  [[kind, shape, acc, step, f"≥ {MATMUL_TARGETS[kind]}",
@@ -420,6 +442,13 @@ def main():
                           bench.model(FLAGSHIP, defines, ["--random", "0", "--save-inputs", inputs] + FLAGSHIP_SET,
                                       inputs, os.path.join(work, f"scaling-{t}", "fused")))
 
+        kloop = []
+        for name, kernel, defines in KLOOP_CASES:
+            progress(start, f"K-loop GEMM: {kernel}")
+            inputs = os.path.join(work, "kloop-" + stem(kernel), "inputs")
+            kloop.append((name, bench.model(kernel, defines, ["--random", "0", "--save-inputs", inputs],
+                                            inputs, os.path.join(work, "kloop-" + stem(kernel), "out"))))
+
         progress(start, "isa-matmul-bench")
         matmul = bench.matmul()
         progress(start, "calibration")
@@ -441,6 +470,7 @@ def main():
         "HOST_TABLE": host_table(results, goldens),
         "SCALING_TABLE": scaling_table(scaling),
         "MATMUL_TABLE": matmul_table(matmul),
+        "KLOOP_TABLE": kloop_table(kloop),
         "CALIBRATION_TABLE": calibration_table(calibration),
     }
     with open(args.output, "w") as f:

@@ -20,14 +20,15 @@ struct Blocking {
   bool panel;      ///< A's [m, K] row panel stays in L1 for a whole work item
   int64_t accumulators; ///< 2: consecutive blocks alternate L0C buffers
   int64_t length = 1;   ///< N blocks per work item (the last of a row may be shorter)
+  int64_t buffers = 2;  ///< 2: consecutive L1 chunks and L0 steps alternate buffers
 
   static Blocking of(ascend::BlockingAttr attr) {
-    return {attr.getM(),     attr.getN(),     attr.getK(),           attr.getChunk(),
-            attr.getPanel(), attr.getAccumulators(), attr.getLength()};
+    return {attr.getM(),      attr.getN(),            attr.getK(),      attr.getChunk(),
+            attr.getPanel(),  attr.getAccumulators(), attr.getLength(), attr.getBuffers()};
   }
   ascend::BlockingAttr toAttr(mlir::MLIRContext *context) const {
     return ascend::BlockingAttr::get(context, m, n, k, chunk, panel, accumulators, length,
-                                     ascend::ChunkingAttr());
+                                     buffers, ascend::ChunkingAttr());
   }
 };
 

@@ -11,7 +11,9 @@
 //
 // Everything is double-buffered: L1 chunks alternate between two buffers,
 // L0 steps between two pairs of L0A/L0B buffers, and, when two fit L0C,
-// consecutive blocks between two accumulators. The loops are unrolled by two
+// consecutive blocks between two accumulators. A blocking of one buffer (a
+// `pipeline` K-loop of stages=1) gives the chunks and the steps one buffer
+// each, which the pipes then take in turn. The loops are unrolled by two
 // so that each copy names its own buffers (allocated in stages 0 and 1, which
 // never share bytes); ascend-insert-sync's loop-carried flags then let MTE2
 // load one chunk while MTE1 and M work on the previous one and the fixpipe
@@ -88,6 +90,8 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
       transposeB ? ascend::FractalLayout::zn : ascend::FractalLayout::nz;
   auto buffer = [&](Value (&buffers)[2], int64_t stage, int64_t rows, int64_t cols, Type type,
                     MemorySpace space, ascend::FractalLayout layout = ascend::FractalLayout::nz) {
+    if (space != MemorySpace::l0c)
+      stage %= block.buffers;
     if (!buffers[stage]) {
       task.setStage(stage);
       buffers[stage] = task.allocTile(rows, cols, type, space, layout);

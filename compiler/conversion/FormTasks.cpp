@@ -65,6 +65,25 @@ void markTasks(tile::KernelOp kernel) {
   });
 }
 
+/// A cube scope keeps its promise of one task: one matmul, which does not
+/// add an accumulator (that add is a vector task of its own). Its loops were
+/// folded or rejected by tile-fold-k-loops.
+LogicalResult checkOneCubeTask(tile::ScopeOp scope) {
+  SmallVector<tile::MatmulOp> matmuls;
+  scope.walk([&](tile::MatmulOp matmul) { matmuls.push_back(matmul); });
+  auto error = [&](Operation *op, const Twine &why) {
+    InFlightDiagnostic diag = op->emitOpError() << why << ": scope '" << scope.getName()
+                                                << "' cannot run as one cube task";
+    diag.attachNote(scope.getLoc()) << "the scope is pinned to the cube cores here";
+    return diag;
+  };
+  if (matmuls.size() > 1)
+    return error(matmuls[1], "is a second matmul, a second task");
+  if (!matmuls.empty() && matmuls.front().getAcc())
+    return error(matmuls.front(), "adds its accumulator on the vector cores, a second task");
+  return success();
+}
+
 /// Named scopes checked against their core group; scopes that are one task
 /// stay, the others are inlined (each of their ops is its own task); an
 /// accumulating matmul becomes a matmul and an add. Every task is then
@@ -90,6 +109,8 @@ LogicalResult formTasks(tile::KernelOp kernel) {
       return WalkResult::advance();
     });
     if (misplaced.wasInterrupted())
+      return failure();
+    if (cube && failed(checkOneCubeTask(scope)))
       return failure();
   }
   // The strategy says which scopes are one task; the others are inlined.

@@ -47,10 +47,16 @@ FailureOr<ascend::BlockingAttr> matmulStrategy(tile::MatmulOp matmul,
   MatrixShape rhs = shapeOf(matmul.getRhs());
   if (matmul.getTransposeB())
     std::swap(rhs.rows, rhs.cols);
+  // A folded pipeline K-loop's stages: one buffer or two (the deepest the
+  // cube task implements); double buffering otherwise.
+  int64_t buffers = 2;
+  if (IntegerAttr stages =
+          tile::TileDialect::PipelineStagesAttrHelper(matmul.getContext()).getAttr(matmul))
+    buffers = std::min<int64_t>(stages.getInt(), 2);
   FailureOr<ascend::BlockingAttr> blocking =
       chooseBlocking(matmul.getLoc(), shapeOf(matmul.getLhs()), rhs,
                      cast<RankedTensorType>(matmul.getLhs().getType()).getElementType(),
-                     cast<RankedTensorType>(matmul.getType()).getElementType(), target);
+                     cast<RankedTensorType>(matmul.getType()).getElementType(), buffers, target);
   if (failed(blocking) || !matmul.getAcc())
     return blocking;
   OpBuilder builder(matmul);
@@ -63,7 +69,7 @@ FailureOr<ascend::BlockingAttr> matmulStrategy(tile::MatmulOp matmul,
   ascend::BlockingAttr b = *blocking;
   return ascend::BlockingAttr::get(matmul.getContext(), b.getM(), b.getN(), b.getK(),
                                    b.getChunk(), b.getPanel(), b.getAccumulators(),
-                                   b.getLength(), *accumulate);
+                                   b.getLength(), b.getBuffers(), *accumulate);
 }
 
 /// The strategy of `op`; a null attribute for an op that is not tiled.

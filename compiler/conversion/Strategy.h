@@ -76,10 +76,11 @@ ascend::ChunkingAttr chooseTransposeChunking(mlir::MLIRContext *context, int64_t
 mlir::FailureOr<mlir::Attribute> chooseScopeStrategy(tile::ScopeOp scope, mlir::ModuleOp module,
                                                      const target::TargetDescription &target);
 
-/// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`.
+/// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`
+/// with `buffers` (1 or 2) L1 chunk and L0 step buffers.
 mlir::FailureOr<ascend::BlockingAttr> chooseBlocking(mlir::Location loc, MatrixShape lhs,
                                                      MatrixShape rhs, mlir::Type operand,
-                                                     mlir::Type acc,
+                                                     mlir::Type acc, int64_t buffers,
                                                      const target::TargetDescription &target);
 
 } // namespace tilec::conversion

@@ -42,6 +42,7 @@ struct Problem {
   int64_t m, k, n;
   Type operand, acc;
   DType operandType;
+  int64_t buffers; ///< of each L1 chunk and L0 step: 2 double-buffers them
   const target::TargetDescription &target;
   int64_t tail = 0;
 
@@ -60,15 +61,17 @@ struct Problem {
     auto tailBytes = [&](int64_t rows, int64_t cols, MemorySpace space) {
       return tail ? bytes(rows, cols, operand, space) : 0;
     };
-    int64_t l1 = 2 * bytes(b.chunk, b.n, operand, MemorySpace::l1) +
+    int64_t l1 = buffers * bytes(b.chunk, b.n, operand, MemorySpace::l1) +
                  (b.panel ? bytes(b.m, k, operand, MemorySpace::l1)
-                          : 2 * bytes(b.m, b.chunk, operand, MemorySpace::l1)) +
+                          : buffers * bytes(b.m, b.chunk, operand, MemorySpace::l1)) +
                  (b.panel ? 0 : tailBytes(b.m, tail, MemorySpace::l1)) +
                  tailBytes(tail, b.n, MemorySpace::l1);
     return l1 <= capacity(target::MemSpace::L1) &&
-           2 * bytes(b.m, b.k, operand, MemorySpace::l0a) + tailBytes(b.m, tail, MemorySpace::l0a) <=
+           buffers * bytes(b.m, b.k, operand, MemorySpace::l0a) +
+                   tailBytes(b.m, tail, MemorySpace::l0a) <=
                capacity(target::MemSpace::L0A) &&
-           2 * bytes(b.k, b.n, operand, MemorySpace::l0b) + tailBytes(tail, b.n, MemorySpace::l0b) <=
+           buffers * bytes(b.k, b.n, operand, MemorySpace::l0b) +
+                   tailBytes(tail, b.n, MemorySpace::l0b) <=
                capacity(target::MemSpace::L0B) &&
            b.accumulators * bytes(b.m, b.n, acc, MemorySpace::l0c) <=
                capacity(target::MemSpace::L0C);
@@ -105,7 +108,11 @@ Estimate estimate(const Problem &p, const Blocking &b) {
                                  transfer(Path::L1ToL0b, b.k * b.n * e));
   double cube = double(steps) * t.matmulCycles(operand, int(b.m), int(b.k), int(b.n));
   double fix = transfer(Path::L0cToGm, b.m * b.n * p.accBytes());
-  double perBlock = std::max({mte2, mte1, b.accumulators > 1 ? cube : cube + fix, fix});
+  // Double buffers overlap the pipes; single ones take them in turn.
+  double perBlock = p.buffers > 1
+                        ? std::max({mte2, mte1, b.accumulators > 1 ? cube : cube + fix, fix})
+                        : b.accumulators > 1 ? std::max(mte2 + mte1 + cube, fix)
+                                             : mte2 + mte1 + cube + fix;
   // The first chunk, step and store are not overlapped.
   double fill = mte2 / double(chunks) + (mte1 + cube) / double(steps) + fix;
   double panel = b.panel ? transfer(Path::GmToL1, b.m * p.k * e) : 0;
@@ -161,7 +168,7 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
 
 /// The blocking with the lowest estimate among output blocks of at most the
 /// target's cube block rows and columns (whole fractals where the dimension allows), the
-/// deepest K step whose two L0A and two L0B buffers fit, L1 chunks of 1, 2
+/// deepest K step whose L0A and L0B buffers (two of each, or one) fit, L1 chunks of 1, 2
 /// or 4 steps, with or without the A panel, one or two accumulators, and the
 /// work item lengths above.
 FailureOr<Blocking> bestBlocking(Location loc, Problem &p) {
@@ -179,7 +186,7 @@ FailureOr<Blocking> bestBlocking(Location loc, Problem &p) {
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
       std::optional<int64_t> bk;
       for (int64_t d : divisorsAtMost(p.blockedK() / depth, p.target.matmulMaxDim / depth)) {
-        Blocking trial{bm, bn, d * depth, d * depth, false, 1};
+        Blocking trial{bm, bn, d * depth, d * depth, false, 1, 1, p.buffers};
         if (p.fits(trial)) {
           bk = d * depth;
           break;
@@ -192,7 +199,8 @@ FailureOr<Blocking> bestBlocking(Location loc, Problem &p) {
           if (p.blockedK() % (*bk * stepsPerChunk) != 0)
             continue;
           for (int64_t accumulators : {2, 1}) {
-            Blocking trial{bm, bn, *bk, *bk * stepsPerChunk, panel, accumulators};
+            Blocking trial{bm,    bn,           *bk, *bk * stepsPerChunk,
+                           panel, accumulators, 1,   p.buffers};
             if (!p.fits(trial))
               continue;
             for (int64_t length : segmentLengths(p.m / bm, p.n / bn, p.target.cubeCores)) {
@@ -218,11 +226,12 @@ FailureOr<Blocking> bestBlocking(Location loc, Problem &p) {
 
 FailureOr<ascend::BlockingAttr>
 tilec::conversion::chooseBlocking(Location loc, MatrixShape lhs, MatrixShape rhs, Type operand,
-                                  Type acc, const target::TargetDescription &target) {
+                                  Type acc, int64_t buffers,
+                                  const target::TargetDescription &target) {
   std::optional<DType> operandDType = dtypeOf(operand);
   if (!operandDType)
     return emitError(loc) << "no cube operand type " << operand;
-  Problem problem{lhs.rows, lhs.cols, rhs.cols, operand, acc, *operandDType, target};
+  Problem problem{lhs.rows, lhs.cols, rhs.cols, operand, acc, *operandDType, buffers, target};
   FailureOr<Blocking> blocking = bestBlocking(loc, problem);
   if (failed(blocking))
     return failure();

@@ -174,8 +174,8 @@ struct ForStmt : Stmt {
   LoopKind loopKind = LoopKind::Range;
   Expr *lower = nullptr, *upper = nullptr;
   int64_t step = 1;
-  /// pipeline(..., stages=N): checked, but the loop compiles as a plain loop
-  /// until software pipelining exists (0 while Sema has not seen `stages`).
+  /// pipeline(..., stages=N), recorded as the loop's `tile.pipeline_stages`
+  /// (0 while Sema has not seen `stages`).
   int64_t stages = 0;
   std::vector<Symbol *> carried; // outer variables reassigned in the body
   static bool classof(const Stmt *s) { return s->kind == For; }

@@ -126,6 +126,9 @@ void IRGen::emitFor(ForStmt &loop) {
       });
   if (loop.loopKind == LoopKind::Parallel)
     tile::TileDialect::ParallelAttrHelper(builder.getContext()).setAttr(forOp, builder.getUnitAttr());
+  if (loop.loopKind == LoopKind::Pipeline)
+    tile::TileDialect::PipelineStagesAttrHelper(builder.getContext())
+        .setAttr(forOp, builder.getI64IntegerAttr(loop.stages));
   for (auto [symbol, result] : llvm::zip(loop.carried, forOp.getResults()))
     values[symbol] = result;
 }

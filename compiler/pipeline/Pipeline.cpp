@@ -35,6 +35,8 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   mlir::OpPassManager &kernels = pm.nest<tile::KernelOp>();
   kernels.addPass(createTileExpandComposites());
   kernels.addPass(createTileCanonicalizeShapes());
+  // In both lowerings: a K-loop folded into one matmul is one op, one task.
+  kernels.addPass(createTileFoldKLoops());
   TileVerifyTargetOptions verifyOptions;
   verifyOptions.targetName = options.target;
   kernels.addPass(createTileVerifyTarget(verifyOptions));

@@ -75,6 +75,36 @@ def TileCanonicalizeShapes : Pass<"tile-canonicalize-shapes", "::tilec::tile::Ke
   }];
 }
 
+def TileFoldKLoops : Pass<"tile-fold-k-loops", "::tilec::tile::KernelOp"> {
+  let summary = "folds a K-loop of accumulating matmuls into one matmul over the K range";
+  let description = [{
+    A loop with constant bounds whose only carried value is the accumulator
+    of the matmul it yields, `acc = matmul(a[:, k + c : k + c + step],
+    b[k + c : k + c + step, :], acc=acc)` (b's K chunks along its second
+    dimension with `transpose_b`), where a and b are loads or slices of
+    values from outside the loop, sliced along K at the loop variable plus a
+    constant in chunks of the loop's step and not changing with the loop
+    along any other dimension, becomes one matmul of `a[:, lo + c : hi + c]`
+    and `b[lo + c : hi + c, :]` accumulating into the loop's initial value
+    (without an accumulator when that is zeros). The cube then runs it as one
+    task accumulating in L0C, instead of one launch per iteration and an add
+    through global memory. A `pipeline` loop's `tile.pipeline_stages` moves to
+    the matmul, where the cube blocking reads it.
+
+    The sums are the same exact products added in K order; only where an f32
+    sum rounds differs, which the language leaves unspecified (the
+    interpreter of the loop rounds once per iteration, the cube adds each
+    K0-deep step into L0C, as for `matmul(a, b)`); i8 × i8 → i32 sums are
+    exact. It runs with and without fusion, so both lowerings agree bit for
+    bit.
+
+    Other loops are left as they are (the pattern's match-failure reasons say
+    why). A loop left inside a `scope ... on cube`, which promises one task,
+    is an error at the loop giving the reason.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def TileVerifyTarget : Pass<"tile-verify-target", "::tilec::tile::KernelOp"> {
   let summary = "rejects ops the target's AI Core cannot run, at their source location";
   let description = [{

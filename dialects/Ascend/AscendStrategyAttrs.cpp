@@ -15,7 +15,7 @@ LogicalResult ChunkingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 
 LogicalResult BlockingAttr::verify(function_ref<InFlightDiagnostic()> emitError, int64_t m,
                                    int64_t n, int64_t k, int64_t chunk, bool panel,
-                                   int64_t accumulators, int64_t length,
+                                   int64_t accumulators, int64_t length, int64_t buffers,
                                    ChunkingAttr accumulate) {
   if (m <= 0 || n <= 0 || k <= 0 || length <= 0)
     return emitError() << "a blocking's m, n, k and length are positive";
@@ -24,5 +24,7 @@ LogicalResult BlockingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                        << ", k = " << k;
   if (accumulators != 1 && accumulators != 2)
     return emitError() << "a blocking has 1 or 2 accumulators, found " << accumulators;
+  if (buffers != 1 && buffers != 2)
+    return emitError() << "a blocking has 1 or 2 buffers, found " << buffers;
   return success();
 }

@@ -52,15 +52,18 @@ def Ascend_BlockingAttr : Ascend_Attr<"Blocking", "blocking"> {
     of `k` and L1 chunks of `chunk` (a multiple of `k` dividing K); `panel`:
     A's [m, K] row panel stays in L1 for a whole work item; `accumulators`
     (1 or 2) L0C buffers that consecutive blocks alternate; a work item is
-    `length` consecutive N blocks of one row block. An accumulating matmul
-    (`acc` operand) is a product and an add: `accumulate` is the add's
-    chunking.
+    `length` consecutive N blocks of one row block; `buffers` (1 or 2, 2 when
+    not printed) L1 chunk and L0 step buffers that consecutive chunks and
+    steps alternate (a `pipeline` K-loop of `stages=1` asks for one). An
+    accumulating matmul (`acc` operand) is a product and an add: `accumulate`
+    is the add's chunking.
 
     `#ascend.blocking<m = 128, n = 64, k = 64, chunk = 128, panel = true,
     accumulators = 2, length = 1>`
   }];
   let parameters = (ins "int64_t":$m, "int64_t":$n, "int64_t":$k, "int64_t":$chunk,
                         "bool":$panel, "int64_t":$accumulators, "int64_t":$length,
+                        DefaultValuedParameter<"int64_t", "2">:$buffers,
                         OptionalParameter<"ChunkingAttr">:$accumulate);
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;

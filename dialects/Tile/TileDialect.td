@@ -34,7 +34,11 @@ def Tile_Dialect : Dialect {
   let discardableAttrs = (ins
     // On an `scf.for`: the iterations are independent (the .tile `parallel`
     // loop), so ascend-fold-parallel-loops may run them as one launch.
-    "::mlir::UnitAttr":$parallel
+    "::mlir::UnitAttr":$parallel,
+    // On an `scf.for`: the .tile `pipeline(..., stages=N)` loop's N. On a
+    // `tile.matmul`: the stages of the K-loop tile-fold-k-loops folded into
+    // it, the L1/L0 buffering depth its cube blocking uses.
+    "::mlir::IntegerAttr":$pipeline_stages
   );
   let hasOperationAttrVerify = 1;
 }

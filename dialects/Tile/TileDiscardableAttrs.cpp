@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "dialects/Tile/TileDialect.h"
+#include "dialects/Tile/TileOps.h"
 
 using namespace mlir;
 using namespace tilec::tile;
@@ -17,6 +18,16 @@ LogicalResult TileDialect::verifyOperationAttribute(Operation *op, NamedAttribut
       return op->emitError() << "'" << name << "' marks an scf.for, not " << op->getName();
     if (!isa<UnitAttr>(attribute.getValue()))
       return op->emitError() << "'" << name << "' must be a unit attribute, found "
+                             << attribute.getValue();
+    return success();
+  }
+  if (name == PipelineStagesAttrHelper::getNameStr()) {
+    if (!isa<scf::ForOp, MatmulOp>(op))
+      return op->emitError() << "'" << name << "' marks an scf.for or a tile.matmul, not "
+                             << op->getName();
+    auto stages = dyn_cast<IntegerAttr>(attribute.getValue());
+    if (!stages || !stages.getType().isInteger(64) || stages.getInt() < 1)
+      return op->emitError() << "'" << name << "' must be a positive i64, found "
                              << attribute.getValue();
     return success();
   }

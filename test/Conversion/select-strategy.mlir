@@ -36,6 +36,28 @@ tile.kernel @norm(%x: !tile.gm<64x256xbf16>, %y: !tile.gm<64x256xf32> {tile.out}
 
 // -----
 
+// A matmul folded from a pipeline K-loop reads its stages: one gives a
+// blocking of one L1 chunk and L0 step buffer each (`buffers = 1`, and the
+// single buffers leave room for deeper steps); two or more give the double
+// buffering of any other matmul (`buffers` not printed).
+// CHECK-LABEL: tile.kernel @stages
+// CHECK: tile.matmul {{.*}}#ascend.blocking<{{.*}}buffers = 1>{{.*}}tile.pipeline_stages = 1
+// CHECK: tile.matmul
+// CHECK-NOT: buffers
+// CHECK-SAME: tile.pipeline_stages = 3
+tile.kernel @stages(%a: !tile.gm<128x1024xbf16>, %b: !tile.gm<1024x128xbf16>, %y: !tile.gm<128x128xf32> {tile.out}, %z: !tile.gm<128x128xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<128x1024xbf16> -> tensor<128x1024xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x128xbf16> -> tensor<1024x128xbf16>
+  %r = tile.matmul %ta, %tb {tile.pipeline_stages = 1 : i64} : tensor<128x1024xbf16>, tensor<1024x128xbf16> -> tensor<128x128xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<128x128xf32>, !tile.gm<128x128xf32>
+  %q = tile.matmul %ta, %tb {tile.pipeline_stages = 3 : i64} : tensor<128x1024xbf16>, tensor<1024x128xbf16> -> tensor<128x128xf32>
+  tile.store %q, %z[%c0, %c0] : tensor<128x128xf32>, !tile.gm<128x128xf32>
+  tile.return
+}
+
+// -----
+
 // A matmul's blocking, by the cube cost model; with an accumulator, the
 // chunking of the add that accumulates too.
 // CHECK-LABEL: tile.kernel @mm

@@ -3,8 +3,8 @@
 
   examples.py KERNEL --inputs DIR --outputs DIR
 
-KERNEL is hello_world, rms_norm, layer_norm, softmax_rows, rope_rows, matmul_bf16, gemm,
-gemm_eltwise, multi_proj, topk_rows, attention_scores, col_stats, topk_rounds or
+KERNEL is hello_world, rms_norm, layer_norm, softmax_rows, rope_rows, matmul_bf16, gemm_kloop,
+gemm, gemm_eltwise, multi_proj, topk_rows, attention_scores, col_stats, topk_rounds or
 online_softmax. Elementwise steps run in f32 as the math says, reductions and dot products in
 f64 rounded once (common.py); GELU is the tanh form evaluated in f64.
 """
@@ -53,6 +53,10 @@ def rope_rows(i):
 
 
 def matmul_bf16(i):
+    return {"c": matmul_f32(i["a"], i["b"])}
+
+
+def gemm_kloop(i):
     return {"c": matmul_f32(i["a"], i["b"])}
 
 
@@ -129,6 +133,7 @@ KERNELS = {
     "softmax_rows": ([("s", "f32")], softmax_rows),
     "rope_rows": ([("x", "bf16"), ("cos", "f32"), ("sin", "f32")], rope_rows),
     "matmul_bf16": ([("a", "bf16"), ("b", "bf16")], matmul_bf16),
+    "gemm_kloop": ([("a", "bf16"), ("b", "bf16")], gemm_kloop),
     "gemm": ([("a", "bf16"), ("b", "bf16"), ("c", "f32")], gemm),
     "gemm_eltwise": ([("a", "bf16"), ("w", "bf16"), ("bias", "f32")], gemm_eltwise),
     "multi_proj": ([("x", "bf16"), ("wq", "bf16"), ("wk", "bf16"), ("wv", "bf16")], multi_proj),
