@@ -45,7 +45,48 @@ LogicalResult KernelOp::verify() {
                                         << argType;
     if (isOutput(index) && !isTensor)
       return emitOpError("output parameter #") << index << " must be a !tile.gm tensor";
+    if (failed(verifyRuntimeDimAttrs(index)))
+      return failure();
   }
+  return success();
+}
+
+std::optional<int64_t> KernelOp::dimBound(unsigned argIndex) {
+  if (auto bound = getArgAttrOfType<IntegerAttr>(argIndex, getDimAttrName()))
+    return bound.getInt();
+  return std::nullopt;
+}
+
+std::optional<unsigned> KernelOp::rowsDim(unsigned argIndex) {
+  if (auto dim = getArgAttrOfType<IntegerAttr>(argIndex, getRowsAttrName()))
+    return unsigned(dim.getInt());
+  return std::nullopt;
+}
+
+LogicalResult KernelOp::verifyRuntimeDimAttrs(unsigned index) {
+  Type argType = getFunctionType().getInput(index);
+  if (Attribute bound = getArgAttr(index, getDimAttrName())) {
+    auto value = dyn_cast<IntegerAttr>(bound);
+    if (!value || value.getInt() <= 0 || !argType.isInteger(32) || isOutput(index))
+      return emitOpError("parameter #") << index << ": '" << getDimAttrName()
+                                        << "' marks an i32 input with a positive i64 bound, found " << bound
+                                        << " on " << argType;
+  }
+  Attribute rows = getArgAttr(index, getRowsAttrName());
+  if (!rows)
+    return success();
+  auto dim = dyn_cast<IntegerAttr>(rows);
+  auto tensor = dyn_cast<GlobalTensorType>(argType);
+  std::optional<int64_t> bound;
+  if (dim && dim.getInt() >= 0 && dim.getInt() < getNumArguments())
+    bound = dimBound(dim.getInt());
+  if (!tensor || tensor.getShape().empty() || !bound)
+    return emitOpError("parameter #") << index << ": '" << getRowsAttrName()
+                                      << "' names the run-time dim counting a !tile.gm tensor's rows, found "
+                                      << rows << " on " << argType;
+  if (tensor.getShape()[0] > *bound)
+    return emitOpError("parameter #") << index << " has " << tensor.getShape()[0]
+                                      << " rows, more than the bound " << *bound << " of its run-time dim";
   return success();
 }
 

@@ -27,9 +27,42 @@ std::vector<KernelParameter> kernelParameters(tile::KernelOp kernel) {
       parameter.shape.assign(global.getShape().begin(), global.getShape().end());
     else
       parameter.isScalar = true;
+    parameter.dimBound = kernel.dimBound(index);
+    parameter.rowsDim = kernel.rowsDim(index);
     parameters.push_back(std::move(parameter));
   }
   return parameters;
+}
+
+std::vector<std::optional<int64_t>> runtimeDimValues(const std::vector<KernelParameter> &parameters) {
+  std::vector<std::optional<int64_t>> values(parameters.size());
+  for (size_t index = 0; index < parameters.size(); ++index)
+    if (parameters[index].dimBound)
+      values[index] = parameters[index].dimBound;
+  for (const KernelParameter &parameter : parameters)
+    if (parameter.rowsDim)
+      values[*parameter.rowsDim] = parameter.shape[0];
+  return values;
+}
+
+std::optional<std::string> runtimeDimMismatch(const std::vector<KernelParameter> &parameters,
+                                              const std::vector<HostTensor> &inputs) {
+  std::vector<std::optional<int64_t>> rows = runtimeDimValues(parameters);
+  size_t input = 0;
+  for (size_t index = 0; index < parameters.size(); ++index) {
+    const KernelParameter &parameter = parameters[index];
+    if (parameter.isOutput)
+      continue;
+    const HostTensor *value = input < inputs.size() ? &inputs[input++] : nullptr;
+    if (!parameter.dimBound || !value || value->dtype() != DType::I32 || value->rank() != 0)
+      continue;
+    int64_t given = *value->data<int32_t>();
+    if (given != *rows[index])
+      return "run-time dim '" + parameter.name + "' is " + std::to_string(given) + ", but the kernel's tensors " +
+             "have " + std::to_string(*rows[index]) + " rows of it (bound " + std::to_string(*parameter.dimBound) +
+             ")";
+  }
+  return std::nullopt;
 }
 
 } // namespace tilec::interp

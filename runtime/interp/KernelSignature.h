@@ -7,6 +7,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ struct KernelParameter {
   Shape shape;
   bool isOutput = false;
   bool isScalar = false;
+  /// A run-time dim (`dim T <= 8192`, an i32 scalar): its bound.
+  std::optional<int64_t> dimBound;
+  /// A tensor whose rows a run-time dim counts: that dim's parameter index.
+  std::optional<unsigned> rowsDim;
 };
 
 /// String argument attribute naming a parameter (`{tile.name = "x"}`).
@@ -28,6 +33,17 @@ inline constexpr llvm::StringLiteral kParameterNameAttr = "tile.name";
 /// The parameters in order. A parameter is named by its `tile.name` attribute,
 /// else by a NameLoc on its block argument, else `arg<N>`.
 std::vector<KernelParameter> kernelParameters(tile::KernelOp kernel);
+
+/// The row count every run-time dim takes in this kernel: the first dimension
+/// of the tensors it counts (the value the kernel was compiled at), else its
+/// bound. Indexed by parameter; nullopt for other parameters.
+std::vector<std::optional<int64_t>> runtimeDimValues(const std::vector<KernelParameter> &parameters);
+
+/// Checks that each run-time dim's input (a rank-0 i32 among `inputs`, one
+/// tensor per input parameter in order) equals the rows of the tensors it
+/// counts; the message saying which differs otherwise.
+std::optional<std::string> runtimeDimMismatch(const std::vector<KernelParameter> &parameters,
+                                              const std::vector<HostTensor> &inputs);
 
 } // namespace tilec::interp
 
