@@ -2,6 +2,7 @@
 #include "compiler/frontend/IRGen.h"
 
 #include "dialects/Tile/ElementTypes.h"
+#include "dialects/Tile/RuntimeDims.h"
 #include "dialects/Tile/TileOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -42,10 +43,10 @@ void IRGen::emitKernel(KernelDecl &kernel) {
     // A run-time dim is an i32 argument with its bound; a tensor whose rows it
     // counts names it by argument index.
     if (param.isDim)
-      op.setArgAttr(index, tile::KernelOp::getDimAttrName(), builder.getI64IntegerAttr(param.decl.symbol->bound));
+      op.setArgAttr(index, tile::kDimAttrName, builder.getI64IntegerAttr(param.decl.symbol->bound));
     if (llvm::StringRef rows = param.decl.symbol->type.rowsDim; !rows.empty()) {
       auto dim = llvm::find_if(kernel.params, [&](const Param &p) { return p.isDim && p.decl.name == rows; });
-      op.setArgAttr(index, tile::KernelOp::getRowsAttrName(),
+      op.setArgAttr(index, tile::kRowsAttrName,
                     builder.getI64IntegerAttr(std::distance(kernel.params.begin(), dim)));
     }
   }

@@ -24,12 +24,6 @@ def Tile_KernelOp : Tile_Op<"kernel", [
     attribute `tile.out`. Kernels return nothing: results are stored into
     their output tensors.
 
-    A run-time dim (`.tile`: `dim T <= 8192`) is an `i32` argument carrying
-    `tile.dim = BOUND : i64`; a tensor whose first dimension it counts carries
-    `tile.rows = INDEX : i64`, the dim's argument index, and is typed with the
-    value the kernel was checked at (the bound, or what `-D T=...` gave): the
-    token rows present at launch are the dim's value, at most that.
-
     ```mlir
     tile.kernel @scale(%x: !tile.gm<64x128xf32>, %y: !tile.gm<64x128xf32> {tile.out}) {
       ...
@@ -51,17 +45,7 @@ def Tile_KernelOp : Tile_Op<"kernel", [
     ::llvm::ArrayRef<::mlir::Type> getResultTypes() { return getFunctionType().getResults(); }
     /// The name of the unit argument attribute that marks an output.
     static ::llvm::StringRef getOutputAttrName() { return "tile.out"; }
-    /// On an i32 argument: a run-time dim (`dim T <= 8192`), its bound (i64).
-    static ::llvm::StringRef getDimAttrName() { return "tile.dim"; }
-    /// On a !tile.gm argument: the index of the run-time dim that counts its
-    /// rows (its first dimension), whose shape then holds the checked value.
-    static ::llvm::StringRef getRowsAttrName() { return "tile.rows"; }
     bool isOutput(unsigned argIndex);
-    /// The bound of a run-time dim argument; nullopt for other arguments.
-    std::optional<int64_t> dimBound(unsigned argIndex);
-    /// The argument index of the run-time dim counting a tensor's rows.
-    std::optional<unsigned> rowsDim(unsigned argIndex);
-    ::mlir::LogicalResult verifyRuntimeDimAttrs(unsigned argIndex);
   }];
 }
 

@@ -3,6 +3,8 @@
 
 #include "runtime/interp/Frame.h"
 
+#include "dialects/Tile/RuntimeDims.h"
+
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Location.h"
 
@@ -27,8 +29,8 @@ std::vector<KernelParameter> kernelParameters(tile::KernelOp kernel) {
       parameter.shape.assign(global.getShape().begin(), global.getShape().end());
     else
       parameter.isScalar = true;
-    parameter.dimBound = kernel.dimBound(index);
-    parameter.rowsDim = kernel.rowsDim(index);
+    parameter.dimBound = tile::dimBound(kernel, index);
+    parameter.rowsDim = tile::rowsDim(kernel, index);
     parameters.push_back(std::move(parameter));
   }
   return parameters;
