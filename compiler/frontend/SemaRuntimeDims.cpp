@@ -40,21 +40,21 @@ void Sema::checkDimParam(Param &param, unsigned index) {
     bound.reset();
   }
   // -D NAME=VALUE checks the kernel at that value instead of the bound.
-  int64_t value = bound.value_or(1);
+  int64_t limit = bound.value_or(0), value = bound.value_or(1);
   auto override = llvm::find_if(overrides, [&](const ConstOverride &o) { return o.name == name; });
   if (override != overrides.end()) {
     override->used = true;
     std::optional<int64_t> given = checkIntConst(*override->value, ("-D " + name).str());
-    if (given && bound && (*given < 1 || *given > *bound))
+    if (given && limit && (*given < 1 || *given > limit))
       diags.error(override->loc, "-D " + name + "=" + llvm::Twine(*given) + ": expected a value in [1, " +
-                                     llvm::Twine(*bound) + "], the bound of run-time dim '" + name + "'");
+                                     llvm::Twine(limit) + "], the bound of run-time dim '" + name + "'");
     else if (given)
       value = *given;
   }
   if (Symbol *symbol = declare(param.decl, Symbol::Dim, bound ? Type::scalar(Type::IntConst) : Type::error())) {
     symbol->argIndex = index;
     symbol->intValue = value;
-    symbol->bound = bound.value_or(0);
+    symbol->bound = limit;
   }
 }
 
@@ -78,8 +78,8 @@ bool Sema::checkRowsMatch(const Type &target, const Type &value, llvm::SMLoc loc
 Type Sema::trackRuntimeRows(Expr &expr, Type type) {
   if (type.isError())
     return type;
-  auto needsConstantRows = [&](llvm::StringRef op, const Type &operand) {
-    diags.error(expr.loc, "'" + op + "' needs the row count of its operand as a constant, found the run-time "
+  auto needsConstantRows = [&](llvm::StringRef op, const Type &operand, llvm::StringRef whose = "its operand") {
+    diags.error(expr.loc, "'" + op + "' needs the row count of " + whose + " as a constant, found the run-time "
                                      "rows " + operand.rowsDim + " (at most " + llvm::Twine(operand.shape[0]) +
                                      " here)");
     return Type::error();
@@ -116,7 +116,8 @@ Type Sema::trackRuntimeRows(Expr &expr, Type type) {
                 (!rowItem->stop || (stop && stop->name == base.rowsDim));
     }
     if (!allRows) {
-      diags.error(rowItem->loc, "'" + base.str() + "' has the run-time rows " + base.rowsDim +
+      auto *name = dyn_cast<NameExpr>(index->base.get());
+      diags.error(rowItem->loc, "'" + (name ? name->name.str() : base.str()) + "' has the run-time rows " + base.rowsDim +
                                     ": expected ':' (all of them) in its first dimension; a slice of them would need "
                                     "a constant row count");
       return Type::error();
@@ -146,7 +147,7 @@ Type Sema::trackRuntimeRows(Expr &expr, Type type) {
     if ((kind == BuiltinKind::ColReduction || kind == BuiltinKind::Transpose) && !x->rowsDim.empty())
       return needsConstantRows(op, *x);
     if (kind == BuiltinKind::Matmul && !operands[1]->rowsDim.empty())
-      return needsConstantRows("matmul' operand 'b", *operands[1]);
+      return needsConstantRows("matmul", *operands[1], "its operand 'b' (the K of the product)");
     if (kind == BuiltinKind::Reshape && x->rowsDim != operands[1]->rowsDim) {
       diags.error(expr.loc, "reshape of " + llvm::Twine(x->rowsDim.empty() ? "constant rows" : "run-time rows ") +
                                 x->rowsDim + " to a shape whose first dimension is " +
