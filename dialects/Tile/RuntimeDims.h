@@ -25,6 +25,9 @@ inline constexpr llvm::StringLiteral kRowsAttrName = "tile.rows";
 std::optional<int64_t> dimBound(KernelOp kernel, unsigned argIndex);
 /// The argument index of the run-time dim counting a tensor argument's rows.
 std::optional<unsigned> rowsDim(KernelOp kernel, unsigned argIndex);
+/// The value run-time dim `dimArg` was compiled at: the rows of the first
+/// tensor it counts, else its bound.
+int64_t compiledDimValue(KernelOp kernel, unsigned dimArg);
 /// Located errors for `tile.dim` and `tile.rows` on argument `argIndex`.
 mlir::LogicalResult verifyRuntimeDimAttrs(KernelOp kernel, unsigned argIndex);
 

@@ -64,6 +64,13 @@ std::optional<unsigned> tilec::tile::rowsDim(KernelOp kernel, unsigned argIndex)
   return std::nullopt;
 }
 
+int64_t tilec::tile::compiledDimValue(KernelOp kernel, unsigned dimArg) {
+  for (auto [index, type] : llvm::enumerate(kernel.getArgumentTypes()))
+    if (rowsDim(kernel, index) == dimArg)
+      return cast<GlobalTensorType>(type).getShape()[0];
+  return dimBound(kernel, dimArg).value_or(0);
+}
+
 LogicalResult tilec::tile::verifyRuntimeDimAttrs(KernelOp kernel, unsigned index) {
   Type argType = kernel.getFunctionType().getInput(index);
   if (Attribute bound = kernel.getArgAttr(index, kDimAttrName)) {

@@ -31,25 +31,15 @@ std::vector<KernelParameter> kernelParameters(tile::KernelOp kernel) {
       parameter.isScalar = true;
     parameter.dimBound = tile::dimBound(kernel, index);
     parameter.rowsDim = tile::rowsDim(kernel, index);
+    if (parameter.dimBound)
+      parameter.compiledValue = tile::compiledDimValue(kernel, index);
     parameters.push_back(std::move(parameter));
   }
   return parameters;
 }
 
-std::vector<std::optional<int64_t>> runtimeDimValues(const std::vector<KernelParameter> &parameters) {
-  std::vector<std::optional<int64_t>> values(parameters.size());
-  for (size_t index = 0; index < parameters.size(); ++index)
-    if (parameters[index].dimBound)
-      values[index] = parameters[index].dimBound;
-  for (const KernelParameter &parameter : parameters)
-    if (parameter.rowsDim)
-      values[*parameter.rowsDim] = parameter.shape[0];
-  return values;
-}
-
 std::optional<std::string> runtimeDimMismatch(const std::vector<KernelParameter> &parameters,
                                               const std::vector<HostTensor> &inputs) {
-  std::vector<std::optional<int64_t>> rows = runtimeDimValues(parameters);
   size_t input = 0;
   for (size_t index = 0; index < parameters.size(); ++index) {
     const KernelParameter &parameter = parameters[index];
@@ -59,9 +49,9 @@ std::optional<std::string> runtimeDimMismatch(const std::vector<KernelParameter>
     if (!parameter.dimBound || !value || value->dtype() != DType::I32 || value->rank() != 0)
       continue;
     int64_t given = *value->data<int32_t>();
-    if (given != *rows[index])
+    if (given != *parameter.compiledValue)
       return "run-time dim '" + parameter.name + "' is " + std::to_string(given) + ", but the kernel's tensors " +
-             "have " + std::to_string(*rows[index]) + " rows of it (bound " + std::to_string(*parameter.dimBound) +
+"have " + std::to_string(*parameter.compiledValue) + " rows of it (bound " + std::to_string(*parameter.dimBound) +
              ")";
   }
   return std::nullopt;

@@ -23,6 +23,8 @@ struct KernelParameter {
   bool isScalar = false;
   /// A run-time dim (`dim T <= 8192`, an i32 scalar): its bound.
   std::optional<int64_t> dimBound;
+  /// ... and the value it was compiled at (tile::compiledDimValue).
+  std::optional<int64_t> compiledValue;
   /// A tensor whose rows a run-time dim counts: that dim's parameter index.
   std::optional<unsigned> rowsDim;
 };
@@ -33,11 +35,6 @@ inline constexpr llvm::StringLiteral kParameterNameAttr = "tile.name";
 /// The parameters in order. A parameter is named by its `tile.name` attribute,
 /// else by a NameLoc on its block argument, else `arg<N>`.
 std::vector<KernelParameter> kernelParameters(tile::KernelOp kernel);
-
-/// The row count every run-time dim takes in this kernel: the first dimension
-/// of the tensors it counts (the value the kernel was compiled at), else its
-/// bound. Indexed by parameter; nullopt for other parameters.
-std::vector<std::optional<int64_t>> runtimeDimValues(const std::vector<KernelParameter> &parameters);
 
 /// Checks that each run-time dim's input (a rank-0 i32 among `inputs`, one
 /// tensor per input parameter in order) equals the rows of the tensors it

@@ -30,7 +30,6 @@ std::optional<std::pair<int64_t, std::string>> fromSets(const std::vector<std::s
 
 std::optional<std::vector<RuntimeDimValue>>
 resolveRuntimeDims(const std::vector<KernelParameter> &parameters, const InputOptions &options) {
-  std::vector<std::optional<int64_t>> compiled = interp::runtimeDimValues(parameters);
   std::vector<RuntimeDimValue> values;
   for (size_t index = 0; index < parameters.size(); ++index) {
     const KernelParameter &dim = parameters[index];
@@ -56,13 +55,13 @@ resolveRuntimeDims(const std::vector<KernelParameter> &parameters, const InputOp
       }
       given = {array->shape[0], "the rows of " + tensor.name + ".npy"};
     }
-    int64_t value = given ? given->first : *compiled[index];
+    int64_t value = given ? given->first : *dim.compiledValue;
     if (value < 1 || value > *dim.dimBound) {
       reportError("run-time dim '" + dim.name + "' = " + std::to_string(value) + " (" + (given ? given->second : "as compiled") +
                   "): expected a value in [1, " + std::to_string(*dim.dimBound) + "], its bound");
       return std::nullopt;
     }
-    values.push_back({dim.name, value, value != *compiled[index]});
+    values.push_back({dim.name, value, value != *dim.compiledValue});
   }
   return values;
 }
