@@ -209,6 +209,9 @@ struct Param {
   bool isOut = false;
   llvm::SMLoc outLoc;
   ParamType type;
+  /// `dim NAME <= BOUND`: a token count given at launch, at most BOUND.
+  bool isDim = false;
+  ExprPtr bound;
 };
 
 struct Decl {

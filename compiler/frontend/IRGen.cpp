@@ -2,6 +2,7 @@
 #include "compiler/frontend/IRGen.h"
 
 #include "dialects/Tile/ElementTypes.h"
+#include "dialects/Tile/RuntimeDims.h"
 #include "dialects/Tile/TileOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -26,9 +27,9 @@ void IRGen::emitKernel(KernelDecl &kernel) {
   llvm::SmallVector<mlir::Type> inputs;
   for (Param &param : kernel.params) {
     const Type &type = param.decl.symbol->type;
-    inputs.push_back(type.kind == Type::Global ? globalType(type)
-                     : type.kind == Type::I32  ? mlir::Type(builder.getI32Type())
-                                               : mlir::Type(builder.getF32Type()));
+    inputs.push_back(type.kind == Type::Global             ? globalType(type)
+                     : type.kind == Type::I32 || param.isDim ? mlir::Type(builder.getI32Type())
+                                                             : mlir::Type(builder.getF32Type()));
   }
   builder.setInsertionPointToEnd(module.getBody());
   auto op = tile::KernelOp::create(builder, loc(kernel.decl.loc), kernel.decl.name,
@@ -39,6 +40,15 @@ void IRGen::emitKernel(KernelDecl &kernel) {
     values[param.decl.symbol] = entry->addArgument(inputs[index], loc(param.decl.loc));
     if (param.isOut)
       op.setArgAttr(index, tile::KernelOp::getOutputAttrName(), builder.getUnitAttr());
+    // A run-time dim is an i32 argument with its bound; a tensor whose rows it
+    // counts names it by argument index.
+    if (param.isDim)
+      op.setArgAttr(index, tile::kDimAttrName, builder.getI64IntegerAttr(param.decl.symbol->bound));
+    if (llvm::StringRef rows = param.decl.symbol->type.rowsDim; !rows.empty()) {
+      auto dim = llvm::find_if(kernel.params, [&](const Param &p) { return p.isDim && p.decl.name == rows; });
+      op.setArgAttr(index, tile::kRowsAttrName,
+                    builder.getI64IntegerAttr(std::distance(kernel.params.begin(), dim)));
+    }
   }
   builder.setInsertionPointToEnd(entry);
   emitBlock(kernel.body);

@@ -231,6 +231,16 @@ bool Parser::parseReturn(FunctionDecl &function) {
 }
 
 bool Parser::parseParam(Param &param) {
+  // `dim` is a word only here, before a name: `dim T <= 8192`.
+  if (tok.is(TokenKind::Identifier) && tok.text == "dim" && peek().is(TokenKind::Identifier)) {
+    param.isDim = true;
+    advance();
+    if (!expectIdentifier(param.decl, "after 'dim'") ||
+        !expect(TokenKind::LessEqual, "between a run-time dim and its bound (dim T <= 8192)"))
+      return false;
+    param.bound = parseExpr();
+    return param.bound != nullptr;
+  }
   if (tok.is(TokenKind::KwOut)) {
     param.isOut = true;
     param.outLoc = tok.loc();

@@ -84,7 +84,7 @@ void Sema::checkConst(ConstDecl &decl) {
 void Sema::checkOverridesUsed() {
   for (ConstOverride &o : overrides)
     if (!o.used)
-      diags.error(o.loc, "-D " + o.name + ": expected the name of a const defined in the program, found none");
+      diags.error(o.loc, "-D " + o.name + ": expected the name of a const or run-time dim defined in the program, found none");
 }
 
 void Sema::checkKernel(KernelDecl &kernel) {
@@ -96,7 +96,10 @@ void Sema::checkKernel(KernelDecl &kernel) {
   frames.emplace_back();
   bool hasOutput = false;
   for (auto [index, param] : llvm::enumerate(kernel.params)) {
-    checkParam(param, index);
+    if (param.isDim)
+      checkDimParam(param, index);
+    else
+      checkParam(param, index);
     hasOutput |= param.isOut;
   }
   if (!hasOutput)
@@ -114,6 +117,8 @@ void Sema::checkParam(Param &param, unsigned index) {
     llvm::SmallVector<int64_t, 4> shape;
     bool ok = true;
     for (ExprPtr &dim : pt.dims) {
+      if (&dim == &pt.dims.front())
+        allowDimAt(*dim);
       std::optional<int64_t> size = checkIntConst(*dim, "a tensor dimension");
       if (size && *size <= 0) {
         diags.error(dim->loc, "expected a positive tensor dimension, found " + llvm::Twine(*size));
@@ -127,6 +132,9 @@ void Sema::checkParam(Param &param, unsigned index) {
       diags.error(pt.dtypeLoc, "expected an element type (bf16, f16, f32, i8, i32), found '" + pt.dtype + "'");
     if (ok && dtype)
       type = checkTensorSize(Type::tensor(Type::Global, shape, *dtype), pt.dims.front()->loc);
+    if (auto *rows = dyn_cast<NameExpr>(pt.dims.front().get()); rows && rows->symbol &&
+                                                                 rows->symbol->kind == Symbol::Dim)
+      type.rowsDim = rows->symbol->name;
   } else if (pt.dtype == "i32") {
     type = Type::scalar(Type::I32);
   } else if (pt.dtype == "f32") {
@@ -189,6 +197,8 @@ void Sema::checkLet(LetStmt &let) {
     types.push_back(Type::tensor(Type::Tensor, type.shape, type.dtype));
     types.push_back(topk ? Type::tensor(Type::Tensor, type.shape, DType::I32)
                          : Type::tensor(Type::Tensor, {type.shape[0], 1}, DType::F32));
+    for (Type &result : types)
+      result.rowsDim = type.rowsDim;
   } else {
     if (!type.isError() && let.names.size() != 1)
       diags.error(let.names[1].loc, "expected one name: only quant_int8 and topk return two values, found " +
@@ -273,6 +283,8 @@ void Sema::checkAssign(AssignStmt &assign) {
   // The written region: the whole tensor or the indexed slice (dropped dims removed).
   Type region = targetType;
   region.kind = Type::Tensor;
+  if (!checkRowsMatch(region, valueType, assign.value->loc, what))
+    return;
   if (region.shape != valueType.shape || region.dtype != valueType.dtype) {
     std::string hint;
     if (region.shape == valueType.shape)
@@ -331,6 +343,8 @@ bool Sema::checkLoopBounds(ForStmt &loop) {
   for (Expr *bound : {loop.lower, loop.upper}) {
     if (!bound)
       continue;
+    if (bound == loop.upper)
+      allowDimAt(*bound);
     Type type = checkExpr(*bound);
     if (!type.isError() && !type.isInteger()) {
       diags.error(bound->loc, "expected an integer loop bound, found " + type.str());

@@ -14,14 +14,15 @@ namespace tilec::frontend {
 
 /// Something a name refers to.
 struct Symbol {
-  enum Kind { Const, Param, Let, LoopVar };
+  enum Kind { Const, Param, Let, LoopVar, Dim };
   Kind kind = Let;
   llvm::StringRef name;
   llvm::SMLoc loc;
   Type type;
   int64_t intValue = 0;  // IntConst
   double floatValue = 0; // FloatConst
-  unsigned argIndex = 0; // Param
+  unsigned argIndex = 0; // Param, Dim
+  int64_t bound = 0;     // Dim: its upper bound (intValue is the value it is checked at)
   bool isOut = false;    // Param
   unsigned frame = 0;    // index of the declaring frame (kernel, loop or scope body)
   Expr *definition = nullptr; // Let of a scalar: its value, so index arithmetic can see through it
@@ -78,6 +79,16 @@ private:
   void checkConst(ConstDecl &decl);
   void checkKernel(KernelDecl &kernel);
   void checkParam(Param &param, unsigned index);
+  // Run-time dims (SemaRuntimeDims.cpp).
+  void checkDimParam(Param &param, unsigned index);
+  /// Lets `expr` name a run-time dim (`a + NAME` too, as a slice's stop): the
+  /// only places one may appear are a shape's first dimension, a slice's row
+  /// count and a loop bound.
+  void allowDimAt(Expr &expr, bool asSliceStop = false);
+  /// The run-time rows of `expr`'s tensor result (Type::rowsDim), and the
+  /// errors of ops that would need those rows to be a constant.
+  Type trackRuntimeRows(Expr &expr, Type type);
+  bool checkRowsMatch(const Type &target, const Type &value, llvm::SMLoc loc, llvm::StringRef what);
   // Functions (SemaFunction.cpp).
   void checkFunction(FunctionDecl &function);
   Type checkFunctionCall(CallExpr &call, const FunctionDecl &function);
@@ -114,6 +125,7 @@ private:
   std::vector<const FunctionDecl *> inlining; // the calls being checked, outermost first
   llvm::StringMap<llvm::SMLoc> scopeNames;
   std::vector<Frame> frames;
+  const Expr *dimAllowedAt = nullptr; // the dim name allowDimAt accepted
   const CallExpr *letScratch = nullptr; // the scratch() call a 'let' is binding, the only place it may appear
 };
 

@@ -51,7 +51,7 @@ Type Sema::checkExpr(Expr &expr) {
     break;
   }
   }
-  type = checkTensorSize(type, expr.loc);
+  type = checkTensorSize(trackRuntimeRows(expr, type), expr.loc);
   expr.type = type;
   return type;
 }
@@ -138,6 +138,8 @@ std::optional<llvm::SmallVector<int64_t, 4>> Sema::checkShape(Expr &expr, llvm::
   llvm::SmallVector<int64_t, 4> shape;
   bool ok = true;
   for (ExprPtr &element : list->elements) {
+    if (&element == &list->elements.front())
+      allowDimAt(*element);
     std::optional<int64_t> dim = checkIntConst(*element, "a dimension");
     if (dim && *dim <= 0) {
       diags.error(element->loc, "expected a positive dimension, found " + llvm::Twine(*dim));
@@ -146,7 +148,7 @@ std::optional<llvm::SmallVector<int64_t, 4>> Sema::checkShape(Expr &expr, llvm::
     ok &= dim.has_value();
     shape.push_back(dim.value_or(1));
   }
-  list->type = Type::tensor(Type::Shape, shape, DType::I32);
+  list->type = trackRuntimeRows(*list, Type::tensor(Type::Shape, shape, DType::I32));
   if (ok && list->type.numElements() > kMaxTensorElements) {
     diags.error(expr.loc, "expected " + what + " of at most 2^40 elements, found " + shapeStr(shape));
     ok = false;
@@ -171,6 +173,12 @@ Type Sema::checkName(NameExpr &name) {
                                                              "its parameters, its own names and the consts)");
     else
       diags.error(name.loc, "unknown name '" + name.name + "': expected a const, parameter or 'let' name");
+    return Type::error();
+  }
+  if (symbol->kind == Symbol::Dim && &name != dimAllowedAt) {
+    diags.error(name.loc, "run-time dim '" + name.name + "' (at most " + llvm::Twine(symbol->bound) +
+                              ") where a constant is required: a run-time dim may only be the first dimension of "
+                              "a shape, the row count of a slice ('a : a + " + name.name + "') or a loop bound");
     return Type::error();
   }
   name.symbol = symbol;

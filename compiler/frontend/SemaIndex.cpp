@@ -114,6 +114,8 @@ bool Sema::checkIndexItem(IndexExpr &index, IndexItem &item, int64_t dimSize, un
   for (Expr *bound : {item.start.get(), item.stop.get()}) {
     if (!bound)
       continue;
+    if (dim == 0 && bound == item.stop.get())
+      allowDimAt(*bound, /*asSliceStop=*/true);
     // The first item may already be checked as a possible row-gather index.
     Type type = bound->type.isError() ? checkExpr(*bound) : bound->type;
     if (!type.isError() && !type.isInteger()) {

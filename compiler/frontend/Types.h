@@ -47,6 +47,10 @@ struct Type {
   Kind kind = Error;
   DType dtype = DType::F32;
   llvm::SmallVector<int64_t, 4> shape;
+  /// A tensor whose first dimension is the run-time dim of this name (`dim T
+  /// <= 8192`): shape[0] is the value the kernel is checked at, the bound
+  /// unless -D gives one. Empty for constant rows.
+  llvm::StringRef rowsDim;
 
   static Type error() { return Type(); }
   static Type scalar(Kind kind) {

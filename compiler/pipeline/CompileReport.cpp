@@ -319,6 +319,13 @@ void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::Strin
                         double(*fused.gmBytes) / double(fused.parameterBytes),
                         targetDescription->chipGmMicros(fused.parameterBytes));
   os << "\n";
+  if (fused.tokens && fused.gmBytes) {
+    double tokens = double(fused.tokens->compiled);
+    os << llvm::formatv("per token, compiled for {0} tokens (bound {1}): GM traffic {2:F1} KB; parameters "
+                        "once {3:F1} KB\n",
+                        fused.tokens->compiled, fused.tokens->bound, double(*fused.gmBytes) / tokens / 1e3,
+                        double(fused.parameterBytes) / tokens / 1e3);
+  }
   // The work's bound: the parameters once at the HBM bandwidth, or the cube
   // work spread over every cube core. The vector work depends on the cost of
   // each instruction the model runs; tile-run counts it.

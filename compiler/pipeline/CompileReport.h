@@ -46,6 +46,12 @@ struct KernelSummary {
   std::optional<uint64_t> gmBytes;   ///< read + written by every launch
   std::optional<double> cubeCycles;  ///< of every launch
   uint64_t parameterBytes = 0;       ///< every input read once, every output written once
+  /// A kernel with a run-time dim (`dim T <= 8192`): the token count it was
+  /// compiled at and the bound; the report adds figures per token.
+  struct Tokens {
+    int64_t compiled = 0, bound = 0;
+  };
+  std::optional<Tokens> tokens;
 };
 
 /// The summary of `kernel`'s host program in a module that went through the

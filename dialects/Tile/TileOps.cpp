@@ -1,5 +1,6 @@
 //===- TileOps.cpp - tile.kernel and op folders ----------------------------===//
 #include "dialects/Tile/TileOps.h"
+#include "dialects/Tile/RuntimeDims.h"
 #include "dialects/Tile/FunctionLikeSyntax.h"
 
 #include "mlir/IR/Builders.h"
@@ -45,7 +46,55 @@ LogicalResult KernelOp::verify() {
                                         << argType;
     if (isOutput(index) && !isTensor)
       return emitOpError("output parameter #") << index << " must be a !tile.gm tensor";
+    if (failed(verifyRuntimeDimAttrs(*this, index)))
+      return failure();
   }
+  return success();
+}
+
+std::optional<int64_t> tilec::tile::dimBound(KernelOp kernel, unsigned argIndex) {
+  if (auto bound = kernel.getArgAttrOfType<IntegerAttr>(argIndex, kDimAttrName))
+    return bound.getInt();
+  return std::nullopt;
+}
+
+std::optional<unsigned> tilec::tile::rowsDim(KernelOp kernel, unsigned argIndex) {
+  if (auto dim = kernel.getArgAttrOfType<IntegerAttr>(argIndex, kRowsAttrName))
+    return unsigned(dim.getInt());
+  return std::nullopt;
+}
+
+int64_t tilec::tile::compiledDimValue(KernelOp kernel, unsigned dimArg) {
+  for (auto [index, type] : llvm::enumerate(kernel.getArgumentTypes()))
+    if (rowsDim(kernel, index) == dimArg)
+      return cast<GlobalTensorType>(type).getShape()[0];
+  return dimBound(kernel, dimArg).value_or(0);
+}
+
+LogicalResult tilec::tile::verifyRuntimeDimAttrs(KernelOp kernel, unsigned index) {
+  Type argType = kernel.getFunctionType().getInput(index);
+  if (Attribute bound = kernel.getArgAttr(index, kDimAttrName)) {
+    auto value = dyn_cast<IntegerAttr>(bound);
+    if (!value || value.getInt() <= 0 || !argType.isInteger(32) || kernel.isOutput(index))
+      return kernel.emitOpError("parameter #") << index << ": '" << kDimAttrName
+                                               << "' marks an i32 input with a positive i64 bound, found "
+                                               << bound << " on " << argType;
+  }
+  Attribute rows = kernel.getArgAttr(index, kRowsAttrName);
+  if (!rows)
+    return success();
+  auto dim = dyn_cast<IntegerAttr>(rows);
+  auto tensor = dyn_cast<GlobalTensorType>(argType);
+  std::optional<int64_t> bound;
+  if (dim && dim.getInt() >= 0 && dim.getInt() < kernel.getNumArguments())
+    bound = dimBound(kernel, dim.getInt());
+  if (!tensor || !bound)
+    return kernel.emitOpError("parameter #") << index << ": '" << kRowsAttrName
+                                             << "' names the run-time dim counting a !tile.gm tensor's rows, found "
+                                             << rows << " on " << argType;
+  if (tensor.getShape()[0] > *bound)
+    return kernel.emitOpError("parameter #") << index << " has " << tensor.getShape()[0]
+                                             << " rows, more than the bound " << *bound << " of its run-time dim";
   return success();
 }
 

@@ -160,6 +160,8 @@ FailureOr<std::vector<HostTensor>> interpretKernel(tile::KernelOp kernel,
   if (nextInput != inputs.size())
     return kernel.emitError("interpreter: ") << inputs.size() << " inputs for " << nextInput
                                              << " input parameters";
+  if (std::optional<std::string> mismatch = runtimeDimMismatch(parameters, inputs))
+    return kernel.emitError("interpreter: ") << *mismatch;
 
   Executor executor(frame);
   if (failed(executor.runBlock(kernel.getBody().front(), arguments)))

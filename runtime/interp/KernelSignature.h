@@ -7,6 +7,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,12 @@ struct KernelParameter {
   Shape shape;
   bool isOutput = false;
   bool isScalar = false;
+  /// A run-time dim (`dim T <= 8192`, an i32 scalar): its bound.
+  std::optional<int64_t> dimBound;
+  /// ... and the value it was compiled at (tile::compiledDimValue).
+  std::optional<int64_t> compiledValue;
+  /// A tensor whose rows a run-time dim counts: that dim's parameter index.
+  std::optional<unsigned> rowsDim;
 };
 
 /// String argument attribute naming a parameter (`{tile.name = "x"}`).
@@ -28,6 +35,12 @@ inline constexpr llvm::StringLiteral kParameterNameAttr = "tile.name";
 /// The parameters in order. A parameter is named by its `tile.name` attribute,
 /// else by a NameLoc on its block argument, else `arg<N>`.
 std::vector<KernelParameter> kernelParameters(tile::KernelOp kernel);
+
+/// Checks that each run-time dim's input (a rank-0 i32 among `inputs`, one
+/// tensor per input parameter in order) equals the rows of the tensors it
+/// counts; the message saying which differs otherwise.
+std::optional<std::string> runtimeDimMismatch(const std::vector<KernelParameter> &parameters,
+                                              const std::vector<HostTensor> &inputs);
 
 } // namespace tilec::interp
 

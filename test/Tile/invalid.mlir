@@ -48,6 +48,34 @@ tile.kernel @declaration(%x: !tile.gm<4x8xf32>)
 
 // -----
 
+// expected-error @+1 {{'tile.kernel' op parameter #0: 'tile.dim' marks an i32 input with a positive i64 bound, found 0 : i64 on 'i32'}}
+tile.kernel @dim_bound_zero(%t: i32 {tile.dim = 0 : i64}) {
+  tile.return
+}
+
+// -----
+
+// expected-error @+1 {{'tile.kernel' op parameter #0: 'tile.dim' marks an i32 input with a positive i64 bound, found 8 : i64 on 'f32'}}
+tile.kernel @dim_on_f32(%t: f32 {tile.dim = 8 : i64}) {
+  tile.return
+}
+
+// -----
+
+// expected-error @+1 {{'tile.kernel' op parameter #1: 'tile.rows' names the run-time dim counting a !tile.gm tensor's rows, found 0 : i64 on '!tile.gm<4x8xf32>'}}
+tile.kernel @rows_without_dim(%t: i32, %x: !tile.gm<4x8xf32> {tile.rows = 0 : i64}) {
+  tile.return
+}
+
+// -----
+
+// expected-error @+1 {{'tile.kernel' op parameter #1 has 16 rows, more than the bound 8 of its run-time dim}}
+tile.kernel @rows_over_bound(%t: i32 {tile.dim = 8 : i64}, %x: !tile.gm<16x8xf32> {tile.rows = 0 : i64}) {
+  tile.return
+}
+
+// -----
+
 // expected-error @+1 {{'tile.kernel' op parameter #1 must be a !tile.gm tensor, i32 or f32, found 'index'}}
 tile.kernel @index_param(%x: !tile.gm<4x8xf32>, %n: index) {
   tile.return

@@ -230,6 +230,10 @@ std::optional<std::vector<HostTensor>> gatherInputs(tile::KernelOp kernel,
   for (std::optional<HostTensor> &tensor : tensors)
     if (tensor)
       inputs.push_back(std::move(*tensor));
+  if (std::optional<std::string> mismatch = interp::runtimeDimMismatch(parameters, inputs)) {
+    reportError(*mismatch);
+    return std::nullopt;
+  }
   return inputs;
 }
 

@@ -21,6 +21,7 @@
 #include "ModelCheck.h"
 #include "ModelRunner.h"
 #include "OutputComparison.h"
+#include "RuntimeDims.h"
 
 #include "runtime/interp/KernelSignature.h"
 
@@ -43,7 +44,9 @@ cl::opt<std::string> inputsDir("inputs", cl::desc("Read each input from <dir>/<p
                                cl::value_desc("dir"), cl::cat(runCategory));
 cl::opt<uint64_t> randomSeed("random", cl::desc("Generate seeded random inputs instead of --inputs"),
                              cl::value_desc("seed"), cl::cat(runCategory));
-cl::list<std::string> scalarSets("set", cl::desc("Value of a scalar parameter, e.g. --set start_pos=128"),
+cl::list<std::string> scalarSets("set", cl::desc("Value of a scalar parameter, e.g. --set start_pos=128, or\n"
+                                                 "of a run-time dim, e.g. --set T=77 (default: the rows\n"
+                                                 "of the --inputs it counts, else its bound)"),
                                  cl::value_desc("name=value"), cl::cat(runCategory));
 cl::list<std::string> rangeSpecs(
     "range", cl::desc("Range of a --random input, e.g. --range start_pos=0,64 (default: what the\n"
@@ -141,6 +144,37 @@ std::optional<tilec::frontend::FrontendOptions> frontendOptions() {
   return options;
 }
 
+/// The kernel, compiled at the value each run-time dim takes in this run
+/// (RuntimeDims.h), which is added to `inputs`' --set values; null after
+/// reporting an error.
+std::unique_ptr<tilec::run::OpenedKernel> openAtRuntimeDims(tilec::frontend::FrontendOptions &options,
+                                                            tilec::run::InputOptions &inputs) {
+  std::unique_ptr<tilec::run::OpenedKernel> opened = tilec::run::openKernel(inputFile, kernelName, options);
+  if (!opened)
+    return nullptr;
+  std::optional<std::vector<tilec::run::RuntimeDimValue>> dims =
+      tilec::run::resolveRuntimeDims(tilec::interp::kernelParameters(opened->kernel), inputs);
+  if (!dims)
+    return nullptr;
+  bool recompile = false;
+  for (const tilec::run::RuntimeDimValue &dim : *dims) {
+    std::string set = dim.name + "=" + std::to_string(dim.value);
+    if (!llvm::is_contained(inputs.scalarSets, set))
+      inputs.scalarSets.push_back(set);
+    if (!dim.differs)
+      continue;
+    for (const auto &[name, value] : options.constOverrides)
+      if (name == dim.name) {
+        fail("-D " + name + "=" + value + " compiles the kernel for that value of run-time dim '" + name +
+             "', but this run has " + set + " (drop the -D)");
+        return nullptr;
+      }
+    options.constOverrides.emplace_back(dim.name, std::to_string(dim.value));
+    recompile = true;
+  }
+  return recompile ? tilec::run::openKernel(inputFile, kernelName, options) : std::move(opened);
+}
+
 int runKernel(std::chrono::steady_clock::time_point started) {
   if (inputsDir.getNumOccurrences() == randomSeed.getNumOccurrences())
     return fail("give exactly one of --inputs DIR and --random SEED");
@@ -156,8 +190,14 @@ int runKernel(std::chrono::steady_clock::time_point started) {
   if (!runner || !options)
     return 1;
 
+  tilec::run::InputOptions inputOptions;
+  inputOptions.inputsDir = inputsDir;
+  if (randomSeed.getNumOccurrences())
+    inputOptions.randomSeed = randomSeed;
+  inputOptions.scalarSets.assign(scalarSets.begin(), scalarSets.end());
+  inputOptions.rangeSpecs.assign(rangeSpecs.begin(), rangeSpecs.end());
   std::unique_ptr<tilec::run::OpenedKernel> opened =
-      tilec::run::openKernel(inputFile, kernelName, *options);
+      openAtRuntimeDims(*options, inputOptions);
   if (!opened)
     return 1;
   tilec::tile::KernelOp kernel = opened->kernel;
@@ -173,12 +213,6 @@ int runKernel(std::chrono::steady_clock::time_point started) {
   if (auto shortfall = tilec::run::hostMemoryShortfall(parameters, interpret || check))
     return fail(*shortfall);
 
-  tilec::run::InputOptions inputOptions;
-  inputOptions.inputsDir = inputsDir;
-  if (randomSeed.getNumOccurrences())
-    inputOptions.randomSeed = randomSeed;
-  inputOptions.scalarSets.assign(scalarSets.begin(), scalarSets.end());
-  inputOptions.rangeSpecs.assign(rangeSpecs.begin(), rangeSpecs.end());
   std::optional<std::vector<tilec::HostTensor>> inputs =
       tilec::run::gatherInputs(kernel, parameters, inputOptions);
   if (!inputs)

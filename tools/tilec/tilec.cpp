@@ -10,6 +10,7 @@
 #include "compiler/pipeline/CompileReport.h"
 #include "compiler/pipeline/Pipeline.h"
 #include "compiler/pipeline/Registration.h"
+#include "dialects/Tile/RuntimeDims.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
@@ -21,6 +22,8 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
+
+#include <map>
 
 using namespace llvm;
 
@@ -102,6 +105,12 @@ int compile() {
     errs() << "tilec: error: --report needs the ascend stage (--emit=ascend or cpp)\n";
     return 1;
   }
+  // The run-time dim of each kernel, before lowering drops the tile.kernels.
+  std::map<std::string, tilec::report::KernelSummary::Tokens> tokens;
+  for (auto kernel : module->getOps<tilec::tile::KernelOp>())
+    for (unsigned index = 0; index < kernel.getNumArguments(); ++index)
+      if (std::optional<int64_t> bound = tilec::tile::dimBound(kernel, index))
+        tokens[kernel.getSymName().str()] = {tilec::tile::compiledDimValue(kernel, index), *bound};
   // The baseline the report compares with: the same kernels, unfused.
   mlir::OwningOpRef<mlir::ModuleOp> unfused;
   if (report && pipelineOptions->fuse) {
@@ -125,6 +134,8 @@ int compile() {
   if (report)
     for (auto kernel : module->getOps<tilec::ascend::KernelOp>()) {
       tilec::report::KernelSummary summary = tilec::report::summarize(*module, kernel, pipelineOptions->target);
+      if (auto found = tokens.find(kernel.getSymName().str()); found != tokens.end())
+        summary.tokens = found->second;
       std::optional<tilec::report::KernelSummary> baseline;
       if (unfused)
         if (auto original = unfused->lookupSymbol<tilec::ascend::KernelOp>(kernel.getSymName()))

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Golden for `prefill_qkv_rope`, step by step from /work/shared/kernels/dsv4_prefill_qkv_rope.md.
 
-Dimensions come from the input shapes: x [B, S, D], wq_a [D, Q_LORA], wq_b [Q_LORA, H·HEAD_DIM],
-wkv [D, HEAD_DIM], freqs [MAX_POS, ROPE] (the first ROPE/2 columns are used). Token (b, s) is
-row t = b·S + s and takes its RoPE row from start_pos + s."""
+Dimensions come from the input shapes: x [B, S, D] or [T, D] (one sequence of T tokens),
+wq_a [D, Q_LORA], wq_b [Q_LORA, H·HEAD_DIM], wkv [D, HEAD_DIM], freqs [MAX_POS, ROPE] (the first
+ROPE/2 columns are used). Token (b, s) is row t = b·S + s and takes its RoPE row from
+start_pos + s."""
 import numpy as np
 
 from common import F32, InputError, f32_to_bf16, kernel_main, matmul_f32, round_bf16
@@ -52,7 +53,7 @@ def qkv_rope(p, positions, qn_bf16=True):
 
 
 def prefill_qkv_rope(p, start_pos, qn_bf16=True):
-    batch, seq = p["x"].shape[:2]
+    batch, seq = p["x"].shape[:2] if p["x"].ndim == 3 else (1, p["x"].shape[0])
     positions = np.tile(int(start_pos) + np.arange(seq), batch)
     return qkv_rope(p, positions, qn_bf16)
 
