@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One conformance check: a kernel's C++ on the CPU model against the same C++ on pto-isa.
 
-  conformance.py (KERNEL.tile --target a2a3|a5 [--unfused] | --bf16-check) --work DIR
+  conformance.py (KERNEL.tile [--kernel NAME] --target a2a3|a5 [--unfused] | --bf16-check) --work DIR
                  --tools DIR --src-root DIR --pto-isa DIR --cxx CLANG++
 
 1. tilec writes the kernel's C++ (fused, or one task per op with --unfused);
@@ -41,6 +41,7 @@ ULP_BOUNDS = {
     "rmsnorm": {"y": (1, ROW_NORM)},
     "decode_qkv_rope": DEEPSEEK_BOUNDS,
     "prefill_qkv_rope": DEEPSEEK_BOUNDS,
+    "prefill_qkv_rope_f32qr": DEEPSEEK_BOUNDS,
     # kernels-dsl/examples: f32 outputs of a matmul keep the order's difference (K = 256, 512:
     # 16 and 32 cube steps); bf16 outputs round it away but for ties.
     "activations": {"gelu_x": (1, "TEXP rounding"), "roots": (1, "TRSQRT rounding")},
@@ -168,6 +169,7 @@ def main():
     parser.add_argument("kernel_file", nargs="?")
     parser.add_argument("--bf16-check", action="store_true",
                         help="instead of a kernel: check that the harness's bfloat16_t is bf16")
+    parser.add_argument("--kernel", help="the kernel to run, in a file of several (bounds: by its name)")
     parser.add_argument("--target", choices=sorted(ARCH_FLAGS), default="a2a3")
     parser.add_argument("--unfused", action="store_true")
     parser.add_argument("--work", required=True)
@@ -182,7 +184,8 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     if args.bf16_check:
         return bf16_check(args)
-    kernel = os.path.splitext(os.path.basename(args.kernel_file))[0]
+    kernel = args.kernel or os.path.splitext(os.path.basename(args.kernel_file))[0]
+    choice = ["--kernel", args.kernel] if args.kernel else []
     fuse = "--fuse=false" if args.unfused else "--fuse=true"
     cpp, obj = os.path.join(args.work, "kernel.cpp"), os.path.join(args.work, "kernel.so")
     inputs, model, pto = (os.path.join(args.work, d) for d in ("in", "model", "pto-isa"))
@@ -190,10 +193,10 @@ def main():
     tool = lambda name: os.path.join(args.tools, name)
     steps = [
         ("tilec", [tool("tilec"), args.kernel_file, "--target", args.target, fuse, "-o", cpp]),
-        ("model", [tool("tile-run"), args.kernel_file, "--target", args.target, "--cpp", cpp,
+        ("model", [tool("tile-run"), args.kernel_file, *choice, "--target", args.target, "--cpp", cpp,
                    "--random", str(SEED), "--save-inputs", inputs, "--outputs", model]),
         ("pto-isa build", compile_command(args, ["-fPIC", "-shared", cpp, "-o", obj])),
-        ("pto-isa run", [tool("pto-isa-run"), args.kernel_file, "--object", obj,
+        ("pto-isa run", [tool("pto-isa-run"), args.kernel_file, *choice, "--object", obj,
                          "--inputs", inputs, "--outputs", pto]),
     ]
     with open(os.path.join(args.work, "log.txt"), "w") as log:

@@ -28,14 +28,25 @@ def kernel_files(kernels_dir):
                         yield path
 
 
+def kernels_of(path):
+    """(test name, conformance.py's kernel arguments) per kernel of the file: a file of one
+    kernel is named after the file; each kernel of a file of several after the kernel."""
+    with open(path) as source:
+        names = re.findall(r"^kernel\s+(\w+)", source.read(), re.M)
+    if len(names) == 1:
+        return [(os.path.splitext(os.path.basename(path))[0], [path])]
+    return [(name, [path, "--kernel", name]) for name in names]
+
+
 def test_arguments(kernels_dir):
     """conformance.py's arguments by test name."""
     arguments = {"bf16-is-bf16": ["--bf16-check"]}
     for path in kernel_files(kernels_dir):
-        kernel = os.path.splitext(os.path.basename(path))[0]
-        for target in ("a2a3", "a5"):
-            arguments[f"{kernel}-{target}-fused"] = [path, "--target", target]
-            arguments[f"{kernel}-{target}-unfused"] = [path, "--target", target, "--unfused"]
+        for kernel, kernel_args in kernels_of(path):
+            for target in ("a2a3", "a5"):
+                arguments[f"{kernel}-{target}-fused"] = kernel_args + ["--target", target]
+                arguments[f"{kernel}-{target}-unfused"] = kernel_args + ["--target", target,
+                                                                         "--unfused"]
     return arguments
 
 
