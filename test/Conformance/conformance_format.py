@@ -1,5 +1,5 @@
-"""lit's format for test/Conformance (see lit.local.cfg): one test per kernel in kernels-dsl/,
-target (a2a3, a5) and lowering (fused, unfused), named e.g. Conformance/rmsnorm-a5-unfused,
+"""lit's format for test/Conformance (see lit.local.cfg): one test per kernel in kernels-dsl/
+and in this folder's kernels/ (kernels reduced from conformance findings), target (a2a3, a5) and lowering (fused, unfused), named e.g. Conformance/rmsnorm-a5-unfused,
 plus Conformance/bf16-is-bf16; each runs conformance.py. Without a pto-isa checkout
 (config.pto_isa_dir, from -DTILEC_PTO_ISA_DIR) those are UNSUPPORTED and say why.
 Conformance/compare-selftest (compare_selftest.py) checks the comparison and always runs.
@@ -38,10 +38,11 @@ def kernels_of(path):
     return [(name, [path, "--kernel", name]) for name in names]
 
 
-def test_arguments(kernels_dir):
+def test_arguments(src_root):
     """conformance.py's arguments by test name."""
     arguments = {"bf16-is-bf16": ["--bf16-check"]}
-    for path in kernel_files(kernels_dir):
+    kernels_dirs = (os.path.join(src_root, "kernels-dsl"), os.path.join(HERE, "kernels"))
+    for path in (path for directory in kernels_dirs for path in kernel_files(directory)):
         for kernel, kernel_args in kernels_of(path):
             for target in ("a2a3", "a5"):
                 arguments[f"{kernel}-{target}-fused"] = kernel_args + ["--target", target]
@@ -54,8 +55,7 @@ class ConformanceFormat(lit.formats.base.TestFormat):
     def getTestsInDirectory(self, testSuite, path_in_suite, litConfig, localConfig):
         if path_in_suite != ("Conformance",):
             return  # include/ holds headers, no tests
-        kernels = os.path.join(localConfig.tilec_src_root, "kernels-dsl")
-        for name in sorted([SELFTEST, *test_arguments(kernels)]):
+        for name in sorted([SELFTEST, *test_arguments(localConfig.tilec_src_root)]):
             yield lit.Test.Test(testSuite, path_in_suite + (name,), localConfig)
 
     def execute(self, test, litConfig):
@@ -66,9 +66,8 @@ class ConformanceFormat(lit.formats.base.TestFormat):
             return (lit.Test.UNSUPPORTED,
                     "the pto-isa conformance test needs a pto-isa checkout: configure with "
                     "-DTILEC_PTO_ISA_DIR=<dir holding include/pto/pto-inst.hpp>")
-        kernels = os.path.join(config.tilec_src_root, "kernels-dsl")
         command = [config.python_executable, os.path.join(HERE, "conformance.py"),
-                   *test_arguments(kernels)[test.path_in_suite[-1]],
+                   *test_arguments(config.tilec_src_root)[test.path_in_suite[-1]],
                    "--work", test.getExecPath() + ".tmp", "--tools", config.tilec_tools_dir,
                    "--src-root", config.tilec_src_root, "--pto-isa", config.pto_isa_dir,
                    "--cxx", config.pto_isa_cxx]
