@@ -6,7 +6,8 @@
 // (trial builds of the task, checked with the memory planner itself) and
 // whose busiest core finishes first by the target's transfer and vector
 // figures; a scope's `tokens` pins the rows. A scope of other ops, or whose
-// rows do not fit UB even one at a time, is inlined: each op is its own task.
+// rows do not fit UB even one at a time, is inlined: each op is its own task
+// (a scope the source declared is an error instead: its promise of one task).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/FusedScope.h"
@@ -158,6 +159,12 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
   // planner then reports what does not fit, at the scope.
   if (!best && pinned)
     best = ascend::ChunkingAttr::get(context, *pinned, 0, false);
+  if (!best && scope.getDeclared())
+    return scope.emitOpError("'")
+           << scope.getName() << "' cannot run as one vector task: its tiles do not fit the "
+           << target.capacityOf(target::MemSpace::UB)
+           << "-byte UB even one token row at a time; move ops out of the scope (an op "
+              "outside a scope runs alone, in column tiles)";
   if (!best)
     return Attribute(ascend::InlineAttr::get(context));
   return Attribute(*best);

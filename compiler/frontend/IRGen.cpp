@@ -167,7 +167,8 @@ void IRGen::emitScope(ScopeStmt &scope) {
     tokens = builder.getI64IntegerAttr(scope.tokens);
   auto op = tile::ScopeOp::create(builder, loc(scope.loc), mlir::TypeRange(),
                                   builder.getStringAttr(scope.name),
-                                  tile::CoreKindAttr::get(builder.getContext(), core), tokens);
+                                  tile::CoreKindAttr::get(builder.getContext(), core), tokens,
+                                  builder.getUnitAttr());
   mlir::Block *body = new mlir::Block();
   op.getBody().push_back(body);
   mlir::OpBuilder::InsertionGuard guard(builder);

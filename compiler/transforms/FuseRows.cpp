@@ -156,7 +156,8 @@ tile::ScopeOp fusedScopeAfter(Operation *last, ValueRange exported, llvm::String
     name = base + "_" + std::to_string(suffix);
   auto scope = tile::ScopeOp::create(
       builder, last->getLoc(), exported.getTypes(), builder.getStringAttr(name),
-      tile::CoreKindAttr::get(builder.getContext(), tile::CoreKind::vector), IntegerAttr());
+      tile::CoreKindAttr::get(builder.getContext(), tile::CoreKind::vector), IntegerAttr(),
+      UnitAttr());
   Block *body = new Block();
   scope.getBody().push_back(body);
   OpBuilder inside = OpBuilder::atBlockEnd(body);
@@ -239,7 +240,7 @@ tile::ScopeOp openUserScope(tile::ScopeOp scope) {
   OpBuilder builder(scope);
   auto opened = tile::ScopeOp::create(builder, scope.getLoc(), ValueRange(stored).getTypes(),
                                       scope.getNameAttr(), scope.getCoreAttr(),
-                                      scope.getTokensAttr());
+                                      scope.getTokensAttr(), scope.getDeclaredAttr());
   opened.getBody().takeBody(scope.getBody());
   Block &openedBody = opened.getBody().front();
   openedBody.getTerminator()->erase();

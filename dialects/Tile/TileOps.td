@@ -67,9 +67,12 @@ def Tile_ScopeOp : Tile_Op<"scope", [SingleBlockImplicitTerminator<"YieldOp">,
     through its results (the operands of its `tile.yield`); `tile-fuse-rows`
     creates result-carrying vector scopes for the chains it fuses. `tokens`
     (vector scopes, `.tile`: `on vector(tokens=16)`) fixes the token rows per
-    chunk instead of letting the lowering choose.
+    chunk instead of letting the lowering choose. `declared` marks a scope the
+    source wrote: its promise of one task holds or compilation fails with a
+    located error, where a scope the compiler made may fall back to one task
+    per op.
     ```mlir
-    tile.scope "q_norm" core = <vector> { ... }
+    tile.scope "q_norm" core = <vector> declared { ... }
     %y = tile.scope "fused_l12" core = <vector> -> tensor<128x4096xbf16> {
       ...
       tile.yield %v : tensor<128x4096xbf16>
@@ -77,10 +80,12 @@ def Tile_ScopeOp : Tile_Op<"scope", [SingleBlockImplicitTerminator<"YieldOp">,
     ```
   }];
   let arguments = (ins StrAttr:$name, Tile_CoreKindAttr:$core,
-                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$tokens);
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$tokens,
+                       UnitAttr:$declared);
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
-  let assemblyFormat = "$name `core` `=` $core (`->` type($results)^)? $body attr-dict";
+  let assemblyFormat =
+      "$name `core` `=` $core (`declared` $declared^)? (`->` type($results)^)? $body attr-dict";
   let hasVerifier = 1;
 }
 

@@ -241,9 +241,9 @@ tile.kernel @scopes(%x: !tile.gm<64x64xf32>, %y: !tile.gm<64x64xf32> {tile.out})
       tile.store %t, %y[%i, %c0] : tensor<16x64xf32>, !tile.gm<64x64xf32>
     }
     // CHECK-NEXT: }
-    // CHECK-NEXT: tile.scope "mm" core = <cube> {
+    // CHECK-NEXT: tile.scope "mm" core = <cube> declared {
     // CHECK-NEXT: }
-    tile.scope "mm" core = #tile.core<cube> {
+    tile.scope "mm" core = #tile.core<cube> declared {
       tile.yield
     }
   }
