@@ -293,15 +293,32 @@ def fusion_table(results):
                   "roofline ratio"], rows)
 
 
+def work_bound(r):
+    """The work's roofline (every parameter once at HBM bandwidth, or the cube or vector work):
+    its bound, what binds, and modeled / bound."""
+    w = r["work_roofline"]
+    return [f"{num(w['bound_us'])} ({w['bound_by']})", f"{w['modeled_over_bound']:.2f}×"]
+
+
+def hbm(r):
+    """HBM bytes in MB, the lines left dirty at the end (written back after the kernel) included,
+    and their ratio to the parameters once."""
+    l2 = r["l2"]
+    hbm_bytes = l2["hbm_bytes"] + l2["dirty_at_end_bytes"]
+    return [megabytes(hbm_bytes), f"{hbm_bytes / r['work_roofline']['parameter_bytes']:.2f}×"]
+
+
 def kernel_table(results):
     rows = []
     for name, r in results:
         f = r["fused"]
         rows.append([name, len(f["launches"]), num(f["modeled_us"]), num(f["roofline"]["bound_us"]),
-                     f["roofline"]["bound_by"], f"{f['roofline']['ratio']:.2f}", megabytes(f["gm_bytes"]),
-                     f"{f['gm_bytes'] / 1e6 / f['static']['params_mb']:.2f}×"])
-    return table(["kernel", "launches", "modeled µs", "roofline bound µs", "bound by", "ratio", "GM MB",
-                  "GM / params once"], rows)
+                     f["roofline"]["bound_by"], f"{f['roofline']['ratio']:.2f}", *work_bound(f),
+                     megabytes(f["gm_bytes"]), f"{f['gm_bytes'] / 1e6 / f['static']['params_mb']:.2f}×",
+                     *hbm(f)])
+    return table(["kernel", "launches", "modeled µs", "roofline bound µs", "bound by", "ratio",
+                  "work bound µs", "modeled / work bound", "GM MB", "GM / params once", "HBM MB",
+                  "HBM / params once"], rows)
 
 
 def compile_table(kernels, compile_times):
@@ -352,11 +369,12 @@ def scaling_table(scaling):
     for t, (c, r) in scaling.items():
         rows.append([t, num(statistics.median(c["wall_ms"])), c["cpp_lines"], num(r["modeled_us"]),
                      num(r["modeled_us"] / t), f"{num(r['roofline']['bound_us'])} ({r['roofline']['bound_by']})",
-                     f"{r['roofline']['ratio']:.2f}", megabytes(r["gm_bytes"]),
+                     f"{r['roofline']['ratio']:.2f}", *work_bound(r), megabytes(r["gm_bytes"]),
                      f"{r['gm_bytes'] / 1e6 / r['static']['params_mb']:.2f}× of {num(r['static']['params_mb'])}",
-                     num(r["cxx_compile_s"]), num(r["model_s"]), num(r["measured_s"])])
+                     *hbm(r), num(r["cxx_compile_s"]), num(r["model_s"]), num(r["measured_s"])])
     return table(["T", "tilec ms", "C++ lines", "modeled µs", "modeled µs / token", "roofline bound µs", "ratio",
-                  "GM MB", "GM / params once MB", "host: C++ → shared object s (cold)", "host: model s",
+                  "work bound µs", "modeled / work bound", "GM MB", "GM / params once MB", "HBM MB",
+                  "HBM / params once", "host: C++ → shared object s (cold)", "host: model s",
                   "host: tile-run wall s"], rows)
 
 
