@@ -127,11 +127,13 @@ Type Sema::trackRuntimeRows(Expr &expr, Type type) {
   }
 
   llvm::SmallVector<const Type *, 4> operands;
-  bool elementwise = false;
+  // The operands whose rows are the result's rows, row for row: run-time rows
+  // there may meet one row broadcast over them, never constant rows.
+  llvm::SmallVector<const Type *, 4> paired;
   llvm::StringRef op;
   if (auto *binary = dyn_cast<BinaryExpr>(&expr)) {
     operands = {&binary->lhs->type, &binary->rhs->type};
-    elementwise = true;
+    paired = operands;
     op = spell(binary->op);
   } else if (auto *unary = dyn_cast<UnaryExpr>(&expr)) {
     operands = {&unary->operand->type};
@@ -141,7 +143,19 @@ Type Sema::trackRuntimeRows(Expr &expr, Type type) {
       if (arg)
         operands.push_back(&arg->type);
     BuiltinKind kind = call->builtin->kind;
-    elementwise = kind == BuiltinKind::Binary || kind == BuiltinKind::Compare || kind == BuiltinKind::Select;
+    auto argsAt = [&](std::initializer_list<unsigned> positions) {
+      for (unsigned position : positions)
+        if (position < call->boundArgs.size() && call->boundArgs[position])
+          paired.push_back(&call->boundArgs[position]->type);
+    };
+    if (kind == BuiltinKind::Binary || kind == BuiltinKind::Compare || kind == BuiltinKind::Select)
+      paired = operands;
+    else if (kind == BuiltinKind::Matmul)
+      argsAt({0, 2}); // a and acc; b's rows are the product's K
+    else if (kind == BuiltinKind::Rope)
+      argsAt({0, 1, 2});
+    else if (kind == BuiltinKind::Interleave || kind == BuiltinKind::Concat)
+      argsAt({0, 1});
     op = call->builtin->name;
     const Type *x = operands.empty() ? nullptr : operands.front();
     if ((kind == BuiltinKind::ColReduction || kind == BuiltinKind::Transpose) && !x->rowsDim.empty())
@@ -174,17 +188,15 @@ Type Sema::trackRuntimeRows(Expr &expr, Type type) {
     return type;
   if (type.shape.empty() || type.shape[0] != rows->shape[0])
     return needsConstantRows(op, *rows);
-  // Elementwise math broadcasts a row ([1, D] or [D]) over run-time rows, but
-  // never pairs them with constant rows.
-  if (elementwise)
-    for (const Type *operand : operands)
-      if (operand->isTensorLike() && operand->rowsDim.empty() && operand->shape.size() == type.shape.size() &&
-          operand->shape[0] != 1) {
-        diags.error(expr.loc, "'" + op + "' pairs the run-time rows " + rows->rowsDim +
-                                  " with constant rows " + shapeStr(operand->shape) +
-                                  ": expected a run-time-row operand or one row to broadcast");
-        return Type::error();
-      }
+  // Row for row, a row ([1, D] or [D]) broadcasts over run-time rows, but
+  // constant rows never meet them (equal at the bound, they differ below it).
+  for (const Type *operand : paired)
+    if (operand->isTensorLike() && operand->rowsDim.empty() && operand->shape.size() == type.shape.size() &&
+        operand->shape[0] != 1) {
+      diags.error(expr.loc, "'" + op + "' pairs the run-time rows " + rows->rowsDim + " with constant rows " +
+                                shapeStr(operand->shape) + ": expected a run-time-row operand or one row to broadcast");
+      return Type::error();
+    }
   type.rowsDim = rows->rowsDim;
   return type;
 }
