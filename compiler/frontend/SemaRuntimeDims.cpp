@@ -162,11 +162,16 @@ Type Sema::trackRuntimeRows(Expr &expr, Type type) {
       return needsConstantRows(op, *x);
     if (kind == BuiltinKind::Matmul && !operands[1]->rowsDim.empty())
       return needsConstantRows("matmul", *operands[1], "its operand 'b' (the K of the product)");
-    if (kind == BuiltinKind::Reshape && x->rowsDim != operands[1]->rowsDim) {
-      diags.error(expr.loc, "reshape of " + llvm::Twine(x->rowsDim.empty() ? "constant rows" : "run-time rows ") +
+    // A broadcast may also spread one row (or fewer dimensions) over run-time rows.
+    bool spreadsRow = kind == BuiltinKind::Broadcast && x->rowsDim.empty() &&
+                      (x->shape.size() < operands[1]->shape.size() || x->shape.front() == 1);
+    if ((kind == BuiltinKind::Reshape || kind == BuiltinKind::Broadcast) && x->rowsDim != operands[1]->rowsDim &&
+        !spreadsRow) {
+      diags.error(expr.loc, op + " of " + llvm::Twine(x->rowsDim.empty() ? "constant rows" : "run-time rows ") +
                                 x->rowsDim + " to a shape whose first dimension is " +
-                                (operands[1]->rowsDim.empty() ? "a constant" : operands[1]->rowsDim) +
-                                ": a reshape keeps a run-time dim as the first dimension of both shapes");
+                                (operands[1]->rowsDim.empty() ? "a constant" : operands[1]->rowsDim) + ": a " + op +
+                                " keeps a run-time dim as the first dimension of both shapes" +
+                                (kind == BuiltinKind::Broadcast ? " (or spreads one row over it)" : ""));
       return Type::error();
     }
   } else {
