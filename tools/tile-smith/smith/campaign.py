@@ -44,9 +44,11 @@ def kernel_from_json(data):
                     [stmt(s) for s in d["body"]])
 
     params = [Param(p["name"], p["dtype"], tuple(p["shape"]) if p["shape"] is not None else None, p["out"],
-                    p["kind"], p["bound"], p["value"]) for p in data["params"]]
+                    p["kind"], p["bound"], p["value"], p.get("rows_dim", False)) for p in data["params"]]
+    runtime_dim = data.get("runtime_dim")
     return Kernel(data["name"], params, [stmt(s) for s in data["body"]], [tuple(c) for c in data["consts"]],
-                  {int(size): name for size, name in data["dim_names"].items()})
+                  {int(size): name for size, name in data["dim_names"].items()},
+                  tuple(runtime_dim) if runtime_dim else None)
 
 
 class Worker:
@@ -109,6 +111,7 @@ class Summary:
         self.modules = self.generated = self.accepted = 0
         self.rejected = {}
         self.outputs = [0, 0, 0]       # bit-exact, bounded, loose
+        self.runtime_dim = [0, 0]      # run with a run-time dim, demoted to constant rows
         self.findings = []            # (path, kind, target, message)
         self.by_target = {}
 
@@ -121,6 +124,8 @@ class Summary:
         t[1] += result.accepted
         for i, n in enumerate((result.exact, result.bounded, result.loose)):
             self.outputs[i] += n
+        self.runtime_dim[0] += result.runtime_dim
+        self.runtime_dim[1] += result.demoted
         for reason, n in result.rejected.items():
             self.rejected[reason] = self.rejected.get(reason, 0) + n
         self.findings += written
@@ -133,6 +138,8 @@ class Summary:
                  f"accepted    {self.accepted} ({100.0 * self.accepted / max(self.generated, 1):.1f} %)"]
         for target, (g, a) in sorted(self.by_target.items()):
             lines.append(f"  {target:<8}  {a} of {g}")
+        lines.append(f"  run-time dim  {self.runtime_dim[0]} run below their bound "
+                     f"({self.runtime_dim[1]} more given constant rows: the language rejects the dim there)")
         exact, bounded, loose = self.outputs
         lines.append(f"outputs     {exact + bounded + loose} compared: {exact} bit for bit, {bounded} within a "
                      f"bound < 10 % of their magnitude, {loose} within a looser bound")

@@ -18,7 +18,11 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..")
 
 
 def options_from(args):
-    return Options(kernels_per_module=args.kernels_per_module)
+    # `gen` promises modules tilec accepts; whether a run-time dim is allowed where the generator
+    # puts it is tilec's to say, so only the campaign (which demotes rejected ones) adds them.
+    runtime_dim = args.runtime_dim if args.runtime_dim is not None else \
+        (Options.runtime_dim if args.command == "campaign" else 0.0)
+    return Options(kernels_per_module=args.kernels_per_module, runtime_dim=runtime_dim)
 
 
 def cmd_gen(args):
@@ -42,7 +46,8 @@ def cmd_campaign(args):
     config = {"seed": args.seed, "targets": args.targets.split(","), "bin_dir": args.bin_dir,
               "host_flags": args.host_flag, "host_cxx": args.host_cxx, "work_dir": work, "findings_dir": os.path.abspath(args.findings),
               "reduce_seconds": args.reduce_seconds,
-              "options": {"kernels_per_module": args.kernels_per_module}}
+              "options": {"kernels_per_module": args.kernels_per_module,
+                          "runtime_dim": options_from(args).runtime_dim}}
     modules = None
     if args.kernels:
         modules = -(-args.kernels // args.kernels_per_module)
@@ -110,6 +115,8 @@ def main(argv=None):
     parser.add_argument("--fast-host", action="store_true",
                         help="compile the model's C++ fast: clang++ -O0 -ffp-contract=off if installed, else -O0")
     parser.add_argument("--kernels-per-module", type=int, default=10)
+    parser.add_argument("--runtime-dim", type=float,
+                        help=f"the share of kernels given a run-time dim (campaign: {Options.runtime_dim}, gen: 0)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     gen = sub.add_parser("gen", help="print (or write) generated modules")

@@ -4,7 +4,9 @@ A kernel is a few statements ("features"), each writing one or more outputs:
 an expression stored whole, a loop writing row blocks, a carried loop
 accumulation, lets reused later, inserts into a let tensor, quant_int8, a
 cube scope feeding a vector scope through scratch, row gathers, rank-3/4
-broadcasts, an output read back and overwritten while the value read is live. Expressions come from expressions.py.
+broadcasts, an output read back and overwritten while the value read is live; a quarter of the
+kernels take their token rows as a run-time dim (`dim T <= R`) and run below the bound.
+Expressions come from expressions.py.
 """
 import random
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ class Options:
     dims: tuple = DIMS
     kernels_per_module: int = 10
     depth: int = 3
+    runtime_dim: float = 0.25        # the share of kernels whose token rows become a run-time dim
 
 
 @dataclass
@@ -317,7 +320,24 @@ class KernelGen:
         self.kernel.params.sort(key=lambda p: p.out)
         self.name_dims()
         analyze(self.kernel)  # must hold by construction
+        if rng.random() < self.options.runtime_dim:
+            self.make_rows_runtime()
         return self.kernel
+
+    def make_rows_runtime(self):
+        """Declares the most common first dimension R of the tensor parameters (rank 2 or more) as
+        a run-time dim `dim T <= R` and picks the value the inputs have: 1, R - 1, or any in
+        between. Where the language does not allow the dim (a slice of R rows, a column sum, …)
+        tilec says so and the oracle demotes the kernel to constant rows (oracle.demote)."""
+        rng = self.rng
+        firsts = [p.shape[0] for p in self.kernel.params if p.shape and len(p.shape) >= 2 and p.shape[0] > 1]
+        if not firsts:
+            return
+        rows = max(sorted(set(firsts)), key=firsts.count)
+        for p in self.kernel.params:
+            p.rows_dim = bool(p.shape) and len(p.shape) >= 2 and p.shape[0] == rows
+        value = rng.choice((1, rows - 1, rng.randint(1, rows)))
+        self.kernel.runtime_dim = ("T", rows, max(value, 1))
 
 
     def name_dims(self):

@@ -8,7 +8,9 @@ For one module and one target:
     on the CPU model, fused and unfused. Each output of each pair of the three
     must agree within the bound analysis.py derives for it (0: bit for bit).
 """
+import dataclasses
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 
@@ -41,6 +43,10 @@ class ModuleResult:
     exact: int = 0
     bounded: int = 0
     loose: int = 0
+    # Kernels given a run-time dim: accepted and run with it, and dropped back to constant rows
+    # because the language rejects the dim where the generator put it (demote()).
+    runtime_dim: int = 0
+    demoted: int = 0
 
 
 def bf16_to_f32(bits):
@@ -60,14 +66,16 @@ def write_inputs(kernel, directory, seed):
             continue
         rng = np.random.default_rng([seed, index])
         path = os.path.join(directory, p.name + ".npy")
+        # A run-time dim's tensors have its value's rows (tile-run reads the value from them).
+        shape = (kernel.runtime_dim[2],) + p.shape[1:] if p.rows_dim else p.shape
         if p.shape is None:
             np.save(path, np.array(p.value, dtype=np.float32 if p.dtype == "f32" else np.int32))
         elif p.kind == "index":
-            np.save(path, rng.integers(0, p.bound, size=p.shape, dtype=np.int32))
+            np.save(path, rng.integers(0, p.bound, size=shape, dtype=np.int32))
         elif p.dtype in ("i8", "i32"):
-            np.save(path, rng.integers(-127, 128, size=p.shape).astype(np.int8 if p.dtype == "i8" else np.int32))
+            np.save(path, rng.integers(-127, 128, size=shape).astype(np.int8 if p.dtype == "i8" else np.int32))
         else:
-            values = rng.uniform(-1.0, 1.0, size=p.shape).astype(np.float32)
+            values = rng.uniform(-1.0, 1.0, size=shape).astype(np.float32)
             if p.dtype == "bf16":
                 np.save(path, f32_to_bf16_bits(values))
             else:
@@ -113,6 +121,23 @@ def kernel_at(text, kernels, line):
     return owner
 
 
+# The frontend's errors for a run-time dim where the language does not allow one
+# (docs/language.md, "Run-time dims").
+RUNTIME_DIM_RULES = re.compile(r"run-time (dim|rows)")
+
+
+def rejects_runtime_dim(verdict):
+    """Whether tilec rejected a kernel for where its run-time dim is used."""
+    return verdict.kind != "accepted" and verdict.reason not in ("crash", "hang") and \
+        bool(RUNTIME_DIM_RULES.search(verdict.message))
+
+
+def demote(kernel):
+    """The kernel with constant rows where it had its run-time dim."""
+    params = [dataclasses.replace(p, rows_dim=False) for p in kernel.params]
+    return dataclasses.replace(kernel, params=params, runtime_dim=None)
+
+
 class Oracle:
     def __init__(self, tools, workdir):
         self.tools = tools
@@ -135,6 +160,10 @@ class Oracle:
             culprit = kernel_at(text, kernels, verdict.line) if verdict.line else None
             if culprit is None:
                 culprit = self.isolate(kernels, target, path)
+            if culprit.runtime_dim and rejects_runtime_dim(verdict):
+                kernels[kernels.index(culprit)] = demote(culprit)
+                result.demoted += 1
+                continue
             if verdict.kind == "rejected":
                 result.rejected[verdict.reason] = result.rejected.get(verdict.reason, 0) + 1
             else:
@@ -163,6 +192,7 @@ class Oracle:
         path = os.path.join(directory, "module.tile")
         accepted = self.compile_all(kernels, target, result, path)
         result.accepted = len(accepted)
+        result.runtime_dim = sum(1 for kernel in accepted if kernel.runtime_dim)
         for kernel in accepted:
             finding = self.check_kernel(path, kernel, target, seed, directory)
             if finding:

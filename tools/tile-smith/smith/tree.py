@@ -29,6 +29,7 @@ class Param:
     kind: str = "uniform"
     bound: int = 0
     value: float = 0.0
+    rows_dim: bool = False  # its first dimension is the kernel's run-time dim (Kernel.runtime_dim)
 
 
 @dataclass
@@ -50,6 +51,9 @@ class Kernel:
     body: List[Stmt]
     consts: List[Tuple[str, str]] = field(default_factory=list)  # emitted before the kernel
     dim_names: dict = field(default_factory=dict)  # a parameter dim size -> the const that spells it
+    # (name, bound, value): a run-time dim `dim NAME <= BOUND` counting the first dimension of the
+    # rows_dim parameters, which analysis sees at the bound and the inputs have at `value`.
+    runtime_dim: Optional[Tuple[str, int, int]] = None
 
     def param(self, name):
         return next((p for p in self.params if p.name == name), None)
@@ -168,17 +172,23 @@ def render_stmt(s: Stmt, indent: str, out: list):
         raise ValueError(f"unknown statement kind {s.kind}")
 
 
-def render_param(p: Param, dim_names=None):
+def render_param(p: Param, dim_names=None, rows_name=None):
     if p.shape is None:
         return f"{p.name}: {p.dtype}"
     names = dim_names or {}
-    shape = "[" + ", ".join(names.get(d, str(d)) for d in p.shape) + "]"
+    dims = [names.get(d, str(d)) for d in p.shape]
+    if p.rows_dim:
+        dims[0] = rows_name
+    shape = "[" + ", ".join(dims) + "]"
     return f"{'out ' if p.out else ''}{p.name}: tensor<{shape}, {p.dtype}>"
 
 
 def render_kernel(k: Kernel) -> str:
     lines = [f"const {name} = {value}" for name, value in k.consts]
-    params = ",\n    ".join(render_param(p, k.dim_names) for p in k.params)
+    rows_name = k.runtime_dim[0] if k.runtime_dim else None
+    params = [f"dim {rows_name} <= {k.runtime_dim[1]}"] if k.runtime_dim else []
+    params += [render_param(p, k.dim_names, rows_name) for p in k.params]
+    params = ",\n    ".join(params)
     lines.append(f"kernel {k.name}(\n    {params}) {{")
     for s in k.body:
         render_stmt(s, "  ", lines)
