@@ -96,6 +96,7 @@ std::vector<ConstOverride> parseOverrides(DiagnosticSink &diags, const FrontendO
     ConstOverride override;
     override.name = name;
     override.loc = loc;
+    override.runtimeDimKernel = options.runtimeDimKernel;
     override.value = Parser(text, diags).parseStandaloneExpr();
     if (override.value)
       overrides.push_back(std::move(override));

@@ -18,6 +18,10 @@ namespace tilec::frontend {
 struct FrontendOptions {
   std::vector<std::string> importDirs;                             // -I
   std::vector<std::pair<std::string, std::string>> constOverrides; // -D NAME=VALUE
+  /// When set, a -D of a run-time dim sets it in this kernel only and the
+  /// file's other kernels keep their bounds (tile-run runs one kernel of a file
+  /// at the run's value).
+  std::string runtimeDimKernel;
   /// Where imported files are read from: the real file system, or a fixed set
   /// of files (the fuzzer's, so that no input can read arbitrary files).
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files = llvm::vfs::getRealFileSystem();

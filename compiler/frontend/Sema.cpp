@@ -97,7 +97,7 @@ void Sema::checkKernel(KernelDecl &kernel) {
   bool hasOutput = false;
   for (auto [index, param] : llvm::enumerate(kernel.params)) {
     if (param.isDim)
-      checkDimParam(param, index);
+      checkDimParam(param, index, kernel.decl.name);
     else
       checkParam(param, index);
     hasOutput |= param.isOut;

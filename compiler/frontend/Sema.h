@@ -36,6 +36,7 @@ struct ConstOverride {
   ExprPtr value;
   llvm::SMLoc loc;
   bool used = false;
+  llvm::StringRef runtimeDimKernel; ///< FrontendOptions::runtimeDimKernel
 };
 
 /// Checks a program (imported files first, the main file last) and annotates
@@ -80,7 +81,7 @@ private:
   void checkKernel(KernelDecl &kernel);
   void checkParam(Param &param, unsigned index);
   // Run-time dims (SemaRuntimeDims.cpp).
-  void checkDimParam(Param &param, unsigned index);
+  void checkDimParam(Param &param, unsigned index, llvm::StringRef kernel);
   /// Lets `expr` name a run-time dim (`a + NAME` too, as a slice's stop): the
   /// only places one may appear are a shape's first dimension, a slice's row
   /// count and a loop bound.

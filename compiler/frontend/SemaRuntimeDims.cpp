@@ -31,7 +31,7 @@ const Symbol *sliceDim(const IndexItem &item) {
 
 } // namespace
 
-void Sema::checkDimParam(Param &param, unsigned index) {
+void Sema::checkDimParam(Param &param, unsigned index, llvm::StringRef kernel) {
   llvm::StringRef name = param.decl.name;
   std::optional<int64_t> bound = checkIntConst(*param.bound, ("the bound of run-time dim '" + name + "'").str());
   if (bound && *bound <= 0) {
@@ -41,7 +41,9 @@ void Sema::checkDimParam(Param &param, unsigned index) {
   }
   // -D NAME=VALUE checks the kernel at that value instead of the bound.
   int64_t limit = bound.value_or(0), value = bound.value_or(1);
-  auto override = llvm::find_if(overrides, [&](const ConstOverride &o) { return o.name == name; });
+  auto override = llvm::find_if(overrides, [&](const ConstOverride &o) {
+    return o.name == name && (o.runtimeDimKernel.empty() || o.runtimeDimKernel == kernel);
+  });
   if (override != overrides.end()) {
     override->used = true;
     std::optional<int64_t> given = checkIntConst(*override->value, ("-D " + name).str());

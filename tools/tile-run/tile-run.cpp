@@ -156,6 +156,7 @@ std::unique_ptr<tilec::run::OpenedKernel> openAtRuntimeDims(tilec::frontend::Fro
       tilec::run::resolveRuntimeDims(tilec::interp::kernelParameters(opened->kernel), inputs);
   if (!dims)
     return nullptr;
+  options.runtimeDimKernel = opened->kernel.getSymName().str(); // the file's other kernels keep their bounds
   bool recompile = false;
   for (const tilec::run::RuntimeDimValue &dim : *dims) {
     std::string set = dim.name + "=" + std::to_string(dim.value);
