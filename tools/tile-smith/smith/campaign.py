@@ -45,7 +45,7 @@ def kernel_from_json(data):
 
     params = [Param(p["name"], p["dtype"], tuple(p["shape"]) if p["shape"] is not None else None, p["out"],
                     p["kind"], p["bound"], p["value"], p.get("rows_dim", False)) for p in data["params"]]
-    runtime_dim = data.get("runtime_dim")
+    runtime_dim = data.get("runtime_dim")  # (bound, value)
     return Kernel(data["name"], params, [stmt(s) for s in data["body"]], [tuple(c) for c in data["consts"]],
                   {int(size): name for size, name in data["dim_names"].items()},
                   tuple(runtime_dim) if runtime_dim else None)

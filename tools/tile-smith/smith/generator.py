@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .analysis import Info, Invalid
 from .check import Env, analyze
 from .expressions import Expressions, E, const as const_f32, count
-from .tree import COMMON_CONSTS, Expr, Kernel, Param, Stmt, render_module
+from .tree import COMMON_CONSTS, Expr, Kernel, Param, Stmt, expressions, render_module, statements
 
 DIMS = (1, 2, 3, 4, 5, 7, 8, 16, 16, 17, 24, 32, 32, 33, 48, 63, 64, 64, 65, 96, 100, 127, 128,
         128, 129, 255, 256, 256, 512, 1000, 1024, 2048, 4096)
@@ -325,20 +325,38 @@ class KernelGen:
         return self.kernel
 
     def make_rows_runtime(self):
-        """Declares the most common first dimension R of the tensor parameters (rank 2 or more) as
-        a run-time dim `dim T <= R` and picks the value the inputs have: 1, R - 1, or any in
-        between. Where the language does not allow the dim (a slice of R rows, a column sum, …)
-        tilec says so and the oracle demotes the kernel to constant rows (oracle.demote)."""
-        rng = self.rng
-        firsts = [p.shape[0] for p in self.kernel.params if p.shape and len(p.shape) >= 2 and p.shape[0] > 1]
+        """Declares a first dimension R of the tensor parameters (rank 2 or more) as a run-time
+        dim `dim T <= R` (the most common one no window or row gather reads in part), writes `T`
+        for R in the parameters' and the body's shapes of rank 2 or more and `:` for a window of
+        all R rows, and picks the value the inputs have: 1, R - 1, or any in between. Where the
+        language does not allow the dim (constant rows meeting `T` rows, …) tilec says so and the
+        oracle demotes the kernel to constant rows (oracle.demote)."""
+        kernel = self.kernel
+        tensors = [p for p in kernel.params if p.shape and len(p.shape) >= 2]
+        firsts = [p.shape[0] for p in tensors if p.shape[0] > 1]
+        by_name = {p.name: p for p in tensors}
+        loads = [e for _, e in expressions(kernel) if e.op in ("load", "load_rows") and e.attrs["name"] in by_name]
+        for e in loads:
+            rows = by_name[e.attrs["name"]].shape[0]
+            first = e.attrs["items"][0] if e.op == "load" else None
+            if first is None or not (first[0] == "all" or (first[0] == "range" and first[1] == "0"
+                                                             and first[2] in (0, rows))):
+                firsts = [d for d in firsts if d != rows]
         if not firsts:
             return
         rows = max(sorted(set(firsts)), key=firsts.count)
-        for p in self.kernel.params:
-            p.rows_dim = bool(p.shape) and len(p.shape) >= 2 and p.shape[0] == rows
-        value = rng.choice((1, rows - 1, rng.randint(1, rows)))
-        self.kernel.runtime_dim = ("T", rows, max(value, 1))
-
+        for p in tensors:
+            p.rows_dim = p.shape[0] == rows
+        for e in loads:
+            if by_name[e.attrs["name"]].rows_dim:
+                e.attrs["items"] = [("all",)] + list(e.attrs["items"][1:])
+        shaped = [s.attrs for _, s in statements(kernel.body)] + [e.attrs for _, e in expressions(kernel)]
+        for attrs in shaped:
+            shape = attrs.get("shape")
+            if shape and len(shape) >= 2 and shape[0] == rows:
+                attrs["rows_dim"] = True
+        value = self.rng.choice((1, rows - 1, self.rng.randint(1, rows)))
+        kernel.runtime_dim = (rows, max(value, 1))
 
     def name_dims(self):
         """Spell up to two parameter dim sizes by consts (shared ones, or const expressions)."""

@@ -8,7 +8,7 @@ For one module and one target:
     on the CPU model, fused and unfused. Each output of each pair of the three
     must agree within the bound analysis.py derives for it (0: bit for bit).
 """
-import dataclasses
+import copy
 import os
 import re
 import shutil
@@ -18,7 +18,7 @@ import numpy as np
 
 from .check import analyze
 from .tools import Verdict
-from .tree import COMMON_FILE, common_text, render_module
+from .tree import COMMON_FILE, common_text, expressions, render_module, statements
 
 MODES = ("interpret", "fused", "unfused")
 
@@ -67,7 +67,7 @@ def write_inputs(kernel, directory, seed):
         rng = np.random.default_rng([seed, index])
         path = os.path.join(directory, p.name + ".npy")
         # A run-time dim's tensors have its value's rows (tile-run reads the value from them).
-        shape = (kernel.runtime_dim[2],) + p.shape[1:] if p.rows_dim else p.shape
+        shape = (kernel.runtime_dim[1],) + p.shape[1:] if p.rows_dim else p.shape
         if p.shape is None:
             np.save(path, np.array(p.value, dtype=np.float32 if p.dtype == "f32" else np.int32))
         elif p.kind == "index":
@@ -134,8 +134,15 @@ def rejects_runtime_dim(verdict):
 
 def demote(kernel):
     """The kernel with constant rows where it had its run-time dim."""
-    params = [dataclasses.replace(p, rows_dim=False) for p in kernel.params]
-    return dataclasses.replace(kernel, params=params, runtime_dim=None)
+    constant = copy.deepcopy(kernel)
+    constant.runtime_dim = None
+    for p in constant.params:
+        p.rows_dim = False
+    for _, s in statements(constant.body):
+        s.attrs.pop("rows_dim", None)
+    for _, e in expressions(constant):
+        e.attrs.pop("rows_dim", None)
+    return constant
 
 
 class Oracle:

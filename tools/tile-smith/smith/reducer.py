@@ -14,7 +14,7 @@ import time
 from .analysis import Invalid
 from .check import Env, analyze
 from .generator import used_names
-from .tree import Expr, Param, Stmt
+from .tree import Expr, Param, Stmt, expressions, statements
 
 
 class RecordingEnv(Env):
@@ -37,33 +37,11 @@ def expression_infos(kernel):
     return env.seen
 
 
-def statements(body, path=()):
-    """(path, stmt) of every statement, depth first."""
-    for i, s in enumerate(body):
-        yield path + (i,), s
-        yield from statements(s.body, path + (i,))
-
-
 def body_at(kernel, path):
     body = kernel.body
     for i in path[:-1]:
         body = body[i].body
     return body
-
-
-def expressions(kernel):
-    """(stmt path, expr) of every expression node, parents before children."""
-    out = []
-
-    def walk(path, e):
-        out.append((path, e))
-        for a in e.args:
-            walk(path, a)
-
-    for path, s in statements(kernel.body):
-        if s.expr is not None:
-            walk(path, s.expr)
-    return out
 
 
 def fresh_param(kernel, info, prefix="r"):
@@ -237,6 +215,8 @@ def shrink(kernel, size, smaller):
             p.shape = shape(p.shape)
         if p.kind == "index" and p.bound == size:
             p.bound = smaller
+    if k.runtime_dim and k.runtime_dim[0] == size:
+        k.runtime_dim = (smaller, min(k.runtime_dim[1], smaller))
     for _, s in statements(k.body):
         if s.expr is not None:
             walk(s.expr)

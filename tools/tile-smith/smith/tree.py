@@ -51,12 +51,34 @@ class Kernel:
     body: List[Stmt]
     consts: List[Tuple[str, str]] = field(default_factory=list)  # emitted before the kernel
     dim_names: dict = field(default_factory=dict)  # a parameter dim size -> the const that spells it
-    # (name, bound, value): a run-time dim `dim NAME <= BOUND` counting the first dimension of the
-    # rows_dim parameters, which analysis sees at the bound and the inputs have at `value`.
-    runtime_dim: Optional[Tuple[str, int, int]] = None
+    # (bound, value): a run-time dim `dim T <= BOUND` (RUNTIME_DIM) counting the first dimension of
+    # the rows_dim parameters and shapes, which analysis sees at the bound and the inputs have at `value`.
+    runtime_dim: Optional[Tuple[int, int]] = None
 
     def param(self, name):
         return next((p for p in self.params if p.name == name), None)
+
+
+def statements(body, path=()):
+    """(path, stmt) of every statement, depth first."""
+    for i, s in enumerate(body):
+        yield path + (i,), s
+        yield from statements(s.body, path + (i,))
+
+
+def expressions(kernel):
+    """(stmt path, expr) of every expression node, parents before children."""
+    out = []
+
+    def walk(path, e):
+        out.append((path, e))
+        for a in e.args:
+            walk(path, a)
+
+    for path, s in statements(kernel.body):
+        if s.expr is not None:
+            walk(path, s.expr)
+    return out
 
 
 def fmt_float(value):
@@ -83,8 +105,16 @@ def render_items(items):
     return "[" + ", ".join(render_item(i) for i in items) + "]"
 
 
-def render_shape(shape):
-    return "[" + ", ".join(str(d) for d in shape) + "]"
+# The run-time dim a kernel declares (Kernel.runtime_dim), by its one name.
+RUNTIME_DIM = "T"
+
+
+def render_shape(shape, rows_dim=False):
+    """A shape literal; `rows_dim`: its first dimension is the kernel's run-time dim."""
+    dims = [str(d) for d in shape]
+    if rows_dim:
+        dims[0] = RUNTIME_DIM
+    return "[" + ", ".join(dims) + "]"
 
 
 BINARY_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "div": "/"}
@@ -103,10 +133,10 @@ def render_expr(e: Expr) -> str:
         return at["text"]
     if op == "full":
         if at["value"] == 0 and at.get("zeros"):
-            return f"zeros({render_shape(at['shape'])}, {at['dtype']})"
+            return f"zeros({render_shape(at['shape'], at.get('rows_dim'))}, {at['dtype']})"
         value = at["value"]
         text = str(int(value)) if at["dtype"] in ("i8", "i32") else fmt_float(value)
-        return f"full({render_shape(at['shape'])}, {text}, {at['dtype']})"
+        return f"full({render_shape(at['shape'], at.get('rows_dim'))}, {text}, {at['dtype']})"
     if op in BINARY_SYMBOLS and not at.get("call"):
         return f"({render_expr(a[0])} {BINARY_SYMBOLS[op]} {render_expr(a[1])})"
     if op == "neg" and not at.get("call"):
@@ -132,7 +162,7 @@ def render_expr(e: Expr) -> str:
         pattern = at["pattern"]
         return f"gather({render_expr(a[0])}, " + (f"pattern={pattern})" if at.get("kw") else f"{pattern})")
     if op in ("reshape", "broadcast"):
-        return f"{op}({render_expr(a[0])}, {render_shape(at['shape'])})"
+        return f"{op}({render_expr(a[0])}, {render_shape(at['shape'], at.get('rows_dim'))})"
     if op == "rms_norm":
         gamma = f", {render_expr(a[1])}" if len(a) > 1 else ""
         return f"rms_norm({render_expr(a[0])}{gamma}, eps={fmt_float(at['eps'])})"
@@ -146,7 +176,7 @@ def render_stmt(s: Stmt, indent: str, out: list):
     if s.kind == "let":
         out.append(f"{indent}let {s.name} = {render_expr(s.expr)}")
     elif s.kind == "scratch":
-        out.append(f"{indent}let {s.name} = scratch({render_shape(s.attrs['shape'])}, {s.attrs['dtype']})")
+        out.append(f"{indent}let {s.name} = scratch({render_shape(s.attrs['shape'], s.attrs.get('rows_dim'))}, {s.attrs['dtype']})")
     elif s.kind == "quant":
         out.append(f"{indent}let {s.names[0]}, {s.names[1]} = quant_int8({render_expr(s.expr)}, "
                    f"scale_max={fmt_float(s.attrs['scale_max'])}, amax_eps={fmt_float(s.attrs['amax_eps'])})")
@@ -172,22 +202,21 @@ def render_stmt(s: Stmt, indent: str, out: list):
         raise ValueError(f"unknown statement kind {s.kind}")
 
 
-def render_param(p: Param, dim_names=None, rows_name=None):
+def render_param(p: Param, dim_names=None):
     if p.shape is None:
         return f"{p.name}: {p.dtype}"
     names = dim_names or {}
     dims = [names.get(d, str(d)) for d in p.shape]
     if p.rows_dim:
-        dims[0] = rows_name
+        dims[0] = RUNTIME_DIM
     shape = "[" + ", ".join(dims) + "]"
     return f"{'out ' if p.out else ''}{p.name}: tensor<{shape}, {p.dtype}>"
 
 
 def render_kernel(k: Kernel) -> str:
     lines = [f"const {name} = {value}" for name, value in k.consts]
-    rows_name = k.runtime_dim[0] if k.runtime_dim else None
-    params = [f"dim {rows_name} <= {k.runtime_dim[1]}"] if k.runtime_dim else []
-    params += [render_param(p, k.dim_names, rows_name) for p in k.params]
+    params = [f"dim {RUNTIME_DIM} <= {k.runtime_dim[0]}"] if k.runtime_dim else []
+    params += [render_param(p, k.dim_names) for p in k.params]
     params = ",\n    ".join(params)
     lines.append(f"kernel {k.name}(\n    {params}) {{")
     for s in k.body:
