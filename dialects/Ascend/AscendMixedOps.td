@@ -95,4 +95,15 @@ def Ascend_TFreeOp : Ascend_Op<"tfree"> {
   let hasVerifier = 1;
 }
 
+def Ascend_SubblockIdxOp : Ascend_Op<"subblock_idx", [Pure]> {
+  let summary = "which AIV of its cluster this core is";
+  let description = [{
+    0 or 1 on the AIVs of a mixed launch (`get_subblockid()`), the row half
+    an `up_down` pop views; 0 on an AIC and outside a mixed launch.
+    `%s = ascend.subblock_idx`
+  }];
+  let results = (outs Index:$result);
+  let assemblyFormat = "attr-dict";
+}
+
 #endif // TILEC_ASCEND_MIXED_OPS_TD

@@ -26,6 +26,8 @@ ascend.task @consumer(%x: !ascend.gm<32x64xi32>, %ring: !ring, %y: !ascend.gm<32
     attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %t = ascend.alloc : !ascend.tile<16x64xi32, ub>
+  // CHECK: ascend.subblock_idx
+  %sub = ascend.subblock_idx
   // CHECK: %[[S:.*]] = ascend.tpop %[[R:.*]] <up_down> : !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32> -> !ascend.gm<16x64xi32>
   // CHECK: ascend.tload %{{.*}}, %[[S]]
   // CHECK: ascend.tfree %[[R]] : !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32>
