@@ -56,10 +56,8 @@ bool isLoopStride(Value offset, scf::ForOp loop, int64_t width) {
   auto mul = offset.getDefiningOp<arith::MulIOp>();
   if (!mul)
     return false;
-  for (auto [a, b] : {std::pair(mul.getLhs(), mul.getRhs()), std::pair(mul.getRhs(), mul.getLhs())})
-    if (a == iv && rowfusion::constantIndex(b) == width)
-      return true;
-  return false;
+  return (mul.getLhs() == iv && rowfusion::constantIndex(mul.getRhs()) == width) ||
+         (mul.getRhs() == iv && rowfusion::constantIndex(mul.getLhs()) == width);
 }
 
 /// The reader of `matmul`'s product when it is one fused scope reading all
@@ -83,9 +81,11 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
   std::optional<int64_t> lower = rowfusion::constantIndex(loop.getLowerBound()),
                          upper = rowfusion::constantIndex(loop.getUpperBound()),
                          step = rowfusion::constantIndex(loop.getStep());
-  if (window.getDimSize(0) != type.getDimSize(0) || rowfusion::constantIndex(slice.getOffsets()[0]) != 0 ||
-      lower != 0 || step != 1 || !upper || *upper * cols != type.getDimSize(1) ||
-      !isLoopStride(slice.getOffsets()[1], loop, cols))
+  bool allRows = window.getDimSize(0) == type.getDimSize(0) &&
+                 rowfusion::constantIndex(slice.getOffsets()[0]) == 0;
+  bool coversColumns = lower == 0 && step == 1 && upper && *upper * cols == type.getDimSize(1) &&
+                       isLoopStride(slice.getOffsets()[1], loop, cols);
+  if (!allRows || !coversColumns)
     return std::nullopt;
   tile::ScopeOp scope = soleReadingScope(slice.getResult());
   if (!scope)

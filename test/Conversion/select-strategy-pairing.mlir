@@ -187,3 +187,24 @@ tile.kernel @serial(%a: !tile.gm<128x128xbf16>, %b: !tile.gm<128x512xbf16>, %y: 
   }
   tile.return
 }
+
+// -----
+
+// Chunks of 64 rows (the scope's `tokens`) do not divide a 64-row slot's
+// 32-row halves: each AIV would need rows of the other's half. No pairing.
+// CHECK-LABEL: tile.kernel @half_chunks
+// CHECK: tile.matmul
+// CHECK-NOT: ascend.pairing
+// CHECK: tile.return
+tile.kernel @half_chunks(%a: !tile.gm<64x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<64x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<64x128xbf16> -> tensor<64x128xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<128x256xbf16> -> tensor<128x256xbf16>
+  %p = tile.matmul %ta, %tb : tensor<64x128xbf16>, tensor<128x256xbf16> -> tensor<64x256xf32>
+  %r = tile.scope "chain" core = <vector> -> tensor<64x256xf32> {
+    %sq = tile.mul %p, %p : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
+    tile.yield %sq : tensor<64x256xf32>
+  } {tokens = 64 : i64}
+  tile.store %r, %y[%c0, %c0] : tensor<64x256xf32>, !tile.gm<64x256xf32>
+  tile.return
+}
