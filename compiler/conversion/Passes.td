@@ -97,7 +97,23 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       whole rows of at most the target's copy columns, as many as fill half
       of UB, dividing the blocks in which the rows are consecutive on both
       sides.
+    - With `pair-cube-vector` (off by default: convert-tile-to-ascend does
+      not build mixed launches yet, issue 17), a matmul without accumulator
+      whose product is read by one fused vector scope alone, in all of its
+      rows (directly, or through one slice of all rows and w columns at
+      h × w in a parallel loop over h covering the columns), gets
+      `ascend.pairing = #ascend.c2v_ring<rows, cols, slots>`: the two run
+      as one mixed launch through a ring of GM slots of one output block's
+      rows × the w columns a consumer run reads. It pairs when the scope's
+      chunk rows divide half a slot's rows (one half per AIV) and the
+      blocking's columns divide w. The ring is the deepest of 4, 3 or 2
+      slots for which the rings of all clusters that get a slot take at
+      most a quarter of the target's L2; none fits, no pairing.
   }];
+  let options = [
+    Option<"pairCubeVector", "pair-cube-vector", "bool", /*default=*/"false",
+           "pair a matmul with the fused vector scope that reads its product">,
+  ];
   let dependentDialects = ["::tilec::ascend::AscendDialect", "::mlir::arith::ArithDialect"];
 }
 

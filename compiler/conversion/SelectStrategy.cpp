@@ -96,6 +96,7 @@ FailureOr<Attribute> chooseStrategy(Operation *op, ModuleOp module,
 }
 
 struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileSelectStrategyPass> {
+  using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();
     const target::TargetDescription &target = lookupModuleTarget(module);
@@ -119,6 +120,12 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       });
       if (walked.wasInterrupted())
         return signalPassFailure();
+      // Pairing reads the strategies of a matmul and of its consumer.
+      if (pairCubeVector)
+        kernel.walk([&](tile::MatmulOp matmul) {
+          if (std::optional<ascend::C2vRingAttr> ring = choosePairing(matmul, target))
+            ascend::AscendDialect::PairingAttrHelper(matmul.getContext()).setAttr(matmul, *ring);
+        });
     }
   }
 };

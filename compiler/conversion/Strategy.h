@@ -83,6 +83,12 @@ mlir::FailureOr<ascend::BlockingAttr> chooseBlocking(mlir::Location loc, MatrixS
                                                      mlir::Type acc, int64_t buffers,
                                                      const target::TargetDescription &target);
 
+/// The ring through which `matmul` (its `ascend.strategy` chosen) runs
+/// paired with the one fused vector scope that reads its product in whole
+/// rows (StrategyPairing.cpp); nothing when it does not pair.
+std::optional<ascend::C2vRingAttr> choosePairing(tile::MatmulOp matmul,
+                                                 const target::TargetDescription &target);
+
 } // namespace tilec::conversion
 
 #endif

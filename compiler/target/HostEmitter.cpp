@@ -29,6 +29,12 @@ private:
   LogicalResult emitOp(Operation *op) override;
   LogicalResult emitParameters();
   LogicalResult emitLaunch(ascend::LaunchOp launch);
+  LogicalResult emitMixedLaunch(ascend::LaunchMixedOp launch);
+  /// The launch's GM pointer and scalar slot arrays, declared under
+  /// `taskName`: their names (`nullptr` when empty) and lengths.
+  FailureOr<SmallVector<std::string>> emitLaunchArguments(Operation *launch, ValueRange args,
+                                                          const std::string &taskName);
+  LogicalResult emitRing(ascend::AllocRingOp alloc);
   LogicalResult emitConstant(ascend::GmConstantOp constant);
 
   ascend::KernelOp kernel;
@@ -78,26 +84,23 @@ LogicalResult HostEmitter::emit() {
   return success();
 }
 
-LogicalResult HostEmitter::emitLaunch(ascend::LaunchOp launch) {
-  auto task = SymbolTable::lookupNearestSymbolFrom<ascend::TaskOp>(launch, launch.getTaskAttr());
-  if (!task)
-    return launch.emitError("launches an unknown task");
+FailureOr<SmallVector<std::string>>
+HostEmitter::emitLaunchArguments(Operation *launch, ValueRange args, const std::string &taskName) {
   SmallVector<std::string> globals, scalarSlots;
-  for (Value operand : launch.getArgs()) {
-    if (isa<ascend::GlobalTensorType>(operand.getType())) {
+  for (Value operand : args) {
+    if (isa<ascend::GlobalTensorType, ascend::RingType>(operand.getType())) {
       globals.push_back(expr(operand));
       continue;
     }
     std::optional<std::string> slot = slotFromScalar(operand.getType(), expr(operand));
     if (!slot)
-      return launch.emitError("cannot pass a scalar of type ") << operand.getType();
+      return launch->emitError("cannot pass a scalar of type ") << operand.getType();
     scalarSlots.push_back(*slot);
   }
 
   // The launch spans several lines, so its source line leads instead of trailing.
-  if (std::optional<std::string> line = tileSourceLine(launch.getLoc()))
+  if (std::optional<std::string> line = tileSourceLine(launch->getLoc()))
     os << "// " << *line << "\n";
-  std::string taskName = task.getSymName().str();
   std::string gmArray = "nullptr", scalarArray = "nullptr";
   if (!globals.empty()) {
     gmArray = names.unique(taskName + "_gm");
@@ -107,13 +110,57 @@ LogicalResult HostEmitter::emitLaunch(ascend::LaunchOp launch) {
     scalarArray = names.unique(taskName + "_scalars");
     printList(os, "const int64_t " + scalarArray + "[] = {", scalarSlots, "};\n");
   }
+  return SmallVector<std::string>{gmArray, std::to_string(globals.size()), scalarArray,
+                                  std::to_string(scalarSlots.size())};
+}
+
+LogicalResult HostEmitter::emitLaunch(ascend::LaunchOp launch) {
+  auto task = SymbolTable::lookupNearestSymbolFrom<ascend::TaskOp>(launch, launch.getTaskAttr());
+  if (!task)
+    return launch.emitError("launches an unknown task");
+  std::string taskName = task.getSymName().str();
+  FailureOr<SmallVector<std::string>> arrays =
+      emitLaunchArguments(launch, launch.getArgs(), taskName);
+  if (failed(arrays))
+    return failure();
   bool cube = task.getCore() == ascend::CoreType::aic;
-  printList(os, "host->launch(",
-            {"\"" + taskName + "\"", "tilec_task_" + taskName,
-             cube ? "tilec::isa::CoreKind::Cube" : "tilec::isa::CoreKind::Vector",
-             "/*blocks=*/" + std::to_string(launch.getBlocks()), gmArray,
-             std::to_string(globals.size()), scalarArray, std::to_string(scalarSlots.size())},
-            ");\n");
+  SmallVector<std::string> call = {"\"" + taskName + "\"", "tilec_task_" + taskName,
+                                   cube ? "tilec::isa::CoreKind::Cube"
+                                        : "tilec::isa::CoreKind::Vector",
+                                   "/*blocks=*/" + std::to_string(launch.getBlocks())};
+  call.append(arrays->begin(), arrays->end());
+  printList(os, "host->launch(", call, ");\n");
+  return success();
+}
+
+/// Both tasks get the same arguments; the launch is named after the pair.
+LogicalResult HostEmitter::emitMixedLaunch(ascend::LaunchMixedOp launch) {
+  std::string cube = launch.getCube().str(), vector = launch.getVector().str();
+  FailureOr<SmallVector<std::string>> arrays =
+      emitLaunchArguments(launch, launch.getArgs(), cube + "_" + vector);
+  if (failed(arrays))
+    return failure();
+  SmallVector<std::string> call = {"\"" + cube + "+" + vector + "\"", "tilec_task_" + cube,
+                                   "tilec_task_" + vector,
+                                   "/*blocks=*/" + std::to_string(launch.getBlocks())};
+  call.append(arrays->begin(), arrays->end());
+  printList(os, "host->launchMixed(", call, ");\n");
+  return success();
+}
+
+/// One ring per cluster of the widest mixed launch it is passed to.
+LogicalResult HostEmitter::emitRing(ascend::AllocRingOp alloc) {
+  int64_t clusters = 0;
+  for (Operation *user : alloc->getUsers())
+    if (auto launch = dyn_cast<ascend::LaunchMixedOp>(user))
+      clusters = std::max<int64_t>(clusters, launch.getBlocks());
+  if (clusters == 0)
+    return alloc.emitError("a ring no mixed launch is passed to");
+  std::string name = names.unique("ring");
+  names.bind(alloc.getResult(), name);
+  os << "void *" << name << " = host->allocScratch(" << clusters * alloc.getType().getNumBytes()
+     << ", \"" << name << "\");";
+  endStatement(alloc);
   return success();
 }
 
@@ -158,6 +205,8 @@ LogicalResult HostEmitter::emitOp(Operation *op) {
         return success();
       })
       .Case([&](ascend::LaunchOp launch) { return emitLaunch(launch); })
+      .Case([&](ascend::LaunchMixedOp launch) { return emitMixedLaunch(launch); })
+      .Case([&](ascend::AllocRingOp alloc) { return emitRing(alloc); })
       .Case([&](ascend::ReturnOp) { return success(); })
       .Default([&](Operation *other) {
         return other->emitError("C++ emission does not support '")

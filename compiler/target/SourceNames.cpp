@@ -61,11 +61,16 @@ std::optional<std::string> SourceNames::nameOf(Location loc) const {
 }
 
 std::string tilec::target::positionalName(TypeRange argumentTypes, unsigned index) {
-  bool global = isa<ascend::GlobalTensorType>(argumentTypes[index]);
+  auto kind = [](Type type) -> StringRef {
+    if (isa<ascend::GlobalTensorType>(type))
+      return "gm";
+    return isa<ascend::RingType>(type) ? "ring" : "scalar";
+  };
+  StringRef own = kind(argumentTypes[index]);
   unsigned position = 0;
   for (Type type : argumentTypes.take_front(index))
-    position += isa<ascend::GlobalTensorType>(type) == global;
-  return (global ? "gm" : "scalar") + std::to_string(position);
+    position += kind(type) == own;
+  return own.str() + std::to_string(position);
 }
 
 SourceNames::SourceNames(ModuleOp module) {

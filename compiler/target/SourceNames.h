@@ -45,8 +45,8 @@ private:
   mutable llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> sources;
 };
 
-/// `gm<i>` or `scalar<i>`: the position of argument `index` among the
-/// arguments of its kind (global tensors or scalars).
+/// `gm<i>`, `ring<i>` or `scalar<i>`: the position of argument `index`
+/// among the arguments of its kind (global tensors, rings or scalars).
 std::string positionalName(mlir::TypeRange argumentTypes, unsigned index);
 
 } // namespace tilec::target

@@ -49,7 +49,18 @@ private:
   LogicalResult emitTransfer(Operation *op, Value global, ValueRange offsets, Value tile,
                              std::optional<ArrayRef<int64_t>> window, bool load,
                              bool transposed);
+  /// TLOAD/TSTORE of `tile` through a `view` starting at `pointer`.
+  void emitViewTransfer(Operation *op, const GmView &view, const std::string &pointer,
+                        const std::string &base, Value tile, bool load);
   LogicalResult emitInstruction(ascend::InstructionOpInterface instruction);
+  /// Each ring argument's slots of this cluster and its slot counter.
+  LogicalResult emitRingCursors();
+  LogicalResult emitPush(ascend::TPushOp push);
+  LogicalResult emitPop(ascend::TPopOp pop);
+  void emitFree(ascend::TFreeOp free);
+  /// AIC: consumes the "slots free" counts its pushes did not wait for, so
+  /// the cluster's next block starts with none.
+  void emitRingDrains();
   /// `x + idx0 * 1024 + 512`: the pointer to element `offsets` of `global`.
   std::string elementPointer(Value global, ValueRange offsets);
 
@@ -58,6 +69,13 @@ private:
   llvm::DenseMap<Type, std::string> tileAliases;
   SmallVector<std::pair<GmView, std::string>> viewAliases;
   SmallVector<std::string> aliasDeclarations;
+  /// Per ring argument: its flag pair's first flag and the C++ names of its
+  /// cluster's slots and its slot counter.
+  struct RingCursor {
+    int fullFlag;
+    std::string slots, next;
+  };
+  llvm::DenseMap<Value, RingCursor> rings;
 };
 
 } // namespace
@@ -68,7 +86,7 @@ static SmallVector<BlockArgument> kernelParameters(ascend::TaskOp task) {
   SmallVector<BlockArgument> parameters;
   for (bool global : {true, false})
     for (BlockArgument argument : task.getArguments())
-      if (isa<ascend::GlobalTensorType>(argument.getType()) == global)
+      if (isa<ascend::GlobalTensorType, ascend::RingType>(argument.getType()) == global)
         parameters.push_back(argument);
   return parameters;
 }
@@ -80,8 +98,18 @@ static FailureOr<std::string> gmElementType(ascend::TaskOp task, ascend::GlobalT
   return task.emitError("cannot spell GM element type ") << global.getElementType();
 }
 
-/// `__gm__ T *` for a GM tensor argument, the scalar's C++ type otherwise.
+/// A ring's slots as the global tensor of all of them, one after the other.
+static ascend::GlobalTensorType ringSlotsTensor(ascend::RingType ring) {
+  return ascend::GlobalTensorType::get(ring.getContext(),
+                                       {ring.getSlots() * ring.getRows(), ring.getCols()},
+                                       ring.getElement());
+}
+
+/// `__gm__ T *` for a GM tensor or ring argument, the scalar's C++ type
+/// otherwise.
 static FailureOr<std::string> kernelParameterType(ascend::TaskOp task, Type type) {
+  if (auto ring = dyn_cast<ascend::RingType>(type))
+    type = ringSlotsTensor(ring);
   if (auto global = dyn_cast<ascend::GlobalTensorType>(type)) {
     FailureOr<std::string> element = gmElementType(task, global);
     if (failed(element))
@@ -136,6 +164,10 @@ LogicalResult TaskEmitter::collectTypeAliases() {
       if (failed(addView(op, store.getDst().getType(), store.getSrc(), store.getWindow(),
                          /*transposed=*/false)))
         return WalkResult::interrupt();
+    } else if (auto push = dyn_cast<ascend::TPushOp>(op)) {
+      if (failed(addView(op, ringSlotsTensor(push.getRing().getType()), push.getSrc(),
+                         std::nullopt, /*transposed=*/false)))
+        return WalkResult::interrupt();
     }
     return WalkResult::advance();
   });
@@ -186,11 +218,14 @@ LogicalResult TaskEmitter::emit() {
     return failure();
   os.indent();
   emitBlockQueries();
+  if (failed(emitRingCursors()))
+    return failure();
   for (const std::string &declaration : aliasDeclarations)
     os << declaration << "\n";
   os << "\n";
   if (failed(emitBlock(task.getBody().front())))
     return failure();
+  emitRingDrains();
   os.unindent();
   os << "}\n";
   return success();
@@ -236,15 +271,20 @@ LogicalResult TaskEmitter::emitTransfer(Operation *op, Value global, ValueRange 
                                     window, transposed, op->getLoc());
   if (failed(view))
     return failure();
-  auto alias = llvm::find_if(viewAliases, [&](auto &entry) { return entry.first == *view; });
-  std::string viewName = names.unique(expr(global) + "View");
-  os << alias->second << " " << viewName << "(" << elementPointer(global, offsets) << ");\n";
+  emitViewTransfer(op, *view, elementPointer(global, offsets), expr(global), tile, load);
+  return success();
+}
+
+void TaskEmitter::emitViewTransfer(Operation *op, const GmView &view, const std::string &pointer,
+                                   const std::string &base, Value tile, bool load) {
+  auto alias = llvm::find_if(viewAliases, [&](auto &entry) { return entry.first == view; });
+  std::string viewName = names.unique(base + "View");
+  os << alias->second << " " << viewName << "(" << pointer << ");\n";
   if (load)
     os << "TLOAD(" << expr(tile) << ", " << viewName << ");";
   else
     os << "TSTORE(" << viewName << ", " << expr(tile) << ");";
   endStatement(op);
-  return success();
 }
 
 LogicalResult TaskEmitter::emitInstruction(ascend::InstructionOpInterface instruction) {
@@ -274,6 +314,115 @@ LogicalResult TaskEmitter::emitInstruction(ascend::InstructionOpInterface instru
   os << callee << "(" << llvm::join(arguments, ", ") << ");";
   endStatement(op);
   return success();
+}
+
+// Rings: each cluster's slots follow the previous cluster's; flags 2i and
+// 2i + 1 of the i-th ring argument say "slot full" and "slots free". The
+// counters and the sync period are pto-isa's TPipe's (runtime/isa/TPipe.h):
+// the AIC waits for free slots every period once the ring has been filled,
+// the AIVs free them every period of pops.
+
+/// Pops per "slots free" notification and pushes per wait for one.
+static int64_t ringSyncPeriod(ascend::RingType ring) {
+  return ring.getSlots() <= 2 ? ring.getSlots() : ring.getSlots() / 2;
+}
+
+LogicalResult TaskEmitter::emitRingCursors() {
+  int flag = 0;
+  for (BlockArgument argument : task.getArguments()) {
+    auto ring = dyn_cast<ascend::RingType>(argument.getType());
+    if (!ring)
+      continue;
+    if (flag + 1 >= 16)
+      return task.emitError("C++ emission has cross-core flags for 8 rings per task");
+    std::optional<std::string> element = elementTypeName(ring.getElement());
+    if (!element)
+      return task.emitError("cannot spell ring element type ") << ring.getElement();
+    RingCursor cursor{flag, names.unique(expr(argument) + "_slots"),
+                      names.unique(expr(argument) + "_next")};
+    flag += 2;
+    if (argument.use_empty())
+      continue;
+    os << "__gm__ " << *element << " *" << cursor.slots << " = " << expr(argument)
+       << " + get_block_idx() * " << ring.getSlots() * ring.getRows() * ring.getCols() << ";\n";
+    os << "uint32_t " << cursor.next << " = 0;\n";
+    rings[argument] = cursor;
+  }
+  return success();
+}
+
+/// `slots + (next % S) * R * C`: the first element of the current slot.
+static std::string currentSlot(ascend::RingType ring, const std::string &slots,
+                               const std::string &next) {
+  return slots + " + (" + next + " % " + std::to_string(ring.getSlots()) + ") * " +
+         std::to_string(ring.getRows() * ring.getCols());
+}
+
+LogicalResult TaskEmitter::emitPush(ascend::TPushOp push) {
+  ascend::RingType ring = push.getRing().getType();
+  const RingCursor &cursor = rings.at(push.getRing());
+  auto src = cast<ascend::TileBufferType>(push.getSrc().getType());
+  FailureOr<GmView> view =
+      gmViewOf(ringSlotsTensor(ring), src, std::nullopt, /*transposed=*/false, push.getLoc());
+  if (failed(view))
+    return failure();
+  std::string col = expr(push.getCol());
+  os << "// TPUSH: a full ring waits for free slots before a slot's first block\n";
+  os << "if (" << col << " == 0 && " << cursor.next << " >= " << ring.getSlots() << " && "
+     << cursor.next << " % " << ringSyncPeriod(ring) << " == 0)\n";
+  os << "  wait_flag_dev(" << cursor.fullFlag + 1 << ");\n";
+  emitViewTransfer(push, *view, currentSlot(ring, cursor.slots, cursor.next) + " + " + col,
+                   cursor.slots, push.getSrc(), /*load=*/false);
+  os << "if (" << col << " + " << src.getCols() << " == " << ring.getCols() << ") {\n";
+  os << "  ffts_cross_core_sync(PIPE_FIX, crossCoreSyncConfig(CV_CORES_SYNC, "
+     << cursor.fullFlag << "));\n";
+  os << "  ++" << cursor.next << ";\n";
+  os << "}\n";
+  return success();
+}
+
+LogicalResult TaskEmitter::emitPop(ascend::TPopOp pop) {
+  ascend::RingType ring = pop.getRing().getType();
+  const RingCursor &cursor = rings.at(pop.getRing());
+  std::optional<std::string> element = elementTypeName(ring.getElement());
+  std::string name = names.unique(cursor.slots + "_popped");
+  names.bind(pop.getSlot(), name);
+  os << "wait_flag_dev(" << cursor.fullFlag << "); // TPOP\n";
+  os << "__gm__ " << *element << " *" << name << " = "
+     << currentSlot(ring, cursor.slots, cursor.next);
+  if (pop.getSplit() == ascend::SlotSplit::up_down)
+    os << " + get_subblockid() * " << ring.getRows() / 2 * ring.getCols();
+  os << ";";
+  endStatement(pop);
+  return success();
+}
+
+void TaskEmitter::emitFree(ascend::TFreeOp free) {
+  ascend::RingType ring = free.getRing().getType();
+  const RingCursor &cursor = rings.at(free.getRing());
+  os << "if ((" << cursor.next << " + 1) % " << ringSyncPeriod(ring) << " == 0)\n";
+  os << "  ffts_cross_core_sync(PIPE_MTE2, crossCoreSyncConfig(CV_CORES_SYNC, "
+     << cursor.fullFlag + 1 << "));\n";
+  os << "++" << cursor.next << ";\n";
+}
+
+void TaskEmitter::emitRingDrains() {
+  if (task.getCore() != ascend::CoreType::aic)
+    return;
+  for (BlockArgument argument : task.getArguments()) {
+    auto cursor = rings.find(argument);
+    if (cursor == rings.end())
+      continue;
+    auto ring = cast<ascend::RingType>(argument.getType());
+    std::string next = cursor->second.next, period = std::to_string(ringSyncPeriod(ring)),
+                slots = std::to_string(ring.getSlots());
+    os << "// The AIVs freed " << next << " / " << period << " times; the pushes waited for "
+       << "those past the first " << slots << " slots.\n";
+    os << "for (uint32_t drain = " << next << " / " << period << " - (" << next << " > " << slots
+       << " ? (" << next << " - " << slots << " + " << period << " - 1) / " << period
+       << " : 0); drain > 0; --drain)\n";
+    os << "  wait_flag_dev(" << cursor->second.fullFlag + 1 << ");\n";
+  }
 }
 
 LogicalResult TaskEmitter::emitOp(Operation *op) {
@@ -315,6 +464,16 @@ LogicalResult TaskEmitter::emitOp(Operation *op) {
         endStatement(op);
         return success();
       })
+      .Case([&](ascend::SubblockIdxOp subblock) {
+        names.bind(subblock.getResult(), "get_subblockid()");
+        return success();
+      })
+      .Case([&](ascend::TPushOp push) { return emitPush(push); })
+      .Case([&](ascend::TPopOp pop) { return emitPop(pop); })
+      .Case([&](ascend::TFreeOp free) {
+        emitFree(free);
+        return success();
+      })
       .Case([&](ascend::InstructionOpInterface instruction) {
         return emitInstruction(instruction);
       })
@@ -334,6 +493,8 @@ LogicalResult tilec::target::emitTaskTrampoline(ascend::TaskOp task, raw_indente
   SmallVector<std::string> arguments;
   for (BlockArgument argument : kernelParameters(task)) {
     Type type = argument.getType();
+    if (auto ring = dyn_cast<ascend::RingType>(type))
+      type = ringSlotsTensor(ring);
     if (auto global = dyn_cast<ascend::GlobalTensorType>(type)) {
       FailureOr<std::string> element = gmElementType(task, global);
       if (failed(element))

@@ -44,6 +44,17 @@ def Ascend_CoreTypeAttr : EnumAttr<Ascend_Dialect, Ascend_CoreType, "core"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+// How the AIVs of a cluster share a ring slot the AIC pushed (pto-isa's
+// TileSplitAxis): each pops the whole slot, or AIV s pops row half s.
+def Ascend_SlotSplit : I32EnumAttr<"SlotSplit", "which part of a ring slot an AIV pops", [
+  I32EnumAttrCase<"none", 0>, I32EnumAttrCase<"up_down", 1>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+def Ascend_SlotSplitAttr : EnumAttr<Ascend_Dialect, Ascend_SlotSplit, "split"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 def Ascend_GmPlace : I32EnumAttr<"GmPlace", "where a tile value lives in global memory", [
   I32EnumAttrCase<"view", 0>, I32EnumAttrCase<"scratch", 1>, I32EnumAttrCase<"consumer", 2>,
   I32EnumAttrCase<"in_place", 3>, I32EnumAttrCase<"copy", 4>]> {

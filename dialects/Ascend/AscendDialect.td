@@ -50,6 +50,10 @@ def Ascend_Dialect : Dialect {
     // On an op that may need copy tasks: their chunkings, in the order
     // StrategyCopies.cpp numbers them (an array of #ascend.chunking).
     "::mlir::ArrayAttr":$copies,
+    // On a tile.matmul (tile-select-strategy, opt-in): it runs paired with
+    // the fused scope that reads its product, through a ring of GM slots
+    // (#ascend.c2v_ring).
+    "::tilec::ascend::C2vRingAttr":$pairing,
     // On a tile op or scope that becomes one task of its own
     // (tile-form-tasks): the cores it runs on (`#ascend.core<aiv>`).
     "::tilec::ascend::CoreTypeAttr":$task

@@ -116,6 +116,14 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
     return verifyStrategy(op, name, value);
   if (name == CopiesAttrHelper::getNameStr())
     return verifyCopies(op, name, value);
+  if (name == PairingAttrHelper::getNameStr()) {
+    if (!isa<tilec::tile::MatmulOp>(op))
+      return op->emitError() << "'" << name << "' belongs on a tile.matmul, not "
+                             << op->getName();
+    if (!isa<C2vRingAttr>(value))
+      return wrongType(op, name, "an #ascend.c2v_ring attribute", value);
+    return success();
+  }
   if (name == TaskAttrHelper::getNameStr()) {
     if (!isa<tilec::tile::TileDialect>(op->getDialect()))
       return op->emitError() << "'" << name << "' belongs on a tile op or scope, not "

@@ -45,11 +45,11 @@ LogicalResult TaskOp::verify() {
   if (getBody().empty())
     return emitOpError("needs a body");
   for (auto [index, argType] : llvm::enumerate(getFunctionType().getInputs()))
-    if (!isa<GlobalTensorType, IndexType>(argType) && !argType.isInteger(32) &&
+    if (!isa<GlobalTensorType, RingType, IndexType>(argType) && !argType.isInteger(32) &&
         !argType.isF32())
-      return emitOpError("argument #") << index
-                                       << " must be a !ascend.gm tensor, index, i32 or f32, found "
-                                       << argType;
+      return emitOpError("argument #")
+             << index << " must be a !ascend.gm tensor, !ascend.ring, index, i32 or f32, found "
+             << argType;
   return success();
 }
 

@@ -189,5 +189,6 @@ def Ascend_AllocOp : Ascend_Op<"alloc", [MemoryEffects<[MemAlloc]>]> {
 include "dialects/Ascend/AscendInstructionOps.td"
 include "dialects/Ascend/AscendSelectOps.td"
 include "dialects/Ascend/AscendSyncOps.td"
+include "dialects/Ascend/AscendMixedOps.td"
 
 #endif // TILEC_ASCEND_OPS_TD

@@ -69,4 +69,22 @@ def Ascend_BlockingAttr : Ascend_Attr<"Blocking", "blocking"> {
   let genVerifyDecl = 1;
 }
 
+def Ascend_C2vRingAttr : Ascend_Attr<"C2vRing", "c2v_ring"> {
+  let summary = "a matmul paired with its vector consumer through a ring of GM slots";
+  let description = [{
+    tile-select-strategy's decision (`ascend.pairing`, on the matmul) that the
+    matmul and the one fused scope reading its product run as one mixed
+    launch: each cluster's AIC pushes its output blocks into a ring of
+    `slots` GM slots of `rows` × `cols` (one M block × the columns one
+    consumer work item reads), its AIVs pop each slot, `up_down` (row half
+    per AIV), as soon as it is full. The ring stays in L2 (docs/design.md,
+    "Cube → vector pairing").
+
+    `#ascend.c2v_ring<rows = 128, cols = 512, slots = 4>`
+  }];
+  let parameters = (ins "int64_t":$rows, "int64_t":$cols, "int64_t":$slots);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
 #endif // TILEC_ASCEND_STRATEGY_ATTRS_TD

@@ -72,6 +72,27 @@ def Ascend_GlobalTensorType : TypeDef<Ascend_Dialect, "GlobalTensor", [ShapedTyp
   }];
 }
 
+def Ascend_RingType : TypeDef<Ascend_Dialect, "Ring"> {
+  let mnemonic = "ring";
+  let summary = "a ring of GM slots a cube task pushes into and a vector task pops";
+  let description = [{
+    `slots` slots of `rows` × `cols` elements in global memory, one ring per
+    cluster of a mixed launch (`ascend.launch_mixed`), with the two
+    cross-core flags that say "slot full" and "slots free" (pto-isa's
+    `TPipe`). Allocated by the host (`ascend.alloc_ring`).
+    `!ascend.ring<slots = 4, rows = 128, cols = 512, element = i32>`
+  }];
+  let parameters = (ins "int64_t":$slots, "int64_t":$rows, "int64_t":$cols,
+                        "::mlir::Type":$element);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The bytes of one slot and of the whole ring of one cluster.
+    int64_t getSlotBytes() const;
+    int64_t getNumBytes() const { return getSlots() * getSlotBytes(); }
+  }];
+}
+
 def Ascend_AnyTile : Type<CPred<"::llvm::isa<::tilec::ascend::TileBufferType>($_self)">,
                           "ascend tile buffer", "::tilec::ascend::TileBufferType">;
 

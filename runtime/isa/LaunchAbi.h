@@ -23,6 +23,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
+#include <string>
 
 namespace tilec::isa {
 
@@ -68,6 +70,15 @@ public:
                       tilec::isa::CoreKind core, int32_t blocks,
                       void *const *gm, int32_t numGm, const int64_t *scalars,
                       int32_t numScalars) = 0;
+  /// A mixed launch (`ascend.launch_mixed`): each block runs `cubeEntry` on
+  /// a cluster's AIC and `vectorEntry` on its AIVs at once, meeting through
+  /// GM and cross-core flags. A host that cannot run one says so.
+  virtual void launchMixed(const char *task, tilec::isa::TaskEntry cubeEntry,
+                           tilec::isa::TaskEntry vectorEntry, int32_t blocks, void *const *gm,
+                           int32_t numGm, const int64_t *scalars, int32_t numScalars) {
+    throw std::runtime_error(std::string("mixed launch '") + task +
+                             "': this host runs no mixed launches (no cross-core flags)");
+  }
 };
 
 /// The scalar slot holding f32 `value`.

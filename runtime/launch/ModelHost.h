@@ -64,7 +64,7 @@ public:
   /// GM and cross-core flags (BlockScheduler.h).
   void launchMixed(const char *task, isa::TaskEntry cubeEntry, isa::TaskEntry vectorEntry,
                    int32_t blocks, void *const *gm, int32_t numGm, const int64_t *scalars,
-                   int32_t numScalars);
+                   int32_t numScalars) override;
 
   const std::vector<LaunchRecord> &launches() const { return launches_; }
   /// The kernel: launches back to back, so the modelled time is their sum;

@@ -136,3 +136,39 @@ tile.kernel @task_type(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}
   tile.store %a, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
   tile.return
 }
+
+// -----
+
+// CHECK-LABEL: tile.kernel @pairing
+// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 16, cols = 32, slots = 2>
+tile.kernel @pairing(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  %p = tile.matmul %ta, %tb {ascend.pairing = #ascend.c2v_ring<rows = 16, cols = 32, slots = 2>} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @pairing_not_matmul(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
+  // expected-error @+1 {{'ascend.pairing' belongs on a tile.matmul, not tile.abs}}
+  %a = tile.abs %t {ascend.pairing = #ascend.c2v_ring<rows = 8, cols = 64, slots = 2>} : tensor<8x64xf32>
+  tile.store %a, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @pairing_type(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  // expected-error @+1 {{'ascend.pairing' must be an #ascend.c2v_ring attribute, found 4 : i64}}
+  %p = tile.matmul %ta, %tb {ascend.pairing = 4} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}

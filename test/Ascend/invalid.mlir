@@ -53,7 +53,7 @@ ascend.task @returns() -> f32 attributes {core = #ascend.core<aiv>} {
 
 // -----
 
-// expected-error @+1 {{'ascend.task' op argument #1 must be a !ascend.gm tensor, index, i32 or f32, found '!ascend.tile<8x8xf32, ub>'}}
+// expected-error @+1 {{'ascend.task' op argument #1 must be a !ascend.gm tensor, !ascend.ring, index, i32 or f32, found '!ascend.tile<8x8xf32, ub>'}}
 ascend.task @tile_argument(%x: !ascend.gm<8x8xf32>, %t: !ascend.tile<8x8xf32, ub>) attributes {core = #ascend.core<aiv>} {
   ascend.return
 }
@@ -186,7 +186,7 @@ ascend.task @t() attributes {core = #ascend.core<aiv>} {
 // -----
 
 // The ascend stage holds no tile types.
-// expected-error @+1 {{'ascend.task' op argument #0 must be a !ascend.gm tensor, index, i32 or f32, found '!tile.gm<8x8xf32>'}}
+// expected-error @+1 {{'ascend.task' op argument #0 must be a !ascend.gm tensor, !ascend.ring, index, i32 or f32, found '!tile.gm<8x8xf32>'}}
 ascend.task @tile_gm(%x: !tile.gm<8x8xf32>) attributes {core = #ascend.core<aiv>} {
   ascend.return
 }

@@ -37,3 +37,22 @@ ascend.task @carried(%n: index) attributes {core = #ascend.core<aiv>} {
   }
   ascend.return
 }
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32>
+ascend.kernel @unlaunched_ring() {
+  // expected-error @+1 {{a ring no mixed launch is passed to}}
+  %r = ascend.alloc_ring : !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32>
+// Two cross-core flags per ring, 16 flags.
+// expected-error @+1 {{C++ emission has cross-core flags for 8 rings per task}}
+ascend.task @nine_rings(%r0: !ring, %r1: !ring, %r2: !ring, %r3: !ring, %r4: !ring, %r5: !ring,
+                        %r6: !ring, %r7: !ring, %r8: !ring) attributes {core = #ascend.core<aiv>} {
+  ascend.return
+}

@@ -1,0 +1,126 @@
+//===- StrategyPairing.cpp - a matmul paired with its vector consumer -----===//
+//
+// A matmul whose product only one fused vector scope reads, in whole rows,
+// can run with that scope as one mixed launch: each cluster's AIC pushes its
+// output blocks into a ring of GM slots and its AIVs run the scope's chain
+// on each slot as soon as it is full, so the product never makes the round
+// trip through HBM. This file decides which matmuls pair, the ring's slot
+// shape and its depth (docs/design.md, "Cube → vector pairing").
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/conversion/Strategy.h"
+#include "compiler/transforms/RowFusion.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+using namespace mlir;
+using namespace tilec;
+using namespace tilec::conversion;
+
+namespace {
+
+/// The deepest ring the strategy builds: pto-isa's TPipe frees slots in
+/// pairs from four slots on (its sync period is half the ring), so four
+/// let the AIC run a whole freed pair ahead; more only take L2.
+constexpr int64_t kMaxSlots = 4;
+/// The share of L2 the rings of all clusters may take; the rest stays for
+/// what streams through beside them (the weights, the chain's other inputs
+/// and its outputs).
+constexpr uint64_t kL2ShareDivisor = 4;
+
+/// Where the consumer reads the product: the fused scope and the columns
+/// of one of its runs.
+struct ProductReader {
+  tile::ScopeOp scope;
+  int64_t cols;
+};
+
+/// The one scope that `value`'s uses are all inside, or null.
+tile::ScopeOp soleReadingScope(Value value) {
+  tile::ScopeOp scope;
+  for (Operation *user : value.getUsers()) {
+    auto owner = user->getParentOfType<tile::ScopeOp>();
+    if (!owner || (scope && owner != scope))
+      return nullptr;
+    scope = owner;
+  }
+  return scope;
+}
+
+/// Whether `offset` is `iv × width` for the induction variable of `loop`.
+bool isLoopStride(Value offset, scf::ForOp loop, int64_t width) {
+  Value iv = loop.getInductionVar();
+  if (offset == iv)
+    return width == 1;
+  auto mul = offset.getDefiningOp<arith::MulIOp>();
+  if (!mul)
+    return false;
+  return (mul.getLhs() == iv && rowfusion::constantIndex(mul.getRhs()) == width) ||
+         (mul.getRhs() == iv && rowfusion::constantIndex(mul.getLhs()) == width);
+}
+
+/// The reader of `matmul`'s product when it is one fused scope reading all
+/// of its rows: directly (the whole product), or through one slice of all
+/// rows and `w` columns at `h × w` in a parallel loop over h whose
+/// iterations cover the product's columns.
+std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
+  Value product = matmul.getResult();
+  auto type = cast<RankedTensorType>(product.getType());
+  if (tile::ScopeOp scope = soleReadingScope(product))
+    return ProductReader{scope, type.getDimSize(1)};
+  if (!product.hasOneUse())
+    return std::nullopt;
+  auto slice = dyn_cast<tile::SliceOp>(*product.getUsers().begin());
+  auto loop = slice ? slice->getParentOfType<scf::ForOp>() : nullptr;
+  if (!loop || loop != slice->getParentOp() || loop->getParentOp() != matmul->getParentOp() ||
+      !tile::TileDialect::ParallelAttrHelper(loop.getContext()).isAttrPresent(loop))
+    return std::nullopt;
+  auto window = cast<RankedTensorType>(slice.getType());
+  int64_t cols = window.getDimSize(1);
+  std::optional<int64_t> lower = rowfusion::constantIndex(loop.getLowerBound()),
+                         upper = rowfusion::constantIndex(loop.getUpperBound()),
+                         step = rowfusion::constantIndex(loop.getStep());
+  bool allRows = window.getDimSize(0) == type.getDimSize(0) &&
+                 rowfusion::constantIndex(slice.getOffsets()[0]) == 0;
+  bool coversColumns = lower == 0 && step == 1 && upper && *upper * cols == type.getDimSize(1) &&
+                       isLoopStride(slice.getOffsets()[1], loop, cols);
+  if (!allRows || !coversColumns)
+    return std::nullopt;
+  tile::ScopeOp scope = soleReadingScope(slice.getResult());
+  if (!scope)
+    return std::nullopt;
+  return ProductReader{scope, cols};
+}
+
+} // namespace
+
+std::optional<ascend::C2vRingAttr>
+tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDescription &target) {
+  ascend::AscendDialect::StrategyAttrHelper strategy(matmul.getContext());
+  auto blocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
+  if (!blocking || matmul.getAcc() || !isa<tile::KernelOp>(matmul->getParentOp()))
+    return std::nullopt;
+  std::optional<ProductReader> reader = productReader(matmul);
+  if (!reader || reader->scope.getCore() != tile::CoreKind::vector)
+    return std::nullopt;
+  // Each AIV of the cluster runs the chain on its half of a slot's rows in
+  // whole chunks of the scope's, and a slot is made of whole output blocks.
+  auto chunking = dyn_cast_or_null<ascend::ChunkingAttr>(strategy.getAttr(reader->scope));
+  int64_t rows = blocking.getM();
+  if (!chunking || rows % 2 != 0 || (rows / 2) % chunking.getRows() != 0 ||
+      reader->cols % blocking.getN() != 0)
+    return std::nullopt;
+  auto type = cast<RankedTensorType>(matmul.getType());
+  uint64_t slotBytes = uint64_t(rows) * uint64_t(reader->cols) *
+                       uint64_t((type.getElementType().getIntOrFloatBitWidth() + 7) / 8);
+  // A cluster without a slot to fill has no ring.
+  uint64_t slotsInProduct =
+      uint64_t(type.getDimSize(0) / rows) * uint64_t(type.getDimSize(1) / reader->cols);
+  uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
+  // Two slots at least, so the AIC fills one while the AIVs read the other.
+  for (int64_t slots = kMaxSlots; slots >= 2; --slots)
+    if (rings * uint64_t(slots) * slotBytes <= target.l2Bytes / kL2ShareDivisor)
+      return ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, slots);
+  return std::nullopt;
+}

@@ -1,0 +1,109 @@
+//===- AscendMixedOps.td - cube -> vector hand-off in a mixed launch -*- tablegen -*-===//
+//
+// A mixed launch runs a cube task and a vector task together, one AIC and its
+// AIVs per cluster; the AIC pushes finished output blocks into a ring of GM
+// slots and the AIVs pop them (pto-isa's TPipe / TPUSH / TPOP on a2a3).
+// Included by AscendOps.td.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TILEC_ASCEND_MIXED_OPS_TD
+#define TILEC_ASCEND_MIXED_OPS_TD
+
+def Ascend_AllocRingOp : Ascend_Op<"alloc_ring", [MemoryEffects<[MemAlloc]>,
+    HasParent<"KernelOp">]> {
+  let summary = "host side: the GM slots of a ring, one ring per cluster";
+  let description = [{
+    Allocated before the `ascend.launch_mixed` that passes it to both of its
+    tasks; each cluster uses its own `slots` × slot bytes.
+    `%r = ascend.alloc_ring : !ascend.ring<slots = 4, rows = 128, cols = 512, element = i32>`
+  }];
+  let results = (outs Ascend_RingType:$result);
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
+}
+
+def Ascend_LaunchMixedOp : Ascend_Op<"launch_mixed",
+    [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "host side: run a cube task and a vector task together, cluster by cluster";
+  let description = [{
+    Runs `blocks` clusters; in each, the AIC runs `cube` and its AIVs run
+    `vector`, all with the same arguments and `ascend.block_idx`, meeting
+    through the rings among the arguments (at least one). `cube` must be an
+    `aic` task and `vector` an `aiv` task, both taking the arguments' types.
+    ```mlir
+    ascend.launch_mixed @mm_c, @chain_v(%a, %b, %ring, %y) blocks = 20 : (...) -> ()
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$cube, FlatSymbolRefAttr:$vector,
+                       Variadic<AnyType>:$args, ConfinedAttr<I64Attr, [IntPositive]>:$blocks);
+  let assemblyFormat = [{
+    $cube `,` $vector `(` $args `)` `blocks` `=` $blocks attr-dict `:` functional-type($args, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Ascend_TPushOp : Ascend_Instr<"tpush", "TPUSH", "fix"> {
+  let summary = "AIC: an accumulator block into the ring's current slot (fixpipe)";
+  let description = [{
+    Stores `src` (L0C) at column `col` of the slot the cluster's AIC is
+    filling: before the slot's first block (`col` = 0) it waits until the
+    AIVs have freed the slot when the ring is full; after the block that ends
+    the slot (`col` + its columns = the slot's) it sets "slot full" and moves
+    to the next slot. `src` has the slot's rows and element type, and its
+    columns divide the slot's. Only in an `aic` task.
+    ```mlir
+    ascend.tpush %acc, %ring[%col] : !ascend.tile<128x128xi32, l0c>, !ascend.ring<slots = 4, rows = 128, cols = 512, element = i32>
+    ```
+  }];
+  let arguments = (ins Arg<Ascend_AnyTile, "", [MemRead]>:$src, Ascend_RingType:$ring,
+                       Index:$col);
+  let assemblyFormat = [{
+    $src `,` $ring `[` $col `]` attr-dict `:` qualified(type($src)) `,` qualified(type($ring))
+  }];
+  let hasVerifier = 1;
+}
+
+def Ascend_TPopOp : Ascend_Op<"tpop"> {
+  let summary = "AIV: wait for the ring's next full slot and view this AIV's part of it";
+  let description = [{
+    Waits until the AIC has filled the next slot and returns it as a global
+    tensor: the whole slot (`none`), or with `up_down` the row half of this
+    AIV (`get_subblockid()`), so the slot's rows must be even. The vector
+    task reads it with `ascend.tload` and releases it with the
+    `ascend.tfree` of the same ring that must follow in the same block. Only
+    in an `aiv` task.
+    ```mlir
+    %s = ascend.tpop %ring <up_down> : !ascend.ring<slots = 4, rows = 128, cols = 512, element = i32> -> !ascend.gm<64x512xi32>
+    ```
+  }];
+  let arguments = (ins Ascend_RingType:$ring, Ascend_SlotSplitAttr:$split);
+  let results = (outs Ascend_GlobalTensorType:$slot);
+  let assemblyFormat = [{
+    $ring $split attr-dict `:` qualified(type($ring)) `->` qualified(type($slot))
+  }];
+  let hasVerifier = 1;
+}
+
+def Ascend_TFreeOp : Ascend_Op<"tfree"> {
+  let summary = "AIV: release the slot popped last, once its loads have finished";
+  let description = [{
+    Tells the AIC the slot may be refilled (pto-isa sets "slots free" every
+    sync period of pops, after MTE2 has read them). Only in an `aiv` task.
+    `ascend.tfree %ring : !ascend.ring<slots = 4, rows = 128, cols = 512, element = i32>`
+  }];
+  let arguments = (ins Ascend_RingType:$ring);
+  let assemblyFormat = "$ring attr-dict `:` qualified(type($ring))";
+  let hasVerifier = 1;
+}
+
+def Ascend_SubblockIdxOp : Ascend_Op<"subblock_idx", [Pure]> {
+  let summary = "which AIV of its cluster this core is";
+  let description = [{
+    0 or 1 on the AIVs of a mixed launch (`get_subblockid()`), the row half
+    an `up_down` pop views; 0 on an AIC and outside a mixed launch.
+    `%s = ascend.subblock_idx`
+  }];
+  let results = (outs Index:$result);
+  let assemblyFormat = "attr-dict";
+}
+
+#endif // TILEC_ASCEND_MIXED_OPS_TD

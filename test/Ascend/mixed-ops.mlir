@@ -1,0 +1,50 @@
+// RUN: tile-opt %s | tile-opt | FileCheck %s
+// RUN: tile-opt %s --mlir-print-op-generic | tile-opt | FileCheck %s
+
+// Round trip of the mixed-launch ops (AscendMixedOps.td): the host allocates
+// a ring and launches a cube task and a vector task together; the AIC
+// pushes accumulator blocks into the ring, each AIV pops its half of a slot,
+// reads it and frees it.
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32>
+
+// CHECK-LABEL: ascend.task @producer
+// CHECK-SAME: %[[R:[a-z0-9_]+]]: !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32>
+ascend.task @producer(%x: !ascend.gm<32x64xi32>, %ring: !ring, %y: !ascend.gm<32x64xf32>)
+    attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %c32 = arith.constant 32 : index
+  %acc = ascend.alloc : !ascend.tile<32x32xi32, l0c>
+  // CHECK: ascend.tpush %{{.*}}, %[[R]][%{{.*}}] : !ascend.tile<32x32xi32, l0c>, !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32>
+  ascend.tpush %acc, %ring[%c0] : !ascend.tile<32x32xi32, l0c>, !ring
+  ascend.tpush %acc, %ring[%c32] : !ascend.tile<32x32xi32, l0c>, !ring
+  ascend.return
+}
+
+// CHECK-LABEL: ascend.task @consumer
+ascend.task @consumer(%x: !ascend.gm<32x64xi32>, %ring: !ring, %y: !ascend.gm<32x64xf32>)
+    attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x64xi32, ub>
+  // CHECK: ascend.subblock_idx
+  %sub = ascend.subblock_idx
+  // CHECK: %[[S:.*]] = ascend.tpop %[[R:.*]] <up_down> : !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32> -> !ascend.gm<16x64xi32>
+  // CHECK: ascend.tload %{{.*}}, %[[S]]
+  // CHECK: ascend.tfree %[[R]] : !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32>
+  %s = ascend.tpop %ring <up_down> : !ring -> !ascend.gm<16x64xi32>
+  ascend.tload %t, %s[%c0, %c0] : !ascend.tile<16x64xi32, ub>, !ascend.gm<16x64xi32>
+  ascend.tfree %ring : !ring
+  // CHECK: ascend.tpop %[[R]] <none> : {{.*}} -> !ascend.gm<32x64xi32>
+  %whole = ascend.tpop %ring <none> : !ring -> !ascend.gm<32x64xi32>
+  ascend.tfree %ring : !ring
+  ascend.return
+}
+
+// CHECK-LABEL: ascend.kernel @mixed
+// CHECK: %[[RING:.*]] = ascend.alloc_ring : !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32>
+// CHECK: ascend.launch_mixed @producer, @consumer(%{{.*}}, %[[RING]], %{{.*}}) blocks = 1
+ascend.kernel @mixed(%x: !ascend.gm<32x64xi32>, %y: !ascend.gm<32x64xf32> {ascend.out}) {
+  %ring = ascend.alloc_ring : !ring
+  ascend.launch_mixed @producer, @consumer(%x, %ring, %y) blocks = 1 : (!ascend.gm<32x64xi32>, !ring, !ascend.gm<32x64xf32>) -> ()
+  ascend.return
+}
