@@ -197,7 +197,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
     task.store(c, row, col, acc, /*tokenChunk=*/true);
   };
 
-  task.forEachRowItem(m, block.m, dist.perRow, context.host, [&](Value item) {
+  task.forEachRowItem(m, block.m, dist.perRow, context.entry, [&](Value item) {
     Value segments = task.constantIndex(dist.perRow);
     Value segmentCols = task.constantIndex(block.length * block.n);
     Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, segments),

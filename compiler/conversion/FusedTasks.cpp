@@ -248,7 +248,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
   LogicalResult status = success();
   auto yield = cast<tile::YieldOp>(body.getTerminator());
   int64_t perItem = chunking.getDoubleBuffered() ? 2 : 1;
-  task.forEachRowItem(rows, chunkRows * perItem, 1, context.host, [&](Value item) {
+  task.forEachRowItem(rows, chunkRows * perItem, 1, context.entry, [&](Value item) {
     chunkLoop = b.getInsertionBlock()->getParentOp();
     llvm::DenseMap<Value, Value> once = held;
     for (int64_t copy = 0; copy < perItem && succeeded(status); ++copy) {

@@ -87,7 +87,8 @@ public:
   mlir::Value tokenRows() const { return tokenRowsArg; }
   /// forEachWorkItem over `rows` token rows, `rowsPerItem` to an item, times
   /// `perRow` items: with run-time token rows, ceil(rows present / rowsPerItem)
-  /// × perRow, computed by `host` before the launch and passed to the task.
+  /// × perRow, computed by `host` (at the start of the host program, so that
+  /// a parallel loop of launches folds: FoldParallelLoops.cpp) and passed.
   void forEachRowItem(int64_t rows, int64_t rowsPerItem, int64_t perRow, mlir::OpBuilder &host,
                       const std::function<void(mlir::Value item)> &body);
 

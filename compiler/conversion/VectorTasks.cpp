@@ -83,7 +83,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
   const int64_t chunks = widest.rows / chunkRows * colChunks;
   LogicalResult status = success();
 
-  task.forEachRowItem(widest.rows, chunkRows, colChunks, context.host, [&](Value item) {
+  task.forEachRowItem(widest.rows, chunkRows, colChunks, context.entry, [&](Value item) {
     auto [row, col] = task.chunkOrigin(item, colChunks, chunkRows, chunkCols);
     Value zero = task.constantIndex(0);
     emit.setFirstColumn(col);

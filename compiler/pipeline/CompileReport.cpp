@@ -41,6 +41,11 @@ std::optional<int64_t> foldIndexOp(Operation *op, ArrayRef<int64_t> in) {
       .Case<arith::MinUIOp, arith::MinSIOp>([&](Operation *) { return std::min(in[0], in[1]); })
       .Case<arith::MaxUIOp, arith::MaxSIOp>([&](Operation *) { return std::max(in[0], in[1]); })
       .Case([&](arith::IndexCastOp) { return in[0]; })
+      .Case([&](arith::CmpIOp cmp) {
+        return std::optional<int64_t>(arith::applyCmpPredicate(
+            cmp.getPredicate(), APInt(64, in[0], /*isSigned=*/true),
+            APInt(64, in[1], /*isSigned=*/true)));
+      })
       .Default([](Operation *) { return std::nullopt; });
 }
 
@@ -218,6 +223,14 @@ private:
           if (!run(*loop.getBody()))
             return false;
         }
+        continue;
+      }
+      if (auto branch = dyn_cast<scf::IfOp>(op)) {
+        // A double-buffered item's second chunk, if any token rows are left.
+        std::optional<int64_t> taken = valueOf(branch.getCondition());
+        Block *block = taken && *taken ? branch.thenBlock() : branch.elseBlock();
+        if (!taken || (block && !run(*block)))
+          return false;
         continue;
       }
       if (auto load = dyn_cast<ascend::TLoadOp>(op))
