@@ -7,9 +7,7 @@
 // the task's work-item loop covers iterations × items, each item recomputes
 // its iteration's arguments from the host arithmetic (cloned into the task),
 // and the setup the task did once per launch, where it depends on those
-// arguments, moves into the loop. A task over run-time token rows has as
-// many items as its argument computed before the loop says (TaskBuilder's
-// forEachRowItem); the folded loop then covers iterations × that argument.
+// arguments, moves into the loop.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
@@ -36,8 +34,7 @@ using namespace tilec::ascend;
 namespace {
 
 /// The loop `for item = block_idx to items step block_dim` of a task built
-/// by the lowering, if the task has exactly one at its top level; `items` is
-/// a constant or an argument of the task.
+/// by the lowering, if the task has exactly one at its top level.
 scf::ForOp workItemLoop(TaskOp task) {
   scf::ForOp found;
   for (Operation &op : task.getBody().front()) {
@@ -46,8 +43,7 @@ scf::ForOp workItemLoop(TaskOp task) {
       continue;
     if (found || !loop.getLowerBound().getDefiningOp<BlockIdxOp>() ||
         !loop.getStep().getDefiningOp<BlockDimOp>() || !loop.getInitArgs().empty() ||
-        !(matchPattern(loop.getUpperBound(), m_Constant()) ||
-          isa<BlockArgument>(loop.getUpperBound())))
+        !matchPattern(loop.getUpperBound(), m_Constant()))
       return nullptr;
     found = loop;
   }
@@ -93,10 +89,7 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
           step = constantOf(loop.getStep());
   int64_t trips = upper > lower ? (upper - lower + step - 1) / step : 0;
   int64_t perTrip = constantOf(items.getUpperBound());
-  auto perTripArgument = dyn_cast<BlockArgument>(items.getUpperBound());
-  if (trips <= 1 || (!perTripArgument && perTrip <= 0) ||
-      (perTripArgument &&
-       launch.getArgs()[perTripArgument.getArgNumber()].getParentBlock() == loop.getBody()))
+  if (trips <= 1 || perTrip <= 0)
     return failure();
 
   // A task only this loop launches changes in place; otherwise a copy does.
@@ -108,26 +101,16 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
     symbols.insert(task);
     items = workItemLoop(task);
   }
-  if (perTripArgument)
-    perTripArgument = task.getBody().front().getArgument(perTripArgument.getArgNumber());
 
   // Item i of the new loop is item i % perTrip of iteration i / perTrip.
   Block &body = task.getBody().front();
   Location loc = items.getLoc();
   OpBuilder b(items);
-  Value perTripValue = perTripArgument;
-  if (perTripArgument)
-    items.getUpperBoundMutable().assign(
-        arith::MulIOp::create(b, loc, arith::ConstantIndexOp::create(b, loc, trips),
-                              perTripArgument)
-            .getResult());
-  else
-    items.getUpperBoundMutable().assign(
-        arith::ConstantIndexOp::create(b, loc, trips * perTrip).getResult());
+  items.getUpperBoundMutable().assign(
+      arith::ConstantIndexOp::create(b, loc, trips * perTrip).getResult());
   b.setInsertionPointToStart(items.getBody());
   Value item = items.getInductionVar();
-  if (!perTripArgument)
-    perTripValue = arith::ConstantIndexOp::create(b, loc, perTrip);
+  Value perTripValue = arith::ConstantIndexOp::create(b, loc, perTrip);
   Value iteration = arith::DivUIOp::create(b, loc, item, perTripValue);
   Value inner = arith::RemUIOp::create(b, loc, item, perTripValue);
   SmallPtrSet<Operation *, 2> splitting = {iteration.getDefiningOp(), inner.getDefiningOp()};
@@ -178,10 +161,8 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
 
   int64_t cores = task.getCore() == CoreType::aic ? target.cubeCores : target.vectorCores;
   OpBuilder host(loop);
-  // With run-time items, the blocks of one launch at the bound, times trips.
-  int64_t launched = perTripArgument ? int64_t(launch.getBlocks()) : perTrip;
   LaunchOp::create(host, launch.getLoc(), task.getSymName(), keptArgs,
-                   uint64_t(std::min<int64_t>(trips * launched, cores)));
+                   uint64_t(std::min<int64_t>(trips * perTrip, cores)));
   loop.erase();
   return success();
 }
