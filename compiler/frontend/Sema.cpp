@@ -285,6 +285,8 @@ void Sema::checkAssign(AssignStmt &assign) {
   region.kind = Type::Tensor;
   if (!checkRowsMatch(region, valueType, assign.value->loc, what))
     return;
+  if (!region.rowsDim.empty())
+    checkChunkOfRuntimeRows(region, assign.value->loc, what);
   if (region.shape != valueType.shape || region.dtype != valueType.dtype) {
     std::string hint;
     if (region.shape == valueType.shape)
@@ -381,6 +383,22 @@ void Sema::checkFor(ForStmt &loop) {
   for (StmtPtr &stmt : loop.body)
     checkStmt(*stmt);
   frames.pop_back();
+}
+
+// A fixed token chunk would have to divide every value of a run-time dim.
+void Sema::checkChunkOfRuntimeRows(const Type &target, llvm::SMLoc loc, llvm::StringRef what) {
+  for (const Frame &frame : llvm::reverse(frames)) {
+    auto *scope = dyn_cast_or_null<ScopeStmt>(frame.owner);
+    if (!scope || scope->tokens <= 1)
+      continue;
+    auto option = llvm::find_if(scope->options, [](const KeywordArg &o) { return o.name == "tokens"; });
+    diags.errorWithNote(loc, "'" + what + "' has the run-time rows " + target.rowsDim + ", which scope \"" +
+                                 scope->name + "\" splits in chunks of " + llvm::Twine(scope->tokens) +
+                                 " token rows: " + target.rowsDim + " need not be a multiple of " +
+                                 llvm::Twine(scope->tokens) + "; drop 'tokens' (or set it to 1)",
+                        option->loc, "the token chunk is set here");
+    return;
+  }
 }
 
 void Sema::checkScope(ScopeStmt &scope) {

@@ -90,6 +90,8 @@ private:
   /// errors of ops that would need those rows to be a constant.
   Type trackRuntimeRows(Expr &expr, Type type);
   bool checkRowsMatch(const Type &target, const Type &value, llvm::SMLoc loc, llvm::StringRef what);
+  /// Reports writing run-time rows in a scope that fixes its token chunk (> 1).
+  void checkChunkOfRuntimeRows(const Type &target, llvm::SMLoc loc, llvm::StringRef what);
   // Functions (SemaFunction.cpp).
   void checkFunction(FunctionDecl &function);
   Type checkFunctionCall(CallExpr &call, const FunctionDecl &function);
