@@ -50,6 +50,9 @@ GOLDEN_TOLERANCES = {
     "prefill_qkv_rope": ["--preset", "qkv_rope"],
     "decode_qkv_rope": ["--preset", "qkv_rope"],
     "flash_prefill": ["--tol", "o=0.00390625,0.0078125,0"],
+    # P is rounded to bf16 from the f32 softmax: at --random 0 one element of o lands one bf16
+    # step from the f64 golden (1 of 20480; the lit test's seeds are bit-identical).
+    "decode_gqa": ["--tol", "o=0,0.0078125,0"],
 }
 # The K-loop GEMM (issue 15): the same 256 x 256 x 256 bf16 product as plain matmul(a, b), as a
 # K-loop of acc= matmuls (folded into one cube task) and as a loop of adds (a host loop). The
