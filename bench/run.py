@@ -44,11 +44,14 @@ FUSE_FLAGS = {"fused": "--fuse=true", "unfused": "--fuse=false"}
 EXTRA_CONFIGS = {FLAGSHIP: [FLAGSHIP_SET]}
 # Input ranges a kernel's math needs in every random run (valid lengths in [1, S]).
 INPUT_RANGES = {"attention/decode_gqa.tile": ["--range", "lens=1,512"]}
+# Kernels whose golden is another kernel's with options: (golden script, its options).
+GOLDEN_VARIANTS = {"prefill_qkv_rope_f32qr": ("prefill_qkv_rope", ["--qr-from-f32"])}
 # compare.py options of test/Kernels/model-*.test; a kernel not listed must match exactly.
 GOLDEN_TOLERANCES = {
     "rmsnorm": ["--tol", "y=0,0.0078125,0"],
     "prefill_qkv_rope": ["--preset", "qkv_rope"],
     "decode_qkv_rope": ["--preset", "qkv_rope"],
+    "prefill_qkv_rope_f32qr": ["--preset", "qkv_rope"],
     "flash_prefill": ["--tol", "o=0.00390625,0.0078125,0"],
     # P is rounded to bf16 from the f32 softmax: at --random 0 one element of o lands one bf16
     # step from the f64 golden (1 of 20480; the lit test's seeds are bit-identical).
@@ -183,14 +186,15 @@ class Bench:
 
     def golden(self, kernel, inputs, expected):
         """Median seconds of the numpy golden in this process (inputs read, computed, outputs written)."""
-        path = os.path.join(GOLDEN_DIR, stem(kernel) + ".py")
+        script, options = GOLDEN_VARIANTS.get(stem(kernel), (stem(kernel), []))
+        path = os.path.join(GOLDEN_DIR, script + ".py")
         if not os.path.exists(path):
             fail(f"no numpy golden for kernels-dsl/{kernel}: expected {path}")
         if GOLDEN_DIR not in sys.path:
             sys.path.insert(0, GOLDEN_DIR)
         argv, times = sys.argv, []
         for _ in range(self.runs):
-            sys.argv = [path, "--inputs", inputs, "--outputs", expected]
+            sys.argv = [path, "--inputs", inputs, "--outputs", expected] + options
             start = time.perf_counter()
             try:
                 runpy.run_path(path, run_name="__main__")
