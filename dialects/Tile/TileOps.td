@@ -68,9 +68,8 @@ def Tile_ScopeOp : Tile_Op<"scope", [SingleBlockImplicitTerminator<"YieldOp">,
     creates result-carrying vector scopes for the chains it fuses. `tokens`
     (vector scopes, `.tile`: `on vector(tokens=16)`) fixes the token rows per
     chunk instead of letting the lowering choose. `declared` marks a scope the
-    source wrote: its promise of one task holds or compilation fails with a
-    located error, where a scope the compiler made may fall back to one task
-    per op.
+    source wrote: one task or a located error, where a scope the compiler made
+    may fall back to one task per op.
     ```mlir
     tile.scope "q_norm" core = <vector> declared { ... }
     %y = tile.scope "fused_l12" core = <vector> -> tensor<128x4096xbf16> {
