@@ -81,6 +81,9 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
   const int64_t stepsPerChunk = block.chunk / block.k;
 
   TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aic);
+  // With run-time token rows (M), the last row block is partial: A's rows and
+  // C's are loaded and stored up to M only.
+  task.setTokenRows(context.tokenRows);
   OpBuilder &b = task.builder();
   TaskGlobal a = task.addGlobal(lhs), bMatrix = task.addGlobal(rhs), c = task.addGlobal(result);
   Value panel = block.panel ? task.allocTile(block.m, k, operandType, MemorySpace::l1) : Value();
@@ -121,7 +124,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
   auto chunkAt = [&](Value row, Value col, Value acc, Value kOffset, int64_t stage,
                      bool first) {
     if (!block.panel)
-      task.load(aL1(stage), a, row, kOffset);
+      task.load(aL1(stage), a, row, kOffset, /*tokenChunk=*/true);
     if (transposeB)
       task.loadTransposed(bL1(stage), bMatrix, col, kOffset);
     else
@@ -163,7 +166,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
     if (block.panel) {
       ascend::TExtractOp::create(b, loc, aTailL0, panel, zero, kOffset);
     } else {
-      task.load(aTailL1, a, row, kOffset);
+      task.load(aTailL1, a, row, kOffset, /*tokenChunk=*/true);
       ascend::TMovOp::create(b, loc, aTailL0, aTailL1);
     }
     if (transposeB)
@@ -191,10 +194,10 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
       chunkAt(row, col, acc, task.constantIndex(k - tail - block.chunk), 1 - stage, false);
     if (tail)
       tailStep(row, col, acc);
-    task.store(c, row, col, acc);
+    task.store(c, row, col, acc, /*tokenChunk=*/true);
   };
 
-  task.forEachWorkItem(dist.items(), [&](Value item) {
+  task.forEachRowItem(m, block.m, dist.perRow, context.entry, [&](Value item) {
     Value segments = task.constantIndex(dist.perRow);
     Value segmentCols = task.constantIndex(block.length * block.n);
     Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, segments),
@@ -202,7 +205,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
     Value first = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, segments),
                                         segmentCols);
     if (block.panel)
-      task.load(panel, a, row, zero);
+      task.load(panel, a, row, zero, /*tokenChunk=*/true);
     if (block.length == 1)
       return outputBlock(row, first, acc(0), 0);
     // Blocks first, first + bn, … below last; the last segment of a row may

@@ -7,7 +7,9 @@
 // the task's work-item loop covers iterations × items, each item recomputes
 // its iteration's arguments from the host arithmetic (cloned into the task),
 // and the setup the task did once per launch, where it depends on those
-// arguments, moves into the loop.
+// arguments, moves into the loop. A task over run-time token rows has as
+// many items as its argument computed before the loop says (TaskBuilder's
+// forEachRowItem); the folded loop then covers iterations × that argument.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
@@ -34,7 +36,8 @@ using namespace tilec::ascend;
 namespace {
 
 /// The loop `for item = block_idx to items step block_dim` of a task built
-/// by the lowering, if the task has exactly one at its top level.
+/// by the lowering, if the task has exactly one at its top level; `items` is
+/// a constant or an argument of the task.
 scf::ForOp workItemLoop(TaskOp task) {
   scf::ForOp found;
   for (Operation &op : task.getBody().front()) {
@@ -43,7 +46,8 @@ scf::ForOp workItemLoop(TaskOp task) {
       continue;
     if (found || !loop.getLowerBound().getDefiningOp<BlockIdxOp>() ||
         !loop.getStep().getDefiningOp<BlockDimOp>() || !loop.getInitArgs().empty() ||
-        !matchPattern(loop.getUpperBound(), m_Constant()))
+        !(matchPattern(loop.getUpperBound(), m_Constant()) ||
+          isa<BlockArgument>(loop.getUpperBound())))
       return nullptr;
     found = loop;
   }
@@ -89,7 +93,10 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
           step = constantOf(loop.getStep());
   int64_t trips = upper > lower ? (upper - lower + step - 1) / step : 0;
   int64_t perTrip = constantOf(items.getUpperBound());
-  if (trips <= 1 || perTrip <= 0)
+  auto perTripArgument = dyn_cast<BlockArgument>(items.getUpperBound());
+  if (trips <= 1 || (!perTripArgument && perTrip <= 0) ||
+      (perTripArgument &&
+       launch.getArgs()[perTripArgument.getArgNumber()].getParentBlock() == loop.getBody()))
     return failure();
 
   // A task only this loop launches changes in place; otherwise a copy does.
@@ -101,16 +108,26 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
     symbols.insert(task);
     items = workItemLoop(task);
   }
+  if (perTripArgument)
+    perTripArgument = task.getBody().front().getArgument(perTripArgument.getArgNumber());
 
   // Item i of the new loop is item i % perTrip of iteration i / perTrip.
   Block &body = task.getBody().front();
   Location loc = items.getLoc();
   OpBuilder b(items);
-  items.getUpperBoundMutable().assign(
-      arith::ConstantIndexOp::create(b, loc, trips * perTrip).getResult());
+  Value perTripValue = perTripArgument;
+  if (perTripArgument)
+    items.getUpperBoundMutable().assign(
+        arith::MulIOp::create(b, loc, arith::ConstantIndexOp::create(b, loc, trips),
+                              perTripArgument)
+            .getResult());
+  else
+    items.getUpperBoundMutable().assign(
+        arith::ConstantIndexOp::create(b, loc, trips * perTrip).getResult());
   b.setInsertionPointToStart(items.getBody());
   Value item = items.getInductionVar();
-  Value perTripValue = arith::ConstantIndexOp::create(b, loc, perTrip);
+  if (!perTripArgument)
+    perTripValue = arith::ConstantIndexOp::create(b, loc, perTrip);
   Value iteration = arith::DivUIOp::create(b, loc, item, perTripValue);
   Value inner = arith::RemUIOp::create(b, loc, item, perTripValue);
   SmallPtrSet<Operation *, 2> splitting = {iteration.getDefiningOp(), inner.getDefiningOp()};
@@ -161,8 +178,10 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
 
   int64_t cores = task.getCore() == CoreType::aic ? target.cubeCores : target.vectorCores;
   OpBuilder host(loop);
+  // With run-time items, the blocks of one launch at the bound, times trips.
+  int64_t launched = perTripArgument ? int64_t(launch.getBlocks()) : perTrip;
   LaunchOp::create(host, launch.getLoc(), task.getSymName(), keptArgs,
-                   uint64_t(std::min<int64_t>(trips * perTrip, cores)));
+                   uint64_t(std::min<int64_t>(trips * launched, cores)));
   loop.erase();
   return success();
 }

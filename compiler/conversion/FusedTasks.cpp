@@ -43,7 +43,8 @@ Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
     OpBuilder::InsertionGuard guard(task.builder());
     if (chunkLoop && !isPerChunk(value))
       task.builder().setInsertionPoint(chunkLoop);
-    task.load(tile, task.addGlobal(location), isPerChunk(value) ? row : zero, zero);
+    bool tokenChunk = isPerChunk(value) && rowfusion::rowsOf(value) == rows;
+    task.load(tile, task.addGlobal(location), isPerChunk(value) ? row : zero, zero, tokenChunk);
     loaded = tile;
   }
   held[value] = loaded;
@@ -210,16 +211,17 @@ LogicalResult FusedScope::emitAccess(Operation &op, TaskBuilder &task, ChunkEmit
   Value window = load ? load.getResult() : store.getValue();
   ValueRange offsets = load ? load.getOffsets() : store.getOffsets();
   // Every row of the window (rowfusion::rowWiseLoopRows): the chunk's, or its one row.
-  Value first = rowfusion::rowsOf(window) == rows ? row : task.constantIndex(0);
+  bool tokenChunk = rowfusion::rowsOf(window) == rows;
+  Value first = tokenChunk ? row : task.constantIndex(0);
   Value column = operandOf(offsets.back(), task, emit, chunkRows, row);
   TaskGlobal place = task.addGlobal(locationOf(global));
   if (store) {
-    task.store(place, first, column, operandOf(window, task, emit, chunkRows, row));
+    task.store(place, first, column, operandOf(window, task, emit, chunkRows, row), tokenChunk);
     return success();
   }
   Value tile = emit.alloc(tileRows(window, chunkRows), colsOf(window),
                           load.getType().getElementType());
-  task.load(tile, place, first, column);
+  task.load(tile, place, first, column, tokenChunk);
   held[window] = tile;
   return success();
 }
@@ -246,7 +248,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
   LogicalResult status = success();
   auto yield = cast<tile::YieldOp>(body.getTerminator());
   int64_t perItem = chunking.getDoubleBuffered() ? 2 : 1;
-  task.forEachWorkItem(rows / chunkRows / perItem, [&](Value item) {
+  task.forEachRowItem(rows, chunkRows * perItem, 1, context.entry, [&](Value item) {
     chunkLoop = b.getInsertionBlock()->getParentOp();
     llvm::DenseMap<Value, Value> once = held;
     for (int64_t copy = 0; copy < perItem && succeeded(status); ++copy) {
@@ -260,6 +262,14 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
             b, loc, arith::MulIOp::create(b, loc, item, task.constantIndex(perItem)),
             task.constantIndex(copy));
       Value row = arith::MulIOp::create(b, loc, chunk, task.constantIndex(chunkRows));
+      // With run-time token rows, the last item's second chunk may hold none.
+      OpBuilder::InsertionGuard guard(b);
+      if (copy > 0 && task.tokenRows()) {
+        Value present =
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, row, task.tokenRows());
+        auto branch = scf::IfOp::create(b, loc, present, /*withElseRegion=*/false);
+        b.setInsertionPoint(branch.thenBlock()->getTerminator());
+      }
       // The chunk's row windows first: a load placed mid-chain could take the
       // bytes of a temporary the vector pipe is still reading, and wait for it.
       body.walk([&](Operation *op) {
@@ -282,7 +292,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
         Value tile = held.lookup(value);
         storedBytes += cast<ascend::TileBufferType>(tile.getType()).getNumBytes();
         if (!results.empty())
-          task.store(task.addGlobal(results[index]), row, zero, tile);
+          task.store(task.addGlobal(results[index]), row, zero, tile, /*tokenChunk=*/true);
       }
     }
   });
@@ -304,6 +314,7 @@ LogicalResult tilec::conversion::lowerFusedScope(
            << "double-buffered work item is two of them";
   int64_t cores = context.target.vectorCores;
   TaskBuilder task(scope.getContext(), scope.getLoc(), ascend::CoreType::aiv);
+  task.setTokenRows(context.tokenRows);
   if (failed(fused.build(task, chunking, results)))
     return failure();
   int64_t items = rows / chunking.getRows() / perItem;

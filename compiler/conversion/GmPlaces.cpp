@@ -267,11 +267,39 @@ TaskContext GmPlaces::contextFor(Operation *op) {
   else
     name += "_" + std::to_string(taskCount);
   ++taskCount;
-  return TaskContext{module, host, entry, target, name};
+  return TaskContext{module, host, entry, target, name, tokenRowsOf(op)};
 }
 
-TaskContext GmPlaces::contextNamed(StringRef suffix) {
-  return TaskContext{module, host, entry, target, (kernel.getSymName() + "_" + suffix).str()};
+TaskContext GmPlaces::contextNamed(StringRef suffix, Operation *op) {
+  return TaskContext{module, host, entry, target, (kernel.getSymName() + "_" + suffix).str(),
+                     op ? tokenRowsOf(op) : Value()};
+}
+
+Value GmPlaces::tokenRowsOf(Operation *op) {
+  // The op's results, or for a scope whose results are not the dim's (it
+  // only stores), the tensors inside it.
+  std::optional<unsigned> dim;
+  Value counted;
+  op->walk([&](Operation *inner) {
+    for (Value value : inner->getResults())
+      if (!dim && isa<RankedTensorType>(value.getType()))
+        if ((dim = runtimeRows.dimOf(value)))
+          counted = value;
+    return dim ? WalkResult::interrupt() : WalkResult::advance();
+  });
+  if (!dim)
+    return Value();
+  auto type = cast<RankedTensorType>(counted.getType());
+  int64_t perToken = MatrixShape::of(type.getShape()).rows / type.getDimSize(0);
+  Value &rows = tokenRowValues[{*dim, perToken}];
+  if (!rows) {
+    Location loc = kernel.getLoc();
+    rows = arith::IndexCastOp::create(entry, loc, entry.getIndexType(),
+                                      kernel.getArgument(*dim));
+    if (perToken != 1)
+      rows = arith::MulIOp::create(entry, loc, rows, entryIndex(perToken));
+  }
+  return rows;
 }
 
 FailureOr<ascend::GmPlace> tilec::conversion::placementOf(Operation *op, unsigned index) {

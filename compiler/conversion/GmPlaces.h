@@ -11,6 +11,7 @@
 #ifndef TILEC_COMPILER_CONVERSION_GMPLACES_H
 #define TILEC_COMPILER_CONVERSION_GMPLACES_H
 
+#include "compiler/conversion/RuntimeRows.h"
 #include "compiler/conversion/TaskLowering.h"
 #include "dialects/Tile/TileOps.h"
 
@@ -50,7 +51,7 @@ class GmPlaces {
 public:
   GmPlaces(tile::KernelOp kernel, mlir::ModuleOp module, const target::TargetDescription &target)
       : host(kernel.getContext()), entry(mlir::OpBuilder::atBlockBegin(&kernel.getBody().front())),
-        kernel(kernel), module(module), target(target), dominance(kernel) {}
+        kernel(kernel), module(module), target(target), dominance(kernel), runtimeRows(kernel) {}
 
   /// Routes the ops the lowering creates through `rewriter`, so that the
   /// dialect conversion driving it tracks them.
@@ -107,8 +108,13 @@ public:
                                          llvm::ArrayRef<int64_t> ofShape);
   /// The context of the task that lowers `op`, named after the kernel and op.
   TaskContext contextFor(mlir::Operation *op);
-  /// The context of a task named after the kernel and `suffix`.
-  TaskContext contextNamed(llvm::StringRef suffix);
+  /// The context of a task named after the kernel and `suffix` (computing
+  /// `op`, whose token rows it takes).
+  TaskContext contextNamed(llvm::StringRef suffix, mlir::Operation *op = nullptr);
+  /// The host value of the token rows present at launch when those of `op`
+  /// (a result, or a tensor in its regions) are a run-time dim's: the dim
+  /// times the matrix rows per token; null when they are static.
+  mlir::Value tokenRowsOf(mlir::Operation *op);
 
   mlir::OpBuilder host;  ///< where the lowering of the current op goes
   mlir::OpBuilder entry; ///< at the start of the host program
@@ -130,6 +136,9 @@ private:
   /// Per interleave, the [R, 2, P] scratch holding its operands as rows e_i, o_i.
   llvm::DenseMap<mlir::Operation *, mlir::Value> stacked;
   unsigned taskCount = 0;
+  RuntimeRows runtimeRows;
+  /// Per run-time dim and rows per token, the host's token rows (tokenRowsOf).
+  llvm::DenseMap<std::pair<unsigned, int64_t>, mlir::Value> tokenRowValues;
 };
 
 } // namespace tilec::conversion

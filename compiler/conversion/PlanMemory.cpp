@@ -9,6 +9,7 @@
 #include "compiler/conversion/PlanMemory.h"
 #include "compiler/conversion/TaskTarget.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -69,15 +70,27 @@ int64_t alignUp(int64_t value, int64_t alignment) {
 }
 
 /// Whether every iteration of `loop` starts using the buffer by overwriting
-/// it: its first use in the loop, directly in the loop's body, only writes
-/// it. Then nothing in it survives the back edge.
+/// it: its first use in the loop, directly in the loop's body or in an
+/// scf.if there that holds every use in the loop (an iteration that skips the
+/// branch uses none), only writes it. Then nothing in it survives the back
+/// edge.
 bool overwrittenEachIteration(AllocOp alloc, Operation *loop, const ProgramOrder &order) {
   Operation *first = nullptr;
   for (Operation *user : alloc->getUsers())
     if (loop->isProperAncestor(user) &&
         (!first || order.first.lookup(user) < order.first.lookup(first)))
       first = user;
-  if (!first || first->getParentOp() != loop)
+  if (!first)
+    return false;
+  Operation *branch = first;
+  while (branch->getParentOp() != loop) {
+    branch = branch->getParentOp();
+    if (!isa<scf::IfOp>(branch))
+      return false;
+  }
+  if (branch != first && llvm::any_of(alloc->getUsers(), [&](Operation *user) {
+        return loop->isProperAncestor(user) && !branch->isAncestor(user);
+      }))
     return false;
   auto effects = dyn_cast<MemoryEffectOpInterface>(first);
   if (!effects)

@@ -28,7 +28,7 @@ struct LowerScope : TileLowering<tile::ScopeOp> {
     if (failed(chunking))
       return failure();
     places.host.setInsertionPoint(scope);
-    TaskContext context = places.contextNamed(scope.getName());
+    TaskContext context = places.contextNamed(scope.getName(), scope);
     SmallVector<GmLocation> results;
     for (Value result : scope.getResults()) {
       FailureOr<GmLocation> place = places.placeResult(result, scope);

@@ -109,7 +109,7 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
     }
     return place;
   };
-  TaskContext trialContext{module, host, host, target, "trial"};
+  TaskContext trialContext{module, host, host, target, "trial", mlir::Value()};
   FusedScope fused(scope, rows, locationOf, trialContext);
   int64_t cores = target.vectorCores;
   int64_t copies = sharedLaunches(scope);

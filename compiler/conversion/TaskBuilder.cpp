@@ -100,7 +100,7 @@ Value TaskBuilder::constantIndex(int64_t value) {
 }
 
 void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value col,
-                         bool isLoad, bool transposed) {
+                         bool isLoad, bool transposed, bool tokenChunk) {
   auto tileType = cast<ascend::TileBufferType>(tile.getType());
   auto bufferType = cast<ascend::GlobalTensorType>(global.buffer.getType());
   int64_t rank = bufferType.getRank();
@@ -118,22 +118,31 @@ void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value 
     extents[global.rowDim] = tileType.getRows();
     window = bodyBuilder.getDenseI64ArrayAttr(extents);
   }
+  // The rows of a partial chunk present: min(token rows - row, tile rows).
+  Value validRows;
+  if (tokenChunk && tokenRowsArg)
+    validRows = arith::MinSIOp::create(
+        bodyBuilder, loc, arith::SubIOp::create(bodyBuilder, loc, tokenRowsArg, row),
+        constantIndex(tileType.getRows()));
   if (isLoad)
-    ascend::TLoadOp::create(bodyBuilder, loc, tile, global.buffer, offsets, window, transposed);
+    ascend::TLoadOp::create(bodyBuilder, loc, tile, global.buffer, offsets, validRows, window,
+                            transposed);
   else
-    ascend::TStoreOp::create(bodyBuilder, loc, global.buffer, offsets, tile, window);
+    ascend::TStoreOp::create(bodyBuilder, loc, global.buffer, offsets, tile, validRows, window);
 }
 
-void TaskBuilder::load(Value tile, const TaskGlobal &global, Value row, Value col) {
-  access(tile, global, row, col, /*isLoad=*/true);
+void TaskBuilder::load(Value tile, const TaskGlobal &global, Value row, Value col,
+                       bool tokenChunk) {
+  access(tile, global, row, col, /*isLoad=*/true, /*transposed=*/false, tokenChunk);
 }
 
 void TaskBuilder::loadTransposed(Value tile, const TaskGlobal &global, Value row, Value col) {
   access(tile, global, row, col, /*isLoad=*/true, /*transposed=*/true);
 }
 
-void TaskBuilder::store(const TaskGlobal &global, Value row, Value col, Value tile) {
-  access(tile, global, row, col, /*isLoad=*/false);
+void TaskBuilder::store(const TaskGlobal &global, Value row, Value col, Value tile,
+                        bool tokenChunk) {
+  access(tile, global, row, col, /*isLoad=*/false, /*transposed=*/false, tokenChunk);
 }
 
 std::pair<Value, Value> TaskBuilder::chunkOrigin(Value item, int64_t colChunks, int64_t rows,
@@ -148,9 +157,31 @@ std::pair<Value, Value> TaskBuilder::chunkOrigin(Value item, int64_t colChunks, 
 }
 
 void TaskBuilder::forEachWorkItem(int64_t items, const std::function<void(Value)> &body) {
+  forEachItemUpTo(constantIndex(items), body);
+}
+
+void TaskBuilder::setTokenRows(Value hostRows) {
+  hostTokenRows = hostRows;
+  tokenRowsArg = hostRows ? addArgument(hostRows) : Value();
+}
+
+void TaskBuilder::forEachRowItem(int64_t rows, int64_t rowsPerItem, int64_t perRow,
+                                 OpBuilder &host, const std::function<void(Value)> &body) {
+  if (!hostTokenRows)
+    return forEachWorkItem(rows / rowsPerItem * perRow, body);
+  auto hostIndex = [&](int64_t value) {
+    return arith::ConstantIndexOp::create(host, loc, value).getResult();
+  };
+  Value rounded = arith::AddIOp::create(host, loc, hostTokenRows, hostIndex(rowsPerItem - 1));
+  Value items = arith::DivSIOp::create(host, loc, rounded, hostIndex(rowsPerItem));
+  if (perRow != 1)
+    items = arith::MulIOp::create(host, loc, items, hostIndex(perRow));
+  forEachItemUpTo(addArgument(items), body);
+}
+
+void TaskBuilder::forEachItemUpTo(Value end, const std::function<void(Value)> &body) {
   Value first = ascend::BlockIdxOp::create(bodyBuilder, loc, bodyBuilder.getIndexType());
   Value step = ascend::BlockDimOp::create(bodyBuilder, loc, bodyBuilder.getIndexType());
-  Value end = constantIndex(items);
   auto loop = scf::ForOp::create(bodyBuilder, loc, first, end, step);
   OpBuilder::InsertionGuard guard(bodyBuilder);
   bodyBuilder.setInsertionPoint(loop.getBody()->getTerminator());

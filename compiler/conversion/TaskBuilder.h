@@ -60,9 +60,13 @@ public:
   mlir::Value constantIndex(int64_t value);
 
   /// TLOAD / TSTORE of the rows × cols window of `global` at (row, col)
-  /// relative to the global's own window.
-  void load(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col);
-  void store(const TaskGlobal &global, mlir::Value row, mlir::Value col, mlir::Value tile);
+  /// relative to the global's own window. A `tokenChunk` access is of a chunk
+  /// of token rows: with run-time token rows (setTokenRows) it moves only the
+  /// rows present, so a partial last chunk stays inside the tensor.
+  void load(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col,
+            bool tokenChunk = false);
+  void store(const TaskGlobal &global, mlir::Value row, mlir::Value col, mlir::Value tile,
+             bool tokenChunk = false);
   /// TLOAD of a rows × cols tile from the cols × rows window of `global` at
   /// (row, col), transposed on the way (a DN view; the cube's B of Q·Kᵀ).
   void loadTransposed(mlir::Value tile, const TaskGlobal &global, mlir::Value row,
@@ -76,6 +80,17 @@ public:
   /// Runs `body` for every work item in [0, items), items spread block-cyclically
   /// over the blocks of the launch.
   void forEachWorkItem(int64_t items, const std::function<void(mlir::Value item)> &body);
+  /// The token rows present at launch, `hostRows` (TaskContext::tokenRows), or
+  /// none (static rows). The task receives them as an argument.
+  void setTokenRows(mlir::Value hostRows);
+  /// The task's value of the token rows present; null when they are static.
+  mlir::Value tokenRows() const { return tokenRowsArg; }
+  /// forEachWorkItem over `rows` token rows, `rowsPerItem` to an item, times
+  /// `perRow` items: with run-time token rows, ceil(rows present / rowsPerItem)
+  /// × perRow, computed by `host` (at the start of the host program, so that
+  /// a parallel loop of launches folds: FoldParallelLoops.cpp) and passed.
+  void forEachRowItem(int64_t rows, int64_t rowsPerItem, int64_t perRow, mlir::OpBuilder &host,
+                      const std::function<void(mlir::Value item)> &body);
 
   /// Creates the task symbol `name` (uniqued) in `module` and launches it on
   /// `blocks` blocks at the insertion point of `host`.
@@ -85,7 +100,8 @@ public:
 private:
   mlir::Value addArgument(mlir::Value hostValue);
   void access(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col,
-              bool isLoad, bool transposed = false);
+              bool isLoad, bool transposed = false, bool tokenChunk = false);
+  void forEachItemUpTo(mlir::Value end, const std::function<void(mlir::Value item)> &body);
 
   mlir::Location loc;
   ascend::CoreType core;
@@ -94,6 +110,7 @@ private:
   mlir::OpBuilder allocBuilder;
   llvm::SmallVector<mlir::Value> hostArguments;
   std::optional<int64_t> stage;
+  mlir::Value hostTokenRows, tokenRowsArg;
   llvm::DenseMap<mlir::Value, mlir::Value> argumentOf;
 };
 

@@ -34,6 +34,10 @@ struct TaskContext {
   mlir::OpBuilder &entry; ///< the start of the host program, for constants
   const target::TargetDescription &target;
   std::string name;      ///< the task's symbol name
+  /// With a run-time dim's token rows (RuntimeRows.h): the host value of the
+  /// rows present at launch (the dim times the rows per token), to which the
+  /// task's work items and row accesses shrink; null when the rows are static.
+  mlir::Value tokenRows = {};
 };
 
 /// Whether `op` reduces (or gathers along) its rows, or its columns: its

@@ -68,6 +68,9 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
            << " rows: chunks divide both and keep a reduced dimension whole";
 
   TaskBuilder task(op->getContext(), loc, ascend::CoreType::aiv);
+  // Its chunks of rows are token rows unless it reduces them.
+  if (!reducesCols(op))
+    task.setTokenRows(context.tokenRows);
   ChunkEmitter emit(task, context.target);
   SmallVector<TaskGlobal> globals;
   SmallVector<Value> scalars;
@@ -80,7 +83,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
   const int64_t chunks = widest.rows / chunkRows * colChunks;
   LogicalResult status = success();
 
-  task.forEachWorkItem(chunks, [&](Value item) {
+  task.forEachRowItem(widest.rows, chunkRows, colChunks, context.entry, [&](Value item) {
     auto [row, col] = task.chunkOrigin(item, colChunks, chunkRows, chunkCols);
     Value zero = task.constantIndex(0);
     emit.setFirstColumn(col);
@@ -100,6 +103,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
       }
       int64_t rows = outRows, cols = outCols;
       Value operandRow = row, operandCol = col;
+      bool tokenChunk = operand.global->shape.rows == widest.rows;
       if (reducesRows(op)) {
         rows = chunkRows;
         cols = widest.cols;
@@ -109,15 +113,17 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
       } else {
         const RowMap &map = *maps[i];
         operandRow = map.operandRow(task, row);
-        if (map.broadcastsRows())
+        if (map.broadcastsRows()) {
           rows = 1;
+          tokenChunk = false;
+        }
         if (map.broadcastsCols()) {
           cols = 1;
           operandCol = zero;
         }
       }
       Value tile = emit.alloc(rows, cols, operand.global->getBufferType().getElementType());
-      task.load(tile, globals[i], operandRow, operandCol);
+      task.load(tile, globals[i], operandRow, operandCol, tokenChunk);
       chunkOperands.push_back(tile);
     }
     FailureOr<Value> stored = emit.emitOp(op, chunkOperands, outRows, outCols);
@@ -125,7 +131,8 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
       status = failure();
       return;
     }
-    task.store(out, row, reducesRows(op) ? zero : col, *stored);
+    task.store(out, row, reducesRows(op) ? zero : col, *stored,
+               /*tokenChunk=*/resultShape.rows == widest.rows);
   });
   if (failed(status))
     return failure();

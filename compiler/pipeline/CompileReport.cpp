@@ -5,6 +5,7 @@
 #include "base/TargetDescription.h"
 #include "dialects/Ascend/AscendOps.h"
 #include "dialects/Tile/ElementTypes.h"
+#include "dialects/Tile/RuntimeDims.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -40,6 +41,11 @@ std::optional<int64_t> foldIndexOp(Operation *op, ArrayRef<int64_t> in) {
       .Case<arith::MinUIOp, arith::MinSIOp>([&](Operation *) { return std::min(in[0], in[1]); })
       .Case<arith::MaxUIOp, arith::MaxSIOp>([&](Operation *) { return std::max(in[0], in[1]); })
       .Case([&](arith::IndexCastOp) { return in[0]; })
+      .Case([&](arith::CmpIOp cmp) {
+        return std::optional<int64_t>(arith::applyCmpPredicate(
+            cmp.getPredicate(), APInt(64, in[0], /*isSigned=*/true),
+            APInt(64, in[1], /*isSigned=*/true)));
+      })
       .Default([](Operation *) { return std::nullopt; });
 }
 
@@ -61,6 +67,24 @@ std::optional<int64_t> hostIndex(Value value, const llvm::DenseMap<Value, int64_
     in.push_back(*known);
   }
   return foldIndexOp(op, in);
+}
+
+/// Each run-time dim argument of `kernel` (`tile.dim`) at the value its
+/// tensors were compiled for: the first dimension of the first one it counts
+/// (`tile.rows`), else its bound. Host arithmetic on it (a task's work items
+/// over the token rows present) then counts as at that value.
+llvm::DenseMap<Value, int64_t> compiledDims(ascend::KernelOp kernel) {
+  llvm::DenseMap<Value, int64_t> dims;
+  for (BlockArgument argument : kernel.getArguments())
+    if (auto bound = kernel.getArgAttrOfType<IntegerAttr>(argument.getArgNumber(),
+                                                          tile::kDimAttrName))
+      dims[argument] = bound.getInt();
+  for (BlockArgument argument : llvm::reverse(kernel.getArguments()))
+    if (auto rows = kernel.getArgAttrOfType<IntegerAttr>(argument.getArgNumber(),
+                                                         tile::kRowsAttrName))
+      if (auto global = dyn_cast<ascend::GlobalTensorType>(argument.getType()))
+        dims[kernel.getArgument(rows.getInt())] = global.getShape().front();
+  return dims;
 }
 
 /// How many times the body of `loops[depth]` (and of the loops inside it)
@@ -89,13 +113,14 @@ std::optional<int64_t> tripsOf(ArrayRef<scf::ForOp> loops, size_t depth,
 
 /// How many times `op` runs per run of `top`: the iterations of the host
 /// loops around it (a launch inside them).
-std::optional<int64_t> runsOf(Operation *op, Operation *top) {
+std::optional<int64_t> runsOf(Operation *op, Operation *top,
+                              const llvm::DenseMap<Value, int64_t> &dims) {
   SmallVector<scf::ForOp> loops;
   for (Operation *parent = op->getParentOp(); parent && parent != top;
        parent = parent->getParentOp())
     if (auto loop = dyn_cast<scf::ForOp>(parent))
       loops.insert(loops.begin(), loop);
-  llvm::DenseMap<Value, int64_t> ivs;
+  llvm::DenseMap<Value, int64_t> ivs(dims);
   return tripsOf(loops, 0, ivs);
 }
 
@@ -111,13 +136,15 @@ uint64_t tensorBytes(Type type) {
 /// bounds that depend on a scalar argument make the count unknown.
 class TrafficCounter {
 public:
-  TrafficCounter(ascend::TaskOp task, int64_t blocks, const target::TargetDescription *target)
-      : task(task), blocks(blocks), target(target) {}
+  /// `arguments`: the values of the task's scalar arguments the host knows.
+  TrafficCounter(ascend::TaskOp task, int64_t blocks, const target::TargetDescription *target,
+                 llvm::DenseMap<Value, int64_t> arguments)
+      : task(task), blocks(blocks), target(target), arguments(std::move(arguments)) {}
 
   /// Runs every block; false if the loops are not countable.
   bool count() {
     for (int64_t block = 0; block < blocks; ++block) {
-      values.clear();
+      values = arguments;
       blockIdx = block;
       if (!run(task.getBody().front()))
         return false;
@@ -173,9 +200,13 @@ private:
                                         int(b.getCols()));
   }
 
-  void transfer(Type tileType, Type gmType, uint64_t &total) {
+  /// A transfer of the tile's rows, or of its first `validRows` (`rows %n`).
+  void transfer(Type tileType, Type gmType, Value validRows, uint64_t &total) {
     auto tile = cast<ascend::TileBufferType>(tileType);
-    total += uint64_t(tile.getRows() * tile.getCols()) *
+    int64_t rows = tile.getRows();
+    if (std::optional<int64_t> valid = validRows ? valueOf(validRows) : std::nullopt)
+      rows = std::min(rows, *valid);
+    total += uint64_t(rows * tile.getCols()) *
              elementBytes(cast<ascend::GlobalTensorType>(gmType).getElementType());
   }
 
@@ -194,10 +225,19 @@ private:
         }
         continue;
       }
+      if (auto branch = dyn_cast<scf::IfOp>(op)) {
+        // A double-buffered item's second chunk, if any token rows are left.
+        std::optional<int64_t> taken = valueOf(branch.getCondition());
+        Block *block = taken && *taken ? branch.thenBlock() : branch.elseBlock();
+        if (!taken || (block && !run(*block)))
+          return false;
+        continue;
+      }
       if (auto load = dyn_cast<ascend::TLoadOp>(op))
-        transfer(load.getDst().getType(), load.getSrc().getType(), read);
+        transfer(load.getDst().getType(), load.getSrc().getType(), load.getValidRows(), read);
       else if (auto store = dyn_cast<ascend::TStoreOp>(op))
-        transfer(store.getSrc().getType(), store.getDst().getType(), written);
+        transfer(store.getSrc().getType(), store.getDst().getType(), store.getValidRows(),
+                 written);
       else if (auto mm = dyn_cast<ascend::TMatmulOp>(op))
         matmul(mm.getLhs(), mm.getRhs());
       else if (auto mm = dyn_cast<ascend::TMatmulAccOp>(op))
@@ -212,7 +252,7 @@ private:
   int64_t blocks;
   const target::TargetDescription *target;
   int64_t blockIdx = 0;
-  llvm::DenseMap<Value, int64_t> values;
+  llvm::DenseMap<Value, int64_t> arguments, values;
 };
 
 std::string megabytes(std::optional<uint64_t> bytes) {
@@ -230,12 +270,13 @@ KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targ
       summary.parameterBytes += tensorBytes(type);
   summary.gmBytes = 0;
   summary.cubeCycles = 0;
+  llvm::DenseMap<Value, int64_t> dims = compiledDims(kernel);
   kernel.walk([&](ascend::LaunchOp launch) {
     LaunchSummary entry;
     entry.task = launch.getTask().str();
     entry.blocks = launch.getBlocks();
     auto task = SymbolTable::lookupNearestSymbolFrom<ascend::TaskOp>(module, launch.getTaskAttr());
-    std::optional<int64_t> runs = runsOf(launch, kernel);
+    std::optional<int64_t> runs = runsOf(launch, kernel, dims);
     entry.runs = runs.value_or(0);
     if (task) {
       entry.core = ascend::stringifyCoreType(task.getCore()).str();
@@ -250,7 +291,11 @@ KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targ
         entry.chunkRows = chunking.getRows();
         entry.doubleBuffered = chunking.getDoubleBuffered();
       }
-      TrafficCounter counter(task, entry.blocks, target);
+      llvm::DenseMap<Value, int64_t> arguments;
+      for (auto [argument, operand] : llvm::zip(task.getArguments(), launch.getOperands()))
+        if (std::optional<int64_t> known = hostIndex(operand, dims))
+          arguments[argument] = *known;
+      TrafficCounter counter(task, entry.blocks, target, std::move(arguments));
       if (runs && counter.count()) {
         entry.gmRead = counter.read * uint64_t(*runs);
         entry.gmWritten = counter.written * uint64_t(*runs);

@@ -47,8 +47,10 @@ std::optional<std::string> SourceNames::declaredName(Location loc) const {
     return std::nullopt;
   text = text.drop_front(fileLoc.getColumn() - 1);
   StringRef name = text.take_while([](char c) { return llvm::isAlnum(c) || c == '_'; });
+  // `name: type`, or a run-time dim's `name <= bound` (after `dim`).
+  StringRef rest = text.drop_front(name.size()).ltrim();
   if (name.empty() || llvm::isDigit(name.front()) ||
-      !text.drop_front(name.size()).ltrim().starts_with(":"))
+      !(rest.starts_with(":") || rest.starts_with("<=")))
     return std::nullopt;
   return name.str();
 }

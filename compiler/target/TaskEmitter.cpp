@@ -7,7 +7,10 @@
 // one `using` per distinct tile and GM view type, then runs the task in
 // program order: each alloc becomes a tile variable placed with TASSIGN, each
 // tload/tstore a GlobalTensor view at the element offset of its window, each
-// instruction its PTO call. Nothing in it is specific to the CPU model.
+// instruction its PTO call. A tload/tstore of some rows (`rows %n`, a partial
+// chunk of run-time token rows) goes through a second tile variable at the
+// buffer's address whose valid rows are %n (DYNAMIC, as pto-isa's Tile allows)
+// and a GlobalTensor view of %n rows. Nothing in it is specific to the CPU model.
 //
 // Its launch trampoline, `tilec_task_<name>` (runtime/isa/LaunchAbi.h), is
 // printed separately, after every kernel: it binds the core and calls the
@@ -48,10 +51,15 @@ private:
   /// TLOAD(tile, view) or TSTORE(view, tile) through a fresh GlobalTensor view.
   LogicalResult emitTransfer(Operation *op, Value global, ValueRange offsets, Value tile,
                              std::optional<ArrayRef<int64_t>> window, bool load,
-                             bool transposed);
-  /// TLOAD/TSTORE of `tile` through a `view` starting at `pointer`.
-  void emitViewTransfer(Operation *op, const GmView &view, const std::string &pointer,
-                        const std::string &base, Value tile, bool load);
+                             bool transposed, Value validRows);
+  /// TLOAD/TSTORE of `tile` (its first `validRows` rows, when given) through
+  /// a `view` starting at `pointer`.
+  LogicalResult emitViewTransfer(Operation *op, const GmView &view, const std::string &pointer,
+                                 const std::string &base, Value tile, bool load,
+                                 Value validRows = {});
+  /// The declared variable `tile`'s first `validRows` rows, placed at its
+  /// buffer's address.
+  FailureOr<std::string> emitPartialTile(Operation *op, Value tile, Value validRows);
   LogicalResult emitInstruction(ascend::InstructionOpInterface instruction);
   /// Each ring argument's slots of this cluster and its slot counter.
   LogicalResult emitRingCursors();
@@ -66,7 +74,7 @@ private:
 
   ascend::TaskOp task;
   const SourceNames &sourceNames;
-  llvm::DenseMap<Type, std::string> tileAliases;
+  llvm::DenseMap<Type, std::string> tileAliases, partialTileAliases;
   SmallVector<std::pair<GmView, std::string>> viewAliases;
   SmallVector<std::string> aliasDeclarations;
   /// Per ring argument: its flag pair's first flag and the C++ names of its
@@ -131,12 +139,25 @@ static std::string pipeName(ascend::Pipe pipe) {
 }
 
 LogicalResult TaskEmitter::collectTypeAliases() {
+  auto addTile = [&](ascend::TileBufferType type, Location loc, bool partial) -> LogicalResult {
+    auto &aliases = partial ? partialTileAliases : tileAliases;
+    if (aliases.count(type))
+      return success();
+    FailureOr<std::string> spelling = tileTypeSpelling(type, loc, partial);
+    if (failed(spelling))
+      return failure();
+    std::string alias = names.unique(tileAliasName(type, partial));
+    aliases[type] = alias;
+    aliasDeclarations.push_back("using " + alias + " = " + *spelling + ";");
+    return success();
+  };
   auto addView = [&](Operation *op, ascend::GlobalTensorType global, Value tile,
-                     std::optional<ArrayRef<int64_t>> window,
-                     bool transposed) -> LogicalResult {
+                     std::optional<ArrayRef<int64_t>> window, bool transposed,
+                     Value validRows) -> LogicalResult {
     auto tileType = cast<ascend::TileBufferType>(tile.getType());
-    FailureOr<GmView> view = gmViewOf(global, tileType, window, transposed, op->getLoc());
-    if (failed(view))
+    FailureOr<GmView> view =
+        gmViewOf(global, tileType, window, transposed, op->getLoc(), bool(validRows));
+    if (failed(view) || (validRows && failed(addTile(tileType, op->getLoc(), true))))
       return failure();
     if (llvm::any_of(viewAliases, [&](auto &entry) { return entry.first == *view; }))
       return success();
@@ -147,26 +168,19 @@ LogicalResult TaskEmitter::collectTypeAliases() {
   };
   WalkResult walk = task.walk([&](Operation *op) -> WalkResult {
     if (auto alloc = dyn_cast<ascend::AllocOp>(op)) {
-      ascend::TileBufferType type = alloc.getType();
-      if (tileAliases.count(type))
-        return WalkResult::advance();
-      FailureOr<std::string> spelling = tileTypeSpelling(type, alloc.getLoc());
-      if (failed(spelling))
+      if (failed(addTile(alloc.getType(), alloc.getLoc(), false)))
         return WalkResult::interrupt();
-      std::string alias = names.unique(tileAliasName(type));
-      tileAliases[type] = alias;
-      aliasDeclarations.push_back("using " + alias + " = " + *spelling + ";");
     } else if (auto load = dyn_cast<ascend::TLoadOp>(op)) {
       if (failed(addView(op, load.getSrc().getType(), load.getDst(), load.getWindow(),
-                         load.getTranspose())))
+                         load.getTranspose(), load.getValidRows())))
         return WalkResult::interrupt();
     } else if (auto store = dyn_cast<ascend::TStoreOp>(op)) {
       if (failed(addView(op, store.getDst().getType(), store.getSrc(), store.getWindow(),
-                         /*transposed=*/false)))
+                         /*transposed=*/false, store.getValidRows())))
         return WalkResult::interrupt();
     } else if (auto push = dyn_cast<ascend::TPushOp>(op)) {
       if (failed(addView(op, ringSlotsTensor(push.getRing().getType()), push.getSrc(),
-                         std::nullopt, /*transposed=*/false)))
+                         std::nullopt, /*transposed=*/false, /*validRows=*/Value())))
         return WalkResult::interrupt();
     }
     return WalkResult::advance();
@@ -263,28 +277,51 @@ std::string TaskEmitter::elementPointer(Value global, ValueRange offsets) {
   return pointer;
 }
 
-LogicalResult TaskEmitter::emitTransfer(Operation *op, Value global, ValueRange offsets,
-                                        Value tile, std::optional<ArrayRef<int64_t>> window,
-                                        bool load, bool transposed) {
-  auto globalType = cast<ascend::GlobalTensorType>(global.getType());
-  FailureOr<GmView> view = gmViewOf(globalType, cast<ascend::TileBufferType>(tile.getType()),
-                                    window, transposed, op->getLoc());
-  if (failed(view))
-    return failure();
-  emitViewTransfer(op, *view, elementPointer(global, offsets), expr(global), tile, load);
-  return success();
+FailureOr<std::string> TaskEmitter::emitPartialTile(Operation *op, Value tile, Value validRows) {
+  auto alloc = tile.getDefiningOp<ascend::AllocOp>();
+  if (!alloc || !alloc.getOffset())
+    return op->emitError("moves some rows of a tile that is not a placed ascend.alloc");
+  std::string name = names.unique(expr(tile) + "Rows");
+  os << partialTileAliases.lookup(alloc.getType()) << " " << name << "(" << expr(validRows)
+     << ");\n";
+  os << "TASSIGN(" << name << ", 0x" << llvm::utohexstr(*alloc.getOffset(), /*LowerCase=*/true)
+     << ");\n";
+  return name;
 }
 
-void TaskEmitter::emitViewTransfer(Operation *op, const GmView &view, const std::string &pointer,
-                                   const std::string &base, Value tile, bool load) {
+LogicalResult TaskEmitter::emitTransfer(Operation *op, Value global, ValueRange offsets,
+                                        Value tile, std::optional<ArrayRef<int64_t>> window,
+                                        bool load, bool transposed, Value validRows) {
+  auto globalType = cast<ascend::GlobalTensorType>(global.getType());
+  FailureOr<GmView> view = gmViewOf(globalType, cast<ascend::TileBufferType>(tile.getType()),
+                                    window, transposed, op->getLoc(), bool(validRows));
+  if (failed(view))
+    return failure();
+  return emitViewTransfer(op, *view, elementPointer(global, offsets), expr(global), tile, load,
+                          validRows);
+}
+
+LogicalResult TaskEmitter::emitViewTransfer(Operation *op, const GmView &view,
+                                            const std::string &pointer, const std::string &base,
+                                            Value tile, bool load, Value validRows) {
+  std::string tileName = expr(tile), shape;
+  if (validRows) {
+    FailureOr<std::string> partial = emitPartialTile(op, tile, validRows);
+    if (failed(partial))
+      return failure();
+    tileName = *partial;
+  }
   auto alias = llvm::find_if(viewAliases, [&](auto &entry) { return entry.first == view; });
+  if (validRows)
+    shape = ", " + alias->second + "::Shape(" + expr(validRows) + ")";
   std::string viewName = names.unique(base + "View");
-  os << alias->second << " " << viewName << "(" << pointer << ");\n";
+  os << alias->second << " " << viewName << "(" << pointer << shape << ");\n";
   if (load)
-    os << "TLOAD(" << expr(tile) << ", " << viewName << ");";
+    os << "TLOAD(" << tileName << ", " << viewName << ");";
   else
-    os << "TSTORE(" << viewName << ", " << expr(tile) << ");";
+    os << "TSTORE(" << viewName << ", " << tileName << ");";
   endStatement(op);
+  return success();
 }
 
 LogicalResult TaskEmitter::emitInstruction(ascend::InstructionOpInterface instruction) {
@@ -371,8 +408,9 @@ LogicalResult TaskEmitter::emitPush(ascend::TPushOp push) {
   os << "if (" << col << " == 0 && " << cursor.next << " >= " << ring.getSlots() << " && "
      << cursor.next << " % " << ringSyncPeriod(ring) << " == 0)\n";
   os << "  wait_flag_dev(" << cursor.fullFlag + 1 << ");\n";
-  emitViewTransfer(push, *view, currentSlot(ring, cursor.slots, cursor.next) + " + " + col,
-                   cursor.slots, push.getSrc(), /*load=*/false);
+  if (failed(emitViewTransfer(push, *view, currentSlot(ring, cursor.slots, cursor.next) + " + " + col,
+                              cursor.slots, push.getSrc(), /*load=*/false)))
+    return failure();
   os << "if (" << col << " + " << src.getCols() << " == " << ring.getCols() << ") {\n";
   os << "  ffts_cross_core_sync(PIPE_FIX, crossCoreSyncConfig(CV_CORES_SYNC, "
      << cursor.fullFlag << "));\n";
@@ -438,11 +476,13 @@ LogicalResult TaskEmitter::emitOp(Operation *op) {
       })
       .Case([&](ascend::TLoadOp load) {
         return emitTransfer(op, load.getSrc(), load.getOffsets(), load.getDst(),
-                            load.getWindow(), /*load=*/true, load.getTranspose());
+                            load.getWindow(), /*load=*/true, load.getTranspose(),
+                            load.getValidRows());
       })
       .Case([&](ascend::TStoreOp store) {
         return emitTransfer(op, store.getDst(), store.getOffsets(), store.getSrc(),
-                            store.getWindow(), /*load=*/false, /*transposed=*/false);
+                            store.getWindow(), /*load=*/false, /*transposed=*/false,
+                            store.getValidRows());
       })
       .Case<ascend::SetFlagOp, ascend::WaitFlagOp>([&](auto flag) {
         os << (isa<ascend::SetFlagOp>(op) ? "set_flag(" : "wait_flag(")

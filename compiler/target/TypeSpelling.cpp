@@ -40,28 +40,34 @@ static std::string mlirTypeText(Type type) {
   return text;
 }
 
-std::string tilec::target::tileAliasName(ascend::TileBufferType type) {
+std::string tilec::target::tileAliasName(ascend::TileBufferType type, bool partialRows) {
   std::string space = llvm::StringRef(ascend::stringifyMemorySpace(type.getSpace())).upper();
   if (type.getSpace() == ascend::MemorySpace::ub)
     space = "Ub";
   std::string layout = type.getLayout() == ascend::FractalLayout::zn ? "_zn" : "";
   return space + "_" + std::to_string(type.getRows()) + "x" + std::to_string(type.getCols()) +
-         "x" + mlirTypeText(type.getElementType()) + layout;
+         "x" + mlirTypeText(type.getElementType()) + layout + (partialRows ? "_part" : "");
 }
 
 FailureOr<std::string> tilec::target::tileTypeSpelling(ascend::TileBufferType type,
-                                                       Location loc) {
+                                                       Location loc, bool partialRows) {
   std::optional<std::string> element = elementTypeName(type.getElementType());
   if (!element)
     return emitError(loc, "cannot spell tile element type ") << type.getElementType() << " in C++";
   std::string rows = std::to_string(type.getRows()), cols = std::to_string(type.getCols());
+  std::string validRows = partialRows ? "DYNAMIC" : rows;
   if (type.getSpace() == ascend::MemorySpace::ub) {
     std::string text = "Tile<TileType::Vec, " + *element + ", " + rows + ", " +
                        std::to_string(type.getPaddedCols());
-    if (type.getPaddedCols() != type.getCols())
-      text += ", BLayout::RowMajor, " + rows + ", " + cols;
+    if (type.getPaddedCols() != type.getCols() || partialRows)
+      text += ", BLayout::RowMajor, " + validRows + ", " + cols;
     return text + ">";
   }
+  if (partialRows && type.getSpace() != ascend::MemorySpace::l1 &&
+      type.getSpace() != ascend::MemorySpace::l0c)
+    return emitError(loc, "moves some rows of a ")
+           << ascend::stringifyMemorySpace(type.getSpace())
+           << " tile: only UB, L1 and L0C tiles are loaded or stored";
 
   // Whole fractals, as getNumBytes (what memory planning reserved) counts them.
   int64_t paddedRows = llvm::alignTo(type.getRows(), type.getCubeRowGranule());
@@ -69,15 +75,15 @@ FailureOr<std::string> tilec::target::tileTypeSpelling(ascend::TileBufferType ty
   std::string shape = *element + ", " + std::to_string(paddedRows) + ", " +
                       std::to_string(paddedCols);
   bool padded = paddedRows != type.getRows() || paddedCols != type.getCols();
-  std::string valid = padded ? ", " + rows + ", " + cols : "";
+  std::string valid = padded || partialRows ? ", " + validRows + ", " + cols : "";
   switch (type.getSpace()) {
   case ascend::MemorySpace::l1:
     // ZN: row-major order of column-major C0 x 16 fractals (L0B's layout).
     if (type.getLayout() == ascend::FractalLayout::zn)
-      return "Tile<TileType::Mat, " + shape + ", BLayout::RowMajor, " + rows + ", " + cols +
+      return "Tile<TileType::Mat, " + shape + ", BLayout::RowMajor, " + validRows + ", " + cols +
              ", SLayout::ColMajor>";
     // NZ: column-major fractals of row-major 16 x C0.
-    return "Tile<TileType::Mat, " + shape + ", BLayout::ColMajor, " + rows + ", " + cols +
+    return "Tile<TileType::Mat, " + shape + ", BLayout::ColMajor, " + validRows + ", " + cols +
            ", SLayout::RowMajor>";
   case ascend::MemorySpace::l0a:
     return "TileLeft<" + shape + valid + ">";
@@ -101,13 +107,13 @@ SmallVector<int64_t> tilec::target::rowMajorStrides(ascend::GlobalTensorType glo
 
 bool GmView::operator==(const GmView &other) const {
   return element == other.element && shape == other.shape && stride == other.stride &&
-         dn == other.dn;
+         dn == other.dn && dynamicDim == other.dynamicDim;
 }
 
 FailureOr<GmView> tilec::target::gmViewOf(ascend::GlobalTensorType global,
                                           ascend::TileBufferType tile,
                                           std::optional<ArrayRef<int64_t>> window,
-                                          bool transposed, Location loc) {
+                                          bool transposed, Location loc, bool partialRows) {
   size_t rank = global.getShape().size();
   if (rank > 5)
     return emitError(loc, "a ") << rank << "-D global tensor has no 5-D GlobalTensor view";
@@ -136,13 +142,23 @@ FailureOr<GmView> tilec::target::gmViewOf(ascend::GlobalTensorType global,
     view.stride[first + d] = strides[d];
   }
   view.shape[4] = tile.getCols();
+  if (partialRows) {
+    // The one leading extent holding the rows (the tload/tstore verifier
+    // allows no other window).
+    view.dynamicDim = 3;
+    for (int d = 0; d < 4; ++d)
+      if (view.shape[d] > 1)
+        view.dynamicDim = d;
+  }
   return view;
 }
 
 std::string tilec::target::gmViewAliasName(const GmView &view) {
   std::string name = "Gm_";
-  for (int64_t extent : ArrayRef<int64_t>(view.shape).drop_back())
-    if (extent != 1)
+  for (auto [d, extent] : llvm::enumerate(ArrayRef<int64_t>(view.shape).drop_back()))
+    if (int(d) == view.dynamicDim)
+      name += "nx";
+    else if (extent != 1)
       name += std::to_string(extent) + "x";
   return name + std::to_string(view.shape[4]) + "x" + mlirTypeText(view.element) +
          (view.dn ? "_dn" : "");
@@ -153,7 +169,14 @@ std::string tilec::target::gmViewSpelling(const GmView &view) {
     return llvm::join(llvm::map_range(values, [](int64_t v) { return std::to_string(v); }),
                       ", ");
   };
-  return "GlobalTensor<" + *elementTypeName(view.element) + ", Shape<" + list(view.shape) +
+  std::string shape = list(view.shape);
+  if (view.dynamicDim >= 0) {
+    SmallVector<std::string> extents;
+    for (auto [d, extent] : llvm::enumerate(view.shape))
+      extents.push_back(int(d) == view.dynamicDim ? "DYNAMIC" : std::to_string(extent));
+    shape = llvm::join(extents, ", ");
+  }
+  return "GlobalTensor<" + *elementTypeName(view.element) + ", Shape<" + shape +
          ">, Stride<" + list(view.stride) + ">" + (view.dn ? ", Layout::DN" : "") + ">";
 }
 

@@ -18,14 +18,17 @@ std::optional<std::string> elementTypeName(mlir::Type type);
 std::optional<std::string> scalarTypeName(mlir::Type type);
 
 /// `Ub_2x1024xf32`, `L0C_128x128xi32`: the alias the emitter declares for a
-/// buffer type.
-std::string tileAliasName(ascend::TileBufferType type);
+/// buffer type; `Ub_2x1024xf32_part` with `partialRows`.
+std::string tileAliasName(ascend::TileBufferType type, bool partialRows = false);
 
 /// The pto::Tile instantiation of a buffer. UB tiles keep the planner's
 /// 32-byte row padding as their Cols; cube tiles are padded to whole
 /// fractals, which fails (with an error at `loc`) when that needs more bytes
-/// than memory planning gave the buffer.
-mlir::FailureOr<std::string> tileTypeSpelling(ascend::TileBufferType type, mlir::Location loc);
+/// than memory planning gave the buffer. With `partialRows` the valid rows
+/// are DYNAMIC (set when the tile is declared): the view of a buffer through
+/// which a tload/tstore with `rows %n` moves its first rows.
+mlir::FailureOr<std::string> tileTypeSpelling(ascend::TileBufferType type, mlir::Location loc,
+                                              bool partialRows = false);
 
 /// The 5-D GM view a tload/tstore moves a tile through: the tile's rows run
 /// over the leading dimensions (`window`, default all along the
@@ -36,6 +39,9 @@ struct GmView {
   std::array<int64_t, 5> shape;
   std::array<int64_t, 5> stride;
   bool dn;
+  /// The dimension whose extent is the tile's rows, DYNAMIC in a view of
+  /// some rows (a tload/tstore with `rows %n`); -1 otherwise.
+  int dynamicDim = -1;
 
   bool operator==(const GmView &other) const;
 };
@@ -44,7 +50,7 @@ struct GmView {
 /// `loc` for tensors of more than five dimensions.
 mlir::FailureOr<GmView> gmViewOf(ascend::GlobalTensorType global, ascend::TileBufferType tile,
                                  std::optional<llvm::ArrayRef<int64_t>> window, bool transposed,
-                                 mlir::Location loc);
+                                 mlir::Location loc, bool partialRows = false);
 
 /// `Gm_2x1024xf32`: the alias base name of a view (shape extents above one).
 std::string gmViewAliasName(const GmView &view);

@@ -28,7 +28,7 @@ class Ascend_Instr<string mnemonic, string isaName, string pipe, list<Trait> tra
 // columns run along the last dimension and its rows along the leading ones in
 // row-major order, with the leading extents given by `window` (default: all
 // rows along the second-to-last dimension).
-def Ascend_TLoadOp : Ascend_Instr<"tload", "TLOAD", "mte2"> {
+def Ascend_TLoadOp : Ascend_Instr<"tload", "TLOAD", "mte2", [AttrSizedOperandSegments]> {
   let summary = "GM → UB or L1 (MTE2)";
   let description = [{
     Copies the tile-shaped window of the global tensor that starts at the
@@ -37,26 +37,33 @@ def Ascend_TLoadOp : Ascend_Instr<"tload", "TLOAD", "mte2"> {
     all leading dimensions, whose product is the tile's row count. Element types
     must match. With `transpose` an L1 tile of [R, C] reads the [C, R] window
     and holds its transpose (PTO-ISA's DN GlobalTensor layout; the cube's B of
-    Q·Kᵀ), without `window`.
+    Q·Kᵀ), without `window`. With `rows %n` only the first `%n` rows of the
+    tile are loaded (a partial chunk of a run-time number of token rows; the
+    tile's other rows keep what they held): the window's rows run along one
+    dimension of the global tensor.
     ```mlir
     ascend.tload %t, %x[%b, %c0] : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
     ascend.tload %u, %y[%c4, %c0, %c0] {window = array<i64: 4, 8>} : !ascend.tile<32x64xf16, ub>, !ascend.gm<16x8x64xf16>
     ascend.tload %k, %kt[%n, %c0] {transpose} : !ascend.tile<128x64xbf16, l1>, !ascend.gm<256x128xbf16>
+    ascend.tload %p, %x[%r, %c0] rows %n : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
     ```
   }];
   let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$dst,
                        Arg<Ascend_GlobalTensorType, "", [MemRead]>:$src, Variadic<Index>:$offsets,
+                       Optional<Index>:$valid_rows,
                        OptionalAttr<DenseI64ArrayAttr>:$window, UnitAttr:$transpose);
   let assemblyFormat = [{
-    $dst `,` $src `[` $offsets `]` attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
+    $dst `,` $src `[` $offsets `]` (`rows` $valid_rows^)? attr-dict `:` qualified(type($dst)) `,`
+    qualified(type($src))
   }];
   let hasVerifier = 1;
 }
 
-def Ascend_TStoreOp : Ascend_Instr<"tstore", "TSTORE", "mte3"> {
+def Ascend_TStoreOp : Ascend_Instr<"tstore", "TSTORE", "mte3", [AttrSizedOperandSegments]> {
   let summary = "UB → GM (MTE3) or L0C → GM (FIX)";
   let description = [{
-    The inverse of `ascend.tload`, with the same offsets and `window`. A store
+    The inverse of `ascend.tload`, with the same offsets, `window` and
+    `rows %n` (only the tile's first `%n` rows are stored). A store
     from L0C goes through the fixpipe, which may narrow the accumulator (f32 →
     bf16) on the way, so only then may the element types differ.
     ```mlir
@@ -65,10 +72,11 @@ def Ascend_TStoreOp : Ascend_Instr<"tstore", "TSTORE", "mte3"> {
     ```
   }];
   let arguments = (ins Arg<Ascend_GlobalTensorType, "", [MemWrite]>:$dst, Variadic<Index>:$offsets,
-                       Arg<Ascend_AnyTile, "", [MemRead]>:$src,
+                       Arg<Ascend_AnyTile, "", [MemRead]>:$src, Optional<Index>:$valid_rows,
                        OptionalAttr<DenseI64ArrayAttr>:$window);
   let assemblyFormat = [{
-    $dst `[` $offsets `]` `,` $src attr-dict `:` qualified(type($dst)) `,` qualified(type($src))
+    $dst `[` $offsets `]` `,` $src (`rows` $valid_rows^)? attr-dict `:` qualified(type($dst)) `,`
+    qualified(type($src))
   }];
   let hasVerifier = 1;
   // The pipe depends on where the source lives.

@@ -100,6 +100,17 @@ LogicalResult verifyGlobalAccess(Operation *op, GlobalTensorType global,
   return success();
 }
 
+/// A partial transfer (`rows %n`) moves the tile's first rows: its window's
+/// rows run along one global dimension, so those rows are a prefix of it.
+LogicalResult verifyPartialRows(Operation *op, Value validRows,
+                                std::optional<ArrayRef<int64_t>> window) {
+  if (!validRows || !window)
+    return success();
+  if (llvm::count_if(*window, [](int64_t extent) { return extent > 1; }) > 1)
+    return op->emitOpError("moves some rows only when its window's rows run along one dimension");
+  return success();
+}
+
 } // namespace
 
 LogicalResult AllocOp::verify() {
@@ -118,8 +129,12 @@ LogicalResult TLoadOp::verify() {
   if (!getTranspose()) {
     if (zn)
       return emitOpError("fills a ZN tile only when it loads transposed");
+    if (failed(verifyPartialRows(*this, getValidRows(), getWindow())))
+      return failure();
     return verifyGlobalAccess(*this, getSrc().getType(), getOffsets(), dst, getWindow());
   }
+  if (getValidRows())
+    return emitOpError("loads some rows only when it does not transpose");
   // A transposed load reads the [C, R] window of an [R, C] tile.
   if (!zn || getWindow())
     return emitOpError("loads transposed only into an L1 tile in ZN order, without a window");
@@ -129,7 +144,8 @@ LogicalResult TLoadOp::verify() {
 }
 
 LogicalResult TStoreOp::verify() {
-  if (failed(expectSpace(*this, "source", getSrc().getType(), {MemorySpace::ub, MemorySpace::l0c})))
+  if (failed(expectSpace(*this, "source", getSrc().getType(), {MemorySpace::ub, MemorySpace::l0c})) ||
+      failed(verifyPartialRows(*this, getValidRows(), getWindow())))
     return failure();
   return verifyGlobalAccess(*this, getDst().getType(), getOffsets(), getSrc().getType(),
                             getWindow());

@@ -250,6 +250,28 @@ func.func @transpose_into_nz(%x: !ascend.gm<16x16xbf16>) {
 
 // -----
 
+// Some rows (`rows %n`, a partial chunk of run-time token rows) are a prefix of
+// the window only when its rows run along one dimension, and not transposed.
+func.func @partial_rows_transposed(%x: !ascend.gm<64x16xbf16>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x32xbf16, l1, zn>
+  // expected-error @+1 {{'ascend.tload' op loads some rows only when it does not transpose}}
+  ascend.tload %t, %x[%c0, %c0] rows %n {transpose} : !ascend.tile<16x32xbf16, l1, zn>, !ascend.gm<64x16xbf16>
+  return
+}
+
+// -----
+
+func.func @partial_rows_two_dims(%x: !ascend.gm<4x8x16xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<8x16xf32, ub>
+  // expected-error @+1 {{'ascend.tstore' op moves some rows only when its window's rows run along one dimension}}
+  ascend.tstore %x[%c0, %c0, %c0], %t rows %n {window = array<i64: 2, 4>} : !ascend.gm<4x8x16xf32>, !ascend.tile<8x16xf32, ub>
+  return
+}
+
+// -----
+
 // The [32, 16] window of a [16, 32] tile loaded transposed.
 func.func @transpose_too_wide(%x: !ascend.gm<64x8xbf16>) {
   %c0 = arith.constant 0 : index

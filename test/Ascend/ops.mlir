@@ -27,6 +27,11 @@ ascend.task @vector(%x: !ascend.gm<64x128xf32>, %y: !ascend.gm<64x128xf32>, %s: 
   %col = ascend.alloc : !ascend.tile<1x128xf32, ub>
   // CHECK: ascend.tload %[[T0]], %[[X]][%[[B]], %[[C0:.*]]] : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
   ascend.tload %t0, %x[%b, %c0] : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
+  // A partial chunk: its first %b rows.
+  // CHECK: ascend.tload %[[T0]], %[[X]][%[[B]], %[[C0]]] rows %[[B]] : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
+  ascend.tload %t0, %x[%b, %c0] rows %b : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
+  // CHECK: ascend.tstore %[[X]][%[[B]], %[[C0]]], %[[T0]] rows %[[B]] : !ascend.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
+  ascend.tstore %x[%b, %c0], %t0 rows %b : !ascend.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
   // CHECK: ascend.set_flag <mte2> -> <v>, 0
   ascend.set_flag <mte2> -> <v>, 0
   // CHECK: ascend.wait_flag <mte2> -> <v>, 0

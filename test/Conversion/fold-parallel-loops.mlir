@@ -53,6 +53,48 @@ ascend.task @heads(%x: !ascend.gm<4x64xf32>, %w: !ascend.gm<1x64xf32>, %col: ind
 
 // -----
 
+// Run-time token rows: the task's items are an argument computed before the
+// loop (ceil(T / 2)), so the folded loop covers 4 × that many items and each
+// item splits by it; the launch keeps the argument.
+// CHECK-LABEL: ascend.kernel @per_head_rows
+// CHECK-NOT: scf.for
+// CHECK: ascend.launch @heads_rows(%{{.*}}, %[[HOSTITEMS:.*]], %{{.*}}) blocks = 4 : (!ascend.gm<4x64xf32>, index, !ascend.gm<4x64xf32>) -> ()
+// CHECK-LABEL: ascend.task @heads_rows
+// CHECK-SAME: (%[[X:[a-z0-9]+]]: !ascend.gm<4x64xf32>, %[[ITEMS:[a-z0-9]+]]: index, %[[Y:[a-z0-9]+]]: !ascend.gm<4x64xf32>)
+// CHECK: %[[ALL:.*]] = arith.muli %{{.*}}, %[[ITEMS]] : index
+// CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %[[ALL]] step %{{.*}} {
+// CHECK: %[[ITER:.*]] = arith.divui %[[ITEM]], %[[ITEMS]] : index
+// CHECK: %[[INNER:.*]] = arith.remui %[[ITEM]], %[[ITEMS]] : index
+ascend.kernel @per_head_rows(%t: i32, %x: !ascend.gm<4x64xf32>, %y: !ascend.gm<4x64xf32> {ascend.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %c16 = arith.constant 16 : index
+  %rows = arith.index_cast %t : i32 to index
+  %up = arith.addi %rows, %c1 : index
+  %items = arith.divsi %up, %c2 : index
+  scf.for %h = %c0 to %c4 step %c1 {
+    %col = arith.muli %h, %c16 : index
+    ascend.launch @heads_rows(%x, %col, %items, %y) blocks = 1 : (!ascend.gm<4x64xf32>, index, index, !ascend.gm<4x64xf32>) -> ()
+  } {tile.parallel}
+  ascend.return
+}
+ascend.task @heads_rows(%x: !ascend.gm<4x64xf32>, %col: index, %items: index, %y: !ascend.gm<4x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c2 = arith.constant 2 : index
+  %t = ascend.alloc : !ascend.tile<2x16xf32, ub>
+  %bid = ascend.block_idx
+  %bdim = ascend.block_dim
+  scf.for %item = %bid to %items step %bdim {
+    %r = arith.muli %item, %c2 : index
+    ascend.tload %t, %x[%r, %col] : !ascend.tile<2x16xf32, ub>, !ascend.gm<4x64xf32>
+    ascend.tstore %y[%r, %col], %t : !ascend.gm<4x64xf32>, !ascend.tile<2x16xf32, ub>
+  }
+  ascend.return
+}
+
+// -----
+
 // A loop that is not marked parallel, or whose body does more than launch,
 // stays as it is.
 // CHECK-LABEL: ascend.kernel @sequential

@@ -177,3 +177,32 @@ ascend.task @unaligned_cube(%a: !ascend.gm<8x64xf32>, %c: !ascend.gm<8x4xf32>) a
   ascend.textract %l0, %b1[%c0, %c0] : !ascend.tile<8x64xf32, l0a>, !ascend.tile<8x64xf32, l1>
   ascend.return
 }
+
+// -----
+
+// A buffer whose every use in a loop sits in one scf.if, the first a write
+// (a double-buffered item's second chunk, run only while token rows are
+// left), is overwritten each iteration that uses it: it is not live across
+// the back edge, and shares bytes with %a, which is dead when it is live.
+// CHECK-LABEL: ascend.task @branch_in_loop
+// CHECK-SAME: ascend.memory_peak = {ub = 16384 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+ascend.task @branch_in_loop(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>, %n: index) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  %a = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  scf.for %i = %c0 to %c1 step %c1 {
+    ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.tstore %y[%c0, %c0], %a : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+    %left = arith.cmpi slt, %c16, %n : index
+    scf.if %left {
+      ascend.tload %b, %x[%c16, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+      ascend.tstore %y[%c16, %c0], %b : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+    }
+  }
+  ascend.return
+}

@@ -61,7 +61,7 @@ mlir::FailureOr<std::vector<HostTensor>> ModelRunner::run(tile::KernelOp kernel,
                                                           const std::vector<HostTensor> &inputs) {
   const std::string name = kernel.getSymName().str();
   auto compileStart = std::chrono::steady_clock::now();
-  mlir::FailureOr<KernelCpp> cpp = kernelSource(kernel, options_);
+  mlir::FailureOr<KernelCpp> cpp = kernelSource(compiled_ ? compiled_ : kernel, options_);
   if (mlir::failed(cpp))
     return mlir::failure();
   Result<launch::LoadedKernel> loaded = launch::loadKernel(cpp->source, name, options_.compile);

@@ -42,6 +42,12 @@ public:
   mlir::FailureOr<std::vector<HostTensor>> run(tile::KernelOp kernel,
                                                const std::vector<HostTensor> &inputs) override;
 
+  /// Runs the C++ of `compiled` rather than of the kernel given to run(): the
+  /// kernel compiled at the bounds of its run-time dims, whose one C++ serves
+  /// every value (the kernel given to run(), at this run's values, gives the
+  /// parameters' shapes and so the bounds of the model's GM checks).
+  void runCompiled(tile::KernelOp compiled) { compiled_ = compiled; }
+
   const target::TargetDescription *target() const { return options_.target; }
   /// Valid after a successful run.
   const ModelRunInfo &info() const { return info_; }
@@ -49,6 +55,7 @@ public:
 private:
   ModelOptions options_;
   ModelRunInfo info_;
+  tile::KernelOp compiled_;
 };
 
 } // namespace tilec::run

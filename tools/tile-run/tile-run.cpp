@@ -146,9 +146,12 @@ std::optional<tilec::frontend::FrontendOptions> frontendOptions() {
 
 /// The kernel, compiled at the value each run-time dim takes in this run
 /// (RuntimeDims.h), which is added to `inputs`' --set values; null after
-/// reporting an error.
+/// reporting an error. When that differs from the value first compiled at,
+/// `compiled` keeps the first kernel: the model runs its C++ (one for every
+/// value up to the bounds), the interpreter the kernel at this run's values.
 std::unique_ptr<tilec::run::OpenedKernel> openAtRuntimeDims(tilec::frontend::FrontendOptions &options,
-                                                            tilec::run::InputOptions &inputs) {
+                                                            tilec::run::InputOptions &inputs,
+                                                            std::unique_ptr<tilec::run::OpenedKernel> &compiled) {
   std::unique_ptr<tilec::run::OpenedKernel> opened = tilec::run::openKernel(inputFile, kernelName, options);
   if (!opened)
     return nullptr;
@@ -173,7 +176,10 @@ std::unique_ptr<tilec::run::OpenedKernel> openAtRuntimeDims(tilec::frontend::Fro
     options.constOverrides.emplace_back(dim.name, std::to_string(dim.value));
     recompile = true;
   }
-  return recompile ? tilec::run::openKernel(inputFile, kernelName, options) : std::move(opened);
+  if (!recompile)
+    return opened;
+  compiled = std::move(opened);
+  return tilec::run::openKernel(inputFile, kernelName, options);
 }
 
 int runKernel(std::chrono::steady_clock::time_point started) {
@@ -197,10 +203,13 @@ int runKernel(std::chrono::steady_clock::time_point started) {
     inputOptions.randomSeed = randomSeed;
   inputOptions.scalarSets.assign(scalarSets.begin(), scalarSets.end());
   inputOptions.rangeSpecs.assign(rangeSpecs.begin(), rangeSpecs.end());
+  std::unique_ptr<tilec::run::OpenedKernel> compiled;
   std::unique_ptr<tilec::run::OpenedKernel> opened =
-      openAtRuntimeDims(*options, inputOptions);
+      openAtRuntimeDims(*options, inputOptions, compiled);
   if (!opened)
     return 1;
+  if (model && compiled)
+    model->runCompiled(compiled->kernel);
   tilec::tile::KernelOp kernel = opened->kernel;
 
   std::vector<tilec::interp::KernelParameter> parameters = tilec::interp::kernelParameters(kernel);
