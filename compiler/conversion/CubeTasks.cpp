@@ -124,7 +124,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
   auto chunkAt = [&](Value row, Value col, Value acc, Value kOffset, int64_t stage,
                      bool first) {
     if (!block.panel)
-      task.load(aL1(stage), a, row, kOffset, /*tokenChunk=*/true);
+      task.load(aL1(stage), a, row, kOffset, /*tokenRow=*/row);
     if (transposeB)
       task.loadTransposed(bL1(stage), bMatrix, col, kOffset);
     else
@@ -166,7 +166,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
     if (block.panel) {
       ascend::TExtractOp::create(b, loc, aTailL0, panel, zero, kOffset);
     } else {
-      task.load(aTailL1, a, row, kOffset, /*tokenChunk=*/true);
+      task.load(aTailL1, a, row, kOffset, /*tokenRow=*/row);
       ascend::TMovOp::create(b, loc, aTailL0, aTailL1);
     }
     if (transposeB)
@@ -194,7 +194,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
       chunkAt(row, col, acc, task.constantIndex(k - tail - block.chunk), 1 - stage, false);
     if (tail)
       tailStep(row, col, acc);
-    task.store(c, row, col, acc, /*tokenChunk=*/true);
+    task.store(c, row, col, acc, /*tokenRow=*/row);
   };
 
   task.forEachRowItem(m, block.m, dist.perRow, context.entry, [&](Value item) {
@@ -205,7 +205,7 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
     Value first = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, segments),
                                         segmentCols);
     if (block.panel)
-      task.load(panel, a, row, zero, /*tokenChunk=*/true);
+      task.load(panel, a, row, zero, /*tokenRow=*/row);
     if (block.length == 1)
       return outputBlock(row, first, acc(0), 0);
     // Blocks first, first + bn, … below last; the last segment of a row may

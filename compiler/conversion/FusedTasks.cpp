@@ -44,7 +44,8 @@ Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
     if (chunkLoop && !isPerChunk(value))
       task.builder().setInsertionPoint(chunkLoop);
     bool tokenChunk = isPerChunk(value) && rowfusion::rowsOf(value) == rows;
-    task.load(tile, task.addGlobal(location), isPerChunk(value) ? row : zero, zero, tokenChunk);
+    task.load(tile, task.addGlobal(location), isPerChunk(value) ? row : zero, zero,
+              tokenChunk ? row : Value());
     loaded = tile;
   }
   held[value] = loaded;
@@ -216,12 +217,13 @@ LogicalResult FusedScope::emitAccess(Operation &op, TaskBuilder &task, ChunkEmit
   Value column = operandOf(offsets.back(), task, emit, chunkRows, row);
   TaskGlobal place = task.addGlobal(locationOf(global));
   if (store) {
-    task.store(place, first, column, operandOf(window, task, emit, chunkRows, row), tokenChunk);
+    task.store(place, first, column, operandOf(window, task, emit, chunkRows, row),
+               tokenChunk ? row : Value());
     return success();
   }
   Value tile = emit.alloc(tileRows(window, chunkRows), colsOf(window),
                           load.getType().getElementType());
-  task.load(tile, place, first, column, tokenChunk);
+  task.load(tile, place, first, column, tokenChunk ? row : Value());
   held[window] = tile;
   return success();
 }
@@ -292,7 +294,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
         Value tile = held.lookup(value);
         storedBytes += cast<ascend::TileBufferType>(tile.getType()).getNumBytes();
         if (!results.empty())
-          task.store(task.addGlobal(results[index]), row, zero, tile, /*tokenChunk=*/true);
+          task.store(task.addGlobal(results[index]), row, zero, tile, /*tokenRow=*/row);
       }
     }
   });

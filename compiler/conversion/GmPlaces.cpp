@@ -11,6 +11,7 @@
 #include "compiler/conversion/HostProgram.h"
 #include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/Strategy.h"
+#include "compiler/transforms/RowFusion.h"
 #include "dialects/Ascend/AscendOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -267,37 +268,44 @@ TaskContext GmPlaces::contextFor(Operation *op) {
   else
     name += "_" + std::to_string(taskCount);
   ++taskCount;
-  return TaskContext{module, host, entry, target, name, tokenRowsOf(op)};
+  std::optional<int64_t> rows;
+  if (op->getNumResults() && isa<RankedTensorType>(op->getResult(0).getType()))
+    rows = rowfusion::rowsOf(op->getResult(0));
+  return TaskContext{module, host, entry, target, name, tokenRowsOf(op, rows)};
 }
 
-TaskContext GmPlaces::contextNamed(StringRef suffix, Operation *op) {
+TaskContext GmPlaces::contextNamed(StringRef suffix, Value tokenRows) {
   return TaskContext{module, host, entry, target, (kernel.getSymName() + "_" + suffix).str(),
-                     op ? tokenRowsOf(op) : Value()};
+                     tokenRows};
 }
 
-Value GmPlaces::tokenRowsOf(Operation *op) {
+Value GmPlaces::tokenRowsOf(Operation *op, std::optional<int64_t> rows) {
   // The op's results, or for a scope whose results are not the dim's (it
   // only stores), the tensors inside it.
-  std::optional<unsigned> dim;
-  Value counted;
+  std::optional<RuntimeRows::TokenRows> found;
   op->walk([&](Operation *inner) {
     for (Value value : inner->getResults())
-      if (!dim && isa<RankedTensorType>(value.getType()))
-        if ((dim = runtimeRows.dimOf(value)))
-          counted = value;
-    return dim ? WalkResult::interrupt() : WalkResult::advance();
+      if (!found && isa<RankedTensorType>(value.getType()) &&
+          (!rows || rowfusion::rowsOf(value) == *rows))
+        found = runtimeRows.tokenRowsOf(value);
+    return found ? WalkResult::interrupt() : WalkResult::advance();
   });
-  if (!dim)
-    return Value();
-  auto type = cast<RankedTensorType>(counted.getType());
-  int64_t perToken = MatrixShape::of(type.getShape()).rows / type.getDimSize(0);
-  Value &rows = tokenRowValues[{*dim, perToken}];
+  return found ? hostTokenRows(*found) : Value();
+}
+
+Value GmPlaces::tokenRowsOf(Value tensor) {
+  std::optional<RuntimeRows::TokenRows> found = runtimeRows.tokenRowsOf(tensor);
+  return found ? hostTokenRows(*found) : Value();
+}
+
+Value GmPlaces::hostTokenRows(RuntimeRows::TokenRows tokenRows) {
+  Value &rows = tokenRowValues[{tokenRows.dim, tokenRows.perToken}];
   if (!rows) {
     Location loc = kernel.getLoc();
     rows = arith::IndexCastOp::create(entry, loc, entry.getIndexType(),
-                                      kernel.getArgument(*dim));
-    if (perToken != 1)
-      rows = arith::MulIOp::create(entry, loc, rows, entryIndex(perToken));
+                                      kernel.getArgument(tokenRows.dim));
+    if (tokenRows.perToken != 1)
+      rows = arith::MulIOp::create(entry, loc, rows, entryIndex(tokenRows.perToken));
   }
   return rows;
 }
@@ -342,12 +350,16 @@ bool GmPlaces::isScratch(const GmLocation &location) {
   return isa_and_present<ascend::AllocGmOp, tile::AllocGmOp>(tileGlobalOf(buffer).getDefiningOp());
 }
 
-LogicalResult GmPlaces::copy(Location loc, const GmLocation &from, const GmLocation &to,
-                             ascend::ChunkingAttr chunking, const RowMap *fromRows,
-                             const RowMap *toRows) {
+LogicalResult GmPlaces::copy(Location loc, Value moved, const GmLocation &from,
+                             const GmLocation &to, ascend::ChunkingAttr chunking,
+                             const RowMap *fromRows, const RowMap *toRows) {
   if (!fromRows && !toRows && from == to)
     return success();
-  TaskContext context = contextNamed("copy_" + std::to_string(taskCount++));
+  // The rows present are the copy's when it moves the tensor's rows one for one.
+  Value tokenRows = tokenRowsOf(moved);
+  if (rowfusion::rowsOf(moved) != to.shape.rows)
+    tokenRows = Value();
+  TaskContext context = contextNamed("copy_" + std::to_string(taskCount++), tokenRows);
   return lowerCopy(loc, from, to, chunking, context, fromRows, toRows);
 }
 
@@ -360,7 +372,7 @@ FailureOr<GmLocation> GmPlaces::copyResult(Operation *op, const GmLocation &from
   if (failed(copied))
     return failure();
   host.setInsertionPoint(op);
-  if (failed(copy(op->getLoc(), from, *copied, *chunking, rows, nullptr)))
+  if (failed(copy(op->getLoc(), op->getResult(0), from, *copied, *chunking, rows, nullptr)))
     return failure();
   return copied;
 }

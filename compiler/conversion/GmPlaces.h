@@ -90,10 +90,12 @@ public:
   /// The [R, 2, P] scratch holding the operands of `interleave`.
   mlir::Value stackedOperands(tile::InterleaveOp interleave) { return stacked.lookup(interleave); }
 
-  /// A copy task in the chunks `chunking` gives; with `fromRows` (`toRows`),
-  /// rows are gathered from (scattered to) the rows that map gives, counted
-  /// from the location's first.
-  mlir::LogicalResult copy(mlir::Location loc, const GmLocation &from, const GmLocation &to,
+  /// A copy task of tensor `moved` in the chunks `chunking` gives; with
+  /// `fromRows` (`toRows`), rows are gathered from (scattered to) the rows
+  /// that map gives, counted from the location's first. When a run-time dim
+  /// counts the rows of `moved`, only those present at launch move.
+  mlir::LogicalResult copy(mlir::Location loc, mlir::Value moved, const GmLocation &from,
+                           const GmLocation &to,
                            ascend::ChunkingAttr chunking, const RowMap *fromRows = nullptr,
                            const RowMap *toRows = nullptr);
   /// The result of `op`, the window `from` (its rows where `rows` maps them,
@@ -108,13 +110,16 @@ public:
                                          llvm::ArrayRef<int64_t> ofShape);
   /// The context of the task that lowers `op`, named after the kernel and op.
   TaskContext contextFor(mlir::Operation *op);
-  /// The context of a task named after the kernel and `suffix` (computing
-  /// `op`, whose token rows it takes).
-  TaskContext contextNamed(llvm::StringRef suffix, mlir::Operation *op = nullptr);
+  /// The context of a task named after the kernel and `suffix`, over
+  /// `tokenRows` (tokenRowsOf) when they are run-time.
+  TaskContext contextNamed(llvm::StringRef suffix, mlir::Value tokenRows = {});
   /// The host value of the token rows present at launch when those of `op`
-  /// (a result, or a tensor in its regions) are a run-time dim's: the dim
-  /// times the matrix rows per token; null when they are static.
-  mlir::Value tokenRowsOf(mlir::Operation *op);
+  /// (a result, or a tensor in its regions; the first of `rows` matrix rows
+  /// when given) are a run-time dim's: the dim times the matrix rows per
+  /// token; null when they are static.
+  mlir::Value tokenRowsOf(mlir::Operation *op, std::optional<int64_t> rows = std::nullopt);
+  /// The same for the rows of tensor `tensor`.
+  mlir::Value tokenRowsOf(mlir::Value tensor);
 
   mlir::OpBuilder host;  ///< where the lowering of the current op goes
   mlir::OpBuilder entry; ///< at the start of the host program
@@ -136,6 +141,8 @@ private:
   /// Per interleave, the [R, 2, P] scratch holding its operands as rows e_i, o_i.
   llvm::DenseMap<mlir::Operation *, mlir::Value> stacked;
   unsigned taskCount = 0;
+  mlir::Value hostTokenRows(RuntimeRows::TokenRows tokenRows);
+
   RuntimeRows runtimeRows;
   /// Per run-time dim and rows per token, the host's token rows (tokenRowsOf).
   llvm::DenseMap<std::pair<unsigned, int64_t>, mlir::Value> tokenRowValues;

@@ -29,7 +29,7 @@ FailureOr<GmLocation> KernelConversion::updatedPlace(Operation *op, unsigned ind
   GmLocation fresh =
       places.scratch(op->getLoc(), MatrixShape::of(type.getShape()), type.getElementType());
   places.host.setInsertionPoint(op);
-  if (failed(places.copy(op->getLoc(), dest, fresh, chunking)))
+  if (failed(places.copy(op->getLoc(), value, dest, fresh, chunking)))
     return failure();
   return fresh;
 }

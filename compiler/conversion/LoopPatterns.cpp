@@ -83,7 +83,7 @@ struct CopyBackYield : KernelPattern<scf::YieldOp> {
         continue;
       chunking = copyStrategyOf(loop, carried++);
       if (failed(chunking) ||
-          failed(places.copy(yield.getLoc(), places.of(value), places.of(loop.getResult(index)),
+          failed(places.copy(yield.getLoc(), value, places.of(value), places.of(loop.getResult(index)),
                              *chunking))) {
         state.errorReported = true;
         return rewriter.notifyMatchFailure(yield, "a carried tensor could not be copied back "

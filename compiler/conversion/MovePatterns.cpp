@@ -105,7 +105,7 @@ struct LowerReshape : TileLowering<tile::ReshapeOp> {
       GmLocation fresh =
           places.scratch(reshape.getLoc(), source.shape, sourceType.getElementType());
       places.host.setInsertionPoint(reshape);
-      if (failed(places.copy(reshape.getLoc(), source, fresh, *chunking)))
+      if (failed(places.copy(reshape.getLoc(), reshape.getSource(), source, fresh, *chunking)))
         return failure();
       source = fresh;
     }
@@ -140,7 +140,7 @@ struct LowerInsert : TileLowering<tile::InsertOp> {
     std::optional<RowMap> rows;
     if (!rowsAreConsecutive(destShape, shape))
       rows = RowMap::window(shape, destShape);
-    if (failed(places.copy(insert.getLoc(), places.of(insert.getSource()), *target,
+    if (failed(places.copy(insert.getLoc(), insert.getSource(), places.of(insert.getSource()), *target,
                            *sourceChunking, nullptr, rows ? &*rows : nullptr)))
       return failure();
     places.set(insert.getResult(), dest);
@@ -164,7 +164,7 @@ struct LowerStore : TileLowering<tile::StoreOp> {
     FailureOr<ascend::ChunkingAttr> chunking = copyStrategyOf(store, 0);
     if (failed(chunking))
       return failure();
-    return places.copy(store.getLoc(), places.of(store.getValue()), *target, *chunking, nullptr,
+    return places.copy(store.getLoc(), store.getValue(), places.of(store.getValue()), *target, *chunking, nullptr,
                        rows ? &*rows : nullptr);
   }
 };
@@ -179,7 +179,8 @@ struct LowerInterleave : TileLowering<tile::InterleaveOp> {
     for (unsigned half = 0; half < 2; ++half) {
       FailureOr<ascend::ChunkingAttr> halfChunking = copyStrategyOf(interleave, half);
       if (failed(halfChunking) ||
-          failed(places.copy(interleave.getLoc(), places.of(interleave->getOperand(half)),
+          failed(places.copy(interleave.getLoc(), interleave->getOperand(half),
+                             places.of(interleave->getOperand(half)),
                              places.stackedHalf(interleave, half), *halfChunking)))
         return failure();
     }

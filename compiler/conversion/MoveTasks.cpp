@@ -41,10 +41,11 @@ LogicalResult tilec::conversion::lowerCopy(Location loc, const GmLocation &sourc
                           << rowBlock << " consecutive rows";
   int64_t colChunks = shape.cols / cols, rowChunks = shape.rows / rows;
   Value tile = task.allocTile(rows, cols, element, MemorySpace::ub);
-  task.forEachWorkItem(rowChunks * colChunks, [&](Value item) {
+  task.setTokenRows(context.tokenRows);
+  task.forEachRowItem(shape.rows, rows, colChunks, context.entry, [&](Value item) {
     auto [row, col] = task.chunkOrigin(item, colChunks, rows, cols);
-    task.load(tile, from, sourceRows ? sourceRows->operandRow(task, row) : row, col);
-    task.store(to, resultRows ? resultRows->operandRow(task, row) : row, col, tile);
+    task.load(tile, from, sourceRows ? sourceRows->operandRow(task, row) : row, col, row);
+    task.store(to, resultRows ? resultRows->operandRow(task, row) : row, col, tile, row);
   });
   task.finish(context.module, context.name, context.host,
               std::min<int64_t>(rowChunks * colChunks, context.target.vectorCores));
@@ -106,12 +107,14 @@ LogicalResult tilec::conversion::lowerInterleave(Location loc, const GmLocation 
   Value scratchTile = task.allocTile(rows, 2 * pairs, b.getI32Type(), MemorySpace::ub);
   Value zero = task.constantIndex(0);
   task.load(indexTile, tableArg, zero, zero);
-  task.forEachWorkItem(rowsOut / rows, [&](Value item) {
+  // The stacked scratch holds the bound's rows; only the rows present are stored.
+  task.setTokenRows(context.tokenRows);
+  task.forEachRowItem(rowsOut, rows, 1, context.entry, [&](Value item) {
     Value row = arith::MulIOp::create(builder, loc, item, task.constantIndex(rows));
     Value stackedRow = arith::MulIOp::create(builder, loc, row, task.constantIndex(2));
     task.load(sourceTile, source, stackedRow, zero);
     ascend::TGatherIndexOp::create(builder, loc, outTile, sourceTile, indexTile, scratchTile);
-    task.store(out, row, zero, outTile);
+    task.store(out, row, zero, outTile, row);
   });
   task.finish(context.module, context.name, context.host,
               std::min<int64_t>(rowsOut / rows, context.target.vectorCores));
@@ -159,7 +162,8 @@ LogicalResult tilec::conversion::lowerLoadRows(Location loc, const GmLocation &t
   Value column = task.addScalar(col);
   Value tile = task.allocTile(1, width, element, MemorySpace::ub);
   // One row per work item: read its index on the scalar unit, move the row.
-  task.forEachWorkItem(count, [&](Value row) {
+  task.setTokenRows(context.tokenRows);
+  task.forEachRowItem(count, 1, 1, context.entry, [&](Value row) {
     SmallVector<Value> at(indices.offsets);
     at.back() = arith::AddIOp::create(b, loc, at.back(), row);
     Value index = ascend::ScalarLoadOp::create(b, loc, b.getI32Type(), indices.buffer, at);

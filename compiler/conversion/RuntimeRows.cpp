@@ -1,5 +1,6 @@
 //===- RuntimeRows.cpp - which tensors have a run-time dim's rows --------===//
 #include "compiler/conversion/RuntimeRows.h"
+#include "compiler/conversion/GmLocation.h"
 
 #include "compiler/transforms/RowFusion.h"
 #include "dialects/Tile/RuntimeDims.h"
@@ -10,15 +11,18 @@ using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
 
+/// The shape of a tensor or global tensor; empty for scalars.
+static ArrayRef<int64_t> getShapeOf(Value value) {
+  if (auto tensor = dyn_cast<RankedTensorType>(value.getType()))
+    return tensor.getShape();
+  if (auto global = dyn_cast<tile::GlobalTensorType>(value.getType()))
+    return global.getShape();
+  return {};
+}
+
 /// The first dimension of a tensor or global tensor; nullopt for scalars.
 static std::optional<int64_t> firstDim(Value value) {
-  ArrayRef<int64_t> shape;
-  if (auto tensor = dyn_cast<RankedTensorType>(value.getType()))
-    shape = tensor.getShape();
-  else if (auto global = dyn_cast<tile::GlobalTensorType>(value.getType()))
-    shape = global.getShape();
-  else
-    return std::nullopt;
+  ArrayRef<int64_t> shape = getShapeOf(value);
   if (shape.empty())
     return std::nullopt;
   return shape.front();
@@ -35,12 +39,21 @@ void RuntimeRows::join(Value a, Value b) {
     classes.unionSets(a, b);
 }
 
+void RuntimeRows::joinReshape(Value source, Value result) {
+  // Row-major, a reshape keeps each token's elements consecutive; its first
+  // dimensions then count the same tokens when one divides the other (rank-3
+  // tensors become matrices of T * middle rows: tile-canonicalize-shapes).
+  std::optional<int64_t> from = firstDim(source), to = firstDim(result);
+  if (from && to && *from > 0 && *to > 0 && (*from % *to == 0 || *to % *from == 0))
+    classes.unionSets(source, result);
+}
+
 RuntimeRows::RuntimeRows(tile::KernelOp kernel) {
   kernel.walk([&](Operation *op) {
     if (auto matmul = dyn_cast<tile::MatmulOp>(op)) {
       join(matmul.getLhs(), matmul.getResult());
     } else if (auto reshape = dyn_cast<tile::ReshapeOp>(op)) {
-      join(reshape.getSource(), reshape.getResult());
+      joinReshape(reshape.getSource(), reshape.getResult());
     } else if (auto slice = dyn_cast<tile::SliceOp>(op)) {
       if (keepsRows(slice.getSource(), slice.getOffsets(), slice.getResult()))
         join(slice.getSource(), slice.getResult());
@@ -78,14 +91,20 @@ RuntimeRows::RuntimeRows(tile::KernelOp kernel) {
   });
   for (BlockArgument argument : kernel.getArguments())
     if (std::optional<unsigned> dim = tile::rowsDim(kernel, argument.getArgNumber()))
-      dims[classes.getOrInsertLeaderValue(argument)] = *dim;
+      dims[classes.getOrInsertLeaderValue(argument)] = {*dim, *tile::dimBound(kernel, *dim)};
 }
 
-std::optional<unsigned> RuntimeRows::dimOf(Value value) const {
+std::optional<RuntimeRows::TokenRows> RuntimeRows::tokenRowsOf(Value value) const {
   if (!classes.contains(value))
     return std::nullopt;
   auto it = dims.find(classes.getLeaderValue(value));
   if (it == dims.end())
     return std::nullopt;
-  return it->second;
+  auto [dim, bound] = it->second;
+  // A first dimension that is not a whole number of rows per token (a reshape
+  // that splits tokens), or a vector's (one matrix row), keeps its static rows.
+  ArrayRef<int64_t> shape = getShapeOf(value);
+  if (shape.size() < 2 || shape.front() % bound != 0)
+    return std::nullopt;
+  return TokenRows{dim, MatrixShape::of(shape).rows / bound};
 }

@@ -27,16 +27,24 @@ class RuntimeRows {
 public:
   explicit RuntimeRows(tile::KernelOp kernel);
 
-  /// The kernel argument (an i32 run-time dim) counting the first dimension
-  /// of tensor `value` (a tensor or a global tensor), if one does.
-  std::optional<unsigned> dimOf(mlir::Value value) const;
+  /// A tensor's rows present at launch: the dim argument's value times
+  /// `perToken` rows of its matrix form (the product of all but its last
+  /// dimension).
+  struct TokenRows {
+    unsigned dim;     ///< the kernel argument (an i32 run-time dim)
+    int64_t perToken; ///< matrix rows per token
+  };
+  /// The token rows of tensor `value` (a tensor or a global tensor) when a
+  /// run-time dim counts its first dimension.
+  std::optional<TokenRows> tokenRowsOf(mlir::Value value) const;
 
 private:
   void join(mlir::Value a, mlir::Value b);
+  void joinReshape(mlir::Value source, mlir::Value result);
 
   llvm::EquivalenceClasses<mlir::Value> classes;
-  /// Per class leader, the dim argument counting it.
-  llvm::DenseMap<mlir::Value, unsigned> dims;
+  /// Per class leader, the dim argument counting it and the dim's bound.
+  llvm::DenseMap<mlir::Value, std::pair<unsigned, int64_t>> dims;
 };
 
 } // namespace tilec::conversion

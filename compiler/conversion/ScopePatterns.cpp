@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelConversion.h"
 #include "compiler/conversion/Strategy.h"
+#include "compiler/transforms/RowFusion.h"
 
 using namespace mlir;
 using namespace tilec;
@@ -28,7 +29,8 @@ struct LowerScope : TileLowering<tile::ScopeOp> {
     if (failed(chunking))
       return failure();
     places.host.setInsertionPoint(scope);
-    TaskContext context = places.contextNamed(scope.getName(), scope);
+    TaskContext context = places.contextNamed(
+        scope.getName(), places.tokenRowsOf(scope, rowfusion::fusedScopeRows(scope)));
     SmallVector<GmLocation> results;
     for (Value result : scope.getResults()) {
       FailureOr<GmLocation> place = places.placeResult(result, scope);

@@ -100,7 +100,7 @@ Value TaskBuilder::constantIndex(int64_t value) {
 }
 
 void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value col,
-                         bool isLoad, bool transposed, bool tokenChunk) {
+                         bool isLoad, bool transposed, Value tokenRow) {
   auto tileType = cast<ascend::TileBufferType>(tile.getType());
   auto bufferType = cast<ascend::GlobalTensorType>(global.buffer.getType());
   int64_t rank = bufferType.getRank();
@@ -118,11 +118,11 @@ void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value 
     extents[global.rowDim] = tileType.getRows();
     window = bodyBuilder.getDenseI64ArrayAttr(extents);
   }
-  // The rows of a partial chunk present: min(token rows - row, tile rows).
+  // The rows of a partial chunk present: min(token rows - its first, tile rows).
   Value validRows;
-  if (tokenChunk && tokenRowsArg)
+  if (tokenRow && tokenRowsArg)
     validRows = arith::MinSIOp::create(
-        bodyBuilder, loc, arith::SubIOp::create(bodyBuilder, loc, tokenRowsArg, row),
+        bodyBuilder, loc, arith::SubIOp::create(bodyBuilder, loc, tokenRowsArg, tokenRow),
         constantIndex(tileType.getRows()));
   if (isLoad)
     ascend::TLoadOp::create(bodyBuilder, loc, tile, global.buffer, offsets, validRows, window,
@@ -132,8 +132,8 @@ void TaskBuilder::access(Value tile, const TaskGlobal &global, Value row, Value 
 }
 
 void TaskBuilder::load(Value tile, const TaskGlobal &global, Value row, Value col,
-                       bool tokenChunk) {
-  access(tile, global, row, col, /*isLoad=*/true, /*transposed=*/false, tokenChunk);
+                       Value tokenRow) {
+  access(tile, global, row, col, /*isLoad=*/true, /*transposed=*/false, tokenRow);
 }
 
 void TaskBuilder::loadTransposed(Value tile, const TaskGlobal &global, Value row, Value col) {
@@ -141,8 +141,8 @@ void TaskBuilder::loadTransposed(Value tile, const TaskGlobal &global, Value row
 }
 
 void TaskBuilder::store(const TaskGlobal &global, Value row, Value col, Value tile,
-                        bool tokenChunk) {
-  access(tile, global, row, col, /*isLoad=*/false, /*transposed=*/false, tokenChunk);
+                        Value tokenRow) {
+  access(tile, global, row, col, /*isLoad=*/false, /*transposed=*/false, tokenRow);
 }
 
 std::pair<Value, Value> TaskBuilder::chunkOrigin(Value item, int64_t colChunks, int64_t rows,

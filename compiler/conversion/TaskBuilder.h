@@ -60,13 +60,14 @@ public:
   mlir::Value constantIndex(int64_t value);
 
   /// TLOAD / TSTORE of the rows × cols window of `global` at (row, col)
-  /// relative to the global's own window. A `tokenChunk` access is of a chunk
-  /// of token rows: with run-time token rows (setTokenRows) it moves only the
-  /// rows present, so a partial last chunk stays inside the tensor.
+  /// relative to the global's own window. With `tokenRow`, the tile holds a
+  /// chunk of token rows from that one on: with run-time token rows
+  /// (setTokenRows) it moves only the rows present, so a partial last chunk
+  /// stays inside the tensor (`row` is where they are in `global`).
   void load(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col,
-            bool tokenChunk = false);
+            mlir::Value tokenRow = {});
   void store(const TaskGlobal &global, mlir::Value row, mlir::Value col, mlir::Value tile,
-             bool tokenChunk = false);
+             mlir::Value tokenRow = {});
   /// TLOAD of a rows × cols tile from the cols × rows window of `global` at
   /// (row, col), transposed on the way (a DN view; the cube's B of Q·Kᵀ).
   void loadTransposed(mlir::Value tile, const TaskGlobal &global, mlir::Value row,
@@ -100,7 +101,7 @@ public:
 private:
   mlir::Value addArgument(mlir::Value hostValue);
   void access(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col,
-              bool isLoad, bool transposed = false, bool tokenChunk = false);
+              bool isLoad, bool transposed = false, mlir::Value tokenRow = {});
   void forEachItemUpTo(mlir::Value end, const std::function<void(mlir::Value item)> &body);
 
   mlir::Location loc;

@@ -123,7 +123,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
         }
       }
       Value tile = emit.alloc(rows, cols, operand.global->getBufferType().getElementType());
-      task.load(tile, globals[i], operandRow, operandCol, tokenChunk);
+      task.load(tile, globals[i], operandRow, operandCol, tokenChunk ? row : Value());
       chunkOperands.push_back(tile);
     }
     FailureOr<Value> stored = emit.emitOp(op, chunkOperands, outRows, outCols);
@@ -132,7 +132,7 @@ LogicalResult tilec::conversion::lowerVectorOp(Operation *op, ArrayRef<TaskOpera
       return;
     }
     task.store(out, row, reducesRows(op) ? zero : col, *stored,
-               /*tokenChunk=*/resultShape.rows == widest.rows);
+               resultShape.rows == widest.rows ? row : Value());
   });
   if (failed(status))
     return failure();
