@@ -64,6 +64,8 @@ RuntimeRows::RuntimeRows(tile::KernelOp kernel) {
     } else if (auto load = dyn_cast<tile::LoadOp>(op)) {
       if (keepsRows(load.getSource(), load.getOffsets(), load.getResult()))
         join(load.getSource(), load.getResult());
+    } else if (auto gather = dyn_cast<tile::LoadRowsOp>(op)) {
+      join(gather.getRows(), gather.getResult()); // a row per index
     } else if (auto store = dyn_cast<tile::StoreOp>(op)) {
       if (keepsRows(store.getDest(), store.getOffsets(), store.getValue()))
         join(store.getDest(), store.getValue());

@@ -107,6 +107,9 @@ Type Sema::trackRuntimeRows(Expr &expr, Type type) {
         type.rowsDim = dim->name;
       if (index->gathersRows && !base.rowsDim.empty())
         return needsConstantRows("row gather", base);
+      // A gather by run-time many indices has their rows (the decode kernel's RoPE rows).
+      if (index->gathersRows)
+        type.rowsDim = rowItem->start->type.rowsDim;
       return type;
     }
     // All rows of a tensor with run-time rows: ':' or '0 : T'.

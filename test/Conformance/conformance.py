@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """One conformance check: a kernel's C++ on the CPU model against the same C++ on pto-isa.
 
-  conformance.py (KERNEL.tile [--kernel NAME] --target a2a3|a5 [--unfused] | --bf16-check) --work DIR
-                 --tools DIR --src-root DIR --pto-isa DIR --cxx CLANG++
+  conformance.py (KERNEL.tile [--kernel NAME] [--set DIM=VALUE]... --target a2a3|a5 [--unfused]
+                 | --bf16-check) --work DIR --tools DIR --src-root DIR --pto-isa DIR --cxx CLANG++
 
-1. tilec writes the kernel's C++ (fused, or one task per op with --unfused);
-2. tile-run runs that file on the CPU model on seeded random inputs, saving inputs and outputs;
+1. tilec writes the kernel's C++ (fused, or one task per op with --unfused), at the bound of
+   each run-time dim;
+2. tile-run runs that file on the CPU model on seeded random inputs, saving inputs and outputs
+   (with --set, at that value of a run-time dim: the bound's C++ on fewer rows);
 3. CLANG++ compiles the same file, unmodified, against pto-isa's headers for its CPU simulator
    (C++23, -D__CPU_SIM, pto-isa's own pre-includes, the target's memory model) with this
    folder's include/ first: <tilec/launch.h> (the launch ABI on the simulator) and a
@@ -55,6 +57,8 @@ ULP_BOUNDS = {
     # 16 and 32 cube steps); bf16 outputs round it away but for ties.
     "activations": {"gelu_x": (1, "TEXP rounding"), "roots": (1, "TRSQRT rounding")},
     "matmul": {"c": (4, MATMUL)},
+    # test/Conformance/kernels/runtime_rows.tile: K = 64, measured 2 (at T = 77).
+    "rt_rows_and_matmul": {"c": (4, MATMUL)},
     # The folded K-loops: one matmul over K = 256 (gemm_kloop) and K = 512 then the add of c
     # (gemm); measured 5 for both.
     "gemm_kloop": {"c": (5, MATMUL)},
@@ -184,6 +188,8 @@ def main():
     parser.add_argument("--bf16-check", action="store_true",
                         help="instead of a kernel: check that the harness's bfloat16_t is bf16")
     parser.add_argument("--kernel", help="the kernel to run, in a file of several (bounds: by its name)")
+    parser.add_argument("--set", action="append", default=[], metavar="DIM=VALUE",
+                        help="run at this value of a run-time dim (the C++ stays the bound's)")
     parser.add_argument("--target", choices=sorted(ARCH_FLAGS), default="a2a3")
     parser.add_argument("--unfused", action="store_true")
     parser.add_argument("--work", required=True)
@@ -200,6 +206,9 @@ def main():
         return bf16_check(args)
     kernel = args.kernel or os.path.splitext(os.path.basename(args.kernel_file))[0]
     choice = ["--kernel", args.kernel] if args.kernel else []
+    # The run's shapes: tile-run takes the dim's value, pto-isa-run the shapes at it.
+    model_values = [flag for value in args.set for flag in ("--set", value)]
+    pto_values = ["-D" + value for value in args.set]
     fuse = "--fuse=false" if args.unfused else "--fuse=true"
     cpp, obj = os.path.join(args.work, "kernel.cpp"), os.path.join(args.work, "kernel.so")
     inputs, model, pto = (os.path.join(args.work, d) for d in ("in", "model", "pto-isa"))
@@ -208,9 +217,9 @@ def main():
     steps = [
         ("tilec", [tool("tilec"), args.kernel_file, "--target", args.target, fuse, "-o", cpp]),
         ("model", [tool("tile-run"), args.kernel_file, *choice, "--target", args.target, "--cpp", cpp,
-                   "--random", str(SEED), "--save-inputs", inputs, "--outputs", model]),
+                   "--random", str(SEED), *model_values, "--save-inputs", inputs, "--outputs", model]),
         ("pto-isa build", compile_command(args, ["-fPIC", "-shared", cpp, "-o", obj])),
-        ("pto-isa run", [tool("pto-isa-run"), args.kernel_file, *choice, "--object", obj,
+        ("pto-isa run", [tool("pto-isa-run"), args.kernel_file, *choice, *pto_values, "--object", obj,
                          "--inputs", inputs, "--outputs", pto]),
     ]
     with open(os.path.join(args.work, "log.txt"), "w") as log:
