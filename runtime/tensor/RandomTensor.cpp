@@ -90,11 +90,12 @@ HostTensor freqsTable(const TensorSpec &spec, const RandomOptions &options) {
 
 HostTensor positions(const TensorSpec &spec, const RandomOptions &options,
                      Draws &draws) {
-  assert(spec.shape.size() == 2 && "positions are [B, S]");
-  int64_t seq = spec.shape[1];
+  // [B, S]: B sequences of S consecutive positions; [T]: T sequences of one.
+  assert((spec.shape.size() == 1 || spec.shape.size() == 2) && "positions are [B, S] or [T]");
+  int64_t sequences = spec.shape[0], seq = spec.shape.size() == 2 ? spec.shape[1] : 1;
   assert(options.maxPositions >= seq && "positions need maxPositions >= S");
   std::vector<int64_t> values;
-  for (int64_t b = 0; b < spec.shape[0]; ++b) {
+  for (int64_t b = 0; b < sequences; ++b) {
     int64_t start = draws.integer(UniformIntegers(0, options.maxPositions - seq));
     for (int64_t s = 0; s < seq; ++s)
       values.push_back(start + s);

@@ -41,6 +41,7 @@ struct RandomOptions {
 ///   freqs_cos / freqs_sin  cos / sin of pos·θ_j, θ_j = 10000^(−2j/ROPE),
 ///                          j = column mod ROPE/2, rounded to nearest even;
 ///   positions [B, S]       p_b + s, p_b uniform in [0, maxPositions − S];
+///   positions [T]          each uniform in [0, maxPositions − 1] (T sequences of one);
 ///   0-d tensors            integers uniform in [1, 16], floats in [0.5, 2] (not 0,
 ///                          so a scale or a step changes the result);
 ///   names ending "scale"   uniform in [0.5, 1.5]·1e-2;

@@ -170,13 +170,15 @@ bool checkRandomShape(const KernelParameter &parameter, const RandomOptions &opt
   bool positions = parameter.name == "positions";
   if (!table && !positions)
     return true;
-  if (parameter.shape.size() != 2) {
-    reportError("--random: '" + parameter.name + "' must be 2-D to be generated, found " + describe(parameter));
+  if (parameter.shape.size() != 2 && !(positions && parameter.shape.size() == 1)) {
+    reportError("--random: '" + parameter.name + "' must be " + (positions ? "[B, S] or [T]" : "2-D") +
+                " to be generated, found " + describe(parameter));
     return false;
   }
-  if (positions && options.maxPositions < parameter.shape[1]) {
+  int64_t sequence = parameter.shape.size() == 2 ? parameter.shape[1] : 1;
+  if (positions && options.maxPositions < sequence) {
     reportError("--random: 'positions' needs a freqs_cos table with at least " +
-                std::to_string(parameter.shape[1]) + " rows");
+                std::to_string(sequence) + " rows");
     return false;
   }
   return true;
