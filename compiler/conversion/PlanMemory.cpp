@@ -77,7 +77,8 @@ int64_t alignUp(int64_t value, int64_t alignment) {
 bool overwrittenEachIteration(AllocOp alloc, Operation *loop, const ProgramOrder &order) {
   Operation *first = nullptr;
   for (Operation *user : alloc->getUsers())
-    if (loop->isProperAncestor(user) &&
+    // Setting the valid rows touches no bytes.
+    if (loop->isProperAncestor(user) && !isa<SetValidRowsOp>(user) &&
         (!first || order.first.lookup(user) < order.first.lookup(first)))
       first = user;
   if (!first)
@@ -89,7 +90,8 @@ bool overwrittenEachIteration(AllocOp alloc, Operation *loop, const ProgramOrder
       return false;
   }
   if (branch != first && llvm::any_of(alloc->getUsers(), [&](Operation *user) {
-        return loop->isProperAncestor(user) && !branch->isAncestor(user);
+        return loop->isProperAncestor(user) && !branch->isAncestor(user) &&
+               !isa<SetValidRowsOp>(user);
       }))
     return false;
   auto effects = dyn_cast<MemoryEffectOpInterface>(first);
@@ -111,6 +113,8 @@ Buffer makeBuffer(AllocOp alloc, const ProgramOrder &order, int64_t alignment) {
   buffer.liveFirst = buffer.liveLast = buffer.position;
   bool used = false;
   for (Operation *user : alloc->getUsers()) {
+    if (isa<SetValidRowsOp>(user)) // touches no bytes
+      continue;
     unsigned first = order.first.lookup(user), last = order.last.lookup(user);
     for (Operation *parent = user->getParentOp(); parent && !isa<TaskOp>(parent);
          parent = parent->getParentOp())

@@ -7,6 +7,8 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include "llvm/ADT/MapVector.h"
+
 using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
@@ -188,8 +190,51 @@ void TaskBuilder::forEachItemUpTo(Value end, const std::function<void(Value)> &b
   body(loop.getInductionVar());
 }
 
+/// The op of `block` that is or holds `op`; null when `op` is outside it.
+static Operation *inBlock(Block &block, Operation *op) {
+  return block.findAncestorOpInBlock(*op);
+}
+
+/// After a chunk's first partial transfer of R rows (tload/tstore `rows %n`),
+/// every vector tile of R rows used later in its block computes on %n rows:
+/// the rows past a run-time dim's value hold stale data.
+static void setValidRowsOfChunks(Block &body) {
+  llvm::MapVector<std::pair<Block *, int64_t>, Value> firstValidRows;
+  body.walk([&](Operation *op) {
+    Value validRows, tile;
+    if (auto load = dyn_cast<ascend::TLoadOp>(op))
+      std::tie(validRows, tile) = std::make_pair(load.getValidRows(), load.getDst());
+    else if (auto store = dyn_cast<ascend::TStoreOp>(op))
+      std::tie(validRows, tile) = std::make_pair(store.getValidRows(), store.getSrc());
+    auto type = tile ? cast<ascend::TileBufferType>(tile.getType()) : nullptr;
+    if (validRows && type.getSpace() == ascend::MemorySpace::ub)
+      firstValidRows.insert({{op->getBlock(), type.getRows()}, validRows});
+  });
+  SmallVector<ascend::AllocOp> allocs(body.getOps<ascend::AllocOp>());
+  for (auto [key, validRows] : firstValidRows) {
+    auto [block, rows] = key;
+    Operation *from = inBlock(*block, validRows.getDefiningOp());
+    OpBuilder builder = OpBuilder::atBlockBegin(block);
+    if (from)
+      builder.setInsertionPointAfter(from);
+    for (ascend::AllocOp alloc : allocs) {
+      ascend::TileBufferType type = alloc.getType();
+      if (type.getSpace() != ascend::MemorySpace::ub || type.getRows() != rows)
+        continue;
+      bool usedAfter = llvm::any_of(alloc->getUsers(), [&](Operation *user) {
+        Operation *ancestor = inBlock(*block, user);
+        return ancestor && (!from || from->isBeforeInBlock(ancestor));
+      });
+      if (usedAfter)
+        ascend::SetValidRowsOp::create(builder, alloc.getLoc(), alloc.getResult(), validRows);
+    }
+  }
+}
+
 ascend::TaskOp TaskBuilder::finish(ModuleOp module, StringRef name, OpBuilder &host,
                                    int64_t blocks) {
+  if (tokenRowsArg)
+    setValidRowsOfChunks(*block);
   // The anchor only fixed where allocations go.
   Operation *anchor = allocBuilder.getInsertionPoint() != block->end()
                           ? &*allocBuilder.getInsertionPoint()

@@ -48,6 +48,8 @@ private:
   /// `block_idx` / `block_dim` locals when the body asks for them.
   void emitBlockQueries();
   LogicalResult emitAlloc(ascend::AllocOp alloc);
+  /// The alias `tile` is declared with (its partial one if its rows vary).
+  std::string declaredTileType(mlir::Value tile);
   /// TLOAD(tile, view) or TSTORE(view, tile) through a fresh GlobalTensor view.
   LogicalResult emitTransfer(Operation *op, Value global, ValueRange offsets, Value tile,
                              std::optional<ArrayRef<int64_t>> window, bool load,
@@ -107,6 +109,13 @@ static FailureOr<std::string> gmElementType(ascend::TaskOp task, ascend::GlobalT
 }
 
 /// A ring's slots as the global tensor of all of them, one after the other.
+/// Whether instructions use a varying number of the tile's rows: it is
+/// declared with DYNAMIC valid rows (ascend.set_valid_rows).
+static bool hasDynamicRows(ascend::AllocOp alloc) {
+  return llvm::any_of(alloc->getUsers(),
+                      [](Operation *user) { return isa<ascend::SetValidRowsOp>(user); });
+}
+
 static ascend::GlobalTensorType ringSlotsTensor(ascend::RingType ring) {
   return ascend::GlobalTensorType::get(ring.getContext(),
                                        {ring.getSlots() * ring.getRows(), ring.getCols()},
@@ -168,7 +177,7 @@ LogicalResult TaskEmitter::collectTypeAliases() {
   };
   WalkResult walk = task.walk([&](Operation *op) -> WalkResult {
     if (auto alloc = dyn_cast<ascend::AllocOp>(op)) {
-      if (failed(addTile(alloc.getType(), alloc.getLoc(), false)))
+      if (failed(addTile(alloc.getType(), alloc.getLoc(), hasDynamicRows(alloc))))
         return WalkResult::interrupt();
     } else if (auto load = dyn_cast<ascend::TLoadOp>(op)) {
       if (failed(addView(op, load.getSrc().getType(), load.getDst(), load.getWindow(),
@@ -245,6 +254,13 @@ LogicalResult TaskEmitter::emit() {
   return success();
 }
 
+std::string TaskEmitter::declaredTileType(Value tile) {
+  auto alloc = tile.getDefiningOp<ascend::AllocOp>();
+  auto type = cast<ascend::TileBufferType>(tile.getType());
+  return alloc && hasDynamicRows(alloc) ? partialTileAliases.lookup(type)
+                                        : tileAliases.lookup(type);
+}
+
 LogicalResult TaskEmitter::emitAlloc(ascend::AllocOp alloc) {
   std::optional<uint64_t> offset = alloc.getOffset();
   if (!offset)
@@ -252,7 +268,11 @@ LogicalResult TaskEmitter::emitAlloc(ascend::AllocOp alloc) {
   ascend::TileBufferType type = alloc.getType();
   std::string name = names.numbered(ascend::stringifyMemorySpace(type.getSpace()));
   names.bind(alloc.getResult(), name);
-  os << tileAliases.lookup(type) << " " << name << ";\n";
+  // A tile whose valid rows are set (ascend.set_valid_rows) starts with all of them.
+  if (hasDynamicRows(alloc))
+    os << partialTileAliases.lookup(type) << " " << name << "(" << type.getRows() << ");\n";
+  else
+    os << tileAliases.lookup(type) << " " << name << ";\n";
   os << "TASSIGN(" << name << ", 0x" << llvm::utohexstr(*offset, /*LowerCase=*/true) << ");\n";
   return success();
 }
@@ -342,10 +362,10 @@ LogicalResult TaskEmitter::emitInstruction(ascend::InstructionOpInterface instru
     arguments.push_back(cmpModeName(cmps.getMode()));
   } else if (auto ci = dyn_cast<ascend::TCiOp>(op)) {
     // Counting up: pto-isa's `descending` template argument is 0.
-    callee += "<" + tileAliases.lookup(ci.getDst().getType()) + ", int32_t, 0>";
+    callee += "<" + declaredTileType(ci.getDst()) + ", int32_t, 0>";
   } else if (auto gather = dyn_cast<ascend::TGatherOp>(op)) {
-    callee += "<" + tileAliases.lookup(gather.getDst().getType()) + ", " +
-              tileAliases.lookup(gather.getSrc().getType()) + ", MaskPattern::" +
+    callee += "<" + declaredTileType(gather.getDst()) + ", " +
+              declaredTileType(gather.getSrc()) + ", MaskPattern::" +
               (gather.getPattern() == ascend::GatherPattern::even ? "P0101" : "P1010") + ">";
   }
   os << callee << "(" << llvm::join(arguments, ", ") << ");";
@@ -472,6 +492,10 @@ LogicalResult TaskEmitter::emitOp(Operation *op) {
       })
       .Case([&](ascend::BlockDimOp blockDim) {
         names.bind(blockDim.getResult(), "block_dim");
+        return success();
+      })
+      .Case([&](ascend::SetValidRowsOp set) {
+        os << expr(set.getTile()) << ".SetValidRow(" << expr(set.getRows()) << ");\n";
         return success();
       })
       .Case([&](ascend::TLoadOp load) {

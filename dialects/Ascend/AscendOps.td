@@ -186,6 +186,24 @@ def Ascend_AllocOp : Ascend_Op<"alloc", [MemoryEffects<[MemAlloc]>]> {
   let hasVerifier = 1;
 }
 
+def Ascend_SetValidRowsOp : Ascend_Op<"set_valid_rows"> {
+  let summary = "the rows of a vector tile that the instructions after it compute on";
+  let description = [{
+    From here on, instructions on `tile` use its first `rows` rows (pto-isa's
+    `SetValidRow` of a tile with DYNAMIC valid rows); its other rows are
+    neither read nor written. The lowering sets it on every tile of a chunk
+    of a run-time dim's token rows at the start of the chunk, with the rows
+    present, so no instruction computes on rows past the dim's value (what
+    they hold is stale; pto-isa's simulator traps a division by a zero there).
+    ```mlir
+    ascend.set_valid_rows %t, %n : !ascend.tile<64x128xf32, ub>
+    ```
+  }];
+  let arguments = (ins Ascend_AnyTile:$tile, Index:$rows);
+  let assemblyFormat = "$tile `,` $rows attr-dict `:` qualified(type($tile))";
+  let hasVerifier = 1;
+}
+
 include "dialects/Ascend/AscendInstructionOps.td"
 include "dialects/Ascend/AscendSelectOps.td"
 include "dialects/Ascend/AscendSyncOps.td"

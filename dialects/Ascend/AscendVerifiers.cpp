@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "dialects/Ascend/AscendOps.h"
 
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
@@ -116,6 +117,19 @@ LogicalResult verifyPartialRows(Operation *op, Value validRows,
 LogicalResult AllocOp::verify() {
   if (std::optional<uint64_t> offset = getOffset(); offset && *offset % 32 != 0)
     return emitOpError("offset ") << *offset << " is not 32-byte aligned";
+  return success();
+}
+
+LogicalResult SetValidRowsOp::verify() {
+  TileBufferType tile = getTile().getType();
+  if (tile.getSpace() != MemorySpace::ub)
+    return emitOpError("sets the valid rows of a vector (UB) tile, found one in ")
+           << stringifyMemorySpace(tile.getSpace());
+  if (!getTile().getDefiningOp<AllocOp>())
+    return emitOpError("sets the valid rows of an ascend.alloc");
+  std::optional<int64_t> rows = getConstantIntValue(getRows());
+  if (rows && (*rows < 1 || *rows > tile.getRows()))
+    return emitOpError("valid rows ") << *rows << " outside [1, " << tile.getRows() << "]";
   return success();
 }
 

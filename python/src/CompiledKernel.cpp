@@ -114,6 +114,12 @@ std::vector<HostTensor> CompiledKernel::randomInputs(uint64_t seed,
   run::InputOptions inputOptions;
   inputOptions.randomSeed = seed;
   inputOptions.scalarSets = sets;
+  // A run-time dim is the value the kernel was compiled at (compile with
+  // defines={"T": N} for another), not a random scalar.
+  for (const interp::KernelParameter &parameter : params)
+    if (parameter.compiledValue)
+      inputOptions.scalarSets.insert(inputOptions.scalarSets.begin(),
+                                     parameter.name + "=" + std::to_string(*parameter.compiledValue));
   inputOptions.rangeSpecs = ranges;
   run::CapturedErrors errors;
   std::optional<std::vector<HostTensor>> inputs =

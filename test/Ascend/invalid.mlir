@@ -272,6 +272,34 @@ func.func @partial_rows_two_dims(%x: !ascend.gm<4x8x16xf32>, %n: index) {
 
 // -----
 
+// Valid rows are set on vector tiles that are buffers, within their rows.
+func.func @valid_rows_of_l1(%n: index) {
+  %t = ascend.alloc : !ascend.tile<16x32xbf16, l1>
+  // expected-error @+1 {{'ascend.set_valid_rows' op sets the valid rows of a vector (UB) tile, found one in l1}}
+  ascend.set_valid_rows %t, %n : !ascend.tile<16x32xbf16, l1>
+  return
+}
+
+// -----
+
+func.func @valid_rows_past_the_tile() {
+  %c17 = arith.constant 17 : index
+  %t = ascend.alloc : !ascend.tile<16x32xf32, ub>
+  // expected-error @+1 {{'ascend.set_valid_rows' op valid rows 17 outside [1, 16]}}
+  ascend.set_valid_rows %t, %c17 : !ascend.tile<16x32xf32, ub>
+  return
+}
+
+// -----
+
+func.func @valid_rows_of_a_block_argument(%t: !ascend.tile<16x32xf32, ub>, %n: index) {
+  // expected-error @+1 {{'ascend.set_valid_rows' op sets the valid rows of an ascend.alloc}}
+  ascend.set_valid_rows %t, %n : !ascend.tile<16x32xf32, ub>
+  return
+}
+
+// -----
+
 // The [32, 16] window of a [16, 32] tile loaded transposed.
 func.func @transpose_too_wide(%x: !ascend.gm<64x8xbf16>) {
   %c0 = arith.constant 0 : index

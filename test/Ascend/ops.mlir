@@ -32,6 +32,9 @@ ascend.task @vector(%x: !ascend.gm<64x128xf32>, %y: !ascend.gm<64x128xf32>, %s: 
   ascend.tload %t0, %x[%b, %c0] rows %b : !ascend.tile<16x128xf32, ub>, !ascend.gm<64x128xf32>
   // CHECK: ascend.tstore %[[X]][%[[B]], %[[C0]]], %[[T0]] rows %[[B]] : !ascend.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
   ascend.tstore %x[%b, %c0], %t0 rows %b : !ascend.gm<64x128xf32>, !ascend.tile<16x128xf32, ub>
+  // The instructions after it use the first %b rows of t0.
+  // CHECK: ascend.set_valid_rows %[[T0]], %[[B]] : !ascend.tile<16x128xf32, ub>
+  ascend.set_valid_rows %t0, %b : !ascend.tile<16x128xf32, ub>
   // CHECK: ascend.set_flag <mte2> -> <v>, 0
   ascend.set_flag <mte2> -> <v>, 0
   // CHECK: ascend.wait_flag <mte2> -> <v>, 0

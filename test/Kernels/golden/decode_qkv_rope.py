@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Golden for `decode_qkv_rope` (docs/kernels.md): prefill_qkv_rope with the scalar start_pos
-replaced by positions [B, S] i32; token (b, s) takes its RoPE row from positions[b, s]."""
+replaced by positions i32, one per token of x ([T] for x [T, D]; [B, S] for x [B, S, D]); a
+token takes its RoPE row from its position."""
 from common import InputError, kernel_main
 from prefill_qkv_rope import INPUTS, qkv_rope
 
 
 def decode_qkv_rope(p, positions):
-    if positions.shape != p["x"].shape[:2]:
-        raise InputError(f"positions shape {list(positions.shape)} does not match x's [B, S] "
-                         f"{list(p['x'].shape[:2])}")
+    if positions.shape != p["x"].shape[:-1]:
+        raise InputError(f"positions shape {list(positions.shape)} does not match x's tokens "
+                         f"{list(p['x'].shape[:-1])}")
     return qkv_rope(p, positions.reshape(-1))
 
 

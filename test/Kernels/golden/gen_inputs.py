@@ -6,8 +6,8 @@
 Distributions: bf16/f32 uniform in [-1, 1] (bf16 rounded to nearest even, stored as uint16
 bits); int8/int32 tensors uniform integers in [-127, 127]; tensors whose name ends in `scale`
 uniform in [0.5, 1.5]·1e-2; freqs_cos/freqs_sin the real cos/sin of pos·θ_j with
-θ_j = 10000^(−2j/ROPE), j = column mod ROPE/2, rounded to bf16; decode positions p_b + s with
-p_b uniform in [0, MAX_POS − S]; scalars (0-d) 0 unless `--set start_pos=128`. Each tensor
+θ_j = 10000^(−2j/ROPE), j = column mod ROPE/2, rounded to bf16; decode positions [T] uniform
+in [0, MAX_POS − 1] (T sequences of one new token); scalars (0-d) 0 unless `--set start_pos=128`. Each tensor
 draws from its own generator seeded by (seed, crc32(name)), so tensors do not depend on each
 other.
 """
@@ -23,8 +23,8 @@ from common import F32, FILE_DTYPES, f32_to_bf16, write_outputs
 D, H, HEAD_DIM, Q_LORA, ROPE, MAX_POS = 4096, 64, 512, 1024, 64, 8192
 
 
-def qkv_signature(batch, seq, position_param):
-    return [("x", "bf16", [batch, seq, D]), ("norm_w", "f32", [D]),
+def qkv_signature(tokens, position_param):
+    return [("x", "bf16", tokens + [D]), ("norm_w", "f32", [D]),
             ("wq_a", "bf16", [D, Q_LORA]), ("wq_b", "i8", [Q_LORA, H * HEAD_DIM]),
             ("wq_b_scale", "f32", [H * HEAD_DIM // 128, 128]), ("wkv", "bf16", [D, HEAD_DIM]),
             ("freqs_cos", "bf16", [MAX_POS, ROPE]), ("freqs_sin", "bf16", [MAX_POS, ROPE]),
@@ -39,8 +39,8 @@ SIGNATURES = {
               ("freqs_sin", "bf16", [1024, 32]), ("start_pos", "i32", [])], 64, 1024, 128),
     "matmul_w8a8": ([("a", "i8", [128, 1024]), ("a_scale", "f32", [128, 1]),
                      ("b", "i8", [1024, 512]), ("b_scale", "f32", [512])], None, None, None),
-    "prefill_qkv_rope": (qkv_signature(1, 128, ("start_pos", "i32", [])), ROPE, MAX_POS, 128),
-    "decode_qkv_rope": (qkv_signature(64, 2, ("positions", "i32", [64, 2])), ROPE, MAX_POS, 2),
+    "prefill_qkv_rope": (qkv_signature([1, 128], ("start_pos", "i32", [])), ROPE, MAX_POS, 128),
+    "decode_qkv_rope": (qkv_signature([128], ("positions", "i32", [128])), ROPE, MAX_POS, 1),
 }
 
 
@@ -56,7 +56,7 @@ def random_tensor(rng, name, dtype, shape, rope, max_pos, seq):
         return freqs_table(shape, rope, np.cos if name == "freqs_cos" else np.sin)
     if name == "positions":
         starts = rng.integers(0, max_pos - seq, size=(shape[0], 1), endpoint=True)
-        return (starts + np.arange(shape[1])).astype(np.int32)
+        return (starts + np.arange(seq)).reshape(shape).astype(np.int32)
     if not shape:
         return np.zeros(shape, dtype=FILE_DTYPES[dtype])
     if dtype in ("i8", "i32"):
