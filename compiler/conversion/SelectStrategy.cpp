@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
+#include "compiler/conversion/RuntimeRows.h"
 #include "compiler/conversion/Strategy.h"
 #include "compiler/conversion/TaskTarget.h"
 
@@ -53,10 +54,13 @@ FailureOr<ascend::BlockingAttr> matmulStrategy(tile::MatmulOp matmul,
   if (IntegerAttr stages =
           tile::TileDialect::PipelineStagesAttrHelper(matmul.getContext()).getAttr(matmul))
     buffers = std::min<int64_t>(stages.getInt(), 2);
+  auto kernel = matmul->getParentOfType<tile::KernelOp>();
+  bool runtimeRows = kernel && RuntimeRows(kernel).tokenRowsOf(matmul.getLhs()).has_value();
   FailureOr<ascend::BlockingAttr> blocking =
       chooseBlocking(matmul.getLoc(), shapeOf(matmul.getLhs()), rhs,
                      cast<RankedTensorType>(matmul.getLhs().getType()).getElementType(),
-                     cast<RankedTensorType>(matmul.getType()).getElementType(), buffers, target);
+                     cast<RankedTensorType>(matmul.getType()).getElementType(), buffers,
+                     runtimeRows, target);
   if (failed(blocking) || !matmul.getAcc())
     return blocking;
   OpBuilder builder(matmul);

@@ -77,10 +77,13 @@ mlir::FailureOr<mlir::Attribute> chooseScopeStrategy(tile::ScopeOp scope, mlir::
                                                      const target::TargetDescription &target);
 
 /// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`
-/// with `buffers` (1 or 2) L1 chunk and L0 step buffers.
+/// with `buffers` (1 or 2) L1 chunk and L0 step buffers; with `runtimeRows`,
+/// `lhs.rows` is a run-time dim's bound and the blocking must also serve a
+/// few of them.
 mlir::FailureOr<ascend::BlockingAttr> chooseBlocking(mlir::Location loc, MatrixShape lhs,
                                                      MatrixShape rhs, mlir::Type operand,
                                                      mlir::Type acc, int64_t buffers,
+                                                     bool runtimeRows,
                                                      const target::TargetDescription &target);
 
 /// The ring through which `matmul` (its `ascend.strategy` chosen) runs

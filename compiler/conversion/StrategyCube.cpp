@@ -170,8 +170,13 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
 /// target's cube block rows and columns (whole fractals where the dimension allows), the
 /// deepest K step whose L0A and L0B buffers (two of each, or one) fit, L1 chunks of 1, 2
 /// or 4 steps, with or without the A panel, one or two accumulators, and the
-/// work item lengths above.
-FailureOr<Blocking> bestBlocking(Location loc, Problem &p) {
+/// work item lengths above. With `runtimeRows` M is a run-time dim's bound: a
+/// blocking is also estimated on a few tokens (one row block of the largest
+/// size), and the one whose worse estimate, against the best of its case, is
+/// lowest wins, so one C++ serves a few tokens and the bound alike (work
+/// items as long as a whole row of blocks keep the cores busy at the bound
+/// but leave all but one idle on a few tokens).
+FailureOr<Blocking> bestBlocking(Location loc, Problem &p, bool runtimeRows) {
   const target::CubeRate *rate = p.target.cubeRate(p.operandType);
   if (!rate)
     return emitError(loc) << "the target has no cube path for " << p.operand;
@@ -179,8 +184,11 @@ FailureOr<Blocking> bestBlocking(Location loc, Problem &p) {
   // left of K after them is the tail step, and a K below K0 is one step.
   p.tail = p.k > rate->k0 ? p.k % rate->k0 : 0;
   int64_t depth = p.k < rate->k0 ? p.k : rate->k0;
-  std::optional<Blocking> best;
-  Estimate bestEstimate{0, 0, 0};
+  struct Candidate {
+    Blocking blocking;
+    Estimate atBound, onFewRows;
+  };
+  SmallVector<Candidate> candidates;
   for (int64_t bm : blockSizes(p.m, p.target.cubeBlockMaxRows, rate->m0)) {
     for (int64_t bn : blockSizes(p.n, p.target.cubeBlockMaxCols, rate->n0)) {
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
@@ -203,36 +211,53 @@ FailureOr<Blocking> bestBlocking(Location loc, Problem &p) {
                            panel, accumulators, 1,   p.buffers};
             if (!p.fits(trial))
               continue;
-            for (int64_t length : segmentLengths(p.m / bm, p.n / bn, p.target.cubeCores)) {
+            // With run-time rows, a few tokens may be all there is: the rows of
+            // the largest block (or the bound, if fewer), in this candidate's blocks.
+            Problem few = p;
+            few.m = llvm::alignTo(std::min(p.m, p.target.cubeBlockMaxRows), bm);
+            int64_t rowBlocks = (runtimeRows ? few.m : p.m) / bm;
+            for (int64_t length : segmentLengths(rowBlocks, p.n / bn, p.target.cubeCores)) {
               trial.length = length;
-              Estimate cost = estimate(p, trial);
-              if (!best || cost < bestEstimate) {
-                best = trial;
-                bestEstimate = cost;
-              }
+              candidates.push_back(
+                  {trial, estimate(p, trial), runtimeRows ? estimate(few, trial) : Estimate{}});
             }
           }
         }
       }
     }
   }
-  if (!best)
+  if (candidates.empty())
     return emitError(loc) << "no blocking of the " << p.m << " × " << p.k << " × " << p.n
                           << " matmul fits L0A, L0B, L0C and L1";
-  return *best;
+  double bestAtBound = candidates.front().atBound.cycles,
+         bestOnFew = candidates.front().onFewRows.cycles;
+  for (const Candidate &c : candidates) {
+    bestAtBound = std::min(bestAtBound, c.atBound.cycles);
+    bestOnFew = std::min(bestOnFew, c.onFewRows.cycles);
+  }
+  auto worseRatio = [&](const Candidate &c) {
+    return runtimeRows ? std::max(c.atBound.cycles / bestAtBound,
+                                  c.onFewRows.cycles / bestOnFew)
+                       : 1.0;
+  };
+  const Candidate *best = &candidates.front();
+  for (const Candidate &c : candidates)
+    if (std::make_pair(worseRatio(c), c.atBound) < std::make_pair(worseRatio(*best), best->atBound))
+      best = &c;
+  return best->blocking;
 }
 
 } // namespace
 
 FailureOr<ascend::BlockingAttr>
 tilec::conversion::chooseBlocking(Location loc, MatrixShape lhs, MatrixShape rhs, Type operand,
-                                  Type acc, int64_t buffers,
+                                  Type acc, int64_t buffers, bool runtimeRows,
                                   const target::TargetDescription &target) {
   std::optional<DType> operandDType = dtypeOf(operand);
   if (!operandDType)
     return emitError(loc) << "no cube operand type " << operand;
   Problem problem{lhs.rows, lhs.cols, rhs.cols, operand, acc, *operandDType, buffers, target};
-  FailureOr<Blocking> blocking = bestBlocking(loc, problem);
+  FailureOr<Blocking> blocking = bestBlocking(loc, problem, runtimeRows);
   if (failed(blocking))
     return failure();
   return blocking->toAttr(loc.getContext());
