@@ -18,7 +18,7 @@ echo "$(grep -c '^extern "C" void tilec_task_' "$WORK/prefill_qkv_rope.cpp") tas
 echo
 echo "== tile-run: the CPU model of the a2a3 AI Core on random inputs (seed 0, start_pos=$START_POS),"
 echo "   checked against the reference interpreter"
-"$BUILD/bin/tile-run" "$KERNEL" --random 0 --set "start_pos=$START_POS" \
+"$BUILD/bin/tile-run" "$KERNEL" --random 0 --set T=128 --set "start_pos=$START_POS" \
   --save-inputs "$WORK/in" --outputs "$WORK/out" --check | grep -v '^  launch'
 
 echo

@@ -39,7 +39,7 @@ SIGNATURES = {
               ("freqs_sin", "bf16", [1024, 32]), ("start_pos", "i32", [])], 64, 1024, 128),
     "matmul_w8a8": ([("a", "i8", [128, 1024]), ("a_scale", "f32", [128, 1]),
                      ("b", "i8", [1024, 512]), ("b_scale", "f32", [512])], None, None, None),
-    "prefill_qkv_rope": (qkv_signature([1, 128], ("start_pos", "i32", [])), ROPE, MAX_POS, 128),
+    "prefill_qkv_rope": (qkv_signature([128], ("start_pos", "i32", [])), ROPE, MAX_POS, 128),
     "decode_qkv_rope": (qkv_signature([128], ("positions", "i32", [128])), ROPE, MAX_POS, 1),
 }
 
