@@ -41,7 +41,9 @@ FLAGSHIP_SET = ["-D", "T=128", "--set", "start_pos=128"]
 FLAGSHIP_COMPILE_TARGET_MS = 100
 SCALING_T = (128, 512, 2048)
 FUSE_FLAGS = {"fused": "--fuse=true", "unfused": "--fuse=false"}
-# tile-run configurations besides the default inputs (--random 0).
+# A kernel's first tile-run configuration (--random 0 and these; a run-time dim is otherwise run
+# at its bound), and the ones besides it.
+DEFAULT_CONFIGS = {FLAGSHIP: ["-D", "T=128"]}
 EXTRA_CONFIGS = {FLAGSHIP: [FLAGSHIP_SET]}
 # Input ranges a kernel's math needs in every random run (valid lengths in [1, S]).
 INPUT_RANGES = {"attention/decode_gqa.tile": ["--range", "lens=1,512"]}
@@ -113,7 +115,7 @@ def stem(kernel):
 
 
 def label(kernel, config):
-    return " ".join([kernel.removesuffix(".tile")] + [arg for arg in config if arg != "--set"])
+    return " ".join([kernel.removesuffix(".tile")] + [arg for arg in config if arg not in ("--set", "-D")])
 
 
 class Bench:
@@ -441,7 +443,7 @@ def main():
         for kernel in kernels:
             progress(start, f"kernel {kernel}")
             compile_times[kernel] = {mode: bench.compile_time(kernel, [flag]) for mode, flag in FUSE_FLAGS.items()}
-            for config in [[]] + EXTRA_CONFIGS.get(kernel, []):
+            for config in [DEFAULT_CONFIGS.get(kernel, [])] + EXTRA_CONFIGS.get(kernel, []):
                 name = label(kernel, config)
                 directory = os.path.join(work, name.replace("/", "_").replace(" ", "_"))
                 r = bench.fused_and_unfused(kernel, directory, config)
