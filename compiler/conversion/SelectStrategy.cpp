@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
+#include "compiler/conversion/RuntimeRows.h"
 #include "compiler/conversion/Strategy.h"
 #include "compiler/conversion/TaskTarget.h"
 
@@ -121,11 +122,14 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       if (walked.wasInterrupted())
         return signalPassFailure();
       // Pairing reads the strategies of a matmul and of its consumer.
-      if (pairCubeVector)
+      if (pairCubeVector) {
+        RuntimeRows runtimeRows(kernel);
         kernel.walk([&](tile::MatmulOp matmul) {
-          if (std::optional<ascend::C2vRingAttr> ring = choosePairing(matmul, target))
+          if (std::optional<ascend::C2vRingAttr> ring =
+                  choosePairing(matmul, target, runtimeRows))
             ascend::AscendDialect::PairingAttrHelper(matmul.getContext()).setAttr(matmul, *ring);
         });
+      }
     }
   }
 };
