@@ -8,6 +8,7 @@
 // shape and its depth (docs/design.md, "Cube → vector pairing").
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/CubeBlocking.h"
 #include "compiler/conversion/RuntimeRows.h"
 #include "compiler/conversion/Strategy.h"
 #include "compiler/transforms/RowFusion.h"
@@ -125,6 +126,12 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   // A cluster without a slot to fill has no ring.
   uint64_t slotsInProduct =
       uint64_t(type.getDimSize(0) / rows) * uint64_t(type.getDimSize(1) / reader->cols);
+  // A slot is one cube work item: fewer slots than the unpaired matmul's
+  // busy cube cores would leave cores idle (a whole-row slot of a short
+  // product runs on one AIC).
+  Distribution unpaired(type.getDimSize(0), type.getDimSize(1), Blocking::of(blocking));
+  if (slotsInProduct < uint64_t(std::min<int64_t>(unpaired.items(), target.cubeCores)))
+    return std::nullopt;
   uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
   // Two slots at least, so the AIC fills one while the AIVs read the other.
   for (int64_t slots = kMaxSlots; slots >= 2; --slots)
