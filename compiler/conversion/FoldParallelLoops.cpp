@@ -10,6 +10,8 @@
 // arguments, moves into the loop. A task over run-time token rows has as
 // many items as its argument computed before the loop says (TaskBuilder's
 // forEachRowItem); the folded loop then covers iterations × that argument.
+// A mixed launch (a cube task and its vector consumer, PairedTasks.cpp)
+// folds both tasks alike, so their work items stay the same slots.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
