@@ -76,9 +76,6 @@ struct LowerScope : TileLowering<tile::ScopeOp> {
                             std::pair<Value, PairedRead> read, GmPlaces &places) const {
     const PairedMatmul &matmul = state.pairedMatmuls.at(read.second.product);
     auto ring = cast<ascend::RingType>(matmul.ring.getType());
-    if (context.tokenRows)
-      return scope.emitOpError("has run-time token rows: it cannot run paired with the matmul "
-                               "it reads (`ascend.pairing`)");
     int64_t k = matmul.lhs.shape.cols;
     Value zero = places.entryIndex(0);
     SmallVector<Value> offsets = {zero, read.second.column};
