@@ -32,7 +32,8 @@ LogicalResult tilec::conversion::lowerPairedScope(
   int64_t chunkRows = chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1);
   // tile-select-strategy pairs only such scopes; a hand-written pairing may differ.
   if (ring.getRows() % 2 != 0 || (ring.getRows() / 2) % chunkRows != 0 ||
-      fused.rowBlock % chunking.getRows() != 0 || rows % ring.getRows() != 0)
+      fused.rowBlock % chunking.getRows() != 0 || rows % ring.getRows() != 0 ||
+      rowfusion::rowsOf(read) != rows)
     return scope.emitOpError("strategy ")
            << chunking << " does not tile the " << ring.getRows() / 2
            << "-row halves of its ring's slots in work items, or its " << rows

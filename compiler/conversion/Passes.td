@@ -99,17 +99,19 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       sides.
     - With `pair-cube-vector` (off by default, `tilec --pair-cube-vector`:
       pto-isa's CPU simulator cannot run mixed launches), a matmul without
-      accumulator and without run-time token rows
-      whose product is read by one fused vector scope alone, in all of its
-      rows (directly, or through one slice of all rows and w columns at
-      h × w in a parallel loop over h covering the columns), gets
+      accumulator and without run-time token rows whose product is read by
+      one fused vector scope alone, in all of its rows (directly, or through
+      one slice of all rows and w columns at h × w in a parallel loop over h
+      covering the columns), the product's rows being the scope's token rows,
+      gets
       `ascend.pairing = #ascend.c2v_ring<rows, cols, slots>`: the two run
       as one mixed launch through a ring of GM slots of one output block's
       rows × the w columns a consumer run reads. It pairs when the scope's
       work item (its chunk rows, twice when double buffered) divides half a
       slot's rows (one half per AIV), the blocking's columns divide w, and
       the product has at least as many slots as the unpaired matmul keeps
-      cube cores busy (a slot is one cube work item). The ring is the deepest of 4, 3 or 2
+      cube cores busy (a slot is one cube work item). The ring is the
+      deepest of 4, 3 or 2
       slots for which the rings of all clusters that get a slot take at
       most a quarter of the target's L2; none fits, no pairing.
   }];

@@ -109,7 +109,9 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
       runtimeRows.tokenRowsOf(matmul.getResult()))
     return std::nullopt;
   std::optional<ProductReader> reader = productReader(matmul);
-  if (!reader || reader->scope.getCore() != tile::CoreKind::vector)
+  // The scope's token rows are the product's (not a broadcast of it).
+  if (!reader || reader->scope.getCore() != tile::CoreKind::vector ||
+      rowfusion::fusedScopeRows(reader->scope) != matmul.getType().getDimSize(0))
     return std::nullopt;
   // Each AIV of the cluster runs the chain on its half of a slot's rows in
   // whole work items of the scope's (two chunks when double buffered), and a
