@@ -16,6 +16,8 @@ namespace {
 struct LowerMatmul : TileLowering<tile::MatmulOp> {
   using TileLowering::TileLowering;
   LogicalResult lower(tile::MatmulOp matmul, GmPlaces &places) const override {
+    if (auto ring = ascend::AscendDialect::PairingAttrHelper(matmul.getContext()).getAttr(matmul))
+      return lowerPaired(matmul, ring, places);
     return lowerToTask(
         matmul, ascend::CoreType::aic, places,
         [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
@@ -29,6 +31,38 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
                          places.of(matmul.getRhs()), result, *blocking,
                          matmul.getTransposeB(), context);
     });
+  }
+
+  /// A matmul paired with its consumer (`ascend.pairing`): its ring, and
+  /// what its consumer's scope needs to build the cube side; its product
+  /// gets no place in GM.
+  LogicalResult lowerPaired(tile::MatmulOp matmul, ascend::C2vRingAttr pairing,
+                            GmPlaces &places) const {
+    if (failed(checkTask(matmul, ascend::CoreType::aic)))
+      return failure();
+    FailureOr<ascend::BlockingAttr> blocking = strategyOf<ascend::BlockingAttr>(matmul);
+    if (failed(blocking))
+      return failure();
+    if (matmul.getAcc())
+      return matmul.emitOpError("with an accumulator is not lowered yet; add the "
+                                "accumulator with a separate `+`");
+    places.host.setInsertionPoint(matmul);
+    TaskContext context = places.contextFor(matmul);
+    if (context.tokenRows)
+      return matmul.emitOpError("has run-time token rows: it cannot be paired (`ascend.pairing`), "
+                                "a slot holds whole row blocks");
+    auto ring = ascend::RingType::get(matmul.getContext(), pairing.getSlots(), pairing.getRows(),
+                                      pairing.getCols(), matmul.getType().getElementType());
+    PairedMatmul &paired = state.pairedMatmuls[matmul.getResult()];
+    paired.lhs = places.of(matmul.getLhs());
+    paired.rhs = places.of(matmul.getRhs());
+    paired.blocking = *blocking;
+    paired.transposeB = matmul.getTransposeB();
+    paired.ring = ascend::AllocRingOp::create(places.host, matmul.getLoc(), ring);
+    paired.name = context.name;
+    paired.loc = matmul.getLoc();
+    state.pairedReads[matmul.getResult()] = {matmul.getResult(), places.entryIndex(0)};
+    return success();
   }
 };
 

@@ -5,7 +5,8 @@
 // cube cores block-cyclically. Each block walks K in chunks staged in L1
 // (TLOAD) and, within a chunk, in steps of bk moved to L0A/L0B (TMOV, or
 // TEXTRACT of the step's window) and multiplied into L0C (TMATMUL, then
-// TMATMUL_ACC); the finished block goes L0C → GM through the fixpipe (TSTORE).
+// TMATMUL_ACC); the finished block goes L0C → GM through the fixpipe (TSTORE),
+// or in a mixed launch into the ring's current slot (TPUSH, PairedTasks.cpp).
 // K is never split across cores, so every output sums its products in the
 // same order whatever the blocking (bk is a multiple of the cube's K0).
 //
@@ -60,12 +61,14 @@ void forRange(OpBuilder &b, Location loc, Value from, Value to, Value step,
 
 } // namespace
 
-LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs,
-                                             const GmLocation &rhs, const GmLocation &result,
-                                             ascend::BlockingAttr blocking, bool transposeB,
-                                             TaskContext &context) {
+FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location loc,
+                                                  const GmLocation &lhs, const GmLocation &rhs,
+                                                  const GmLocation *result, Value ring,
+                                                  ascend::BlockingAttr blocking, bool transposeB,
+                                                  TaskContext &context) {
   Type operandType = lhs.getBufferType().getElementType();
-  Type accType = result.getBufferType().getElementType();
+  Type accType = result ? result->getBufferType().getElementType()
+                        : cast<ascend::RingType>(ring.getType()).getElement();
   const Blocking block = Blocking::of(blocking);
   const int64_t m = lhs.shape.rows, k = lhs.shape.cols;
   const int64_t n = transposeB ? rhs.shape.rows : rhs.shape.cols;
@@ -80,12 +83,12 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
   const Distribution dist(m, n, block);
   const int64_t stepsPerChunk = block.chunk / block.k;
 
-  TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aic);
   // With run-time token rows (M), the last row block is partial: A's rows and
   // C's are loaded and stored up to M only.
   task.setTokenRows(context.tokenRows);
   OpBuilder &b = task.builder();
-  TaskGlobal a = task.addGlobal(lhs), bMatrix = task.addGlobal(rhs), c = task.addGlobal(result);
+  TaskGlobal a = task.addGlobal(lhs), bMatrix = task.addGlobal(rhs);
+  TaskGlobal c = result ? task.addGlobal(*result) : TaskGlobal();
   Value panel = block.panel ? task.allocTile(block.m, k, operandType, MemorySpace::l1) : Value();
   // Two of each buffer, in stages 0 and 1, allocated when first used.
   Value aL1s[2], bL1s[2], aL0s[2], bL0s[2], accs[2];
@@ -194,7 +197,10 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
       chunkAt(row, col, acc, task.constantIndex(k - tail - block.chunk), 1 - stage, false);
     if (tail)
       tailStep(row, col, acc);
-    task.store(c, row, col, acc, /*tokenRow=*/row);
+    if (ring)
+      ascend::TPushOp::create(b, loc, acc, ring, col);
+    else
+      task.store(c, row, col, acc, /*tokenRow=*/row);
   };
 
   task.forEachRowItem(m, block.m, dist.perRow, context.entry, [&](Value item) {
@@ -238,8 +244,20 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
              even ? std::optional<int64_t>(block.length % 2) : std::nullopt,
              [&](Value col) { outputBlock(row, col, acc(0), 0); });
   });
+  return dist.items();
+}
+
+LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs,
+                                             const GmLocation &rhs, const GmLocation &result,
+                                             ascend::BlockingAttr blocking, bool transposeB,
+                                             TaskContext &context) {
+  TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aic);
+  FailureOr<int64_t> items =
+      buildMatmul(task, loc, lhs, rhs, &result, Value(), blocking, transposeB, context);
+  if (failed(items))
+    return failure();
   task.finish(context.module, context.name, context.host,
-              std::min<int64_t>(dist.items(), context.target.cubeCores));
+              std::min<int64_t>(*items, context.target.cubeCores));
   return success();
 }
 

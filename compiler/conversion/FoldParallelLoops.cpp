@@ -10,6 +10,8 @@
 // arguments, moves into the loop. A task over run-time token rows has as
 // many items as its argument computed before the loop says (TaskBuilder's
 // forEachRowItem); the folded loop then covers iterations × that argument.
+// A mixed launch (a cube task and its vector consumer, PairedTasks.cpp)
+// folds both tasks alike, so their work items stay the same slots.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
@@ -54,22 +56,23 @@ scf::ForOp workItemLoop(TaskOp task) {
   return found;
 }
 
-/// The launch a parallel loop repeats, if its body is just that launch and
+/// The launch (`ascend.launch`, or `ascend.launch_mixed`, whose two tasks
+/// fold alike) a parallel loop repeats, if its body is just that launch and
 /// pure arithmetic on the induction variable and constants, with constant
 /// bounds.
-LaunchOp repeatedLaunch(scf::ForOp loop) {
+Operation *repeatedLaunch(scf::ForOp loop) {
   if (!tile::TileDialect::ParallelAttrHelper(loop.getContext()).isAttrPresent(loop) ||
       !loop.getInitArgs().empty() ||
       !matchPattern(loop.getLowerBound(), m_Constant()) ||
       !matchPattern(loop.getUpperBound(), m_Constant()) ||
       !matchPattern(loop.getStep(), m_Constant()))
     return nullptr;
-  LaunchOp launch;
+  Operation *launch = nullptr;
   for (Operation &op : loop.getBody()->without_terminator()) {
-    if (auto found = dyn_cast<LaunchOp>(op)) {
+    if (isa<LaunchOp, LaunchMixedOp>(op)) {
       if (launch)
         return nullptr;
-      launch = found;
+      launch = &op;
       continue;
     }
     if (!isPure(&op) || op.getNumRegions() != 0)
@@ -83,26 +86,42 @@ LaunchOp repeatedLaunch(scf::ForOp loop) {
 
 int64_t constantOf(Value value) { return getConstantIntValue(value).value_or(0); }
 
-LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
-  auto task = symbols.lookup<TaskOp>(launch.getTask());
-  scf::ForOp items = task ? workItemLoop(task) : nullptr;
-  if (!items)
-    return failure();
-  const target::TargetDescription &target = lookupTaskTarget(task);
+/// The iterations of `loop` (constant bounds).
+int64_t tripsOf(scf::ForOp loop) {
   int64_t lower = constantOf(loop.getLowerBound()), upper = constantOf(loop.getUpperBound()),
           step = constantOf(loop.getStep());
-  int64_t trips = upper > lower ? (upper - lower + step - 1) / step : 0;
+  return upper > lower ? (upper - lower + step - 1) / step : 0;
+}
+
+/// Whether the task `name` that `loop` launches with `args` can fold: one
+/// work-item loop, over a constant or an argument computed before the loop.
+bool isFoldable(StringRef name, scf::ForOp loop, ValueRange args, SymbolTable &symbols) {
+  auto task = symbols.lookup<TaskOp>(name);
+  scf::ForOp items = task ? workItemLoop(task) : nullptr;
+  if (!items || tripsOf(loop) <= 1)
+    return false;
+  if (auto perTripArgument = dyn_cast<BlockArgument>(items.getUpperBound()))
+    return args[perTripArgument.getArgNumber()].getParentBlock() != loop.getBody();
+  return constantOf(items.getUpperBound()) > 0;
+}
+
+/// Folds the task `name` that `launch` (in `loop`, with `args`) runs: its
+/// work items cover every iteration's. Returns the folded task (a copy when
+/// something else launches it too) and, in `launched`, the blocks one
+/// iteration's launch used.
+FailureOr<TaskOp> foldTask(StringRef name, scf::ForOp loop, Operation *launch, ValueRange args,
+                           int64_t blocks, SymbolTable &symbols, int64_t &launched) {
+  auto task = symbols.lookup<TaskOp>(name);
+  scf::ForOp items = workItemLoop(task);
+  int64_t lower = constantOf(loop.getLowerBound()), step = constantOf(loop.getStep());
+  int64_t trips = tripsOf(loop);
   int64_t perTrip = constantOf(items.getUpperBound());
   auto perTripArgument = dyn_cast<BlockArgument>(items.getUpperBound());
-  if (trips <= 1 || (!perTripArgument && perTrip <= 0) ||
-      (perTripArgument &&
-       launch.getArgs()[perTripArgument.getArgNumber()].getParentBlock() == loop.getBody()))
-    return failure();
 
   // A task only this loop launches changes in place; otherwise a copy does.
   auto uses = SymbolTable::getSymbolUses(task, loop->getParentOfType<ModuleOp>());
   if (!uses || !llvm::all_of(*uses, [&](SymbolTable::SymbolUse use) {
-        return use.getUser() == launch.getOperation();
+        return use.getUser() == launch;
       })) {
     task = cast<TaskOp>(task->clone());
     symbols.insert(task);
@@ -141,21 +160,18 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
   IRMapping hostToTask;
   hostToTask.map(loop.getInductionVar(), iv);
   for (Operation &op : loop.getBody()->without_terminator()) {
-    if (&op == launch.getOperation())
+    if (&op == launch)
       continue;
     for (Value operand : op.getOperands())
       if (!hostToTask.contains(operand) && operand.getParentBlock() != loop.getBody())
         hostToTask.map(operand, b.clone(*operand.getDefiningOp())->getResult(0));
     b.clone(op, hostToTask);
   }
-  SmallVector<Value> keptArgs;
   llvm::BitVector dropped(body.getNumArguments());
-  for (auto [index, arg] : llvm::enumerate(launch.getArgs())) {
+  for (auto [index, arg] : llvm::enumerate(args)) {
     if (arg.getParentBlock() == loop.getBody()) {
       body.getArgument(index).replaceAllUsesWith(hostToTask.lookup(arg));
       dropped.set(index);
-    } else {
-      keptArgs.push_back(arg);
     }
   }
   // Setup before the loop that now depends on the iteration moves into it,
@@ -175,13 +191,56 @@ LogicalResult foldLoop(scf::ForOp loop, LaunchOp launch, SymbolTable &symbols) {
   }
   if (failed(task.eraseArguments(dropped)))
     return failure();
+  // With run-time items, the blocks of one launch at the bound.
+  launched = perTripArgument ? blocks : perTrip;
+  return task;
+}
 
-  int64_t cores = task.getCore() == CoreType::aic ? target.cubeCores : target.vectorCores;
+/// The arguments of `launch` that are not computed in `loop`'s body.
+SmallVector<Value> keptArguments(ValueRange args, scf::ForOp loop) {
+  SmallVector<Value> kept;
+  for (Value arg : args)
+    if (arg.getParentBlock() != loop.getBody())
+      kept.push_back(arg);
+  return kept;
+}
+
+LogicalResult foldLoop(scf::ForOp loop, Operation *launch, SymbolTable &symbols) {
+  int64_t trips = tripsOf(loop), launched = 0;
   OpBuilder host(loop);
-  // With run-time items, the blocks of one launch at the bound, times trips.
-  int64_t launched = perTripArgument ? int64_t(launch.getBlocks()) : perTrip;
-  LaunchOp::create(host, launch.getLoc(), task.getSymName(), keptArgs,
-                   uint64_t(std::min<int64_t>(trips * launched, cores)));
+  if (auto single = dyn_cast<LaunchOp>(launch)) {
+    if (!isFoldable(single.getTask(), loop, single.getArgs(), symbols))
+      return failure();
+    FailureOr<TaskOp> task = foldTask(single.getTask(), loop, launch, single.getArgs(),
+                                      int64_t(single.getBlocks()), symbols, launched);
+    if (failed(task))
+      return failure();
+    const target::TargetDescription &target = lookupTaskTarget(*task);
+    int64_t cores = task->getCore() == CoreType::aic ? target.cubeCores : target.vectorCores;
+    LaunchOp::create(host, launch->getLoc(), task->getSymName(),
+                     keptArguments(single.getArgs(), loop),
+                     uint64_t(std::min<int64_t>(trips * launched, cores)));
+  } else {
+    // Both sides fold alike, so cluster b's AIC and AIVs still meet on the
+    // same slots in the same order.
+    auto mixed = cast<LaunchMixedOp>(launch);
+    if (!isFoldable(mixed.getCube(), loop, mixed.getArgs(), symbols) ||
+        !isFoldable(mixed.getVector(), loop, mixed.getArgs(), symbols))
+      return failure();
+    int64_t blocks = int64_t(mixed.getBlocks());
+    FailureOr<TaskOp> cube =
+        foldTask(mixed.getCube(), loop, launch, mixed.getArgs(), blocks, symbols, launched);
+    if (failed(cube))
+      return failure();
+    FailureOr<TaskOp> vector =
+        foldTask(mixed.getVector(), loop, launch, mixed.getArgs(), blocks, symbols, launched);
+    if (failed(vector))
+      return failure();
+    const target::TargetDescription &target = lookupTaskTarget(*cube);
+    LaunchMixedOp::create(host, launch->getLoc(), cube->getSymName(), vector->getSymName(),
+                          keptArguments(mixed.getArgs(), loop),
+                          uint64_t(std::min<int64_t>(trips * launched, target.clusters)));
+  }
   loop.erase();
   return success();
 }
@@ -191,11 +250,11 @@ struct AscendFoldParallelLoops
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
-    SmallVector<std::pair<scf::ForOp, LaunchOp>> candidates;
+    SmallVector<std::pair<scf::ForOp, Operation *>> candidates;
     module.walk([&](scf::ForOp loop) {
       if (loop->getParentOfType<TaskOp>())
         return;
-      if (LaunchOp launch = repeatedLaunch(loop))
+      if (Operation *launch = repeatedLaunch(loop))
         candidates.emplace_back(loop, launch);
     });
     for (auto [loop, launch] : candidates)

@@ -52,10 +52,24 @@ public:
   /// reads one window per chunk (RowMap.h).
   int64_t rowBlock;
 
+  /// In a mixed launch (PairedTasks.cpp), the tensor from outside that the
+  /// cluster's AIC pushes into `ring` (a task argument), `slots` slots of
+  /// `slotRows` of its rows in all.
+  struct RingRead {
+    mlir::Value value;
+    mlir::Value ring;
+    int64_t slotRows;
+    int64_t slots;
+  };
+
   /// Builds the task with the given chunking; with `results`, stores the
-  /// scope's results there (without, a trial build to check the fit).
+  /// scope's results there (without, a trial build to check the fit). With
+  /// `ringRead`, its work items are the ring's slots: each AIV pops its row
+  /// half of the next one, runs the chunks of that half reading
+  /// `ringRead->value` from the popped view, and frees it.
   mlir::LogicalResult build(TaskBuilder &task, ascend::ChunkingAttr chunking,
-                            llvm::ArrayRef<GmLocation> results);
+                            llvm::ArrayRef<GmLocation> results,
+                            const RingRead *ringRead = nullptr);
   /// Bytes of result tiles one work item stores (set by build).
   uint64_t storedBytes = 0;
   int64_t storesPerItem(ascend::ChunkingAttr chunking) {
@@ -136,7 +150,15 @@ private:
   llvm::DenseMap<mlir::Value, llvm::SmallVector<std::pair<RowMap, mlir::Value>>> broadcastWindows;
   llvm::DenseMap<std::tuple<int64_t, int64_t, int64_t>, mlir::Value> indexTables;
   mlir::Operation *chunkLoop = nullptr; ///< while emitting the per-chunk ops
+  const RingRead *ringRead = nullptr;
+  /// With a ring, while emitting a chunk: the popped half slot and the
+  /// chunk's first row in it.
+  mlir::Value popped, poppedRow;
 };
+
+/// Records on `built`, the task of `scope`, its fused ops (`ascend.fused_ops`,
+/// with their source lines) and its chunking, for the report and a reader.
+void annotateFusedTask(tile::ScopeOp scope, ascend::TaskOp built, ascend::ChunkingAttr chunking);
 
 } // namespace tilec::conversion
 

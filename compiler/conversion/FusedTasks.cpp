@@ -34,6 +34,14 @@ Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
     loaded = task.constantIndex(*constant);
   } else if (!isa<RankedTensorType>(value.getType())) {
     loaded = task.addScalar(value);
+  } else if (ringRead && value == ringRead->value) {
+    // The chunk's rows of the half slot this AIV popped.
+    auto view = cast<ascend::GlobalTensorType>(popped.getType());
+    Value tile = emit.alloc(chunkRows, colsOf(value), view.getElementType());
+    Value zero = task.constantIndex(0);
+    TaskGlobal half{popped, {zero, zero}, 0, MatrixShape::of(view.getShape())};
+    task.load(tile, half, poppedRow, zero);
+    loaded = tile;
   } else {
     const GmLocation &location = locationOf(value);
     Value tile = emit.alloc(tileRows(value, chunkRows), colsOf(value),
@@ -229,7 +237,8 @@ LogicalResult FusedScope::emitAccess(Operation &op, TaskBuilder &task, ChunkEmit
 }
 
 LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking,
-                                ArrayRef<GmLocation> results) {
+                                ArrayRef<GmLocation> results, const RingRead *ring) {
+  ringRead = ring;
   ChunkEmitter emit(task, context.target);
   OpBuilder &b = task.builder();
   Location loc = task.getLoc();
@@ -250,8 +259,8 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
   LogicalResult status = success();
   auto yield = cast<tile::YieldOp>(body.getTerminator());
   int64_t perItem = chunking.getDoubleBuffered() ? 2 : 1;
-  task.forEachRowItem(rows, chunkRows * perItem, 1, context.entry, [&](Value item) {
-    chunkLoop = b.getInsertionBlock()->getParentOp();
+  // Work item `item` from token row `first` on (null: 0).
+  auto emitItem = [&](Value item, Value first) {
     llvm::DenseMap<Value, Value> once = held;
     for (int64_t copy = 0; copy < perItem && succeeded(status); ++copy) {
       held = once;
@@ -264,6 +273,9 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
             b, loc, arith::MulIOp::create(b, loc, item, task.constantIndex(perItem)),
             task.constantIndex(copy));
       Value row = arith::MulIOp::create(b, loc, chunk, task.constantIndex(chunkRows));
+      poppedRow = row;
+      if (first)
+        row = arith::AddIOp::create(b, loc, first, row);
       // With run-time token rows, the last item's second chunk may hold none.
       OpBuilder::InsertionGuard guard(b);
       if (copy > 0 && task.tokenRows()) {
@@ -297,8 +309,40 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
           task.store(task.addGlobal(results[index]), row, zero, tile, /*tokenRow=*/row);
       }
     }
-  });
+  };
+  if (!ring) {
+    task.forEachRowItem(rows, chunkRows * perItem, 1, context.entry, [&](Value item) {
+      chunkLoop = b.getInsertionBlock()->getParentOp();
+      emitItem(item, Value());
+    });
+  } else {
+    // Per slot: pop this AIV's row half, its chunks' work items, free it.
+    auto ringType = cast<ascend::RingType>(ring->ring.getType());
+    int64_t half = ring->slotRows / 2;
+    auto halfType = ascend::GlobalTensorType::get(b.getContext(), {half, ringType.getCols()},
+                                                  ringType.getElement());
+    task.forEachWorkItem(ring->slots, [&](Value slot) {
+      chunkLoop = b.getInsertionBlock()->getParentOp();
+      popped = ascend::TPopOp::create(
+          b, loc, halfType, ring->ring,
+          ascend::SlotSplitAttr::get(b.getContext(), ascend::SlotSplit::up_down));
+      Value subblock = ascend::SubblockIdxOp::create(b, loc, b.getIndexType());
+      Value first = arith::AddIOp::create(
+          b, loc, arith::MulIOp::create(b, loc, slot, task.constantIndex(ring->slotRows)),
+          arith::MulIOp::create(b, loc, subblock, task.constantIndex(half)));
+      auto items = scf::ForOp::create(b, loc, task.constantIndex(0),
+                                      task.constantIndex(half / (chunkRows * perItem)),
+                                      task.constantIndex(1));
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPoint(items.getBody()->getTerminator());
+        emitItem(items.getInductionVar(), first);
+      }
+      ascend::TFreeOp::create(b, loc, ring->ring);
+    });
+  }
   chunkLoop = nullptr;
+  ringRead = nullptr;
   return status;
 }
 
@@ -322,6 +366,12 @@ LogicalResult tilec::conversion::lowerFusedScope(
   int64_t items = rows / chunking.getRows() / perItem;
   ascend::TaskOp built =
       task.finish(context.module, context.name, context.host, std::min<int64_t>(items, cores));
+  annotateFusedTask(scope, built, chunking);
+  return success();
+}
+
+void tilec::conversion::annotateFusedTask(tile::ScopeOp scope, ascend::TaskOp built,
+                                          ascend::ChunkingAttr chunking) {
   // What the report (tilec --report) and a reader of the IR want to know.
   Builder attrs(scope.getContext());
   SmallVector<Attribute> fusedOps;
@@ -339,5 +389,4 @@ LogicalResult tilec::conversion::lowerFusedScope(
   ascend::AscendDialect::FusedOpsAttrHelper(attrs.getContext())
       .setAttr(built, attrs.getArrayAttr(fusedOps));
   ascend::AscendDialect::StrategyAttrHelper(attrs.getContext()).setAttr(built, chunking);
-  return success();
 }

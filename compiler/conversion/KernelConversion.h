@@ -24,6 +24,7 @@
 #define TILEC_COMPILER_CONVERSION_KERNELCONVERSION_H
 
 #include "compiler/conversion/GmPlaces.h"
+#include "compiler/conversion/PairedTasks.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -43,6 +44,12 @@ struct KernelConversion {
   llvm::DenseSet<mlir::Operation *> placedLoops;
   /// Yields whose carried tensors are still to be copied back.
   llvm::DenseSet<mlir::Operation *> pendingYields;
+  /// The paired matmuls lowered so far, by product: their consumer's scope
+  /// launches them (PairedTasks.h).
+  llvm::DenseMap<mlir::Value, PairedMatmul> pairedMatmuls;
+  /// The values that hold a paired product, which has no place in GM: the
+  /// product and the slices of it its consumer reads.
+  llvm::DenseMap<mlir::Value, PairedRead> pairedReads;
 
   /// Where `op` (an insert, or a loop for its carried tensor `index`)
   /// updates `value`: its place itself when its placement says in place,

@@ -11,6 +11,7 @@
 #include "compiler/conversion/RowMap.h"
 #include "compiler/conversion/Strategy.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
@@ -63,6 +64,15 @@ struct LowerSlice : TileLowering<tile::SliceOp> {
   using TileLowering::TileLowering;
   LogicalResult lower(tile::SliceOp slice, GmPlaces &places) const override {
     places.host.setInsertionPoint(slice);
+    // A paired product has no place: its consumer reads these columns of it
+    // from the ring (all of its rows, StrategyPairing.cpp).
+    if (auto paired = state.pairedReads.find(slice.getSource()); paired != state.pairedReads.end()) {
+      Value column = slice.getOffsets().back();
+      state.pairedReads[slice.getResult()] = {
+          paired->second.product,
+          arith::AddIOp::create(places.host, slice.getLoc(), paired->second.column, column)};
+      return success();
+    }
     ArrayRef<int64_t> ofShape = slice.getSource().getType().getShape();
     FailureOr<GmLocation> place =
         places.subWindow(slice.getLoc(), places.of(slice.getSource()), ofShape,

@@ -97,16 +97,21 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       whole rows of at most the target's copy columns, as many as fill half
       of UB, dividing the blocks in which the rows are consecutive on both
       sides.
-    - With `pair-cube-vector` (off by default: convert-tile-to-ascend does
-      not build mixed launches yet, issue 17), a matmul without accumulator
-      whose product is read by one fused vector scope alone, in all of its
-      rows (directly, or through one slice of all rows and w columns at
-      h × w in a parallel loop over h covering the columns), gets
+    - With `pair-cube-vector` (off by default, `tilec --pair-cube-vector`:
+      pto-isa's CPU simulator cannot run mixed launches), a matmul without
+      accumulator and without run-time token rows whose product is read by
+      one fused vector scope alone, in all of its rows (directly, or through
+      one slice of all rows and w columns at h × w in a parallel loop over h
+      covering the columns), the product's rows being the scope's token rows,
+      gets
       `ascend.pairing = #ascend.c2v_ring<rows, cols, slots>`: the two run
       as one mixed launch through a ring of GM slots of one output block's
       rows × the w columns a consumer run reads. It pairs when the scope's
-      chunk rows divide half a slot's rows (one half per AIV) and the
-      blocking's columns divide w. The ring is the deepest of 4, 3 or 2
+      work item (its chunk rows, twice when double buffered) divides half a
+      slot's rows (one half per AIV), the blocking's columns divide w, and
+      the product has at least as many slots as the unpaired matmul keeps
+      cube cores busy (a slot is one cube work item). The ring is the
+      deepest of 4, 3 or 2
       slots for which the rings of all clusters that get a slot take at
       most a quarter of the target's L2; none fits, no pairing.
   }];
@@ -203,6 +208,14 @@ def ConvertTileToAscend : Pass<"convert-tile-to-ascend", "::mlir::ModuleOp"> {
     for copies, `ascend.copies` (tile-select-strategy); an op without one is
     an error that asks for it, and one that does not tile its data is an
     error at the op.
+    A matmul with `ascend.pairing` and the fused scope reading its product
+    become one `ascend.launch_mixed` of two tasks with the same arguments,
+    meeting through an `ascend.alloc_ring`: the cube task's work items are
+    the ring's slots (a row block × the columns the scope reads), each
+    accumulator block `ascend.tpush`ed at its column; the scope's task has
+    the same work items, each AIV `ascend.tpop`s its row half of the slot,
+    runs its chunks loading the product from that view, and `ascend.tfree`s
+    it. The launch goes where the scope is; the matmul leaves only its ring.
     The lowering is a dialect conversion, one family of patterns per file
     (data movement, elementwise math, reductions and broadcasts, casts,
     cube, fused scopes, host loops), applied in program order; the vector
@@ -226,7 +239,9 @@ def AscendFoldParallelLoops : Pass<"ascend-fold-parallel-loops", "::mlir::Module
     from a clone of the host arithmetic, and setup before the work loop that depends on them moves into it. Blocks:
     trips·N, at most the core type's count. A task launched elsewhere too is
     copied first. Other loops are left alone. The flagship's 64 per-head
-    launches become one.
+    launches become one. A loop of one `ascend.launch_mixed` folds both of
+    its tasks alike (blocks: at most the target's clusters), so each
+    cluster's AIC and AIVs still meet on the same slots in the same order.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }

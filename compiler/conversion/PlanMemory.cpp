@@ -86,6 +86,16 @@ bool overwrittenEachIteration(AllocOp alloc, Operation *loop, const ProgramOrder
   Operation *branch = first;
   while (branch->getParentOp() != loop) {
     branch = branch->getParentOp();
+    // A nested loop holding every use in `loop` overwrites it first in each
+    // iteration of `loop` when it does in each of its own. Only taken for a
+    // mixed launch's slot loop (its chunks of the popped slot): elsewhere it
+    // would move the buffers, and change the C++, of kernels planned before.
+    bool slotLoop = !loop->getRegion(0).getOps<TPopOp>().empty();
+    if (slotLoop && isa<scf::ForOp>(branch))
+      return llvm::all_of(alloc->getUsers(), [&](Operation *user) {
+               return !loop->isProperAncestor(user) || branch->isAncestor(user);
+             }) &&
+             overwrittenEachIteration(alloc, branch, order);
     if (!isa<scf::IfOp>(branch))
       return false;
   }

@@ -45,14 +45,52 @@ struct LowerScope : TileLowering<tile::ScopeOp> {
           places.set(operand, places.whole(operand));
     });
     places.host.setInsertionPoint(scope);
-    if (failed(lowerFusedScope(
-            scope, *chunking,
-            [&](Value value) -> const GmLocation & { return places.of(value); }, results,
-            context)))
+    auto locationOf = [&](Value value) -> const GmLocation & { return places.of(value); };
+    if (std::optional<std::pair<Value, PairedRead>> paired = pairedReadOf(scope)) {
+      if (failed(lowerPaired(scope, *chunking, locationOf, results, context, *paired, places)))
+        return failure();
+    } else if (failed(lowerFusedScope(scope, *chunking, locationOf, results, context))) {
       return failure();
+    }
     for (auto [result, place] : llvm::zip_equal(scope.getResults(), results))
       places.set(result, place);
     return success();
+  }
+
+  /// The tensor from outside `scope` that holds a paired product, if any.
+  std::optional<std::pair<Value, PairedRead>> pairedReadOf(tile::ScopeOp scope) const {
+    std::optional<std::pair<Value, PairedRead>> found;
+    scope.walk([&](Operation *op) {
+      for (Value operand : op->getOperands())
+        if (auto read = state.pairedReads.find(operand); read != state.pairedReads.end())
+          found = *read;
+    });
+    return found;
+  }
+
+  /// The mixed launch of the scope with the matmul whose product it reads:
+  /// the cube side multiplies by the window of B holding the columns read.
+  LogicalResult lowerPaired(tile::ScopeOp scope, ascend::ChunkingAttr chunking,
+                            function_ref<const GmLocation &(Value)> locationOf,
+                            ArrayRef<GmLocation> results, TaskContext &context,
+                            std::pair<Value, PairedRead> read, GmPlaces &places) const {
+    const PairedMatmul &matmul = state.pairedMatmuls.at(read.second.product);
+    auto ring = cast<ascend::RingType>(matmul.ring.getType());
+    int64_t k = matmul.lhs.shape.cols;
+    Value zero = places.entryIndex(0);
+    SmallVector<Value> offsets = {zero, read.second.column};
+    SmallVector<int64_t> window = {k, ring.getCols()};
+    if (matmul.transposeB) {
+      std::swap(offsets[0], offsets[1]);
+      std::swap(window[0], window[1]);
+    }
+    FailureOr<GmLocation> rhs = places.subWindow(
+        scope.getLoc(), matmul.rhs, {matmul.rhs.shape.rows, matmul.rhs.shape.cols}, offsets,
+        window);
+    if (failed(rhs))
+      return failure();
+    return lowerPairedScope(scope, chunking, locationOf, results, context, matmul,
+                            read.first, *rhs);
   }
 };
 

@@ -125,11 +125,14 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       if (walked.wasInterrupted())
         return signalPassFailure();
       // Pairing reads the strategies of a matmul and of its consumer.
-      if (pairCubeVector)
+      if (pairCubeVector) {
+        RuntimeRows runtimeRows(kernel);
         kernel.walk([&](tile::MatmulOp matmul) {
-          if (std::optional<ascend::C2vRingAttr> ring = choosePairing(matmul, target))
+          if (std::optional<ascend::C2vRingAttr> ring =
+                  choosePairing(matmul, target, runtimeRows))
             ascend::AscendDialect::PairingAttrHelper(matmul.getContext()).setAttr(matmul, *ring);
         });
+      }
     }
   }
 };

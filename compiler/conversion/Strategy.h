@@ -20,6 +20,8 @@
 
 namespace tilec::conversion {
 
+class RuntimeRows;
+
 /// The strategy (`ascend.strategy`) of `op`, or a located error when it has
 /// none of that kind.
 template <typename AttrT>
@@ -88,9 +90,11 @@ mlir::FailureOr<ascend::BlockingAttr> chooseBlocking(mlir::Location loc, MatrixS
 
 /// The ring through which `matmul` (its `ascend.strategy` chosen) runs
 /// paired with the one fused vector scope that reads its product in whole
-/// rows (StrategyPairing.cpp); nothing when it does not pair.
+/// rows (StrategyPairing.cpp); nothing when it does not pair, or when its
+/// rows are a run-time dim's (`runtimeRows`: a slot holds whole row blocks).
 std::optional<ascend::C2vRingAttr> choosePairing(tile::MatmulOp matmul,
-                                                 const target::TargetDescription &target);
+                                                 const target::TargetDescription &target,
+                                                 const RuntimeRows &runtimeRows);
 
 } // namespace tilec::conversion
 

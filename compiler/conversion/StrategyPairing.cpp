@@ -8,6 +8,8 @@
 // shape and its depth (docs/design.md, "Cube → vector pairing").
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/CubeBlocking.h"
+#include "compiler/conversion/RuntimeRows.h"
 #include "compiler/conversion/Strategy.h"
 #include "compiler/transforms/RowFusion.h"
 
@@ -96,19 +98,28 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
 } // namespace
 
 std::optional<ascend::C2vRingAttr>
-tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDescription &target) {
+tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDescription &target,
+                                 const RuntimeRows &runtimeRows) {
   ascend::AscendDialect::StrategyAttrHelper strategy(matmul.getContext());
   auto blocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
-  if (!blocking || matmul.getAcc() || !isa<tile::KernelOp>(matmul->getParentOp()))
+  // With run-time token rows the last slot would be partial, and the AIC's
+  // pushes and the AIVs' pops would have to agree on how many slots there
+  // are at launch: not paired (yet).
+  if (!blocking || matmul.getAcc() || !isa<tile::KernelOp>(matmul->getParentOp()) ||
+      runtimeRows.tokenRowsOf(matmul.getResult()))
     return std::nullopt;
   std::optional<ProductReader> reader = productReader(matmul);
-  if (!reader || reader->scope.getCore() != tile::CoreKind::vector)
+  // The scope's token rows are the product's (not a broadcast of it).
+  if (!reader || reader->scope.getCore() != tile::CoreKind::vector ||
+      rowfusion::fusedScopeRows(reader->scope) != matmul.getType().getDimSize(0))
     return std::nullopt;
   // Each AIV of the cluster runs the chain on its half of a slot's rows in
-  // whole chunks of the scope's, and a slot is made of whole output blocks.
+  // whole work items of the scope's (two chunks when double buffered), and a
+  // slot is made of whole output blocks.
   auto chunking = dyn_cast_or_null<ascend::ChunkingAttr>(strategy.getAttr(reader->scope));
   int64_t rows = blocking.getM();
-  if (!chunking || rows % 2 != 0 || (rows / 2) % chunking.getRows() != 0 ||
+  int64_t itemRows = chunking ? chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1) : 0;
+  if (!chunking || rows % 2 != 0 || (rows / 2) % itemRows != 0 ||
       reader->cols % blocking.getN() != 0)
     return std::nullopt;
   auto type = cast<RankedTensorType>(matmul.getType());
@@ -117,6 +128,12 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   // A cluster without a slot to fill has no ring.
   uint64_t slotsInProduct =
       uint64_t(type.getDimSize(0) / rows) * uint64_t(type.getDimSize(1) / reader->cols);
+  // A slot is one cube work item: fewer slots than the unpaired matmul's
+  // busy cube cores would leave cores idle (a whole-row slot of a short
+  // product runs on one AIC).
+  Distribution unpaired(type.getDimSize(0), type.getDimSize(1), Blocking::of(blocking));
+  if (slotsInProduct < uint64_t(std::min<int64_t>(unpaired.items(), target.cubeCores)))
+    return std::nullopt;
   uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
   // Two slots at least, so the AIC fills one while the AIVs read the other.
   for (int64_t slots = kMaxSlots; slots >= 2; --slots)

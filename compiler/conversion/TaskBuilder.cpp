@@ -89,6 +89,11 @@ TaskGlobal TaskBuilder::addGlobal(const GmLocation &location) {
 
 Value TaskBuilder::addScalar(Value hostValue) { return addArgument(hostValue); }
 
+void TaskBuilder::addArguments(ArrayRef<Value> hostValues) {
+  for (Value hostValue : hostValues)
+    addArgument(hostValue);
+}
+
 Value TaskBuilder::allocTile(int64_t rows, int64_t cols, Type elementType,
                              ascend::MemorySpace space, ascend::FractalLayout layout) {
   auto type = ascend::TileBufferType::get(elementType.getContext(), {rows, cols}, elementType,
@@ -233,6 +238,12 @@ static void setValidRowsOfChunks(Block &body) {
 
 ascend::TaskOp TaskBuilder::finish(ModuleOp module, StringRef name, OpBuilder &host,
                                    int64_t blocks) {
+  ascend::TaskOp task = finishTask(module, name, host);
+  ascend::LaunchOp::create(host, loc, task.getSymName(), hostArguments, uint64_t(blocks));
+  return task;
+}
+
+ascend::TaskOp TaskBuilder::finishTask(ModuleOp module, StringRef name, OpBuilder &host) {
   if (tokenRowsArg)
     setValidRowsOfChunks(*block);
   // The anchor only fixed where allocations go.
@@ -255,6 +266,5 @@ ascend::TaskOp TaskBuilder::finish(ModuleOp module, StringRef name, OpBuilder &h
                                      ArrayAttr(), ArrayAttr());
   task.getBody().push_back(block.release());
   SymbolTable(module).insert(task); // renames on collision, deterministically
-  ascend::LaunchOp::create(host, loc, task.getSymName(), hostArguments, uint64_t(blocks));
   return task;
 }

@@ -50,6 +50,11 @@ public:
 
   TaskGlobal addGlobal(const GmLocation &location);
   mlir::Value addScalar(mlir::Value hostValue);
+  /// The host values the task's arguments take, in order.
+  llvm::ArrayRef<mlir::Value> hostArgs() const { return hostArguments; }
+  /// Makes each of `hostValues` an argument (one that is already keeps its
+  /// place): the two tasks of a mixed launch take the same arguments.
+  void addArguments(llvm::ArrayRef<mlir::Value> hostValues);
 
   /// An on-chip buffer allocated at the top of the task (so it outlives loops),
   /// in the current double-buffering stage if one is set.
@@ -97,6 +102,9 @@ public:
   /// `blocks` blocks at the insertion point of `host`.
   ascend::TaskOp finish(mlir::ModuleOp module, llvm::StringRef name, mlir::OpBuilder &host,
                         int64_t blocks);
+  /// Creates the task symbol `name` (uniqued) in `module` without launching
+  /// it (with `host`'s listener); a mixed launch runs it.
+  ascend::TaskOp finishTask(mlir::ModuleOp module, llvm::StringRef name, mlir::OpBuilder &host);
 
 private:
   mlir::Value addArgument(mlir::Value hostValue);

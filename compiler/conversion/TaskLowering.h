@@ -110,6 +110,17 @@ mlir::LogicalResult lowerMatmul(mlir::Location loc, const GmLocation &lhs,
                                 ascend::BlockingAttr blocking, bool transposeB,
                                 TaskContext &context);
 
+class TaskBuilder;
+
+/// Builds into `task` (an AIC task) `lhs × rhs` in the blocks `blocking`
+/// gives, each finished block stored into `result`, or with `ring` (a ring
+/// argument of the task) pushed into its current slot at the block's column;
+/// returns the work items (row blocks × segments), which go round its blocks.
+mlir::FailureOr<int64_t> buildMatmul(TaskBuilder &task, mlir::Location loc, const GmLocation &lhs,
+                                     const GmLocation &rhs, const GmLocation *result,
+                                     mlir::Value ring, ascend::BlockingAttr blocking,
+                                     bool transposeB, TaskContext &context);
+
 } // namespace tilec::conversion
 
 #endif

@@ -49,7 +49,9 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   // tiling of every op and scope, then a fused scope becomes one task, any
   // other op its own.
   pm.addPass(createTileSplitColReductions());
-  pm.addPass(createTileSelectStrategy());
+  TileSelectStrategyOptions strategyOptions;
+  strategyOptions.pairCubeVector = options.pairCubeVector;
+  pm.addPass(createTileSelectStrategy(strategyOptions));
   pm.addPass(createTileFormTasks());
   pm.addPass(createTilePlaceGm());
   if (stopAfter == Stage::Formed)
@@ -78,6 +80,10 @@ struct TilecPipelineOptions : mlir::PassPipelineOptions<TilecPipelineOptions> {
                     llvm::cl::desc("Fuse row-wise chains into one task each (false: one task "
                                    "per op)"),
                     llvm::cl::init(true)};
+  Option<bool> pairCubeVector{
+      *this, "pair-cube-vector",
+      llvm::cl::desc("Run a matmul and the fused chain reading its product as one mixed launch"),
+      llvm::cl::init(false)};
   Option<Stage> emit{
       *this, "emit", llvm::cl::desc("The stage to stop after"),
       llvm::cl::values(clEnumValN(Stage::Tile, "tile", "only record the target"),
@@ -97,6 +103,7 @@ void tilec::registerPipeline() {
         PipelineOptions options;
         options.target = flags.target;
         options.fuse = flags.fuse;
+        options.pairCubeVector = flags.pairCubeVector;
         buildPipeline(pm, options, flags.emit);
       });
 }

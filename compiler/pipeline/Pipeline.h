@@ -25,6 +25,10 @@ struct PipelineOptions {
   /// Fuse row-wise chains into one task each (tile-fuse-rows); off gives the
   /// one-task-per-op lowering, the baseline fusion is measured against.
   bool fuse = true;
+  /// Run a matmul and the fused scope reading its product as one mixed
+  /// launch through a ring of GM slots (tile-select-strategy's
+  /// pair-cube-vector; docs/design.md, "Cube → vector pairing").
+  bool pairCubeVector = false;
   /// Options for a known target name, or nothing.
   static std::optional<PipelineOptions> forTarget(llvm::StringRef target);
 };

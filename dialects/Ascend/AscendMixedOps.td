@@ -54,8 +54,8 @@ def Ascend_TPushOp : Ascend_Instr<"tpush", "TPUSH", "fix"> {
     ascend.tpush %acc, %ring[%col] : !ascend.tile<128x128xi32, l0c>, !ascend.ring<slots = 4, rows = 128, cols = 512, element = i32>
     ```
   }];
-  let arguments = (ins Arg<Ascend_AnyTile, "", [MemRead]>:$src, Ascend_RingType:$ring,
-                       Index:$col);
+  let arguments = (ins Arg<Ascend_AnyTile, "", [MemRead]>:$src,
+                       Arg<Ascend_RingType, "", [MemWrite]>:$ring, Index:$col);
   let assemblyFormat = [{
     $src `,` $ring `[` $col `]` attr-dict `:` qualified(type($src)) `,` qualified(type($ring))
   }];

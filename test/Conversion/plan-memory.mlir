@@ -206,3 +206,59 @@ ascend.task @branch_in_loop(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf3
   }
   ascend.return
 }
+
+// -----
+
+// A mixed launch's slot loop (it pops a slot): a buffer whose uses all sit in
+// the nested loop over the slot's chunks, which overwrites it first in each
+// iteration, is not live from one slot to the next, so %c reuses %a's bytes.
+// A loop that pops nothing keeps the old rule (the next task): its buffers
+// stay live across the outer loop and all three get bytes of their own.
+// CHECK-LABEL: ascend.task @slot_chunks
+// CHECK-SAME: ascend.memory_peak = {ub = 16384 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x256xf32, ub>
+// CHECK: ascend.alloc {offset = 8192 : i64} : !ascend.tile<8x256xf32, ub>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x256xf32, ub>
+// CHECK-LABEL: ascend.task @nested_chunks
+// CHECK-SAME: ascend.memory_peak = {ub = 24576 : i64}
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 256, element = f32>
+ascend.task @slot_chunks(%r: !ring, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %a = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  %b = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  %c = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  scf.for %s = %c0 to %c2 step %c1 {
+    %half = ascend.tpop %r <up_down> : !ring -> !ascend.gm<16x256xf32>
+    scf.for %row = %c0 to %c16 step %c8 {
+      ascend.tload %a, %half[%row, %c0] : !ascend.tile<8x256xf32, ub>, !ascend.gm<16x256xf32>
+      ascend.texp %b, %a : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>
+      ascend.tneg %c, %b : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>
+      ascend.tstore %y[%row, %c0], %c : !ascend.gm<64x256xf32>, !ascend.tile<8x256xf32, ub>
+    }
+    ascend.tfree %r : !ring
+  }
+  ascend.return
+}
+ascend.task @nested_chunks(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %a = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  %b = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  %c = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  scf.for %s = %c0 to %c2 step %c1 {
+    scf.for %row = %c0 to %c16 step %c8 {
+      ascend.tload %a, %x[%row, %c0] : !ascend.tile<8x256xf32, ub>, !ascend.gm<64x256xf32>
+      ascend.texp %b, %a : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>
+      ascend.tneg %c, %b : !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>
+      ascend.tstore %y[%row, %c0], %c : !ascend.gm<64x256xf32>, !ascend.tile<8x256xf32, ub>
+    }
+  }
+  ascend.return
+}

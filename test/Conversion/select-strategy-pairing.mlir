@@ -8,107 +8,107 @@
 // slot to fill) take at most a quarter of L2. Off by default.
 // OFF-NOT: ascend.pairing
 
-// The flagship's shape: the i32 product read per head, [128, 512] at
+// The flagship's shape: the i32 product read per head, [768, 512] at
 // h x 512 in a parallel loop, by a dequant + RMSNorm chain. Slot 128 x 512
-// i32 = 256 KiB; 4 heads give 4 slots, so 4 rings: 4 x 4 x 256 KiB fits a
-// quarter of a2a3's 192 MiB.
+// i32 = 256 KiB; 6 row blocks x 4 heads give 24 slots, so 24 rings: 24 x 4
+// x 256 KiB fits a quarter of a2a3's 192 MiB.
 // CHECK-LABEL: tile.kernel @per_head
 // CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 512, slots = 4>
-tile.kernel @per_head(%a: !tile.gm<128x256xi8>, %b: !tile.gm<256x2048xi8>, %y: !tile.gm<128x4x512xf32> {tile.out}) {
+tile.kernel @per_head(%a: !tile.gm<768x256xi8>, %b: !tile.gm<256x2048xi8>, %y: !tile.gm<768x4x512xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
   %c512 = arith.constant 512 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<128x256xi8> -> tensor<128x256xi8>
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<768x256xi8> -> tensor<768x256xi8>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<256x2048xi8> -> tensor<256x2048xi8>
-  %p = tile.matmul %ta, %tb : tensor<128x256xi8>, tensor<256x2048xi8> -> tensor<128x2048xi32>
+  %p = tile.matmul %ta, %tb : tensor<768x256xi8>, tensor<256x2048xi8> -> tensor<768x2048xi32>
   scf.for %h = %c0 to %c4 step %c1 {
     %col = arith.muli %h, %c512 : index
-    %s = tile.slice %p[%c0, %col] : tensor<128x2048xi32> -> tensor<128x512xi32>
-    %r = tile.scope "chain" core = <vector> -> tensor<128x1x512xf32> {
-      %f = tile.cast %s {round = #tile.round<rint>} : tensor<128x512xi32> -> tensor<128x512xf32>
-      %sq = tile.mul %f, %f : tensor<128x512xf32>, tensor<128x512xf32> -> tensor<128x512xf32>
-      %sum = tile.row_sum %sq : tensor<128x512xf32> -> tensor<128x1xf32>
-      %n = tile.mul %f, %sum : tensor<128x512xf32>, tensor<128x1xf32> -> tensor<128x512xf32>
-      %n3 = tile.reshape %n : tensor<128x512xf32> -> tensor<128x1x512xf32>
-      tile.yield %n3 : tensor<128x1x512xf32>
+    %s = tile.slice %p[%c0, %col] : tensor<768x2048xi32> -> tensor<768x512xi32>
+    %r = tile.scope "chain" core = <vector> -> tensor<768x1x512xf32> {
+      %f = tile.cast %s {round = #tile.round<rint>} : tensor<768x512xi32> -> tensor<768x512xf32>
+      %sq = tile.mul %f, %f : tensor<768x512xf32>, tensor<768x512xf32> -> tensor<768x512xf32>
+      %sum = tile.row_sum %sq : tensor<768x512xf32> -> tensor<768x1xf32>
+      %n = tile.mul %f, %sum : tensor<768x512xf32>, tensor<768x1xf32> -> tensor<768x512xf32>
+      %n3 = tile.reshape %n : tensor<768x512xf32> -> tensor<768x1x512xf32>
+      tile.yield %n3 : tensor<768x1x512xf32>
     }
-    tile.store %r, %y[%c0, %h, %c0] : tensor<128x1x512xf32>, !tile.gm<128x4x512xf32>
+    tile.store %r, %y[%c0, %h, %c0] : tensor<768x1x512xf32>, !tile.gm<768x4x512xf32>
   } {tile.parallel}
   tile.return
 }
 
 // -----
 
-// The whole product read by one scope: the slot is its 64 rows x all 256
-// columns.
+// The whole product read by one scope: the slot is one row block x all 256
+// columns, and its 3072 rows give a slot to every cluster.
 // CHECK-LABEL: tile.kernel @whole
-// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 64, cols = 256, slots = 4>
-tile.kernel @whole(%a: !tile.gm<64x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<64x256xf32> {tile.out}) {
+// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 256, slots = 4>
+tile.kernel @whole(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<64x128xbf16> -> tensor<64x128xbf16>
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<128x256xbf16> -> tensor<128x256xbf16>
-  %p = tile.matmul %ta, %tb : tensor<64x128xbf16>, tensor<128x256xbf16> -> tensor<64x256xf32>
-  %r = tile.scope "chain" core = <vector> -> tensor<64x256xf32> {
-    %sq = tile.mul %p, %p : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
-    tile.yield %sq : tensor<64x256xf32>
+  %p = tile.matmul %ta, %tb : tensor<3072x128xbf16>, tensor<128x256xbf16> -> tensor<3072x256xf32>
+  %r = tile.scope "chain" core = <vector> -> tensor<3072x256xf32> {
+    %sq = tile.mul %p, %p : tensor<3072x256xf32>, tensor<3072x256xf32> -> tensor<3072x256xf32>
+    tile.yield %sq : tensor<3072x256xf32>
   }
-  tile.store %r, %y[%c0, %c0] : tensor<64x256xf32>, !tile.gm<64x256xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
   tile.return
 }
 
 // -----
 
-// The ring's depth from L2: slots of 128 x 8192 f32 = 4 MiB and 4 of them
-// in the product give 4 rings; 4 x 4 x 4 MiB is over 48 MiB, 4 x 3 x 4 MiB
-// is not.
+// The ring's depth from L2: slots of 128 x 1280 f32 = 640 KiB and 24 of
+// them in the product give 24 rings; 24 x 4 x 640 KiB is over 48 MiB,
+// 24 x 3 x 640 KiB is not.
 // CHECK-LABEL: tile.kernel @deep
-// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 8192, slots = 3>
-tile.kernel @deep(%a: !tile.gm<128x64xbf16>, %b: !tile.gm<64x32768xbf16>, %y: !tile.gm<128x4x8192xf32> {tile.out}) {
+// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 1280, slots = 3>
+tile.kernel @deep(%a: !tile.gm<768x64xbf16>, %b: !tile.gm<64x5120xbf16>, %y: !tile.gm<768x4x1280xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
-  %c8192 = arith.constant 8192 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<128x64xbf16> -> tensor<128x64xbf16>
-  %tb = tile.load %b[%c0, %c0] : !tile.gm<64x32768xbf16> -> tensor<64x32768xbf16>
-  %p = tile.matmul %ta, %tb : tensor<128x64xbf16>, tensor<64x32768xbf16> -> tensor<128x32768xf32>
+  %c1280 = arith.constant 1280 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<768x64xbf16> -> tensor<768x64xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<64x5120xbf16> -> tensor<64x5120xbf16>
+  %p = tile.matmul %ta, %tb : tensor<768x64xbf16>, tensor<64x5120xbf16> -> tensor<768x5120xf32>
   scf.for %h = %c0 to %c4 step %c1 {
-    %col = arith.muli %h, %c8192 : index
-    %s = tile.slice %p[%c0, %col] : tensor<128x32768xf32> -> tensor<128x8192xf32>
-    %r = tile.scope "chain" core = <vector> -> tensor<128x1x8192xf32> {
-      %sq = tile.mul %s, %s : tensor<128x8192xf32>, tensor<128x8192xf32> -> tensor<128x8192xf32>
-      %r3 = tile.reshape %sq : tensor<128x8192xf32> -> tensor<128x1x8192xf32>
-      tile.yield %r3 : tensor<128x1x8192xf32>
+    %col = arith.muli %h, %c1280 : index
+    %s = tile.slice %p[%c0, %col] : tensor<768x5120xf32> -> tensor<768x1280xf32>
+    %r = tile.scope "chain" core = <vector> -> tensor<768x1x1280xf32> {
+      %sq = tile.mul %s, %s : tensor<768x1280xf32>, tensor<768x1280xf32> -> tensor<768x1280xf32>
+      %r3 = tile.reshape %sq : tensor<768x1280xf32> -> tensor<768x1x1280xf32>
+      tile.yield %r3 : tensor<768x1x1280xf32>
     }
-    tile.store %r, %y[%c0, %h, %c0] : tensor<128x1x8192xf32>, !tile.gm<128x4x8192xf32>
+    tile.store %r, %y[%c0, %h, %c0] : tensor<768x1x1280xf32>, !tile.gm<768x4x1280xf32>
   } {tile.parallel}
   tile.return
 }
 
 // -----
 
-// Eight such slots give eight rings: even two slots each (64 MiB) are over
-// a quarter of L2, so no pairing.
+// Slots of 128 x 4096 f32 = 2 MiB, 24 rings: even two slots each (96 MiB)
+// are over a quarter of L2, so no pairing.
 // CHECK-LABEL: tile.kernel @too_big
 // CHECK-NOT: ascend.pairing
 // CHECK: tile.return
-tile.kernel @too_big(%a: !tile.gm<128x64xbf16>, %b: !tile.gm<64x65536xbf16>, %y: !tile.gm<128x8x8192xf32> {tile.out}) {
+tile.kernel @too_big(%a: !tile.gm<768x64xbf16>, %b: !tile.gm<64x32768xbf16>, %y: !tile.gm<768x8x4096xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c8 = arith.constant 8 : index
-  %c8192 = arith.constant 8192 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<128x64xbf16> -> tensor<128x64xbf16>
-  %tb = tile.load %b[%c0, %c0] : !tile.gm<64x65536xbf16> -> tensor<64x65536xbf16>
-  %p = tile.matmul %ta, %tb : tensor<128x64xbf16>, tensor<64x65536xbf16> -> tensor<128x65536xf32>
+  %c4096 = arith.constant 4096 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<768x64xbf16> -> tensor<768x64xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<64x32768xbf16> -> tensor<64x32768xbf16>
+  %p = tile.matmul %ta, %tb : tensor<768x64xbf16>, tensor<64x32768xbf16> -> tensor<768x32768xf32>
   scf.for %h = %c0 to %c8 step %c1 {
-    %col = arith.muli %h, %c8192 : index
-    %s = tile.slice %p[%c0, %col] : tensor<128x65536xf32> -> tensor<128x8192xf32>
-    %r = tile.scope "chain" core = <vector> -> tensor<128x1x8192xf32> {
-      %sq = tile.mul %s, %s : tensor<128x8192xf32>, tensor<128x8192xf32> -> tensor<128x8192xf32>
-      %r3 = tile.reshape %sq : tensor<128x8192xf32> -> tensor<128x1x8192xf32>
-      tile.yield %r3 : tensor<128x1x8192xf32>
+    %col = arith.muli %h, %c4096 : index
+    %s = tile.slice %p[%c0, %col] : tensor<768x32768xf32> -> tensor<768x4096xf32>
+    %r = tile.scope "chain" core = <vector> -> tensor<768x1x4096xf32> {
+      %sq = tile.mul %s, %s : tensor<768x4096xf32>, tensor<768x4096xf32> -> tensor<768x4096xf32>
+      %r3 = tile.reshape %sq : tensor<768x4096xf32> -> tensor<768x1x4096xf32>
+      tile.yield %r3 : tensor<768x1x4096xf32>
     }
-    tile.store %r, %y[%c0, %h, %c0] : tensor<128x1x8192xf32>, !tile.gm<128x8x8192xf32>
+    tile.store %r, %y[%c0, %h, %c0] : tensor<768x1x4096xf32>, !tile.gm<768x8x4096xf32>
   } {tile.parallel}
   tile.return
 }
@@ -119,17 +119,17 @@ tile.kernel @too_big(%a: !tile.gm<128x64xbf16>, %b: !tile.gm<64x65536xbf16>, %y:
 // CHECK-LABEL: tile.kernel @also_stored
 // CHECK-NOT: ascend.pairing
 // CHECK: tile.return
-tile.kernel @also_stored(%a: !tile.gm<64x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<64x256xf32> {tile.out}, %z: !tile.gm<64x256xf32> {tile.out}) {
+tile.kernel @also_stored(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out}, %z: !tile.gm<3072x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<64x128xbf16> -> tensor<64x128xbf16>
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<128x256xbf16> -> tensor<128x256xbf16>
-  %p = tile.matmul %ta, %tb : tensor<64x128xbf16>, tensor<128x256xbf16> -> tensor<64x256xf32>
-  %r = tile.scope "chain" core = <vector> -> tensor<64x256xf32> {
-    %sq = tile.mul %p, %p : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
-    tile.yield %sq : tensor<64x256xf32>
+  %p = tile.matmul %ta, %tb : tensor<3072x128xbf16>, tensor<128x256xbf16> -> tensor<3072x256xf32>
+  %r = tile.scope "chain" core = <vector> -> tensor<3072x256xf32> {
+    %sq = tile.mul %p, %p : tensor<3072x256xf32>, tensor<3072x256xf32> -> tensor<3072x256xf32>
+    tile.yield %sq : tensor<3072x256xf32>
   }
-  tile.store %r, %y[%c0, %c0] : tensor<64x256xf32>, !tile.gm<64x256xf32>
-  tile.store %p, %z[%c0, %c0] : tensor<64x256xf32>, !tile.gm<64x256xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
+  tile.store %p, %z[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
   tile.return
 }
 
@@ -139,23 +139,23 @@ tile.kernel @also_stored(%a: !tile.gm<64x128xbf16>, %b: !tile.gm<128x256xbf16>, 
 // CHECK-LABEL: tile.kernel @row_slice
 // CHECK-NOT: ascend.pairing
 // CHECK: tile.return
-tile.kernel @row_slice(%a: !tile.gm<128x128xbf16>, %b: !tile.gm<128x512xbf16>, %y: !tile.gm<64x4x128xf32> {tile.out}) {
+tile.kernel @row_slice(%a: !tile.gm<768x128xbf16>, %b: !tile.gm<128x512xbf16>, %y: !tile.gm<384x4x128xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
   %c128 = arith.constant 128 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<128x128xbf16> -> tensor<128x128xbf16>
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<768x128xbf16> -> tensor<768x128xbf16>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<128x512xbf16> -> tensor<128x512xbf16>
-  %p = tile.matmul %ta, %tb : tensor<128x128xbf16>, tensor<128x512xbf16> -> tensor<128x512xf32>
+  %p = tile.matmul %ta, %tb : tensor<768x128xbf16>, tensor<128x512xbf16> -> tensor<768x512xf32>
   scf.for %h = %c0 to %c4 step %c1 {
     %col = arith.muli %h, %c128 : index
-    %s = tile.slice %p[%c0, %col] : tensor<128x512xf32> -> tensor<64x128xf32>
-    %r = tile.scope "chain" core = <vector> -> tensor<64x1x128xf32> {
-      %sq = tile.mul %s, %s : tensor<64x128xf32>, tensor<64x128xf32> -> tensor<64x128xf32>
-      %r3 = tile.reshape %sq : tensor<64x128xf32> -> tensor<64x1x128xf32>
-      tile.yield %r3 : tensor<64x1x128xf32>
+    %s = tile.slice %p[%c0, %col] : tensor<768x512xf32> -> tensor<384x128xf32>
+    %r = tile.scope "chain" core = <vector> -> tensor<384x1x128xf32> {
+      %sq = tile.mul %s, %s : tensor<384x128xf32>, tensor<384x128xf32> -> tensor<384x128xf32>
+      %r3 = tile.reshape %sq : tensor<384x128xf32> -> tensor<384x1x128xf32>
+      tile.yield %r3 : tensor<384x1x128xf32>
     }
-    tile.store %r, %y[%c0, %h, %c0] : tensor<64x1x128xf32>, !tile.gm<64x4x128xf32>
+    tile.store %r, %y[%c0, %h, %c0] : tensor<384x1x128xf32>, !tile.gm<384x4x128xf32>
   } {tile.parallel}
   tile.return
 }
@@ -167,44 +167,87 @@ tile.kernel @row_slice(%a: !tile.gm<128x128xbf16>, %b: !tile.gm<128x512xbf16>, %
 // CHECK-LABEL: tile.kernel @serial
 // CHECK-NOT: ascend.pairing
 // CHECK: tile.return
-tile.kernel @serial(%a: !tile.gm<128x128xbf16>, %b: !tile.gm<128x512xbf16>, %y: !tile.gm<128x4x128xf32> {tile.out}) {
+tile.kernel @serial(%a: !tile.gm<768x128xbf16>, %b: !tile.gm<128x512xbf16>, %y: !tile.gm<768x4x128xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
   %c128 = arith.constant 128 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<128x128xbf16> -> tensor<128x128xbf16>
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<768x128xbf16> -> tensor<768x128xbf16>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<128x512xbf16> -> tensor<128x512xbf16>
-  %p = tile.matmul %ta, %tb : tensor<128x128xbf16>, tensor<128x512xbf16> -> tensor<128x512xf32>
+  %p = tile.matmul %ta, %tb : tensor<768x128xbf16>, tensor<128x512xbf16> -> tensor<768x512xf32>
   scf.for %h = %c0 to %c4 step %c1 {
     %col = arith.muli %h, %c128 : index
-    %s = tile.slice %p[%c0, %col] : tensor<128x512xf32> -> tensor<128x128xf32>
-    %r = tile.scope "chain" core = <vector> -> tensor<128x1x128xf32> {
-      %sq = tile.mul %s, %s : tensor<128x128xf32>, tensor<128x128xf32> -> tensor<128x128xf32>
-      %r3 = tile.reshape %sq : tensor<128x128xf32> -> tensor<128x1x128xf32>
-      tile.yield %r3 : tensor<128x1x128xf32>
+    %s = tile.slice %p[%c0, %col] : tensor<768x512xf32> -> tensor<768x128xf32>
+    %r = tile.scope "chain" core = <vector> -> tensor<768x1x128xf32> {
+      %sq = tile.mul %s, %s : tensor<768x128xf32>, tensor<768x128xf32> -> tensor<768x128xf32>
+      %r3 = tile.reshape %sq : tensor<768x128xf32> -> tensor<768x1x128xf32>
+      tile.yield %r3 : tensor<768x1x128xf32>
     }
-    tile.store %r, %y[%c0, %h, %c0] : tensor<128x1x128xf32>, !tile.gm<128x4x128xf32>
+    tile.store %r, %y[%c0, %h, %c0] : tensor<768x1x128xf32>, !tile.gm<768x4x128xf32>
   }
   tile.return
 }
 
 // -----
 
-// Chunks of 64 rows (the scope's `tokens`) do not divide a 64-row slot's
-// 32-row halves: each AIV would need rows of the other's half. No pairing.
+// Chunks of 128 rows (the scope's `tokens`) do not divide a 128-row slot's
+// 64-row halves: each AIV would need rows of the other's half. No pairing.
 // CHECK-LABEL: tile.kernel @half_chunks
 // CHECK: tile.matmul
 // CHECK-NOT: ascend.pairing
 // CHECK: tile.return
-tile.kernel @half_chunks(%a: !tile.gm<64x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<64x256xf32> {tile.out}) {
+tile.kernel @half_chunks(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<64x128xbf16> -> tensor<64x128xbf16>
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<128x256xbf16> -> tensor<128x256xbf16>
-  %p = tile.matmul %ta, %tb : tensor<64x128xbf16>, tensor<128x256xbf16> -> tensor<64x256xf32>
-  %r = tile.scope "chain" core = <vector> -> tensor<64x256xf32> {
-    %sq = tile.mul %p, %p : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
-    tile.yield %sq : tensor<64x256xf32>
-  } {tokens = 64 : i64}
-  tile.store %r, %y[%c0, %c0] : tensor<64x256xf32>, !tile.gm<64x256xf32>
+  %p = tile.matmul %ta, %tb : tensor<3072x128xbf16>, tensor<128x256xbf16> -> tensor<3072x256xf32>
+  %r = tile.scope "chain" core = <vector> -> tensor<3072x256xf32> {
+    %sq = tile.mul %p, %p : tensor<3072x256xf32>, tensor<3072x256xf32> -> tensor<3072x256xf32>
+    tile.yield %sq : tensor<3072x256xf32>
+  } {tokens = 128 : i64}
+  tile.store %r, %y[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
+  tile.return
+}
+
+// -----
+
+// The q down-projection's shape: a 128-row product read whole by its chain
+// is one slot, so paired it would run on one AIC where unpaired its blocks
+// keep many busy. No pairing.
+// CHECK-LABEL: tile.kernel @one_slot
+// CHECK: tile.matmul
+// CHECK-NOT: ascend.pairing
+// CHECK: tile.return
+tile.kernel @one_slot(%a: !tile.gm<128x1024xbf16>, %b: !tile.gm<1024x1024xbf16>, %y: !tile.gm<128x1024xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<128x1024xbf16> -> tensor<128x1024xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x1024xbf16> -> tensor<1024x1024xbf16>
+  %p = tile.matmul %ta, %tb : tensor<128x1024xbf16>, tensor<1024x1024xbf16> -> tensor<128x1024xf32>
+  %r = tile.scope "chain" core = <vector> -> tensor<128x1024xf32> {
+    %sq = tile.mul %p, %p : tensor<128x1024xf32>, tensor<128x1024xf32> -> tensor<128x1024xf32>
+    tile.yield %sq : tensor<128x1024xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<128x1024xf32>, !tile.gm<128x1024xf32>
+  tile.return
+}
+
+// -----
+
+// Run-time token rows (`tile.dim`): the last slot would be partial and the
+// number of slots known only at launch. No pairing.
+// CHECK-LABEL: tile.kernel @runtime_rows
+// CHECK: tile.matmul
+// CHECK-NOT: ascend.pairing
+// CHECK: tile.return
+tile.kernel @runtime_rows(%t: i32 {tile.dim = 3072 : i64}, %a: !tile.gm<3072x128xbf16> {tile.rows = 0 : i64}, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out, tile.rows = 0 : i64}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<128x256xbf16> -> tensor<128x256xbf16>
+  %p = tile.matmul %ta, %tb : tensor<3072x128xbf16>, tensor<128x256xbf16> -> tensor<3072x256xf32>
+  %r = tile.scope "chain" core = <vector> -> tensor<3072x256xf32> {
+    %sq = tile.mul %p, %p : tensor<3072x256xf32>, tensor<3072x256xf32> -> tensor<3072x256xf32>
+    tile.yield %sq : tensor<3072x256xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
   tile.return
 }

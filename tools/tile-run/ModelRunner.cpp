@@ -33,6 +33,7 @@ mlir::FailureOr<KernelCpp> kernelSource(tile::KernelOp kernel, const ModelOption
     if (!pipeline)
       return fail("no compiler target '" + std::string(options.target->name) + "'");
     pipeline->fuse = options.fuse;
+    pipeline->pairCubeVector = options.pairCubeVector;
     return compileToCpp(kernel->getParentOfType<mlir::ModuleOp>(), *pipeline);
   }
   auto buffer = llvm::MemoryBuffer::getFile(options.cppFile);

@@ -69,6 +69,10 @@ cl::opt<std::string> traceFile("trace", cl::desc("Write a Chrome trace (one trac
                                cl::value_desc("file.json"), cl::cat(runCategory));
 cl::opt<bool> fuse("fuse", cl::desc("Compile with row fusion, as tilec does (--fuse=false: one task per op)"),
                    cl::init(true), cl::cat(runCategory));
+cl::opt<bool> pairCubeVector("pair-cube-vector",
+                             cl::desc("Compile with cube -> vector pairing, as tilec "
+                                      "--pair-cube-vector does (mixed launches)"),
+                             cl::init(false), cl::cat(runCategory));
 cl::opt<tilec::run::ProgressMode> progressMode(
     "progress", cl::desc("Show launches done / expected on stderr while the model runs"),
     cl::values(clEnumValN(tilec::run::ProgressMode::Auto, "auto",
@@ -127,6 +131,7 @@ std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *
   options.cppFile = cppFile;
   options.tracePath = traceFile;
   options.fuse = fuse;
+  options.pairCubeVector = pairCubeVector;
   options.progress = progressMode;
   options.compile.extraFlags.assign(hostFlags.begin(), hostFlags.end());
   options.compile.compiler = hostCompiler;

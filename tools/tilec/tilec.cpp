@@ -49,6 +49,12 @@ cl::opt<bool> fuse("fuse",
                    cl::desc("Fuse row-wise chains into one task each (--fuse=false: one task "
                             "per op, the unfused baseline)"),
                    cl::init(true), cl::cat(tilecCategory));
+cl::opt<bool> pairCubeVector(
+    "pair-cube-vector",
+    cl::desc("Run a matmul and the fused chain that alone reads its product as one mixed launch "
+             "(AIC pushes output blocks into a ring of GM slots, the AIVs pop them); off by "
+             "default: pto-isa's CPU simulator cannot run mixed launches"),
+    cl::init(false), cl::cat(tilecCategory));
 cl::opt<bool> report("report",
                      cl::desc("Print the tasks, fused ops, token chunks, on-chip bytes and GM "
                               "traffic (against the unfused lowering); the stage output is "
@@ -74,6 +80,7 @@ int compile() {
     return 1;
   }
   pipelineOptions->fuse = fuse;
+  pipelineOptions->pairCubeVector = pairCubeVector;
 
   std::string errorMessage;
   std::unique_ptr<MemoryBuffer> input = mlir::openInputFile(inputFile, &errorMessage);

@@ -1,0 +1,62 @@
+// RUN: tile-opt %s -split-input-file --tile-assign-target --tile-select-strategy --tile-form-tasks \
+// RUN:   --tile-place-gm --convert-tile-to-ascend -verify-diagnostics
+
+// The errors of the paired lowering (PairedTasks.cpp) for an `ascend.pairing` that
+// tile-select-strategy would not write (it declines these, select-strategy-pairing.mlir).
+
+// Run-time token rows: the number of slots is known only at launch.
+tile.kernel @runtime_rows(%t: i32 {tile.dim = 3072 : i64}, %a: !tile.gm<3072x128xbf16> {tile.rows = 0 : i64}, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out, tile.rows = 0 : i64}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<128x256xbf16> -> tensor<128x256xbf16>
+  // expected-error @+1 {{has run-time token rows: it cannot be paired (`ascend.pairing`), a slot holds whole row blocks}}
+  %p = tile.matmul %ta, %tb {ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 256, slots = 4>} : tensor<3072x128xbf16>, tensor<128x256xbf16> -> tensor<3072x256xf32>
+  %r = tile.scope "chain" core = <vector> -> tensor<3072x256xf32> {
+    %sq = tile.mul %p, %p : tensor<3072x256xf32>, tensor<3072x256xf32> -> tensor<3072x256xf32>
+    tile.yield %sq : tensor<3072x256xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
+  tile.return
+}
+
+// -----
+
+// Chunks of 128 rows do not divide the 64-row halves of 128-row slots.
+tile.kernel @half_chunks(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<128x256xbf16> -> tensor<128x256xbf16>
+  %p = tile.matmul %ta, %tb {ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 256, slots = 4>} : tensor<3072x128xbf16>, tensor<128x256xbf16> -> tensor<3072x256xf32>
+  // expected-error @+1 {{strategy #ascend.chunking<rows = 128> does not tile the 64-row halves of its ring's slots in work items, or its 3072 token rows in slots}}
+  %r = tile.scope "chain" core = <vector> -> tensor<3072x256xf32> {
+    %sq = tile.mul %p, %p : tensor<3072x256xf32>, tensor<3072x256xf32> -> tensor<3072x256xf32>
+    tile.yield %sq : tensor<3072x256xf32>
+  } {tokens = 128 : i64}
+  tile.store %r, %y[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
+  tile.return
+}
+
+// -----
+
+// A slot of 48 columns is not made of the blocking's 32-column blocks.
+tile.kernel @slot_cols(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x192xbf16>, %y: !tile.gm<3072x4x48xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c48 = arith.constant 48 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<128x192xbf16> -> tensor<128x192xbf16>
+  %p = tile.matmul %ta, %tb {ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 48, slots = 4>} : tensor<3072x128xbf16>, tensor<128x192xbf16> -> tensor<3072x192xf32>
+  scf.for %h = %c0 to %c4 step %c1 {
+    %col = arith.muli %h, %c48 : index
+    %s = tile.slice %p[%c0, %col] : tensor<3072x192xf32> -> tensor<3072x48xf32>
+    // expected-error @+1 {{reads 48 columns of a paired product in 32-column blocks: a slot holds whole blocks}}
+    %r = tile.scope "chain" core = <vector> -> tensor<3072x1x48xf32> {
+      %sq = tile.mul %s, %s : tensor<3072x48xf32>, tensor<3072x48xf32> -> tensor<3072x48xf32>
+      %r3 = tile.reshape %sq : tensor<3072x48xf32> -> tensor<3072x1x48xf32>
+      tile.yield %r3 : tensor<3072x1x48xf32>
+    } {tokens = 32 : i64}
+    tile.store %r, %y[%c0, %h, %c0] : tensor<3072x1x48xf32>, !tile.gm<3072x4x48xf32>
+  } {tile.parallel}
+  tile.return
+}
