@@ -182,9 +182,15 @@ class Bench:
         """The fused model on --random 0 inputs (saved to directory/inputs), then the unfused one on
         the same inputs."""
         inputs = os.path.join(directory, "inputs")
-        sources = {"fused": ["--random", "0", "--save-inputs", inputs] + INPUT_RANGES.get(kernel, []) + config,
+        # -D NAME=VALUE pairs compile the kernel: every run and the static report take them.
+        defines, sets = [], list(config)
+        while "-D" in sets:
+            at = sets.index("-D")
+            defines += sets[at:at + 2]
+            del sets[at:at + 2]
+        sources = {"fused": ["--random", "0", "--save-inputs", inputs] + INPUT_RANGES.get(kernel, []) + sets,
                    "unfused": ["--inputs", inputs]}
-        return {mode: self.model(kernel, [flag], sources[mode], inputs, os.path.join(directory, mode))
+        return {mode: self.model(kernel, [flag] + defines, sources[mode], inputs, os.path.join(directory, mode))
                 for mode, flag in FUSE_FLAGS.items()}
 
     def golden(self, kernel, inputs, expected):
