@@ -195,11 +195,6 @@ void TaskBuilder::forEachItemUpTo(Value end, const std::function<void(Value)> &b
   body(loop.getInductionVar());
 }
 
-/// The op of `block` that is or holds `op`; null when `op` is outside it.
-static Operation *inBlock(Block &block, Operation *op) {
-  return block.findAncestorOpInBlock(*op);
-}
-
 /// After a chunk's first partial transfer of R rows (tload/tstore `rows %n`),
 /// every vector tile of R rows used later in its block computes on %n rows:
 /// the rows past a run-time dim's value hold stale data.
@@ -218,7 +213,7 @@ static void setValidRowsOfChunks(Block &body) {
   SmallVector<ascend::AllocOp> allocs(body.getOps<ascend::AllocOp>());
   for (auto [key, validRows] : firstValidRows) {
     auto [block, rows] = key;
-    Operation *from = inBlock(*block, validRows.getDefiningOp());
+    Operation *from = block->findAncestorOpInBlock(*validRows.getDefiningOp());
     OpBuilder builder = OpBuilder::atBlockBegin(block);
     if (from)
       builder.setInsertionPointAfter(from);
@@ -227,7 +222,7 @@ static void setValidRowsOfChunks(Block &body) {
       if (type.getSpace() != ascend::MemorySpace::ub || type.getRows() != rows)
         continue;
       bool usedAfter = llvm::any_of(alloc->getUsers(), [&](Operation *user) {
-        Operation *ancestor = inBlock(*block, user);
+        Operation *ancestor = block->findAncestorOpInBlock(*user);
         return ancestor && (!from || from->isBeforeInBlock(ancestor));
       });
       if (usedAfter)
