@@ -48,9 +48,6 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
                                 "accumulator with a separate `+`");
     places.host.setInsertionPoint(matmul);
     TaskContext context = places.contextFor(matmul);
-    if (context.tokenRows)
-      return matmul.emitOpError("has run-time token rows: it cannot be paired (`ascend.pairing`), "
-                                "a slot holds whole row blocks");
     auto ring = ascend::RingType::get(matmul.getContext(), pairing.getSlots(), pairing.getRows(),
                                       pairing.getCols(), matmul.getType().getElementType());
     PairedMatmul &paired = state.pairedMatmuls[matmul.getResult()];
@@ -61,6 +58,7 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
     paired.ring = ascend::AllocRingOp::create(places.host, matmul.getLoc(), ring);
     paired.name = context.name;
     paired.loc = matmul.getLoc();
+    paired.tokenRows = context.tokenRows;
     state.pairedReads[matmul.getResult()] = {matmul.getResult(), places.entryIndex(0)};
     return success();
   }

@@ -54,12 +54,14 @@ public:
 
   /// In a mixed launch (PairedTasks.cpp), the tensor from outside that the
   /// cluster's AIC pushes into `ring` (a task argument), `slots` slots of
-  /// `slotRows` of its rows in all.
+  /// `slotRows` of its rows in all; with run-time token rows, the host value
+  /// `hostSlots` of them are filled at launch.
   struct RingRead {
     mlir::Value value;
     mlir::Value ring;
     int64_t slotRows;
     int64_t slots;
+    mlir::Value hostSlots;
   };
 
   /// Builds the task with the given chunking; with `results`, stores the

@@ -40,7 +40,7 @@ Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
     Value tile = emit.alloc(chunkRows, colsOf(value), view.getElementType());
     Value zero = task.constantIndex(0);
     TaskGlobal half{popped, {zero, zero}, 0, MatrixShape::of(view.getShape())};
-    task.load(tile, half, poppedRow, zero);
+    task.load(tile, half, poppedRow, zero, /*tokenRow=*/row);
     loaded = tile;
   } else {
     const GmLocation &location = locationOf(value);
@@ -321,7 +321,8 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
     int64_t half = ring->slotRows / 2;
     auto halfType = ascend::GlobalTensorType::get(b.getContext(), {half, ringType.getCols()},
                                                   ringType.getElement());
-    task.forEachWorkItem(ring->slots, [&](Value slot) {
+    int64_t itemRows = chunkRows * perItem;
+    auto eachSlot = [&](Value slot) {
       chunkLoop = b.getInsertionBlock()->getParentOp();
       popped = ascend::TPopOp::create(
           b, loc, halfType, ring->ring,
@@ -330,16 +331,29 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
       Value first = arith::AddIOp::create(
           b, loc, arith::MulIOp::create(b, loc, slot, task.constantIndex(ring->slotRows)),
           arith::MulIOp::create(b, loc, subblock, task.constantIndex(half)));
-      auto items = scf::ForOp::create(b, loc, task.constantIndex(0),
-                                      task.constantIndex(half / (chunkRows * perItem)),
-                                      task.constantIndex(1));
+      // The work items of the half's rows present: all but in a partial
+      // last slot, whose second half may have none.
+      Value end = task.constantIndex(half / itemRows);
+      if (Value tokenRows = task.tokenRows()) {
+        Value present = arith::MaxSIOp::create(b, loc, arith::SubIOp::create(b, loc, tokenRows, first),
+                                               task.constantIndex(0));
+        Value items = arith::DivSIOp::create(
+            b, loc, arith::AddIOp::create(b, loc, present, task.constantIndex(itemRows - 1)),
+            task.constantIndex(itemRows));
+        end = arith::MinSIOp::create(b, loc, items, end);
+      }
+      auto items = scf::ForOp::create(b, loc, task.constantIndex(0), end, task.constantIndex(1));
       {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPoint(items.getBody()->getTerminator());
         emitItem(items.getInductionVar(), first);
       }
       ascend::TFreeOp::create(b, loc, ring->ring);
-    });
+    };
+    if (ring->hostSlots)
+      task.forEachItemUpTo(task.addScalar(ring->hostSlots), eachSlot);
+    else
+      task.forEachWorkItem(ring->slots, eachSlot);
   }
   chunkLoop = nullptr;
   ringRead = nullptr;

@@ -10,7 +10,12 @@
 // so cluster b's AIC and AIVs meet on the same slots in the same order. Both
 // tasks take the same arguments, as `ascend.launch_mixed` requires; in a
 // parallel loop over the column groups (the flagship's heads) the launches
-// fold into one (FoldParallelLoops.cpp).
+// fold into one (FoldParallelLoops.cpp). With run-time token rows both
+// sides go over the slots of the rows present, a count the host computes
+// once for both; the last slot may be partial: the AIC loads A's rows present
+// and pushes the whole block, and each AIV runs the chunks of the rows present
+// in its half (none, in the second half of a short slot) but pops and frees
+// every slot, so the ring's flags stay in step.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/PairedTasks.h"
@@ -48,7 +53,7 @@ LogicalResult tilec::conversion::lowerPairedScope(
 
   TaskBuilder cube(ctx, matmul.loc, ascend::CoreType::aic);
   TaskContext cubeContext{context.module, context.host, context.entry, context.target,
-                          matmul.name};
+                          matmul.name, matmul.tokenRows};
   FailureOr<int64_t> slots =
       buildMatmul(cube, matmul.loc, matmul.lhs, rhsWindow, /*result=*/nullptr,
                   cube.addScalar(matmul.ring), block.toAttr(ctx), matmul.transposeB, cubeContext);
@@ -57,7 +62,9 @@ LogicalResult tilec::conversion::lowerPairedScope(
 
   TaskBuilder vector(ctx, scope.getLoc(), ascend::CoreType::aiv);
   vector.addArguments(cube.hostArgs());
-  FusedScope::RingRead ringRead{read, vector.addScalar(matmul.ring), ring.getRows(), *slots};
+  vector.setTokenRows(context.tokenRows);
+  FusedScope::RingRead ringRead{read, vector.addScalar(matmul.ring), ring.getRows(), *slots,
+                                cube.hostRowItems()};
   if (failed(fused.build(vector, chunking, results, &ringRead)))
     return failure();
   cube.addArguments(vector.hostArgs());

@@ -24,6 +24,9 @@ struct PairedMatmul {
   mlir::Value ring;       ///< the host's `ascend.alloc_ring`
   std::string name;       ///< the cube task's symbol name
   mlir::LocationAttr loc; ///< the matmul's
+  /// With run-time token rows, the host value of the product's rows present
+  /// at launch (TaskContext::tokenRows): the last slot may be partial.
+  mlir::Value tokenRows;
 };
 
 /// What a consumer reads of a paired product: all of its rows, from column

@@ -90,8 +90,8 @@ mlir::FailureOr<ascend::BlockingAttr> chooseBlocking(mlir::Location loc, MatrixS
 
 /// The ring through which `matmul` (its `ascend.strategy` chosen) runs
 /// paired with the one fused vector scope that reads its product in whole
-/// rows (StrategyPairing.cpp); nothing when it does not pair, or when its
-/// rows are a run-time dim's (`runtimeRows`: a slot holds whole row blocks).
+/// rows (StrategyPairing.cpp); nothing when it does not pair. With rows of
+/// a run-time dim (`runtimeRows`) it must pay at one row block as well.
 std::optional<ascend::C2vRingAttr> choosePairing(tile::MatmulOp matmul,
                                                  const target::TargetDescription &target,
                                                  const RuntimeRows &runtimeRows);

@@ -102,11 +102,9 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
                                  const RuntimeRows &runtimeRows) {
   ascend::AscendDialect::StrategyAttrHelper strategy(matmul.getContext());
   auto blocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
-  // With run-time token rows the last slot would be partial, and the AIC's
-  // pushes and the AIVs' pops would have to agree on how many slots there
-  // are at launch: not paired (yet).
-  if (!blocking || matmul.getAcc() || !isa<tile::KernelOp>(matmul->getParentOp()) ||
-      runtimeRows.tokenRowsOf(matmul.getResult()))
+  // Run-time token rows pair too: the slots are counted at their bound, and
+  // the last one filled at launch may be partial (PairedTasks.cpp).
+  if (!blocking || matmul.getAcc() || !isa<tile::KernelOp>(matmul->getParentOp()))
     return std::nullopt;
   std::optional<ProductReader> reader = productReader(matmul);
   // The scope's token rows are the product's (not a broadcast of it).
@@ -126,13 +124,18 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   uint64_t slotBytes = uint64_t(rows) * uint64_t(reader->cols) *
                        uint64_t((type.getElementType().getIntOrFloatBitWidth() + 7) / 8);
   // A cluster without a slot to fill has no ring.
-  uint64_t slotsInProduct =
-      uint64_t(type.getDimSize(0) / rows) * uint64_t(type.getDimSize(1) / reader->cols);
+  uint64_t slotsPerRowBlock = uint64_t(type.getDimSize(1) / reader->cols);
+  uint64_t slotsInProduct = uint64_t(type.getDimSize(0) / rows) * slotsPerRowBlock;
   // A slot is one cube work item: fewer slots than the unpaired matmul's
   // busy cube cores would leave cores idle (a whole-row slot of a short
-  // product runs on one AIC).
-  Distribution unpaired(type.getDimSize(0), type.getDimSize(1), Blocking::of(blocking));
-  if (slotsInProduct < uint64_t(std::min<int64_t>(unpaired.items(), target.cubeCores)))
+  // product runs on one AIC). Run-time token rows may be as few as one row
+  // block at launch, so the rule holds there too.
+  auto idlesCores = [&](int64_t productRows, uint64_t slots) {
+    Distribution unpaired(productRows, type.getDimSize(1), Blocking::of(blocking));
+    return slots < uint64_t(std::min<int64_t>(unpaired.items(), target.cubeCores));
+  };
+  if (idlesCores(type.getDimSize(0), slotsInProduct) ||
+      (runtimeRows.tokenRowsOf(matmul.getResult()) && idlesCores(rows, slotsPerRowBlock)))
     return std::nullopt;
   uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
   // Two slots at least, so the AIC fills one while the AIVs read the other.

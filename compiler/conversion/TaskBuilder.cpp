@@ -183,6 +183,7 @@ void TaskBuilder::forEachRowItem(int64_t rows, int64_t rowsPerItem, int64_t perR
   Value items = arith::DivSIOp::create(host, loc, rounded, hostIndex(rowsPerItem));
   if (perRow != 1)
     items = arith::MulIOp::create(host, loc, items, hostIndex(perRow));
+  hostItems = items;
   forEachItemUpTo(addArgument(items), body);
 }
 

@@ -97,6 +97,12 @@ public:
   /// a parallel loop of launches folds: FoldParallelLoops.cpp) and passed.
   void forEachRowItem(int64_t rows, int64_t rowsPerItem, int64_t perRow, mlir::OpBuilder &host,
                       const std::function<void(mlir::Value item)> &body);
+  /// With run-time token rows, the host value of the work items of the last
+  /// forEachRowItem (a mixed launch's other task goes over the same); else null.
+  mlir::Value hostRowItems() const { return hostItems; }
+  /// Runs `body` for every work item in [0, end), `end` a task value, items
+  /// spread block-cyclically over the blocks of the launch.
+  void forEachItemUpTo(mlir::Value end, const std::function<void(mlir::Value item)> &body);
 
   /// Creates the task symbol `name` (uniqued) in `module` and launches it on
   /// `blocks` blocks at the insertion point of `host`.
@@ -110,7 +116,6 @@ private:
   mlir::Value addArgument(mlir::Value hostValue);
   void access(mlir::Value tile, const TaskGlobal &global, mlir::Value row, mlir::Value col,
               bool isLoad, bool transposed = false, mlir::Value tokenRow = {});
-  void forEachItemUpTo(mlir::Value end, const std::function<void(mlir::Value item)> &body);
 
   mlir::Location loc;
   ascend::CoreType core;
@@ -119,7 +124,7 @@ private:
   mlir::OpBuilder allocBuilder;
   llvm::SmallVector<mlir::Value> hostArguments;
   std::optional<int64_t> stage;
-  mlir::Value hostTokenRows, tokenRowsArg;
+  mlir::Value hostTokenRows, tokenRowsArg, hostItems;
   llvm::DenseMap<mlir::Value, mlir::Value> argumentOf;
 };
 

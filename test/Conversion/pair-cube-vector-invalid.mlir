@@ -4,23 +4,6 @@
 // The errors of the paired lowering (PairedTasks.cpp) for an `ascend.pairing` that
 // tile-select-strategy would not write (it declines these, select-strategy-pairing.mlir).
 
-// Run-time token rows: the number of slots is known only at launch.
-tile.kernel @runtime_rows(%t: i32 {tile.dim = 3072 : i64}, %a: !tile.gm<3072x128xbf16> {tile.rows = 0 : i64}, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out, tile.rows = 0 : i64}) {
-  %c0 = arith.constant 0 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
-  %tb = tile.load %b[%c0, %c0] : !tile.gm<128x256xbf16> -> tensor<128x256xbf16>
-  // expected-error @+1 {{has run-time token rows: it cannot be paired (`ascend.pairing`), a slot holds whole row blocks}}
-  %p = tile.matmul %ta, %tb {ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 256, slots = 4>} : tensor<3072x128xbf16>, tensor<128x256xbf16> -> tensor<3072x256xf32>
-  %r = tile.scope "chain" core = <vector> -> tensor<3072x256xf32> {
-    %sq = tile.mul %p, %p : tensor<3072x256xf32>, tensor<3072x256xf32> -> tensor<3072x256xf32>
-    tile.yield %sq : tensor<3072x256xf32>
-  }
-  tile.store %r, %y[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
-  tile.return
-}
-
-// -----
-
 // Chunks of 128 rows do not divide the 64-row halves of 128-row slots.
 tile.kernel @half_chunks(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index

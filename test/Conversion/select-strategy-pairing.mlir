@@ -233,8 +233,9 @@ tile.kernel @one_slot(%a: !tile.gm<128x1024xbf16>, %b: !tile.gm<1024x1024xbf16>,
 
 // -----
 
-// Run-time token rows (`tile.dim`): the last slot would be partial and the
-// number of slots known only at launch. No pairing.
+// Run-time token rows (`tile.dim`) may be one row block at launch: there the
+// product is one 256-column slot, where unpaired its blocks keep several cube
+// cores busy. No pairing, though the bound's 24 slots would pay.
 // CHECK-LABEL: tile.kernel @runtime_rows
 // CHECK: tile.matmul
 // CHECK-NOT: ascend.pairing
@@ -249,5 +250,34 @@ tile.kernel @runtime_rows(%t: i32 {tile.dim = 3072 : i64}, %a: !tile.gm<3072x128
     tile.yield %sq : tensor<3072x256xf32>
   }
   tile.store %r, %y[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
+  tile.return
+}
+
+// -----
+
+// Run-time token rows read per head, 32 heads of 128 columns: even at one
+// row block there are 32 slots, enough for every cube core; chunks of 32
+// rows tile the slots' 64-row halves. Paired; the last slot filled at launch
+// may be partial (pair-cube-vector-runtime-rows.tile).
+// CHECK-LABEL: tile.kernel @runtime_rows_per_head
+// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 128, slots = 4>
+tile.kernel @runtime_rows_per_head(%t: i32 {tile.dim = 768 : i64}, %a: !tile.gm<768x64xbf16> {tile.rows = 0 : i64}, %b: !tile.gm<64x4096xbf16>, %y: !tile.gm<768x32x128xf32> {tile.out, tile.rows = 0 : i64}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c32 = arith.constant 32 : index
+  %c128 = arith.constant 128 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<768x64xbf16> -> tensor<768x64xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<64x4096xbf16> -> tensor<64x4096xbf16>
+  %p = tile.matmul %ta, %tb : tensor<768x64xbf16>, tensor<64x4096xbf16> -> tensor<768x4096xf32>
+  scf.for %h = %c0 to %c32 step %c1 {
+    %col = arith.muli %h, %c128 : index
+    %s = tile.slice %p[%c0, %col] : tensor<768x4096xf32> -> tensor<768x128xf32>
+    %r = tile.scope "chain" core = <vector> -> tensor<768x1x128xf32> {
+      %sq = tile.mul %s, %s : tensor<768x128xf32>, tensor<768x128xf32> -> tensor<768x128xf32>
+      %r3 = tile.reshape %sq : tensor<768x128xf32> -> tensor<768x1x128xf32>
+      tile.yield %r3 : tensor<768x1x128xf32>
+    } {tokens = 32 : i64}
+    tile.store %r, %y[%c0, %h, %c0] : tensor<768x1x128xf32>, !tile.gm<768x32x128xf32>
+  } {tile.parallel}
   tile.return
 }
