@@ -1,11 +1,16 @@
 //===- CubePatterns.cpp - matmuls as cube tasks ---------------------------===//
 //
 // A matmul becomes one task on the cube cores (CubeTasks.cpp) in the blocks
-// its strategy says, reading its operands' places and writing its result's.
+// its strategy says, reading its operands' places and writing its result's;
+// with run-time rows and `ascend.few_rows`, two tasks, and the host launches
+// the one for the rows present.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelConversion.h"
 #include "compiler/conversion/Strategy.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 
 using namespace mlir;
 using namespace tilec;
@@ -27,10 +32,41 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
       FailureOr<ascend::BlockingAttr> blocking = strategyOf<ascend::BlockingAttr>(matmul);
       if (failed(blocking))
         return failure();
-      return lowerMatmul(matmul.getLoc(), places.of(matmul.getLhs()),
-                         places.of(matmul.getRhs()), result, *blocking,
-                         matmul.getTransposeB(), context);
+      auto lowerIn = [&](ascend::BlockingAttr chosen, TaskContext &in) {
+        return lowerMatmul(matmul.getLoc(), places.of(matmul.getLhs()),
+                           places.of(matmul.getRhs()), result, chosen,
+                           matmul.getTransposeB(), in);
+      };
+      auto fewRows =
+          ascend::AscendDialect::FewRowsAttrHelper(matmul.getContext()).getAttr(matmul);
+      if (!fewRows || !context.tokenRows)
+        return lowerIn(*blocking, context);
+      TaskContext fewContext = context;
+      fewContext.name += "_few_rows";
+      return lowerByRowsPresent(
+          matmul.getLoc(), fewRows, context,
+          [&] { return lowerIn(fewRows.getBlocking(), fewContext); },
+          [&] { return lowerIn(*blocking, context); });
     });
+  }
+
+  /// `if (rows present <= fewRows.rows)` the task of `fewRows`' blocking, else
+  /// that of the strategy's: both tasks are built, the host launches one.
+  static LogicalResult lowerByRowsPresent(Location loc, ascend::FewRowsAttr fewRows,
+                                          TaskContext &context,
+                                          function_ref<LogicalResult()> onFewRows,
+                                          function_ref<LogicalResult()> otherwise) {
+    OpBuilder &host = context.host;
+    Value limit = arith::ConstantIndexOp::create(context.entry, loc, fewRows.getRows());
+    Value few = arith::CmpIOp::create(host, loc, arith::CmpIPredicate::sle, context.tokenRows,
+                                      limit);
+    auto branch = scf::IfOp::create(host, loc, few, /*withElseRegion=*/true);
+    OpBuilder::InsertionGuard guard(host);
+    host.setInsertionPoint(branch.thenBlock()->getTerminator());
+    if (failed(onFewRows()))
+      return failure();
+    host.setInsertionPoint(branch.elseBlock()->getTerminator());
+    return otherwise();
   }
 
   /// A matmul paired with its consumer (`ascend.pairing`): its ring, and

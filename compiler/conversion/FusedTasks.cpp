@@ -259,9 +259,14 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
   LogicalResult status = success();
   auto yield = cast<tile::YieldOp>(body.getTerminator());
   int64_t perItem = chunking.getDoubleBuffered() ? 2 : 1;
-  // Work item `item` from token row `first` on (null: 0).
-  auto emitItem = [&](Value item, Value first) {
-    llvm::DenseMap<Value, Value> once = held;
+  // Work item `item` from token row `first` on (null: 0); with `maybeShort`,
+  // it may be the last of run-time token rows, its second chunk empty.
+  auto emitItem = [&](Value item, Value first, bool maybeShort) {
+    // What an earlier item loaded once serves this one; its chunks' tiles do not.
+    llvm::DenseMap<Value, Value> once;
+    for (auto [value, tile] : held)
+      if (!isPerChunk(value))
+        once[value] = tile;
     for (int64_t copy = 0; copy < perItem && succeeded(status); ++copy) {
       held = once;
       broadcastWindows.clear();
@@ -278,7 +283,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
         row = arith::AddIOp::create(b, loc, first, row);
       // With run-time token rows, the last item's second chunk may hold none.
       OpBuilder::InsertionGuard guard(b);
-      if (copy > 0 && task.tokenRows()) {
+      if (copy > 0 && maybeShort) {
         Value present =
             arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, row, task.tokenRows());
         auto branch = scf::IfOp::create(b, loc, present, /*withElseRegion=*/false);
@@ -313,7 +318,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
   if (!ring) {
     task.forEachRowItem(rows, chunkRows * perItem, 1, context.entry, [&](Value item) {
       chunkLoop = b.getInsertionBlock()->getParentOp();
-      emitItem(item, Value());
+      emitItem(item, Value(), /*maybeShort=*/task.tokenRows() != nullptr);
     });
   } else {
     // Per slot: pop this AIV's row half, its chunks' work items, free it.
@@ -331,22 +336,33 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
       Value first = arith::AddIOp::create(
           b, loc, arith::MulIOp::create(b, loc, slot, task.constantIndex(ring->slotRows)),
           arith::MulIOp::create(b, loc, subblock, task.constantIndex(half)));
-      // The work items of the half's rows present: all but in a partial
-      // last slot, whose second half may have none.
+      // The half's whole work items of the rows present: all but in a
+      // partial last slot, whose second half may have none. Their chunks
+      // need no guard, so the loads of one overlap the vector work of the
+      // other; what is left, less than a work item, follows on its own.
       Value end = task.constantIndex(half / itemRows);
+      Value present;
       if (Value tokenRows = task.tokenRows()) {
-        Value present = arith::MaxSIOp::create(b, loc, arith::SubIOp::create(b, loc, tokenRows, first),
-                                               task.constantIndex(0));
-        Value items = arith::DivSIOp::create(
-            b, loc, arith::AddIOp::create(b, loc, present, task.constantIndex(itemRows - 1)),
-            task.constantIndex(itemRows));
-        end = arith::MinSIOp::create(b, loc, items, end);
+        present = arith::MaxSIOp::create(b, loc, arith::SubIOp::create(b, loc, tokenRows, first),
+                                         task.constantIndex(0));
+        end = arith::MinSIOp::create(
+            b, loc, arith::DivSIOp::create(b, loc, present, task.constantIndex(itemRows)), end);
       }
       auto items = scf::ForOp::create(b, loc, task.constantIndex(0), end, task.constantIndex(1));
       {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPoint(items.getBody()->getTerminator());
-        emitItem(items.getInductionVar(), first);
+        emitItem(items.getInductionVar(), first, /*maybeShort=*/false);
+      }
+      if (present) {
+        Value covered = arith::MulIOp::create(b, loc, end, task.constantIndex(itemRows));
+        Value rest = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::slt, covered,
+            arith::MinSIOp::create(b, loc, present, task.constantIndex(half)));
+        auto branch = scf::IfOp::create(b, loc, rest, /*withElseRegion=*/false);
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPoint(branch.thenBlock()->getTerminator());
+        emitItem(end, first, /*maybeShort=*/true);
       }
       ascend::TFreeOp::create(b, loc, ring->ring);
     };

@@ -37,10 +37,13 @@ bool isVectorCompute(Operation *op) {
          !isa<tile::LoadOp, tile::LoadRowsOp, tile::CmpOp>(op);
 }
 
-/// The blocking of `matmul`; with an accumulator, also the chunking of the
-/// add that accumulates (chosen on a stand-in of that add).
-FailureOr<ascend::BlockingAttr> matmulStrategy(tile::MatmulOp matmul,
-                                               const target::TargetDescription &target) {
+} // namespace
+
+/// With an accumulator, the blocking also holds the chunking of the add that
+/// accumulates (chosen on a stand-in of that add).
+FailureOr<CubeBlockings>
+tilec::conversion::matmulStrategy(tile::MatmulOp matmul, const target::TargetDescription &target,
+                                  int64_t rowMultiple) {
   auto shapeOf = [](Value value) {
     return MatrixShape::of(cast<RankedTensorType>(value.getType()).getShape());
   };
@@ -56,13 +59,13 @@ FailureOr<ascend::BlockingAttr> matmulStrategy(tile::MatmulOp matmul,
     buffers = std::min<int64_t>(stages.getInt(), 2);
   auto kernel = matmul->getParentOfType<tile::KernelOp>();
   bool runtimeRows = kernel && RuntimeRows(kernel).tokenRowsOf(matmul.getLhs()).has_value();
-  FailureOr<ascend::BlockingAttr> blocking =
+  FailureOr<CubeBlockings> blockings =
       chooseBlocking(matmul.getLoc(), shapeOf(matmul.getLhs()), rhs,
                      cast<RankedTensorType>(matmul.getLhs().getType()).getElementType(),
                      cast<RankedTensorType>(matmul.getType()).getElementType(), buffers,
-                     runtimeRows, target);
-  if (failed(blocking) || !matmul.getAcc())
-    return blocking;
+                     runtimeRows, target, rowMultiple);
+  if (failed(blockings) || !matmul.getAcc())
+    return blockings;
   OpBuilder builder(matmul);
   auto add = tile::AddOp::create(builder, matmul.getLoc(), matmul.getType(), matmul.getResult(),
                                  matmul.getAcc());
@@ -70,19 +73,31 @@ FailureOr<ascend::BlockingAttr> matmulStrategy(tile::MatmulOp matmul,
   add.erase();
   if (failed(accumulate))
     return failure();
-  ascend::BlockingAttr b = *blocking;
-  return ascend::BlockingAttr::get(matmul.getContext(), b.getM(), b.getN(), b.getK(),
-                                   b.getChunk(), b.getPanel(), b.getAccumulators(),
-                                   b.getLength(), b.getBuffers(), *accumulate);
+  ascend::BlockingAttr b = blockings->atBound;
+  // Accumulating, the task is a product and an add: one blocking.
+  return CubeBlockings{ascend::BlockingAttr::get(matmul.getContext(), b.getM(), b.getN(),
+                                                 b.getK(), b.getChunk(), b.getPanel(),
+                                                 b.getAccumulators(), b.getLength(),
+                                                 b.getBuffers(), *accumulate),
+                       {}};
 }
+
+namespace {
 
 /// The strategy of `op`; a null attribute for an op that is not tiled.
 FailureOr<Attribute> chooseStrategy(Operation *op, ModuleOp module,
                                 const target::TargetDescription &target) {
   if (auto scope = dyn_cast<tile::ScopeOp>(op))
     return chooseScopeStrategy(scope, module, target);
-  if (auto matmul = dyn_cast<tile::MatmulOp>(op))
-    return FailureOr<Attribute>(matmulStrategy(matmul, target));
+  if (auto matmul = dyn_cast<tile::MatmulOp>(op)) {
+    FailureOr<CubeBlockings> blockings = matmulStrategy(matmul, target);
+    if (failed(blockings))
+      return failure();
+    if (blockings->fewRows && isa<tile::KernelOp>(matmul->getParentOp()))
+      ascend::AscendDialect::FewRowsAttrHelper(matmul.getContext())
+          .setAttr(matmul, blockings->fewRows);
+    return Attribute(blockings->atBound);
+  }
   if (auto interleave = dyn_cast<tile::InterleaveOp>(op)) {
     auto type = cast<RankedTensorType>(interleave.getEven().getType());
     return Attribute(chooseInterleaveChunking(op->getContext(), type.getDimSize(0),
@@ -128,9 +143,13 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       if (pairCubeVector) {
         RuntimeRows runtimeRows(kernel);
         kernel.walk([&](tile::MatmulOp matmul) {
-          if (std::optional<ascend::C2vRingAttr> ring =
-                  choosePairing(matmul, target, runtimeRows))
-            ascend::AscendDialect::PairingAttrHelper(matmul.getContext()).setAttr(matmul, *ring);
+          if (std::optional<Pairing> pairing = choosePairing(matmul, target, runtimeRows)) {
+            // A slot is a row block of that blocking, whatever the rows present.
+            MLIRContext *context = matmul.getContext();
+            ascend::AscendDialect::PairingAttrHelper(context).setAttr(matmul, pairing->ring);
+            ascend::AscendDialect::StrategyAttrHelper(context).setAttr(matmul, pairing->blocking);
+            ascend::AscendDialect::FewRowsAttrHelper(context).removeAttr(matmul);
+          }
         });
       }
     }

@@ -78,23 +78,42 @@ ascend::ChunkingAttr chooseTransposeChunking(mlir::MLIRContext *context, int64_t
 mlir::FailureOr<mlir::Attribute> chooseScopeStrategy(tile::ScopeOp scope, mlir::ModuleOp module,
                                                      const target::TargetDescription &target);
 
+/// A matmul's blocking and, with run-time rows, the one for launches with
+/// few rows present (null: the same).
+struct CubeBlockings {
+  ascend::BlockingAttr atBound;
+  ascend::FewRowsAttr fewRows;
+};
+
 /// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`
 /// with `buffers` (1 or 2) L1 chunk and L0 step buffers; with `runtimeRows`,
-/// `lhs.rows` is a run-time dim's bound and the blocking must also serve a
-/// few of them.
-mlir::FailureOr<ascend::BlockingAttr> chooseBlocking(mlir::Location loc, MatrixShape lhs,
-                                                     MatrixShape rhs, mlir::Type operand,
-                                                     mlir::Type acc, int64_t buffers,
-                                                     bool runtimeRows,
-                                                     const target::TargetDescription &target);
+/// `lhs.rows` is a run-time dim's bound, and a few of them may take another.
+/// Its row blocks are a multiple of `rowMultiple`: when none can be, failure
+/// without a diagnostic.
+mlir::FailureOr<CubeBlockings> chooseBlocking(mlir::Location loc, MatrixShape lhs,
+                                              MatrixShape rhs, mlir::Type operand,
+                                              mlir::Type acc, int64_t buffers, bool runtimeRows,
+                                              const target::TargetDescription &target,
+                                              int64_t rowMultiple = 1);
+
+/// The blockings of `matmul` (tile-select-strategy's `ascend.strategy` and,
+/// with run-time rows and no accumulator, `ascend.few_rows`), row blocks a
+/// multiple of `rowMultiple` (as chooseBlocking).
+mlir::FailureOr<CubeBlockings> matmulStrategy(tile::MatmulOp matmul,
+                                              const target::TargetDescription &target,
+                                              int64_t rowMultiple = 1);
 
 /// The ring through which `matmul` (its `ascend.strategy` chosen) runs
 /// paired with the one fused vector scope that reads its product in whole
 /// rows (StrategyPairing.cpp); nothing when it does not pair. With rows of
 /// a run-time dim (`runtimeRows`) it must pay at one row block as well.
-std::optional<ascend::C2vRingAttr> choosePairing(tile::MatmulOp matmul,
-                                                 const target::TargetDescription &target,
-                                                 const RuntimeRows &runtimeRows);
+struct Pairing {
+  ascend::C2vRingAttr ring;
+  ascend::BlockingAttr blocking; ///< the matmul's, its rows a whole slot's
+};
+std::optional<Pairing> choosePairing(tile::MatmulOp matmul,
+                                     const target::TargetDescription &target,
+                                     const RuntimeRows &runtimeRows);
 
 } // namespace tilec::conversion
 

@@ -166,17 +166,28 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
   return lengths;
 }
 
+/// A matmul's blockings: the one for its rows and, with run-time rows, the
+/// one for launches with at most `fewRows` rows present (none: the same).
+struct Blockings {
+  Blocking atBound;
+  int64_t fewRows = 0;
+  Blocking onFewRows{};
+};
+
 /// The blocking with the lowest estimate among output blocks of at most the
 /// target's cube block rows and columns (whole fractals where the dimension allows), the
 /// deepest K step whose L0A and L0B buffers (two of each, or one) fit, L1 chunks of 1, 2
 /// or 4 steps, with or without the A panel, one or two accumulators, and the
-/// work item lengths above. With `runtimeRows` M is a run-time dim's bound: a
-/// blocking is also estimated on a few tokens (one row block of the largest
-/// size), and the one whose worse estimate, against the best of its case, is
-/// lowest wins, so one C++ serves a few tokens and the bound alike (work
-/// items as long as a whole row of blocks keep the cores busy at the bound
-/// but leave all but one idle on a few tokens).
-FailureOr<Blocking> bestBlocking(Location loc, Problem &p, bool runtimeRows) {
+/// work item lengths above. With `runtimeRows` M is a run-time dim's bound,
+/// and a second blocking is the best on one row block of the largest size:
+/// work items as long as a whole row of blocks keep the cores busy at the
+/// bound but leave all but one idle on a few tokens, and blocks small enough
+/// for a few tokens re-read the operands too often at the bound. The host
+/// takes the second up to the largest row count, in powers of two from one
+/// row block, at which it is estimated faster. Row blocks are a multiple of
+/// `rowMultiple`; when none is, failure without a diagnostic.
+FailureOr<Blockings> bestBlockings(Location loc, Problem &p, bool runtimeRows,
+                                   int64_t rowMultiple) {
   const target::CubeRate *rate = p.target.cubeRate(p.operandType);
   if (!rate)
     return emitError(loc) << "the target has no cube path for " << p.operand;
@@ -184,12 +195,21 @@ FailureOr<Blocking> bestBlocking(Location loc, Problem &p, bool runtimeRows) {
   // left of K after them is the tail step, and a K below K0 is one step.
   p.tail = p.k > rate->k0 ? p.k % rate->k0 : 0;
   int64_t depth = p.k < rate->k0 ? p.k : rate->k0;
+  // A problem of `rows` of the bound's, in whole blocks of `bm`.
+  auto withRows = [&](int64_t rows, int64_t bm) {
+    Problem fewer = p;
+    fewer.m = llvm::alignTo(rows, bm);
+    return fewer;
+  };
+  const int64_t fewRows = std::min(p.m, p.target.cubeBlockMaxRows);
   struct Candidate {
     Blocking blocking;
     Estimate atBound, onFewRows;
   };
   SmallVector<Candidate> candidates;
   for (int64_t bm : blockSizes(p.m, p.target.cubeBlockMaxRows, rate->m0)) {
+    if (bm % rowMultiple != 0)
+      continue;
     for (int64_t bn : blockSizes(p.n, p.target.cubeBlockMaxCols, rate->n0)) {
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
       std::optional<int64_t> bk;
@@ -211,12 +231,14 @@ FailureOr<Blocking> bestBlocking(Location loc, Problem &p, bool runtimeRows) {
                            panel, accumulators, 1,   p.buffers};
             if (!p.fits(trial))
               continue;
-            // With run-time rows, a few tokens may be all there is: the rows of
-            // the largest block (or the bound, if fewer), in this candidate's blocks.
-            Problem few = p;
-            few.m = llvm::alignTo(std::min(p.m, p.target.cubeBlockMaxRows), bm);
-            int64_t rowBlocks = (runtimeRows ? few.m : p.m) / bm;
-            for (int64_t length : segmentLengths(rowBlocks, p.n / bn, p.target.cubeCores)) {
+            // Lengths for the bound's row blocks and, with run-time rows, for one.
+            Problem few = withRows(fewRows, bm);
+            SmallVector<int64_t> lengths = segmentLengths(p.m / bm, p.n / bn, p.target.cubeCores);
+            if (runtimeRows)
+              for (int64_t length : segmentLengths(few.m / bm, p.n / bn, p.target.cubeCores))
+                if (!llvm::is_contained(lengths, length))
+                  lengths.push_back(length);
+            for (int64_t length : lengths) {
               trial.length = length;
               candidates.push_back(
                   {trial, estimate(p, trial), runtimeRows ? estimate(few, trial) : Estimate{}});
@@ -226,39 +248,59 @@ FailureOr<Blocking> bestBlocking(Location loc, Problem &p, bool runtimeRows) {
       }
     }
   }
+  // Row blocks of a multiple are the caller's option, not the matmul's need.
+  if (candidates.empty() && rowMultiple > 1)
+    return failure();
   if (candidates.empty())
     return emitError(loc) << "no blocking of the " << p.m << " × " << p.k << " × " << p.n
                           << " matmul fits L0A, L0B, L0C and L1";
-  double bestAtBound = candidates.front().atBound.cycles,
-         bestOnFew = candidates.front().onFewRows.cycles;
-  for (const Candidate &c : candidates) {
-    bestAtBound = std::min(bestAtBound, c.atBound.cycles);
-    bestOnFew = std::min(bestOnFew, c.onFewRows.cycles);
-  }
-  auto worseRatio = [&](const Candidate &c) {
-    return runtimeRows ? std::max(c.atBound.cycles / bestAtBound,
-                                  c.onFewRows.cycles / bestOnFew)
-                       : 1.0;
+  // At the bound, equal cycles (both bound by the chip's bandwidth, say) go
+  // to the blocking faster on a few rows, then to the usual tie-breaks.
+  auto boundKey = [](const Candidate &c) {
+    return std::make_tuple(c.atBound.cycles, c.onFewRows.cycles, c.atBound);
   };
-  const Candidate *best = &candidates.front();
-  for (const Candidate &c : candidates)
-    if (std::make_pair(worseRatio(c), c.atBound) < std::make_pair(worseRatio(*best), best->atBound))
-      best = &c;
-  return best->blocking;
+  const Candidate *atBound = &candidates.front(), *onFew = &candidates.front();
+  for (const Candidate &c : candidates) {
+    if (boundKey(c) < boundKey(*atBound))
+      atBound = &c;
+    if (std::make_pair(c.onFewRows, c.atBound) < std::make_pair(onFew->onFewRows, onFew->atBound))
+      onFew = &c;
+  }
+  Blockings chosen{atBound->blocking};
+  if (!runtimeRows || onFew == atBound)
+    return chosen;
+  // Up to which row count the few rows' blocking is the faster.
+  for (int64_t rows = fewRows; rows < p.m; rows *= 2) {
+    Estimate few = estimate(withRows(rows, onFew->blocking.m), onFew->blocking),
+             bound = estimate(withRows(rows, atBound->blocking.m), atBound->blocking);
+    // Both bound by the chip's bandwidth, the busier core decides: the
+    // estimate charges re-reads at HBM's rate, which the L2 mostly serves.
+    bool chipBound = few.cycles > few.coreCycles && bound.cycles > bound.coreCycles;
+    if (chipBound ? few.coreCycles >= bound.coreCycles : few.cycles >= bound.cycles)
+      break;
+    chosen.fewRows = rows;
+    chosen.onFewRows = onFew->blocking;
+  }
+  return chosen;
 }
 
 } // namespace
 
-FailureOr<ascend::BlockingAttr>
+FailureOr<CubeBlockings>
 tilec::conversion::chooseBlocking(Location loc, MatrixShape lhs, MatrixShape rhs, Type operand,
                                   Type acc, int64_t buffers, bool runtimeRows,
-                                  const target::TargetDescription &target) {
+                                  const target::TargetDescription &target, int64_t rowMultiple) {
   std::optional<DType> operandDType = dtypeOf(operand);
   if (!operandDType)
     return emitError(loc) << "no cube operand type " << operand;
   Problem problem{lhs.rows, lhs.cols, rhs.cols, operand, acc, *operandDType, buffers, target};
-  FailureOr<Blocking> blocking = bestBlocking(loc, problem, runtimeRows);
-  if (failed(blocking))
+  FailureOr<Blockings> blockings = bestBlockings(loc, problem, runtimeRows, rowMultiple);
+  if (failed(blockings))
     return failure();
-  return blocking->toAttr(loc.getContext());
+  MLIRContext *context = loc.getContext();
+  CubeBlockings chosen{blockings->atBound.toAttr(context), {}};
+  if (blockings->fewRows)
+    chosen.fewRows = ascend::FewRowsAttr::get(context, blockings->fewRows,
+                                              blockings->onFewRows.toAttr(context));
+  return chosen;
 }

@@ -97,7 +97,7 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
 
 } // namespace
 
-std::optional<ascend::C2vRingAttr>
+std::optional<Pairing>
 tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDescription &target,
                                  const RuntimeRows &runtimeRows) {
   ascend::AscendDialect::StrategyAttrHelper strategy(matmul.getContext());
@@ -114,11 +114,20 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   // Each AIV of the cluster runs the chain on its half of a slot's rows in
   // whole work items of the scope's (two chunks when double buffered), and a
   // slot is made of whole output blocks.
+  // Row blocks too short for that take the best blocking whose are not.
   auto chunking = dyn_cast_or_null<ascend::ChunkingAttr>(strategy.getAttr(reader->scope));
+  if (!chunking)
+    return std::nullopt;
+  int64_t itemRows = chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1);
+  ascend::BlockingAttr unpairedBlocking = blocking;
+  if (blocking.getM() % (2 * itemRows) != 0) {
+    FailureOr<CubeBlockings> taller = matmulStrategy(matmul, target, 2 * itemRows);
+    if (failed(taller))
+      return std::nullopt;
+    blocking = taller->atBound;
+  }
   int64_t rows = blocking.getM();
-  int64_t itemRows = chunking ? chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1) : 0;
-  if (!chunking || rows % 2 != 0 || (rows / 2) % itemRows != 0 ||
-      reader->cols % blocking.getN() != 0)
+  if (reader->cols % blocking.getN() != 0)
     return std::nullopt;
   auto type = cast<RankedTensorType>(matmul.getType());
   uint64_t slotBytes = uint64_t(rows) * uint64_t(reader->cols) *
@@ -130,17 +139,21 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   // busy cube cores would leave cores idle (a whole-row slot of a short
   // product runs on one AIC). Run-time token rows may be as few as one row
   // block at launch, so the rule holds there too.
-  auto idlesCores = [&](int64_t productRows, uint64_t slots) {
-    Distribution unpaired(productRows, type.getDimSize(1), Blocking::of(blocking));
-    return slots < uint64_t(std::min<int64_t>(unpaired.items(), target.cubeCores));
+  // (Unpaired, a launch with few rows present may take another blocking.)
+  auto idlesCores = [&](int64_t productRows, uint64_t slots, ascend::BlockingAttr unpaired) {
+    Distribution items(productRows, type.getDimSize(1), Blocking::of(unpaired));
+    return slots < uint64_t(std::min<int64_t>(items.items(), target.cubeCores));
   };
-  if (idlesCores(type.getDimSize(0), slotsInProduct) ||
-      (runtimeRows.tokenRowsOf(matmul.getResult()) && idlesCores(rows, slotsPerRowBlock)))
+  auto fewRows = ascend::AscendDialect::FewRowsAttrHelper(matmul.getContext()).getAttr(matmul);
+  if (idlesCores(type.getDimSize(0), slotsInProduct, unpairedBlocking) ||
+      (runtimeRows.tokenRowsOf(matmul.getResult()) &&
+       idlesCores(rows, slotsPerRowBlock, fewRows ? fewRows.getBlocking() : unpairedBlocking)))
     return std::nullopt;
   uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
   // Two slots at least, so the AIC fills one while the AIVs read the other.
   for (int64_t slots = kMaxSlots; slots >= 2; --slots)
     if (rings * uint64_t(slots) * slotBytes <= target.l2Bytes / kL2ShareDivisor)
-      return ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, slots);
+      return Pairing{ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, slots),
+                     blocking};
   return std::nullopt;
 }

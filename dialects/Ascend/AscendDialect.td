@@ -54,6 +54,9 @@ def Ascend_Dialect : Dialect {
     // the fused scope that reads its product, through a ring of GM slots
     // (#ascend.c2v_ring).
     "::tilec::ascend::C2vRingAttr":$pairing,
+    // On a tile.matmul with run-time rows (tile-select-strategy): the
+    // blocking of launches with few rows present (#ascend.few_rows).
+    "::tilec::ascend::FewRowsAttr":$few_rows,
     // On a tile op or scope that becomes one task of its own
     // (tile-form-tasks): the cores it runs on (`#ascend.core<aiv>`).
     "::tilec::ascend::CoreTypeAttr":$task

@@ -116,12 +116,14 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
     return verifyStrategy(op, name, value);
   if (name == CopiesAttrHelper::getNameStr())
     return verifyCopies(op, name, value);
-  if (name == PairingAttrHelper::getNameStr()) {
+  if (name == PairingAttrHelper::getNameStr() || name == FewRowsAttrHelper::getNameStr()) {
     if (!isa<tilec::tile::MatmulOp>(op))
       return op->emitError() << "'" << name << "' belongs on a tile.matmul, not "
                              << op->getName();
-    if (!isa<C2vRingAttr>(value))
+    if (name == PairingAttrHelper::getNameStr() && !isa<C2vRingAttr>(value))
       return wrongType(op, name, "an #ascend.c2v_ring attribute", value);
+    if (name == FewRowsAttrHelper::getNameStr() && !isa<FewRowsAttr>(value))
+      return wrongType(op, name, "an #ascend.few_rows attribute", value);
     return success();
   }
   if (name == TaskAttrHelper::getNameStr()) {

@@ -1,4 +1,4 @@
-//===- AscendStrategyAttrs.cpp - #ascend.chunking, #ascend.blocking -------===//
+//===- AscendStrategyAttrs.cpp - the strategy attributes' verifiers ------===//
 #include "dialects/Ascend/AscendOps.h"
 
 using namespace mlir;
@@ -26,5 +26,12 @@ LogicalResult BlockingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "a blocking has 1 or 2 accumulators, found " << accumulators;
   if (buffers != 1 && buffers != 2)
     return emitError() << "a blocking has 1 or 2 buffers, found " << buffers;
+  return success();
+}
+
+LogicalResult FewRowsAttr::verify(function_ref<InFlightDiagnostic()> emitError, int64_t rows,
+                                  BlockingAttr blocking) {
+  if (rows <= 0)
+    return emitError() << "few rows are at least one, found rows = " << rows;
   return success();
 }

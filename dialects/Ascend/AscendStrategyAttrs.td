@@ -69,6 +69,25 @@ def Ascend_BlockingAttr : Ascend_Attr<"Blocking", "blocking"> {
   let genVerifyDecl = 1;
 }
 
+def Ascend_FewRowsAttr : Ascend_Attr<"FewRows", "few_rows"> {
+  let summary = "the blocking a matmul with run-time rows takes when few are present";
+  let description = [{
+    tile-select-strategy's choice (`ascend.few_rows`, on a `tile.matmul` whose
+    rows are a run-time dim's) of a second blocking for launches with at most
+    `rows` rows present: the host program compares the rows present with
+    `rows` and launches the task of `blocking`, or that of the matmul's
+    `ascend.strategy` (chosen for the bound). Blocks that keep the cube cores
+    busy on a few tokens re-read the operands too often at the bound, and the
+    bound's leave cores idle on a few tokens (docs/design.md, "Run-time dims").
+
+    `#ascend.few_rows<rows = 256, blocking = #ascend.blocking<m = 128, n = 64,
+    k = 128, chunk = 256, panel = false, accumulators = 2, length = 1>>`
+  }];
+  let parameters = (ins "int64_t":$rows, "BlockingAttr":$blocking);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
 def Ascend_C2vRingAttr : Ascend_Attr<"C2vRing", "c2v_ring"> {
   let summary = "a matmul paired with its vector consumer through a ring of GM slots";
   let description = [{

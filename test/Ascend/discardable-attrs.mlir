@@ -172,3 +172,51 @@ tile.kernel @pairing_type(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: 
   tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
   tile.return
 }
+
+// -----
+
+// CHECK-LABEL: tile.kernel @few_rows
+// CHECK: tile.matmul {{.*}}ascend.few_rows = #ascend.few_rows<rows = 64, blocking = <m = 16, n = 16, k = 16, chunk = 16, panel = false, accumulators = 1, length = 1>>
+tile.kernel @few_rows(%t: i32 {tile.dim = 128 : i64}, %a: !tile.gm<128x32xf32> {tile.rows = 0 : i64}, %b: !tile.gm<32x32xf32>, %y: !tile.gm<128x32xf32> {tile.out, tile.rows = 0 : i64}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<128x32xf32> -> tensor<128x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  %p = tile.matmul %ta, %tb {ascend.few_rows = #ascend.few_rows<rows = 64, blocking = <m = 16, n = 16, k = 16, chunk = 16, panel = false, accumulators = 1, length = 1>>} : tensor<128x32xf32>, tensor<32x32xf32> -> tensor<128x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<128x32xf32>, !tile.gm<128x32xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @few_rows_not_matmul(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
+  // expected-error @+1 {{'ascend.few_rows' belongs on a tile.matmul, not tile.abs}}
+  %a = tile.abs %t {ascend.few_rows = #ascend.few_rows<rows = 8, blocking = <m = 16, n = 16, k = 16, chunk = 16, panel = false, accumulators = 1, length = 1>>} : tensor<8x64xf32>
+  tile.store %a, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @few_rows_type(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  // expected-error @+1 {{'ascend.few_rows' must be an #ascend.few_rows attribute, found 4 : i64}}
+  %p = tile.matmul %ta, %tb {ascend.few_rows = 4} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @few_rows_none(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  // expected-error @+1 {{few rows are at least one, found rows = 0}}
+  %p = tile.matmul %ta, %tb {ascend.few_rows = #ascend.few_rows<rows = 0, blocking = <m = 16, n = 16, k = 16, chunk = 16, panel = false, accumulators = 1, length = 1>>} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}
