@@ -7,9 +7,10 @@ Builds tilec, tile-run and isa-matmul-bench in the build directory (default buil
 tilec compile time of every kernel in kernels-dsl/; every kernel on the a2a3 model, fused and
 unfused (modeled time, roofline, GM bytes, host time) with its outputs checked against the numpy
 golden; the flagship's turnaround (bench/tile_run_turnaround.py) against the torch reference
-(bench/flagship_torch.py, skipped when torch is absent) and its scaling in T; the K-loop GEMM
-against plain matmul; the
-simulated matmul throughput; the model against published a2a3 measurements
+(bench/flagship_torch.py, skipped when torch is absent) and its scaling in T; the shipped
+flagship and decode kernels (one C++ for every T) unpaired and with --pair-cube-vector; the
+K-loop GEMM against plain matmul; the simulated matmul throughput; the model against published
+a2a3 measurements
 (bench/calibrate.py). The figures fill the placeholders (@NAME@) of
 bench/performance.md.in. Any failing tool or check stops the run with a non-zero exit and leaves
 docs/performance.md as it was. Takes a few minutes; needs numpy (Debian's /usr/bin/python3).
@@ -41,6 +42,10 @@ FLAGSHIP_START = ["--set", "start_pos=128"]
 FLAGSHIP_SET = ["-D", "T=128"] + FLAGSHIP_START
 FLAGSHIP_COMPILE_TARGET_MS = 100
 SCALING_T = (128, 512, 2048)
+# The kernels as shipped (one C++ for every T), run at these T unpaired and with
+# --pair-cube-vector on the same inputs.
+PAIRING_CASES = [(FLAGSHIP, t, FLAGSHIP_START) for t in (128, 2048)] + \
+    [("deepseek_v4/decode_qkv_rope.tile", t, []) for t in (8, 64, 128)]
 FUSE_FLAGS = {"fused": "--fuse=true", "unfused": "--fuse=false"}
 # A kernel's first tile-run configuration (--random 0 and these; a run-time dim is otherwise run
 # at its bound), and the ones besides it.
@@ -178,6 +183,22 @@ class Bench:
                     model_s=statistics.median(r["host"]["model_s"] for r in warm),
                     measured_s=statistics.median(r["measured_s"] for r in warm),
                     cxx_compile_s=self.cxx_compile_s[first["host"]["cache_key"]])
+
+    def paired_and_unpaired(self, kernel, t, sets):
+        """The kernel's C++ for its bound run at T = t on --random 0 inputs, unpaired and paired;
+        stops unless their outputs are bit-identical."""
+        directory = os.path.join(self.work, f"pairing-{stem(kernel)}-{t}")
+        inputs = os.path.join(directory, "inputs")
+        unpaired = self.tile_run(kernel, ["--random", "0", "--set", f"T={t}", "--save-inputs", inputs,
+                                          "--outputs", os.path.join(directory, "unpaired")] + sets)
+        paired = self.tile_run(kernel, ["--pair-cube-vector", "--inputs", inputs,
+                                        "--outputs", os.path.join(directory, "paired")] + sets)
+        for name in sorted(os.listdir(os.path.join(directory, "unpaired"))):
+            with open(os.path.join(directory, "unpaired", name), "rb") as a, \
+                    open(os.path.join(directory, "paired", name), "rb") as b:
+                if a.read() != b.read():
+                    fail(f"{kernel} at T = {t}: paired output {name} differs from unpaired")
+        return unpaired, paired
 
     def fused_and_unfused(self, kernel, directory, config):
         """The fused model on --random 0 inputs (saved to directory/inputs), then the unfused one on
@@ -395,6 +416,17 @@ def scaling_table(scaling):
                   "host: tile-run wall s"], rows)
 
 
+def pairing_table(pairing):
+    rows = []
+    for (kernel, t, _), (u, p) in pairing:
+        rows.append([stem(kernel), t, num(u["modeled_us"]), num(p["modeled_us"]),
+                     f"{u['modeled_us'] / p['modeled_us']:.2f}×", *work_bound(p), *hbm(u), *hbm(p),
+                     len(p["launches"])])
+    return table(["kernel", "T", "unpaired µs", "paired µs", "speed-up", "work bound µs",
+                  "paired / work bound", "HBM MB unpaired", "/ params", "HBM MB paired", "/ params",
+                  "paired launches run"], rows)
+
+
 def kloop_table(cases):
     """Launches and modeled time of each KLOOP_CASES form, against plain matmul (the first)."""
     plain = cases[0][1]["modeled_us"]
@@ -477,6 +509,12 @@ def main():
                           bench.model(FLAGSHIP, defines, ["--random", "0", "--save-inputs", inputs] + FLAGSHIP_START,
                                       inputs, os.path.join(work, f"scaling-{t}", "fused")))
 
+        pairing = []
+        for case in PAIRING_CASES:
+            kernel, t, sets = case
+            progress(start, f"pairing: {stem(kernel)} at T = {t}")
+            pairing.append((case, bench.paired_and_unpaired(kernel, t, sets)))
+
         kloop = []
         for name, kernel, defines in KLOOP_CASES:
             progress(start, f"K-loop GEMM: {kernel}")
@@ -506,6 +544,7 @@ def main():
         "SCALING_TABLE": scaling_table(scaling),
         "MATMUL_TABLE": matmul_table(matmul),
         "KLOOP_TABLE": kloop_table(kloop),
+        "PAIRING_TABLE": pairing_table(pairing),
         "CALIBRATION_TABLE": calibration_table(calibration),
     }
     with open(args.output, "w") as f:

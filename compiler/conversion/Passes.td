@@ -87,6 +87,13 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       task's GM bytes at the chip's bandwidth; ties go to fewer GM bytes, then
       to the faster busiest core. An accumulating matmul's add is its
       `accumulate` chunking. An error at the matmul when no blocking fits.
+      When M is a run-time dim's (in the kernel's body, no accumulator), the
+      matmul may also get `ascend.few_rows = #ascend.few_rows<rows,
+      blocking>`: the best blocking on one row block, for launches with at
+      most `rows` rows present (the largest power of two times a row block at
+      which it is estimated faster; both bound by the chip's bandwidth, the
+      busier core decides); blockings equal at the bound go to the one
+      faster on few rows.
     - Every op that may need copy tasks between places in global memory gets
       `ascend.copies`, one `#ascend.chunking` per copy: a store (the value
       into its window), an insert (the destination into a place of its own,
@@ -99,7 +106,7 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       sides.
     - With `pair-cube-vector` (off by default, `tilec --pair-cube-vector`:
       pto-isa's CPU simulator cannot run mixed launches), a matmul without
-      accumulator and without run-time token rows whose product is read by
+      accumulator whose product is read by
       one fused vector scope alone, in all of its rows (directly, or through
       one slice of all rows and w columns at h × w in a parallel loop over h
       covering the columns), the product's rows being the scope's token rows,
@@ -108,9 +115,12 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       as one mixed launch through a ring of GM slots of one output block's
       rows × the w columns a consumer run reads. It pairs when the scope's
       work item (its chunk rows, twice when double buffered) divides half a
-      slot's rows (one half per AIV), the blocking's columns divide w, and
-      the product has at least as many slots as the unpaired matmul keeps
-      cube cores busy (a slot is one cube work item). The ring is the
+      slot's rows (one half per AIV; a blocking whose row blocks are too
+      short is replaced by the best whose are not), the blocking's columns
+      divide w, and the product has at least as many slots as the unpaired
+      matmul keeps cube cores busy (a slot is one cube work item), with
+      run-time rows also at one row block (by its `few_rows` blocking, which
+      pairing drops). The ring is the
       deepest of 4, 3 or 2
       slots for which the rings of all clusters that get a slot take at
       most a quarter of the target's L2; none fits, no pairing.
