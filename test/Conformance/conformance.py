@@ -165,6 +165,12 @@ def compare_outputs(kernel, pto_dir, model_dir):
     return passed
 
 
+def has_mixed_launch(cpp):
+    """Whether the emitted C++ at `cpp` calls HostApi::launchMixed."""
+    with open(cpp) as source:
+        return "host->launchMixed(" in source.read()
+
+
 def compile_command(args, rest):
     """CLANG++ building against pto-isa's CPU simulator, as every kernel is built."""
     return [
@@ -241,6 +247,10 @@ def main():
     with open(os.path.join(args.work, "log.txt"), "w") as log:
         for name, command in steps:
             if run_step(name, command, log) is None:
+                return 1
+            # A paired case whose kernel no longer pairs would test nothing paired.
+            if name == "tilec" and args.pair_cube_vector and not has_mixed_launch(cpp):
+                print("  FAIL: tilec --pair-cube-vector made no mixed launch (launchMixed)")
                 return 1
     return 0 if compare_outputs(kernel, pto, model) else 1
 
