@@ -105,7 +105,8 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       of UB, dividing the blocks in which the rows are consecutive on both
       sides.
     - With `pair-cube-vector` (off by default, `tilec --pair-cube-vector`:
-      pto-isa's CPU simulator cannot run mixed launches), a matmul without
+      pto-isa's CPU simulator lacks the cross-core flags of a mixed launch,
+      which only the conformance harness stands in), a matmul without
       accumulator whose product is read by
       one fused vector scope alone, in all of its rows (directly, or through
       one slice of all rows and w columns at h × w in a parallel loop over h

@@ -432,7 +432,7 @@ LogicalResult TaskEmitter::emitPush(ascend::TPushOp push) {
                               cursor.slots, push.getSrc(), /*load=*/false)))
     return failure();
   os << "if (" << col << " + " << src.getCols() << " == " << ring.getCols() << ") {\n";
-  os << "  ffts_cross_core_sync(PIPE_FIX, crossCoreSyncConfig(CV_CORES_SYNC, "
+  os << "  ffts_cross_core_sync(PIPE_FIX, getFFTSMsg(CV_CORES_SYNC, "
      << cursor.fullFlag << "));\n";
   os << "  ++" << cursor.next << ";\n";
   os << "}\n";
@@ -459,7 +459,7 @@ void TaskEmitter::emitFree(ascend::TFreeOp free) {
   ascend::RingType ring = free.getRing().getType();
   const RingCursor &cursor = rings.at(free.getRing());
   os << "if ((" << cursor.next << " + 1) % " << ringSyncPeriod(ring) << " == 0)\n";
-  os << "  ffts_cross_core_sync(PIPE_MTE2, crossCoreSyncConfig(CV_CORES_SYNC, "
+  os << "  ffts_cross_core_sync(PIPE_MTE2, getFFTSMsg(CV_CORES_SYNC, "
      << cursor.fullFlag + 1 << "));\n";
   os << "++" << cursor.next << ";\n";
 }

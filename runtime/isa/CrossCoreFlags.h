@@ -74,12 +74,15 @@ public:
     waitingOn_[size_t(part)] = -1;
     if (available(part, flag))
       return {take(part, flag) + latency_, std::nullopt, false};
-    if (partnerFailed_)
-      return {0, "another core of the cluster failed", true};
-    return {0,
-            "every core of the cluster waits on a cross-core flag nobody will set (or "
-            "has finished): the NPU would hang here",
-            false};
+    // Every part caught in a deadlock reports it, even when a partner's
+    // report already aborted the flags, so a launch names the same part
+    // (its first) however the threads interleave.
+    if (deadlocked_)
+      return {0,
+              "every core of the cluster waits on a cross-core flag nobody will set (or "
+              "has finished): the NPU would hang here",
+              false};
+    return {0, "another core of the cluster failed", true};
   }
 
   /// Part `part` has finished (or failed): its partners' waits stop counting

@@ -1,32 +1,24 @@
 // Cross-core synchronisation inside a cluster (an AIC and its AIVs in a mixed
-// launch) as CANN spells it: ffts_cross_core_sync(pipe, config) sets a flag
-// for the partner cores once `pipe` has finished what was issued on it,
+// launch) as CANN spells it: ffts_cross_core_sync(pipe, getFFTSMsg(mode,
+// flag)) sets a flag for the partner cores once `pipe` has finished what was
+// issued on it (the message as pto-isa spells it, FftsMessage.h),
 // wait_flag_dev(flag) waits for one, get_subblockid() tells AIV 0 from AIV 1
 // (of get_subblockdim()).
 // The model runs only the CV_CORES_SYNC mode (AIC <-> AIVs), see
 // CrossCoreFlags.h for how its counts match up.
 #pragma once
 
+#include "runtime/isa/FftsMessage.h"
 #include "runtime/isa/Sync.h"
 
 #include <cstdint>
 
 namespace pto {
 
-enum TSyncCVMode : uint8_t {
-  CUBE_ALL_CORE_SYNC = 0,
-  VEC_SUBCORES_SYNC = 1,
-  CV_CORES_SYNC = 2,
-};
-
-/// The config word of ffts_cross_core_sync: mode in bits 4-5, flag in 8-11.
-inline uint64_t crossCoreSyncConfig(TSyncCVMode mode, int flag) {
-  return 0x1 | (uint64_t(mode & 0x3) << 4) | (uint64_t(flag & 0xf) << 8);
-}
-
-inline void ffts_cross_core_sync(pipe_t pipe, uint64_t config) {
+inline void ffts_cross_core_sync(pipe_t pipe, uint64_t message) {
   tilec::isa::currentCore().crossCoreSet(detail::toPipe(pipe, "ffts_cross_core_sync"),
-                                         int((config >> 4) & 0x3), int((config >> 8) & 0xf));
+                                         tilec::isa::fftsMessageMode(message),
+                                         tilec::isa::fftsMessageFlag(message));
 }
 
 inline void wait_flag_dev(int64_t flag) { tilec::isa::currentCore().crossCoreWait(int(flag)); }

@@ -103,7 +103,7 @@ void TPUSH(Pipe &pipe, TileProd &tile) {
       "TPUSH", pipe.slot(pipe.pushIndex), Pipe::SlotBytes, 0, tile.GetValidRow(),
       tile.GetValidCol());
   TSTORE(view, tile);
-  ffts_cross_core_sync(PIPE_FIX, crossCoreSyncConfig(CV_CORES_SYNC, Pipe::FullFlag));
+  ffts_cross_core_sync(PIPE_FIX, getFFTSMsg(CV_CORES_SYNC, Pipe::FullFlag));
   ++pipe.pushIndex;
 }
 
@@ -125,7 +125,7 @@ void TPOP(Pipe &pipe, TileCons &tile) {
       tile.GetValidRow(), tile.GetValidCol());
   TLOAD(tile, view);
   if (Pipe::shouldNotifyFree(pipe.popIndex))
-    ffts_cross_core_sync(PIPE_MTE2, crossCoreSyncConfig(CV_CORES_SYNC, Pipe::FreeFlag));
+    ffts_cross_core_sync(PIPE_MTE2, getFFTSMsg(CV_CORES_SYNC, Pipe::FreeFlag));
   ++pipe.popIndex;
 }
 

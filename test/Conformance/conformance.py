@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """One conformance check: a kernel's C++ on the CPU model against the same C++ on pto-isa.
 
-  conformance.py (KERNEL.tile [--kernel NAME] [--set DIM=VALUE]... --target a2a3|a5 [--unfused]
+  conformance.py (KERNEL.tile [--kernel NAME] [--set DIM=VALUE]... --target a2a3|a5
+                  [--unfused] [--pair-cube-vector]
                  | --bf16-check) --work DIR --tools DIR --src-root DIR --pto-isa DIR --cxx CLANG++
 
-1. tilec writes the kernel's C++ (fused, or one task per op with --unfused), at the bound of
-   each run-time dim;
+1. tilec writes the kernel's C++ (fused, or one task per op with --unfused; with
+   --pair-cube-vector, a matmul and the vector chain that reads it as one mixed launch), at the
+   bound of each run-time dim;
 2. tile-run runs that file on the CPU model on seeded random inputs, saving inputs and outputs
    (with --set, at that value of a run-time dim: the bound's C++ on fewer rows);
 3. CLANG++ compiles the same file, unmodified, against pto-isa's headers for its CPU simulator
    (C++23, -D__CPU_SIM, pto-isa's own pre-includes, the target's memory model) with this
    folder's include/ first: <tilec/launch.h> (the launch ABI on the simulator) and a
-   <stdfloat> that makes bfloat16_t real bf16;
-4. pto-isa-run runs it on the saved inputs;
+   <stdfloat> that makes bfloat16_t real bf16; and force-included CrossCoreStandIns.h, the
+   harness's stand-ins for the CANN cross-core flag calls the simulator lacks;
+4. pto-isa-run runs it on the saved inputs (a mixed launch's AIC and AIVs on threads of their
+   own);
 5. every output is compared with the model's bit for bit, except where ULP_BOUNDS allows
    more (instructions whose arithmetic order differs; see docs/runtime-isa.md).
 
@@ -65,6 +69,11 @@ ULP_BOUNDS = {
     "gemm": {"d": (5, MATMUL)},
     "gemm_eltwise": {"y": (1, MATMUL + ", TEXP rounding")},
     "multi_proj": {name: (1, PROJECTION) for name in ("q", "k", "v")},
+    # The kernels of the pairing tests (test/Conversion, run with --pair-cube-vector): a K = 64
+    # matmul into an RMSNorm, f32 (measured 4 for both) or rounded to bf16 (measured 0.5).
+    "pair-cube-vector": {"y": (4, PROJECTION)},
+    "pair-cube-vector-runtime-rows": {"y": (4, PROJECTION)},
+    "pair-cube-vector-whole": {"y": (1, PROJECTION)},
     "softmax": {"p": (2, "TROWSUM order, TEXP rounding")},
     # The running sum of the loop on chip (measured 2); the running max is exact.
     "online_softmax": {"total": (2, "TROWSUM order, TEXP rounding")},
@@ -156,6 +165,12 @@ def compare_outputs(kernel, pto_dir, model_dir):
     return passed
 
 
+def has_mixed_launch(cpp):
+    """Whether the emitted C++ at `cpp` calls HostApi::launchMixed."""
+    with open(cpp) as source:
+        return "host->launchMixed(" in source.read()
+
+
 def compile_command(args, rest):
     """CLANG++ building against pto-isa's CPU simulator, as every kernel is built."""
     return [
@@ -165,7 +180,8 @@ def compile_command(args, rest):
         "-D__CPU_SIM", "-D__STDCPP_BFLOAT16_T__=1", "-DPTO_CPU_SIM_ENABLE_BF16=1",
         "-DCPU_SIM_BFLOAT_ENABLED=1", *ARCH_FLAGS[args.target],
         "-I" + os.path.join(HERE, "include"), "-I" + os.path.join(args.pto_isa, "include"),
-        "-I" + args.src_root, os.path.join(HERE, "Bf16Runtime.cpp"), *rest]
+        "-I" + args.src_root, "-include", os.path.join(HERE, "CrossCoreStandIns.h"),
+        os.path.join(HERE, "Bf16Runtime.cpp"), *rest]
 
 
 def bf16_check(args):
@@ -192,6 +208,9 @@ def main():
                         help="run at this value of a run-time dim (the C++ stays the bound's)")
     parser.add_argument("--target", choices=sorted(ARCH_FLAGS), default="a2a3")
     parser.add_argument("--unfused", action="store_true")
+    parser.add_argument("--pair-cube-vector", action="store_true",
+                        help="compile with tilec --pair-cube-vector (mixed launches); the model "
+                             "and pto-isa run that same C++")
     parser.add_argument("--work", required=True)
     parser.add_argument("--tools", required=True, help="tilec's bin/ (tilec, tile-run, pto-isa-run)")
     parser.add_argument("--src-root", required=True)
@@ -210,12 +229,15 @@ def main():
     model_values = [flag for value in args.set for flag in ("--set", value)]
     pto_values = ["-D" + value for value in args.set]
     fuse = "--fuse=false" if args.unfused else "--fuse=true"
+    pairing = ["--pair-cube-vector"] if args.pair_cube_vector else []
     cpp, obj = os.path.join(args.work, "kernel.cpp"), os.path.join(args.work, "kernel.so")
     inputs, model, pto = (os.path.join(args.work, d) for d in ("in", "model", "pto-isa"))
-    print(f"conformance: {kernel} on {args.target}, {'unfused' if args.unfused else 'fused'}")
+    print(f"conformance: {kernel} on {args.target}, {'unfused' if args.unfused else 'fused'}"
+          f"{', paired' if args.pair_cube_vector else ''}")
     tool = lambda name: os.path.join(args.tools, name)
     steps = [
-        ("tilec", [tool("tilec"), args.kernel_file, "--target", args.target, fuse, "-o", cpp]),
+        ("tilec", [tool("tilec"), args.kernel_file, "--target", args.target, fuse, *pairing,
+                   "-o", cpp]),
         ("model", [tool("tile-run"), args.kernel_file, *choice, "--target", args.target, "--cpp", cpp,
                    "--random", str(SEED), *model_values, "--save-inputs", inputs, "--outputs", model]),
         ("pto-isa build", compile_command(args, ["-fPIC", "-shared", cpp, "-o", obj])),
@@ -225,6 +247,10 @@ def main():
     with open(os.path.join(args.work, "log.txt"), "w") as log:
         for name, command in steps:
             if run_step(name, command, log) is None:
+                return 1
+            # A paired case whose kernel no longer pairs would test nothing paired.
+            if name == "tilec" and args.pair_cube_vector and not has_mixed_launch(cpp):
+                print("  FAIL: tilec --pair-cube-vector made no mixed launch (launchMixed)")
                 return 1
     return 0 if compare_outputs(kernel, pto, model) else 1
 

@@ -53,7 +53,8 @@ cl::opt<bool> pairCubeVector(
     "pair-cube-vector",
     cl::desc("Run a matmul and the fused chain that alone reads its product as one mixed launch "
              "(AIC pushes output blocks into a ring of GM slots, the AIVs pop them); off by "
-             "default: pto-isa's CPU simulator cannot run mixed launches"),
+             "default: pto-isa's CPU simulator lacks the cross-core flags it uses (the "
+             "conformance harness stands them in)"),
     cl::init(false), cl::cat(tilecCategory));
 cl::opt<bool> report("report",
                      cl::desc("Print the tasks, fused ops, token chunks, on-chip bytes and GM "

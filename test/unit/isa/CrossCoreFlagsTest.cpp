@@ -75,6 +75,16 @@ TEST(CrossCoreFlags, AFailedPartnerEndsTheWait) {
   EXPECT_TRUE(seen.partnerFailed);
 }
 
+// pto-isa's message layout (pto/npu/a2a3/TSync.hpp): base count, mode << 4,
+// flag << 8; the model and the conformance harness read mode and flag back.
+TEST(FftsMessage, EncodesAndDecodesModeAndFlag) {
+  EXPECT_EQ(pto::getFFTSMsg(pto::CV_CORES_SYNC, 5), 0x521);
+  EXPECT_EQ(pto::getFFTSMsg(pto::VEC_SUBCORES_SYNC, 15, 0x3), 0xf13);
+  EXPECT_EQ(fftsMessageMode(pto::getFFTSMsg(pto::CV_CORES_SYNC, 11)), 2);
+  EXPECT_EQ(fftsMessageFlag(pto::getFFTSMsg(pto::CV_CORES_SYNC, 11)), 11);
+  EXPECT_EQ(fftsMessageMode(pto::getFFTSMsg(pto::CUBE_ALL_CORE_SYNC, 0)), 0);
+}
+
 class CrossCoreSync : public IsaTest {};
 
 TEST_F(CrossCoreSync, NeedsAMixedLaunch) {
@@ -86,12 +96,12 @@ TEST_F(CrossCoreSync, ChecksModeAndFlag) {
   CrossCoreFlags flags(2, kLatency);
   core().crossCore = &flags;
   EXPECT_MODEL_ERROR(pto::ffts_cross_core_sync(pto::PIPE_FIX,
-                                               pto::crossCoreSyncConfig(pto::VEC_SUBCORES_SYNC, 0)),
+                                               pto::getFFTSMsg(pto::VEC_SUBCORES_SYNC, 0)),
                      "ffts_cross_core_sync (pipe FIX): mode 1 is not modelled");
   EXPECT_MODEL_ERROR(pto::wait_flag_dev(16), "cross-core flag id 16 out of range [0, 16)");
   // A set on FIX is stamped with FIX's clock; the AIV part sees it later.
   core().cycles.charge(target::Pipe::FIX, 40, "work");
-  pto::ffts_cross_core_sync(pto::PIPE_FIX, pto::crossCoreSyncConfig(pto::CV_CORES_SYNC, 5));
+  pto::ffts_cross_core_sync(pto::PIPE_FIX, pto::getFFTSMsg(pto::CV_CORES_SYNC, 5));
   EXPECT_EQ(flags.wait(1, 5).cycle, 140);
 }
 
