@@ -166,14 +166,6 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
   return lengths;
 }
 
-/// A matmul's blockings: the one for its rows and, with run-time rows, the
-/// one for launches with at most `fewRows` rows present (none: the same).
-struct Blockings {
-  Blocking atBound;
-  int64_t fewRows = 0;
-  Blocking onFewRows{};
-};
-
 /// The blocking with the lowest estimate among output blocks of at most the
 /// target's cube block rows and columns (whole fractals where the dimension allows), the
 /// deepest K step whose L0A and L0B buffers (two of each, or one) fit, L1 chunks of 1, 2
@@ -186,8 +178,8 @@ struct Blockings {
 /// takes the second up to the largest row count, in powers of two from one
 /// row block, at which it is estimated faster. Row blocks are a multiple of
 /// `rowMultiple`; when none is, failure without a diagnostic.
-FailureOr<Blockings> bestBlockings(Location loc, Problem &p, bool runtimeRows,
-                                   int64_t rowMultiple) {
+FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRows,
+                                       int64_t rowMultiple) {
   const target::CubeRate *rate = p.target.cubeRate(p.operandType);
   if (!rate)
     return emitError(loc) << "the target has no cube path for " << p.operand;
@@ -266,10 +258,12 @@ FailureOr<Blockings> bestBlockings(Location loc, Problem &p, bool runtimeRows,
     if (std::make_pair(c.onFewRows, c.atBound) < std::make_pair(onFew->onFewRows, onFew->atBound))
       onFew = &c;
   }
-  Blockings chosen{atBound->blocking};
+  MLIRContext *context = loc.getContext();
+  CubeBlockings chosen{atBound->blocking.toAttr(context), {}};
   if (!runtimeRows || onFew == atBound)
     return chosen;
   // Up to which row count the few rows' blocking is the faster.
+  int64_t fewRowsLimit = 0;
   for (int64_t rows = fewRows; rows < p.m; rows *= 2) {
     Estimate few = estimate(withRows(rows, onFew->blocking.m), onFew->blocking),
              bound = estimate(withRows(rows, atBound->blocking.m), atBound->blocking);
@@ -278,9 +272,11 @@ FailureOr<Blockings> bestBlockings(Location loc, Problem &p, bool runtimeRows,
     bool chipBound = few.cycles > few.coreCycles && bound.cycles > bound.coreCycles;
     if (chipBound ? few.coreCycles >= bound.coreCycles : few.cycles >= bound.cycles)
       break;
-    chosen.fewRows = rows;
-    chosen.onFewRows = onFew->blocking;
+    fewRowsLimit = rows;
   }
+  if (fewRowsLimit)
+    chosen.fewRows =
+        ascend::FewRowsAttr::get(context, fewRowsLimit, onFew->blocking.toAttr(context));
   return chosen;
 }
 
@@ -294,13 +290,5 @@ tilec::conversion::chooseBlocking(Location loc, MatrixShape lhs, MatrixShape rhs
   if (!operandDType)
     return emitError(loc) << "no cube operand type " << operand;
   Problem problem{lhs.rows, lhs.cols, rhs.cols, operand, acc, *operandDType, buffers, target};
-  FailureOr<Blockings> blockings = bestBlockings(loc, problem, runtimeRows, rowMultiple);
-  if (failed(blockings))
-    return failure();
-  MLIRContext *context = loc.getContext();
-  CubeBlockings chosen{blockings->atBound.toAttr(context), {}};
-  if (blockings->fewRows)
-    chosen.fewRows = ascend::FewRowsAttr::get(context, blockings->fewRows,
-                                              blockings->onFewRows.toAttr(context));
-  return chosen;
+  return bestBlockings(loc, problem, runtimeRows, rowMultiple);
 }
