@@ -7,9 +7,10 @@
 // the task's work-item loop covers iterations × items, each item recomputes
 // its iteration's arguments from the host arithmetic (cloned into the task),
 // and the setup the task did once per launch, where it depends on those
-// arguments, moves into the loop. A task over run-time token rows has as
-// many items as its argument computed before the loop says (TaskBuilder's
-// forEachRowItem); the folded loop then covers iterations × that argument.
+// arguments, moves into the loop, after the item's own loads. A task over
+// run-time token rows has as many items as its argument computed before the
+// loop says (TaskBuilder's forEachRowItem); the folded loop then covers
+// iterations × that argument.
 // A mixed launch (a cube task and its vector consumer, PairedTasks.cpp)
 // folds both tasks alike, so their work items stay the same slots.
 //
@@ -25,6 +26,7 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace tilec {
 #define GEN_PASS_DEF_ASCENDFOLDPARALLELLOOPS
@@ -105,6 +107,42 @@ bool isFoldable(StringRef name, scf::ForOp loop, ValueRange args, SymbolTable &s
   return constantOf(items.getUpperBound()) > 0;
 }
 
+/// Moves each of `ops` (in order, all in `block`) later in `block`: right
+/// after the last load before the first op that uses it (its results, or
+/// the tiles and global tensors it reads or writes). A moved setup load then
+/// no longer heads the work item: the chunks' loads come first, so in a
+/// double-buffered item the first chunk's overlap the previous item's second
+/// chunk instead of queueing on MTE2 behind a load into the one setup buffer,
+/// which must wait for that chunk's vector work to end. Placed after the
+/// chunk's loads, before its vector work, the load takes no temporary's bytes
+/// the vector pipe is still reading (memory is planned later).
+void sinkToFirstUse(ArrayRef<Operation *> ops, Block &block) {
+  for (Operation *op : llvm::reverse(ops)) {
+    Operation *first = nullptr;
+    auto consider = [&](Operation *user) {
+      Operation *holder = block.findAncestorOpInBlock(*user);
+      if (holder && holder != op && op->isBeforeInBlock(holder) &&
+          (!first || holder->isBeforeInBlock(first)))
+        first = holder;
+    };
+    for (Operation *user : op->getUsers())
+      consider(user);
+    for (Value operand : op->getOperands())
+      if (isa<TileBufferType, GlobalTensorType>(operand.getType()))
+        for (Operation *user : operand.getUsers())
+          consider(user);
+    if (!first)
+      continue;
+    Operation *after = nullptr;
+    for (Operation *between = op->getNextNode(); between != first;
+         between = between->getNextNode())
+      if (isa<TLoadOp>(between))
+        after = between;
+    if (after)
+      op->moveAfter(after);
+  }
+}
+
 /// Folds the task `name` that `launch` (in `loop`, with `args`) runs: its
 /// work items cover every iteration's. Returns the folded task (a copy when
 /// something else launches it too) and, in `launched`, the blocks one
@@ -174,9 +212,8 @@ FailureOr<TaskOp> foldTask(StringRef name, scf::ForOp loop, Operation *launch, V
       dropped.set(index);
     }
   }
-  // Setup before the loop that now depends on the iteration moves into it,
-  // in its order, after the recomputed arguments.
-  llvm::SmallPtrSet<Operation *, 16> moved;
+  // Setup before the loop that now depends on the iteration moves into it.
+  llvm::SetVector<Operation *> moved;
   for (Operation &op : llvm::make_early_inc_range(body)) {
     if (&op == items.getOperation())
       break;
@@ -189,6 +226,7 @@ FailureOr<TaskOp> foldTask(StringRef name, scf::ForOp loop, Operation *launch, V
       moved.insert(&op);
     }
   }
+  sinkToFirstUse(moved.getArrayRef(), *items.getBody());
   if (failed(task.eraseArguments(dropped)))
     return failure();
   // With run-time items, the blocks of one launch at the bound.

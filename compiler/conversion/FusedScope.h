@@ -117,6 +117,9 @@ private:
     auto type = llvm::cast<mlir::RankedTensorType>(value.getType());
     return type.getRank() == 0 ? 1 : type.getShape().back();
   }
+  /// Whether `insert` can write into its destination's tile rather than a
+  /// copy of it: nothing reads the destination after it, or shares its tile.
+  bool insertsInPlace(tile::InsertOp insert);
   /// The tile or scalar holding `value`: an op result, or a tensor or scalar
   /// from outside, loaded (tensor) or passed as an argument (scalar) at first use.
   mlir::Value operandOf(mlir::Value value, TaskBuilder &task, ChunkEmitter &emit,

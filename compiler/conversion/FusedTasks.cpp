@@ -111,6 +111,21 @@ Value FusedScope::interleave(Value even, Value odd, TaskBuilder &task, ChunkEmit
   return result;
 }
 
+bool FusedScope::insertsInPlace(tile::InsertOp insert) {
+  Value dest = insert.getDest();
+  Operation *producer = dest.getDefiningOp();
+  // A chunk's value of its own tile (a reshape shares its source's; a value
+  // computed once serves every chunk), read by nothing after the insert.
+  if (!producer || !isInside(dest) || !isPerChunk(dest) || isa<tile::ReshapeOp>(producer) ||
+      producer->getBlock() != insert->getBlock())
+    return false;
+  return llvm::all_of(dest.getUsers(), [&](Operation *user) {
+    return user == insert ||
+           (user->getBlock() == insert->getBlock() && user->isBeforeInBlock(insert) &&
+            !isa<tile::ReshapeOp>(user));
+  });
+}
+
 LogicalResult FusedScope::emitOp(Operation &op, TaskBuilder &task, ChunkEmitter &emit,
                                  int64_t chunkRows, Value row) {
   OpBuilder &b = task.builder();
@@ -146,8 +161,11 @@ LogicalResult FusedScope::emitOp(Operation &op, TaskBuilder &task, ChunkEmitter 
   } else if (auto insert = dyn_cast<tile::InsertOp>(op)) {
     Value dest = tensorOperand(insert.getDest());
     Value source = tensorOperand(insert.getSource());
-    tile = emit.alloc(resultRows, resultCols, insert.getType().getElementType());
-    ascend::TMovOp::create(b, loc, tile, dest);
+    tile = dest;
+    if (!insertsInPlace(insert)) {
+      tile = emit.alloc(resultRows, resultCols, insert.getType().getElementType());
+      ascend::TMovOp::create(b, loc, tile, dest);
+    }
     ascend::TInsertOp::create(b, loc, tile, source, zero, column(insert.getOffsets()));
   } else if (auto pair = dyn_cast<tile::InterleaveOp>(op)) {
     auto type = cast<ascend::TileBufferType>(tensorOperand(pair.getEven()).getType());

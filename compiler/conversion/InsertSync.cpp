@@ -13,9 +13,10 @@
 // block holding it). When every such access comes later in a loop body, so
 // from the previous iteration, the flag is loop-carried: set after the access,
 // waited for before the instruction in the next iteration, set once before
-// the loop for the first iteration and waited for once after it. A pipe then
-// runs ahead into the other buffers of a double-buffered loop instead of
-// waiting for everything the other pipe issued before it. Where no such
+// the loop for the first iteration and waited for once after it; likewise in
+// a branch of an scf.if in a loop body, when every such access is in it. A
+// pipe then runs ahead into the other buffers of a double-buffered loop
+// instead of waiting for everything the other pipe issued before it. Where no such
 // placement or no event id for it exists, the pair goes right before the
 // instruction.
 //
@@ -84,16 +85,19 @@ uint32_t idsUsedIn(Operation *op, Pipe src, Pipe dst) {
 
 /// Where an early flag pair goes: the set right after `setAfter`, the wait
 /// right before `waitBefore`, both ops of `block`. Loop-carried when the set
-/// comes after the wait (the body of an scf.for): then the first iteration's
-/// set goes after `primeAfter` in the loop's block (if null, before the
-/// block's first instruction or op with regions).
+/// comes after the wait (the body of an scf.for, or a branch of an scf.if in
+/// one): then the first iteration's set goes after `primeAfter` in the loop's
+/// block (if null, before the block's first instruction or op with regions).
 struct EarlyFlag {
   Block *block;
   Operation *setAfter;
   Operation *waitBefore;
   Operation *primeAfter = nullptr;
   bool carried() const { return waitBefore->isBeforeInBlock(setAfter); }
-  Operation *loop() const { return block->getParentOp(); }
+  Operation *loop() const {
+    Operation *parent = block->getParentOp();
+    return isa<scf::IfOp>(parent) ? parent->getParentOp() : parent;
+  }
   /// The first op after the set of the first iteration.
   Operation *primeBefore() const {
     if (primeAfter)
@@ -276,7 +280,10 @@ private:
   /// the innermost around `instr` that holds one of them; the others, outside
   /// it, ran before it was entered. The set follows the last of them before
   /// the instruction, or, when all come after it in a loop body, the last of
-  /// them (loop-carried).
+  /// them (loop-carried). Likewise in a branch of an scf.if directly in a loop
+  /// body when no other op of the loop holds one: the wait then pairs with
+  /// the set of the last iteration that took the branch, or the one before the
+  /// loop (a guarded second chunk of run-time token rows thus still overlaps).
   std::optional<EarlyFlag> placeEarly(Operation *instr, ArrayRef<unsigned> direct) const {
     if (direct.empty())
       return std::nullopt;
@@ -284,11 +291,14 @@ private:
          block = block->getParentOp()->getBlock()) {
       Operation *waitBefore = block->findAncestorOpInBlock(*instr);
       Operation *lastBefore = nullptr, *lastAfter = nullptr;
-      bool inBlock = false;
+      bool inBlock = false, elsewhereInLoop = false;
+      Operation *branchLoop = branchOfLoop(block);
       for (unsigned id : direct) {
         Operation *holder = block->findAncestorOpInBlock(*opOf[id]);
-        if (!holder)
+        if (!holder) {
+          elsewhereInLoop |= branchLoop && branchLoop->isAncestor(opOf[id]);
           continue;
+        }
         inBlock = true;
         if (holder == waitBefore)
           return std::nullopt;
@@ -300,7 +310,7 @@ private:
         continue;
       if (lastBefore)
         return EarlyFlag{block, lastBefore, waitBefore};
-      if (isa<scf::ForOp>(block->getParentOp()))
+      if (isa<scf::ForOp>(block->getParentOp()) || (branchLoop && !elsewhereInLoop))
         return EarlyFlag{block, lastAfter, waitBefore};
       return std::nullopt;
     }
@@ -316,6 +326,15 @@ private:
         lastBefore = holder;
     }
     return EarlyFlag{&body, lastBefore, waitBefore};
+  }
+
+  /// The scf.for whose body directly holds the scf.if that `block` is a
+  /// branch of, if it is one.
+  static Operation *branchOfLoop(Block *block) {
+    Operation *parent = block->getParentOp();
+    if (!isa<scf::IfOp>(parent) || !isa<scf::ForOp>(parent->getParentOp()))
+      return nullptr;
+    return parent->getParentOp();
   }
 
   /// The last op before `loop` in its block holding an access of `src` that

@@ -80,8 +80,10 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       deepest K step of whole K0 fractals whose two L0A and two L0B buffers
       fit (K beyond the whole K0 steps, less than K0, is a tail step of its
       own that the chunks leave out), L1 chunks of 1, 2 or 4 steps, with or without A's row panel in
-      L1, one or two accumulators and the work item lengths that give every
-      cube core work, the one with the lowest estimate: per block the busiest
+      L1, one or two accumulators and work item lengths (rows of output blocks,
+      whole or cut short: from the length that gives every cube core work up
+      to a whole row, then the shorter ones that balance the cores when row
+      blocks do not divide among them), the one with the lowest estimate: per block the busiest
       pipe (GM → L1, L1 → L0, cube steps, the fixpipe store) times the blocks
       of the busiest core plus filling the pipeline, never less than the
       task's GM bytes at the chip's bandwidth; ties go to fewer GM bytes, then
@@ -129,6 +131,10 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
   let options = [
     Option<"pairCubeVector", "pair-cube-vector", "bool", /*default=*/"false",
            "pair a matmul with the fused vector scope that reads its product">,
+    Option<"pairIdleCores", "pair-idle-cores", "bool", /*default=*/"false",
+           "with pair-cube-vector, pair also where the product has fewer slots "
+           "than the unpaired matmul keeps cube cores busy (slower: it tests "
+           "the paired lowering on shapes too small to profit)">,
   ];
   let dependentDialects = ["::tilec::ascend::AscendDialect", "::mlir::arith::ArithDialect"];
 }
@@ -247,7 +253,11 @@ def AscendFoldParallelLoops : Pass<"ascend-fold-parallel-loops", "::mlir::Module
     iterations × work items: the task's work-item loop (`block_idx` to N step
     `block_dim`) runs to trips·N, item i serves iteration i / N as item i mod N,
     the arguments the host computed per iteration are recomputed in the task
-    from a clone of the host arithmetic, and setup before the work loop that depends on them moves into it. Blocks:
+    from a clone of the host arithmetic, and setup before the work loop that
+    depends on them moves into it, each op after the last load before its
+    first use (so the item's own loads go first, and a double-buffered item's
+    first chunk is not queued behind a setup load waiting for the previous
+    item's vector work). Blocks:
     trips·N, at most the core type's count. A task launched elsewhere too is
     copied first. Other loops are left alone. The flagship's 64 per-head
     launches become one. A loop of one `ascend.launch_mixed` folds both of
@@ -306,7 +316,11 @@ def AscendInsertSync : Pass<"ascend-insert-sync", "::tilec::ascend::TaskOp"> {
     loop it must cover, or before the first instruction of the loop's block)
     and one wait after it for the last. Double-buffered loops thus overlap: a
     load into one buffer waits only for the instruction that last read that
-    buffer. Without such a placement (the access and the instruction in
+    buffer. Likewise in a branch of an `scf.if` directly in a loop body, when
+    no other op of the loop holds such an access: the wait pairs with the set
+    of the last iteration that took the branch, or the one before the loop
+    (the guarded second chunk of run-time token rows still overlaps the
+    first). Without such a placement (the access and the instruction in
     different branches, a loop-carried hazard outside an `scf.for`) or a free
     event id for its whole span, the pair goes right before the instruction.
     Loops are analysed to a fixed point, so hazards between one iteration and

@@ -143,7 +143,7 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       if (pairCubeVector) {
         RuntimeRows runtimeRows(kernel);
         kernel.walk([&](tile::MatmulOp matmul) {
-          if (std::optional<Pairing> pairing = choosePairing(matmul, target, runtimeRows)) {
+          if (std::optional<Pairing> pairing = choosePairing(matmul, target, runtimeRows, pairIdleCores)) {
             // A slot is a row block of that blocking, whatever the rows present.
             MLIRContext *context = matmul.getContext();
             ascend::AscendDialect::PairingAttrHelper(context).setAttr(matmul, pairing->ring);

@@ -106,14 +106,16 @@ mlir::FailureOr<CubeBlockings> matmulStrategy(tile::MatmulOp matmul,
 /// The ring through which `matmul` (its `ascend.strategy` chosen) runs
 /// paired with the one fused vector scope that reads its product in whole
 /// rows (StrategyPairing.cpp); nothing when it does not pair. With rows of
-/// a run-time dim (`runtimeRows`) it must pay at one row block as well.
+/// a run-time dim (`runtimeRows`) it must pay at one row block as well;
+/// with `idleCoresAllowed` it need not pay (a test of the paired lowering).
 struct Pairing {
   ascend::C2vRingAttr ring;
   ascend::BlockingAttr blocking; ///< the matmul's, its rows a whole slot's
 };
 std::optional<Pairing> choosePairing(tile::MatmulOp matmul,
                                      const target::TargetDescription &target,
-                                     const RuntimeRows &runtimeRows);
+                                     const RuntimeRows &runtimeRows,
+                                     bool idleCoresAllowed = false);
 
 } // namespace tilec::conversion
 

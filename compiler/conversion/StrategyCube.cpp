@@ -151,18 +151,24 @@ SmallVector<int64_t> blockSizes(int64_t n, int64_t limit, int64_t fractal) {
   return whole;
 }
 
-/// Work item lengths in N blocks, shortest first: from the one that gives
-/// every cube core an item (if there are enough blocks) up to a whole row of
-/// blocks, one per number of items per row. Longer items load A's panel
-/// fewer times but may leave cores idle.
+/// Work item lengths in N blocks, one per number of items per row: first from
+/// the one that gives every cube core an item (if there are enough blocks) up
+/// to a whole row of blocks, then the shorter ones. Longer items load A's
+/// panel fewer times but may leave cores idle; shorter ones also balance the
+/// cores when the row blocks do not divide among them (32 whole rows on 24
+/// cores take two rounds, the second a third full).
 SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_t cores) {
   int64_t perRow = std::min<int64_t>(colBlocks, llvm::divideCeil(cores, rowBlocks));
   SmallVector<int64_t> lengths;
-  for (; perRow >= 1; --perRow) {
-    int64_t length = llvm::divideCeil(colBlocks, perRow);
-    if (lengths.empty() || lengths.back() != length)
+  auto add = [&](int64_t items) {
+    int64_t length = llvm::divideCeil(colBlocks, items);
+    if (!llvm::is_contained(lengths, length))
       lengths.push_back(length);
-  }
+  };
+  for (int64_t items = perRow; items >= 1; --items)
+    add(items);
+  for (int64_t items = perRow + 1; items <= colBlocks; ++items)
+    add(items);
   return lengths;
 }
 

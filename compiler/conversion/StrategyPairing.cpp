@@ -99,7 +99,7 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
 
 std::optional<Pairing>
 tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDescription &target,
-                                 const RuntimeRows &runtimeRows) {
+                                 const RuntimeRows &runtimeRows, bool idleCoresAllowed) {
   ascend::AscendDialect::StrategyAttrHelper strategy(matmul.getContext());
   auto blocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
   // Run-time token rows pair too: the slots are counted at their bound, and
@@ -145,9 +145,10 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
     return slots < uint64_t(std::min<int64_t>(items.items(), target.cubeCores));
   };
   auto fewRows = ascend::AscendDialect::FewRowsAttrHelper(matmul.getContext()).getAttr(matmul);
-  if (idlesCores(type.getDimSize(0), slotsInProduct, unpairedBlocking) ||
-      (runtimeRows.tokenRowsOf(matmul.getResult()) &&
-       idlesCores(rows, slotsPerRowBlock, fewRows ? fewRows.getBlocking() : unpairedBlocking)))
+  if (!idleCoresAllowed &&
+      (idlesCores(type.getDimSize(0), slotsInProduct, unpairedBlocking) ||
+       (runtimeRows.tokenRowsOf(matmul.getResult()) &&
+        idlesCores(rows, slotsPerRowBlock, fewRows ? fewRows.getBlocking() : unpairedBlocking))))
     return std::nullopt;
   uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
   // Two slots at least, so the AIC fills one while the AIVs read the other.

@@ -51,6 +51,7 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   pm.addPass(createTileSplitColReductions());
   TileSelectStrategyOptions strategyOptions;
   strategyOptions.pairCubeVector = options.pairCubeVector;
+  strategyOptions.pairIdleCores = options.pairIdleCores;
   pm.addPass(createTileSelectStrategy(strategyOptions));
   pm.addPass(createTileFormTasks());
   pm.addPass(createTilePlaceGm());
@@ -84,6 +85,10 @@ struct TilecPipelineOptions : mlir::PassPipelineOptions<TilecPipelineOptions> {
       *this, "pair-cube-vector",
       llvm::cl::desc("Run a matmul and the fused chain reading its product as one mixed launch"),
       llvm::cl::init(false)};
+  Option<bool> pairIdleCores{
+      *this, "pair-idle-cores",
+      llvm::cl::desc("With pair-cube-vector, pair also where that leaves cube cores idle"),
+      llvm::cl::init(false)};
   Option<Stage> emit{
       *this, "emit", llvm::cl::desc("The stage to stop after"),
       llvm::cl::values(clEnumValN(Stage::Tile, "tile", "only record the target"),
@@ -104,6 +109,7 @@ void tilec::registerPipeline() {
         options.target = flags.target;
         options.fuse = flags.fuse;
         options.pairCubeVector = flags.pairCubeVector;
+        options.pairIdleCores = flags.pairIdleCores;
         buildPipeline(pm, options, flags.emit);
       });
 }

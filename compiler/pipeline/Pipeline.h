@@ -29,6 +29,9 @@ struct PipelineOptions {
   /// launch through a ring of GM slots (tile-select-strategy's
   /// pair-cube-vector; docs/design.md, "Cube → vector pairing").
   bool pairCubeVector = false;
+  /// With pairCubeVector, pair also where that leaves cube cores idle
+  /// (tile-select-strategy's pair-idle-cores: tests of the paired lowering).
+  bool pairIdleCores = false;
   /// Options for a known target name, or nothing.
   static std::optional<PipelineOptions> forTarget(llvm::StringRef target);
 };

@@ -3,7 +3,8 @@
 // Four iterations of a 2-item task become one launch of 8 items; each item
 // recomputes its iteration's column offset (h * 16) from the item index, and
 // the row that was loaded once per launch at that offset is now loaded per
-// item, inside the work loop.
+// item, inside the work loop, after the item's own loads (so MTE2 takes them
+// first) and before its first use.
 // CHECK-LABEL: ascend.kernel @per_head
 // CHECK-NOT: scf.for
 // CHECK: ascend.launch @heads(%{{.*}}, %{{.*}}, %{{.*}}) blocks = 8 : (!ascend.gm<4x64xf32>, !ascend.gm<1x64xf32>, !ascend.gm<4x64xf32>) -> ()
@@ -18,9 +19,10 @@
 // CHECK: %[[INNER:.*]] = arith.remui %[[ITEM]], %[[C2]] : index
 // CHECK: %[[H:.*]] = arith.addi %{{.*}}, %{{.*}} : index
 // CHECK: %[[COL:.*]] = arith.muli %[[H]], %{{.*}} : index
-// CHECK: ascend.tload %{{.*}}, %[[W]][%{{.*}}, %[[COL]]]
 // CHECK: %[[ROW:.*]] = arith.muli %[[INNER]], %{{.*}} : index
-// CHECK: ascend.tload %{{.*}}, %[[X]][%[[ROW]], %[[COL]]]
+// CHECK-NEXT: ascend.tload %{{.*}}, %[[X]][%[[ROW]], %[[COL]]]
+// CHECK-NEXT: ascend.tload %{{.*}}, %[[W]][%{{.*}}, %[[COL]]]
+// CHECK-NEXT: ascend.tcolexpandmul
 // CHECK: ascend.tstore %[[Y]][%[[ROW]], %[[COL]]]
 ascend.kernel @per_head(%x: !ascend.gm<4x64xf32>, %w: !ascend.gm<1x64xf32>, %y: !ascend.gm<4x64xf32> {ascend.out}) {
   %c0 = arith.constant 0 : index

@@ -4,7 +4,8 @@
 // gamma row, the RoPE index table) is loaded once, before the chunk loop;
 // each chunk loads its rows, keeps every intermediate in UB (the RoPE columns
 // go out with textract and back with tinsert, the pairs re-interleave with an
-// index gather) and stores its rows of the result.
+// index gather; nothing reads the normalised rows after the tinsert, so it
+// writes into their tile) and stores its rows of the result.
 // CHECK-LABEL: ascend.kernel @rope_tail
 // CHECK: ascend.gm_constant
 // CHECK: ascend.launch @rope_tail_fused_rope(
@@ -22,9 +23,9 @@
 // CHECK: ascend.tinsert %[[SIDE:[0-9a-z_]+]], %[[NO]][%{{.*}}, %{{.*}}] : !ascend.tile<[[R]]x16xf32, ub>, !ascend.tile<[[R]]x8xf32, ub>
 // CHECK: ascend.tinsert %[[SIDE]], %[[E]]
 // CHECK: ascend.tgather_index %[[PAIRS:[0-9a-z_]+]], %[[SIDE]][%[[TABLE]]], %{{.*}} : {{.*}}, !ascend.tile<[[R]]x16xi32, ub>, !ascend.tile<[[R]]x16xi32, ub>
-// CHECK: ascend.tmov %[[OUT:[0-9a-z_]+]], %[[N]]
-// CHECK: ascend.tinsert %[[OUT]], %[[PAIRS]][%{{.*}}, %[[C48]]]
-// CHECK: ascend.tstore %{{.*}}[%[[ROW]], %{{.*}}], %[[OUT]]
+// CHECK-NOT: ascend.tmov
+// CHECK: ascend.tinsert %[[N]], %[[PAIRS]][%{{.*}}, %[[C48]]]
+// CHECK: ascend.tstore %{{.*}}[%[[ROW]], %{{.*}}], %[[N]]
 // CHECK-NEXT: }
 tile.kernel @rope_tail(%x: !tile.gm<256x64xf32>, %g: !tile.gm<1x64xf32>, %y: !tile.gm<256x64xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
@@ -40,6 +41,31 @@ tile.kernel @rope_tail(%x: !tile.gm<256x64xf32>, %g: !tile.gm<1x64xf32>, %y: !ti
     %p = tile.interleave %ne, %e : tensor<256x8xf32> -> tensor<256x16xf32>
     %out = tile.insert %p into %n[%c0, %c48] : tensor<256x16xf32> into tensor<256x64xf32>
     tile.yield %out : tensor<256x64xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<256x64xf32>, !tile.gm<256x64xf32>
+  tile.return
+}
+
+// -----
+
+// An insert whose destination is read after it writes into a copy: the sum
+// needs the rows as they were before the insert.
+// CHECK-LABEL: ascend.task @insert_dest_read_after
+// CHECK: ascend.tmul %[[N:[0-9a-z_]+]],
+// CHECK: ascend.tmov %[[OUT:[0-9a-z_]+]], %[[N]]
+// CHECK-NEXT: ascend.tinsert %[[OUT]],
+// CHECK: ascend.tadd %{{.*}}, %[[OUT]], %[[N]]
+tile.kernel @insert_dest_read_after(%x: !tile.gm<256x64xf32>, %y: !tile.gm<256x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c48 = arith.constant 48 : index
+  %v = tile.load %x[%c0, %c0] : !tile.gm<256x64xf32> -> tensor<256x64xf32>
+  %r = tile.scope "insert_dest_read_after" core = #tile.core<vector> -> tensor<256x64xf32> {
+    %n = tile.mul %v, %v : tensor<256x64xf32>, tensor<256x64xf32> -> tensor<256x64xf32>
+    %tail = tile.slice %n[%c0, %c48] : tensor<256x64xf32> -> tensor<256x16xf32>
+    %t = tile.neg %tail : tensor<256x16xf32>
+    %out = tile.insert %t into %n[%c0, %c48] : tensor<256x16xf32> into tensor<256x64xf32>
+    %sum = tile.add %out, %n : tensor<256x64xf32>, tensor<256x64xf32> -> tensor<256x64xf32>
+    tile.yield %sum : tensor<256x64xf32>
   }
   tile.store %r, %y[%c0, %c0] : tensor<256x64xf32>, !tile.gm<256x64xf32>
   tile.return

@@ -533,3 +533,89 @@ ascend.task @carried_ids(%x: !ascend.gm<16x64xf32>) attributes {core = #ascend.c
   }
   ascend.return
 }
+
+// -----
+
+// A branch in a loop body, as the guarded second chunk of run-time token
+// rows: its tload overwrites what the last iteration that took the branch
+// read with its texp, and its texp what that iteration's tstore read. Every
+// such conflict is in the branch, so the flags are loop-carried in it: the
+// wait pairs with the set of the last iteration that took the branch, or with
+// the one before the loop, and sets and waits stay balanced on every path. The
+// branch's load thus does not wait for the unguarded chunk's texp before it.
+// CHECK-LABEL: ascend.task @branch_back_edge
+// CHECK: ascend.set_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 1
+// CHECK-NEXT: scf.for
+// CHECK: scf.if
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.set_flag <mte2> -> <v>, 0
+// CHECK-NEXT: ascend.wait_flag <mte2> -> <v>, 0
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 1
+// CHECK-NEXT: ascend.texp
+// CHECK-NEXT: ascend.set_flag <v> -> <mte3>, 0
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte3>, 0
+// CHECK-NEXT: ascend.tstore
+// CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 1
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 1
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 1
+ascend.task @branch_back_edge(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>, %rows: index) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
+  %c = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x256xf32, ub>
+  %d = ascend.alloc {offset = 49152 : i64} : !ascend.tile<16x256xf32, ub>
+  scf.for %row = %c0 to %c64 step %c32 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+    ascend.tstore %y[%row, %c0], %b : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+    %second = arith.addi %row, %c16 : index
+    %present = arith.cmpi slt, %second, %rows : index
+    scf.if %present {
+      ascend.tload %c, %x[%second, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+      ascend.texp %d, %c : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+      ascend.tstore %y[%second, %c0], %d : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+    }
+  }
+  ascend.return
+}
+
+// -----
+
+// The same, but the loop body also reads the branch's buffer outside the
+// branch: a flag carried in the branch would not order that read, so the
+// pair goes right before the branch's tload.
+// CHECK-LABEL: ascend.task @branch_buffer_read_outside
+// CHECK: scf.if
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, [[E:[0-9]]]
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, [[E]]
+// CHECK-NEXT: ascend.tload
+ascend.task @branch_buffer_read_outside(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>, %rows: index) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
+  %c = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x256xf32, ub>
+  scf.for %row = %c0 to %c64 step %c32 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.tadd %b, %a, %c : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+    ascend.tstore %y[%row, %c0], %b : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+    %second = arith.addi %row, %c16 : index
+    %present = arith.cmpi slt, %second, %rows : index
+    scf.if %present {
+      ascend.tload %c, %x[%second, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+      ascend.texp %b, %c : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+      ascend.tstore %y[%second, %c0], %b : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+    }
+  }
+  ascend.return
+}

@@ -1,11 +1,13 @@
 // RUN: tile-opt %s -split-input-file --tile-select-strategy=pair-cube-vector=true | FileCheck %s
 // RUN: tile-opt %s -split-input-file --tile-select-strategy | FileCheck %s --check-prefix=OFF
+// RUN: tile-opt %s -split-input-file --tile-select-strategy="pair-cube-vector=true pair-idle-cores=true" | FileCheck %s --check-prefix=IDLE
 
 // Cube -> vector pairing (StrategyPairing.cpp): a matmul whose product one
 // fused vector scope alone reads, in all of its rows, gets a ring of GM
 // slots of one output block's rows x the columns one run of the consumer
 // reads; the deepest of 4, 3, 2 slots whose rings (one per cluster with a
-// slot to fill) take at most a quarter of L2. Off by default.
+// slot to fill) take at most a quarter of L2. Off by default. With
+// pair-idle-cores (IDLE), also where too few slots leave cube cores idle.
 // OFF-NOT: ascend.pairing
 
 // The flagship's shape: the i32 product read per head, [768, 512] at
@@ -213,11 +215,13 @@ tile.kernel @half_chunks(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>
 
 // The q down-projection's shape: a 128-row product read whole by its chain
 // is one slot, so paired it would run on one AIC where unpaired its blocks
-// keep many busy. No pairing.
+// keep many busy. No pairing, unless idle cores are allowed.
 // CHECK-LABEL: tile.kernel @one_slot
 // CHECK: tile.matmul
 // CHECK-NOT: ascend.pairing
 // CHECK: tile.return
+// IDLE-LABEL: tile.kernel @one_slot
+// IDLE: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 64, cols = 1024, slots = 4>
 tile.kernel @one_slot(%a: !tile.gm<128x1024xbf16>, %b: !tile.gm<1024x1024xbf16>, %y: !tile.gm<128x1024xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<128x1024xbf16> -> tensor<128x1024xbf16>
@@ -235,11 +239,14 @@ tile.kernel @one_slot(%a: !tile.gm<128x1024xbf16>, %b: !tile.gm<1024x1024xbf16>,
 
 // Run-time token rows (`tile.dim`) may be one row block at launch: there the
 // product is one 256-column slot, where unpaired its blocks keep several cube
-// cores busy. No pairing, though the bound's 24 slots would pay.
+// cores busy. No pairing, though the bound's 24 slots would pay; allowed to
+// idle cores, it pairs.
 // CHECK-LABEL: tile.kernel @runtime_rows
 // CHECK: tile.matmul
 // CHECK-NOT: ascend.pairing
 // CHECK: tile.return
+// IDLE-LABEL: tile.kernel @runtime_rows
+// IDLE: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<
 tile.kernel @runtime_rows(%t: i32 {tile.dim = 3072 : i64}, %a: !tile.gm<3072x128xbf16> {tile.rows = 0 : i64}, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out, tile.rows = 0 : i64}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>

@@ -74,6 +74,22 @@ tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !t
 
 // -----
 
+// 32 row blocks of 128 on 24 cube cores: whole rows of 16 blocks would take
+// two rounds, the second a third full, so work items are rows cut short
+// (2 blocks: 256 items, 11 rounds nearly full).
+// CHECK-LABEL: tile.kernel @balanced_items
+// CHECK: #ascend.blocking<m = 128, n = 256, k = 64, chunk = 256, panel = false, accumulators = 1, length = 2>
+tile.kernel @balanced_items(%a: !tile.gm<4096x4096xbf16>, %b: !tile.gm<4096x4096xbf16>, %y: !tile.gm<4096x4096xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<4096x4096xbf16> -> tensor<4096x4096xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<4096x4096xbf16> -> tensor<4096x4096xbf16>
+  %r = tile.matmul %ta, %tb : tensor<4096x4096xbf16>, tensor<4096x4096xbf16> -> tensor<4096x4096xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<4096x4096xf32>, !tile.gm<4096x4096xf32>
+  tile.return
+}
+
+// -----
+
 // An interleave's output rows per chunk: shrunk to 16 while fewer chunks
 // than vector cores and half a chunk still moves 8 KiB.
 // CHECK-LABEL: tile.kernel @il

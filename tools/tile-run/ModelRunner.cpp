@@ -34,6 +34,7 @@ mlir::FailureOr<KernelCpp> kernelSource(tile::KernelOp kernel, const ModelOption
       return fail("no compiler target '" + std::string(options.target->name) + "'");
     pipeline->fuse = options.fuse;
     pipeline->pairCubeVector = options.pairCubeVector;
+    pipeline->pairIdleCores = options.pairIdleCores;
     return compileToCpp(kernel->getParentOfType<mlir::ModuleOp>(), *pipeline);
   }
   auto buffer = llvm::MemoryBuffer::getFile(options.cppFile);

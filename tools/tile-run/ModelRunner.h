@@ -19,6 +19,7 @@ struct ModelOptions {
   std::string tracePath; ///< --trace: Chrome trace of every core and pipe
   bool fuse = true;      ///< --fuse: compile with row fusion (tilec --fuse)
   bool pairCubeVector = false; ///< --pair-cube-vector (tilec's)
+  bool pairIdleCores = false;  ///< --pair-idle-cores (tilec's)
   ProgressMode progress = ProgressMode::Auto; ///< --progress
   launch::CompileOptions compile;
 };

@@ -73,6 +73,10 @@ cl::opt<bool> pairCubeVector("pair-cube-vector",
                              cl::desc("Compile with cube -> vector pairing, as tilec "
                                       "--pair-cube-vector does (mixed launches)"),
                              cl::init(false), cl::cat(runCategory));
+cl::opt<bool> pairIdleCores("pair-idle-cores",
+                            cl::desc("With --pair-cube-vector, pair also where that leaves cube "
+                                     "cores idle, as tilec --pair-idle-cores does"),
+                            cl::init(false), cl::cat(runCategory));
 cl::opt<tilec::run::ProgressMode> progressMode(
     "progress", cl::desc("Show launches done / expected on stderr while the model runs"),
     cl::values(clEnumValN(tilec::run::ProgressMode::Auto, "auto",
@@ -132,6 +136,7 @@ std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *
   options.tracePath = traceFile;
   options.fuse = fuse;
   options.pairCubeVector = pairCubeVector;
+  options.pairIdleCores = pairIdleCores;
   options.progress = progressMode;
   options.compile.extraFlags.assign(hostFlags.begin(), hostFlags.end());
   options.compile.compiler = hostCompiler;

@@ -52,9 +52,14 @@ cl::opt<bool> fuse("fuse",
 cl::opt<bool> pairCubeVector(
     "pair-cube-vector",
     cl::desc("Run a matmul and the fused chain that alone reads its product as one mixed launch "
-             "(AIC pushes output blocks into a ring of GM slots, the AIVs pop them); off by "
-             "default: pto-isa's CPU simulator lacks the cross-core flags it uses (the "
-             "conformance harness stands them in)"),
+             "(AIC pushes output blocks into a ring of GM slots, the AIVs pop them) where "
+             "that keeps the cube cores as busy; off by default (docs/design.md, "
+             "\"Cube -> vector pairing\")"),
+    cl::init(false), cl::cat(tilecCategory));
+cl::opt<bool> pairIdleCores(
+    "pair-idle-cores",
+    cl::desc("With --pair-cube-vector, pair also where the product has too few slots to keep "
+             "the cube cores busy: slower, it tests the paired lowering on small shapes"),
     cl::init(false), cl::cat(tilecCategory));
 cl::opt<bool> report("report",
                      cl::desc("Print the tasks, fused ops, token chunks, on-chip bytes and GM "
@@ -82,6 +87,7 @@ int compile() {
   }
   pipelineOptions->fuse = fuse;
   pipelineOptions->pairCubeVector = pairCubeVector;
+  pipelineOptions->pairIdleCores = pairIdleCores;
 
   std::string errorMessage;
   std::unique_ptr<MemoryBuffer> input = mlir::openInputFile(inputFile, &errorMessage);

@@ -112,6 +112,7 @@ class Summary:
         self.rejected = {}
         self.outputs = [0, 0, 0]       # bit-exact, bounded, loose
         self.runtime_dim = [0, 0]      # run with a run-time dim, demoted to constant rows
+        self.paired = [0, 0]           # kernels with a matmul run paired, a mixed launch in them
         self.findings = []            # (path, kind, target, message)
         self.by_target = {}
 
@@ -126,6 +127,8 @@ class Summary:
             self.outputs[i] += n
         self.runtime_dim[0] += result.runtime_dim
         self.runtime_dim[1] += result.demoted
+        self.paired[0] += result.paired_runs
+        self.paired[1] += result.paired
         for reason, n in result.rejected.items():
             self.rejected[reason] = self.rejected.get(reason, 0) + n
         self.findings += written
@@ -140,6 +143,8 @@ class Summary:
             lines.append(f"  {target:<8}  {a} of {g}")
         lines.append(f"  run-time dim  {self.runtime_dim[0]} run below their bound "
                      f"({self.runtime_dim[1]} more given constant rows: the language rejects the dim there)")
+        lines.append(f"  paired        {self.paired[0]} with a matmul run paired too, a mixed launch "
+                     f"in {self.paired[1]}")
         exact, bounded, loose = self.outputs
         lines.append(f"outputs     {exact + bounded + loose} compared: {exact} bit for bit, {bounded} within a "
                      f"bound < 10 % of their magnitude, {loose} within a looser bound")

@@ -263,6 +263,28 @@ class KernelGen:
         self.emit(Stmt("scope", name=self.x.fresh("epilogue"), attrs=attrs,
                        body=[Stmt("assign", name=out.name, expr=value)]))
 
+    def feature_epilogue(self):
+        """y = chain(matmul(a, b)): the flagship's dequant, scale and norm on a matmul's product,
+        which fusion makes one vector scope reading all of its rows, the shape cube -> vector
+        pairing takes (the oracle's paired mode runs it so)."""
+        rng = self.rng
+        operand = rng.choice(("bf16", "f16", "i8"))
+        # i8 matmul dims are whole multiples of 32 (form_matmul).
+        unit = 32 if operand == "i8" else 16
+        m, k, n = (unit * rng.randint(1, 16), unit * rng.choice((1, 2, 4, 8)),
+                   unit * rng.randint(1, 8))
+        a, b = self.x.new_param((m, k), operand), self.x.new_param((k, n), operand)
+        value = E("matmul", E("param", name=a.name), E("param", name=b.name))
+        if operand == "i8":
+            value = E("cast", value, dtype="f32", round="rint")
+        value = E("mul", value, E("param", name=self.x.new_param((n,), "f32").name))
+        if rng.random() < 0.5:
+            value = Expr("rms_norm", [value], {"eps": rng.choice((1e-6, 1e-3))})
+        out = self.new_output((m, n), rng.choice(("f32", "bf16")))
+        if out.dtype != "f32":
+            value = E("cast", value, dtype=out.dtype, round=rng.choice(("rint", "round", "trunc")))
+        self.emit(Stmt("assign", name=out.name, expr=value))
+
     def feature_row_gather(self):
         rng = self.rng
         table_rows, cols, n = self.dim(2, 1024), self.dim(2, 512), self.dim(1, 256)
@@ -306,7 +328,7 @@ class KernelGen:
 
     FEATURES = (("store", 6), ("let", 2), ("row_loop", 2), ("carried", 1), ("insert", 1), ("quant", 1),
                 ("scopes", 1), ("row_gather", 1), ("bcast_nd", 2), ("k_loop", 1), ("limit_probe", 1),
-                ("reread", 1))
+                ("reread", 1), ("epilogue", 1))
 
     def build(self):
         rng = self.rng

@@ -7,6 +7,11 @@ For one module and one target:
  2. Every kernel left runs on the same inputs in the reference interpreter and
     on the CPU model, fused and unfused. Each output of each pair of the three
     must agree within the bound analysis.py derives for it (0: bit for bit).
+ 3. A kernel with a matmul also runs fused with every matmul that can pair
+    with its consumer paired (--pair-cube-vector --pair-idle-cores: the shapes
+    here are too small for pairing to pay, and it would not happen otherwise).
+    Pairing keeps the numerics, so its outputs must equal the fused ones bit
+    for bit.
 """
 import copy
 import os
@@ -21,6 +26,9 @@ from .tools import Verdict
 from .tree import COMMON_FILE, common_text, expressions, render_module, statements
 
 MODES = ("interpret", "fused", "unfused")
+# Pairs of modes compared within the analysis' bound, and pairs that must match bit for bit.
+BOUNDED_PAIRS = (("interpret", "fused"), ("interpret", "unfused"), ("fused", "unfused"))
+EXACT_PAIRS = (("fused", "paired"),)
 
 
 @dataclass
@@ -47,6 +55,13 @@ class ModuleResult:
     # because the language rejects the dim where the generator put it (demote()).
     runtime_dim: int = 0
     demoted: int = 0
+    # Kernels with a matmul run paired, and those of them in which a mixed launch ran.
+    paired_runs: int = 0
+    paired: int = 0
+
+
+def has_matmul(kernel):
+    return any(e.op == "matmul" for _, e in expressions(kernel))
 
 
 def bf16_to_f32(bits):
@@ -201,7 +216,7 @@ class Oracle:
         result.accepted = len(accepted)
         result.runtime_dim = sum(1 for kernel in accepted if kernel.runtime_dim)
         for kernel in accepted:
-            finding = self.check_kernel(path, kernel, target, seed, directory)
+            finding = self.check_kernel(path, kernel, target, seed, directory, result)
             if finding:
                 result.findings.append(finding)
                 continue
@@ -215,22 +230,27 @@ class Oracle:
         shutil.rmtree(directory, ignore_errors=True)
         return result
 
-    def check_kernel(self, path, kernel, target, seed, directory):
+    def check_kernel(self, path, kernel, target, seed, directory, result):
         bounds = analyze(kernel)
         inputs = os.path.join(directory, kernel.name + "-in")
         write_inputs(kernel, inputs, seed)
         outputs = {}
-        for mode in MODES:
+        modes = MODES + (("paired",) if has_matmul(kernel) else ())
+        for mode in modes:
             out = os.path.join(directory, f"{kernel.name}-{mode}")
             verdict: Verdict = self.tools.execute(path, kernel.name, inputs, out, mode, target)
             if verdict.kind != "accepted":
                 return Finding(verdict.reason, target, kernel, verdict.message,
                                ("finding", verdict.reason, verdict.message[:60]))
+            if mode == "paired":
+                result.paired_runs += 1
+                result.paired += verdict.mixed
             outputs[mode] = {name: load_output(os.path.join(out, name + ".npy"), info.dtype)
                              for name, info in bounds.items()}
         for name, info in bounds.items():
-            for a, b in (("interpret", "fused"), ("interpret", "unfused"), ("fused", "unfused")):
-                problem = compare(outputs[a][name], outputs[b][name], info.err)
+            for (a, b), bound in [(pair, info.err) for pair in BOUNDED_PAIRS] + \
+                                 [(pair, 0) for pair in EXACT_PAIRS if pair[1] in outputs]:
+                problem = compare(outputs[a][name], outputs[b][name], bound)
                 if problem:
                     return Finding("mismatch", target, kernel, f"output {name} ({info.dtype}): {a} vs {b}: {problem}",
                                    ("finding", "mismatch", f"{a}-{b}"))

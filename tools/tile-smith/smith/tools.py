@@ -32,6 +32,8 @@ LIMITS = [
     ("matmul-acc", r"with an accumulator is not lowered yet"),
     ("matmul-dim", r"matmul dimension .* exceeds|larger than the cube's"),
 ]
+# How tile-run's summary names the cores of a mixed launch.
+MIXED_LAUNCH = "(aic+aiv"
 # Located errors that are the compiler's own fault, not the kernel's.
 INTERNAL = re.compile(r"'(ascend|tile|scf|arith)\.\w+' op |failed to verify|still has a tensor result|"
                       r"run --|C\+\+ emission|cannot spell|no C\+\+ tile type|has no vector lowering|"
@@ -45,6 +47,7 @@ class Verdict:
     reason: str = ""   # the limit (rejected) or the finding class
     message: str = ""
     line: int = 0      # of the first located error
+    mixed: bool = False  # accepted: a mixed launch (cube -> vector pairing) ran
 
     def signature(self):
         """What a reduced kernel must still show: the class and the message without numbers."""
@@ -92,20 +95,24 @@ class Tools:
         return classify(rc, err, hung)
 
     def execute(self, path, kernel, inputs, outputs, mode, target):
-        """tile-run in `mode` (interpret / fused / unfused); a Verdict (accepted = ran)."""
+        """tile-run in `mode` (interpret / fused / unfused / paired: fused, every matmul that can
+        pair with its consumer paired, even where that idles cube cores); a Verdict (accepted =
+        ran; `mixed` when a mixed launch ran)."""
         argv = [self.tile_run, path, f"--kernel={kernel}", f"--inputs={inputs}", f"--outputs={outputs}"]
         if mode == "interpret":
             argv.append("--interpret")
         else:
-            argv += [f"--target={target}", f"--fuse={'true' if mode == 'fused' else 'false'}"]
+            argv += [f"--target={target}", f"--fuse={'false' if mode == 'unfused' else 'true'}"]
+            if mode == "paired":
+                argv += ["--pair-cube-vector", "--pair-idle-cores"]
             argv += [f"--host-flag={flag}" for flag in self.host_flags]
             if self.host_cxx:
                 argv.append(f"--host-cxx={self.host_cxx}")
-        rc, _, err, hung = self.run(argv)
+        rc, out, err, hung = self.run(argv)
         if hung:
             return Verdict("finding", "hang", f"{mode} run timed out")
         if rc == 0:
-            return Verdict("accepted")
+            return Verdict("accepted", mixed=MIXED_LAUNCH in out)
         if rc < 0 or rc > 1:
             return Verdict("finding", "crash", f"{mode}: exit {rc}: {err.strip()[-300:]}")
         return Verdict("finding", f"{mode}-error", err.strip()[:400])
