@@ -1,5 +1,6 @@
 #include "runtime/launch/BlockScheduler.h"
 
+#include "runtime/isa/BlockParts.h"
 #include "runtime/launch/ModelReportSum.h"
 
 #include <algorithm>
@@ -10,11 +11,9 @@ namespace tilec::launch {
 namespace {
 
 /// What one part of a block (the whole block unless it is mixed) left behind.
-struct PartOutcome {
+struct PartOutcome : isa::PartOutcome {
   isa::ModelReport report;
   double endCycle = 0;
-  std::optional<std::string> error;
-  bool partnerFailed = false; ///< the error is only a partner's failure
   std::unique_ptr<isa::CoreContext> core; ///< kept when tracing
   std::vector<isa::GmAccess> gmAccesses;  ///< for the L2 model
 };
@@ -41,7 +40,7 @@ std::vector<Part> partsOf(const target::TargetDescription &target, const BlockLa
 }
 
 /// Runs part `index` of `block` from cycle `start`; `flags` is the block's
-/// cross-core flags when it is mixed.
+/// cross-core flags when it is mixed. A failure throws (isa::runBlockParts).
 void runPart(const target::TargetDescription &target, const isa::GmRegistry &gm,
              const BlockLaunch &launch, const Part &part, int index, int block, double start,
              isa::CrossCoreFlags *flags, PartOutcome &outcome) {
@@ -57,22 +56,13 @@ void runPart(const target::TargetDescription &target, const isa::GmRegistry &gm,
     context->cycles.waitUntil(target::Pipe(p), start);
   try {
     part.entry(context.get(), launch.gm, launch.scalars, block, launch.blocks);
-  } catch (const isa::PartnerFailure &error) {
-    outcome.error = error.what();
-    outcome.partnerFailed = true;
-  } catch (const isa::ModelError &error) {
-    outcome.error = error.what();
+  } catch (const isa::ModelError &) {
+    throw;
   } catch (const std::exception &error) {
-    outcome.error = "kernel '" + launch.label + "' block " + std::to_string(block) + "/" +
-                    std::to_string(launch.blocks) + ": " + error.what();
+    // Not the model's own report: say where it happened.
+    throw isa::ModelError("kernel '" + launch.label + "' block " + std::to_string(block) + "/" +
+                          std::to_string(launch.blocks) + ": " + error.what());
   }
-  if (flags) {
-    if (outcome.error)
-      flags->abort();
-    flags->finish(index);
-  }
-  if (outcome.error)
-    return;
   outcome.report = isa::summarize(target, {context.get()});
   outcome.endCycle = context->cycles.elapsedCycles();
   outcome.gmAccesses = std::move(context->gmLog.accesses);
@@ -96,31 +86,26 @@ void runQueue(const target::TargetDescription &target, const isa::GmRegistry &gm
     if (launch.kind == isa::CoreKind::Mixed)
       flags.emplace(int(parts.size()) - 1, target.crossCoreFlagCycles);
     isa::CrossCoreFlags *shared = flags ? &*flags : nullptr;
-    auto run = [&](size_t i) {
-      runPart(target, gm, launch, parts[i], int(i), block, start[i], shared, outcome[i]);
-    };
-    std::vector<std::thread> partners;
-    for (size_t i = 1; i < parts.size(); ++i)
-      partners.emplace_back(run, i);
-    run(0);
-    for (std::thread &thread : partners)
-      thread.join();
+    std::vector<isa::PartOutcome> ended =
+        isa::runBlockParts(int(parts.size()), shared, [&](int i) {
+          runPart(target, gm, launch, parts[size_t(i)], i, block, start[size_t(i)], shared,
+                  outcome[size_t(i)]);
+        });
+    bool failed = false;
     for (size_t i = 0; i < parts.size(); ++i) {
-      if (outcome[i].error)
-        return;
+      static_cast<isa::PartOutcome &>(outcome[i]) = ended[i];
+      failed |= bool(ended[i].error);
       start[i] = outcome[i].endCycle;
     }
+    if (failed)
+      return;
   }
 }
 
 /// The message of a failed block: its first part that failed by itself.
 std::optional<std::string> blockError(const std::vector<PartOutcome> &parts) {
-  for (const PartOutcome &part : parts)
-    if (part.error && !part.partnerFailed)
-      return part.error;
-  for (const PartOutcome &part : parts)
-    if (part.error)
-      return part.error;
+  if (std::optional<size_t> part = isa::reportedPart(parts))
+    return parts[*part].error;
   return std::nullopt;
 }
 
