@@ -8,7 +8,8 @@ tilec compile time of every kernel in kernels-dsl/; every kernel on the a2a3 mod
 unfused (modeled time, roofline, GM bytes, host time) with its outputs checked against the numpy
 golden; the flagship's turnaround (bench/tile_run_turnaround.py) against the torch reference
 (bench/flagship_torch.py, skipped when torch is absent) and its scaling in T; the shipped
-flagship and decode kernels (one C++ for every T) unpaired and with --pair-cube-vector; the
+flagship and decode kernels (one C++ for every T) paired (the default) and with
+--pair-cube-vector=false; the
 K-loop GEMM against plain matmul; the simulated matmul throughput; the model against published
 a2a3 measurements
 (bench/calibrate.py). The figures fill the placeholders (@NAME@) of
@@ -42,8 +43,8 @@ FLAGSHIP_START = ["--set", "start_pos=128"]
 FLAGSHIP_SET = ["-D", "T=128"] + FLAGSHIP_START
 FLAGSHIP_COMPILE_TARGET_MS = 100
 SCALING_T = (128, 512, 2048)
-# The kernels as shipped (one C++ for every T), run at these T unpaired and with
-# --pair-cube-vector on the same inputs.
+# The kernels as shipped (one C++ for every T), run at these T paired (the default) and with
+# --pair-cube-vector=false on the same inputs.
 PAIRING_CASES = [(FLAGSHIP, t, FLAGSHIP_START) for t in (128, 2048)] + \
     [("deepseek_v4/decode_qkv_rope.tile", t, []) for t in (8, 64, 128)]
 FUSE_FLAGS = {"fused": "--fuse=true", "unfused": "--fuse=false"}
@@ -189,9 +190,10 @@ class Bench:
         stops unless their outputs are bit-identical."""
         directory = os.path.join(self.work, f"pairing-{stem(kernel)}-{t}")
         inputs = os.path.join(directory, "inputs")
-        unpaired = self.tile_run(kernel, ["--random", "0", "--set", f"T={t}", "--save-inputs", inputs,
+        unpaired = self.tile_run(kernel, ["--pair-cube-vector=false", "--random", "0", "--set", f"T={t}",
+                                          "--save-inputs", inputs,
                                           "--outputs", os.path.join(directory, "unpaired")] + sets)
-        paired = self.tile_run(kernel, ["--pair-cube-vector", "--inputs", inputs,
+        paired = self.tile_run(kernel, ["--inputs", inputs,
                                         "--outputs", os.path.join(directory, "paired")] + sets)
         for name in sorted(os.listdir(os.path.join(directory, "unpaired"))):
             with open(os.path.join(directory, "unpaired", name), "rb") as a, \

@@ -106,9 +106,8 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       whole rows of at most the target's copy columns, as many as fill half
       of UB, dividing the blocks in which the rows are consecutive on both
       sides.
-    - With `pair-cube-vector` (off by default, `tilec --pair-cube-vector`:
-      pto-isa's CPU simulator lacks the cross-core flags of a mixed launch,
-      which only the conformance harness stands in), a matmul without
+    - With `pair-cube-vector` (off unless given; tilec's pipeline gives it
+      by default, `tilec --pair-cube-vector=false` does not), a matmul without
       accumulator whose product is read by
       one fused vector scope alone, in all of its rows (directly, or through
       one slice of all rows and w columns at h × w in a parallel loop over h

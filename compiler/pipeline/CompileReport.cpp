@@ -124,6 +124,23 @@ std::optional<int64_t> runsOf(Operation *op, Operation *top,
   return tripsOf(loops, 0, ivs);
 }
 
+/// Whether `op` runs at the compiled dims: every host `scf.if` around it (a
+/// dispatch on the rows present, as few-rows blockings make) takes the
+/// branch holding it, or its condition is not known.
+bool takesBranchesTo(Operation *op, Operation *top, const llvm::DenseMap<Value, int64_t> &dims) {
+  for (Operation *parent = op->getParentOp(); parent && parent != top;
+       parent = parent->getParentOp()) {
+    auto branch = dyn_cast<scf::IfOp>(parent);
+    if (!branch)
+      continue;
+    std::optional<int64_t> taken = hostIndex(branch.getCondition(), dims);
+    bool inThen = branch.getThenRegion().isAncestor(op->getParentRegion());
+    if (taken && bool(*taken) != inThen)
+      return false;
+  }
+  return true;
+}
+
 uint64_t elementBytes(Type type) { return (type.getIntOrFloatBitWidth() + 7) / 8; }
 
 uint64_t tensorBytes(Type type) {
@@ -132,23 +149,29 @@ uint64_t tensorBytes(Type type) {
 }
 
 /// Replays the index arithmetic and loops of a task for every block of a
-/// launch, adding up the GM bytes of the loads and stores it reaches. Loop
-/// bounds that depend on a scalar argument make the count unknown.
+/// launch (and every AIV of a mixed launch's cluster), adding up the GM bytes
+/// of the loads, stores and ring pushes it reaches. Loop bounds that depend
+/// on a scalar argument make the count unknown.
 class TrafficCounter {
 public:
-  /// `arguments`: the values of the task's scalar arguments the host knows.
-  TrafficCounter(ascend::TaskOp task, int64_t blocks, const target::TargetDescription *target,
+  /// `arguments`: the values of the task's scalar arguments the host knows;
+  /// `subblocks`: the cores of a block that run the task.
+  TrafficCounter(ascend::TaskOp task, int64_t blocks, int64_t subblocks,
+                 const target::TargetDescription *target,
                  llvm::DenseMap<Value, int64_t> arguments)
-      : task(task), blocks(blocks), target(target), arguments(std::move(arguments)) {}
+      : task(task), blocks(blocks), subblocks(subblocks), target(target),
+        arguments(std::move(arguments)) {}
 
   /// Runs every block; false if the loops are not countable.
   bool count() {
-    for (int64_t block = 0; block < blocks; ++block) {
-      values = arguments;
-      blockIdx = block;
-      if (!run(task.getBody().front()))
-        return false;
-    }
+    for (int64_t block = 0; block < blocks; ++block)
+      for (int64_t sub = 0; sub < subblocks; ++sub) {
+        values = arguments;
+        blockIdx = block;
+        subblockIdx = sub;
+        if (!run(task.getBody().front()))
+          return false;
+      }
     return true;
   }
 
@@ -174,6 +197,10 @@ private:
     }
     if (isa<ascend::BlockDimOp>(op)) {
       values[result] = blocks;
+      return;
+    }
+    if (isa<ascend::SubblockIdxOp>(op)) {
+      values[result] = subblockIdx;
       return;
     }
     if (std::optional<int64_t> constant = getConstantIntValue(result)) {
@@ -210,6 +237,13 @@ private:
              elementBytes(cast<ascend::GlobalTensorType>(gmType).getElementType());
   }
 
+  /// A block pushed into a ring slot: its elements, in the ring's type.
+  void pushed(ascend::TPushOp push) {
+    auto tile = cast<ascend::TileBufferType>(push.getSrc().getType());
+    auto ring = cast<ascend::RingType>(push.getRing().getType());
+    written += uint64_t(tile.getRows() * tile.getCols()) * elementBytes(ring.getElement());
+  }
+
   bool run(Block &block) {
     for (Operation &op : block) {
       if (auto loop = dyn_cast<scf::ForOp>(op)) {
@@ -238,6 +272,8 @@ private:
       else if (auto store = dyn_cast<ascend::TStoreOp>(op))
         transfer(store.getSrc().getType(), store.getDst().getType(), store.getValidRows(),
                  written);
+      else if (auto push = dyn_cast<ascend::TPushOp>(op))
+        pushed(push);
       else if (auto mm = dyn_cast<ascend::TMatmulOp>(op))
         matmul(mm.getLhs(), mm.getRhs());
       else if (auto mm = dyn_cast<ascend::TMatmulAccOp>(op))
@@ -249,9 +285,9 @@ private:
   }
 
   ascend::TaskOp task;
-  int64_t blocks;
+  int64_t blocks, subblocks;
   const target::TargetDescription *target;
-  int64_t blockIdx = 0;
+  int64_t blockIdx = 0, subblockIdx = 0;
   llvm::DenseMap<Value, int64_t> arguments, values;
 };
 
@@ -271,15 +307,36 @@ KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targ
   summary.gmBytes = 0;
   summary.cubeCycles = 0;
   llvm::DenseMap<Value, int64_t> dims = compiledDims(kernel);
-  kernel.walk([&](ascend::LaunchOp launch) {
+  kernel.walk([&](Operation *launch) {
+    // The tasks a launch runs, and how many cores of a block run each.
+    SmallVector<std::pair<FlatSymbolRefAttr, int64_t>, 2> tasks;
     LaunchSummary entry;
-    entry.task = launch.getTask().str();
-    entry.blocks = launch.getBlocks();
-    auto task = SymbolTable::lookupNearestSymbolFrom<ascend::TaskOp>(module, launch.getTaskAttr());
+    if (auto single = dyn_cast<ascend::LaunchOp>(launch)) {
+      tasks.push_back({single.getTaskAttr(), 1});
+      entry.task = single.getTask().str();
+      entry.blocks = single.getBlocks();
+    } else if (auto mixed = dyn_cast<ascend::LaunchMixedOp>(launch)) {
+      tasks.push_back({mixed.getCubeAttr(), 1});
+      tasks.push_back({mixed.getVectorAttr(), target ? target->vectorCoresPerCluster : 1});
+      entry.task = (mixed.getCube() + "+" + mixed.getVector()).str();
+      entry.blocks = mixed.getBlocks();
+    } else {
+      return;
+    }
+    if (!takesBranchesTo(launch, kernel, dims))
+      return;
     std::optional<int64_t> runs = runsOf(launch, kernel, dims);
     entry.runs = runs.value_or(0);
-    if (task) {
-      entry.core = ascend::stringifyCoreType(task.getCore()).str();
+    entry.gmRead = entry.gmWritten = 0;
+    entry.cubeCycles = 0;
+    for (auto [name, subblocks] : tasks) {
+      auto task = SymbolTable::lookupNearestSymbolFrom<ascend::TaskOp>(module, name);
+      if (!task) {
+        entry.gmRead.reset();
+        continue;
+      }
+      std::string core = ascend::stringifyCoreType(task.getCore()).str();
+      entry.core = entry.core.empty() ? core : entry.core + "+" + core;
       if (auto peaks = ascend::AscendDialect::MemoryPeakAttrHelper(task.getContext()).getAttr(task))
         for (NamedAttribute peak : peaks)
           entry.memoryPeak[peak.getName().str()] = cast<IntegerAttr>(peak.getValue()).getInt();
@@ -292,15 +349,21 @@ KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targ
         entry.doubleBuffered = chunking.getDoubleBuffered();
       }
       llvm::DenseMap<Value, int64_t> arguments;
-      for (auto [argument, operand] : llvm::zip(task.getArguments(), launch.getOperands()))
+      for (auto [argument, operand] : llvm::zip(task.getArguments(), launch->getOperands()))
         if (std::optional<int64_t> known = hostIndex(operand, dims))
           arguments[argument] = *known;
-      TrafficCounter counter(task, entry.blocks, target, std::move(arguments));
-      if (runs && counter.count()) {
-        entry.gmRead = counter.read * uint64_t(*runs);
-        entry.gmWritten = counter.written * uint64_t(*runs);
-        entry.cubeCycles = counter.cubeCycles * double(*runs);
+      TrafficCounter counter(task, entry.blocks, subblocks, target, std::move(arguments));
+      if (!runs || !counter.count() || !entry.gmRead) {
+        entry.gmRead.reset();
+        continue;
       }
+      *entry.gmRead += counter.read * uint64_t(*runs);
+      *entry.gmWritten += counter.written * uint64_t(*runs);
+      *entry.cubeCycles += counter.cubeCycles * double(*runs);
+    }
+    if (!entry.gmRead) {
+      entry.gmWritten.reset();
+      entry.cubeCycles.reset();
     }
     if (entry.gmRead && entry.gmWritten && summary.gmBytes)
       *summary.gmBytes += *entry.gmRead + *entry.gmWritten;

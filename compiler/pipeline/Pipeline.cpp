@@ -84,7 +84,7 @@ struct TilecPipelineOptions : mlir::PassPipelineOptions<TilecPipelineOptions> {
   Option<bool> pairCubeVector{
       *this, "pair-cube-vector",
       llvm::cl::desc("Run a matmul and the fused chain reading its product as one mixed launch"),
-      llvm::cl::init(false)};
+      llvm::cl::init(true)};
   Option<bool> pairIdleCores{
       *this, "pair-idle-cores",
       llvm::cl::desc("With pair-cube-vector, pair also where that leaves cube cores idle"),

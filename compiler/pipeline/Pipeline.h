@@ -28,7 +28,7 @@ struct PipelineOptions {
   /// Run a matmul and the fused scope reading its product as one mixed
   /// launch through a ring of GM slots (tile-select-strategy's
   /// pair-cube-vector; docs/design.md, "Cube → vector pairing").
-  bool pairCubeVector = false;
+  bool pairCubeVector = true;
   /// With pairCubeVector, pair also where that leaves cube cores idle
   /// (tile-select-strategy's pair-idle-cores: tests of the paired lowering).
   bool pairIdleCores = false;

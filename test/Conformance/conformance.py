@@ -2,12 +2,12 @@
 """One conformance check: a kernel's C++ on the CPU model against the same C++ on pto-isa.
 
   conformance.py (KERNEL.tile [--kernel NAME] [--set DIM=VALUE]... --target a2a3|a5
-                  [--unfused] [--pair-cube-vector]
+                  [--unfused] [--unpaired | --expect-mixed]
                  | --bf16-check) --work DIR --tools DIR --src-root DIR --pto-isa DIR --cxx CLANG++
 
-1. tilec writes the kernel's C++ (fused, or one task per op with --unfused; with
-   --pair-cube-vector, a matmul and the vector chain that reads it as one mixed launch), at the
-   bound of each run-time dim;
+1. tilec writes the kernel's C++ (fused, or one task per op with --unfused; fused, a matmul
+   and the vector chain that reads it run as one mixed launch where that pays, unless
+   --unpaired), at the bound of each run-time dim;
 2. tile-run runs that file on the CPU model on seeded random inputs, saving inputs and outputs
    (with --set, at that value of a run-time dim: the bound's C++ on fewer rows);
 3. CLANG++ compiles the same file, unmodified, against pto-isa's headers for its CPU simulator
@@ -208,9 +208,11 @@ def main():
                         help="run at this value of a run-time dim (the C++ stays the bound's)")
     parser.add_argument("--target", choices=sorted(ARCH_FLAGS), default="a2a3")
     parser.add_argument("--unfused", action="store_true")
-    parser.add_argument("--pair-cube-vector", action="store_true",
-                        help="compile with tilec --pair-cube-vector (mixed launches); the model "
-                             "and pto-isa run that same C++")
+    parser.add_argument("--unpaired", action="store_true",
+                        help="compile with tilec --pair-cube-vector=false (no mixed launches); "
+                             "the model and pto-isa run that same C++")
+    parser.add_argument("--expect-mixed", action="store_true",
+                        help="fail unless the C++ makes a mixed launch (a case meant to run paired)")
     parser.add_argument("--work", required=True)
     parser.add_argument("--tools", required=True, help="tilec's bin/ (tilec, tile-run, pto-isa-run)")
     parser.add_argument("--src-root", required=True)
@@ -229,11 +231,11 @@ def main():
     model_values = [flag for value in args.set for flag in ("--set", value)]
     pto_values = ["-D" + value for value in args.set]
     fuse = "--fuse=false" if args.unfused else "--fuse=true"
-    pairing = ["--pair-cube-vector"] if args.pair_cube_vector else []
+    pairing = ["--pair-cube-vector=false"] if args.unpaired else []
     cpp, obj = os.path.join(args.work, "kernel.cpp"), os.path.join(args.work, "kernel.so")
     inputs, model, pto = (os.path.join(args.work, d) for d in ("in", "model", "pto-isa"))
     print(f"conformance: {kernel} on {args.target}, {'unfused' if args.unfused else 'fused'}"
-          f"{', paired' if args.pair_cube_vector else ''}")
+          f"{', unpaired' if args.unpaired else ''}")
     tool = lambda name: os.path.join(args.tools, name)
     steps = [
         ("tilec", [tool("tilec"), args.kernel_file, "--target", args.target, fuse, *pairing,
@@ -249,8 +251,8 @@ def main():
             if run_step(name, command, log) is None:
                 return 1
             # A paired case whose kernel no longer pairs would test nothing paired.
-            if name == "tilec" and args.pair_cube_vector and not has_mixed_launch(cpp):
-                print("  FAIL: tilec --pair-cube-vector made no mixed launch (launchMixed)")
+            if name == "tilec" and args.expect_mixed and not has_mixed_launch(cpp):
+                print("  FAIL: tilec made no mixed launch (launchMixed) of a kernel meant to pair")
                 return 1
     return 0 if compare_outputs(kernel, pto, model) else 1
 

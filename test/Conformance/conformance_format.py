@@ -1,7 +1,9 @@
 """lit's format for test/Conformance (see lit.local.cfg): one test per kernel in kernels-dsl/
 and in this folder's kernels/ (kernels reduced from conformance findings), target (a2a3, a5) and lowering (fused, unfused), named e.g. Conformance/rmsnorm-a5-unfused;
-one per kernel of PAIRED_KERNELS compiled with --pair-cube-vector on a2a3, named e.g.
-Conformance/prefill_qkv_rope-a2a3-paired; plus Conformance/bf16-is-bf16; each runs conformance.py. Without a pto-isa checkout
+one per kernel of PAIRED_KERNELS (the pairing tests', whose mixed launches the default lowering
+makes) on a2a3, named e.g. Conformance/pair-cube-vector-a2a3-paired; one per kernel of
+UNPAIRED_KERNELS compiled with --pair-cube-vector=false on a2a3, named e.g.
+Conformance/prefill_qkv_rope-a2a3-unpaired; plus Conformance/bf16-is-bf16; each runs conformance.py. Without a pto-isa checkout
 (config.pto_isa_dir, from -DTILEC_PTO_ISA_DIR) those are UNSUPPORTED and say why.
 Conformance/compare-selftest (compare_selftest.py) checks the comparison and always runs.
 
@@ -56,12 +58,14 @@ def kernels_of(path):
             for name, header in kernels]
 
 
-# Kernels that tilec --pair-cube-vector turns into mixed launches (docs/design.md, "Cube -> vector
-# pairing"), from the source root: the pairing tests' kernels and the flagship.
+# From the source root: the pairing tests' kernels, which tilec turns into mixed launches
+# (docs/design.md, "Cube -> vector pairing"), and the kernels of kernels-dsl/ that pair by default,
+# whose fused cases run paired, so their unpaired C++ runs here.
 PAIRED_KERNELS = ("test/Conversion/pair-cube-vector.tile",
                   "test/Conversion/Inputs/pair-cube-vector-whole.tile",
-                  "test/Conversion/pair-cube-vector-runtime-rows.tile",
-                  "kernels-dsl/deepseek_v4/prefill_qkv_rope.tile")
+                  "test/Conversion/pair-cube-vector-runtime-rows.tile")
+UNPAIRED_KERNELS = ("kernels-dsl/deepseek_v4/prefill_qkv_rope.tile",
+                    "kernels-dsl/deepseek_v4/decode_qkv_rope.tile")
 
 
 def test_arguments(src_root):
@@ -76,8 +80,10 @@ def test_arguments(src_root):
                                                                          "--unfused"]
     for path in PAIRED_KERNELS:
         for kernel, kernel_args in kernels_of(os.path.join(src_root, path)):
-            arguments[f"{kernel}-a2a3-paired"] = kernel_args + ["--target", "a2a3",
-                                                                "--pair-cube-vector"]
+            arguments[f"{kernel}-a2a3-paired"] = kernel_args + ["--target", "a2a3", "--expect-mixed"]
+    for path in UNPAIRED_KERNELS:
+        for kernel, kernel_args in kernels_of(os.path.join(src_root, path)):
+            arguments[f"{kernel}-a2a3-unpaired"] = kernel_args + ["--target", "a2a3", "--unpaired"]
     return arguments
 
 

@@ -18,7 +18,7 @@ struct ModelOptions {
   std::string cppFile;   ///< --cpp: run this emitted source instead of compiling the kernel
   std::string tracePath; ///< --trace: Chrome trace of every core and pipe
   bool fuse = true;      ///< --fuse: compile with row fusion (tilec --fuse)
-  bool pairCubeVector = false; ///< --pair-cube-vector (tilec's)
+  bool pairCubeVector = true; ///< --pair-cube-vector (tilec's)
   bool pairIdleCores = false;  ///< --pair-idle-cores (tilec's)
   ProgressMode progress = ProgressMode::Auto; ///< --progress
   launch::CompileOptions compile;

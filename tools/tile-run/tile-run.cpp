@@ -71,8 +71,8 @@ cl::opt<bool> fuse("fuse", cl::desc("Compile with row fusion, as tilec does (--f
                    cl::init(true), cl::cat(runCategory));
 cl::opt<bool> pairCubeVector("pair-cube-vector",
                              cl::desc("Compile with cube -> vector pairing, as tilec "
-                                      "--pair-cube-vector does (mixed launches)"),
-                             cl::init(false), cl::cat(runCategory));
+                                      "does (mixed launches; =false: none)"),
+                             cl::init(true), cl::cat(runCategory));
 cl::opt<bool> pairIdleCores("pair-idle-cores",
                             cl::desc("With --pair-cube-vector, pair also where that leaves cube "
                                      "cores idle, as tilec --pair-idle-cores does"),

@@ -53,9 +53,9 @@ cl::opt<bool> pairCubeVector(
     "pair-cube-vector",
     cl::desc("Run a matmul and the fused chain that alone reads its product as one mixed launch "
              "(AIC pushes output blocks into a ring of GM slots, the AIVs pop them) where "
-             "that keeps the cube cores as busy; off by default (docs/design.md, "
-             "\"Cube -> vector pairing\")"),
-    cl::init(false), cl::cat(tilecCategory));
+             "that keeps the cube cores as busy (docs/design.md, \"Cube -> vector pairing\"); "
+             "--pair-cube-vector=false: every task its own launch"),
+    cl::init(true), cl::cat(tilecCategory));
 cl::opt<bool> pairIdleCores(
     "pair-idle-cores",
     cl::desc("With --pair-cube-vector, pair also where the product has too few slots to keep "
