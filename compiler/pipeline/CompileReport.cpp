@@ -13,8 +13,11 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
+
+#include <array>
 
 using namespace mlir;
 using namespace tilec;
@@ -382,9 +385,10 @@ void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::Strin
            llvm::raw_ostream &os) {
   os << "kernel " << fused.kernel << " on " << target << ": " << fused.launches.size()
      << " launches\n";
-  os << llvm::formatv("{0,-34} {1,-4} {2,6} {3,5} {4,-14} {5,-36} {6,12} {7,12}\n", "task",
-                      "core", "blocks", "runs", "chunk", "on-chip bytes", "GM read",
-                      "GM written");
+  // One row per launch; the text columns as wide as their longest entry.
+  using Row = std::array<std::string, 8>;
+  std::vector<Row> rows{
+      {"task", "core", "blocks", "runs", "chunk", "on-chip bytes", "GM read", "GM written"}};
   for (const LaunchSummary &launch : fused.launches) {
     std::string chunk = "-";
     if (launch.chunkRows)
@@ -392,10 +396,26 @@ void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::Strin
     std::string memory;
     for (auto [space, bytes] : launch.memoryPeak)
       memory += (memory.empty() ? "" : " ") + space + " " + std::to_string(bytes);
-    os << llvm::formatv("{0,-34} {1,-4} {2,6} {3,5} {4,-14} {5,-36} {6,12} {7,12}\n",
-                        launch.task, launch.core, launch.blocks, launch.runs, chunk,
-                        memory.empty() ? "-" : memory, megabytes(launch.gmRead),
-                        megabytes(launch.gmWritten));
+    rows.push_back({launch.task, launch.core, std::to_string(launch.blocks),
+                    std::to_string(launch.runs), chunk, memory.empty() ? "-" : memory,
+                    megabytes(launch.gmRead), megabytes(launch.gmWritten)});
+  }
+  // Minimum widths keep a short table's columns where they always were.
+  std::array<size_t, 8> widths{34, 4, 6, 5, 14, 36, 12, 12};
+  for (const Row &row : rows)
+    for (auto [width, cell] : llvm::zip(widths, row))
+      width = std::max(width, cell.size());
+  constexpr std::array<bool, 8> leftAligned{true, true, false, false, true, true, false, false};
+  for (const Row &row : rows) {
+    for (size_t column = 0; column < row.size(); ++column) {
+      if (column)
+        os << ' ';
+      if (leftAligned[column])
+        os << llvm::left_justify(row[column], unsigned(widths[column]));
+      else
+        os << llvm::right_justify(row[column], unsigned(widths[column]));
+    }
+    os << '\n';
   }
   bool anyFused = llvm::any_of(fused.launches, [](auto &l) { return !l.fusedOps.empty(); });
   if (anyFused)
