@@ -115,7 +115,8 @@ bool isFoldable(StringRef name, scf::ForOp loop, ValueRange args, SymbolTable &s
 /// chunk instead of queueing on MTE2 behind a load into the one setup buffer,
 /// which must wait for that chunk's vector work to end. Placed after the
 /// chunk's loads, before its vector work, the load takes no temporary's bytes
-/// the vector pipe is still reading (memory is planned later).
+/// the vector pipe is still reading (memory is planned later). It passes
+/// loads only up to the first store, which may write what it reads.
 void sinkToFirstUse(ArrayRef<Operation *> ops, Block &block) {
   for (Operation *op : llvm::reverse(ops)) {
     Operation *first = nullptr;
@@ -135,9 +136,12 @@ void sinkToFirstUse(ArrayRef<Operation *> ops, Block &block) {
       continue;
     Operation *after = nullptr;
     for (Operation *between = op->getNextNode(); between != first;
-         between = between->getNextNode())
+         between = between->getNextNode()) {
+      if (isa<TStoreOp, TPushOp>(between))
+        break;
       if (isa<TLoadOp>(between))
         after = between;
+    }
     if (after)
       op->moveAfter(after);
   }

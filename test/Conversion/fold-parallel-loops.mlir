@@ -97,6 +97,49 @@ ascend.task @heads_rows(%x: !ascend.gm<4x64xf32>, %col: index, %items: index, %y
 
 // -----
 
+// The moved setup load passes the item's loads only up to its first store:
+// here the item stores before its second load, so the setup load goes right
+// after the first.
+// CHECK-LABEL: ascend.task @store_first
+// CHECK: scf.for
+// CHECK: ascend.tload %{{.*}}, %[[X:[a-z0-9]+]][
+// CHECK-NEXT: ascend.tload %{{.*}}, %{{[a-z0-9]+}}[%{{.*}}, %[[COL:[0-9a-z_]+]]] : !ascend.tile<1x16xf32, ub>
+// CHECK-NEXT: ascend.tstore
+// CHECK-NEXT: ascend.tload
+// CHECK-NEXT: ascend.tcolexpandmul
+ascend.kernel @store_first_kernel(%x: !ascend.gm<4x64xf32>, %w: !ascend.gm<1x64xf32>, %y: !ascend.gm<4x64xf32> {ascend.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c16 = arith.constant 16 : index
+  scf.for %h = %c0 to %c4 step %c1 {
+    %col = arith.muli %h, %c16 : index
+    ascend.launch @store_first(%x, %w, %col, %y) blocks = 2 : (!ascend.gm<4x64xf32>, !ascend.gm<1x64xf32>, index, !ascend.gm<4x64xf32>) -> ()
+  } {tile.parallel}
+  ascend.return
+}
+ascend.task @store_first(%x: !ascend.gm<4x64xf32>, %w: !ascend.gm<1x64xf32>, %col: index, %y: !ascend.gm<4x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %row = ascend.alloc : !ascend.tile<1x16xf32, ub>
+  %t = ascend.alloc : !ascend.tile<2x16xf32, ub>
+  %u = ascend.alloc : !ascend.tile<2x16xf32, ub>
+  %bid = ascend.block_idx
+  %bdim = ascend.block_dim
+  ascend.tload %row, %w[%c0, %col] : !ascend.tile<1x16xf32, ub>, !ascend.gm<1x64xf32>
+  scf.for %item = %bid to %c2 step %bdim {
+    %r = arith.muli %item, %c2 : index
+    ascend.tload %t, %x[%r, %col] : !ascend.tile<2x16xf32, ub>, !ascend.gm<4x64xf32>
+    ascend.tstore %y[%r, %col], %t : !ascend.gm<4x64xf32>, !ascend.tile<2x16xf32, ub>
+    ascend.tload %u, %x[%r, %col] : !ascend.tile<2x16xf32, ub>, !ascend.gm<4x64xf32>
+    ascend.tcolexpandmul %t, %u, %row : !ascend.tile<2x16xf32, ub>, !ascend.tile<2x16xf32, ub>, !ascend.tile<1x16xf32, ub>
+    ascend.tstore %y[%r, %col], %t : !ascend.gm<4x64xf32>, !ascend.tile<2x16xf32, ub>
+  }
+  ascend.return
+}
+
+// -----
+
 // A loop that is not marked parallel, or whose body does more than launch,
 // stays as it is.
 // CHECK-LABEL: ascend.kernel @sequential
