@@ -8,8 +8,8 @@ tilec compile time of every kernel in kernels-dsl/; every kernel on the a2a3 mod
 unfused (modeled time, roofline, GM bytes, host time) with its outputs checked against the numpy
 golden; the flagship's turnaround (bench/tile_run_turnaround.py) against the torch reference
 (bench/flagship_torch.py, skipped when torch is absent) and its scaling in T; the shipped
-flagship and decode kernels (one C++ for every T) paired (the default) and with
---pair-cube-vector=false; the
+flagship and decode kernels (one C++ for every T) as compiled by default (paired and joined), paired
+only (--join-matmuls=false) and with neither; the
 K-loop GEMM against plain matmul; the simulated matmul throughput; the model against published
 a2a3 measurements
 (bench/calibrate.py). The figures fill the placeholders (@NAME@) of
@@ -43,8 +43,8 @@ FLAGSHIP_START = ["--set", "start_pos=128"]
 FLAGSHIP_SET = ["-D", "T=128"] + FLAGSHIP_START
 FLAGSHIP_COMPILE_TARGET_MS = 100
 SCALING_T = (128, 512, 2048)
-# The kernels as shipped (one C++ for every T), run at these T paired (the default) and with
-# --pair-cube-vector=false on the same inputs.
+# The kernels as shipped (one C++ for every T), run at these T with neither pairing nor joining,
+# paired only, and as compiled by default (both) on the same inputs.
 PAIRING_CASES = [(FLAGSHIP, t, FLAGSHIP_START) for t in (128, 2048)] + \
     [("deepseek_v4/decode_qkv_rope.tile", t, []) for t in (8, 64, 128)]
 FUSE_FLAGS = {"fused": "--fuse=true", "unfused": "--fuse=false"}
@@ -185,22 +185,26 @@ class Bench:
                     measured_s=statistics.median(r["measured_s"] for r in warm),
                     cxx_compile_s=self.cxx_compile_s[first["host"]["cache_key"]])
 
-    def paired_and_unpaired(self, kernel, t, sets):
-        """The kernel's C++ for its bound run at T = t on --random 0 inputs, unpaired and paired;
-        stops unless their outputs are bit-identical."""
+    def launch_sharing(self, kernel, t, sets):
+        """The kernel's C++ for its bound run at T = t on --random 0 inputs with neither pairing
+        nor joining, paired only, and by default (both); stops unless their outputs are
+        bit-identical."""
         directory = os.path.join(self.work, f"pairing-{stem(kernel)}-{t}")
         inputs = os.path.join(directory, "inputs")
-        unpaired = self.tile_run(kernel, ["--pair-cube-vector=false", "--random", "0", "--set", f"T={t}",
-                                          "--save-inputs", inputs,
-                                          "--outputs", os.path.join(directory, "unpaired")] + sets)
-        paired = self.tile_run(kernel, ["--inputs", inputs,
+        neither = self.tile_run(kernel, ["--pair-cube-vector=false", "--join-matmuls=false",
+                                         "--random", "0", "--set", f"T={t}", "--save-inputs", inputs,
+                                         "--outputs", os.path.join(directory, "neither")] + sets)
+        paired = self.tile_run(kernel, ["--join-matmuls=false", "--inputs", inputs,
                                         "--outputs", os.path.join(directory, "paired")] + sets)
-        for name in sorted(os.listdir(os.path.join(directory, "unpaired"))):
-            with open(os.path.join(directory, "unpaired", name), "rb") as a, \
-                    open(os.path.join(directory, "paired", name), "rb") as b:
-                if a.read() != b.read():
-                    fail(f"{kernel} at T = {t}: paired output {name} differs from unpaired")
-        return unpaired, paired
+        both = self.tile_run(kernel, ["--inputs", inputs, "--outputs", os.path.join(directory, "both")] + sets)
+        for name in sorted(os.listdir(os.path.join(directory, "neither"))):
+            with open(os.path.join(directory, "neither", name), "rb") as f:
+                expected = f.read()
+            for lowering in ("paired", "both"):
+                with open(os.path.join(directory, lowering, name), "rb") as f:
+                    if f.read() != expected:
+                        fail(f"{kernel} at T = {t}: output {name} {lowering} differs from neither")
+        return neither, paired, both
 
     def fused_and_unfused(self, kernel, directory, config):
         """The fused model on --random 0 inputs (saved to directory/inputs), then the unfused one on
@@ -420,13 +424,13 @@ def scaling_table(scaling):
 
 def pairing_table(pairing):
     rows = []
-    for (kernel, t, _), (u, p) in pairing:
-        rows.append([stem(kernel), t, num(u["modeled_us"]), num(p["modeled_us"]),
-                     f"{u['modeled_us'] / p['modeled_us']:.2f}×", *work_bound(p), *hbm(u), *hbm(p),
-                     len(p["launches"])])
-    return table(["kernel", "T", "unpaired µs", "paired µs", "speed-up", "work bound µs",
-                  "paired / work bound", "HBM MB unpaired", "/ params", "HBM MB paired", "/ params",
-                  "paired launches run"], rows)
+    for (kernel, t, _), (u, p, b) in pairing:
+        rows.append([stem(kernel), t, num(u["modeled_us"]), num(p["modeled_us"]), num(b["modeled_us"]),
+                     f"{u['modeled_us'] / b['modeled_us']:.2f}×", *work_bound(b), *hbm(u), *hbm(b),
+                     len(b["launches"])])
+    return table(["kernel", "T", "neither µs", "paired µs", "paired + joined µs", "speed-up",
+                  "work bound µs", "default / work bound", "HBM MB neither", "/ params",
+                  "HBM MB default", "/ params", "launches run"], rows)
 
 
 def kloop_table(cases):
@@ -515,7 +519,7 @@ def main():
         for case in PAIRING_CASES:
             kernel, t, sets = case
             progress(start, f"pairing: {stem(kernel)} at T = {t}")
-            pairing.append((case, bench.paired_and_unpaired(kernel, t, sets)))
+            pairing.append((case, bench.launch_sharing(kernel, t, sets)))
 
         kloop = []
         for name, kernel, defines in KLOOP_CASES:

@@ -10,6 +10,8 @@
 
 #include "dialects/Ascend/AscendOps.h"
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/MathExtras.h"
 
 namespace tilec::conversion {
@@ -34,14 +36,23 @@ struct Blocking {
 
 /// How the output blocks spread over the cube cores: work items of
 /// `block.length` consecutive N blocks of one row block, block-cyclically.
+/// Matmuls joined in one launch (the same A by several B, `ascend.joined`)
+/// are parts of N: a row block's items go over the first part's columns,
+/// then the next part's, and no item straddles two parts.
 struct Distribution {
-  int64_t rowBlocks, colBlocks;
-  int64_t perRow; ///< work items per row block
+  int64_t rowBlocks, colBlocks; ///< colBlocks: of all parts
+  int64_t perRow;               ///< work items per row block, of all parts
+  llvm::SmallVector<int64_t, 2> partItems; ///< work items per row block of each part
   int64_t items() const { return rowBlocks * perRow; }
 
-  Distribution(int64_t m, int64_t n, const Blocking &block)
-      : rowBlocks(m / block.m), colBlocks(n / block.n),
-        perRow(llvm::divideCeil(colBlocks, block.length)) {}
+  Distribution(int64_t m, llvm::ArrayRef<int64_t> partCols, const Blocking &block)
+      : rowBlocks(m / block.m), colBlocks(0), perRow(0) {
+    for (int64_t cols : partCols) {
+      colBlocks += cols / block.n;
+      partItems.push_back(llvm::divideCeil(cols / block.n, block.length));
+      perRow += partItems.back();
+    }
+  }
 };
 
 } // namespace tilec::conversion

@@ -3,7 +3,8 @@
 // A matmul becomes one task on the cube cores (CubeTasks.cpp) in the blocks
 // its strategy says, reading its operands' places and writing its result's;
 // with run-time rows and `ascend.few_rows`, two tasks, and the host launches
-// the one for the rows present.
+// the one for the rows present. The matmuls joined to its launch
+// (`ascend.joined`, the same A by other B) are parts of its task.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/KernelConversion.h"
@@ -23,18 +24,23 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
   LogicalResult lower(tile::MatmulOp matmul, GmPlaces &places) const override {
     if (auto ring = ascend::AscendDialect::PairingAttrHelper(matmul.getContext()).getAttr(matmul))
       return lowerPaired(matmul, ring, places);
+    if (ascend::AscendDialect::JoinedAttrHelper(matmul.getContext()).isAttrPresent(matmul)) {
+      if (places.isPlaced(matmul.getResult()))
+        return success();
+      return matmul.emitOpError("is joined to the launch of the tile.matmul before it, which "
+                                "did not compute it");
+    }
     return lowerToTask(
         matmul, ascend::CoreType::aic, places,
         [&](const GmLocation &result, TaskContext &context) -> LogicalResult {
-      if (matmul.getAcc())
-        return matmul.emitOpError("with an accumulator is not lowered yet; add the "
-                                  "accumulator with a separate `+`");
+      FailureOr<SmallVector<MatmulPart>> parts = joinedParts(matmul, result, places, context);
+      if (failed(parts))
+        return failure();
       FailureOr<ascend::BlockingAttr> blocking = strategyOf<ascend::BlockingAttr>(matmul);
       if (failed(blocking))
         return failure();
       auto lowerIn = [&](ascend::BlockingAttr chosen, TaskContext &in) {
-        return lowerMatmul(matmul.getLoc(), places.of(matmul.getLhs()),
-                           places.of(matmul.getRhs()), result, chosen,
+        return lowerMatmul(matmul.getLoc(), places.of(matmul.getLhs()), *parts, chosen,
                            matmul.getTransposeB(), in);
       };
       auto fewRows =
@@ -48,6 +54,43 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
           [&] { return lowerIn(fewRows.getBlocking(), fewContext); },
           [&] { return lowerIn(*blocking, context); });
     });
+  }
+
+  /// The parts of the task of `matmul` (its product at `result`): its own,
+  /// then those of the matmuls joined to its launch (`ascend.joined`, each
+  /// right after the one before), whose products get their places here and
+  /// whose source lines the task's name adds (`…_matmul_l38_l53`).
+  static FailureOr<SmallVector<MatmulPart>> joinedParts(tile::MatmulOp matmul,
+                                                        const GmLocation &result,
+                                                        GmPlaces &places,
+                                                        TaskContext &context) {
+    auto withAccumulator = [](tile::MatmulOp op) {
+      return op.emitOpError("with an accumulator is not lowered yet; add the "
+                            "accumulator with a separate `+`");
+    };
+    if (matmul.getAcc())
+      return withAccumulator(matmul);
+    SmallVector<tile::MatmulOp> joined;
+    ascend::AscendDialect::JoinedAttrHelper isJoined(matmul.getContext());
+    for (auto next = dyn_cast_or_null<tile::MatmulOp>(matmul->getNextNode());
+         next && isJoined.isAttrPresent(next);
+         next = dyn_cast_or_null<tile::MatmulOp>(next->getNextNode())) {
+      if (next.getAcc())
+        return withAccumulator(next);
+      if (failed(checkTask(next, ascend::CoreType::aic)))
+        return failure();
+      FailureOr<GmLocation> place = places.placeResult(next.getResult(), next);
+      if (failed(place))
+        return failure();
+      places.set(next.getResult(), *place);
+      joined.push_back(next);
+      if (auto line = dyn_cast<FileLineColLoc>(next.getLoc()))
+        context.name += "_l" + std::to_string(line.getLine());
+    }
+    SmallVector<MatmulPart> parts{{places.of(matmul.getRhs()), result}};
+    for (tile::MatmulOp next : joined)
+      parts.push_back({places.of(next.getRhs()), places.of(next.getResult())});
+    return parts;
   }
 
   /// `if (rows present <= fewRows.rows)` the task of `fewRows`' blocking, else

@@ -20,6 +20,11 @@
 // load one chunk while MTE1 and M work on the previous one and the fixpipe
 // stores one block while M computes the next.
 //
+// A task may multiply A by several B (matmuls of the same A joined in one
+// launch, `ascend.joined`): a row block's work items go over the first B's
+// segments, then the next's, each item a branch on its part, every part on
+// the same buffers.
+//
 // A's [bm, K] row panel stays in L1 for a whole work item when the blocking
 // says so (each step takes its L0A window from it); otherwise A is staged
 // chunk by chunk with B. The blocking is the op's `ascend.strategy`
@@ -62,33 +67,43 @@ void forRange(OpBuilder &b, Location loc, Value from, Value to, Value step,
 } // namespace
 
 FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location loc,
-                                                  const GmLocation &lhs, const GmLocation &rhs,
-                                                  const GmLocation *result, Value ring,
+                                                  const GmLocation &lhs,
+                                                  ArrayRef<MatmulPart> parts, Value ring,
                                                   ascend::BlockingAttr blocking, bool transposeB,
                                                   TaskContext &context) {
   Type operandType = lhs.getBufferType().getElementType();
-  Type accType = result ? result->getBufferType().getElementType()
-                        : cast<ascend::RingType>(ring.getType()).getElement();
+  Type accType = parts.front().result
+                     ? parts.front().result->getBufferType().getElementType()
+                     : cast<ascend::RingType>(ring.getType()).getElement();
   const Blocking block = Blocking::of(blocking);
   const int64_t m = lhs.shape.rows, k = lhs.shape.cols;
-  const int64_t n = transposeB ? rhs.shape.rows : rhs.shape.cols;
+  SmallVector<int64_t, 2> partCols;
+  for (const MatmulPart &part : parts)
+    partCols.push_back(transposeB ? part.rhs.shape.rows : part.rhs.shape.cols);
   // K beyond the whole chunks (less than one K0 step, StrategyCube.cpp) is
   // one more step of its own, its fractals padded on chip.
   const int64_t chunks = k / block.chunk, tail = k % block.chunk;
-  if (m % block.m != 0 || n % block.n != 0 || chunks == 0 || tail > block.k)
-    return emitError(loc) << "the blocking " << blocking << " does not tile the " << m << " × "
-                          << k << " × " << n
-                          << " matmul: m and n must divide M and N, and chunk must divide K "
-                             "but for at most one step of k";
-  const Distribution dist(m, n, block);
+  if (m % block.m != 0 || llvm::any_of(partCols, [&](int64_t n) { return n % block.n != 0; }) ||
+      chunks == 0 || tail > block.k) {
+    InFlightDiagnostic diag = emitError(loc) << "the blocking " << blocking << " does not tile the "
+                                             << m << " × " << k << " × ";
+    llvm::interleave(partCols, diag, " + ");
+    return diag << " matmul: m and n must divide M and N, and chunk must divide K "
+                   "but for at most one step of k";
+  }
+  const Distribution dist(m, partCols, block);
   const int64_t stepsPerChunk = block.chunk / block.k;
 
   // With run-time token rows (M), the last row block is partial: A's rows and
   // C's are loaded and stored up to M only.
   task.setTokenRows(context.tokenRows);
   OpBuilder &b = task.builder();
-  TaskGlobal a = task.addGlobal(lhs), bMatrix = task.addGlobal(rhs);
-  TaskGlobal c = result ? task.addGlobal(*result) : TaskGlobal();
+  TaskGlobal a = task.addGlobal(lhs);
+  SmallVector<TaskGlobal, 2> bMatrices, results;
+  for (const MatmulPart &part : parts) {
+    bMatrices.push_back(task.addGlobal(part.rhs));
+    results.push_back(part.result ? task.addGlobal(*part.result) : TaskGlobal());
+  }
   Value panel = block.panel ? task.allocTile(block.m, k, operandType, MemorySpace::l1) : Value();
   // Two of each buffer, in stages 0 and 1, allocated when first used.
   Value aL1s[2], bL1s[2], aL0s[2], bL0s[2], accs[2];
@@ -124,8 +139,8 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
 
   // One L1 chunk at K offset `kOffset` in the buffers of `stage`: the loads,
   // then its steps, whose L0 buffers alternate with every step of the block.
-  auto chunkAt = [&](Value row, Value col, Value acc, Value kOffset, int64_t stage,
-                     bool first) {
+  auto chunkAt = [&](const TaskGlobal &bMatrix, Value row, Value col, Value acc, Value kOffset,
+                     int64_t stage, bool first) {
     if (!block.panel)
       task.load(aL1(stage), a, row, kOffset, /*tokenRow=*/row);
     if (transposeB)
@@ -157,7 +172,7 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
   // (taken from A's panel, if it has one) and rows of B, added into the
   // accumulator after the whole chunks.
   Value aTailL1, bTailL1, aTailL0, bTailL0;
-  auto tailStep = [&](Value row, Value col, Value acc) {
+  auto tailStep = [&](const TaskGlobal &bMatrix, Value row, Value col, Value acc) {
     if (!bTailL1) {
       if (!block.panel)
         aTailL1 = task.allocTile(block.m, tail, operandType, MemorySpace::l1);
@@ -180,45 +195,43 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
     ascend::TMatmulAccOp::create(b, loc, acc, acc, aTailL0, bTailL0);
   };
 
-  // One output block whose chunk 0 uses the buffers of `stage`: chunk 0,
-  // then pairs of chunks (the other buffers, then these), then the last chunk
-  // if one is left (the other buffers), then the K tail; then the store.
-  auto outputBlock = [&](Value row, Value col, Value acc, int64_t stage) {
-    chunkAt(row, col, acc, zero, stage, /*first=*/true);
+  // One output block of part `part` whose chunk 0 uses the buffers of
+  // `stage`: chunk 0, then pairs of chunks (the other buffers, then these),
+  // then the last chunk if one is left (the other buffers), then the K tail;
+  // then the store.
+  auto outputBlock = [&](size_t part, Value row, Value col, Value acc, int64_t stage) {
+    const TaskGlobal &bMatrix = bMatrices[part];
+    chunkAt(bMatrix, row, col, acc, zero, stage, /*first=*/true);
     int64_t pairs = (chunks - 1) / 2;
     Value pairStep = task.constantIndex(2 * block.chunk);
     Value pairsEnd = task.constantIndex(block.chunk + pairs * 2 * block.chunk);
     forRange(b, loc, task.constantIndex(block.chunk), pairsEnd, pairStep, pairs, [&](Value kc) {
-      chunkAt(row, col, acc, kc, 1 - stage, false);
-      chunkAt(row, col, acc, arith::AddIOp::create(b, loc, kc, task.constantIndex(block.chunk)),
-              stage, false);
+      chunkAt(bMatrix, row, col, acc, kc, 1 - stage, false);
+      chunkAt(bMatrix, row, col, acc,
+              arith::AddIOp::create(b, loc, kc, task.constantIndex(block.chunk)), stage, false);
     });
     if ((chunks - 1) % 2 == 1)
-      chunkAt(row, col, acc, task.constantIndex(k - tail - block.chunk), 1 - stage, false);
+      chunkAt(bMatrix, row, col, acc, task.constantIndex(k - tail - block.chunk), 1 - stage,
+              false);
     if (tail)
-      tailStep(row, col, acc);
+      tailStep(bMatrix, row, col, acc);
     if (ring)
       ascend::TPushOp::create(b, loc, acc, ring, col);
     else
-      task.store(c, row, col, acc, /*tokenRow=*/row);
+      task.store(results[part], row, col, acc, /*tokenRow=*/row);
   };
 
-  task.forEachRowItem(m, block.m, dist.perRow, context.entry, [&](Value item) {
-    Value segments = task.constantIndex(dist.perRow);
-    Value segmentCols = task.constantIndex(block.length * block.n);
-    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, segments),
-                                      task.constantIndex(block.m));
-    Value first = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, segments),
-                                        segmentCols);
-    if (block.panel)
-      task.load(panel, a, row, zero, /*tokenRow=*/row);
+  // The segment of part `part` from its column `first` in the row block at
+  // `row`: blocks first, first + bn, … below last; the last segment of a row may be shorter, so
+  // its bounds are computed. Pairs of blocks, the second on the other
+  // accumulator (if there are two) and starting on the L1 and L0 buffers
+  // after the first's last, then a last block like the first.
+  Value segmentCols; // set per item, as `segments`
+  auto segmentOf = [&](size_t part, Value row, Value first) {
     if (block.length == 1)
-      return outputBlock(row, first, acc(0), 0);
-    // Blocks first, first + bn, … below last; the last segment of a row may
-    // be shorter, so its bounds are computed. Pairs of blocks, the second on
-    // the other accumulator (if there are two) and starting on the L1 and L0
-    // buffers after the first's last, then a last block like the first.
-    bool even = dist.colBlocks % block.length == 0;
+      return outputBlock(part, row, first, acc(0), 0);
+    const int64_t n = partCols[part];
+    bool even = (n / block.n) % block.length == 0;
     Value last = arith::AddIOp::create(b, loc, first, segmentCols);
     if (!even)
       last = arith::MinUIOp::create(b, loc, last, task.constantIndex(n));
@@ -236,28 +249,57 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
                        pairStep));
     forRange(b, loc, first, pairsEnd, pairStep,
              even ? std::optional<int64_t>(block.length / 2) : std::nullopt, [&](Value col) {
-               outputBlock(row, col, acc(0), 0);
-               outputBlock(row, arith::AddIOp::create(b, loc, col, blockStep),
+               outputBlock(part, row, col, acc(0), 0);
+               outputBlock(part, row, arith::AddIOp::create(b, loc, col, blockStep),
                            acc(block.accumulators - 1), chunks % 2);
              });
     forRange(b, loc, pairsEnd, last, blockStep,
              even ? std::optional<int64_t>(block.length % 2) : std::nullopt,
-             [&](Value col) { outputBlock(row, col, acc(0), 0); });
+             [&](Value col) { outputBlock(part, row, col, acc(0), 0); });
+  };
+
+  // The segment whose first column (over all parts) is `first`, over the
+  // parts from `part` on: the first part's own, else (past its columns) the
+  // next parts'.
+  std::function<void(size_t, Value, Value)> segmentFrom = [&](size_t part, Value row,
+                                                              Value first) {
+    if (part + 1 == parts.size())
+      return segmentOf(part, row, first);
+    Value partEnd = task.constantIndex(dist.partItems[part] * block.length * block.n);
+    auto inPart = scf::IfOp::create(
+        b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, first, partEnd),
+        /*withElseRegion=*/true);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(inPart.thenBlock()->getTerminator());
+    segmentOf(part, row, first);
+    b.setInsertionPoint(inPart.elseBlock()->getTerminator());
+    segmentFrom(part + 1, row, arith::SubIOp::create(b, loc, first, partEnd));
+  };
+
+  task.forEachRowItem(m, block.m, dist.perRow, context.entry, [&](Value item) {
+    Value segments = task.constantIndex(dist.perRow);
+    segmentCols = task.constantIndex(block.length * block.n);
+    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, segments),
+                                      task.constantIndex(block.m));
+    Value first = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, segments),
+                                        segmentCols);
+    if (block.panel)
+      task.load(panel, a, row, zero, /*tokenRow=*/row);
+    segmentFrom(0, row, first);
   });
   return dist.items();
 }
 
 LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs,
-                                             const GmLocation &rhs, const GmLocation &result,
+                                             ArrayRef<MatmulPart> parts,
                                              ascend::BlockingAttr blocking, bool transposeB,
                                              TaskContext &context) {
   TaskBuilder task(loc.getContext(), loc, ascend::CoreType::aic);
   FailureOr<int64_t> items =
-      buildMatmul(task, loc, lhs, rhs, &result, Value(), blocking, transposeB, context);
+      buildMatmul(task, loc, lhs, parts, Value(), blocking, transposeB, context);
   if (failed(items))
     return failure();
   task.finish(context.module, context.name, context.host,
               std::min<int64_t>(*items, context.target.cubeCores));
   return success();
 }
-

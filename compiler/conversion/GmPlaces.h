@@ -62,6 +62,7 @@ public:
 
   /// The place of a value lowered before.
   const GmLocation &of(mlir::Value value) const { return locations.at(value); }
+  bool isPlaced(mlir::Value value) const { return locations.contains(value); }
   void set(mlir::Value value, const GmLocation &place) { locations[value] = place; }
   /// Where the value of a loop's yield operand `index` is carried.
   void setCarried(mlir::scf::YieldOp yield, unsigned index, const GmLocation &place) {

@@ -55,7 +55,7 @@ LogicalResult tilec::conversion::lowerPairedScope(
   TaskContext cubeContext{context.module, context.host, context.entry, context.target,
                           matmul.name, matmul.tokenRows};
   FailureOr<int64_t> slots =
-      buildMatmul(cube, matmul.loc, matmul.lhs, rhsWindow, /*result=*/nullptr,
+      buildMatmul(cube, matmul.loc, matmul.lhs, MatmulPart{rhsWindow, /*result=*/std::nullopt},
                   cube.addScalar(matmul.ring), block.toAttr(ctx), matmul.transposeB, cubeContext);
   if (failed(slots))
     return failure();

@@ -126,6 +126,19 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       deepest of 4, 3 or 2
       slots for which the rings of all clusters that get a slot take at
       most a quarter of the target's L2; none fits, no pairing.
+    - With `join-matmuls` (off unless given; tilec's pipeline gives it by
+      default, `tilec --join-matmuls=false` does not), matmuls of the same A
+      in the kernel's body (not paired, not
+      accumulating, no pipeline stages; B the same way round, of the same
+      types, and defined before the first or loaded from a kernel input,
+      whose load then moves before it) join the launch of the first
+      when the best blocking of their products as one task, whose blocks
+      divide each B's columns, has its busiest cube core estimated faster
+      than the sum of theirs apart (the bytes are the same), at the bound and, with run-time rows, on one row block: the
+      joined matmuls move right after the first and get `ascend.joined`,
+      and all take the joint `ascend.strategy` and `ascend.few_rows`. Their
+      task's work items go over each B's columns in turn, so the cube cores
+      share the rounds of all of them.
   }];
   let options = [
     Option<"pairCubeVector", "pair-cube-vector", "bool", /*default=*/"false",
@@ -134,6 +147,9 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
            "with pair-cube-vector, pair also where the product has fewer slots "
            "than the unpaired matmul keeps cube cores busy (slower: it tests "
            "the paired lowering on shapes too small to profit)">,
+    Option<"joinMatmuls", "join-matmuls", "bool", /*default=*/"false",
+           "join matmuls of the same A into one launch where that is estimated "
+           "faster">,
   ];
   let dependentDialects = ["::tilec::ascend::AscendDialect", "::mlir::arith::ArithDialect"];
 }

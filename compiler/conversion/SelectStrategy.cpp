@@ -152,6 +152,9 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
           }
         });
       }
+      // Joining takes the matmuls left unpaired.
+      if (joinMatmuls)
+        tilec::conversion::joinMatmuls(kernel, target);
     }
   }
 };

@@ -79,22 +79,27 @@ mlir::FailureOr<mlir::Attribute> chooseScopeStrategy(tile::ScopeOp scope, mlir::
                                                      const target::TargetDescription &target);
 
 /// A matmul's blocking and, with run-time rows, the one for launches with
-/// few rows present (null: the same).
+/// few rows present (null: the same), with the estimated cycles of their
+/// busiest cube core at the bound and (with run-time rows) on one row block.
 struct CubeBlockings {
   ascend::BlockingAttr atBound;
   ascend::FewRowsAttr fewRows;
+  double coreCycles = 0, fewRowsCoreCycles = 0;
 };
 
 /// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`
 /// with `buffers` (1 or 2) L1 chunk and L0 step buffers; with `runtimeRows`,
 /// `lhs.rows` is a run-time dim's bound, and a few of them may take another.
 /// Its row blocks are a multiple of `rowMultiple`: when none can be, failure
+/// without a diagnostic. With `parts` (N of each matmul joined in one task,
+/// summing to `rhs.cols`), no block straddles two; when none fits, failure
 /// without a diagnostic.
 mlir::FailureOr<CubeBlockings> chooseBlocking(mlir::Location loc, MatrixShape lhs,
                                               MatrixShape rhs, mlir::Type operand,
                                               mlir::Type acc, int64_t buffers, bool runtimeRows,
                                               const target::TargetDescription &target,
-                                              int64_t rowMultiple = 1);
+                                              int64_t rowMultiple = 1,
+                                              llvm::ArrayRef<int64_t> parts = {});
 
 /// The blockings of `matmul` (tile-select-strategy's `ascend.strategy` and,
 /// with run-time rows and no accumulator, `ascend.few_rows`), row blocks a
@@ -116,6 +121,11 @@ std::optional<Pairing> choosePairing(tile::MatmulOp matmul,
                                      const target::TargetDescription &target,
                                      const RuntimeRows &runtimeRows,
                                      bool idleCoresAllowed = false);
+
+/// Joins matmuls of the same A into the launch of the first where that is
+/// estimated faster (StrategyJoin.cpp): their strategies chosen, the
+/// joined ones move right after it and get `ascend.joined`.
+void joinMatmuls(tile::KernelOp kernel, const target::TargetDescription &target);
 
 } // namespace tilec::conversion
 

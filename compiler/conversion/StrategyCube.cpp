@@ -15,6 +15,7 @@
 #include "compiler/conversion/Strategy.h"
 #include "dialects/Tile/ElementTypes.h"
 
+#include <numeric>
 #include <tuple>
 
 using namespace mlir;
@@ -44,9 +45,17 @@ struct Problem {
   DType operandType;
   int64_t buffers; ///< of each L1 chunk and L0 step: 2 double-buffers them
   const target::TargetDescription &target;
+  SmallVector<int64_t, 2> parts; ///< N of each matmul joined in the task (sum n)
   int64_t tail = 0;
 
   int64_t blockedK() const { return k - tail; }
+  /// The N every part's blocks divide.
+  int64_t partsN() const {
+    int64_t common = 0;
+    for (int64_t part : parts)
+      common = std::gcd(common, part);
+    return common;
+  }
   int64_t operandBytes() const { return operand.getIntOrFloatBitWidth() / 8; }
   int64_t accBytes() const { return acc.getIntOrFloatBitWidth() / 8; }
   int64_t capacity(target::MemSpace space) const {
@@ -117,7 +126,7 @@ Estimate estimate(const Problem &p, const Blocking &b) {
   double fill = mte2 / double(chunks) + (mte1 + cube) / double(steps) + fix;
   double panel = b.panel ? transfer(Path::GmToL1, b.m * p.k * e) : 0;
 
-  Distribution d(p.m, p.n, b);
+  Distribution d(p.m, p.parts, b);
   int64_t itemsPerCore = llvm::divideCeil(d.items(), int64_t(t.cubeCores));
   double core = double(itemsPerCore) * (panel + double(b.length) * perBlock) + fill;
 
@@ -208,7 +217,7 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
   for (int64_t bm : blockSizes(p.m, p.target.cubeBlockMaxRows, rate->m0)) {
     if (bm % rowMultiple != 0)
       continue;
-    for (int64_t bn : blockSizes(p.n, p.target.cubeBlockMaxCols, rate->n0)) {
+    for (int64_t bn : blockSizes(p.partsN(), p.target.cubeBlockMaxCols, rate->n0)) {
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
       std::optional<int64_t> bk;
       for (int64_t d : divisorsAtMost(p.blockedK() / depth, p.target.matmulMaxDim / depth)) {
@@ -246,8 +255,9 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
       }
     }
   }
-  // Row blocks of a multiple are the caller's option, not the matmul's need.
-  if (candidates.empty() && rowMultiple > 1)
+  // Row blocks of a multiple, and joined matmuls, are the caller's option,
+  // not the matmul's need.
+  if (candidates.empty() && (rowMultiple > 1 || p.parts.size() > 1))
     return failure();
   if (candidates.empty())
     return emitError(loc) << "no blocking of the " << p.m << " × " << p.k << " × " << p.n
@@ -265,7 +275,8 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
       onFew = &c;
   }
   MLIRContext *context = loc.getContext();
-  CubeBlockings chosen{atBound->blocking.toAttr(context), {}};
+  CubeBlockings chosen{atBound->blocking.toAttr(context), {}, atBound->atBound.coreCycles,
+                       atBound->onFewRows.coreCycles};
   if (!runtimeRows || onFew == atBound)
     return chosen;
   // Up to which row count the few rows' blocking is the faster.
@@ -280,9 +291,11 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
       break;
     fewRowsLimit = rows;
   }
-  if (fewRowsLimit)
+  if (fewRowsLimit) {
     chosen.fewRows =
         ascend::FewRowsAttr::get(context, fewRowsLimit, onFew->blocking.toAttr(context));
+    chosen.fewRowsCoreCycles = onFew->onFewRows.coreCycles;
+  }
   return chosen;
 }
 
@@ -291,10 +304,13 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
 FailureOr<CubeBlockings>
 tilec::conversion::chooseBlocking(Location loc, MatrixShape lhs, MatrixShape rhs, Type operand,
                                   Type acc, int64_t buffers, bool runtimeRows,
-                                  const target::TargetDescription &target, int64_t rowMultiple) {
+                                  const target::TargetDescription &target, int64_t rowMultiple,
+                                  ArrayRef<int64_t> parts) {
   std::optional<DType> operandDType = dtypeOf(operand);
   if (!operandDType)
     return emitError(loc) << "no cube operand type " << operand;
-  Problem problem{lhs.rows, lhs.cols, rhs.cols, operand, acc, *operandDType, buffers, target};
+  Problem problem{lhs.rows, lhs.cols, rhs.cols, operand, acc, *operandDType, buffers, target,
+                  parts.empty() ? SmallVector<int64_t, 2>{rhs.cols}
+                                : SmallVector<int64_t, 2>(parts)};
   return bestBlockings(loc, problem, runtimeRows, rowMultiple);
 }

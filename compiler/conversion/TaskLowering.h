@@ -103,23 +103,32 @@ mlir::LogicalResult lowerFusedScope(tile::ScopeOp scope, ascend::ChunkingAttr ch
                                     llvm::function_ref<const GmLocation &(mlir::Value)> locationOf,
                                     llvm::ArrayRef<GmLocation> results, TaskContext &context);
 
-/// A cube task computing `lhs × rhs` into `result` in the blocks `blocking`
-/// gives; with `transposeB`, `rhs` holds Bᵀ ([N, K]) and is loaded transposed.
+/// One B of a matmul task and where its product goes. A task of several
+/// multiplies the same A by each (matmuls joined in one launch,
+/// `ascend.joined`); its items go over their columns in turn (Distribution).
+struct MatmulPart {
+  GmLocation rhs;
+  std::optional<GmLocation> result; ///< none: pushed into the task's ring
+};
+
+/// A cube task computing `lhs × part.rhs` into `part.result` for every
+/// part, in the blocks `blocking` gives; with `transposeB`, each `rhs` holds
+/// Bᵀ ([N, K]) and is loaded transposed.
 mlir::LogicalResult lowerMatmul(mlir::Location loc, const GmLocation &lhs,
-                                const GmLocation &rhs, const GmLocation &result,
-                                ascend::BlockingAttr blocking, bool transposeB,
-                                TaskContext &context);
+                                llvm::ArrayRef<MatmulPart> parts, ascend::BlockingAttr blocking,
+                                bool transposeB, TaskContext &context);
 
 class TaskBuilder;
 
-/// Builds into `task` (an AIC task) `lhs × rhs` in the blocks `blocking`
-/// gives, each finished block stored into `result`, or with `ring` (a ring
-/// argument of the task) pushed into its current slot at the block's column;
-/// returns the work items (row blocks × segments), which go round its blocks.
+/// Builds into `task` (an AIC task) `lhs × rhs` of every part in the blocks
+/// `blocking` gives, each finished block stored into the part's `result`, or
+/// with `ring` (a ring argument of the task; one part) pushed into its
+/// current slot at the block's column; returns the work items (row blocks ×
+/// segments of all parts), which go round its blocks.
 mlir::FailureOr<int64_t> buildMatmul(TaskBuilder &task, mlir::Location loc, const GmLocation &lhs,
-                                     const GmLocation &rhs, const GmLocation *result,
-                                     mlir::Value ring, ascend::BlockingAttr blocking,
-                                     bool transposeB, TaskContext &context);
+                                     llvm::ArrayRef<MatmulPart> parts, mlir::Value ring,
+                                     ascend::BlockingAttr blocking, bool transposeB,
+                                     TaskContext &context);
 
 } // namespace tilec::conversion
 

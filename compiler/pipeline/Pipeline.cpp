@@ -52,6 +52,7 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   TileSelectStrategyOptions strategyOptions;
   strategyOptions.pairCubeVector = options.pairCubeVector;
   strategyOptions.pairIdleCores = options.pairIdleCores;
+  strategyOptions.joinMatmuls = options.joinMatmuls;
   pm.addPass(createTileSelectStrategy(strategyOptions));
   pm.addPass(createTileFormTasks());
   pm.addPass(createTilePlaceGm());
@@ -89,6 +90,10 @@ struct TilecPipelineOptions : mlir::PassPipelineOptions<TilecPipelineOptions> {
       *this, "pair-idle-cores",
       llvm::cl::desc("With pair-cube-vector, pair also where that leaves cube cores idle"),
       llvm::cl::init(false)};
+  Option<bool> joinMatmuls{*this, "join-matmuls",
+                           llvm::cl::desc("Run matmuls of the same A as one launch where that "
+                                          "is estimated faster"),
+                           llvm::cl::init(true)};
   Option<Stage> emit{
       *this, "emit", llvm::cl::desc("The stage to stop after"),
       llvm::cl::values(clEnumValN(Stage::Tile, "tile", "only record the target"),
@@ -110,6 +115,7 @@ void tilec::registerPipeline() {
         options.fuse = flags.fuse;
         options.pairCubeVector = flags.pairCubeVector;
         options.pairIdleCores = flags.pairIdleCores;
+        options.joinMatmuls = flags.joinMatmuls;
         buildPipeline(pm, options, flags.emit);
       });
 }

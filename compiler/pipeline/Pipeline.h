@@ -32,6 +32,9 @@ struct PipelineOptions {
   /// With pairCubeVector, pair also where that leaves cube cores idle
   /// (tile-select-strategy's pair-idle-cores: tests of the paired lowering).
   bool pairIdleCores = false;
+  /// Run matmuls of the same A as one launch where that is estimated faster
+  /// (tile-select-strategy's join-matmuls; docs/design.md, "Joined matmuls").
+  bool joinMatmuls = true;
   /// Options for a known target name, or nothing.
   static std::optional<PipelineOptions> forTarget(llvm::StringRef target);
 };

@@ -57,6 +57,10 @@ def Ascend_Dialect : Dialect {
     // On a tile.matmul with run-time rows (tile-select-strategy): the
     // blocking of launches with few rows present (#ascend.few_rows).
     "::tilec::ascend::FewRowsAttr":$few_rows,
+    // On a tile.matmul (tile-select-strategy): it runs in the launch of the
+    // tile.matmul right before it, which multiplies the same A with the same
+    // blocking; its B is a part of that task's columns.
+    "::mlir::UnitAttr":$joined,
     // On a tile op or scope that becomes one task of its own
     // (tile-form-tasks): the cores it runs on (`#ascend.core<aiv>`).
     "::tilec::ascend::CoreTypeAttr":$task

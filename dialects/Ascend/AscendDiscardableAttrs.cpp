@@ -91,6 +91,35 @@ LogicalResult verifyCopies(Operation *op, StringRef name, Attribute value) {
   return success();
 }
 
+/// A joined matmul is a part of the task of the matmul right before it: the
+/// same A, B the same way round, the same blockings, no accumulator, and
+/// neither paired.
+LogicalResult verifyJoined(Operation *op, StringRef name, Attribute value) {
+  using tilec::tile::MatmulOp;
+  auto matmul = dyn_cast<MatmulOp>(op);
+  if (!matmul)
+    return op->emitError() << "'" << name << "' belongs on a tile.matmul, not " << op->getName();
+  if (!isa<UnitAttr>(value))
+    return wrongType(op, name, "a unit attribute", value);
+  auto before = dyn_cast_or_null<MatmulOp>(op->getPrevNode());
+  if (!before || before.getLhs() != matmul.getLhs() ||
+      before.getTransposeB() != matmul.getTransposeB())
+    return op->emitError() << "'" << name
+                           << "' needs a tile.matmul of the same A, B the same way round, "
+                              "right before it";
+  MLIRContext *context = op->getContext();
+  AscendDialect::StrategyAttrHelper strategy(context);
+  AscendDialect::FewRowsAttrHelper fewRows(context);
+  AscendDialect::PairingAttrHelper pairing(context);
+  if (strategy.getAttr(before) != strategy.getAttr(matmul) ||
+      fewRows.getAttr(before) != fewRows.getAttr(matmul))
+    return op->emitError() << "'" << name
+                           << "' needs the blockings of the tile.matmul before it";
+  if (matmul.getAcc() || before.getAcc() || pairing.getAttr(matmul) || pairing.getAttr(before))
+    return op->emitError() << "'" << name << "' joins no accumulating or paired matmul";
+  return success();
+}
+
 } // namespace
 
 LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttribute attribute) {
@@ -126,6 +155,8 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
       return wrongType(op, name, "an #ascend.few_rows attribute", value);
     return success();
   }
+  if (name == JoinedAttrHelper::getNameStr())
+    return verifyJoined(op, name, value);
   if (name == TaskAttrHelper::getNameStr()) {
     if (!isa<tilec::tile::TileDialect>(op->getDialect()))
       return op->emitError() << "'" << name << "' belongs on a tile op or scope, not "

@@ -134,7 +134,7 @@ RunOutcome CompiledKernel::runModel(const std::vector<HostTensor> &inputs,
   auto started = std::chrono::steady_clock::now();
   run::ModelOptions modelOptions;
   modelOptions.target = target::lookupTarget(options.target);
-  modelOptions.fuse = options.fuse;
+  modelOptions.pipeline = options;
   modelOptions.progress = progress;
   run::ModelRunner model(std::move(modelOptions));
   run::CapturedErrors errors;

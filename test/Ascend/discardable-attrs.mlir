@@ -220,3 +220,87 @@ tile.kernel @few_rows_none(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y:
   tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
   tile.return
 }
+
+// -----
+
+// CHECK-LABEL: tile.kernel @joined
+// CHECK: tile.matmul {{.*}}ascend.joined
+tile.kernel @joined(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}, %z: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  %p = tile.matmul %ta, %tb : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  %q = tile.matmul %ta, %tb {ascend.joined} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.store %q, %z[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @joined_not_matmul(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
+  // expected-error @+1 {{'ascend.joined' belongs on a tile.matmul, not tile.abs}}
+  %a = tile.abs %t {ascend.joined} : tensor<8x64xf32>
+  tile.store %a, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @joined_type(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}, %z: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  %p = tile.matmul %ta, %tb : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  // expected-error @+1 {{'ascend.joined' must be a unit attribute, found 1 : i64}}
+  %q = tile.matmul %ta, %tb {ascend.joined = 1} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.store %q, %z[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}
+
+// -----
+
+// The matmul before it has another A.
+tile.kernel @joined_other_a(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}, %z: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  %p = tile.matmul %ta, %tb : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  %ta2 = tile.abs %ta : tensor<16x32xf32>
+  // expected-error @+1 {{'ascend.joined' needs a tile.matmul of the same A, B the same way round, right before it}}
+  %q = tile.matmul %ta2, %tb {ascend.joined} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.store %q, %z[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @joined_blocking(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}, %z: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  %p = tile.matmul %ta, %tb {ascend.strategy = #ascend.blocking<m = 16, n = 16, k = 16, chunk = 16, panel = false, accumulators = 1, length = 1>} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  // expected-error @+1 {{'ascend.joined' needs the blockings of the tile.matmul before it}}
+  %q = tile.matmul %ta, %tb {ascend.joined, ascend.strategy = #ascend.blocking<m = 16, n = 32, k = 16, chunk = 16, panel = false, accumulators = 1, length = 1>} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.store %q, %z[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @joined_accumulating(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}, %z: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  %p = tile.matmul %ta, %tb : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  // expected-error @+1 {{'ascend.joined' joins no accumulating or paired matmul}}
+  %q = tile.matmul %ta, %tb acc %p {ascend.joined} : tensor<16x32xf32>, tensor<32x32xf32>, tensor<16x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.store %q, %z[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}

@@ -29,13 +29,11 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 /// The emitted C++ of the kernel's module: --cpp's file, else compiled now.
 mlir::FailureOr<KernelCpp> kernelSource(tile::KernelOp kernel, const ModelOptions &options) {
   if (options.cppFile.empty()) {
-    std::optional<PipelineOptions> pipeline = PipelineOptions::forTarget(options.target->name);
-    if (!pipeline)
+    if (!PipelineOptions::forTarget(options.target->name))
       return fail("no compiler target '" + std::string(options.target->name) + "'");
-    pipeline->fuse = options.fuse;
-    pipeline->pairCubeVector = options.pairCubeVector;
-    pipeline->pairIdleCores = options.pairIdleCores;
-    return compileToCpp(kernel->getParentOfType<mlir::ModuleOp>(), *pipeline);
+    PipelineOptions pipeline = options.pipeline;
+    pipeline.target = options.target->name;
+    return compileToCpp(kernel->getParentOfType<mlir::ModuleOp>(), pipeline);
   }
   auto buffer = llvm::MemoryBuffer::getFile(options.cppFile);
   if (!buffer)

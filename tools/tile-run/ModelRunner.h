@@ -5,6 +5,7 @@
 #include "KernelRunner.h"
 #include "LaunchProgress.h"
 
+#include "compiler/pipeline/Pipeline.h"
 #include "runtime/launch/CompileCache.h"
 #include "runtime/launch/ModelHost.h"
 
@@ -17,9 +18,8 @@ struct ModelOptions {
   const target::TargetDescription *target = nullptr;
   std::string cppFile;   ///< --cpp: run this emitted source instead of compiling the kernel
   std::string tracePath; ///< --trace: Chrome trace of every core and pipe
-  bool fuse = true;      ///< --fuse: compile with row fusion (tilec --fuse)
-  bool pairCubeVector = true; ///< --pair-cube-vector (tilec's)
-  bool pairIdleCores = false;  ///< --pair-idle-cores (tilec's)
+  /// The lowering's choices, as tilec's flags give them (its target is `target`'s).
+  PipelineOptions pipeline;
   ProgressMode progress = ProgressMode::Auto; ///< --progress
   launch::CompileOptions compile;
 };

@@ -23,6 +23,7 @@
 #include "OutputComparison.h"
 #include "RuntimeDims.h"
 
+#include "compiler/pipeline/PipelineFlags.h"
 #include "runtime/interp/KernelSignature.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -67,16 +68,7 @@ cl::opt<std::string> reportFile("report", cl::desc("Write the model report as JS
                                 cl::value_desc("file.json"), cl::cat(runCategory));
 cl::opt<std::string> traceFile("trace", cl::desc("Write a Chrome trace (one track per core and pipe)"),
                                cl::value_desc("file.json"), cl::cat(runCategory));
-cl::opt<bool> fuse("fuse", cl::desc("Compile with row fusion, as tilec does (--fuse=false: one task per op)"),
-                   cl::init(true), cl::cat(runCategory));
-cl::opt<bool> pairCubeVector("pair-cube-vector",
-                             cl::desc("Compile with cube -> vector pairing, as tilec "
-                                      "does (mixed launches; =false: none)"),
-                             cl::init(true), cl::cat(runCategory));
-cl::opt<bool> pairIdleCores("pair-idle-cores",
-                            cl::desc("With --pair-cube-vector, pair also where that leaves cube "
-                                     "cores idle, as tilec --pair-idle-cores does"),
-                            cl::init(false), cl::cat(runCategory));
+tilec::PipelineFlags pipelineFlags(runCategory);
 cl::opt<tilec::run::ProgressMode> progressMode(
     "progress", cl::desc("Show launches done / expected on stderr while the model runs"),
     cl::values(clEnumValN(tilec::run::ProgressMode::Auto, "auto",
@@ -134,9 +126,7 @@ std::unique_ptr<tilec::run::KernelRunner> selectRunner(tilec::run::ModelRunner *
   }
   options.cppFile = cppFile;
   options.tracePath = traceFile;
-  options.fuse = fuse;
-  options.pairCubeVector = pairCubeVector;
-  options.pairIdleCores = pairIdleCores;
+  pipelineFlags.applyTo(options.pipeline);
   options.progress = progressMode;
   options.compile.extraFlags.assign(hostFlags.begin(), hostFlags.end());
   options.compile.compiler = hostCompiler;

@@ -9,6 +9,7 @@
 #include "compiler/frontend/Frontend.h"
 #include "compiler/pipeline/CompileReport.h"
 #include "compiler/pipeline/Pipeline.h"
+#include "compiler/pipeline/PipelineFlags.h"
 #include "compiler/pipeline/Registration.h"
 #include "dialects/Tile/RuntimeDims.h"
 
@@ -45,22 +46,7 @@ cl::opt<tilec::Stage> emitStage(
     cl::init(tilec::Stage::Cpp), cl::cat(tilecCategory));
 cl::opt<std::string> targetName("target", cl::desc("Target chip: a2a3 or a5"),
                                 cl::init("a2a3"), cl::cat(tilecCategory));
-cl::opt<bool> fuse("fuse",
-                   cl::desc("Fuse row-wise chains into one task each (--fuse=false: one task "
-                            "per op, the unfused baseline)"),
-                   cl::init(true), cl::cat(tilecCategory));
-cl::opt<bool> pairCubeVector(
-    "pair-cube-vector",
-    cl::desc("Run a matmul and the fused chain that alone reads its product as one mixed launch "
-             "(AIC pushes output blocks into a ring of GM slots, the AIVs pop them) where "
-             "that keeps the cube cores as busy (docs/design.md, \"Cube -> vector pairing\"); "
-             "--pair-cube-vector=false: every task its own launch"),
-    cl::init(true), cl::cat(tilecCategory));
-cl::opt<bool> pairIdleCores(
-    "pair-idle-cores",
-    cl::desc("With --pair-cube-vector, pair also where the product has too few slots to keep "
-             "the cube cores busy: slower, it tests the paired lowering on small shapes"),
-    cl::init(false), cl::cat(tilecCategory));
+tilec::PipelineFlags pipelineFlags(tilecCategory);
 cl::opt<bool> report("report",
                      cl::desc("Print the tasks, fused ops, token chunks, on-chip bytes and GM "
                               "traffic (against the unfused lowering); the stage output is "
@@ -85,9 +71,7 @@ int compile() {
     errs() << "tilec: error: unknown --target '" << targetName << "' (expected a2a3 or a5)\n";
     return 1;
   }
-  pipelineOptions->fuse = fuse;
-  pipelineOptions->pairCubeVector = pairCubeVector;
-  pipelineOptions->pairIdleCores = pairIdleCores;
+  pipelineFlags.applyTo(*pipelineOptions);
 
   std::string errorMessage;
   std::unique_ptr<MemoryBuffer> input = mlir::openInputFile(inputFile, &errorMessage);

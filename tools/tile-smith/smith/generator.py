@@ -3,8 +3,9 @@
 A kernel is a few statements ("features"), each writing one or more outputs:
 an expression stored whole, a loop writing row blocks, a carried loop
 accumulation, lets reused later, inserts into a let tensor, quant_int8, a
-cube scope feeding a vector scope through scratch, row gathers, rank-3/4
-broadcasts, an output read back and overwritten while the value read is live; a quarter of the
+cube scope feeding a vector scope through scratch, a matmul's product through the flagship's
+epilogue, matmuls of the same A, row gathers, rank-3/4 broadcasts, an output read back and
+overwritten while the value read is live; a quarter of the
 kernels take their token rows as a run-time dim (`dim T <= R`) and run below the bound.
 Expressions come from expressions.py.
 """
@@ -285,6 +286,33 @@ class KernelGen:
             value = E("cast", value, dtype=out.dtype, round=rng.choice(("rint", "round", "trunc")))
         self.emit(Stmt("assign", name=out.name, expr=value))
 
+    def feature_siblings(self):
+        """let a = x or bf16(x * w); y_i = matmul(a, b_i) [* s_i] for two or three B: matmuls of the
+        same A, which tilec joins into one launch (ascend.joined) where that is estimated faster,
+        their B loaded where the first matmul is."""
+        rng = self.rng
+        operand = rng.choice(("bf16", "f16", "i8"))
+        unit = 32 if operand == "i8" else 16
+        m, k = unit * rng.randint(1, 16), unit * rng.choice((1, 2, 4, 8))
+        x = self.x.new_param((m, k), operand)
+        value = E("param", name=x.name)
+        if operand != "i8" and rng.random() < 0.5:   # the flagship's normalised activations
+            scaled = E("mul", E("cast", value, dtype="f32"), E("param", name=self.x.new_param((k,), "f32").name))
+            value = E("cast", scaled, dtype=operand, round="rint")
+        a = self.x.fresh("a")
+        self.emit(Stmt("let", name=a, expr=value))
+        product = "i32" if operand == "i8" else "f32"
+        for _ in range(rng.choice((2, 2, 3))):
+            n = unit * rng.randint(1, 8)
+            b = self.x.new_param((k, n), operand)
+            value = E("matmul", E("var", name=a), E("param", name=b.name))
+            if rng.random() < 0.5:
+                if operand == "i8":
+                    value = E("cast", value, dtype="f32", round="rint")
+                value = E("mul", value, E("param", name=self.x.new_param((n,), "f32").name))
+            out = self.new_output((m, n), product if value.op == "matmul" else "f32")
+            self.emit(Stmt("assign", name=out.name, expr=value))
+
     def feature_row_gather(self):
         rng = self.rng
         table_rows, cols, n = self.dim(2, 1024), self.dim(2, 512), self.dim(1, 256)
@@ -328,7 +356,7 @@ class KernelGen:
 
     FEATURES = (("store", 6), ("let", 2), ("row_loop", 2), ("carried", 1), ("insert", 1), ("quant", 1),
                 ("scopes", 1), ("row_gather", 1), ("bcast_nd", 2), ("k_loop", 1), ("limit_probe", 1),
-                ("reread", 1), ("epilogue", 1))
+                ("reread", 1), ("epilogue", 1), ("siblings", 1))
 
     def build(self):
         rng = self.rng

@@ -1,0 +1,35 @@
+//===- PipelineFlags.cpp - the pipeline's choices as command-line flags ---===//
+#include "compiler/pipeline/PipelineFlags.h"
+
+using namespace llvm;
+using namespace tilec;
+
+PipelineFlags::PipelineFlags(cl::OptionCategory &category)
+    : fuse("fuse",
+           cl::desc("Fuse row-wise chains into one task each (--fuse=false: one task per op, "
+                    "the unfused baseline)"),
+           cl::init(true), cl::cat(category)),
+      pairCubeVector(
+          "pair-cube-vector",
+          cl::desc("Run a matmul and the fused chain that alone reads its product as one mixed "
+                   "launch (AIC pushes output blocks into a ring of GM slots, the AIVs pop them) "
+                   "where that keeps the cube cores as busy (docs/design.md, \"Cube -> vector "
+                   "pairing\"); --pair-cube-vector=false: every task its own launch"),
+          cl::init(true), cl::cat(category)),
+      pairIdleCores("pair-idle-cores",
+                    cl::desc("With --pair-cube-vector, pair also where the product has too few "
+                             "slots to keep the cube cores busy: slower, it tests the paired "
+                             "lowering on small shapes"),
+                    cl::init(false), cl::cat(category)),
+      joinMatmuls("join-matmuls",
+                  cl::desc("Run matmuls of the same A as one launch where that is estimated "
+                           "faster (docs/design.md, \"Joined matmuls\"); --join-matmuls=false: "
+                           "one launch each"),
+                  cl::init(true), cl::cat(category)) {}
+
+void PipelineFlags::applyTo(PipelineOptions &options) const {
+  options.fuse = fuse;
+  options.pairCubeVector = pairCubeVector;
+  options.pairIdleCores = pairIdleCores;
+  options.joinMatmuls = joinMatmuls;
+}
