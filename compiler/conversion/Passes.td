@@ -86,7 +86,9 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       blocks do not divide among them), the one with the lowest estimate: per block the busiest
       pipe (GM → L1, L1 → L0, cube steps, the fixpipe store) times the blocks
       of the busiest core plus filling the pipeline, never less than the
-      task's GM bytes at the chip's bandwidth; ties go to fewer GM bytes, then
+      task's GM bytes at the chip's bandwidth (when A, B and C fit the L2
+      together: each byte once at the HBM's rate, and every read at the L2's,
+      which serves the re-reads); ties go to fewer GM bytes, then
       to the faster busiest core. An accumulating matmul's add is its
       `accumulate` chunking. An error at the matmul when no blocking fits.
       When M is a run-time dim's (in the kernel's body, no accumulator), the

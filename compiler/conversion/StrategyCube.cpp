@@ -7,7 +7,9 @@
 // fixpipe store when it cannot overlap), times the blocks of the busiest
 // core, plus filling the pipeline; and never less than the task's GM bytes at
 // the chip's bandwidth (as the cycle model ends a launch), which charges the
-// A and B re-reads smaller blocks cause. Ties go to fewer GM bytes, then to
+// A and B re-reads smaller blocks cause: at the HBM's rate, or, when A, B
+// and C fit the L2 together, at the L2's (each byte crossing HBM once).
+// Ties go to fewer GM bytes, then to
 // the faster busiest core.
 //
 //===----------------------------------------------------------------------===//
@@ -135,7 +137,16 @@ Estimate estimate(const Problem &p, const Blocking &b) {
                    uint64_t(blocks) * uint64_t(chunks * (aChunkBytes + bChunkBytes) +
                                                b.m * b.n * p.accBytes());
   constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-  double chip = double(bytes) / (t.hbmPeakGiBps * kGiB) * t.clockGHz * 1e9;
+  auto atHbm = [&](uint64_t moved) {
+    return double(moved) / (t.hbmPeakGiBps * kGiB) * t.clockGHz * 1e9;
+  };
+  double chip = atHbm(bytes);
+  // Operands and product that fit the L2 together cross HBM once: the L2
+  // serves the re-reads, at its own rate.
+  uint64_t once = uint64_t(p.m * p.k + p.k * p.n) * uint64_t(e) +
+                  uint64_t(p.m * p.n) * uint64_t(p.accBytes());
+  if (once <= t.l2Bytes)
+    chip = std::max(atHbm(once), double(bytes) / (t.l2ReadBytesPerCycle * t.clusters));
   return {std::max(core, chip), bytes, core};
 }
 
@@ -284,8 +295,9 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
   for (int64_t rows = fewRows; rows < p.m; rows *= 2) {
     Estimate few = estimate(withRows(rows, onFew->blocking.m), onFew->blocking),
              bound = estimate(withRows(rows, atBound->blocking.m), atBound->blocking);
-    // Both bound by the chip's bandwidth, the busier core decides: the
-    // estimate charges re-reads at HBM's rate, which the L2 mostly serves.
+    // Both bound by the chip's bandwidth, the busier core decides: beyond
+    // the L2's capacity the estimate charges re-reads at HBM's rate, which
+    // the L2 still partly serves.
     bool chipBound = few.cycles > few.coreCycles && bound.cycles > bound.coreCycles;
     if (chipBound ? few.coreCycles >= bound.coreCycles : few.cycles >= bound.cycles)
       break;

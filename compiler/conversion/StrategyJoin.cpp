@@ -9,9 +9,9 @@
 // busiest core of the joint blocking (StrategyCube.cpp, no block straddling
 // two B) beats the sum of theirs apart, at the bound and, with run-time
 // rows, on one row block. (The busiest core decides: joined or not, the
-// launches move the same bytes, whose re-reads the estimate charges at
-// HBM's rate though the L2 serves most of them.) The joined matmuls move right after the first (their B is defined
-// before it, or is a kernel input whose load moves there too), are marked
+// launches move about the same bytes.) The joined matmuls move right after
+// the first (their B is defined before it, or is a kernel input whose load
+// moves there too), are marked
 // `ascend.joined` and take the joint blockings.
 //
 //===----------------------------------------------------------------------===//

@@ -86,99 +86,6 @@ tile.kernel @quant(%x: !tile.gm<16x64xf32>, %q: !tile.gm<16x64xi8> {tile.out}) {
 
 // -----
 
-// A matmul is a cube task: the first K step with TMATMUL, the rest
-// accumulating, the block stored from L0C. 4 × 2 blocks of 128 × 128 would
-// leave most cube cores idle, so the blocks are 64 × 64 (16 work items). A's
-// [64, 1024] row panel stays in L1 and every step takes its L0A window from
-// it (textract); B's chunks alternate between two L1 buffers (stages 0 and
-// 1, which never share bytes) and the steps between two pairs of L0 buffers.
-// CHECK-LABEL: ascend.kernel @mm
-// CHECK: ascend.launch @mm_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 16
-// CHECK-LABEL: ascend.task @mm_matmul_l
-// CHECK-SAME: core = #ascend.core<aic>
-// CHECK-DAG: %[[PANEL:.*]] = ascend.alloc : !ascend.tile<64x1024xbf16, l1>
-// CHECK-DAG: %[[C:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<64x64xf32, l0c>
-// CHECK-DAG: %[[B0:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<256x64xbf16, l1>
-// CHECK-DAG: %[[LA0:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<64x256xbf16, l0a>
-// CHECK-DAG: %[[LB0:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<256x64xbf16, l0b>
-// CHECK-DAG: %[[B1:.*]] = ascend.alloc {stage = 1 : i64} : !ascend.tile<256x64xbf16, l1>
-// CHECK-DAG: %[[LA1:.*]] = ascend.alloc {stage = 1 : i64} : !ascend.tile<64x256xbf16, l0a>
-// CHECK-DAG: %[[LB1:.*]] = ascend.alloc {stage = 1 : i64} : !ascend.tile<256x64xbf16, l0b>
-// CHECK: scf.for
-// CHECK:   ascend.tload %[[PANEL]], %arg0[%{{.*}}, %c0]
-// CHECK:   ascend.tload %[[B0]], %arg1[%c0, %[[COL:.*]]] :
-// CHECK:   ascend.textract %[[LA0]], %[[PANEL]][%c0, %c0]
-// CHECK:   ascend.tmov %[[LB0]], %[[B0]]
-// CHECK:   ascend.tmatmul %[[C]], %[[LA0]], %[[LB0]]
-// CHECK:   ascend.tload %[[B1]], %arg1[%c256, %[[COL]]]
-// CHECK:   ascend.textract %[[LA1]], %[[PANEL]][%c0, %c256]
-// CHECK:   ascend.tmov %[[LB1]], %[[B1]]
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]], %[[LB1]]
-// CHECK:   ascend.tload %[[B0]], %arg1[%c512, %[[COL]]]
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA0]], %[[LB0]]
-// CHECK:   ascend.tload %[[B1]], %arg1[%c768, %[[COL]]]
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]], %[[LB1]]
-// CHECK:   ascend.tstore %arg2[{{.*}}], %[[C]] : !ascend.gm<256x256xf32>, !ascend.tile<64x64xf32, l0c>
-tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !tile.gm<256x256xf32> {tile.out}) {
-  %c0 = arith.constant 0 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<256x1024xbf16> -> tensor<256x1024xbf16>
-  %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x256xbf16> -> tensor<1024x256xbf16>
-  %r = tile.matmul %ta, %tb : tensor<256x1024xbf16>, tensor<1024x256xbf16> -> tensor<256x256xf32>
-  tile.store %r, %c[%c0, %c0] : tensor<256x256xf32>, !tile.gm<256x256xf32>
-  tile.return
-}
-
-// -----
-
-// More N blocks than cube cores: 80 blocks of 16 × 80 in work items of 7
-// consecutive N blocks (12 items, the last one shorter), each loading the A
-// panel once; longer items would load it less often but leave too many
-// cores idle, shorter ones load it more often. The blocks go in pairs on the
-// two accumulators (the fixpipe stores one while the cube fills the other),
-// then a last block if the segment has one left. B's L1 chunks are two K
-// steps deep; each step takes its L0B window from the chunk (textract).
-// CHECK-LABEL: ascend.launch @seg_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 12
-// CHECK-LABEL: ascend.task @seg_matmul_l
-// CHECK-DAG: %[[PANEL:.*]] = ascend.alloc : !ascend.tile<16x1024xbf16, l1>
-// CHECK-DAG: %[[C0:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<16x80xf32, l0c>
-// CHECK-DAG: %[[B0:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<256x80xbf16, l1>
-// CHECK-DAG: %[[LB0:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<128x80xbf16, l0b>
-// CHECK-DAG: %[[LB1:.*]] = ascend.alloc {stage = 1 : i64} : !ascend.tile<128x80xbf16, l0b>
-// CHECK-DAG: %[[C1:.*]] = ascend.alloc {stage = 1 : i64} : !ascend.tile<16x80xf32, l0c>
-// CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %c12 step %{{.*}} {
-// CHECK:   %[[SEG:.*]] = arith.remui %[[ITEM]], %c12
-// CHECK:   %[[FIRST:.*]] = arith.muli %[[SEG]], %c560
-// CHECK:   ascend.tload %[[PANEL]], %arg0[%{{.*}}, %c0] : !ascend.tile<16x1024xbf16, l1>
-// CHECK:   %[[END:.*]] = arith.addi %[[FIRST]], %c560
-// CHECK:   %[[LAST:.*]] = arith.minui %[[END]], %c6400
-// CHECK:   %[[PAIRS:.*]] = arith.addi %[[FIRST]], %{{.*}}
-// CHECK:   scf.for %[[COL:.*]] = %[[FIRST]] to %[[PAIRS]] step %c160 {
-// CHECK-NOT:   %arg0
-// CHECK:     ascend.tload %[[B0]], %arg1[%c0, %[[COL]]]
-// CHECK:     ascend.textract %[[LB0]], %[[B0]][%c0, %c0]
-// CHECK:     ascend.tmatmul %[[C0]],
-// CHECK:     ascend.textract %[[LB1]], %[[B0]][%c128, %c0]
-// CHECK:     ascend.tmatmul_acc %[[C0]],
-// CHECK:     ascend.tstore %arg2[%{{.*}}, %[[COL]]], %[[C0]]
-// CHECK:     %[[NEXT:.*]] = arith.addi %[[COL]], %c80
-// CHECK:     ascend.tmatmul %[[C1]],
-// CHECK:     ascend.tstore %arg2[%{{.*}}, %[[NEXT]]], %[[C1]]
-// CHECK:   }
-// CHECK:   scf.for %[[TAIL:.*]] = %[[PAIRS]] to %[[LAST]] step %c80 {
-// CHECK:     ascend.tstore %arg2[%{{.*}}, %[[TAIL]]], %[[C0]]
-// CHECK:   }
-// CHECK: }
-tile.kernel @seg(%a: !tile.gm<16x1024xbf16>, %b: !tile.gm<1024x6400xbf16>, %c: !tile.gm<16x6400xf32> {tile.out}) {
-  %c0 = arith.constant 0 : index
-  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x1024xbf16> -> tensor<16x1024xbf16>
-  %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x6400xbf16> -> tensor<1024x6400xbf16>
-  %r = tile.matmul %ta, %tb : tensor<16x1024xbf16>, tensor<1024x6400xbf16> -> tensor<16x6400xf32>
-  tile.store %r, %c[%c0, %c0] : tensor<16x6400xf32>, !tile.gm<16x6400xf32>
-  tile.return
-}
-
-// -----
-
 // A's [128, 2048] row panel does not fit L1 beside two B chunks: A is
 // staged GM → L1 with B, chunk by chunk. The 4 × 6 blocks of 128 × 256 give
 // every cube core a block and read A and B less often than narrower ones;
@@ -223,14 +130,15 @@ tile.kernel @wide(%a: !tile.gm<512x2048xbf16>, %b: !tile.gm<2048x1536xbf16>, %c:
 
 // -----
 
-// The flagship's KV projection: 4 blocks of 128 × 128 would use 4 cube
-// cores; 16 blocks of 64 × 64 use 16, at the price of reading A 8 times
-// and B twice, which the chip's GM bandwidth still carries in less time.
-// CHECK-LABEL: ascend.launch @narrow_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 16
+// The flagship's KV projection at T = 128: 4 blocks of 128 × 128 would use
+// 4 cube cores; 64 blocks of 32 × 32 in work items of 3 use all 24, A's
+// 32-row panel in L1, at the price of reading B 4 times and A's panels 6
+// times: A, B and C (4.5 MB) fit the L2, which serves those re-reads.
+// CHECK-LABEL: ascend.launch @narrow_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 24
 // CHECK-LABEL: ascend.task @narrow_matmul_l
-// CHECK-DAG: ascend.alloc {stage = 0 : i64} : !ascend.tile<64x64xf32, l0c>
-// CHECK-DAG: ascend.alloc {stage = 0 : i64} : !ascend.tile<64x256xbf16, l1>
-// CHECK-DAG: ascend.alloc {stage = 1 : i64} : !ascend.tile<256x64xbf16, l1>
+// CHECK-DAG: ascend.alloc : !ascend.tile<32x4096xbf16, l1>
+// CHECK-DAG: ascend.alloc {stage = 0 : i64} : !ascend.tile<32x32xf32, l0c>
+// CHECK-DAG: ascend.alloc {stage = 1 : i64} : !ascend.tile<1024x32xbf16, l1>
 // CHECK: ascend.tmatmul
 tile.kernel @narrow(%a: !tile.gm<128x4096xbf16>, %b: !tile.gm<4096x512xbf16>, %c: !tile.gm<128x512xf32> {tile.out}) {
   %c0 = arith.constant 0 : index

@@ -88,13 +88,11 @@ tile.kernel @rhs_output(%a: !tile.gm<128x128xbf16>, %b1: !tile.gm<128x128xbf16>,
 
 // -----
 
-// Run-time rows: the joint blockings, few rows' included, on both joined
-// matmuls. The third B (128 columns) would take 16-column blocks for all
-// three; the estimate keeps it apart.
+// Run-time rows: the joint blockings, few rows' included, on all three.
 // CHECK-LABEL: tile.kernel @three
-// CHECK:      tile.matmul %0, %1 {ascend.few_rows = [[FEW:#ascend.few_rows<.*>]], ascend.strategy = [[BLOCKING:#ascend.blocking<m = 128, n = 32, .*>]]}
+// CHECK:      tile.matmul %0, %1 {ascend.few_rows = [[FEW:#ascend.few_rows<.*>]], ascend.strategy = [[BLOCKING:#ascend.blocking<.*>]]}
 // CHECK-NEXT: tile.matmul %0, %2 {ascend.few_rows = [[FEW]], ascend.joined, ascend.strategy = [[BLOCKING]]}
-// CHECK:      tile.matmul %0, %3 {ascend.few_rows = #ascend.few_rows<{{.*}}>, ascend.strategy = #ascend.blocking<m = 128, n = 16,
+// CHECK-NEXT: tile.matmul %0, %3 {ascend.few_rows = [[FEW]], ascend.joined, ascend.strategy = [[BLOCKING]]}
 tile.kernel @three(%t: i32 {tile.dim = 1024 : i64}, %a: !tile.gm<1024x256xi8> {tile.rows = 0 : i64}, %b1: !tile.gm<256x512xi8>, %b2: !tile.gm<256x256xi8>, %b3: !tile.gm<256x128xi8>, %y1: !tile.gm<1024x512xi32> {tile.out, tile.rows = 0 : i64}, %y2: !tile.gm<1024x256xi32> {tile.out, tile.rows = 0 : i64}, %y3: !tile.gm<1024x128xi32> {tile.out, tile.rows = 0 : i64}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<1024x256xi8> -> tensor<1024x256xi8>
@@ -107,5 +105,27 @@ tile.kernel @three(%t: i32 {tile.dim = 1024 : i64}, %a: !tile.gm<1024x256xi8> {t
   tile.store %p2, %y2[%c0, %c0] : tensor<1024x256xi32>, !tile.gm<1024x256xi32>
   %p3 = tile.matmul %ta, %tb3 : tensor<1024x256xi8>, tensor<256x128xi8> -> tensor<1024x128xi32>
   tile.store %p3, %y3[%c0, %c0] : tensor<1024x128xi32>, !tile.gm<1024x128xi32>
+  tile.return
+}
+
+// -----
+
+// A B of 16 columns would cut the joint blocks to 16 columns, which the
+// other B (1536 columns, 128-column blocks alone) would pay for in every
+// block: the estimate keeps them apart.
+// CHECK-LABEL: tile.kernel @apart
+// CHECK-NOT: ascend.joined
+// CHECK: tile.matmul %0, %1 {ascend.strategy = #ascend.blocking<m = 128, n = 128,
+// CHECK-NOT: ascend.joined
+// CHECK: tile.return
+tile.kernel @apart(%a: !tile.gm<2048x512xbf16>, %b1: !tile.gm<512x1536xbf16>, %b2: !tile.gm<512x16xbf16>, %y1: !tile.gm<2048x1536xf32> {tile.out}, %y2: !tile.gm<2048x16xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<2048x512xbf16> -> tensor<2048x512xbf16>
+  %tb1 = tile.load %b1[%c0, %c0] : !tile.gm<512x1536xbf16> -> tensor<512x1536xbf16>
+  %tb2 = tile.load %b2[%c0, %c0] : !tile.gm<512x16xbf16> -> tensor<512x16xbf16>
+  %p1 = tile.matmul %ta, %tb1 : tensor<2048x512xbf16>, tensor<512x1536xbf16> -> tensor<2048x1536xf32>
+  %p2 = tile.matmul %ta, %tb2 : tensor<2048x512xbf16>, tensor<512x16xbf16> -> tensor<2048x16xf32>
+  tile.store %p1, %y1[%c0, %c0] : tensor<2048x1536xf32>, !tile.gm<2048x1536xf32>
+  tile.store %p2, %y2[%c0, %c0] : tensor<2048x16xf32>, !tile.gm<2048x16xf32>
   tile.return
 }

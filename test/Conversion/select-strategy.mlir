@@ -59,9 +59,11 @@ tile.kernel @stages(%a: !tile.gm<128x1024xbf16>, %b: !tile.gm<1024x128xbf16>, %y
 // -----
 
 // A matmul's blocking, by the cube cost model; with an accumulator, the
-// chunking of the add that accumulates too.
+// chunking of the add that accumulates too. A, B and C (1.8 MB) fit the L2,
+// which serves the re-reads of smaller blocks: 32 x 32 blocks in items of 3
+// give each of the 24 cube cores one item (64 x 64 blocks left 8 idle).
 // CHECK-LABEL: tile.kernel @mm
-// CHECK: tile.matmul %{{.*}} acc %{{.*}} {ascend.strategy = #ascend.blocking<m = 64, n = 64, k = 256, chunk = 256, panel = true, accumulators = 2, length = 1, accumulate = <rows = 8, cols = 256>>}
+// CHECK: tile.matmul %{{.*}} acc %{{.*}} {ascend.strategy = #ascend.blocking<m = 32, n = 32, k = 512, chunk = 512, panel = true, accumulators = 2, length = 3, accumulate = <rows = 8, cols = 256>>}
 tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !tile.gm<256x256xf32>, %y: !tile.gm<256x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<256x1024xbf16> -> tensor<256x1024xbf16>
