@@ -113,6 +113,7 @@ class Summary:
         self.outputs = [0, 0, 0]       # bit-exact, bounded, loose
         self.runtime_dim = [0, 0]      # run with a run-time dim, demoted to constant rows
         self.paired = [0, 0]           # kernels with a matmul run paired, a mixed launch in them
+        self.joined = 0                # kernels whose fused run launched joined matmuls
         self.findings = []            # (path, kind, target, message)
         self.by_target = {}
 
@@ -129,6 +130,7 @@ class Summary:
         self.runtime_dim[1] += result.demoted
         self.paired[0] += result.paired_runs
         self.paired[1] += result.paired
+        self.joined += result.joined
         for reason, n in result.rejected.items():
             self.rejected[reason] = self.rejected.get(reason, 0) + n
         self.findings += written
@@ -145,6 +147,8 @@ class Summary:
                      f"({self.runtime_dim[1]} more given constant rows: the language rejects the dim there)")
         lines.append(f"  paired        {self.paired[0]} with a matmul run paired too, a mixed launch "
                      f"in {self.paired[1]}")
+        lines.append(f"  joined        {self.joined} launched matmuls of the same A as one (fused; unfused "
+                     f"launches them apart)")
         exact, bounded, loose = self.outputs
         lines.append(f"outputs     {exact + bounded + loose} compared: {exact} bit for bit, {bounded} within a "
                      f"bound < 10 % of their magnitude, {loose} within a looser bound")

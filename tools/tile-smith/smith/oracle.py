@@ -12,6 +12,8 @@ For one module and one target:
     here are too small for pairing to pay, and it would not happen otherwise).
     Pairing keeps the numerics, so its outputs must equal the fused ones bit
     for bit.
+The unfused lowering also launches matmuls of the same A apart (--join-matmuls=false), so
+fused against unfused checks the joined launches.
 """
 import copy
 import os
@@ -58,6 +60,8 @@ class ModuleResult:
     # Kernels with a matmul run paired, and those of them in which a mixed launch ran.
     paired_runs: int = 0
     paired: int = 0
+    # Kernels whose fused run launched joined matmuls.
+    joined: int = 0
 
 
 def has_matmul(kernel):
@@ -245,6 +249,8 @@ class Oracle:
             if mode == "paired":
                 result.paired_runs += 1
                 result.paired += verdict.mixed
+            if mode == "fused":
+                result.joined += verdict.joined
             outputs[mode] = {name: load_output(os.path.join(out, name + ".npy"), info.dtype)
                              for name, info in bounds.items()}
         for name, info in bounds.items():

@@ -32,8 +32,10 @@ LIMITS = [
     ("matmul-acc", r"with an accumulator is not lowered yet"),
     ("matmul-dim", r"matmul dimension .* exceeds|larger than the cube's"),
 ]
-# How tile-run's summary names the cores of a mixed launch.
+# How tile-run's summary names the cores of a mixed launch, and a joined matmul's launch (the
+# .tile lines of all its matmuls).
 MIXED_LAUNCH = "(aic+aiv"
+JOINED_LAUNCH = re.compile(r"_matmul_l\d+_l\d+")
 # Located errors that are the compiler's own fault, not the kernel's.
 INTERNAL = re.compile(r"'(ascend|tile|scf|arith)\.\w+' op |failed to verify|still has a tensor result|"
                       r"run --|C\+\+ emission|cannot spell|no C\+\+ tile type|has no vector lowering|"
@@ -48,6 +50,7 @@ class Verdict:
     message: str = ""
     line: int = 0      # of the first located error
     mixed: bool = False  # accepted: a mixed launch (cube -> vector pairing) ran
+    joined: bool = False  # accepted: a launch of joined matmuls ran
 
     def signature(self):
         """What a reduced kernel must still show: the class and the message without numbers."""
@@ -90,19 +93,25 @@ class Tools:
             return -1, "", "", True
 
     def compile(self, path, target, fuse=True):
+        """tilec on the file, as `execute` compiles it (unfused: matmuls launched apart too)."""
+        apart = [] if fuse else ["--join-matmuls=false"]
         rc, _, err, hung = self.run([self.tilec, path, f"--target={target}", f"--fuse={str(fuse).lower()}",
-                                     "-o", os.devnull])
+                                     *apart, "-o", os.devnull])
         return classify(rc, err, hung)
 
     def execute(self, path, kernel, inputs, outputs, mode, target):
         """tile-run in `mode` (interpret / fused / unfused / paired: fused, every matmul that can
         pair with its consumer paired, even where that idles cube cores); a Verdict (accepted =
-        ran; `mixed` when a mixed launch ran)."""
+        ran; `mixed` when a mixed launch ran, `joined` when a launch of joined matmuls did). The
+        unfused lowering, one task per op, launches every matmul on its own too
+        (--join-matmuls=false), so fused against unfused also checks the joined launches."""
         argv = [self.tile_run, path, f"--kernel={kernel}", f"--inputs={inputs}", f"--outputs={outputs}"]
         if mode == "interpret":
             argv.append("--interpret")
         else:
             argv += [f"--target={target}", f"--fuse={'false' if mode == 'unfused' else 'true'}"]
+            if mode == "unfused":
+                argv.append("--join-matmuls=false")
             if mode == "paired":
                 argv += ["--pair-cube-vector", "--pair-idle-cores"]
             argv += [f"--host-flag={flag}" for flag in self.host_flags]
@@ -112,7 +121,7 @@ class Tools:
         if hung:
             return Verdict("finding", "hang", f"{mode} run timed out")
         if rc == 0:
-            return Verdict("accepted", mixed=MIXED_LAUNCH in out)
+            return Verdict("accepted", mixed=MIXED_LAUNCH in out, joined=bool(JOINED_LAUNCH.search(out)))
         if rc < 0 or rc > 1:
             return Verdict("finding", "crash", f"{mode}: exit {rc}: {err.strip()[-300:]}")
         return Verdict("finding", f"{mode}-error", err.strip()[:400])
