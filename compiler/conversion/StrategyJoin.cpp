@@ -108,7 +108,7 @@ void tilec::conversion::joinMatmuls(tile::KernelOp kernel,
     bool fewRows = runtimeRows.tokenRowsOf(first.getLhs()).has_value();
     FailureOr<CubeBlockings> joint = matmulStrategy(first, target);
     if (failed(joint))
-      return;
+      continue;
     SmallVector<tile::MatmulOp> members{first};
     for (tile::MatmulOp matmul : ArrayRef(matmuls).drop_front(index + 1)) {
       if (taken.contains(matmul) || !mayJoin(first, matmul))
