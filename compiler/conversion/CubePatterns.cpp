@@ -24,11 +24,10 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
   LogicalResult lower(tile::MatmulOp matmul, GmPlaces &places) const override {
     if (auto ring = ascend::AscendDialect::PairingAttrHelper(matmul.getContext()).getAttr(matmul))
       return lowerPaired(matmul, ring, places);
+    // The verifier keeps a matmul before it, whose task computed this one.
     if (ascend::AscendDialect::JoinedAttrHelper(matmul.getContext()).isAttrPresent(matmul)) {
-      if (places.isPlaced(matmul.getResult()))
-        return success();
-      return matmul.emitOpError("is joined to the launch of the tile.matmul before it, which "
-                                "did not compute it");
+      assert(places.isPlaced(matmul.getResult()) && "joined to a launch that did not place it");
+      return success();
     }
     return lowerToTask(
         matmul, ascend::CoreType::aic, places,
@@ -64,19 +63,15 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
                                                         const GmLocation &result,
                                                         GmPlaces &places,
                                                         TaskContext &context) {
-    auto withAccumulator = [](tile::MatmulOp op) {
-      return op.emitOpError("with an accumulator is not lowered yet; add the "
-                            "accumulator with a separate `+`");
-    };
     if (matmul.getAcc())
-      return withAccumulator(matmul);
+      return matmul.emitOpError("with an accumulator is not lowered yet; add the "
+                                "accumulator with a separate `+`");
     SmallVector<tile::MatmulOp> joined;
     ascend::AscendDialect::JoinedAttrHelper isJoined(matmul.getContext());
     for (auto next = dyn_cast_or_null<tile::MatmulOp>(matmul->getNextNode());
          next && isJoined.isAttrPresent(next);
          next = dyn_cast_or_null<tile::MatmulOp>(next->getNextNode())) {
-      if (next.getAcc())
-        return withAccumulator(next);
+      // The verifier keeps a joined matmul from accumulating.
       if (failed(checkTask(next, ascend::CoreType::aic)))
         return failure();
       FailureOr<GmLocation> place = places.placeResult(next.getResult(), next);

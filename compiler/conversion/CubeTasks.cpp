@@ -221,13 +221,13 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
       task.store(results[part], row, col, acc, /*tokenRow=*/row);
   };
 
-  // The segment of part `part` from its column `first` in the row block at
-  // `row`: blocks first, first + bn, … below last; the last segment of a row may be shorter, so
-  // its bounds are computed. Pairs of blocks, the second on the other
-  // accumulator (if there are two) and starting on the L1 and L0 buffers
-  // after the first's last, then a last block like the first.
-  Value segmentCols; // set per item, as `segments`
-  auto segmentOf = [&](size_t part, Value row, Value first) {
+  // The segment of `segmentCols` columns of part `part` from its column
+  // `first` in the row block at `row`: blocks first, first + bn, … below
+  // last; the last segment of a row may be shorter, so its bounds are
+  // computed. Pairs of blocks, the second on the other accumulator (if there
+  // are two) and starting on the L1 and L0 buffers after the first's last,
+  // then a last block like the first.
+  auto segmentOf = [&](size_t part, Value row, Value first, Value segmentCols) {
     if (block.length == 1)
       return outputBlock(part, row, first, acc(0), 0);
     const int64_t n = partCols[part];
@@ -261,31 +261,31 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
   // The segment whose first column (over all parts) is `first`, over the
   // parts from `part` on: the first part's own, else (past its columns) the
   // next parts'.
-  std::function<void(size_t, Value, Value)> segmentFrom = [&](size_t part, Value row,
-                                                              Value first) {
+  std::function<void(size_t, Value, Value, Value)> segmentFrom =
+      [&](size_t part, Value row, Value first, Value segmentCols) {
     if (part + 1 == parts.size())
-      return segmentOf(part, row, first);
+      return segmentOf(part, row, first, segmentCols);
     Value partEnd = task.constantIndex(dist.partItems[part] * block.length * block.n);
     auto inPart = scf::IfOp::create(
         b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, first, partEnd),
         /*withElseRegion=*/true);
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPoint(inPart.thenBlock()->getTerminator());
-    segmentOf(part, row, first);
+    segmentOf(part, row, first, segmentCols);
     b.setInsertionPoint(inPart.elseBlock()->getTerminator());
-    segmentFrom(part + 1, row, arith::SubIOp::create(b, loc, first, partEnd));
+    segmentFrom(part + 1, row, arith::SubIOp::create(b, loc, first, partEnd), segmentCols);
   };
 
   task.forEachRowItem(m, block.m, dist.perRow, context.entry, [&](Value item) {
     Value segments = task.constantIndex(dist.perRow);
-    segmentCols = task.constantIndex(block.length * block.n);
+    Value segmentCols = task.constantIndex(block.length * block.n);
     Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, segments),
                                       task.constantIndex(block.m));
     Value first = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, segments),
                                         segmentCols);
     if (block.panel)
       task.load(panel, a, row, zero, /*tokenRow=*/row);
-    segmentFrom(0, row, first);
+    segmentFrom(0, row, first, segmentCols);
   });
   return dist.items();
 }

@@ -79,14 +79,11 @@ bool rhsAvailableBefore(tile::MatmulOp matmul, tile::MatmulOp first, tile::Kerne
   return true;
 }
 
-/// Whether `matmul` may be a part of the task of `first`: the same A and
-/// types, B the same way round.
+/// Whether `matmul` may be a part of the task of `first`: the same A (so
+/// the same B and product element types, as the matmul verifier has them),
+/// B the same way round.
 bool mayJoin(tile::MatmulOp first, tile::MatmulOp matmul) {
-  return matmul.getLhs() == first.getLhs() &&
-         matmul.getTransposeB() == first.getTransposeB() &&
-         cast<RankedTensorType>(matmul.getRhs().getType()).getElementType() ==
-             cast<RankedTensorType>(first.getRhs().getType()).getElementType() &&
-         matmul.getType().getElementType() == first.getType().getElementType();
+  return matmul.getLhs() == first.getLhs() && matmul.getTransposeB() == first.getTransposeB();
 }
 
 } // namespace
