@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks conformance.py's output comparison on crafted outputs: bit-identity for a bound of 0
 (±0 and a one-ULP change both count), row ULPs for a bound above 0 (cancellation near zero
-stays small, NaN against a number does not), integers by value. Needs no pto-isa."""
+stays small, NaN against a number does not), integers by value, a Bound's unit and its looser
+bound in the rows where a given output differs. Needs no pto-isa."""
 import contextlib
 import io
 import os
@@ -19,15 +20,27 @@ def bf16(values):
 
 
 def verdict(expected, actual, bound):
-    """compare_outputs' verdict for one output `o` with `bound`."""
+    """compare_outputs' verdict for one output `o` with `bound`, or for the outputs of two
+    dicts (name: array) with `bound` the kernel's bounds."""
+    if not isinstance(expected, dict):
+        expected, actual, bound = {"o": expected}, {"o": actual}, {"o": (bound, "")}
     with tempfile.TemporaryDirectory() as model, tempfile.TemporaryDirectory() as pto:
-        np.save(os.path.join(model, "o.npy"), expected)
-        np.save(os.path.join(pto, "o.npy"), actual)
-        conformance.ULP_BOUNDS["selftest"] = {"o": (bound, "")}
+        for directory, outputs in ((model, expected), (pto, actual)):
+            for name, array in outputs.items():
+                np.save(os.path.join(directory, name + ".npy"), array)
+        conformance.ULP_BOUNDS["selftest"] = bound
         with contextlib.redirect_stdout(io.StringIO()):
             return conformance.compare_outputs("selftest", pto, model)
 
 
+# A quantised row: codes c and scale s decide y downstream; y may be 3 ulps apart only in the
+# rows where c or s differ.
+GIVEN = {"c": (1, ""), "s": conformance.Bound(1, "", unit="bf16"),
+         "y": conformance.Bound(1, "", given=("c", "s"), given_ulps=3)}
+CODES = np.int8([[3, 4], [5, 6]])
+SCALES = np.float32([[0.5], [0.25]])
+Y = bf16([[1.0, 2.0], [1.0, 2.0]])
+Y_ROW1_3_ULPS = bf16([[1.0, 2.0], [1.0, 2.0 + 3 * 2.0 ** -6]])
 CASES = [
     # (what, expected, actual, bound, passes)
     ("identical bf16", bf16([[1.0, -2.5]]), bf16([[1.0, -2.5]]), 0, True),
@@ -45,6 +58,20 @@ CASES = [
     ("int8 off by one, exact required", np.int8([[3, 4]]), np.int8([[3, 5]]), 0, False),
     ("int8 off by two", np.int8([[3, 4]]), np.int8([[3, 6]]), 1, False),
     ("a different shape", np.float32([[1.0, 2.0]]), np.float32([[1.0]]), 1, False),
+    ("a missing output", {"o": Y, "p": Y}, {"o": Y}, {}, False),
+    ("f32 one bf16 ULP apart, in bf16 ULPs", {"s": SCALES}, {"s": np.float32([[0.50390625], [0.25]])},
+     GIVEN, True),
+    ("f32 two bf16 ULPs apart, in bf16 ULPs", {"s": SCALES}, {"s": np.float32([[0.5078125], [0.25]])},
+     GIVEN, False),
+    ("3 ulps in the row whose code differs", {"c": CODES, "s": SCALES, "y": Y},
+     {"c": np.int8([[3, 4], [5, 7]]), "s": SCALES, "y": Y_ROW1_3_ULPS}, GIVEN, True),
+    ("3 ulps in the row whose scale differs", {"c": CODES, "s": SCALES, "y": Y},
+     {"c": CODES, "s": np.float32([[0.5], [0.25 + 2.0 ** -10]]), "y": Y_ROW1_3_ULPS}, GIVEN, True),
+    ("3 ulps in a row whose code and scale agree", {"c": CODES, "s": SCALES, "y": Y},
+     {"c": np.int8([[3, 5], [5, 6]]), "s": SCALES, "y": Y_ROW1_3_ULPS}, GIVEN, False),
+    ("4 ulps in the row whose code differs", {"c": CODES, "s": SCALES, "y": Y},
+     {"c": np.int8([[3, 4], [5, 7]]), "s": SCALES,
+      "y": bf16([[1.0, 2.0], [1.0, 2.0 + 4 * 2.0 ** -6]])}, GIVEN, False),
 ]
 
 

@@ -27,6 +27,7 @@ import argparse
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -38,11 +39,37 @@ ARCH_FLAGS = {"a2a3": [], "a5": ["-DTILEC_SIM_A5"]}
 # Outputs allowed to differ from the model, and why: the instructions on their path whose
 # arithmetic differs between the model and pto-isa's CPU simulator (docs/runtime-isa.md,
 # "Conformance with pto-isa"). A bound is in units in the last place of the largest |value| in
-# the element's row (integers: in units). Every other output must be bit-identical.
+# the element's row (integers: in units), or a Bound. Every other output must be bit-identical.
 ROW_NORM = "TROWSUM order, TRSQRT rounding"
 PROJECTION = ROW_NORM + ", f32 matmul order"
 MATMUL = "f32 matmul order"
-DEEPSEEK_BOUNDS = {name: (1, PROJECTION) for name in ("q", "kv", "qr", "qr_scale")}
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A bound in `ulps` of the float format `unit` (None: the output's own type), except in
+    the token rows (first dimension) where one of the outputs `given` differs: there
+    `given_ulps`. For outputs downstream of a rounding decision (a quantisation's codes and
+    scale): where both sides decided alike, the path is checked tightly."""
+    ulps: float
+    reason: str
+    unit: str = None
+    given: tuple = ()
+    given_ulps: float = 0
+
+
+# The DeepSeek kernels' q path rounds at two decisions: qn to bf16, then qn to INT8 codes by its
+# row's amax. The order differences above move a qn element across a rounding tie now and then
+# (at seed 1, T = 8192: 3404 of 8.4M codes one apart in 1112 rows); when that element is its
+# row's amax, the scale moves one bf16 step (8 rows), and every code of the row re-rounds.
+# Measured at T = 8192: q within 1 ulp in rows whose codes and scale agree, 2 where a code
+# differs, 5 where the scale does.
+DEEPSEEK_BOUNDS = {
+    "kv": (1, PROJECTION),
+    "qr": (1, PROJECTION + ", qn at a rounding tie"),
+    "qr_scale": Bound(2, PROJECTION + ", amax(|qn|) one bf16 step apart", unit="bf16"),
+    "q": Bound(1, PROJECTION, given=("qr", "qr_scale"), given_ulps=8),
+}
 ULP_BOUNDS = {
     "rmsnorm": {"y": (1, ROW_NORM)},
     "decode_qkv_rope": DEEPSEEK_BOUNDS,
@@ -131,37 +158,69 @@ def row_ulp_distance(actual, expected, type_name):
     return distance
 
 
+def differs(actual, expected):
+    """Per element: whether the two differ in their bits (NaN against NaN does not)."""
+    if expected.dtype.kind != "f" and expected.dtype != np.uint16:
+        return actual != expected
+    bits = f"u{expected.itemsize}"
+    both_nan = np.isnan(as_float64(actual)) & np.isnan(as_float64(expected))
+    return (actual.view(bits) != expected.view(bits)) & ~both_nan
+
+
+def given_row_differs(actual, expected, rows):
+    """Per token row: whether an output a Bound is given differs there (everywhere when the
+    simulator's is missing or misshapen, which fails on its own)."""
+    if actual is None or actual.shape != expected.shape or actual.dtype != expected.dtype:
+        return np.ones(rows, dtype=bool)
+    return differs(actual, expected).reshape(rows, -1).any(axis=1)
+
+
+def load_outputs(directory):
+    """The outputs in `directory` by name (<name>.npy)."""
+    return {f[:-4]: np.load(os.path.join(directory, f)) for f in sorted(os.listdir(directory))
+            if f.endswith(".npy")}
+
+
 def compare_outputs(kernel, pto_dir, model_dir):
     """Prints one row per output; True when every output is within its bound: bit-identical for
-    a bound of 0, else every element within `bound` row ULPs (integers: units)."""
-    bounds = ULP_BOUNDS.get(kernel, {})
-    names = sorted(f[:-4] for f in os.listdir(model_dir) if f.endswith(".npy"))
+    a bound of 0, else every element within its Bound (integers: in units)."""
+    bounds = {name: entry if isinstance(entry, Bound) else Bound(*entry)
+              for name, entry in ULP_BOUNDS.get(kernel, {}).items()}
+    model, pto = load_outputs(model_dir), load_outputs(pto_dir)
     print(f"  {'output':<10} {'type':<8} {'differing / N':>20} {'max ulp':>8} {'bound':>6}  verdict")
     passed = True
-    for name in names:
-        expected = np.load(os.path.join(model_dir, name + ".npy"))
-        actual = np.load(os.path.join(pto_dir, name + ".npy"))
+    for name, expected in model.items():
+        actual = pto.get(name)
         type_name = "bf16" if expected.dtype == np.uint16 else expected.dtype.name
-        bound, reason = bounds.get(name, (0, ""))
-        if actual.dtype != expected.dtype or actual.shape != expected.shape:
-            print(f"  {name:<10} {type_name:<8} FAIL: found {actual.dtype.name}{list(actual.shape)}, "
+        bound = bounds.get(name, Bound(0, ""))
+        if actual is None or actual.dtype != expected.dtype or actual.shape != expected.shape:
+            found = "nothing" if actual is None else f"{actual.dtype.name}{list(actual.shape)}"
+            print(f"  {name:<10} {type_name:<8} FAIL: found {found}, "
                   f"expected {expected.dtype.name}{list(expected.shape)}")
             passed = False
             continue
         if type_name in FLOAT_FORMATS:
-            distance = row_ulp_distance(actual, expected, type_name)
-            bits = f"u{expected.itemsize}"
-            both_nan = np.isnan(as_float64(actual)) & np.isnan(as_float64(expected))
-            differing = int(np.count_nonzero((actual.view(bits) != expected.view(bits)) & ~both_nan))
+            distance = row_ulp_distance(actual, expected, bound.unit or type_name)
         else:
             distance = np.abs(actual.astype(np.int64) - expected.astype(np.int64)).astype(np.float64)
-            differing = int(np.count_nonzero(actual != expected))
-        worst = float(distance.max()) if distance.size else 0.0
-        ok = differing == 0 if bound == 0 else worst <= bound
+        differing = int(np.count_nonzero(differs(actual, expected)))
+        # Token rows where a decision upstream went the other way get the looser bound.
+        rows = expected.shape[0] if expected.ndim else 1
+        given_rows = np.zeros(rows, dtype=bool)
+        for other in bound.given:
+            given_rows |= given_row_differs(pto.get(other), model[other], rows)
+        limit = np.where(given_rows, float(bound.given_ulps), float(bound.ulps))
+        per_row = distance.reshape(rows, -1).max(axis=1, initial=0.0)
+        worst = float(per_row.max(initial=0.0))
+        ok = differing == 0 if bound.ulps == 0 and not bound.given else bool((per_row <= limit).all())
         passed &= ok
         worst_text = "inf" if np.isinf(worst) else f"{worst:.3g}"
+        unit = f"; in {bound.unit} ulps" if bound.unit else ""
+        given = (f"; {bound.given_ulps} in the {int(given_rows.sum())} rows where "
+                 f"{' or '.join(bound.given)} differ" if bound.given else "")
+        reason = f"  ({bound.reason}{unit}{given})" if bound.reason else ""
         print(f"  {name:<10} {type_name:<8} {f'{differing} / {expected.size}':>20} {worst_text:>8} "
-              f"{bound:>6}  {'PASS' if ok else 'FAIL'}{'  (' + reason + ')' if reason else ''}")
+              f"{bound.ulps:>6}  {'PASS' if ok else 'FAIL'}{reason}")
     return passed
 
 

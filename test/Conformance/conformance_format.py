@@ -3,7 +3,8 @@ and in this folder's kernels/ (kernels reduced from conformance findings), targe
 one per kernel of PAIRED_KERNELS (the pairing tests', whose mixed launches the default lowering
 makes) on a2a3, named e.g. Conformance/pair-cube-vector-a2a3-paired; one per kernel of
 UNPAIRED_KERNELS compiled with --pair-cube-vector=false on a2a3, named e.g.
-Conformance/prefill_qkv_rope-a2a3-unpaired; plus Conformance/bf16-is-bf16; each runs conformance.py. Without a pto-isa checkout
+Conformance/prefill_qkv_rope-a2a3-unpaired; those of LARGE_DIM_CASES (the flagship at
+T = 1024); plus Conformance/bf16-is-bf16; each runs conformance.py. Without a pto-isa checkout
 (config.pto_isa_dir, from -DTILEC_PTO_ISA_DIR) those are UNSUPPORTED and say why.
 Conformance/compare-selftest (compare_selftest.py) checks the comparison and always runs.
 
@@ -67,6 +68,12 @@ PAIRED_KERNELS = ("test/Conversion/pair-cube-vector.tile",
 UNPAIRED_KERNELS = ("kernels-dsl/deepseek_v4/prefill_qkv_rope.tile",
                     "kernels-dsl/deepseek_v4/decode_qkv_rope.tile")
 
+# Cases at a larger value of a run-time dim (test name: source, --set), for what T = 77 never
+# reaches: at T = 1024 the order differences first move a row's quantisation scale (row 864 at
+# seed 1), which conformance.py's DEEPSEEK_BOUNDS allow for.
+LARGE_DIM_CASES = {"prefill_qkv_rope-a2a3-fused-T1024":
+                   ("kernels-dsl/deepseek_v4/prefill_qkv_rope.tile", "T=1024")}
+
 
 def test_arguments(src_root):
     """conformance.py's arguments by test name."""
@@ -84,6 +91,8 @@ def test_arguments(src_root):
     for path in UNPAIRED_KERNELS:
         for kernel, kernel_args in kernels_of(os.path.join(src_root, path)):
             arguments[f"{kernel}-a2a3-unpaired"] = kernel_args + ["--target", "a2a3", "--unpaired"]
+    for name, (path, value) in LARGE_DIM_CASES.items():
+        arguments[name] = [os.path.join(src_root, path), "--set", value, "--target", "a2a3"]
     return arguments
 
 
