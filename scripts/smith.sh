@@ -6,7 +6,9 @@
 # targets a2a3 and a5. Prints generated, accepted, rejected by reason, mismatches,
 # crashes and every reduced finding, written to $TILEC_SMITH_FINDINGS (default
 # /tmp/tile-smith-findings). The first module's seed is $TILEC_SMITH_SEED (default
-# 100000; the CI campaign in test/Smith uses 1). Exits non-zero on a finding.
+# 100000; the CI campaign in test/Smith uses 1). With $TILEC_PTO_ISA_DIR (a pto-isa
+# checkout) the oracle also builds each module against its headers and runs the kernels
+# on its CPU simulator. Exits non-zero on a finding.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/bootstrap.sh"
@@ -19,6 +21,10 @@ elif [[ "${1:-}" =~ ^[0-9]+$ ]]; then
 fi
 # --fast-host: the model's C++ at -O0 (with clang++ when installed): the host compiler
 # dominates a campaign's time, and the model's numerics do not depend on it.
+pto_isa=()
+if [[ -n "${TILEC_PTO_ISA_DIR:-}" ]]; then
+  pto_isa=(--pto-isa "$TILEC_PTO_ISA_DIR")
+fi
 exec "${TILEC_PYTHON:-/usr/bin/python3}" "$ROOT/tools/tile-smith/tile-smith.py" --bin-dir "$BUILD/bin" \
-  --fast-host campaign "${amount[@]}" --seed "${TILEC_SMITH_SEED:-100000}" --jobs 2 \
+  --fast-host "${pto_isa[@]}" campaign "${amount[@]}" --seed "${TILEC_SMITH_SEED:-100000}" --jobs 2 \
   --findings "${TILEC_SMITH_FINDINGS:-/tmp/tile-smith-findings}" --progress 60 "$@"

@@ -225,10 +225,15 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
     Estimate atBound, onFewRows;
   };
   SmallVector<Candidate> candidates;
+  // B's tiles pad N to 32 bytes (L1, L0B), the accumulator to N0, and
+  // pto-isa's TMATMUL needs Right and Acc of equal columns: an N block is
+  // whole in both (i8: 32 columns, not N0's 16).
+  const int64_t nGranule =
+      std::max<int64_t>(rate->n0, 32 / int64_t(sizeOf(rate->operand)));
   for (int64_t bm : blockSizes(p.m, p.target.cubeBlockMaxRows, rate->m0)) {
     if (bm % rowMultiple != 0)
       continue;
-    for (int64_t bn : blockSizes(p.partsN(), p.target.cubeBlockMaxCols, rate->n0)) {
+    for (int64_t bn : blockSizes(p.partsN(), p.target.cubeBlockMaxCols, nGranule)) {
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
       std::optional<int64_t> bk;
       for (int64_t d : divisorsAtMost(p.blockedK() / depth, p.target.matmulMaxDim / depth)) {

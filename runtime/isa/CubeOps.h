@@ -32,10 +32,9 @@ void cubeMatmul(const char *name, Acc &cOut, const Acc *cIn, Left &a, Right &b) 
                     Right::SFractal == pto::SLayout::ColMajor && !Acc::isRowMajor &&
                     Acc::SFractal == pto::SLayout::RowMajor,
                 "TMATMUL operands must be TileLeft, TileRight and TileAcc fractal layouts");
-  // pto-isa's CPU simulator also wants Right::Cols == Acc::Cols; tilec pads an
-  // i8 B's N to 32 and the accumulator's to 16 (known gap, docs/runtime-isa.md),
-  // so the model checks only that Right covers the accumulator's columns.
-  static_assert(Left::Rows == Acc::Rows && Left::Cols == Right::Rows && Right::Cols >= Acc::Cols,
+  // As pto-isa's: Right and Acc of equal columns (an i8 B pads N to 32 bytes,
+  // the accumulator to 16, so an i8 matmul's N blocks are 32 columns wide).
+  static_assert(Left::Rows == Acc::Rows && Left::Cols == Right::Rows && Right::Cols == Acc::Cols,
                 "TMATMUL tile shapes must multiply: Left [M, K] x Right [K, N] -> Acc [M, N]");
   Instruction ins(name, Pipe::M);
   ins.read(a, "a");

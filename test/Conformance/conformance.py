@@ -230,24 +230,30 @@ def has_mixed_launch(cpp):
         return "host->launchMixed(" in source.read()
 
 
-def compile_command(args, rest):
-    """CLANG++ building against pto-isa's CPU simulator, as every kernel is built."""
+def compile_command(cxx, target, pto_isa, src_root, rest):
+    """`cxx` building against pto-isa's CPU simulator, as every kernel is built (tile-smith's
+    pto-isa oracle builds its kernels with it too)."""
     return [
-        args.cxx, "-std=c++23", "-O2",
+        cxx, "-std=c++23", "-O2",
         # pto-isa's CPU-simulator builds pre-include these (tests/cpu/st/CMakeLists.txt).
         "-include", "stdint.h", "-include", "stddef.h",
         "-D__CPU_SIM", "-D__STDCPP_BFLOAT16_T__=1", "-DPTO_CPU_SIM_ENABLE_BF16=1",
-        "-DCPU_SIM_BFLOAT_ENABLED=1", *ARCH_FLAGS[args.target],
-        "-I" + os.path.join(HERE, "include"), "-I" + os.path.join(args.pto_isa, "include"),
-        "-I" + args.src_root, "-include", os.path.join(HERE, "CrossCoreStandIns.h"),
+        "-DCPU_SIM_BFLOAT_ENABLED=1", *ARCH_FLAGS[target],
+        "-I" + os.path.join(HERE, "include"), "-I" + os.path.join(pto_isa, "include"),
+        "-I" + src_root, "-include", os.path.join(HERE, "CrossCoreStandIns.h"),
         os.path.join(HERE, "Bf16Runtime.cpp"), *rest]
+
+
+def build_command(args, rest):
+    """compile_command with this run's compiler, target and checkouts."""
+    return compile_command(args.cxx, args.target, args.pto_isa, args.src_root, rest)
 
 
 def bf16_check(args):
     """Builds and runs bf16-check.cpp as kernels are built: bfloat16_t must be bf16."""
     program = os.path.join(args.work, "bf16-check")
     with open(os.path.join(args.work, "log.txt"), "w") as log:
-        if run_step("build", compile_command(args, [os.path.join(HERE, "bf16-check.cpp"), "-o", program]),
+        if run_step("build", build_command(args, [os.path.join(HERE, "bf16-check.cpp"), "-o", program]),
                     log) is None:
             return 1
         output = run_step("run", [program], log)
@@ -301,7 +307,7 @@ def main():
                    "-o", cpp]),
         ("model", [tool("tile-run"), args.kernel_file, *choice, "--target", args.target, "--cpp", cpp,
                    "--random", str(SEED), *model_values, "--save-inputs", inputs, "--outputs", model]),
-        ("pto-isa build", compile_command(args, ["-fPIC", "-shared", cpp, "-o", obj])),
+        ("pto-isa build", build_command(args, ["-fPIC", "-shared", cpp, "-o", obj])),
         ("pto-isa run", [tool("pto-isa-run"), args.kernel_file, *choice, *pto_values, "--object", obj,
                          "--inputs", inputs, "--outputs", pto]),
     ]

@@ -4,7 +4,8 @@ one per kernel of PAIRED_KERNELS (the pairing tests', whose mixed launches the d
 makes) on a2a3, named e.g. Conformance/pair-cube-vector-a2a3-paired; one per kernel of
 UNPAIRED_KERNELS compiled with --pair-cube-vector=false on a2a3, named e.g.
 Conformance/prefill_qkv_rope-a2a3-unpaired; those of LARGE_DIM_CASES (the flagship at
-T = 1024); plus Conformance/bf16-is-bf16; each runs conformance.py. Without a pto-isa checkout
+T = 1024); plus Conformance/bf16-is-bf16; each runs conformance.py. Conformance/smith-pto-isa runs
+a small tile-smith campaign with its pto-isa oracle. Without a pto-isa checkout
 (config.pto_isa_dir, from -DTILEC_PTO_ISA_DIR) those are UNSUPPORTED and say why.
 Conformance/compare-selftest (compare_selftest.py) checks the comparison and always runs.
 
@@ -19,6 +20,10 @@ import lit.formats
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The comparison's own test; it needs no pto-isa, so it always runs.
 SELFTEST = "compare-selftest"
+# A small tile-smith campaign whose oracle also builds each module against pto-isa's headers and
+# runs its kernels on the simulator (docs/testing.md, "On pto-isa's simulator").
+SMITH = "smith-pto-isa"
+SMITH_MODULES = 4
 
 
 def kernel_files(kernels_dir):
@@ -100,7 +105,7 @@ class ConformanceFormat(lit.formats.base.TestFormat):
     def getTestsInDirectory(self, testSuite, path_in_suite, litConfig, localConfig):
         if path_in_suite != ("Conformance",):
             return  # include/ holds headers, no tests
-        for name in sorted([SELFTEST, *test_arguments(localConfig.tilec_src_root)]):
+        for name in sorted([SELFTEST, SMITH, *test_arguments(localConfig.tilec_src_root)]):
             yield lit.Test.Test(testSuite, path_in_suite + (name,), localConfig)
 
     def execute(self, test, litConfig):
@@ -111,12 +116,27 @@ class ConformanceFormat(lit.formats.base.TestFormat):
             return (lit.Test.UNSUPPORTED,
                     "the pto-isa conformance test needs a pto-isa checkout: configure with "
                     "-DTILEC_PTO_ISA_DIR=<dir holding include/pto/pto-inst.hpp>")
+        if test.path_in_suite[-1] == SMITH:
+            return self.run_smith(config, test.getExecPath() + ".findings")
         command = [config.python_executable, os.path.join(HERE, "conformance.py"),
                    *test_arguments(config.tilec_src_root)[test.path_in_suite[-1]],
                    "--work", test.getExecPath() + ".tmp", "--tools", config.tilec_tools_dir,
                    "--src-root", config.tilec_src_root, "--pto-isa", config.pto_isa_dir,
                    "--cxx", config.pto_isa_cxx]
         return self.run(command)
+
+    def run_smith(self, config, findings):
+        """The campaign must end without findings, having run kernels on the simulator."""
+        smith = os.path.join(config.tilec_src_root, "tools", "tile-smith", "tile-smith.py")
+        status, output = self.run([config.python_executable, smith, "--bin-dir", config.tilec_tools_dir,
+                                   "--fast-host", "--pto-isa", config.pto_isa_dir,
+                                   "--pto-isa-cxx", config.pto_isa_cxx, "campaign",
+                                   "--modules", str(SMITH_MODULES), "--seed", "1", "--findings", findings,
+                                   "--reduce-seconds", "60"])
+        ran = re.search(r"^  pto-isa +(\d+) built", output, re.M)
+        if status == lit.Test.PASS and not (ran and int(ran[1]) > 0):
+            return lit.Test.FAIL, output + "\nno kernel ran on pto-isa's simulator"
+        return status, output
 
     @staticmethod
     def run(command):

@@ -53,6 +53,9 @@ int run() {
       tilec::frontend::frontendOptionsFromFlags(defines, importDirs, flagError);
   if (!options)
     return fail(flagError);
+  // A -D of a run-time dim sets the run's value for the kernel run; the file's other kernels
+  // keep their bounds (as tile-run's --set).
+  options->runtimeDimKernel = kernelName;
 
   std::unique_ptr<tilec::run::OpenedKernel> opened =
       tilec::run::openKernel(inputFile, kernelName, *options);

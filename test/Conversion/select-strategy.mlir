@@ -160,3 +160,21 @@ tile.kernel @carried(%x: !tile.gm<16x64xf32>, %y: !tile.gm<16x64xf32> {tile.out}
   tile.store %r, %y[%c0, %c0] : tensor<16x64xf32>, !tile.gm<16x64xf32>
   tile.return
 }
+
+// -----
+
+// An i8 matmul's N blocks are whole 32-column blocks: B's tiles pad N to 32
+// bytes, the accumulator to the cube's N0 (16), and pto-isa's TMATMUL needs
+// Right and Acc of equal columns (a tile-smith finding on pto-isa's
+// simulator: 16-column blocks kept the 24 cores busier here and did not
+// build against its headers).
+// CHECK-LABEL: tile.kernel @i8_n_blocks
+// CHECK: tile.matmul {{.*}}#ascend.blocking<m = 5, n = 32, k = 64,
+tile.kernel @i8_n_blocks(%a: !tile.gm<5x64xi8>, %b: !tile.gm<64x64xi8>, %c: !tile.gm<5x64xi32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<5x64xi8> -> tensor<5x64xi8>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<64x64xi8> -> tensor<64x64xi8>
+  %p = tile.matmul %ta, %tb : tensor<5x64xi8>, tensor<64x64xi8> -> tensor<5x64xi32>
+  tile.store %p, %c[%c0, %c0] : tensor<5x64xi32>, !tile.gm<5x64xi32>
+  tile.return
+}

@@ -29,10 +29,10 @@ print("within:", compare(np.array([1.0]), np.array([1.0 + 1e-6]), 1e-5))
 print("nan:", compare(np.array([np.nan]), np.array([1.0]), 1.0))
 
 
-def bound(expr, dtype="f32", shape=(8, 16), extra=()):
+def bound(expr, dtype="f32", shape=(8, 16), extra=(), rint_float_casts=False):
     params = [Param("x", dtype, shape), Param("w", dtype, shape), *extra, Param("y", expr[1], expr[2], out=True)]
     k = Kernel("k", params, [Stmt("assign", name="y", expr=expr[0])])
-    return analyze(k)["y"].err
+    return analyze(k, rint_float_casts)["y"].err
 
 
 x, w = Expr("param", [], {"name": "x"}), Expr("param", [], {"name": "w"})
@@ -43,3 +43,10 @@ print("exp f32 > 0:", bound((Expr("exp", [x]), "f32", (8, 16))) > 0)
 print("mul i32:", bound((Expr("mul", [x, w]), "i32", (8, 16)), dtype="i32"))
 print("cast of a sum to bf16 >= 2^-8:",
       bound((Expr("cast", [Expr("row_sum", [x])], {"dtype": "bf16", "round": "rint"}), "bf16", (8, 1))) >= 2 ** -8)
+# Against pto-isa's simulator, which rounds float -> float casts to nearest even whatever their
+# mode: a cast of exact values to f16 by another mode may land one step apart; rint stays exact.
+for mode in ("round", "rint"):
+    for rint_float_casts in (False, True):
+        cast = Expr("cast", [Expr("add", [x, w])], {"dtype": "f16", "round": mode})
+        print(f"cast to f16 round={mode}, float casts {'rint' if rint_float_casts else 'by mode'}:",
+              bound((cast, "f16", (8, 16)), rint_float_casts=rint_float_casts))

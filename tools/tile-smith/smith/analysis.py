@@ -183,7 +183,9 @@ def reduction(op, x: Info) -> Info:
     return Info(shape, x.dtype, x.lo, x.hi, x.err)
 
 
-def cast(x: Info, dtype, rnd, sat) -> Info:
+def cast(x: Info, dtype, rnd, sat, rint_float_casts=False) -> Info:
+    """rint_float_casts: the implementation rounds float -> float casts to nearest even whatever
+    their mode (pto-isa's CPU simulator), so a cast of another mode may land one step apart."""
     if dtype == x.dtype:
         raise Invalid("cast to the same type")
     narrowing = (dtype in INTS and x.dtype in FLOATS) or \
@@ -205,7 +207,9 @@ def cast(x: Info, dtype, rnd, sat) -> Info:
     mag = x.mag
     if dtype == "f16" and mag > LIMIT["f16"]:
         raise Invalid("f16 overflow")
-    return Info(x.shape, dtype, x.lo, x.hi, propagate(dtype, x.err, mag))
+    mode_ignored = rint_float_casts and narrowing and rnd not in (None, "rint", "none")
+    return Info(x.shape, dtype, x.lo, x.hi,
+                propagate(dtype, x.err, mag, rounding(dtype, mag) if mode_ignored else 0.0))
 
 
 def matmul(a: Info, b: Info, acc, out) -> Info:

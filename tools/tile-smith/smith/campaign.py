@@ -16,6 +16,7 @@ from dataclasses import asdict
 
 from .generator import Options, generate_module
 from .oracle import Oracle
+from .pto_isa import PtoIsa
 from .reducer import reduce
 from .tools import Tools
 from .tree import Kernel, Param, Stmt, Expr, render_module
@@ -55,7 +56,8 @@ class Worker:
     def __init__(self, config):
         self.config = config
         self.tools = Tools(config["bin_dir"], host_flags=config["host_flags"], host_cxx=config["host_cxx"])
-        self.oracle = Oracle(self.tools, config["work_dir"])
+        pto_isa = PtoIsa(self.tools, config["pto_isa"], config["pto_isa_cxx"]) if config.get("pto_isa") else None
+        self.oracle = Oracle(self.tools, config["work_dir"], pto_isa)
 
     def run(self, index):
         cfg = self.config
@@ -114,6 +116,7 @@ class Summary:
         self.runtime_dim = [0, 0]      # run with a run-time dim, demoted to constant rows
         self.paired = [0, 0]           # kernels with a matmul run paired, a mixed launch in them
         self.joined = 0                # kernels whose fused run launched joined matmuls
+        self.pto_isa = 0               # kernels run on pto-isa's simulator
         self.findings = []            # (path, kind, target, message)
         self.by_target = {}
 
@@ -131,6 +134,7 @@ class Summary:
         self.paired[0] += result.paired_runs
         self.paired[1] += result.paired
         self.joined += result.joined
+        self.pto_isa += result.pto_isa
         for reason, n in result.rejected.items():
             self.rejected[reason] = self.rejected.get(reason, 0) + n
         self.findings += written
@@ -149,6 +153,8 @@ class Summary:
                      f"in {self.paired[1]}")
         lines.append(f"  joined        {self.joined} launched matmuls of the same A as one (fused; unfused "
                      f"launches them apart)")
+        lines.append(f"  pto-isa       {self.pto_isa} built against pto-isa's headers and run on its simulator"
+                     f"{'' if self.pto_isa else ' (--pto-isa: a checkout)'}")
         exact, bounded, loose = self.outputs
         lines.append(f"outputs     {exact + bounded + loose} compared: {exact} bit for bit, {bounded} within a "
                      f"bound < 10 % of their magnitude, {loose} within a looser bound")

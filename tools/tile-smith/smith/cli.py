@@ -10,6 +10,7 @@ import time
 from .campaign import kernel_from_json, run_campaign
 from .generator import Options, generate_module
 from .oracle import Oracle
+from .pto_isa import PtoIsa
 from .reducer import reduce
 from .tools import Tools, fast_host
 from .tree import COMMON_FILE, common_text, render_module
@@ -45,6 +46,7 @@ def cmd_campaign(args):
     work = tempfile.mkdtemp(prefix="tile-smith-")
     config = {"seed": args.seed, "targets": args.targets.split(","), "bin_dir": args.bin_dir,
               "host_flags": args.host_flag, "host_cxx": args.host_cxx, "work_dir": work, "findings_dir": os.path.abspath(args.findings),
+              "pto_isa": args.pto_isa, "pto_isa_cxx": args.pto_isa_cxx,
               "reduce_seconds": args.reduce_seconds,
               "options": {"kernels_per_module": args.kernels_per_module,
                           "runtime_dim": options_from(args).runtime_dim}}
@@ -81,7 +83,8 @@ def load_finding(path):
 
 
 def oracle_in(args, work):
-    return Oracle(Tools(args.bin_dir, host_flags=args.host_flag, host_cxx=args.host_cxx), work)
+    tools = Tools(args.bin_dir, host_flags=args.host_flag, host_cxx=args.host_cxx)
+    return Oracle(tools, work, PtoIsa(tools, args.pto_isa, args.pto_isa_cxx) if args.pto_isa else None)
 
 
 def cmd_check(args):
@@ -114,6 +117,9 @@ def main(argv=None):
     parser.add_argument("--host-cxx", default="", help="tile-run --host-cxx: the host compiler of the model's C++")
     parser.add_argument("--fast-host", action="store_true",
                         help="compile the model's C++ fast: clang++ -O0 -ffp-contract=off if installed, else -O0")
+    parser.add_argument("--pto-isa", help="a pto-isa checkout: also build each module against its headers and "
+                        "run each kernel on its CPU simulator (the oracle's step 4)")
+    parser.add_argument("--pto-isa-cxx", default="clang++-22", help="the compiler of the pto-isa builds")
     parser.add_argument("--kernels-per-module", type=int, default=10)
     parser.add_argument("--runtime-dim", type=float,
                         help=f"the share of kernels given a run-time dim (campaign: {Options.runtime_dim}, gen: 0)")

@@ -12,6 +12,10 @@ For one module and one target:
     here are too small for pairing to pay, and it would not happen otherwise).
     Pairing keeps the numerics, so its outputs must equal the fused ones bit
     for bit.
+ 4. With a pto-isa checkout (pto_isa.py), the module's C++ is built against
+    pto-isa's headers and each kernel runs on its CPU simulator; its outputs
+    must agree with the fused model's within the analysis' bound (another
+    correct implementation: its sums and transcendentals round differently).
 The unfused lowering also launches matmuls of the same A apart (--join-matmuls=false), so
 fused against unfused checks the joined launches.
 """
@@ -25,11 +29,12 @@ import numpy as np
 
 from .check import analyze
 from .tools import Verdict
-from .tree import COMMON_FILE, common_text, expressions, render_module, statements
+from .tree import COMMON_FILE, RUNTIME_DIM, common_text, expressions, render_module, statements
 
 MODES = ("interpret", "fused", "unfused")
 # Pairs of modes compared within the analysis' bound, and pairs that must match bit for bit.
-BOUNDED_PAIRS = (("interpret", "fused"), ("interpret", "unfused"), ("fused", "unfused"))
+BOUNDED_PAIRS = (("interpret", "fused"), ("interpret", "unfused"), ("fused", "unfused"),
+                 ("fused", "pto-isa"))
 EXACT_PAIRS = (("fused", "paired"),)
 
 
@@ -62,6 +67,8 @@ class ModuleResult:
     paired: int = 0
     # Kernels whose fused run launched joined matmuls.
     joined: int = 0
+    # Kernels run on pto-isa's simulator (with a checkout).
+    pto_isa: int = 0
 
 
 def has_matmul(kernel):
@@ -165,9 +172,10 @@ def demote(kernel):
 
 
 class Oracle:
-    def __init__(self, tools, workdir):
+    def __init__(self, tools, workdir, pto_isa=None):
         self.tools = tools
         self.workdir = workdir
+        self.pto_isa = pto_isa  # a pto_isa.PtoIsa, or None
 
     def compile_all(self, kernels, target, result, path):
         """The kernels tilec accepts (fused and unfused), after counting rejections and findings."""
@@ -219,8 +227,10 @@ class Oracle:
         accepted = self.compile_all(kernels, target, result, path)
         result.accepted = len(accepted)
         result.runtime_dim = sum(1 for kernel in accepted if kernel.runtime_dim)
+        builds = self.build_pto_isa(accepted, target, path, directory, result) if self.pto_isa else {}
         for kernel in accepted:
-            finding = self.check_kernel(path, kernel, target, seed, directory, result)
+            finding = self.check_kernel(path, kernel, target, seed, directory, result,
+                                        builds.get(kernel.name))
             if finding:
                 result.findings.append(finding)
                 continue
@@ -234,7 +244,26 @@ class Oracle:
         shutil.rmtree(directory, ignore_errors=True)
         return result
 
-    def check_kernel(self, path, kernel, target, seed, directory, result):
+    def build_pto_isa(self, kernels, target, path, directory, result):
+        """(module path, object) by kernel name, for the kernels whose C++ pto-isa's headers build:
+        the module's at once, else each kernel's alone; a kernel whose build fails is a finding."""
+        obj = os.path.join(directory, "module.so")
+        if kernels and self.pto_isa.build(path, target, obj).kind == "accepted":
+            return {kernel.name: (path, obj) for kernel in kernels}
+        builds = {}
+        for kernel in kernels:
+            alone = os.path.join(directory, f"{kernel.name}.tile")
+            with open(alone, "w") as f:
+                f.write(render_module([kernel]))
+            verdict = self.pto_isa.build(alone, target, alone + ".so")
+            if verdict.kind == "accepted":
+                builds[kernel.name] = (alone, alone + ".so")
+            else:
+                result.findings.append(Finding(verdict.reason, target, kernel, verdict.message,
+                                               verdict.signature()))
+        return builds
+
+    def check_kernel(self, path, kernel, target, seed, directory, result, pto_build=None):
         bounds = analyze(kernel)
         inputs = os.path.join(directory, kernel.name + "-in")
         write_inputs(kernel, inputs, seed)
@@ -253,8 +282,24 @@ class Oracle:
                 result.joined += verdict.joined
             outputs[mode] = {name: load_output(os.path.join(out, name + ".npy"), info.dtype)
                              for name, info in bounds.items()}
+        if pto_build:
+            out = os.path.join(directory, f"{kernel.name}-pto-isa")
+            dims = {RUNTIME_DIM: kernel.runtime_dim[1]} if kernel.runtime_dim else {}
+            # pto-isa-run takes a run-time dim's value as a scalar input too (tile-run counts rows).
+            for name, value in dims.items():
+                np.save(os.path.join(inputs, name + ".npy"), np.int32(value))
+            module, obj = pto_build
+            verdict = self.pto_isa.run(module, kernel.name, obj, inputs, out, dims)
+            if verdict.kind != "accepted":
+                return Finding(verdict.reason, target, kernel, verdict.message, verdict.signature())
+            result.pto_isa += 1
+            outputs["pto-isa"] = {name: load_output(os.path.join(out, name + ".npy"), info.dtype)
+                                  for name, info in bounds.items()}
+        # pto-isa's simulator rounds float -> float casts to nearest even whatever their mode.
+        pto_bounds = analyze(kernel, rint_float_casts=True) if "pto-isa" in outputs else {}
         for name, info in bounds.items():
-            for (a, b), bound in [(pair, info.err) for pair in BOUNDED_PAIRS] + \
+            for (a, b), bound in [(pair, pto_bounds[name].err if pair[1] == "pto-isa" else info.err)
+                                  for pair in BOUNDED_PAIRS if pair[1] in outputs] + \
                                  [(pair, 0) for pair in EXACT_PAIRS if pair[1] in outputs]:
                 problem = compare(outputs[a][name], outputs[b][name], bound)
                 if problem:
