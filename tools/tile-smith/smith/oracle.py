@@ -67,8 +67,10 @@ class ModuleResult:
     paired: int = 0
     # Kernels whose fused run launched joined matmuls.
     joined: int = 0
-    # Kernels run on pto-isa's simulator (with a checkout).
+    # Kernels run on pto-isa's simulator (with a checkout), and those it cannot build
+    # (pto_isa.SIMULATOR_GAPS).
     pto_isa: int = 0
+    pto_isa_gaps: int = 0
 
 
 def has_matmul(kernel):
@@ -258,6 +260,8 @@ class Oracle:
             verdict = self.pto_isa.build(alone, target, alone + ".so")
             if verdict.kind == "accepted":
                 builds[kernel.name] = (alone, alone + ".so")
+            elif verdict.kind == "rejected":
+                result.pto_isa_gaps += 1
             else:
                 result.findings.append(Finding(verdict.reason, target, kernel, verdict.message,
                                                verdict.signature()))
@@ -268,10 +272,12 @@ class Oracle:
         inputs = os.path.join(directory, kernel.name + "-in")
         write_inputs(kernel, inputs, seed)
         outputs = {}
+        # Every run at the generator's value of the run-time dim, also where no input counts it.
+        dims = {RUNTIME_DIM: kernel.runtime_dim[1]} if kernel.runtime_dim else {}
         modes = MODES + (("paired",) if has_matmul(kernel) else ())
         for mode in modes:
             out = os.path.join(directory, f"{kernel.name}-{mode}")
-            verdict: Verdict = self.tools.execute(path, kernel.name, inputs, out, mode, target)
+            verdict: Verdict = self.tools.execute(path, kernel.name, inputs, out, mode, target, dims)
             if verdict.kind != "accepted":
                 return Finding(verdict.reason, target, kernel, verdict.message,
                                ("finding", verdict.reason, verdict.message[:60]))
@@ -284,8 +290,7 @@ class Oracle:
                              for name, info in bounds.items()}
         if pto_build:
             out = os.path.join(directory, f"{kernel.name}-pto-isa")
-            dims = {RUNTIME_DIM: kernel.runtime_dim[1]} if kernel.runtime_dim else {}
-            # pto-isa-run takes a run-time dim's value as a scalar input too (tile-run counts rows).
+            # pto-isa-run takes a run-time dim's value as a scalar input too.
             for name, value in dims.items():
                 np.save(os.path.join(inputs, name + ".npy"), np.int32(value))
             module, obj = pto_build

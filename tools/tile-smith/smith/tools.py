@@ -99,13 +99,15 @@ class Tools:
                                      *apart, "-o", os.devnull])
         return classify(rc, err, hung)
 
-    def execute(self, path, kernel, inputs, outputs, mode, target):
+    def execute(self, path, kernel, inputs, outputs, mode, target, dims=None):
         """tile-run in `mode` (interpret / fused / unfused / paired: fused, every matmul that can
         pair with its consumer paired, even where that idles cube cores); a Verdict (accepted =
         ran; `mixed` when a mixed launch ran, `joined` when a launch of joined matmuls did). The
         unfused lowering, one task per op, launches every matmul on its own too
-        (--join-matmuls=false), so fused against unfused also checks the joined launches."""
-        argv = [self.tile_run, path, f"--kernel={kernel}", f"--inputs={inputs}", f"--outputs={outputs}"]
+        (--join-matmuls=false), so fused against unfused also checks the joined launches. `dims`:
+        the run-time dims' values (else tile-run counts them in the inputs, or takes the bound)."""
+        argv = [self.tile_run, path, f"--kernel={kernel}", f"--inputs={inputs}", f"--outputs={outputs}",
+                *[f"--set={name}={value}" for name, value in (dims or {}).items()]]
         if mode == "interpret":
             argv.append("--interpret")
         else:
