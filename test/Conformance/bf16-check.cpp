@@ -2,7 +2,9 @@
 // include order the kernels get (conformance.py --bf16-check), it checks that
 // pto-isa's bfloat16_t has bf16's 8-bit significand and 8-bit exponent and that
 // float -> bf16 rounds to nearest even (Bf16Runtime.cpp), including through
-// pto-isa's own TCVT. With IEEE half in its place the first checks fail.
+// pto-isa's own TCVT, and that a saturating TCVT from bf16 sees bf16's limits
+// (numeric_limits, from the harness's <stdfloat>). With IEEE half in its place
+// the first checks fail.
 #include <pto/pto-inst.hpp>
 
 #include <cstdio>
@@ -63,7 +65,25 @@ int main() {
       ++failures;
     }
   }
+  // A saturating TCVT clamps to numeric_limits<bfloat16_t>: bf16 -> i32, CAST_FLOOR.
+  using I32Tile = Tile<TileType::Vec, int32_t, 1, 8>;
+  Bf16Tile floors;
+  I32Tile ints;
+  TASSIGN(floors, 0x200);
+  TASSIGN(ints, 0x300);
+  const float values[8] = {-0.5f, -1.5f, 2.75f, 0.25f, -3.0f, 100.5f, -0.0f, 1.0f};
+  const int32_t floored[8] = {-1, -2, 2, 0, -3, 100, 0, 1};
+  for (int i = 0; i < 8; ++i)
+    floors.data()[i] = bfloat16_t(values[i]);
+  TCVT(ints, floors, RoundMode::CAST_FLOOR, SaturationMode::ON);
+  for (int i = 0; i < 8; ++i)
+    if (ints.data()[i] != floored[i]) {
+      std::printf("FAIL: saturating TCVT bf16 -> i32 floor of %g = %d, expected %d\n",
+                  double(values[i]), ints.data()[i], floored[i]);
+      ++failures;
+    }
   if (failures == 0)
-    std::printf("bfloat16_t is bf16: 7 conversions and TCVT round to nearest even\n");
+    std::printf("bfloat16_t is bf16: 7 conversions and TCVT round to nearest even; a saturating "
+                "TCVT to i32 floors within bf16's limits\n");
   return failures == 0 ? 0 : 1;
 }

@@ -65,3 +65,4 @@ print("simulator gap, TCOLMAX of i32:", simulator_gap(REQUIREMENT.format("int", 
 print("simulator gap, TCOLMAX of i16:", simulator_gap(REQUIREMENT.format("short", "short", "TCOLMAX")))
 print("simulator gap, TCOLMAX of i64:", simulator_gap(REQUIREMENT.format("long", "long", "TCOLMAX")))
 print("simulator gap, TCOLSUM of i32:", simulator_gap(REQUIREMENT.format("int", "int", "TCOLSUM")))
+print("simulator gap, TCVT bf16 -> f16:", simulator_gap("static_cast from '__bf16' to '_Float16' is not allowed"))
