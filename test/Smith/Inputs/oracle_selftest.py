@@ -29,10 +29,10 @@ print("within:", compare(np.array([1.0]), np.array([1.0 + 1e-6]), 1e-5))
 print("nan:", compare(np.array([np.nan]), np.array([1.0]), 1.0))
 
 
-def bound(expr, dtype="f32", shape=(8, 16), extra=(), rint_float_casts=False):
+def bound(expr, dtype="f32", shape=(8, 16), extra=(), simulator_casts=False):
     params = [Param("x", dtype, shape), Param("w", dtype, shape), *extra, Param("y", expr[1], expr[2], out=True)]
     k = Kernel("k", params, [Stmt("assign", name="y", expr=expr[0])])
-    return analyze(k, rint_float_casts)["y"].err
+    return analyze(k, simulator_casts)["y"].err
 
 
 x, w = Expr("param", [], {"name": "x"}), Expr("param", [], {"name": "w"})
@@ -46,10 +46,10 @@ print("cast of a sum to bf16 >= 2^-8:",
 # Against pto-isa's simulator, which rounds float -> float casts to nearest even whatever their
 # mode: a cast of exact values to f16 by another mode may land one step apart; rint stays exact.
 for mode in ("round", "rint"):
-    for rint_float_casts in (False, True):
+    for simulator_casts in (False, True):
         cast = Expr("cast", [Expr("add", [x, w])], {"dtype": "f16", "round": mode})
-        print(f"cast to f16 round={mode}, float casts {'rint' if rint_float_casts else 'by mode'}:",
-              bound((cast, "f16", (8, 16)), rint_float_casts=rint_float_casts))
+        print(f"cast to f16 round={mode}, float casts {'rint' if simulator_casts else 'by mode'}:",
+              bound((cast, "f16", (8, 16)), simulator_casts=simulator_casts))
 
 # pto-isa builds its simulator cannot do (an element type its NPU headers take) skip the kernel.
 from smith.pto_isa import SIMULATOR_GAPS  # noqa: E402
@@ -65,4 +65,7 @@ print("simulator gap, TCOLMAX of i32:", simulator_gap(REQUIREMENT.format("int", 
 print("simulator gap, TCOLMAX of i16:", simulator_gap(REQUIREMENT.format("short", "short", "TCOLMAX")))
 print("simulator gap, TCOLMAX of i64:", simulator_gap(REQUIREMENT.format("long", "long", "TCOLMAX")))
 print("simulator gap, TCOLSUM of i32:", simulator_gap(REQUIREMENT.format("int", "int", "TCOLSUM")))
+odd = Expr("cast", [x], {"dtype": "i32", "round": "odd", "sat": True})
+print("cast to i32 round=odd, by the model:", bound((odd, "i32", (8, 16))))
+print("cast to i32 round=odd, on the simulator:", bound((odd, "i32", (8, 16)), simulator_casts=True))
 print("simulator gap, TCVT bf16 -> f16:", simulator_gap("static_cast from '__bf16' to '_Float16' is not allowed"))

@@ -183,9 +183,10 @@ def reduction(op, x: Info) -> Info:
     return Info(shape, x.dtype, x.lo, x.hi, x.err)
 
 
-def cast(x: Info, dtype, rnd, sat, rint_float_casts=False) -> Info:
-    """rint_float_casts: the implementation rounds float -> float casts to nearest even whatever
-    their mode (pto-isa's CPU simulator), so a cast of another mode may land one step apart."""
+def cast(x: Info, dtype, rnd, sat, simulator_casts=False) -> Info:
+    """simulator_casts: the bound against pto-isa's CPU simulator, whose casts round float ->
+    float to nearest even whatever their mode and float -> integer by `odd` to nearest with ties
+    to odd (the model: toward zero, then odd if inexact): such a cast may land one step apart."""
     if dtype == x.dtype:
         raise Invalid("cast to the same type")
     narrowing = (dtype in INTS and x.dtype in FLOATS) or \
@@ -203,11 +204,13 @@ def cast(x: Info, dtype, rnd, sat, rint_float_casts=False) -> Info:
                 return Info(x.shape, dtype, lo_int, hi_int, 0.0 if x.err == 0 else hi_int - lo_int)
             lo, hi = max(lo, lo_int), min(hi, hi_int)
         err = 0.0 if x.err == 0 else math.ceil(x.err) + 1.0
+        if simulator_casts and rnd == "odd":
+            err += 1.0
         return Info(x.shape, dtype, lo, hi, err)
     mag = x.mag
     if dtype == "f16" and mag > LIMIT["f16"]:
         raise Invalid("f16 overflow")
-    mode_ignored = rint_float_casts and narrowing and rnd not in (None, "rint", "none")
+    mode_ignored = simulator_casts and narrowing and rnd not in (None, "rint", "none")
     return Info(x.shape, dtype, x.lo, x.hi,
                 propagate(dtype, x.err, mag, rounding(dtype, mag) if mode_ignored else 0.0))
 

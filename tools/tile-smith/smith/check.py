@@ -53,9 +53,9 @@ def window_shape(shape, items, allow_dynamic=True):
 
 
 class Env:
-    def __init__(self, kernel, rint_float_casts=False):
+    def __init__(self, kernel, simulator_casts=False):
         self.kernel = kernel
-        self.rint_float_casts = rint_float_casts  # analysis.cast
+        self.simulator_casts = simulator_casts  # analysis.cast
         self.globals = {}   # global tensor name -> Info of its content
         self.locals = {}    # let name -> Info
         self.scalars = {}   # scalar name -> dtype ("index" for loop variables)
@@ -111,7 +111,7 @@ class Env:
         if op in ("row_sum", "row_max", "row_min", "col_sum", "col_max", "col_min"):
             return A.reduction(op, args[0])
         if op == "cast":
-            return A.cast(args[0], at["dtype"], at.get("round"), at.get("sat"), self.rint_float_casts)
+            return A.cast(args[0], at["dtype"], at.get("round"), at.get("sat"), self.simulator_casts)
         if op == "matmul":
             return A.matmul(args[0], args[1], args[2] if len(args) > 2 else None, at.get("out"))
         if op == "gather":
@@ -214,11 +214,10 @@ def _count(shape):
     return n
 
 
-def analyze(kernel, rint_float_casts=False):
-    """{output name: Info} of a valid kernel; raises Invalid otherwise. rint_float_casts: the
-    bounds against an implementation that rounds float -> float casts to nearest even whatever
-    their mode (analysis.cast)."""
-    env = Env(kernel, rint_float_casts)
+def analyze(kernel, simulator_casts=False):
+    """{output name: Info} of a valid kernel; raises Invalid otherwise. simulator_casts: the
+    bounds against pto-isa's CPU simulator, which rounds some casts its own way (analysis.cast)."""
+    env = Env(kernel, simulator_casts)
     for s in kernel.body:
         env.stmt(s)
     if not env.outputs:

@@ -300,8 +300,8 @@ class Oracle:
             result.pto_isa += 1
             outputs["pto-isa"] = {name: load_output(os.path.join(out, name + ".npy"), info.dtype)
                                   for name, info in bounds.items()}
-        # pto-isa's simulator rounds float -> float casts to nearest even whatever their mode.
-        pto_bounds = analyze(kernel, rint_float_casts=True) if "pto-isa" in outputs else {}
+        # pto-isa's simulator rounds some casts its own way (analysis.cast).
+        pto_bounds = analyze(kernel, simulator_casts=True) if "pto-isa" in outputs else {}
         for name, info in bounds.items():
             for (a, b), bound in [(pair, pto_bounds[name].err if pair[1] == "pto-isa" else info.err)
                                   for pair in BOUNDED_PAIRS if pair[1] in outputs] + \
