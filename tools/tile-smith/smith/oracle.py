@@ -15,7 +15,9 @@ For one module and one target:
  4. With a pto-isa checkout (pto_isa.py), the module's C++ is built against
     pto-isa's headers and each kernel runs on its CPU simulator; its outputs
     must agree with the fused model's within the analysis' bound (another
-    correct implementation: its sums and transcendentals round differently).
+    correct implementation: its sums, transcendentals and some casts round
+    differently, analysis.cast). A kernel needing what the simulator lacks
+    (pto_isa.SIMULATOR_GAPS) is skipped there.
 The unfused lowering also launches matmuls of the same A apart (--join-matmuls=false), so
 fused against unfused checks the joined launches.
 """
@@ -115,6 +117,12 @@ def load_output(path, dtype):
     if dtype == "bf16":
         return bf16_to_f32(data).astype(np.float64)
     return data.astype(np.float64)
+
+
+def load_outputs(directory, bounds):
+    """A run's outputs (those `bounds` names) by name, as float64."""
+    return {name: load_output(os.path.join(directory, name + ".npy"), info.dtype)
+            for name, info in bounds.items()}
 
 
 def compare(a, b, bound):
@@ -286,8 +294,7 @@ class Oracle:
                 result.paired += verdict.mixed
             if mode == "fused":
                 result.joined += verdict.joined
-            outputs[mode] = {name: load_output(os.path.join(out, name + ".npy"), info.dtype)
-                             for name, info in bounds.items()}
+            outputs[mode] = load_outputs(out, bounds)
         if pto_build:
             out = os.path.join(directory, f"{kernel.name}-pto-isa")
             # pto-isa-run takes a run-time dim's value as a scalar input too.
@@ -298,8 +305,7 @@ class Oracle:
             if verdict.kind != "accepted":
                 return Finding(verdict.reason, target, kernel, verdict.message, verdict.signature())
             result.pto_isa += 1
-            outputs["pto-isa"] = {name: load_output(os.path.join(out, name + ".npy"), info.dtype)
-                                  for name, info in bounds.items()}
+            outputs["pto-isa"] = load_outputs(out, bounds)
         # pto-isa's simulator rounds some casts its own way (analysis.cast).
         pto_bounds = analyze(kernel, simulator_casts=True) if "pto-isa" in outputs else {}
         for name, info in bounds.items():
