@@ -196,6 +196,16 @@ struct TargetDescription {
            cubeFixedCycles;
   }
 
+  /// Cycles of `macs` multiply-accumulates of `operand` at the cube's peak:
+  /// whole fractal steps with no padding and no issue cost (the work
+  /// roofline's cube term).
+  double cubeWorkCycles(DType operand, uint64_t macs) const {
+    const CubeRate *r = cubeRate(operand);
+    if (!r)
+      return 0;
+    return double(macs) / double(r->m0 * r->k0 * r->n0) * r->cyclesPerStep;
+  }
+
   /// Cycles to move `bytes` on `path`: the slower of the sustained rate and
   /// (for GM paths) the small-transfer curve, plus the setup cost.
   double transferCycles(Path path, uint64_t bytes) const {

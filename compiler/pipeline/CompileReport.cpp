@@ -4,18 +4,15 @@
 #include "compiler/conversion/Strategy.h"
 #include "base/TargetDescription.h"
 #include "dialects/Ascend/AscendOps.h"
-#include "dialects/Tile/ElementTypes.h"
+#include "dialects/Tile/IntegerReplay.h"
+#include "dialects/Tile/KernelWork.h"
 #include "dialects/Tile/RuntimeDims.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
-#include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
-#include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MathExtras.h"
 
 #include <array>
 
@@ -24,33 +21,6 @@ using namespace tilec;
 
 namespace tilec::report {
 namespace {
-
-/// The result of the integer/index op `op` from the values of its operands,
-/// if it is arithmetic the report understands.
-std::optional<int64_t> foldIndexOp(Operation *op, ArrayRef<int64_t> in) {
-  return llvm::TypeSwitch<Operation *, std::optional<int64_t>>(op)
-      .Case([&](arith::AddIOp) { return in[0] + in[1]; })
-      .Case([&](arith::SubIOp) { return in[0] - in[1]; })
-      .Case([&](arith::MulIOp) { return in[0] * in[1]; })
-      .Case<arith::DivUIOp, arith::DivSIOp>([&](Operation *) {
-        return in[1] ? std::optional<int64_t>(in[0] / in[1]) : std::nullopt;
-      })
-      .Case([&](arith::FloorDivSIOp) {
-        return in[1] ? std::optional<int64_t>(llvm::divideFloorSigned(in[0], in[1])) : std::nullopt;
-      })
-      .Case<arith::RemUIOp, arith::RemSIOp>([&](Operation *) {
-        return in[1] ? std::optional<int64_t>(in[0] % in[1]) : std::nullopt;
-      })
-      .Case<arith::MinUIOp, arith::MinSIOp>([&](Operation *) { return std::min(in[0], in[1]); })
-      .Case<arith::MaxUIOp, arith::MaxSIOp>([&](Operation *) { return std::max(in[0], in[1]); })
-      .Case([&](arith::IndexCastOp) { return in[0]; })
-      .Case([&](arith::CmpIOp cmp) {
-        return std::optional<int64_t>(arith::applyCmpPredicate(
-            cmp.getPredicate(), APInt(64, in[0], /*isSigned=*/true),
-            APInt(64, in[1], /*isSigned=*/true)));
-      })
-      .Default([](Operation *) { return std::nullopt; });
-}
 
 /// A host index computed from constants and the induction variables bound in
 /// `ivs` (a loop bound such as an outer loop's variable), or nothing.
@@ -69,7 +39,7 @@ std::optional<int64_t> hostIndex(Value value, const llvm::DenseMap<Value, int64_
       return std::nullopt;
     in.push_back(*known);
   }
-  return foldIndexOp(op, in);
+  return foldIntegerOp(op, in);
 }
 
 /// Each run-time dim argument of `kernel` (`tile.dim`) at the value its
@@ -160,16 +130,14 @@ public:
   /// `arguments`: the values of the task's scalar arguments the host knows;
   /// `subblocks`: the cores of a block that run the task.
   TrafficCounter(ascend::TaskOp task, int64_t blocks, int64_t subblocks,
-                 const target::TargetDescription *target,
                  llvm::DenseMap<Value, int64_t> arguments)
-      : task(task), blocks(blocks), subblocks(subblocks), target(target),
-        arguments(std::move(arguments)) {}
+      : task(task), blocks(blocks), subblocks(subblocks), arguments(std::move(arguments)) {}
 
   /// Runs every block; false if the loops are not countable.
   bool count() {
     for (int64_t block = 0; block < blocks; ++block)
       for (int64_t sub = 0; sub < subblocks; ++sub) {
-        values = arguments;
+        replay = IntegerReplay(arguments);
         blockIdx = block;
         subblockIdx = sub;
         if (!run(task.getBody().front()))
@@ -179,62 +147,25 @@ public:
   }
 
   uint64_t read = 0, written = 0; ///< GM bytes of all blocks
-  double cubeCycles = 0;          ///< of all blocks' TMATMULs
 
 private:
-  std::optional<int64_t> valueOf(Value value) {
-    auto it = values.find(value);
-    if (it != values.end())
-      return it->second;
-    return std::nullopt;
-  }
-
-  /// Evaluates an index/integer op if its operands are known.
+  /// Records a block's ids, or the value of an index/integer op.
   void evaluate(Operation *op) {
-    if (op->getNumResults() != 1)
-      return;
-    Value result = op->getResult(0);
-    if (isa<ascend::BlockIdxOp>(op)) {
-      values[result] = blockIdx;
-      return;
-    }
-    if (isa<ascend::BlockDimOp>(op)) {
-      values[result] = blocks;
-      return;
-    }
-    if (isa<ascend::SubblockIdxOp>(op)) {
-      values[result] = subblockIdx;
-      return;
-    }
-    if (std::optional<int64_t> constant = getConstantIntValue(result)) {
-      values[result] = *constant;
-      return;
-    }
-    SmallVector<int64_t, 2> in;
-    for (Value operand : op->getOperands()) {
-      std::optional<int64_t> known = valueOf(operand);
-      if (!known)
-        return;
-      in.push_back(*known);
-    }
-    std::optional<int64_t> out = foldIndexOp(op, in);
-    if (out)
-      values[result] = *out;
-  }
-
-  void matmul(Value lhs, Value rhs) {
-    auto a = cast<ascend::TileBufferType>(lhs.getType());
-    auto b = cast<ascend::TileBufferType>(rhs.getType());
-    if (std::optional<DType> operand = dtypeOf(a.getElementType()); operand && target)
-      cubeCycles += target->matmulCycles(*operand, int(a.getRows()), int(a.getCols()),
-                                        int(b.getCols()));
+    if (isa<ascend::BlockIdxOp>(op))
+      replay.set(op->getResult(0), blockIdx);
+    else if (isa<ascend::BlockDimOp>(op))
+      replay.set(op->getResult(0), blocks);
+    else if (isa<ascend::SubblockIdxOp>(op))
+      replay.set(op->getResult(0), subblockIdx);
+    else
+      replay.evaluate(op);
   }
 
   /// A transfer of the tile's rows, or of its first `validRows` (`rows %n`).
   void transfer(Type tileType, Type gmType, Value validRows, uint64_t &total) {
     auto tile = cast<ascend::TileBufferType>(tileType);
     int64_t rows = tile.getRows();
-    if (std::optional<int64_t> valid = validRows ? valueOf(validRows) : std::nullopt)
+    if (std::optional<int64_t> valid = validRows ? replay.valueOf(validRows) : std::nullopt)
       rows = std::min(rows, *valid);
     total += uint64_t(rows * tile.getCols()) *
              elementBytes(cast<ascend::GlobalTensorType>(gmType).getElementType());
@@ -250,21 +181,13 @@ private:
   bool run(Block &block) {
     for (Operation &op : block) {
       if (auto loop = dyn_cast<scf::ForOp>(op)) {
-        std::optional<int64_t> lower = valueOf(loop.getLowerBound()),
-                               upper = valueOf(loop.getUpperBound()),
-                               step = valueOf(loop.getStep());
-        if (!lower || !upper || !step || *step <= 0)
+        if (!replay.forEachTrip(loop, [&] { return run(*loop.getBody()); }))
           return false;
-        for (int64_t iv = *lower; iv < *upper; iv += *step) {
-          values[loop.getInductionVar()] = iv;
-          if (!run(*loop.getBody()))
-            return false;
-        }
         continue;
       }
       if (auto branch = dyn_cast<scf::IfOp>(op)) {
         // A double-buffered item's second chunk, if any token rows are left.
-        std::optional<int64_t> taken = valueOf(branch.getCondition());
+        std::optional<int64_t> taken = replay.valueOf(branch.getCondition());
         Block *block = taken && *taken ? branch.thenBlock() : branch.elseBlock();
         if (!taken || (block && !run(*block)))
           return false;
@@ -277,10 +200,6 @@ private:
                  written);
       else if (auto push = dyn_cast<ascend::TPushOp>(op))
         pushed(push);
-      else if (auto mm = dyn_cast<ascend::TMatmulOp>(op))
-        matmul(mm.getLhs(), mm.getRhs());
-      else if (auto mm = dyn_cast<ascend::TMatmulAccOp>(op))
-        matmul(mm.getLhs(), mm.getRhs());
       else
         evaluate(&op);
     }
@@ -289,9 +208,9 @@ private:
 
   ascend::TaskOp task;
   int64_t blocks, subblocks;
-  const target::TargetDescription *target;
   int64_t blockIdx = 0, subblockIdx = 0;
-  llvm::DenseMap<Value, int64_t> arguments, values;
+  llvm::DenseMap<Value, int64_t> arguments;
+  IntegerReplay replay;
 };
 
 std::string megabytes(std::optional<uint64_t> bytes) {
@@ -300,15 +219,25 @@ std::string megabytes(std::optional<uint64_t> bytes) {
 
 } // namespace
 
-KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targetName) {
+TileFacts tileFacts(tile::KernelOp kernel) {
+  TileFacts facts;
+  for (unsigned index = 0; index < kernel.getNumArguments(); ++index)
+    if (std::optional<int64_t> bound = tile::dimBound(kernel, index))
+      facts.tokens = {tile::compiledDimValue(kernel, index), *bound};
+  facts.matmulMacs = tile::matmulMacs(kernel);
+  return facts;
+}
+
+KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targetName,
+                        TileFacts tile) {
   const target::TargetDescription *target = target::lookupTarget(targetName.str());
   KernelSummary summary;
   summary.kernel = kernel.getSymName().str();
+  summary.tile = std::move(tile);
   for (auto [index, type] : llvm::enumerate(kernel.getArgumentTypes()))
     if (isa<ascend::GlobalTensorType>(type))
       summary.parameterBytes += tensorBytes(type);
   summary.gmBytes = 0;
-  summary.cubeCycles = 0;
   llvm::DenseMap<Value, int64_t> dims = compiledDims(kernel);
   kernel.walk([&](Operation *launch) {
     // The tasks a launch runs, and how many cores of a block run each.
@@ -331,7 +260,6 @@ KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targ
     std::optional<int64_t> runs = runsOf(launch, kernel, dims);
     entry.runs = runs.value_or(0);
     entry.gmRead = entry.gmWritten = 0;
-    entry.cubeCycles = 0;
     for (auto [name, subblocks] : tasks) {
       auto task = SymbolTable::lookupNearestSymbolFrom<ascend::TaskOp>(module, name);
       if (!task) {
@@ -355,27 +283,20 @@ KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targ
       for (auto [argument, operand] : llvm::zip(task.getArguments(), launch->getOperands()))
         if (std::optional<int64_t> known = hostIndex(operand, dims))
           arguments[argument] = *known;
-      TrafficCounter counter(task, entry.blocks, subblocks, target, std::move(arguments));
+      TrafficCounter counter(task, entry.blocks, subblocks, std::move(arguments));
       if (!runs || !counter.count() || !entry.gmRead) {
         entry.gmRead.reset();
         continue;
       }
       *entry.gmRead += counter.read * uint64_t(*runs);
       *entry.gmWritten += counter.written * uint64_t(*runs);
-      *entry.cubeCycles += counter.cubeCycles * double(*runs);
     }
-    if (!entry.gmRead) {
+    if (!entry.gmRead)
       entry.gmWritten.reset();
-      entry.cubeCycles.reset();
-    }
     if (entry.gmRead && entry.gmWritten && summary.gmBytes)
       *summary.gmBytes += *entry.gmRead + *entry.gmWritten;
     else
       summary.gmBytes.reset();
-    if (entry.cubeCycles && summary.cubeCycles)
-      *summary.cubeCycles += *entry.cubeCycles;
-    else
-      summary.cubeCycles.reset();
     summary.launches.push_back(std::move(entry));
   });
   return summary;
@@ -447,20 +368,20 @@ void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::Strin
                         double(*fused.gmBytes) / double(fused.parameterBytes),
                         targetDescription->chipGmMicros(fused.parameterBytes));
   os << "\n";
-  if (fused.tokens && fused.gmBytes) {
-    double tokens = double(fused.tokens->compiled);
+  if (fused.tile.tokens && fused.gmBytes) {
+    double tokens = double(fused.tile.tokens->compiled);
     os << llvm::formatv("per token, compiled for {0} tokens (bound {1}): GM traffic {2:F1} KB; parameters "
                         "once {3:F1} KB\n",
-                        fused.tokens->compiled, fused.tokens->bound, double(*fused.gmBytes) / tokens / 1e3,
+                        fused.tile.tokens->compiled, fused.tile.tokens->bound, double(*fused.gmBytes) / tokens / 1e3,
                         double(fused.parameterBytes) / tokens / 1e3);
   }
-  // The work's bound: the parameters once at the HBM bandwidth, or the cube
-  // work spread over every cube core. The vector work depends on the cost of
-  // each instruction the model runs; tile-run counts it.
-  if (targetDescription && fused.cubeCycles) {
+  // The work's bound: the parameters once at the HBM bandwidth, or the
+  // kernel's multiply-accumulates at the peak of every cube core. The vector
+  // work depends on the cost of each instruction the model runs; tile-run
+  // counts it.
+  if (targetDescription && fused.tile.matmulMacs) {
     double memory = targetDescription->chipGmMicros(fused.parameterBytes);
-    double cube =
-        targetDescription->cyclesToMicros(*fused.cubeCycles / targetDescription->cubeCores);
+    double cube = tile::cubeWorkMicros(*targetDescription, *fused.tile.matmulMacs);
     os << llvm::formatv("work bound: {0:F3} us ({1}; memory {2:F3}, cube {3:F3}; the vector "
                         "term and modeled / bound: tile-run)\n",
                         std::max(memory, cube), cube > memory ? "cube" : "memory", memory, cube);

@@ -11,7 +11,9 @@
 #ifndef TILEC_COMPILER_PIPELINE_COMPILEREPORT_H
 #define TILEC_COMPILER_PIPELINE_COMPILEREPORT_H
 
+#include "base/DType.h"
 #include "dialects/Ascend/AscendOps.h"
+#include "dialects/Tile/TileOps.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/raw_ostream.h"
@@ -35,29 +37,38 @@ struct LaunchSummary {
   /// GM bytes over all runs; nothing when a host loop's trip count is not known
   /// at compile time (a bound from a scalar parameter).
   std::optional<uint64_t> gmRead, gmWritten;
-  /// Cycles of its TMATMULs over all blocks and runs, as the model charges
-  /// them (TargetDescription::matmulCycles); counted with the GM bytes.
-  std::optional<double> cubeCycles;
 };
 
-struct KernelSummary {
-  std::string kernel;
-  std::vector<LaunchSummary> launches;
-  std::optional<uint64_t> gmBytes;   ///< read + written by every launch
-  std::optional<double> cubeCycles;  ///< of every launch
-  uint64_t parameterBytes = 0;       ///< every input read once, every output written once
+/// What a summary takes from the tile.kernel, which lowering replaces.
+struct TileFacts {
   /// A kernel with a run-time dim (`dim T <= 8192`): the token count it was
   /// compiled at and the bound; the report adds figures per token.
   struct Tokens {
     int64_t compiled = 0, bound = 0;
   };
   std::optional<Tokens> tokens;
+  /// Its matmuls' multiply-accumulates per operand type (tile::matmulMacs):
+  /// the work bound's cube term.
+  std::optional<std::map<DType, uint64_t>> matmulMacs;
+};
+
+/// The facts of `kernel` at the token count it was compiled at.
+TileFacts tileFacts(tile::KernelOp kernel);
+
+struct KernelSummary {
+  std::string kernel;
+  std::vector<LaunchSummary> launches;
+  std::optional<uint64_t> gmBytes;   ///< read + written by every launch
+  uint64_t parameterBytes = 0;       ///< every input read once, every output written once
+  TileFacts tile; ///< taken from the kernel before lowering
 };
 
 /// The summary of `kernel`'s host program in a module that went through the
 /// pipeline at least to the ascend stage.
-/// `target` names the target whose cube rates count the TMATMUL cycles.
-KernelSummary summarize(mlir::ModuleOp module, ascend::KernelOp kernel, llvm::StringRef target);
+/// `target` names the target whose clusters a mixed launch counts.
+/// `tile` is what tileFacts gave before lowering (the launches need none of it).
+KernelSummary summarize(mlir::ModuleOp module, ascend::KernelOp kernel, llvm::StringRef target,
+                        TileFacts tile = {});
 
 /// The text `tilec --report` prints: the launches of `fused` (the kernel as
 /// compiled), then its GM traffic against `unfused` (the same kernel without

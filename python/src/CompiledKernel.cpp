@@ -87,12 +87,14 @@ std::pair<report::KernelSummary, std::optional<report::KernelSummary>> CompiledK
   auto inModule = [&](mlir::ModuleOp module) {
     return module.lookupSymbol<ascend::KernelOp>(opened->kernel.getSymName());
   };
-  report::KernelSummary fused = report::summarize(*ascendModule, inModule(*ascendModule), options.target);
+  report::TileFacts facts = report::tileFacts(opened->kernel);
+  report::KernelSummary fused =
+      report::summarize(*ascendModule, inModule(*ascendModule), options.target, facts);
   if (!options.fuse)
     return {fused, std::nullopt};
   // The baseline `tilec --report` compares with: the same kernel, unfused.
   mlir::OwningOpRef<mlir::ModuleOp> unfused = lowered(false, Stage::Ascend);
-  return {fused, report::summarize(*unfused, inModule(*unfused), options.target)};
+  return {fused, report::summarize(*unfused, inModule(*unfused), options.target, facts)};
 }
 
 std::string CompiledKernel::reportText() {

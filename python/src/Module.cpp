@@ -64,7 +64,14 @@ py::dict summaryDict(CompiledKernel &kernel) {
   dict["gm_bytes"] = fused.gmBytes;
   dict["unfused_gm_bytes"] = unfused ? unfused->gmBytes : std::nullopt;
   dict["parameter_bytes"] = fused.parameterBytes;
-  dict["cube_cycles"] = fused.cubeCycles;
+  if (fused.tile.matmulMacs) {
+    py::dict macs;
+    for (auto [operand, count] : *fused.tile.matmulMacs)
+      macs[py::str(std::string(name(operand)))] = count;
+    dict["matmul_macs"] = macs;
+  } else {
+    dict["matmul_macs"] = py::none();
+  }
   return dict;
 }
 

@@ -48,7 +48,16 @@ def test_report_is_the_data_tilec_report_prints():
     assert report["gm_bytes"] == sum(l["gm_read"] + l["gm_written"] for l in launches)
     assert report["unfused_gm_bytes"] > report["gm_bytes"]
     assert tilec.compile(RMSNORM, fuse=False).report()["unfused_gm_bytes"] is None
-    assert report["cube_cycles"] == 0  # no matmul
+    assert report["matmul_macs"] == {}  # no matmul
+
+
+def test_report_counts_the_matmul_work_and_tokens_as_tilec_does():
+    w8a8 = tilec.compile(kernel_path("matmul_w8a8.tile"))
+    assert w8a8.report()["matmul_macs"] == {"i8": 128 * 1024 * 512}
+    flagship = kernel_path("deepseek_v4/prefill_qkv_rope.tile")
+    _, text, _ = run_tool("tilec", flagship, "-D", "T=128", "--report")
+    assert tilec.compile(flagship, defines={"T": 128}).report_text() == text
+    assert "per token, compiled for 128 tokens (bound 8192)" in text
 
 
 def test_defines_override_consts_as_tilec_D():

@@ -110,8 +110,8 @@ class Kernel:
     def report(self):
         """The `tilec --report` data: launches (task, core, blocks, runs, on_chip_bytes,
         fused_ops, chunk_rows, double_buffered, gm_read, gm_written), gm_bytes,
-        unfused_gm_bytes (None when compiled unfused), parameter_bytes and cube_cycles (the
-        TMATMUL cycles of every launch on the target)."""
+        unfused_gm_bytes (None when compiled unfused), parameter_bytes and matmul_macs (the
+        kernel's multiply-accumulates per operand type, the work bound's cube term)."""
         return self._core.summary()
 
     def report_text(self):

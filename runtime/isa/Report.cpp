@@ -19,8 +19,8 @@ const char *Roofline::boundBy() const {
 }
 
 Roofline workRoofline(const target::TargetDescription &target, const ModelReport &total,
-                      uint64_t parameterBytes) {
-  return {total.cubeBoundMicros, total.vectorBoundMicros, target.chipGmMicros(parameterBytes)};
+                      uint64_t parameterBytes, double cubeWorkMicros) {
+  return {cubeWorkMicros, total.vectorBoundMicros, target.chipGmMicros(parameterBytes)};
 }
 
 double ModelReport::rooflineRatio() const {

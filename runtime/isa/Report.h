@@ -50,10 +50,12 @@ struct ModelReport {
 };
 
 /// The bound of the work rather than of this lowering's traffic: every kernel
-/// parameter read or written once at the chip's HBM bandwidth, or the cube or
-/// vector work the model ran (`total`'s compute terms), whichever is larger.
+/// parameter read or written once at the chip's HBM bandwidth, the kernel's
+/// multiply-accumulates at the cube's peak (`cubeWorkMicros`, see
+/// dialects/Tile/KernelWork.h), or the vector work the model ran, whichever is
+/// larger.
 Roofline workRoofline(const target::TargetDescription &target, const ModelReport &total,
-                      uint64_t parameterBytes);
+                      uint64_t parameterBytes, double cubeWorkMicros);
 
 ModelReport summarize(const target::TargetDescription &target,
                       const std::vector<const CoreContext *> &cores);

@@ -4,10 +4,31 @@
 #include "OutputComparison.h"
 #include "RunReport.h"
 
+#include "dialects/Tile/KernelWork.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace tilec::run {
+namespace {
+
+/// The kernel's i32 scalar arguments at this run's inputs (one per input
+/// parameter, in order): they may bound a loop around a matmul.
+llvm::DenseMap<mlir::Value, int64_t> scalarArguments(tile::KernelOp kernel,
+                                                     const std::vector<HostTensor> &inputs) {
+  llvm::DenseMap<mlir::Value, int64_t> arguments;
+  size_t input = 0;
+  for (auto [index, parameter] : llvm::enumerate(interp::kernelParameters(kernel))) {
+    if (parameter.isOutput)
+      continue;
+    const HostTensor &value = inputs[input++];
+    if (parameter.isScalar && value.dtype() == DType::I32)
+      arguments[kernel.getBody().getArgument(index)] = value.data<int32_t>()[0];
+  }
+  return arguments;
+}
+
+} // namespace
 
 bool checkAndReport(const ModelRunner &model, tile::KernelOp kernel,
                     const std::vector<HostTensor> &inputs,
@@ -20,6 +41,8 @@ bool checkAndReport(const ModelRunner &model, tile::KernelOp kernel,
   report.target = options.target;
   report.model = &model.info();
   report.parameterBytes = parameterBytes(inputs, outputs);
+  if (std::optional<std::map<DType, uint64_t>> macs = tile::matmulMacs(kernel, scalarArguments(kernel, inputs)))
+    report.cubeWorkMicros = tile::cubeWorkMicros(*options.target, *macs);
   bool passed = true;
   if (options.check) {
     mlir::FailureOr<std::vector<HostTensor>> expected =

@@ -29,6 +29,17 @@ llvm::json::Object pathBytes(const isa::ModelReport &r) {
   return bytes;
 }
 
+isa::Roofline workRoofline(const RunReport &report) {
+  const isa::ModelReport &total = report.model->total;
+  return isa::workRoofline(*report.target, total, report.parameterBytes,
+                           report.cubeWorkMicros.value_or(total.cubeBoundMicros));
+}
+
+/// Where the work roofline's cube term comes from.
+const char *cubeWorkSource(const RunReport &report) {
+  return report.cubeWorkMicros ? "matmul MACs at peak" : "the model's cube time";
+}
+
 } // namespace
 
 llvm::json::Value toJson(const RunReport &report) {
@@ -41,7 +52,7 @@ llvm::json::Value toJson(const RunReport &report) {
                                           {"blocks", launch.blocks},
                                           {"start_us", launch.startMicros},
                                           {"modeled_us", launch.report.micros}});
-  isa::Roofline work = isa::workRoofline(*report.target, total, report.parameterBytes);
+  isa::Roofline work = workRoofline(report);
   llvm::json::Object json{
       {"kernel", report.kernel},
       {"target", std::string(report.target->name)},
@@ -59,6 +70,7 @@ llvm::json::Value toJson(const RunReport &report) {
                           {"bound_by", work.boundBy()},
                           {"modeled_over_bound", total.micros / work.boundMicros()},
                           {"cube_us", work.cubeMicros},
+                          {"cube_from", cubeWorkSource(report)},
                           {"vector_us", work.vectorMicros},
                           {"memory_us", work.memoryMicros}}},
       {"pipe_busy_us", pipeBusy(total)},
@@ -124,11 +136,12 @@ void printRunReport(llvm::raw_ostream &os, const RunReport &report) {
      << ", vector " << llvm::format("%.3f", total.vectorBoundMicros) << ", memory "
      << llvm::format("%.3f", total.memoryBoundMicros) << "), ratio "
      << llvm::format("%.2f", total.rooflineRatio()) << "\n";
-  isa::Roofline work = isa::workRoofline(*report.target, total, report.parameterBytes);
+  isa::Roofline work = workRoofline(report);
   os << "work:      bound " << llvm::format("%.3f", work.boundMicros()) << " us ("
      << work.boundBy() << "; parameters once " << llvm::format("%.2f", report.parameterBytes / 1e6)
      << " MB = memory " << llvm::format("%.3f", work.memoryMicros) << ", cube "
-     << llvm::format("%.3f", work.cubeMicros) << ", vector " << llvm::format("%.3f", work.vectorMicros)
+     << llvm::format("%.3f", work.cubeMicros) << " (" << cubeWorkSource(report) << "), vector "
+     << llvm::format("%.3f", work.vectorMicros)
      << "), modeled "
      << llvm::format("%.2f", total.micros / work.boundMicros()) << "x the bound\n";
   os << "busy us:  ";

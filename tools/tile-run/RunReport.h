@@ -22,6 +22,9 @@ struct RunReport {
   /// Bytes of the kernel's tensor parameters, inputs and outputs: the traffic
   /// of the work itself, for the work roofline.
   uint64_t parameterBytes = 0;
+  /// The kernel's matmul multiply-accumulates at the cube's peak, for the work
+  /// roofline; when a loop's trip count hides them, the cube time the model ran.
+  std::optional<double> cubeWorkMicros;
   /// --check: one row per output against the interpreter.
   std::optional<std::vector<OutputComparison>> check;
   double wallSeconds = 0; ///< the whole tile-run invocation

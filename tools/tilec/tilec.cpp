@@ -11,7 +11,6 @@
 #include "compiler/pipeline/Pipeline.h"
 #include "compiler/pipeline/PipelineFlags.h"
 #include "compiler/pipeline/Registration.h"
-#include "dialects/Tile/RuntimeDims.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
@@ -108,12 +107,10 @@ int compile() {
     errs() << "tilec: error: --report needs the ascend stage (--emit=ascend or cpp)\n";
     return 1;
   }
-  // The run-time dim of each kernel, before lowering drops the tile.kernels.
-  std::map<std::string, tilec::report::KernelSummary::Tokens> tokens;
+  // What the report needs of each tile.kernel, before lowering replaces it.
+  std::map<std::string, tilec::report::TileFacts> factsByKernel;
   for (auto kernel : module->getOps<tilec::tile::KernelOp>())
-    for (unsigned index = 0; index < kernel.getNumArguments(); ++index)
-      if (std::optional<int64_t> bound = tilec::tile::dimBound(kernel, index))
-        tokens[kernel.getSymName().str()] = {tilec::tile::compiledDimValue(kernel, index), *bound};
+    factsByKernel[kernel.getSymName().str()] = tilec::report::tileFacts(kernel);
   // The baseline the report compares with: the same kernels, unfused.
   mlir::OwningOpRef<mlir::ModuleOp> unfused;
   if (report && pipelineOptions->fuse) {
@@ -136,13 +133,13 @@ int compile() {
 
   if (report)
     for (auto kernel : module->getOps<tilec::ascend::KernelOp>()) {
-      tilec::report::KernelSummary summary = tilec::report::summarize(*module, kernel, pipelineOptions->target);
-      if (auto found = tokens.find(kernel.getSymName().str()); found != tokens.end())
-        summary.tokens = found->second;
+      tilec::report::TileFacts facts = factsByKernel[kernel.getSymName().str()];
+      tilec::report::KernelSummary summary =
+          tilec::report::summarize(*module, kernel, pipelineOptions->target, facts);
       std::optional<tilec::report::KernelSummary> baseline;
       if (unfused)
         if (auto original = unfused->lookupSymbol<tilec::ascend::KernelOp>(kernel.getSymName()))
-          baseline = tilec::report::summarize(*unfused, original, pipelineOptions->target);
+          baseline = tilec::report::summarize(*unfused, original, pipelineOptions->target, facts);
       tilec::report::print(summary, baseline ? &*baseline : nullptr, pipelineOptions->target,
                            outs());
     }
