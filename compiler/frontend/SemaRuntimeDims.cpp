@@ -155,6 +155,8 @@ Type Sema::trackRuntimeRows(Expr &expr, Type type) {
     };
     if (kind == BuiltinKind::Binary || kind == BuiltinKind::Compare || kind == BuiltinKind::Select)
       paired = operands;
+    else if (kind == BuiltinKind::Broadcast)
+      argsAt({0});
     else if (kind == BuiltinKind::Matmul)
       argsAt({0, 2}); // a and acc; b's rows are the product's K
     else if (kind == BuiltinKind::Rope)
@@ -182,6 +184,22 @@ Type Sema::trackRuntimeRows(Expr &expr, Type type) {
   } else {
     return type; // a function's result has the type its body gave it
   }
+
+  // Broadcasting aligns trailing dimensions, so the run-time rows of an operand
+  // of lower rank than the result would meet an inner dimension of it: equal at
+  // the bound, they differ below it.
+  for (const Type *operand : paired)
+    if (!operand->rowsDim.empty() && operand->isTensorLike() && type.isTensorLike() &&
+        operand->shape.size() < type.shape.size()) {
+      diags.error(expr.loc, "'" + op + "' spreads a rank-" + llvm::Twine(operand->shape.size()) +
+                                " operand with the run-time rows " + operand->rowsDim + " over rank " +
+                                llvm::Twine(type.shape.size()) +
+                                ": trailing dimensions align, so its rows would meet dimension " +
+                                llvm::Twine(type.shape.size() - operand->shape.size()) +
+                                " of the result; a run-time dim stays the first dimension (reshape to " +
+                                "the result's rank first)");
+      return Type::error();
+    }
 
   const Type *rows = nullptr;
   for (const Type *operand : operands) {
