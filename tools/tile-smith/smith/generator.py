@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .analysis import Info, Invalid
 from .check import Env, analyze
-from .expressions import Expressions, E, const as const_f32, count
+from .expressions import Expressions, E, const as const_f32, count, I8_N_STEP
 from .tree import COMMON_CONSTS, Expr, Kernel, Param, Stmt, expressions, render_module, statements
 
 DIMS = (1, 2, 3, 4, 5, 7, 8, 16, 16, 17, 24, 32, 32, 33, 48, 63, 64, 64, 65, 96, 100, 127, 128,
@@ -270,10 +270,8 @@ class KernelGen:
         pairing takes (the oracle's paired mode runs it so)."""
         rng = self.rng
         operand = rng.choice(("bf16", "f16", "i8"))
-        # i8 matmul dims are whole multiples of 32 (form_matmul).
-        unit = 32 if operand == "i8" else 16
-        m, k, n = (unit * rng.randint(1, 16), unit * rng.choice((1, 2, 4, 8)),
-                   unit * rng.randint(1, 8))
+        m, k = 16 * rng.randint(1, 16), 16 * rng.choice((1, 2, 4, 8))
+        n = n_step(operand) * rng.randint(1, 8)
         a, b = self.x.new_param((m, k), operand), self.x.new_param((k, n), operand)
         value = E("matmul", E("param", name=a.name), E("param", name=b.name))
         if operand == "i8":
@@ -292,8 +290,7 @@ class KernelGen:
         their B loaded where the first matmul is."""
         rng = self.rng
         operand = rng.choice(("bf16", "f16", "i8"))
-        unit = 32 if operand == "i8" else 16
-        m, k = unit * rng.randint(1, 16), unit * rng.choice((1, 2, 4, 8))
+        m, k = 16 * rng.randint(1, 16), 16 * rng.choice((1, 2, 4, 8))
         x = self.x.new_param((m, k), operand)
         value = E("param", name=x.name)
         if operand != "i8" and rng.random() < 0.5:   # the flagship's normalised activations
@@ -303,7 +300,7 @@ class KernelGen:
         self.emit(Stmt("let", name=a, expr=value))
         product = "i32" if operand == "i8" else "f32"
         for _ in range(rng.choice((2, 2, 3))):
-            n = unit * rng.randint(1, 8)
+            n = n_step(operand) * rng.randint(1, 8)
             b = self.x.new_param((k, n), operand)
             value = E("matmul", E("var", name=a), E("param", name=b.name))
             if rng.random() < 0.5:
@@ -424,6 +421,11 @@ class KernelGen:
                 forms.append(f"{size // 2} * 2")
             self.kernel.consts.append((name, rng.choice(forms)))
             self.kernel.dim_names[size] = name
+
+
+def n_step(operand):
+    """The step of a feature's matmul N: 16, whole 32-column blocks for i8."""
+    return I8_N_STEP if operand == "i8" else 16
 
 
 def used_names(kernel):
