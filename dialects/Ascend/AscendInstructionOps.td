@@ -226,8 +226,10 @@ class Ascend_VecRowReduce<string mnemonic, string isaName>
     : Ascend_Instr<mnemonic, isaName, "v"> {
   let summary = isaName # ": reduce each row of a UB tile to [R, 1] (V)";
   let description = [{
-    `dst` is [R, 1] for an [R, C] `src`; `tmp` is an [R, C] scratch tile of
-    the source's element type that the a2a3 instruction overwrites.
+    `dst` is [R, 1] for an [R, C] `src`; `tmp` is a scratch tile of R rows
+    and the source's element type that the a2a3 instruction overwrites, with
+    at least the columns it writes (`base/RowReduceTmp.h`: half the repeats of
+    a float row longer than one repeat, else one 32-byte block).
     ```mlir
     ascend.trowsum %r, %a, %tmp : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
     ```

@@ -5,7 +5,9 @@
 // checked against the target description by the conversion passes.
 //
 //===----------------------------------------------------------------------===//
+#include "base/RowReduceTmp.h"
 #include "dialects/Ascend/AscendOps.h"
+#include "dialects/Tile/ElementTypes.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Matchers.h"
@@ -276,14 +278,21 @@ LogicalResult TMovOp::verify() {
   return expectSameElement(*this, "source", src.getElementType(), dst.getElementType());
 }
 
-/// Row reductions: [R, C] → [R, 1] with an [R, C] scratch tile.
+/// Row reductions: [R, C] → [R, 1] with a scratch tile of R rows and the
+/// columns the a2a3 instruction writes (base/RowReduceTmp.h).
 static LogicalResult verifyRowReduce(Operation *op, TileBufferType dst, TileBufferType src,
                                      TileBufferType tmp) {
   if (failed(expectSpace(op, "scratch", tmp, {MemorySpace::ub})) ||
-      failed(expectSameShape(op, "scratch", tmp, src, "source")) ||
       failed(expectSameElement(op, "scratch", tmp.getElementType(), src.getElementType(),
                                "source")))
     return failure();
+  if (std::optional<tilec::DType> element = tilec::dtypeOf(src.getElementType())) {
+    int64_t needed = std::min(src.getCols(), tilec::rowReduceTmpCols(*element, src.getCols()));
+    if (tmp.getRows() != src.getRows() || tmp.getCols() < needed)
+      return op->emitOpError("scratch must be [")
+             << src.getRows() << ", at least " << needed << "] for a source of " << shapeText(src)
+             << " (the columns the a2a3 instruction writes), found " << shapeText(tmp);
+  }
   if (dst.getRows() != src.getRows() || dst.getCols() != 1)
     return op->emitOpError("destination must be [") << src.getRows() << ", 1], found "
                                                     << shapeText(dst);

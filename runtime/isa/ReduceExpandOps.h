@@ -3,6 +3,7 @@
 // UB tiles (pipe V), each in the order docs/runtime-isa.md states.
 #pragma once
 
+#include "base/RowReduceTmp.h"
 #include "runtime/isa/VectorOps.h"
 
 namespace tilec::isa {
@@ -97,6 +98,12 @@ void rowReduce(const char *name, Dst &dst, Src &src, Tmp &tmp,
     ins.fail("row reduction of a " + std::to_string(rows) + "x" +
              std::to_string(cols) + " source into " +
              std::to_string(dst.GetValidRow()) + " rows");
+  // The a2a3 instruction writes this much of tmp (base/RowReduceTmp.h).
+  const int64_t tmpCols = std::min<int64_t>(cols, rowReduceTmpCols(dtypeOf<T>, cols));
+  if (Tmp::Rows < rows || Tmp::Cols < tmpCols)
+    ins.fail("the tmp tile is " + std::to_string(Tmp::Rows) + "x" + std::to_string(Tmp::Cols) +
+             ", but a2a3 writes " + std::to_string(rows) + "x" + std::to_string(tmpCols) +
+             " of it for a row reduction of " + std::to_string(cols) + " columns");
   for (int r = 0; r < rows; ++r)
     dst.at(r, 0) = store<T>(reduceRow(src.data() + size_t(r) * Src::Cols, cols,
                                       init, f));

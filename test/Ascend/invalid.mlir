@@ -832,12 +832,24 @@ ascend.task @rowsum_tmp_space() attributes {core = #ascend.core<aiv>} {
 
 // -----
 
+// 512 f32 columns are 8 repeats: a2a3 keeps their 4 pairwise sums, 256 columns.
 ascend.task @rowsum_tmp_shape() attributes {core = #ascend.core<aiv>} {
   %d = ascend.alloc : !ascend.tile<16x1xf32, ub>
+  %s = ascend.alloc : !ascend.tile<16x512xf32, ub>
+  %t = ascend.alloc : !ascend.tile<16x128xf32, ub>
+  // expected-error @+1 {{'ascend.trowmax' op scratch must be [16, at least 256] for a source of [16, 512] (the columns the a2a3 instruction writes), found [16, 128]}}
+  ascend.trowmax %d, %s, %t : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x512xf32, ub>, !ascend.tile<16x128xf32, ub>
+  ascend.return
+}
+
+// -----
+
+ascend.task @rowsum_tmp_rows() attributes {core = #ascend.core<aiv>} {
+  %d = ascend.alloc : !ascend.tile<16x1xf32, ub>
   %s = ascend.alloc : !ascend.tile<16x64xf32, ub>
-  %t = ascend.alloc : !ascend.tile<16x32xf32, ub>
-  // expected-error @+1 {{'ascend.trowmax' op scratch shape [16, 32] differs from the source's [16, 64]}}
-  ascend.trowmax %d, %s, %t : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<16x32xf32, ub>
+  %t = ascend.alloc : !ascend.tile<8x64xf32, ub>
+  // expected-error @+1 {{'ascend.trowsum' op scratch must be [16, at least 8] for a source of [16, 64] (the columns the a2a3 instruction writes), found [8, 64]}}
+  ascend.trowsum %d, %s, %t : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<8x64xf32, ub>
   ascend.return
 }
 

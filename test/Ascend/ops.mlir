@@ -108,6 +108,11 @@ ascend.task @vector(%x: !ascend.gm<64x128xf32>, %y: !ascend.gm<64x128xf32>, %s: 
   ascend.trowmax %row, %t0, %t2 : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
   // CHECK: ascend.trowmin %[[ROW]], %[[T0]], %[[T2]] :
   ascend.trowmin %row, %t0, %t2 : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x128xf32, ub>, !ascend.tile<16x128xf32, ub>
+  // The scratch needs only the columns a2a3 writes: 512 f32 columns keep 256.
+  // CHECK: ascend.trowsum %[[ROW]], %{{.*}}, %{{.*}} : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x512xf32, ub>, !ascend.tile<16x256xf32, ub>
+  %wide = ascend.alloc : !ascend.tile<16x512xf32, ub>
+  %half = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  ascend.trowsum %row, %wide, %half : !ascend.tile<16x1xf32, ub>, !ascend.tile<16x512xf32, ub>, !ascend.tile<16x256xf32, ub>
   // CHECK: ascend.tcolsum %[[COL]], %[[T0]] : !ascend.tile<1x128xf32, ub>, !ascend.tile<16x128xf32, ub>
   ascend.tcolsum %col, %t0 : !ascend.tile<1x128xf32, ub>, !ascend.tile<16x128xf32, ub>
   // CHECK: ascend.tcolmax %[[COL]], %[[T0]] :

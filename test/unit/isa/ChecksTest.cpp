@@ -171,6 +171,27 @@ TEST_F(Checks, MatmulDimensions) {
   EXPECT_MODEL_ERROR(TMATMUL(c, a, b), "m, k, n = 16, 0, 16 must each be in [1, 4095]");
 }
 
+// A row reduction's tmp holds what the a2a3 instruction writes: for 512 f32
+// columns (8 repeats) the 4 pairwise sums of its repeats, 256 columns.
+TEST_F(Checks, RowReductionTmpHoldsWhatA2a3Writes) {
+  using Src = Tile<TileType::Vec, float, 8, 512>;
+  using Half = Tile<TileType::Vec, float, 8, 256>;
+  using Quarter = Tile<TileType::Vec, float, 8, 128>;
+  using Sum = Tile<TileType::Vec, float, 8, 1, BLayout::ColMajor>;
+  Src src;
+  Half half;
+  Quarter quarter;
+  Sum sum;
+  TASSIGN(src, 0);
+  TASSIGN(half, 16384);
+  TASSIGN(quarter, 24576);
+  TASSIGN(sum, 28672);
+  TROWSUM(sum, src, half);
+  EXPECT_MODEL_ERROR(TROWSUM(sum, src, quarter),
+                     "the tmp tile is 8x128, but a2a3 writes 8x256 of it for a row "
+                     "reduction of 512 columns");
+}
+
 class CubeCoreChecks : public IsaTest {
 protected:
   CubeCoreChecks() : IsaTest(CoreKind::Cube) {}
