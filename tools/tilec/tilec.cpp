@@ -107,10 +107,12 @@ int compile() {
     errs() << "tilec: error: --report needs the ascend stage (--emit=ascend or cpp)\n";
     return 1;
   }
-  // What the report needs of each tile.kernel, before lowering replaces it.
+  // What the report needs of each tile.kernel, before lowering replaces it
+  // (counting the matmul work replays the kernel's loops: only for a report).
   std::map<std::string, tilec::report::TileFacts> factsByKernel;
-  for (auto kernel : module->getOps<tilec::tile::KernelOp>())
-    factsByKernel[kernel.getSymName().str()] = tilec::report::tileFacts(kernel);
+  if (report)
+    for (auto kernel : module->getOps<tilec::tile::KernelOp>())
+      factsByKernel[kernel.getSymName().str()] = tilec::report::tileFacts(kernel);
   // The baseline the report compares with: the same kernels, unfused.
   mlir::OwningOpRef<mlir::ModuleOp> unfused;
   if (report && pipelineOptions->fuse) {
