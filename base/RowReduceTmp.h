@@ -1,6 +1,6 @@
 // The scratch tile of pto-isa's a2a3 row reductions (TROWSUM, TROWMAX,
 // TROWMIN): how much of it the instruction writes. The ascend verifier and the
-// model check the tile against it (tilec allocates the source's shape).
+// model check the tile against it, and tilec allocates just that much.
 #pragma once
 
 #include "base/DType.h"

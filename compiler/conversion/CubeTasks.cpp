@@ -64,6 +64,22 @@ void forRange(OpBuilder &b, Location loc, Value from, Value to, Value step,
   body(loop.getInductionVar());
 }
 
+/// `src` (L1) whole into `dst` (L0A or L0B). TMOV copies tiles as stored, so
+/// their padded shapes must match; an 8-bit A block whose rows are not a
+/// multiple of 32 pads them to 32 in L1 but to 16 in L0A, and TEXTRACT then
+/// takes its window at the origin.
+void moveWhole(OpBuilder &b, Location loc, Value dst, Value src, Value zero) {
+  auto padded = [](Value tile) {
+    auto type = cast<ascend::TileBufferType>(tile.getType());
+    return std::make_pair(llvm::alignTo(type.getRows(), type.getCubeRowGranule()),
+                          llvm::alignTo(type.getCols(), type.getCubeColGranule()));
+  };
+  if (padded(dst) == padded(src))
+    ascend::TMovOp::create(b, loc, dst, src);
+  else
+    ascend::TExtractOp::create(b, loc, dst, src, zero, zero);
+}
+
 } // namespace
 
 FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location loc,
@@ -154,11 +170,11 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
         ascend::TExtractOp::create(b, loc, aL0(l0), panel, zero,
                                    arith::AddIOp::create(b, loc, kOffset, within));
       else if (stepsPerChunk == 1)
-        ascend::TMovOp::create(b, loc, aL0(l0), aL1(stage));
+        moveWhole(b, loc, aL0(l0), aL1(stage), zero);
       else
         ascend::TExtractOp::create(b, loc, aL0(l0), aL1(stage), zero, within);
       if (stepsPerChunk == 1)
-        ascend::TMovOp::create(b, loc, bL0(l0), bL1(stage));
+        moveWhole(b, loc, bL0(l0), bL1(stage), zero);
       else
         ascend::TExtractOp::create(b, loc, bL0(l0), bL1(stage), within, zero);
       if (first && step == 0)
@@ -185,13 +201,13 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
       ascend::TExtractOp::create(b, loc, aTailL0, panel, zero, kOffset);
     } else {
       task.load(aTailL1, a, row, kOffset, /*tokenRow=*/row);
-      ascend::TMovOp::create(b, loc, aTailL0, aTailL1);
+      moveWhole(b, loc, aTailL0, aTailL1, zero);
     }
     if (transposeB)
       task.loadTransposed(bTailL1, bMatrix, col, kOffset);
     else
       task.load(bTailL1, bMatrix, kOffset, col);
-    ascend::TMovOp::create(b, loc, bTailL0, bTailL1);
+    moveWhole(b, loc, bTailL0, bTailL1, zero);
     ascend::TMatmulAccOp::create(b, loc, acc, acc, aTailL0, bTailL0);
   };
 

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/TaskTarget.h"
+#include "compiler/conversion/WorkItemLoop.h"
 #include "dialects/Tile/TileDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -39,23 +40,14 @@ using namespace tilec::ascend;
 
 namespace {
 
-/// The loop `for item = block_idx to items step block_dim` of a task built
-/// by the lowering, if the task has exactly one at its top level; `items` is
-/// a constant or an argument of the task.
-scf::ForOp workItemLoop(TaskOp task) {
-  scf::ForOp found;
-  for (Operation &op : task.getBody().front()) {
-    auto loop = dyn_cast<scf::ForOp>(op);
-    if (!loop)
-      continue;
-    if (found || !loop.getLowerBound().getDefiningOp<BlockIdxOp>() ||
-        !loop.getStep().getDefiningOp<BlockDimOp>() || !loop.getInitArgs().empty() ||
-        !(matchPattern(loop.getUpperBound(), m_Constant()) ||
-          isa<BlockArgument>(loop.getUpperBound())))
-      return nullptr;
-    found = loop;
-  }
-  return found;
+/// The task's work-item loop (WorkItemLoop.h) if its item count is a
+/// constant or an argument of the task, which folding can multiply.
+scf::ForOp foldableItemLoop(TaskOp task) {
+  scf::ForOp loop = conversion::workItemLoop(task);
+  if (!loop || !(matchPattern(loop.getUpperBound(), m_Constant()) ||
+                 isa<BlockArgument>(loop.getUpperBound())))
+    return nullptr;
+  return loop;
 }
 
 /// The launch (`ascend.launch`, or `ascend.launch_mixed`, whose two tasks
@@ -99,7 +91,7 @@ int64_t tripsOf(scf::ForOp loop) {
 /// work-item loop, over a constant or an argument computed before the loop.
 bool isFoldable(StringRef name, scf::ForOp loop, ValueRange args, SymbolTable &symbols) {
   auto task = symbols.lookup<TaskOp>(name);
-  scf::ForOp items = task ? workItemLoop(task) : nullptr;
+  scf::ForOp items = task ? foldableItemLoop(task) : nullptr;
   if (!items || tripsOf(loop) <= 1)
     return false;
   if (auto perTripArgument = dyn_cast<BlockArgument>(items.getUpperBound()))
@@ -154,7 +146,7 @@ void sinkToFirstUse(ArrayRef<Operation *> ops, Block &block) {
 FailureOr<TaskOp> foldTask(StringRef name, scf::ForOp loop, Operation *launch, ValueRange args,
                            int64_t blocks, SymbolTable &symbols, int64_t &launched) {
   auto task = symbols.lookup<TaskOp>(name);
-  scf::ForOp items = workItemLoop(task);
+  scf::ForOp items = foldableItemLoop(task);
   int64_t lower = constantOf(loop.getLowerBound()), step = constantOf(loop.getStep());
   int64_t trips = tripsOf(loop);
   int64_t perTrip = constantOf(items.getUpperBound());
@@ -167,7 +159,7 @@ FailureOr<TaskOp> foldTask(StringRef name, scf::ForOp loop, Operation *launch, V
       })) {
     task = cast<TaskOp>(task->clone());
     symbols.insert(task);
-    items = workItemLoop(task);
+    items = foldableItemLoop(task);
   }
   if (perTripArgument)
     perTripArgument = task.getBody().front().getArgument(perTripArgument.getArgNumber());

@@ -386,11 +386,16 @@ private:
     if (!flag.carried())
       return;
     // The first iteration waits for a set before the loop; the last
-    // iteration's set is waited for after it. The id stays held until then.
+    // iteration's set is waited for at the end of the loop's block, not
+    // right after the loop: a wait there would hold its pipe until the
+    // other one is done with the loop, and with it every later set from
+    // that pipe (the next work item's first load, say). What after the loop
+    // conflicts with the loop's accesses gets flags of its own. The id
+    // stays held until then.
     Operation *loop = flag.loop();
     builder.setInsertionPoint(flag.primeBefore());
     SetFlagOp::create(builder, loc, src, dst, event);
-    builder.setInsertionPointAfter(loop);
+    builder.setInsertionPoint(loop->getBlock()->getTerminator());
     WaitFlagOp::create(builder, loc, src, dst, event);
     events.hold(src, dst, event);
   }

@@ -288,6 +288,24 @@ def AscendFoldParallelLoops : Pass<"ascend-fold-parallel-loops", "::mlir::Module
 // Passes on ascend tasks
 //===----------------------------------------------------------------------===//
 
+def AscendDoubleBufferSetup : Pass<"ascend-double-buffer-setup", "::tilec::ascend::TaskOp"> {
+  let summary = "gives a work item's setup buffers a second copy, for the next item";
+  let description = [{
+    A buffer the work-item loop (`block_idx` to N step `block_dim`) loads at
+    the start of each item and reads through it (the cube task's A panel, a
+    folded vector task's per-head operand) makes every item wait for the one
+    before it to finish reading, and the pipes then idle while it loads. The
+    loop then runs two items per iteration, i and i + `block_dim` (the second
+    in an `scf.if`, when present), the second on a copy of each such buffer;
+    the originals get `stage = 0` and the copies `stage = 1`, which memory
+    planning keeps apart, so one item's setup load overlaps the other's work.
+    Applied only where the copies fit on chip (`--ascend-plan-memory` would
+    place them) and a core may run more than one item (an item count that is
+    a constant above the core type's count, or a run-time one).
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];
+}
+
 def AscendPlanMemory : Pass<"ascend-plan-memory", "::tilec::ascend::TaskOp"> {
   let summary = "assigns every on-chip buffer a byte offset in its memory space";
   let description = [{
@@ -331,7 +349,10 @@ def AscendInsertSync : Pass<"ascend-insert-sync", "::tilec::ascend::TaskOp"> {
     after the access, waited for before the instruction, plus one set before
     the loop for the first iteration (right after the last access before the
     loop it must cover, or before the first instruction of the loop's block)
-    and one wait after it for the last. Double-buffered loops thus overlap: a
+    and one wait for the last at the end of the loop's block (not right after
+    the loop, where it would hold its pipe, and every later set from it,
+    until the other pipe is done with the loop; what follows the loop gets
+    flags of its own). Double-buffered loops thus overlap: a
     load into one buffer waits only for the instruction that last read that
     buffer. Likewise in a branch of an `scf.if` directly in a loop body, when
     no other op of the loop holds such an access: the wait pairs with the set

@@ -43,7 +43,7 @@ bool isVectorCompute(Operation *op) {
 /// accumulates (chosen on a stand-in of that add).
 FailureOr<CubeBlockings>
 tilec::conversion::matmulStrategy(tile::MatmulOp matmul, const target::TargetDescription &target,
-                                  int64_t rowMultiple) {
+                                  const BlockingNeeds &needs) {
   auto shapeOf = [](Value value) {
     return MatrixShape::of(cast<RankedTensorType>(value.getType()).getShape());
   };
@@ -63,7 +63,7 @@ tilec::conversion::matmulStrategy(tile::MatmulOp matmul, const target::TargetDes
       chooseBlocking(matmul.getLoc(), shapeOf(matmul.getLhs()), rhs,
                      cast<RankedTensorType>(matmul.getLhs().getType()).getElementType(),
                      cast<RankedTensorType>(matmul.getType()).getElementType(), buffers,
-                     runtimeRows, target, rowMultiple);
+                     runtimeRows, target, needs);
   if (failed(blockings) || !matmul.getAcc())
     return blockings;
   OpBuilder builder(matmul);
@@ -146,8 +146,10 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
           if (std::optional<Pairing> pairing = choosePairing(matmul, target, runtimeRows, pairIdleCores)) {
             // A slot is a row block of that blocking, whatever the rows present.
             MLIRContext *context = matmul.getContext();
+            ascend::AscendDialect::StrategyAttrHelper strategy(context);
             ascend::AscendDialect::PairingAttrHelper(context).setAttr(matmul, pairing->ring);
-            ascend::AscendDialect::StrategyAttrHelper(context).setAttr(matmul, pairing->blocking);
+            strategy.setAttr(matmul, pairing->blocking);
+            strategy.setAttr(pairing->consumer, pairing->chunking);
             ascend::AscendDialect::FewRowsAttrHelper(context).removeAttr(matmul);
           }
         });

@@ -73,10 +73,17 @@ ascend::ChunkingAttr chooseTransposeChunking(mlir::MLIRContext *context, int64_t
                                              int64_t cols, mlir::Type element,
                                              const target::TargetDescription &target);
 
+/// What a fused scope's chunking must allow beyond fitting UB.
+struct ChunkingNeeds {
+  /// Rows of a work item (two chunks when double buffered) at most; 0: any.
+  int64_t maxItemRows = 0;
+};
+
 /// #ascend.chunking when `scope` becomes one fused task, #ascend.inline when
 /// each of its ops is lowered alone.
 mlir::FailureOr<mlir::Attribute> chooseScopeStrategy(tile::ScopeOp scope, mlir::ModuleOp module,
-                                                     const target::TargetDescription &target);
+                                                     const target::TargetDescription &target,
+                                                     const ChunkingNeeds &needs = {});
 
 /// A matmul's blocking and, with run-time rows, the one for launches with
 /// few rows present (null: the same), with the estimated cycles of their
@@ -87,26 +94,34 @@ struct CubeBlockings {
   double coreCycles = 0, fewRowsCoreCycles = 0;
 };
 
+/// What a matmul's caller asks of its blocking beyond fitting the target.
+struct BlockingNeeds {
+  /// Row blocks are a multiple of this: when none can be, failure without a
+  /// diagnostic.
+  int64_t rowMultiple = 1;
+  /// N of each matmul joined in one task (summing to N): no block straddles
+  /// two; when none fits, failure without a diagnostic.
+  llvm::ArrayRef<int64_t> parts = {};
+  /// Columns of every work item (a paired ring's slot): N blocks divide it
+  /// and an item is all of them; 0 leaves the item length to the estimate.
+  int64_t itemCols = 0;
+};
+
 /// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`
 /// with `buffers` (1 or 2) L1 chunk and L0 step buffers; with `runtimeRows`,
 /// `lhs.rows` is a run-time dim's bound, and a few of them may take another.
-/// Its row blocks are a multiple of `rowMultiple`: when none can be, failure
-/// without a diagnostic. With `parts` (N of each matmul joined in one task,
-/// summing to `rhs.cols`), no block straddles two; when none fits, failure
-/// without a diagnostic.
 mlir::FailureOr<CubeBlockings> chooseBlocking(mlir::Location loc, MatrixShape lhs,
                                               MatrixShape rhs, mlir::Type operand,
                                               mlir::Type acc, int64_t buffers, bool runtimeRows,
                                               const target::TargetDescription &target,
-                                              int64_t rowMultiple = 1,
-                                              llvm::ArrayRef<int64_t> parts = {});
+                                              const BlockingNeeds &needs = {});
 
 /// The blockings of `matmul` (tile-select-strategy's `ascend.strategy` and,
-/// with run-time rows and no accumulator, `ascend.few_rows`), row blocks a
-/// multiple of `rowMultiple` (as chooseBlocking).
+/// with run-time rows and no accumulator, `ascend.few_rows`) with `needs`
+/// (as chooseBlocking).
 mlir::FailureOr<CubeBlockings> matmulStrategy(tile::MatmulOp matmul,
                                               const target::TargetDescription &target,
-                                              int64_t rowMultiple = 1);
+                                              const BlockingNeeds &needs = {});
 
 /// The ring through which `matmul` (its `ascend.strategy` chosen) runs
 /// paired with the one fused vector scope that reads its product in whole
@@ -116,6 +131,8 @@ mlir::FailureOr<CubeBlockings> matmulStrategy(tile::MatmulOp matmul,
 struct Pairing {
   ascend::C2vRingAttr ring;
   ascend::BlockingAttr blocking; ///< the matmul's, its rows a whole slot's
+  tile::ScopeOp consumer;        ///< the fused scope that reads the product
+  ascend::ChunkingAttr chunking; ///< the consumer's, whole work items per half slot
 };
 std::optional<Pairing> choosePairing(tile::MatmulOp matmul,
                                      const target::TargetDescription &target,

@@ -203,9 +203,10 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
 /// for a few tokens re-read the operands too often at the bound. The host
 /// takes the second up to the largest row count, in powers of two from one
 /// row block, at which it is estimated faster. Row blocks are a multiple of
-/// `rowMultiple`; when none is, failure without a diagnostic.
+/// `needs.rowMultiple`; when none is, failure without a diagnostic. With
+/// `needs.itemCols`, N blocks divide it and a work item is all of them.
 FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRows,
-                                       int64_t rowMultiple) {
+                                       const BlockingNeeds &needs) {
   const target::CubeRate *rate = p.target.cubeRate(p.operandType);
   if (!rate)
     return emitError(loc) << "the target has no cube path for " << p.operand;
@@ -231,9 +232,11 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
   const int64_t nGranule =
       std::max<int64_t>(rate->n0, 32 / int64_t(sizeOf(rate->operand)));
   for (int64_t bm : blockSizes(p.m, p.target.cubeBlockMaxRows, rate->m0)) {
-    if (bm % rowMultiple != 0)
+    if (bm % needs.rowMultiple != 0)
       continue;
     for (int64_t bn : blockSizes(p.partsN(), p.target.cubeBlockMaxCols, nGranule)) {
+      if (needs.itemCols && needs.itemCols % bn != 0)
+        continue;
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
       std::optional<int64_t> bk;
       for (int64_t d : divisorsAtMost(p.blockedK() / depth, p.target.matmulMaxDim / depth)) {
@@ -256,8 +259,10 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
               continue;
             // Lengths for the bound's row blocks and, with run-time rows, for one.
             Problem few = withRows(fewRows, bm);
-            SmallVector<int64_t> lengths = segmentLengths(p.m / bm, p.n / bn, p.target.cubeCores);
-            if (runtimeRows)
+            SmallVector<int64_t> lengths =
+                needs.itemCols ? SmallVector<int64_t>{needs.itemCols / bn}
+                               : segmentLengths(p.m / bm, p.n / bn, p.target.cubeCores);
+            if (runtimeRows && !needs.itemCols)
               for (int64_t length : segmentLengths(few.m / bm, p.n / bn, p.target.cubeCores))
                 if (!llvm::is_contained(lengths, length))
                   lengths.push_back(length);
@@ -271,9 +276,9 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
       }
     }
   }
-  // Row blocks of a multiple, and joined matmuls, are the caller's option,
-  // not the matmul's need.
-  if (candidates.empty() && (rowMultiple > 1 || p.parts.size() > 1))
+  // Row blocks of a multiple, joined matmuls and items of given columns are
+  // the caller's option, not the matmul's need.
+  if (candidates.empty() && (needs.rowMultiple > 1 || p.parts.size() > 1 || needs.itemCols))
     return failure();
   if (candidates.empty())
     return emitError(loc) << "no blocking of the " << p.m << " × " << p.k << " × " << p.n
@@ -321,13 +326,13 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
 FailureOr<CubeBlockings>
 tilec::conversion::chooseBlocking(Location loc, MatrixShape lhs, MatrixShape rhs, Type operand,
                                   Type acc, int64_t buffers, bool runtimeRows,
-                                  const target::TargetDescription &target, int64_t rowMultiple,
-                                  ArrayRef<int64_t> parts) {
+                                  const target::TargetDescription &target,
+                                  const BlockingNeeds &needs) {
   std::optional<DType> operandDType = dtypeOf(operand);
   if (!operandDType)
     return emitError(loc) << "no cube operand type " << operand;
   Problem problem{lhs.rows, lhs.cols, rhs.cols, operand, acc, *operandDType, buffers, target,
-                  parts.empty() ? SmallVector<int64_t, 2>{rhs.cols}
-                                : SmallVector<int64_t, 2>(parts)};
-  return bestBlockings(loc, problem, runtimeRows, rowMultiple);
+                  needs.parts.empty() ? SmallVector<int64_t, 2>{rhs.cols}
+                                      : SmallVector<int64_t, 2>(needs.parts)};
+  return bestBlockings(loc, problem, runtimeRows, needs);
 }

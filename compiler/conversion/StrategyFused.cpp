@@ -82,7 +82,8 @@ int64_t sharedLaunches(tile::ScopeOp scope) {
 
 FailureOr<Attribute>
 tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
-                                       const target::TargetDescription &target) {
+                                       const target::TargetDescription &target,
+                                       const ChunkingNeeds &needs) {
   MLIRContext *context = scope.getContext();
   std::optional<int64_t> fusedRows = rowfusion::fusedScopeRows(scope);
   if (!fusedRows)
@@ -133,7 +134,8 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
       continue;
     for (bool doubleBuffered : {true, false}) {
       int64_t chunks = rows / chunkRows;
-      if (doubleBuffered && chunks % 2 != 0)
+      if ((doubleBuffered && chunks % 2 != 0) ||
+          (needs.maxItemRows && chunkRows * (doubleBuffered ? 2 : 1) > needs.maxItemRows))
         continue;
       auto chunking = ascend::ChunkingAttr::get(context, chunkRows, 0, doubleBuffered);
       TaskBuilder trial(context, scope.getLoc(), ascend::CoreType::aiv);

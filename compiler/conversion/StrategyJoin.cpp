@@ -57,7 +57,7 @@ FailureOr<CubeBlockings> jointBlockings(ArrayRef<tile::MatmulOp> members, bool r
   MatrixShape lhsShape = MatrixShape::of(lhs.getShape());
   return chooseBlocking(first.getLoc(), lhsShape, MatrixShape{lhsShape.cols, columns},
                         lhs.getElementType(), first.getType().getElementType(), /*buffers=*/2,
-                        runtimeRows, target, /*rowMultiple=*/1, parts);
+                        runtimeRows, target, BlockingNeeds{/*rowMultiple=*/1, parts});
 }
 
 /// Whether B of `matmul` can be had before `first`: defined before it, or

@@ -101,10 +101,10 @@ std::optional<Pairing>
 tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDescription &target,
                                  const RuntimeRows &runtimeRows, bool idleCoresAllowed) {
   ascend::AscendDialect::StrategyAttrHelper strategy(matmul.getContext());
-  auto blocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
+  auto unpairedBlocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
   // Run-time token rows pair too: the slots are counted at their bound, and
   // the last one filled at launch may be partial (PairedTasks.cpp).
-  if (!blocking || matmul.getAcc() || !isa<tile::KernelOp>(matmul->getParentOp()))
+  if (!unpairedBlocking || matmul.getAcc() || !isa<tile::KernelOp>(matmul->getParentOp()))
     return std::nullopt;
   std::optional<ProductReader> reader = productReader(matmul);
   // The scope's token rows are the product's (not a broadcast of it).
@@ -112,23 +112,26 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
       rowfusion::fusedScopeRows(reader->scope) != matmul.getType().getDimSize(0))
     return std::nullopt;
   // Each AIV of the cluster runs the chain on its half of a slot's rows in
-  // whole work items of the scope's (two chunks when double buffered), and a
-  // slot is made of whole output blocks.
-  // Row blocks too short for that take the best blocking whose are not.
-  auto chunking = dyn_cast_or_null<ascend::ChunkingAttr>(strategy.getAttr(reader->scope));
+  // whole work items of the scope's (two chunks when double buffered), so
+  // items of at most half the tallest row block.
+  if (!isa_and_nonnull<ascend::ChunkingAttr>(strategy.getAttr(reader->scope)))
+    return std::nullopt;
+  FailureOr<Attribute> forSlots =
+      chooseScopeStrategy(reader->scope, matmul->getParentOfType<ModuleOp>(), target,
+                          ChunkingNeeds{target.cubeBlockMaxRows / 2});
+  auto chunking = succeeded(forSlots) ? dyn_cast<ascend::ChunkingAttr>(*forSlots) : nullptr;
   if (!chunking)
     return std::nullopt;
   int64_t itemRows = chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1);
-  ascend::BlockingAttr unpairedBlocking = blocking;
-  if (blocking.getM() % (2 * itemRows) != 0) {
-    FailureOr<CubeBlockings> taller = matmulStrategy(matmul, target, 2 * itemRows);
-    if (failed(taller))
-      return std::nullopt;
-    blocking = taller->atBound;
-  }
-  int64_t rows = blocking.getM();
-  if (reader->cols % blocking.getN() != 0)
+  // A cube work item is one slot, its row block's N blocks of the columns
+  // the consumer reads: the blocking is chosen for such items (A's panel
+  // may stay in L1 across them), not taken from the unpaired launch.
+  FailureOr<CubeBlockings> paired = matmulStrategy(
+      matmul, target, BlockingNeeds{/*rowMultiple=*/2 * itemRows, {}, reader->cols});
+  if (failed(paired))
     return std::nullopt;
+  ascend::BlockingAttr blocking = paired->atBound;
+  int64_t rows = blocking.getM();
   auto type = cast<RankedTensorType>(matmul.getType());
   uint64_t slotBytes = uint64_t(rows) * uint64_t(reader->cols) *
                        uint64_t((type.getElementType().getIntOrFloatBitWidth() + 7) / 8);
@@ -155,6 +158,6 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   for (int64_t slots = kMaxSlots; slots >= 2; --slots)
     if (rings * uint64_t(slots) * slotBytes <= target.l2Bytes / kL2ShareDivisor)
       return Pairing{ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, slots),
-                     blocking};
+                     blocking, reader->scope, chunking};
   return std::nullopt;
 }

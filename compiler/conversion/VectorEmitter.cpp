@@ -1,5 +1,6 @@
 //===- VectorEmitter.cpp - tile ops as instructions on UB chunks ----------===//
 #include "compiler/conversion/VectorEmitter.h"
+#include "base/RowReduceTmp.h"
 #include "compiler/conversion/VectorInstructions.h"
 #include "compiler/transforms/CastChain.h"
 #include "dialects/Tile/ElementTypes.h"
@@ -214,7 +215,12 @@ FailureOr<Value> ChunkEmitter::compute(Operation *op, ArrayRef<Value> operands, 
       return dst;
     }
     Value dst = alloc(type.getRows(), 1, type.getElementType());
-    Value tmp = alloc(type.getRows(), type.getCols(), type.getElementType());
+    // The scratch only as wide as the instruction writes: a wider one would
+    // take UB the chain's chunks could use.
+    Value tmp = alloc(type.getRows(),
+                      std::min(type.getCols(), rowReduceTmpCols(*dtypeOf(type.getElementType()),
+                                                                type.getCols())),
+                      type.getElementType());
     forms.row(b, loc, dst, source, tmp);
     return dst;
   }

@@ -22,7 +22,7 @@ using BinaryInstruction = void (*)(mlir::OpBuilder &, mlir::Location, mlir::Valu
 /// Creates `dst = f(src)`.
 using UnaryInstruction = void (*)(mlir::OpBuilder &, mlir::Location, mlir::Value dst,
                                   mlir::Value src);
-/// Creates `dst = reduce(src)` with a scratch tile `tmp` of the source's shape.
+/// Creates `dst = reduce(src)` with a scratch tile `tmp` (base/RowReduceTmp.h).
 using RowReductionInstruction = void (*)(mlir::OpBuilder &, mlir::Location, mlir::Value dst,
                                          mlir::Value src, mlir::Value tmp);
 

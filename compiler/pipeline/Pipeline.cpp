@@ -68,6 +68,7 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   if (stopAfter == Stage::Tasks)
     return;
   mlir::OpPassManager &tasks = pm.nest<ascend::TaskOp>();
+  tasks.addPass(createAscendDoubleBufferSetup());
   tasks.addPass(createAscendPlanMemory());
   tasks.addPass(createAscendInsertSync());
 }

@@ -221,7 +221,7 @@ def Ascend_TMovOp : Ascend_Instr<"tmov", "TMOV", "v"> {
   }];
 }
 
-// Row reductions need a scratch tile of the source's shape on a2a3.
+// Row reductions need a scratch tile on a2a3 (base/RowReduceTmp.h).
 class Ascend_VecRowReduce<string mnemonic, string isaName>
     : Ascend_Instr<mnemonic, isaName, "v"> {
   let summary = isaName # ": reduce each row of a UB tile to [R, 1] (V)";

@@ -24,8 +24,10 @@
 // CHECK:   ascend.tmul
 // CHECK:   ascend.tcvt %{{.*}} {round = #ascend.round<rint>} : !ascend.tile<8x256xbf16, ub>, !ascend.tile<8x256xf32, ub>
 // CHECK:   ascend.tstore %arg1[%[[ROW]], %c0]
+// The row sum's scratch is only as wide as a2a3's TROWSUM writes: half the
+// 256-byte repeats of a 256-column f32 row (base/RowReduceTmp.h).
 // CHECK-LABEL: ascend.task @norm_row_sum_l
-// CHECK: ascend.trowsum %{{.*}} : !ascend.tile<8x1xf32, ub>, !ascend.tile<8x256xf32, ub>, !ascend.tile<8x256xf32, ub>
+// CHECK: ascend.trowsum %{{.*}} : !ascend.tile<8x1xf32, ub>, !ascend.tile<8x256xf32, ub>, !ascend.tile<8x128xf32, ub>
 // The per-row operand is first spread over its row's 32-byte block, the form
 // PTO-ISA's TROWEXPANDMUL reads.
 // CHECK-LABEL: ascend.task @norm_mul_l

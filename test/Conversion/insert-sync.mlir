@@ -158,7 +158,8 @@ ascend.task @aliasing(%x: !ascend.gm<16x256xf32>) attributes {core = #ascend.cor
 // Loops: iteration i+1's tload overwrites what iteration i's texp read, and
 // its texp overwrites what iteration i's tstore read. Those back-edge hazards
 // get loop-carried flags: set right after the read, waited for in the next
-// iteration, set once before the loop and waited for once after it.
+// iteration, set once before the loop and waited for once at the end of the
+// loop's block (in the order the flags were made).
 // CHECK-LABEL: ascend.task @loop_back_edge
 // CHECK: ascend.set_flag <v> -> <mte2>, 0
 // CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 0
@@ -175,8 +176,8 @@ ascend.task @aliasing(%x: !ascend.gm<16x256xf32>) attributes {core = #ascend.cor
 // CHECK-NEXT: ascend.tstore
 // CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 0
 // CHECK-NEXT: }
-// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.return
 ascend.task @loop_back_edge(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
@@ -350,7 +351,8 @@ ascend.task @issuer_on_tie(%x: !ascend.gm<64x128xbf16>, %y: !ascend.gm<128x64xbf
 // half of the body. Every reuse of a buffer waits for the access of the
 // previous iteration that released it, with its own event id, so MTE2 loads
 // one half while MTE1 and M work on the other. After the loop, the store
-// waits for M once and the loop-carried flags are drained.
+// waits for M once; the loop-carried flags are drained at the end of the
+// block, so the drains hold no pipe the store needs.
 // CHECK-LABEL: ascend.task @double_buffered
 // CHECK: ascend.set_flag <mte1> -> <mte2>, 0
 // CHECK-NEXT: ascend.set_flag <m> -> <mte1>, 0
@@ -382,12 +384,13 @@ ascend.task @issuer_on_tie(%x: !ascend.gm<64x128xbf16>, %y: !ascend.gm<128x64xbf
 // CHECK-NEXT: ascend.set_flag <m> -> <mte1>, 1
 // CHECK-NEXT: }
 // CHECK-NEXT: ascend.set_flag <m> -> <fix>, 0
-// CHECK-NEXT: ascend.wait_flag <m> -> <mte1>, 1
-// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 1
-// CHECK-NEXT: ascend.wait_flag <m> -> <mte1>, 0
-// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 0
 // CHECK-NEXT: ascend.wait_flag <m> -> <fix>, 0
 // CHECK-NEXT: ascend.tstore
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <m> -> <mte1>, 0
+// CHECK-NEXT: ascend.wait_flag <mte1> -> <mte2>, 1
+// CHECK-NEXT: ascend.wait_flag <m> -> <mte1>, 1
+// CHECK-NEXT: ascend.return
 ascend.task @double_buffered(%x: !ascend.gm<64x1024xbf16>, %y: !ascend.gm<64x64xf32>) attributes {core = #ascend.core<aic>} {
   %c0 = arith.constant 0 : index
   %c128 = arith.constant 128 : index
@@ -561,8 +564,10 @@ ascend.task @carried_ids(%x: !ascend.gm<16x64xf32>) attributes {core = #ascend.c
 // CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 1
 // CHECK-NEXT: }
 // CHECK-NEXT: }
-// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 1
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
 // CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 1
 ascend.task @branch_back_edge(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>, %rows: index) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c16 = arith.constant 16 : index

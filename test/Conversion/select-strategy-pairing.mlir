@@ -215,13 +215,15 @@ tile.kernel @half_chunks(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>
 
 // The q down-projection's shape: a 128-row product read whole by its chain
 // is one slot, so paired it would run on one AIC where unpaired its blocks
-// keep many busy. No pairing, unless idle cores are allowed.
+// keep many busy. No pairing, unless idle cores are allowed; then the
+// blocking is chosen for items of a whole slot (all 1024 columns): 16-row
+// blocks, so that eight AICs get a slot, each keeping its A panel in L1.
 // CHECK-LABEL: tile.kernel @one_slot
 // CHECK: tile.matmul
 // CHECK-NOT: ascend.pairing
 // CHECK: tile.return
 // IDLE-LABEL: tile.kernel @one_slot
-// IDLE: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 64, cols = 1024, slots = 4>
+// IDLE: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 16, cols = 1024, slots = 4>, ascend.strategy = #ascend.blocking<m = 16, n = 64, k = 256, chunk = 512, panel = true, accumulators = 2, length = 16>
 tile.kernel @one_slot(%a: !tile.gm<128x1024xbf16>, %b: !tile.gm<1024x1024xbf16>, %y: !tile.gm<128x1024xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<128x1024xbf16> -> tensor<128x1024xbf16>
