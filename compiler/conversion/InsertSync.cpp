@@ -386,18 +386,28 @@ private:
     if (!flag.carried())
       return;
     // The first iteration waits for a set before the loop; the last
-    // iteration's set is waited for at the end of the loop's block, not
-    // right after the loop: a wait there would hold its pipe until the
-    // other one is done with the loop, and with it every later set from
-    // that pipe (the next work item's first load, say). What after the loop
-    // conflicts with the loop's accesses gets flags of its own. The id
-    // stays held until then.
+    // iteration's set is waited for as late as the next loop of the block
+    // (or its end), not right after the loop: a wait there would hold its
+    // pipe until the other one is done with the loop, and with it every
+    // later set from that pipe (the next work item's first load, say). What
+    // after the loop conflicts with the loop's accesses gets flags of its
+    // own. The id stays held until then; the next loop gets it back.
     Operation *loop = flag.loop();
     builder.setInsertionPoint(flag.primeBefore());
     SetFlagOp::create(builder, loc, src, dst, event);
-    builder.setInsertionPoint(loop->getBlock()->getTerminator());
+    builder.setInsertionPoint(drainPoint(loop));
     WaitFlagOp::create(builder, loc, src, dst, event);
     events.hold(src, dst, event);
+  }
+
+  /// Where the waits for a loop's last loop-carried sets go: before the next
+  /// loop of its block (whose flags need the ids back), else at the block's
+  /// end.
+  static Operation *drainPoint(Operation *loop) {
+    Operation *op = loop->getNextNode();
+    while (!isa<scf::ForOp>(op) && !op->hasTrait<OpTrait::IsTerminator>())
+      op = op->getNextNode();
+    return op;
   }
 
   /// What the wait of an early pair orders before `dst`. Adjacent to its set

@@ -158,8 +158,9 @@ ascend.task @aliasing(%x: !ascend.gm<16x256xf32>) attributes {core = #ascend.cor
 // Loops: iteration i+1's tload overwrites what iteration i's texp read, and
 // its texp overwrites what iteration i's tstore read. Those back-edge hazards
 // get loop-carried flags: set right after the read, waited for in the next
-// iteration, set once before the loop and waited for once at the end of the
-// loop's block (in the order the flags were made).
+// iteration, set once before the loop and waited for once before the next
+// loop of its block or, as here, at the block's end (in the order the flags
+// were made).
 // CHECK-LABEL: ascend.task @loop_back_edge
 // CHECK: ascend.set_flag <v> -> <mte2>, 0
 // CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 0
@@ -342,6 +343,48 @@ ascend.task @issuer_on_tie(%x: !ascend.gm<64x128xbf16>, %y: !ascend.gm<128x64xbf
   ascend.tmov %lb, %b : !ascend.tile<128x64xbf16, l0b>, !ascend.tile<128x64xbf16, l1>
   ascend.tmatmul %acc, %la, %lb : !ascend.tile<64x64xf32, l0c>, !ascend.tile<64x128xbf16, l0a>, !ascend.tile<128x64xbf16, l0b>
   ascend.tload %a, %x[%c0, %c0] : !ascend.tile<64x128xbf16, l1>, !ascend.gm<64x128xbf16>
+  ascend.return
+}
+
+// -----
+
+// Two loops in a row, each with its loop-carried flags: the first loop's
+// last sets are waited for right before the second loop, not right after the
+// first, so the tload between them (of another buffer) waits for nothing;
+// the second loop's flags, set for its first iteration right after the
+// first loop, take other ids.
+// CHECK-LABEL: ascend.task @two_loops
+// CHECK: scf.for
+// CHECK: ascend.set_flag <mte3> -> <v>, 0
+// CHECK-NEXT: }
+// CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 1
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.tload %{{.*}}, %arg0[%c0, %c0] : !ascend.tile<16x256xf32, ub>
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
+// CHECK-NEXT: scf.for
+// CHECK: }
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 1
+// CHECK-NEXT: ascend.return
+ascend.task @two_loops(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  %a = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x256xf32, ub>
+  %c = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x256xf32, ub>
+  scf.for %row = %c0 to %c64 step %c16 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+    ascend.tstore %y[%row, %c0], %b : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  }
+  ascend.tload %c, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+  scf.for %row = %c0 to %c64 step %c16 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.texp %b, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+    ascend.tstore %y[%row, %c0], %b : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  }
   ascend.return
 }
 
