@@ -5,7 +5,8 @@
 // output blocks into a ring of GM slots and its AIVs run the scope's chain
 // on each slot as soon as it is full, so the product never makes the round
 // trip through HBM. This file decides which matmuls pair, the ring's slot
-// shape and its depth (docs/design.md, "Cube → vector pairing").
+// shape and its depth, and the blocking and chunking for paired work items
+// (docs/design.md, "Cube → vector pairing").
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/CubeBlocking.h"
