@@ -98,13 +98,12 @@ struct AscendDoubleBufferSetup
     if (std::optional<int64_t> count = getConstantIntValue(items.getUpperBound()))
       if (*count <= cores)
         return;
-    // Tried on a copy first: the original stays as it is unless the copies fit.
+    // Rewritten on a copy: its body replaces the task's only if the copies fit.
     OwningOpRef<TaskOp> trial = cast<TaskOp>(task->clone());
     scf::ForOp trialItems = conversion::workItemLoop(*trial);
     runTwoItemsPerIteration(trialItems, setupBuffers(trialItems));
-    if (!fitsOnChip(trial->getBody().front(), target))
-      return;
-    runTwoItemsPerIteration(items, setupBuffers(items));
+    if (fitsOnChip(trial->getBody().front(), target))
+      task.getBody().takeBody(trial->getBody());
   }
 };
 

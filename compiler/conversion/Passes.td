@@ -297,8 +297,9 @@ def AscendDoubleBufferSetup : Pass<"ascend-double-buffer-setup", "::tilec::ascen
     before it to finish reading, and the pipes then idle while it loads. The
     loop then runs two items per iteration, i and i + `block_dim` (the second
     in an `scf.if`, when present), the second on a copy of each such buffer;
-    the originals get `stage = 0` and the copies `stage = 1`, which memory
-    planning keeps apart, so one item's setup load overlaps the other's work.
+    the original keeps its double-buffering `stage` (0 if it had none) and the
+    copy takes the other, which memory planning keeps apart, so one item's
+    setup load overlaps the other's work.
     Applied only where the copies fit on chip (`--ascend-plan-memory` would
     place them) and a core may run more than one item (an item count that is
     a constant above the core type's count, or a run-time one).
