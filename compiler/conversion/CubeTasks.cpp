@@ -56,8 +56,12 @@ void forRange(OpBuilder &b, Location loc, Value from, Value to, Value step,
               std::optional<int64_t> count, function_ref<void(Value)> body) {
   if (count && *count == 0)
     return;
-  if (count && *count == 1)
-    return body(from);
+  if (count && *count <= 2) {
+    body(from);
+    if (*count == 2)
+      body(arith::AddIOp::create(b, loc, from, step));
+    return;
+  }
   auto loop = scf::ForOp::create(b, loc, from, to, step);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPoint(loop.getBody()->getTerminator());

@@ -31,27 +31,11 @@ using namespace tilec::ascend;
 
 namespace {
 
-/// The buffers `items` loads at the start of each item and reads through it:
-/// allocated before the loop, used only in the loop, and
-/// first used there by a load directly in its body (so each item overwrites
-/// them before reading).
+/// The buffers of the loop's setup loads (WorkItemLoop.h).
 SmallVector<AllocOp> setupBuffers(scf::ForOp items) {
-  SmallVector<AllocOp> setup;
-  Block *body = items.getBody();
-  for (Operation &op : *body) {
-    auto load = dyn_cast<TLoadOp>(op);
-    auto alloc = load ? load.getDst().getDefiningOp<AllocOp>() : nullptr;
-    if (!alloc || alloc->getBlock() != items->getBlock() ||
-        llvm::is_contained(setup, alloc))
-      continue;
-    bool firstHere = llvm::all_of(alloc->getUsers(), [&](Operation *user) {
-      Operation *holder = body->findAncestorOpInBlock(*user);
-      return holder && (holder == load || load->isBeforeInBlock(holder));
-    });
-    if (firstHere)
-      setup.push_back(alloc);
-  }
-  return setup;
+  return llvm::map_to_vector(conversion::setupLoads(items), [](TLoadOp load) {
+    return load.getDst().getDefiningOp<AllocOp>();
+  });
 }
 
 /// Rewrites `items` (setup buffers `setup`) to run items i and i + step in

@@ -140,11 +140,13 @@ void sinkToFirstUse(ArrayRef<Operation *> ops, Block &block) {
 }
 
 /// Folds the task `name` that `launch` (in `loop`, with `args`) runs: its
-/// work items cover every iteration's. Returns the folded task (a copy when
-/// something else launches it too) and, in `launched`, the blocks one
-/// iteration's launch used.
+/// work items cover every iteration's, iteration-major unless
+/// `iterationMinor`. Returns the folded task (a copy when something else
+/// launches it too) and, in `launched`, the blocks one iteration's launch
+/// used.
 FailureOr<TaskOp> foldTask(StringRef name, scf::ForOp loop, Operation *launch, ValueRange args,
-                           int64_t blocks, SymbolTable &symbols, int64_t &launched) {
+                           int64_t blocks, bool iterationMinor, SymbolTable &symbols,
+                           int64_t &launched) {
   auto task = symbols.lookup<TaskOp>(name);
   scf::ForOp items = foldableItemLoop(task);
   int64_t lower = constantOf(loop.getLowerBound()), step = constantOf(loop.getStep());
@@ -164,7 +166,8 @@ FailureOr<TaskOp> foldTask(StringRef name, scf::ForOp loop, Operation *launch, V
   if (perTripArgument)
     perTripArgument = task.getBody().front().getArgument(perTripArgument.getArgNumber());
 
-  // Item i of the new loop is item i % perTrip of iteration i / perTrip.
+  // Item i of the new loop is item i % perTrip of iteration i / perTrip, or,
+  // iteration-minor, item i / trips of iteration i % trips.
   Block &body = task.getBody().front();
   Location loc = items.getLoc();
   OpBuilder b(items);
@@ -181,8 +184,15 @@ FailureOr<TaskOp> foldTask(StringRef name, scf::ForOp loop, Operation *launch, V
   Value item = items.getInductionVar();
   if (!perTripArgument)
     perTripValue = arith::ConstantIndexOp::create(b, loc, perTrip);
-  Value iteration = arith::DivUIOp::create(b, loc, item, perTripValue);
-  Value inner = arith::RemUIOp::create(b, loc, item, perTripValue);
+  Value iteration, inner;
+  if (iterationMinor) {
+    Value tripsValue = arith::ConstantIndexOp::create(b, loc, trips);
+    iteration = arith::RemUIOp::create(b, loc, item, tripsValue);
+    inner = arith::DivUIOp::create(b, loc, item, tripsValue);
+  } else {
+    iteration = arith::DivUIOp::create(b, loc, item, perTripValue);
+    inner = arith::RemUIOp::create(b, loc, item, perTripValue);
+  }
   SmallPtrSet<Operation *, 2> splitting = {iteration.getDefiningOp(), inner.getDefiningOp()};
   item.replaceAllUsesExcept(inner, splitting);
   Value iv = arith::AddIOp::create(
@@ -245,8 +255,9 @@ LogicalResult foldLoop(scf::ForOp loop, Operation *launch, SymbolTable &symbols)
   if (auto single = dyn_cast<LaunchOp>(launch)) {
     if (!isFoldable(single.getTask(), loop, single.getArgs(), symbols))
       return failure();
-    FailureOr<TaskOp> task = foldTask(single.getTask(), loop, launch, single.getArgs(),
-                                      int64_t(single.getBlocks()), symbols, launched);
+    FailureOr<TaskOp> task =
+        foldTask(single.getTask(), loop, launch, single.getArgs(), int64_t(single.getBlocks()),
+                 /*iterationMinor=*/false, symbols, launched);
     if (failed(task))
       return failure();
     const target::TargetDescription &target = lookupTaskTarget(*task);
@@ -256,18 +267,20 @@ LogicalResult foldLoop(scf::ForOp loop, Operation *launch, SymbolTable &symbols)
                      uint64_t(std::min<int64_t>(trips * launched, cores)));
   } else {
     // Both sides fold alike, so cluster b's AIC and AIVs still meet on the
-    // same slots in the same order.
+    // same slots in the same order. Iteration-minor: consecutive slots are
+    // the iterations' (the flagship's heads') blocks of one row block, whose
+    // A panel the cube can then keep (ascend-reuse-setup).
     auto mixed = cast<LaunchMixedOp>(launch);
     if (!isFoldable(mixed.getCube(), loop, mixed.getArgs(), symbols) ||
         !isFoldable(mixed.getVector(), loop, mixed.getArgs(), symbols))
       return failure();
     int64_t blocks = int64_t(mixed.getBlocks());
-    FailureOr<TaskOp> cube =
-        foldTask(mixed.getCube(), loop, launch, mixed.getArgs(), blocks, symbols, launched);
+    FailureOr<TaskOp> cube = foldTask(mixed.getCube(), loop, launch, mixed.getArgs(), blocks,
+                                      /*iterationMinor=*/true, symbols, launched);
     if (failed(cube))
       return failure();
-    FailureOr<TaskOp> vector =
-        foldTask(mixed.getVector(), loop, launch, mixed.getArgs(), blocks, symbols, launched);
+    FailureOr<TaskOp> vector = foldTask(mixed.getVector(), loop, launch, mixed.getArgs(), blocks,
+                                        /*iterationMinor=*/true, symbols, launched);
     if (failed(vector))
       return failure();
     const target::TargetDescription &target = lookupTaskTarget(*cube);

@@ -308,8 +308,14 @@ private:
       }
       if (!inBlock)
         continue;
-      if (lastBefore)
+      if (lastBefore) {
+        // Right before a branch holding the instruction, the pair would
+        // make its pipe wait whether or not the branch runs; inside it (the
+        // pair before the instruction) only when it does.
+        if (isa<scf::IfOp>(waitBefore) && nothingIssuedBetween(lastBefore, waitBefore))
+          return std::nullopt;
         return EarlyFlag{block, lastBefore, waitBefore};
+      }
       if (isa<scf::ForOp>(block->getParentOp()) || (branchLoop && !elsewhereInLoop))
         return EarlyFlag{block, lastAfter, waitBefore};
       return std::nullopt;
@@ -326,6 +332,15 @@ private:
         lastBefore = holder;
     }
     return EarlyFlag{&body, lastBefore, waitBefore};
+  }
+
+  /// Whether no instruction or op with regions lies between `first` and
+  /// `second` (ops of one block).
+  static bool nothingIssuedBetween(Operation *first, Operation *second) {
+    for (Operation *op = first->getNextNode(); op != second; op = op->getNextNode())
+      if (isa<InstructionOpInterface>(op) || op->getNumRegions() != 0)
+        return false;
+    return true;
   }
 
   /// The scf.for whose body directly holds the scf.if that `block` is a

@@ -284,6 +284,24 @@ def AscendFoldParallelLoops : Pass<"ascend-fold-parallel-loops", "::mlir::Module
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def AscendReuseSetup : Pass<"ascend-reuse-setup", "::mlir::ModuleOp"> {
+  let summary = "a mixed launch's cube keeps a setup buffer its consecutive work items share";
+  let description = [{
+    A mixed launch's cube task loads A's row panel at the start of each work
+    item (a ring slot). Folded iteration-minor (`ascend-fold-parallel-loops`),
+    consecutive items are the slots of one row block, so they share the
+    panel. Both tasks of the launch then take each core's items as one
+    contiguous range, items [b·N / D, (b + 1)·N / D) on core b of D, instead
+    of every D-th (the cluster's AIC and AIVs still meet on the same slots in
+    the same order), and each setup load of the cube's work-item loop whose
+    window depends on the item only through quotients `item / d` runs under
+    an `scf.if`: at the range's first item, or where such a quotient differs
+    from the previous item's. Launches whose cube task has no such load, or
+    whose tasks are launched elsewhere too, are left alone.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"];
+}
+
 //===----------------------------------------------------------------------===//
 // Passes on ascend tasks
 //===----------------------------------------------------------------------===//

@@ -10,6 +10,7 @@
 #include "compiler/conversion/TaskTarget.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -47,20 +48,31 @@ struct ProgramOrder {
   }
 };
 
+/// Program positions a buffer must survive: [first, last] pairs in order.
+using Intervals = SmallVector<std::pair<unsigned, unsigned>, 2>;
+
 struct Buffer {
   AllocOp alloc;
-  int64_t bytes;      ///< padded size rounded up to the target alignment
-  unsigned position;  ///< of the alloc, for the placement order
-  unsigned liveFirst; ///< first and last program position it must survive
-  unsigned liveLast;
+  int64_t bytes;     ///< padded size rounded up to the target alignment
+  unsigned position; ///< of the alloc, for the placement order
+  Intervals live;
   int64_t offset = -1;
   std::optional<uint64_t> stage;
 
+  bool liveAt(unsigned at) const {
+    return llvm::any_of(live, [&](auto interval) {
+      return interval.first <= at && at <= interval.second;
+    });
+  }
   /// Live at the same time, or in different double-buffering stages.
   bool overlapsInTime(const Buffer &other) const {
     if (stage && other.stage && *stage != *other.stage)
       return true;
-    return liveFirst <= other.liveLast && other.liveFirst <= liveLast;
+    return llvm::any_of(live, [&](auto mine) {
+      return llvm::any_of(other.live, [&](auto theirs) {
+        return mine.first <= theirs.second && theirs.first <= mine.second;
+      });
+    });
   }
   MemorySpace space() { return alloc.getType().getSpace(); }
 };
@@ -69,41 +81,45 @@ int64_t alignUp(int64_t value, int64_t alignment) {
   return (value + alignment - 1) / alignment * alignment;
 }
 
-/// Whether every iteration of `loop` starts using the buffer by overwriting
-/// it: its first use in the loop, directly in the loop's body or in an
-/// scf.if there that holds every use in the loop (an iteration that skips the
-/// branch uses none), only writes it. Then nothing in it survives the back
-/// edge.
-bool overwrittenEachIteration(AllocOp alloc, Operation *loop, const ProgramOrder &order) {
-  Operation *first = nullptr;
-  for (Operation *user : alloc->getUsers())
-    // Setting the valid rows touches no bytes.
-    if (loop->isProperAncestor(user) && !isa<SetValidRowsOp>(user) &&
-        (!first || order.first.lookup(user) < order.first.lookup(first)))
-      first = user;
-  if (!first)
-    return false;
-  Operation *branch = first;
-  while (branch->getParentOp() != loop) {
-    branch = branch->getParentOp();
-    // A nested loop holding every use in `loop` overwrites it first in each
-    // iteration of `loop` when it does in each of its own. Only taken for a
-    // mixed launch's slot loop (its chunks of the popped slot): elsewhere it
-    // would move the buffers, and change the C++, of kernels planned before.
-    bool slotLoop = !loop->getRegion(0).getOps<TPopOp>().empty();
-    if (slotLoop && isa<scf::ForOp>(branch))
-      return llvm::all_of(alloc->getUsers(), [&](Operation *user) {
-               return !loop->isProperAncestor(user) || branch->isAncestor(user);
-             }) &&
-             overwrittenEachIteration(alloc, branch, order);
-    if (!isa<scf::IfOp>(branch))
-      return false;
+/// Whether the inserts from `first` on, before any other use of the buffer in
+/// their block, fill every column of its full rows: a tile assembled from
+/// pieces (RoPE's rotated halves) then keeps nothing of an earlier iteration.
+bool insertsFillBuffer(TInsertOp first, AllocOp alloc) {
+  ArrayRef<int64_t> shape = alloc.getType().getShape();
+  SmallVector<std::pair<int64_t, int64_t>> columns;
+  for (Operation *op = first; op; op = op->getNextNode()) {
+    if (isa<SetValidRowsOp>(op))
+      continue;
+    bool usesBuffer = op->walk([&](Operation *nested) {
+                          return llvm::is_contained(nested->getOperands(), alloc.getResult())
+                                     ? WalkResult::interrupt()
+                                     : WalkResult::advance();
+                        }).wasInterrupted();
+    if (!usesBuffer)
+      continue;
+    auto insert = dyn_cast<TInsertOp>(op);
+    if (!insert || insert.getDst() != alloc.getResult())
+      break;
+    std::optional<int64_t> row = getConstantIntValue(insert.getRow());
+    std::optional<int64_t> col = getConstantIntValue(insert.getCol());
+    ArrayRef<int64_t> piece = insert.getSrc().getType().getShape();
+    if (!row || !col || *row != 0 || piece[0] != shape[0])
+      break;
+    columns.push_back({*col, *col + piece[1]});
   }
-  if (branch != first && llvm::any_of(alloc->getUsers(), [&](Operation *user) {
-        return loop->isProperAncestor(user) && !branch->isAncestor(user) &&
-               !isa<SetValidRowsOp>(user);
-      }))
-    return false;
+  llvm::sort(columns);
+  int64_t filled = 0;
+  for (auto [begin, end] : columns)
+    if (begin <= filled)
+      filled = std::max(filled, end);
+  return filled >= shape[1];
+}
+
+/// Whether `first`, the first use of the buffer in a loop, overwrites all of
+/// it: it only writes the buffer, or it starts inserts that fill it.
+bool writesWholeBuffer(Operation *first, AllocOp alloc) {
+  if (auto insert = dyn_cast<TInsertOp>(first); insert && insert.getDst() == alloc.getResult())
+    return insertsFillBuffer(insert, alloc);
   auto effects = dyn_cast<MemoryEffectOpInterface>(first);
   if (!effects)
     return false;
@@ -114,30 +130,95 @@ bool overwrittenEachIteration(AllocOp alloc, Operation *loop, const ProgramOrder
   });
 }
 
-/// From the first to the last use. A use inside a loop that does not contain
-/// the alloc covers the whole loop, since the value must survive the back
-/// edge, unless each iteration overwrites the buffer before reading it.
-Buffer makeBuffer(AllocOp alloc, const ProgramOrder &order, int64_t alignment) {
-  Buffer buffer{alloc, alignUp(alloc.getType().getNumBytes(), alignment),
-                order.first.lookup(alloc), 0, 0, -1, alloc.getStage()};
-  buffer.liveFirst = buffer.liveLast = buffer.position;
-  bool used = false;
-  for (Operation *user : alloc->getUsers()) {
-    if (isa<SetValidRowsOp>(user)) // touches no bytes
-      continue;
-    unsigned first = order.first.lookup(user), last = order.last.lookup(user);
-    for (Operation *parent = user->getParentOp(); parent && !isa<TaskOp>(parent);
-         parent = parent->getParentOp())
-      if (isa<LoopLikeOpInterface>(parent) && !parent->isProperAncestor(alloc) &&
-          !overwrittenEachIteration(alloc, parent, order)) {
-        first = std::min(first, order.first.lookup(parent));
-        last = std::max(last, order.last.lookup(parent));
-      }
-    buffer.liveFirst = used ? std::min(buffer.liveFirst, first) : first;
-    buffer.liveLast = used ? std::max(buffer.liveLast, last) : last;
-    used = true;
+/// When a buffer must keep its bytes. Its uses are grouped by the op that
+/// holds them in each block; a holder is self-contained when no read in it
+/// can see a value written before it (a loop: none of an earlier iteration).
+/// A block whose holders are all self-contained needs the buffer only during
+/// each of them, so the gaps between them are free: the two copies of a
+/// work item's chunk loop (ascend-double-buffer-setup), or two loops each
+/// starting by overwriting it. Otherwise the buffer lives from the block's
+/// first use to its last, and through the whole of a loop whose iterations
+/// pass it on.
+class Liveness {
+public:
+  Liveness(AllocOp alloc, const ProgramOrder &order) : alloc(alloc), order(order) {
+    for (Operation *user : alloc->getUsers()) {
+      if (isa<SetValidRowsOp>(user)) // touches no bytes
+        continue;
+      uses.insert(user);
+      for (Operation *op = user; op && op != alloc->getParentOp(); op = op->getParentOp())
+        holders.insert(op);
+    }
   }
-  return buffer;
+
+  Intervals intervals() {
+    Intervals live = ofBlock(*alloc->getBlock()).intervals;
+    llvm::sort(live);
+    Intervals merged;
+    for (auto interval : live)
+      if (!merged.empty() && interval.first <= merged.back().second + 1)
+        merged.back().second = std::max(merged.back().second, interval.second);
+      else
+        merged.push_back(interval);
+    return merged;
+  }
+
+private:
+  struct Part {
+    Intervals intervals;
+    bool selfContained = true;
+  };
+
+  Part ofBlock(Block &block) {
+    SmallVector<Operation *> held;
+    SmallVector<Part> parts;
+    for (Operation &op : block)
+      if (holders.contains(&op)) {
+        held.push_back(&op);
+        parts.push_back(ofHolder(op));
+      }
+    Part whole;
+    for (Part &part : parts)
+      whole.intervals.append(part.intervals);
+    if (llvm::all_of(parts, [](const Part &part) { return part.selfContained; }))
+      return whole;
+    unsigned first = whole.intervals.front().first, last = whole.intervals.front().second;
+    for (auto interval : whole.intervals) {
+      first = std::min(first, interval.first);
+      last = std::max(last, interval.second);
+    }
+    // Later holders may read what the first wrote: self-contained only if
+    // the first, run whenever the block is, overwrites the whole buffer.
+    return {{{first, last}}, uses.contains(held.front()) && writesWholeBuffer(held.front(), alloc)};
+  }
+
+  Part ofHolder(Operation &op) {
+    if (uses.contains(&op))
+      return {{{order.first.lookup(&op), order.last.lookup(&op)}}, writesWholeBuffer(&op, alloc)};
+    Part all;
+    for (Region &region : op.getRegions())
+      for (Block &block : region) {
+        Part part = ofBlock(block);
+        all.intervals.append(part.intervals);
+        all.selfContained &= part.selfContained;
+      }
+    if (isa<LoopLikeOpInterface>(op) && !all.selfContained)
+      return {{{order.first.lookup(&op), order.last.lookup(&op)}}, false};
+    return all;
+  }
+
+  AllocOp alloc;
+  const ProgramOrder &order;
+  llvm::SmallPtrSet<Operation *, 16> uses, holders;
+};
+
+Buffer makeBuffer(AllocOp alloc, const ProgramOrder &order, int64_t alignment) {
+  unsigned position = order.first.lookup(alloc);
+  Intervals live = Liveness(alloc, order).intervals();
+  if (live.empty())
+    live.push_back({position, position});
+  return Buffer{alloc, alignUp(alloc.getType().getNumBytes(), alignment), position, live, -1,
+                alloc.getStage()};
 }
 
 /// What a kernel author can change when a space overflows.
@@ -163,11 +244,13 @@ StringRef overflowAdvice(MemorySpace space) {
 int64_t livePeak(ArrayRef<Buffer *> buffers) {
   int64_t peak = 0;
   for (const Buffer *at : buffers) {
-    int64_t live = 0;
-    for (const Buffer *other : buffers)
-      if (other->liveFirst <= at->liveFirst && at->liveFirst <= other->liveLast)
-        live += other->bytes;
-    peak = std::max(peak, live);
+    for (auto interval : at->live) {
+      int64_t live = 0;
+      for (const Buffer *other : buffers)
+        if (other->liveAt(interval.first))
+          live += other->bytes;
+      peak = std::max(peak, live);
+    }
   }
   return peak;
 }

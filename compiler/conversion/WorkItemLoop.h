@@ -7,10 +7,18 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
 namespace tilec::conversion {
-/// The loop `for item = block_idx to items step block_dim` in which a task
-/// built by the lowering runs its work items, block-cyclically over the
-/// cores, if the task has exactly one at its top level.
+/// The loop in which a task built by the lowering runs its work items, if
+/// the task has exactly one at its top level: `for item = block_idx to items
+/// step block_dim` (block-cyclically over the cores), or, after
+/// ascend-reuse-setup, `for item = block_idx · items / block_dim to (block_idx
+/// + 1) · items / block_dim step 1` (the core's contiguous range).
 mlir::scf::ForOp workItemLoop(ascend::TaskOp task);
+
+/// The loads of the buffers `items` loads at the start of each item and
+/// reads through it: allocated before the loop, used only in the loop, and
+/// first used there by a load directly in its body (so each item overwrites
+/// them before reading). One load per buffer, in program order.
+llvm::SmallVector<ascend::TLoadOp> setupLoads(mlir::scf::ForOp items);
 } // namespace tilec::conversion
 
 #endif

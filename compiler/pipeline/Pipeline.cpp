@@ -65,6 +65,7 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
     pm.addPass(createAscendFoldParallelLoops());
     pm.addPass(mlir::createCanonicalizerPass());
   }
+  pm.addPass(createAscendReuseSetup());
   if (stopAfter == Stage::Tasks)
     return;
   mlir::OpPassManager &tasks = pm.nest<ascend::TaskOp>();

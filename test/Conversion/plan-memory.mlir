@@ -209,18 +209,20 @@ ascend.task @branch_in_loop(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf3
 
 // -----
 
-// A mixed launch's slot loop (it pops a slot): a buffer whose uses all sit in
-// the nested loop over the slot's chunks, which overwrites it first in each
-// iteration, is not live from one slot to the next, so %c reuses %a's bytes.
-// A loop that pops nothing keeps the old rule (the next task): its buffers
-// stay live across the outer loop and all three get bytes of their own.
+// A buffer whose uses all sit in a nested loop that overwrites it first in
+// each iteration is not live from one outer iteration to the next, so %c
+// reuses %a's bytes: in a mixed launch's slot loop (it pops a slot) as in
+// any other loop.
 // CHECK-LABEL: ascend.task @slot_chunks
 // CHECK-SAME: ascend.memory_peak = {ub = 16384 : i64}
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x256xf32, ub>
 // CHECK: ascend.alloc {offset = 8192 : i64} : !ascend.tile<8x256xf32, ub>
 // CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x256xf32, ub>
 // CHECK-LABEL: ascend.task @nested_chunks
-// CHECK-SAME: ascend.memory_peak = {ub = 24576 : i64}
+// CHECK-SAME: ascend.memory_peak = {ub = 16384 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x256xf32, ub>
+// CHECK: ascend.alloc {offset = 8192 : i64} : !ascend.tile<8x256xf32, ub>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x256xf32, ub>
 !ring = !ascend.ring<slots = 2, rows = 32, cols = 256, element = f32>
 ascend.task @slot_chunks(%r: !ring, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
@@ -260,5 +262,109 @@ ascend.task @nested_chunks(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32
       ascend.tstore %y[%row, %c0], %c : !ascend.gm<64x256xf32>, !ascend.tile<8x256xf32, ub>
     }
   }
+  ascend.return
+}
+
+// -----
+
+// Inserts that fill every column of a tile (RoPE's rotated halves) overwrite
+// it: assembled in each iteration, %pair is live only from its first insert
+// to its last read, and shares bytes with %a, dead by then. Inserts that
+// leave columns untouched (@partial_inserts) read the last iteration's
+// bytes, so %pair is live through the whole loop and takes bytes of its own.
+// CHECK-LABEL: ascend.task @filling_inserts
+// CHECK-SAME: ascend.memory_peak = {ub = 3072 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x32xf32, ub>
+// CHECK: ascend.alloc {offset = 2048 : i64} : !ascend.tile<8x32xf32, ub>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x64xf32, ub>
+// CHECK-LABEL: ascend.task @partial_inserts
+// CHECK-SAME: ascend.memory_peak = {ub = 4096 : i64}
+// CHECK: ascend.alloc {offset = 2048 : i64} : !ascend.tile<8x32xf32, ub>
+// CHECK: ascend.alloc {offset = 3072 : i64} : !ascend.tile<8x32xf32, ub>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x64xf32, ub>
+ascend.task @filling_inserts(%x: !ascend.gm<64x32xf32>, %y: !ascend.gm<64x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %a = ascend.alloc : !ascend.tile<8x32xf32, ub>
+  %b = ascend.alloc : !ascend.tile<8x32xf32, ub>
+  %pair = ascend.alloc : !ascend.tile<8x64xf32, ub>
+  scf.for %row = %c0 to %c64 step %c8 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<8x32xf32, ub>, !ascend.gm<64x32xf32>
+    ascend.texp %b, %a : !ascend.tile<8x32xf32, ub>, !ascend.tile<8x32xf32, ub>
+    ascend.tinsert %pair, %b[%c0, %c32] : !ascend.tile<8x64xf32, ub>, !ascend.tile<8x32xf32, ub>
+    ascend.tinsert %pair, %b[%c0, %c0] : !ascend.tile<8x64xf32, ub>, !ascend.tile<8x32xf32, ub>
+    ascend.tstore %y[%row, %c0], %pair : !ascend.gm<64x64xf32>, !ascend.tile<8x64xf32, ub>
+  }
+  ascend.return
+}
+ascend.task @partial_inserts(%x: !ascend.gm<64x32xf32>, %y: !ascend.gm<64x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %a = ascend.alloc : !ascend.tile<8x32xf32, ub>
+  %b = ascend.alloc : !ascend.tile<8x32xf32, ub>
+  %pair = ascend.alloc : !ascend.tile<8x64xf32, ub>
+  scf.for %row = %c0 to %c64 step %c8 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<8x32xf32, ub>, !ascend.gm<64x32xf32>
+    ascend.texp %b, %a : !ascend.tile<8x32xf32, ub>, !ascend.tile<8x32xf32, ub>
+    ascend.tinsert %pair, %b[%c0, %c0] : !ascend.tile<8x64xf32, ub>, !ascend.tile<8x32xf32, ub>
+    ascend.tinsert %pair, %b[%c0, %c16] : !ascend.tile<8x64xf32, ub>, !ascend.tile<8x32xf32, ub>
+    ascend.tstore %y[%row, %c0], %pair : !ascend.gm<64x64xf32>, !ascend.tile<8x64xf32, ub>
+  }
+  ascend.return
+}
+
+// -----
+
+// A buffer used in two loops that each overwrite it first in every
+// iteration (the two items of ascend-double-buffer-setup's loop) is not live
+// between them: %mid, used only there, takes its bytes. Read after the
+// second loop (@read_after), %a must keep the last iteration's value from
+// its first use on, and %mid gets bytes of its own.
+// CHECK-LABEL: ascend.task @two_copies
+// CHECK-SAME: ascend.memory_peak = {ub = 8192 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x256xf32, ub>
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x256xf32, ub>
+// CHECK-LABEL: ascend.task @read_after
+// CHECK-SAME: ascend.memory_peak = {ub = 16384 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64} : !ascend.tile<8x256xf32, ub>
+// CHECK: ascend.alloc {offset = 8192 : i64} : !ascend.tile<8x256xf32, ub>
+ascend.task @two_copies(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %a = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  %mid = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  scf.for %row = %c0 to %c32 step %c8 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<8x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.tstore %y[%row, %c0], %a : !ascend.gm<64x256xf32>, !ascend.tile<8x256xf32, ub>
+  }
+  ascend.tload %mid, %x[%c0, %c0] : !ascend.tile<8x256xf32, ub>, !ascend.gm<64x256xf32>
+  ascend.tstore %y[%c0, %c0], %mid : !ascend.gm<64x256xf32>, !ascend.tile<8x256xf32, ub>
+  scf.for %row = %c32 to %c64 step %c8 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<8x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.tstore %y[%row, %c0], %a : !ascend.gm<64x256xf32>, !ascend.tile<8x256xf32, ub>
+  }
+  ascend.return
+}
+ascend.task @read_after(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %a = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  %mid = ascend.alloc : !ascend.tile<8x256xf32, ub>
+  scf.for %row = %c0 to %c32 step %c8 {
+    ascend.tload %a, %x[%row, %c0] : !ascend.tile<8x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.tstore %y[%row, %c0], %a : !ascend.gm<64x256xf32>, !ascend.tile<8x256xf32, ub>
+  }
+  ascend.tload %mid, %x[%c0, %c0] : !ascend.tile<8x256xf32, ub>, !ascend.gm<64x256xf32>
+  ascend.tstore %y[%c0, %c0], %mid : !ascend.gm<64x256xf32>, !ascend.tile<8x256xf32, ub>
+  ascend.tstore %y[%c8, %c0], %a : !ascend.gm<64x256xf32>, !ascend.tile<8x256xf32, ub>
   ascend.return
 }
