@@ -99,36 +99,54 @@ bool isFoldable(StringRef name, scf::ForOp loop, ValueRange args, SymbolTable &s
   return constantOf(items.getUpperBound()) > 0;
 }
 
-/// Moves each of `ops` (in order, all in `block`) later in `block`: right
-/// after the last load before the first op that uses it (its results, or
-/// the tiles and global tensors it reads or writes). A moved setup load then
+/// The ops that use what `op` defines or touches: its results, and the
+/// tiles and global tensors it reads or writes.
+SmallVector<Operation *> dependentUsers(Operation *op) {
+  SmallVector<Operation *> users(op->getUsers());
+  for (Value operand : op->getOperands())
+    if (isa<TileBufferType, GlobalTensorType>(operand.getType()))
+      for (Operation *user : operand.getUsers())
+        if (user != op)
+          users.push_back(user);
+  return users;
+}
+
+/// Moves each of `ops` (in order, all in `block`) later: right after the last
+/// load before the first op that uses it (dependentUsers), in `block` or, when
+/// a loop of `block` holds every use (the work item's chunk loop), in that
+/// loop's body, run again in each of its iterations. A moved setup load then
 /// no longer heads the work item: the chunks' loads come first, so in a
 /// double-buffered item the first chunk's overlap the previous item's second
 /// chunk instead of queueing on MTE2 behind a load into the one setup buffer,
-/// which must wait for that chunk's vector work to end. Placed after the
-/// chunk's loads, before its vector work, the load takes no temporary's bytes
-/// the vector pipe is still reading (memory is planned later). It passes
-/// loads only up to the first store, which may write what it reads.
+/// which must wait for that chunk's vector work to end; in the chunk loop it
+/// waits only for the previous chunk's read of it. Placed after the chunk's
+/// loads, before its vector work, the load takes no temporary's bytes the
+/// vector pipe is still reading (memory is planned later). It passes loads
+/// only up to the first store, which may write what it reads.
 void sinkToFirstUse(ArrayRef<Operation *> ops, Block &block) {
   for (Operation *op : llvm::reverse(ops)) {
+    SmallVector<Operation *> users = dependentUsers(op);
+    Block *target = &block;
     Operation *first = nullptr;
-    auto consider = [&](Operation *user) {
-      Operation *holder = block.findAncestorOpInBlock(*user);
-      if (holder && holder != op && op->isBeforeInBlock(holder) &&
-          (!first || holder->isBeforeInBlock(first)))
-        first = holder;
-    };
-    for (Operation *user : op->getUsers())
-      consider(user);
-    for (Value operand : op->getOperands())
-      if (isa<TileBufferType, GlobalTensorType>(operand.getType()))
-        for (Operation *user : operand.getUsers())
-          consider(user);
+    while (true) {
+      first = nullptr;
+      for (Operation *user : users) {
+        Operation *holder = target->findAncestorOpInBlock(*user);
+        if (holder && holder != op &&
+            (op->getBlock() != target || op->isBeforeInBlock(holder)) &&
+            (!first || holder->isBeforeInBlock(first)))
+          first = holder;
+      }
+      auto loop = dyn_cast_or_null<scf::ForOp>(first);
+      if (!loop || !llvm::all_of(users, [&](Operation *user) { return loop->isAncestor(user); }))
+        break;
+      target = loop.getBody();
+    }
     if (!first)
       continue;
     Operation *after = nullptr;
-    for (Operation *between = op->getNextNode(); between != first;
-         between = between->getNextNode()) {
+    Operation *from = op->getBlock() == target ? op->getNextNode() : &target->front();
+    for (Operation *between = from; between != first; between = between->getNextNode()) {
       if (isa<TStoreOp, TPushOp>(between))
         break;
       if (isa<TLoadOp>(between))
@@ -136,6 +154,8 @@ void sinkToFirstUse(ArrayRef<Operation *> ops, Block &block) {
     }
     if (after)
       op->moveAfter(after);
+    else if (target != op->getBlock())
+      op->moveBefore(first);
   }
 }
 

@@ -354,33 +354,25 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
       Value first = arith::AddIOp::create(
           b, loc, arith::MulIOp::create(b, loc, slot, task.constantIndex(ring->slotRows)),
           arith::MulIOp::create(b, loc, subblock, task.constantIndex(half)));
-      // The half's whole work items of the rows present: all but in a
-      // partial last slot, whose second half may have none. Their chunks
-      // need no guard, so the loads of one overlap the vector work of the
-      // other; what is left, less than a work item, follows on its own.
+      // The half's work items of the rows present: all but in a partial last
+      // slot, whose second half may have none. One loop over them all, the
+      // last one's second chunk guarded, so its flags carry across the slots
+      // (ascend-insert-sync) and the next slot's first loads overlap this
+      // one's last vector work.
       Value end = task.constantIndex(half / itemRows);
-      Value present;
       if (Value tokenRows = task.tokenRows()) {
-        present = arith::MaxSIOp::create(b, loc, arith::SubIOp::create(b, loc, tokenRows, first),
-                                         task.constantIndex(0));
-        end = arith::MinSIOp::create(
-            b, loc, arith::DivSIOp::create(b, loc, present, task.constantIndex(itemRows)), end);
+        Value present = arith::MaxSIOp::create(
+            b, loc, arith::SubIOp::create(b, loc, tokenRows, first), task.constantIndex(0));
+        Value started = arith::DivSIOp::create(
+            b, loc, arith::AddIOp::create(b, loc, present, task.constantIndex(itemRows - 1)),
+            task.constantIndex(itemRows));
+        end = arith::MinSIOp::create(b, loc, started, end);
       }
       auto items = scf::ForOp::create(b, loc, task.constantIndex(0), end, task.constantIndex(1));
       {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPoint(items.getBody()->getTerminator());
-        emitItem(items.getInductionVar(), first, /*maybeShort=*/false);
-      }
-      if (present) {
-        Value covered = arith::MulIOp::create(b, loc, end, task.constantIndex(itemRows));
-        Value rest = arith::CmpIOp::create(
-            b, loc, arith::CmpIPredicate::slt, covered,
-            arith::MinSIOp::create(b, loc, present, task.constantIndex(half)));
-        auto branch = scf::IfOp::create(b, loc, rest, /*withElseRegion=*/false);
-        OpBuilder::InsertionGuard guard(b);
-        b.setInsertionPoint(branch.thenBlock()->getTerminator());
-        emitItem(end, first, /*maybeShort=*/true);
+        emitItem(items.getInductionVar(), first, /*maybeShort=*/task.tokenRows() != nullptr);
       }
       ascend::TFreeOp::create(b, loc, ring->ring);
     };

@@ -93,16 +93,20 @@ struct EarlyFlag {
   Operation *setAfter;
   Operation *waitBefore;
   Operation *primeAfter = nullptr;
+  /// Loop-carried: the loop the flag is carried through, `loop()` or a loop
+  /// around it; its first set goes before it and its last wait after it.
+  Operation *carrier = nullptr;
   bool carried() const { return waitBefore->isBeforeInBlock(setAfter); }
   Operation *loop() const {
     Operation *parent = block->getParentOp();
     return isa<scf::IfOp>(parent) ? parent->getParentOp() : parent;
   }
+  Operation *carrierLoop() const { return carrier ? carrier : loop(); }
   /// The first op after the set of the first iteration.
   Operation *primeBefore() const {
     if (primeAfter)
       return primeAfter->getNextNode();
-    for (Operation &op : *loop()->getBlock())
+    for (Operation &op : *carrierLoop()->getBlock())
       if (isa<InstructionOpInterface>(op) || op.getNumRegions() != 0)
         return &op;
     llvm_unreachable("the loop is an op with regions");
@@ -227,8 +231,10 @@ private:
         if (table[id].pipe == *source)
           direct.push_back(id);
       std::optional<EarlyFlag> early = placeEarly(instr, direct);
-      if (early && early->carried())
-        early->primeAfter = lastConflictBefore(early->loop(), *source, ids);
+      if (early && early->carried()) {
+        early->carrier = outermostCarrier(early->loop(), *source, ids);
+        early->primeAfter = lastConflictBefore(early->carrierLoop(), *source, ids);
+      }
       std::optional<int32_t> event;
       if (early && materialise && !(event = earlyEvent(*early, *source, pipe)))
         early.reset();
@@ -352,6 +358,15 @@ private:
     return parent->getParentOp();
   }
 
+  /// Whether access `id` of another instruction conflicts with one of
+  /// `accesses`.
+  bool conflictsWith(unsigned id, ArrayRef<unsigned> accesses) const {
+    const Access &access = table[id];
+    return llvm::any_of(accesses, [&](unsigned mine) {
+      return (access.write || table[mine].write) && access.region.mayAlias(table[mine].region);
+    });
+  }
+
   /// The last op before `loop` in its block holding an access of `src` that
   /// conflicts with one of `accesses`, if any: the first iteration of a
   /// loop-carried flag waits for `src` only up to there.
@@ -364,12 +379,30 @@ private:
       Operation *holder = outer->findAncestorOpInBlock(*opOf[id]);
       if (!holder || !holder->isBeforeInBlock(loop) || (last && !last->isBeforeInBlock(holder)))
         continue;
-      if (llvm::any_of(accesses, [&](unsigned mine) {
-            return (access.write || table[mine].write) && access.region.mayAlias(table[mine].region);
-          }))
+      if (conflictsWith(id, accesses))
         last = holder;
     }
     return last;
+  }
+
+  /// The loop a flag carried by `loop` is carried through: `loop`, or the
+  /// scf.for whose body directly holds it when nothing else in that body
+  /// holds an access of `src` conflicting with `accesses`, and so on out.
+  /// The last set of one run of `loop` then pairs with the first wait of the
+  /// next (a chunk loop's per work item, say), so `src`'s pipe is not
+  /// waited for at the end of every run: the next work item's first loads
+  /// overlap this one's last vector work.
+  Operation *outermostCarrier(Operation *loop, Pipe src, ArrayRef<unsigned> accesses) const {
+    while (auto outer = dyn_cast<scf::ForOp>(loop->getParentOp())) {
+      bool conflictElsewhere = llvm::any_of(llvm::seq<unsigned>(0, table.size()), [&](unsigned id) {
+        return table[id].pipe == src && outer->isAncestor(opOf[id]) &&
+               !loop->isAncestor(opOf[id]) && conflictsWith(id, accesses);
+      });
+      if (conflictElsewhere)
+        break;
+      loop = outer;
+    }
+    return loop;
   }
 
   /// An event id free wherever the early pair is in flight: between the set
@@ -382,9 +415,9 @@ private:
     if (flag.carried()) {
       if (events.heldCount(src, dst) + 2 > events.size())
         return std::nullopt;
-      used = idsUsedIn(flag.loop(), src, dst);
+      used = idsUsedIn(flag.carrierLoop(), src, dst);
       from = flag.primeBefore();
-      to = flag.loop();
+      to = flag.carrierLoop();
     }
     for (Operation *op = from; op != to; op = op->getNextNode())
       used |= idsUsedIn(op, src, dst);
@@ -407,7 +440,7 @@ private:
     // later set from that pipe (the next work item's first load, say). What
     // after the loop conflicts with the loop's accesses gets flags of its
     // own. The id stays held until then; the next loop gets it back.
-    Operation *loop = flag.loop();
+    Operation *loop = flag.carrierLoop();
     builder.setInsertionPoint(flag.primeBefore());
     SetFlagOp::create(builder, loc, src, dst, event);
     builder.setInsertionPoint(drainPoint(loop));
@@ -431,12 +464,13 @@ private:
   /// accesses of `src` itself in the ops of the body from the wait to the
   /// set, which ran before the previous iteration's set (or, in the first
   /// iteration, before the loop's block was entered), and outside the loop
-  /// except between its first set and the loop.
+  /// it is carried through except between its first set and that loop.
   void orderEarly(const EarlyFlag &flag, Pipe src, Pipe dst, SyncState &state) const {
     auto holderOf = [&](unsigned id) { return flag.block->findAncestorOpInBlock(*opOf[id]); };
     auto after = [](Operation *a, Operation *b) { return b->isBeforeInBlock(a); };
     if (flag.carried()) {
-      Block *outer = flag.loop()->getBlock();
+      Operation *carrier = flag.carrierLoop();
+      Block *outer = carrier->getBlock();
       state.orderBefore(dst, [&](unsigned id) {
         if (table[id].pipe != src)
           return false;
@@ -444,7 +478,7 @@ private:
           return after(holder, flag.waitBefore) && !after(holder, flag.setAfter);
         Operation *outside = outer->findAncestorOpInBlock(*opOf[id]);
         return !outside || (flag.primeAfter && !after(outside, flag.primeAfter)) ||
-               after(outside, flag.loop());
+               after(outside, carrier);
       });
       return;
     }

@@ -274,7 +274,11 @@ def AscendFoldParallelLoops : Pass<"ascend-fold-parallel-loops", "::mlir::Module
     depends on them moves into it, each op after the last load before its
     first use (so the item's own loads go first, and a double-buffered item's
     first chunk is not queued behind a setup load waiting for the previous
-    item's vector work). Blocks:
+    item's vector work), and into the item's chunk loop when that loop holds
+    every use (loaded again each iteration, it then waits only for the
+    previous chunk's read of it). Items go iteration-major, except for a
+    mixed launch: item i serves iteration i mod trips as item i / trips (the
+    heads of one row block in a row, ascend-reuse-setup). Blocks:
     trips·N, at most the core type's count. A task launched elsewhere too is
     copied first. Other loops are left alone. The flagship's 64 per-head
     launches become one. A loop of one `ascend.launch_mixed` folds both of
@@ -378,7 +382,14 @@ def AscendInsertSync : Pass<"ascend-insert-sync", "::tilec::ascend::TaskOp"> {
     no other op of the loop holds such an access: the wait pairs with the set
     of the last iteration that took the branch, or the one before the loop
     (the guarded second chunk of run-time token rows still overlaps the
-    first). Without such a placement (the access and the instruction in
+    first). A loop-carried flag of a loop directly in another loop's body,
+    when nothing else in that body holds an access of Q conflicting with the
+    instruction's, is carried through the outer loop too (and so on out): set
+    once before it and waited for once after it, so a work item's chunk loop
+    hands its flags to the next item's instead of waiting for Q at every
+    item's end. A pair whose set would sit right before an `scf.if` holding
+    the instruction goes inside it, before the instruction, so a branch that
+    rarely runs does not make its pipe wait. Without such a placement (the access and the instruction in
     different branches, a loop-carried hazard outside an `scf.for`) or a free
     event id for its whole span, the pair goes right before the instruction.
     Loops are analysed to a fixed point, so hazards between one iteration and

@@ -171,3 +171,50 @@ ascend.task @steps(%x: !ascend.gm<4x64xf32>, %h: index) attributes {core = #asce
   }
   ascend.return
 }
+
+// -----
+
+// The row of the head is read only in the item's chunk loop: it moves into
+// that loop, after the chunk's load, and is loaded again in each iteration,
+// so it waits only for the previous chunk's read of it instead of heading the
+// item (and waiting for the previous item's last chunk).
+// CHECK-LABEL: ascend.task @chunked
+// CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %c8 step
+// CHECK-NOT: ascend.tload
+// CHECK: scf.for
+// CHECK-NEXT: arith.addi
+// CHECK-NEXT: ascend.tload %{{.*}}, %{{[a-z0-9]+}}[%{{.*}}, %{{.*}}] : !ascend.tile<2x16xf32, ub>
+// CHECK-NEXT: ascend.tload %{{.*}}, %{{[a-z0-9]+}}[%c0, %{{.*}}] : !ascend.tile<1x16xf32, ub>
+// CHECK-NEXT: ascend.tcolexpandmul
+ascend.kernel @chunked_kernel(%x: !ascend.gm<8x64xf32>, %w: !ascend.gm<1x64xf32>, %y: !ascend.gm<8x64xf32> {ascend.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c16 = arith.constant 16 : index
+  scf.for %h = %c0 to %c4 step %c1 {
+    %col = arith.muli %h, %c16 : index
+    ascend.launch @chunked(%x, %w, %col, %y) blocks = 2 : (!ascend.gm<8x64xf32>, !ascend.gm<1x64xf32>, index, !ascend.gm<8x64xf32>) -> ()
+  } {tile.parallel}
+  ascend.return
+}
+ascend.task @chunked(%x: !ascend.gm<8x64xf32>, %w: !ascend.gm<1x64xf32>, %col: index, %y: !ascend.gm<8x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %row = ascend.alloc : !ascend.tile<1x16xf32, ub>
+  %t = ascend.alloc : !ascend.tile<2x16xf32, ub>
+  %bid = ascend.block_idx
+  %bdim = ascend.block_dim
+  ascend.tload %row, %w[%c0, %col] : !ascend.tile<1x16xf32, ub>, !ascend.gm<1x64xf32>
+  scf.for %item = %bid to %c2 step %bdim {
+    %base = arith.muli %item, %c4 : index
+    scf.for %chunk = %c0 to %c4 step %c2 {
+      %r = arith.addi %base, %chunk : index
+      ascend.tload %t, %x[%r, %col] : !ascend.tile<2x16xf32, ub>, !ascend.gm<8x64xf32>
+      ascend.tcolexpandmul %t, %t, %row : !ascend.tile<2x16xf32, ub>, !ascend.tile<2x16xf32, ub>, !ascend.tile<1x16xf32, ub>
+      ascend.tstore %y[%r, %col], %t : !ascend.gm<8x64xf32>, !ascend.tile<2x16xf32, ub>
+    }
+  }
+  ascend.return
+}

@@ -667,3 +667,112 @@ ascend.task @branch_buffer_read_outside(%x: !ascend.gm<64x256xf32>, %y: !ascend.
   }
   ascend.return
 }
+
+// -----
+
+// A chunk loop in each work item: its loop-carried flags are carried
+// through the work-item loop too (nothing else in the item touches its
+// buffers), set once before it and waited for once after it, so the next
+// item's first load waits only for the previous item's use of its buffer,
+// not for the end of that item.
+// CHECK-LABEL: ascend.task @chunks_per_item
+// CHECK: ascend.set_flag <mte3> -> <mte2>, 0
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.set_flag <mte3> -> <mte2>, 1
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 1
+// CHECK-NEXT: scf.for
+// CHECK-NEXT: arith.muli
+// CHECK-NEXT: scf.for
+// CHECK-NEXT: arith.addi
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.tload
+// CHECK: ascend.set_flag <mte3> -> <mte2>, 1
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 1
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.return
+ascend.task @chunks_per_item(%x: !ascend.gm<1024x256xf32>, %y: !ascend.gm<1024x256xf32>, %n: index) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  %a = ascend.alloc {offset = 0 : i64, stage = 0 : i64} : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc {offset = 16384 : i64, stage = 1 : i64} : !ascend.tile<16x256xf32, ub>
+  %first = ascend.block_idx
+  %step = ascend.block_dim
+  scf.for %i = %first to %n step %step {
+    %base = arith.muli %i, %c32 : index
+    scf.for %j = %c0 to %c1 step %c1 {
+      %r0 = arith.addi %base, %c0 : index
+      ascend.tload %a, %x[%r0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<1024x256xf32>
+      ascend.texp %a, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+      ascend.tstore %y[%r0, %c0], %a : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
+      %r1 = arith.addi %base, %c16 : index
+      ascend.tload %b, %x[%r1, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<1024x256xf32>
+      ascend.texp %b, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+      ascend.tstore %y[%r1, %c0], %b : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
+    }
+  }
+  ascend.return
+}
+
+// -----
+
+// The same with a rest after the chunk loop that reuses %a: %a's flags stay
+// around the chunk loop in each item (the rest's accesses would need flags
+// of their own), %b's are carried through the item loop. The rest's load of
+// %a, in a branch right after the loop, waits for the chunk loop's store of
+// it inside the branch, so an item without a rest does not wait for it.
+// CHECK-LABEL: ascend.task @chunks_then_rest
+// CHECK: ascend.set_flag <mte3> -> <mte2>, 1
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 1
+// CHECK-NEXT: scf.for
+// CHECK-NEXT: arith.muli
+// CHECK-NEXT: ascend.set_flag <mte3> -> <mte2>, 0
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 0
+// CHECK-NEXT: scf.for
+// CHECK: scf.if
+// CHECK-NEXT: ascend.set_flag <mte3> -> <mte2>, 2
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 2
+// CHECK-NEXT: ascend.tload
+// CHECK: }
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
+// CHECK-NEXT: }
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 1
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.return
+ascend.task @chunks_then_rest(%x: !ascend.gm<1024x256xf32>, %y: !ascend.gm<1024x256xf32>, %n: index) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  %a = ascend.alloc {offset = 0 : i64, stage = 0 : i64} : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc {offset = 16384 : i64, stage = 1 : i64} : !ascend.tile<16x256xf32, ub>
+  %first = ascend.block_idx
+  %step = ascend.block_dim
+  scf.for %i = %first to %n step %step {
+    %base = arith.muli %i, %c32 : index
+    scf.for %j = %c0 to %c1 step %c1 {
+      ascend.tload %a, %x[%base, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<1024x256xf32>
+      ascend.texp %a, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+      ascend.tstore %y[%base, %c0], %a : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
+      %r1 = arith.addi %base, %c16 : index
+      ascend.tload %b, %x[%r1, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<1024x256xf32>
+      ascend.texp %b, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+      ascend.tstore %y[%r1, %c0], %b : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
+    }
+    %more = arith.cmpi slt, %base, %n : index
+    scf.if %more {
+      ascend.tload %a, %x[%base, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<1024x256xf32>
+      ascend.texp %a, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+      ascend.tstore %y[%base, %c0], %a : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
+    }
+  }
+  ascend.return
+}
