@@ -168,7 +168,21 @@ private:
     if (auto wait = dyn_cast<WaitFlagOp>(op)) {
       if (materialise)
         events.release(wait.getSrc(), wait.getDst(), wait.getEvent());
-      return state.waitFlag(wait.getSrc(), wait.getDst(), wait.getEvent());
+      state.waitFlag(wait.getSrc(), wait.getDst(), wait.getEvent());
+      // A loop's drain pairs with the set of its last iteration, or the one
+      // before it: it orders what the loop's wait does, except what ran
+      // after the loop, before the drain. (The state after the loop knows
+      // neither set.)
+      if (auto drained = drains.find(op); drained != drains.end()) {
+        const EarlyFlag &flag = drained->second.first;
+        Operation *carrier = flag.carrierLoop();
+        state.orderBefore(wait.getDst(), [&](unsigned id) {
+          Operation *holder = carrier->getBlock()->findAncestorOpInBlock(*opOf[id]);
+          bool sinceLoop = holder && carrier->isBeforeInBlock(holder) && holder->isBeforeInBlock(op);
+          return !sinceLoop && carriedCovers(flag, drained->second.second, id);
+        });
+      }
+      return;
     }
     if (auto barrier = dyn_cast<PipeBarrierOp>(op))
       return state.barrier(barrier.getPipe());
@@ -245,7 +259,7 @@ private:
         continue;
       }
       if (materialise)
-        insertEarlyFlags(*early, *source, pipe, *event);
+        insertEarlyFlags(*early, *source, pipe, *event, ids);
       orderEarly(*early, *source, pipe, state);
     }
     for (unsigned id : ids)
@@ -424,7 +438,8 @@ private:
     return events.lowestFree(src, dst, used);
   }
 
-  void insertEarlyFlags(const EarlyFlag &flag, Pipe src, Pipe dst, int32_t event) {
+  void insertEarlyFlags(const EarlyFlag &flag, Pipe src, Pipe dst, int32_t event,
+                        ArrayRef<unsigned> accesses) {
     Location loc = flag.waitBefore->getLoc();
     OpBuilder builder(flag.setAfter->getContext());
     builder.setInsertionPointAfter(flag.setAfter);
@@ -434,28 +449,43 @@ private:
     if (!flag.carried())
       return;
     // The first iteration waits for a set before the loop; the last
-    // iteration's set is waited for as late as the next loop of the block
-    // (or its end), not right after the loop: a wait there would hold its
-    // pipe until the other one is done with the loop, and with it every
-    // later set from that pipe (the next work item's first load, say). What
-    // after the loop conflicts with the loop's accesses gets flags of its
-    // own. The id stays held until then; the next loop gets it back.
+    // iteration's set is waited for as late as it is needed, not right after
+    // the loop: a wait there would hold its pipe until the other one is done
+    // with the loop, and with it every later set from that pipe (the next
+    // work item's first load, say). The id stays held until then; the next
+    // loop gets it back.
     Operation *loop = flag.carrierLoop();
     builder.setInsertionPoint(flag.primeBefore());
     SetFlagOp::create(builder, loc, src, dst, event);
-    builder.setInsertionPoint(drainPoint(loop));
-    WaitFlagOp::create(builder, loc, src, dst, event);
+    builder.setInsertionPoint(drainPoint(loop, dst, accesses));
+    auto drain = WaitFlagOp::create(builder, loc, src, dst, event);
     events.hold(src, dst, event);
+    drains.try_emplace(drain, flag, src);
   }
 
-  /// Where the waits for a loop's last loop-carried sets go: before the next
-  /// loop of its block (whose flags need the ids back), else at the block's
-  /// end.
-  static Operation *drainPoint(Operation *loop) {
-    Operation *op = loop->getNextNode();
-    while (!isa<scf::ForOp>(op) && !op->hasTrait<OpTrait::IsTerminator>())
-      op = op->getNextNode();
-    return op;
+  /// Where the wait for a loop's last loop-carried set goes: before the
+  /// first instruction after the loop in its block where `dst` writes what
+  /// the waiting `accesses` touch or touches what they write (not in a
+  /// branch, which may not run: it gets a pair of its own; a K loop's last
+  /// chunk, loaded into a buffer of
+  /// the loop, which the wait then orders), else before the next loop of the
+  /// block (whose flags need the id back), else at the block's end.
+  Operation *drainPoint(Operation *loop, Pipe dst, ArrayRef<unsigned> accesses) const {
+    for (Operation *op = loop->getNextNode(); !op->hasTrait<OpTrait::IsTerminator>();
+         op = op->getNextNode()) {
+      if (isa<scf::ForOp>(op))
+        return op;
+      auto instr = dyn_cast<InstructionOpInterface>(op);
+      bool touches = instr && llvm::any_of(accessesOf.lookup(instr), [&](unsigned id) {
+        return table[id].pipe == dst && llvm::any_of(accesses, [&](unsigned mine) {
+                 return (table[id].write || table[mine].write) &&
+                        table[id].region.mayAlias(table[mine].region);
+               });
+      });
+      if (touches)
+        return op;
+    }
+    return loop->getBlock()->getTerminator();
   }
 
   /// What the wait of an early pair orders before `dst`. Adjacent to its set
@@ -469,17 +499,7 @@ private:
     auto holderOf = [&](unsigned id) { return flag.block->findAncestorOpInBlock(*opOf[id]); };
     auto after = [](Operation *a, Operation *b) { return b->isBeforeInBlock(a); };
     if (flag.carried()) {
-      Operation *carrier = flag.carrierLoop();
-      Block *outer = carrier->getBlock();
-      state.orderBefore(dst, [&](unsigned id) {
-        if (table[id].pipe != src)
-          return false;
-        if (Operation *holder = holderOf(id))
-          return after(holder, flag.waitBefore) && !after(holder, flag.setAfter);
-        Operation *outside = outer->findAncestorOpInBlock(*opOf[id]);
-        return !outside || (flag.primeAfter && !after(outside, flag.primeAfter)) ||
-               after(outside, carrier);
-      });
+      state.orderBefore(dst, [&](unsigned id) { return carriedCovers(flag, src, id); });
       return;
     }
     const SyncState &atSet = snapshotAfter(flag);
@@ -489,6 +509,23 @@ private:
       Operation *holder = holderOf(id);
       return !holder || !after(holder, flag.setAfter) || after(holder, flag.waitBefore);
     });
+  }
+
+  /// Whether the wait of a loop-carried pair orders access `id`: an access of
+  /// `src` in the body from the wait to the set, which ran before the
+  /// previous iteration's set (or, in the first iteration, before the loop's
+  /// block was entered), or outside the loop it is carried through except
+  /// between its first set and that loop.
+  bool carriedCovers(const EarlyFlag &flag, Pipe src, unsigned id) const {
+    auto after = [](Operation *a, Operation *b) { return b->isBeforeInBlock(a); };
+    if (table[id].pipe != src)
+      return false;
+    if (Operation *holder = flag.block->findAncestorOpInBlock(*opOf[id]))
+      return after(holder, flag.waitBefore) && !after(holder, flag.setAfter);
+    Operation *carrier = flag.carrierLoop();
+    Operation *outside = carrier->getBlock()->findAncestorOpInBlock(*opOf[id]);
+    return !outside || (flag.primeAfter && !after(outside, flag.primeAfter)) ||
+           after(outside, carrier);
   }
 
   /// The state right after the set's op in the current walk of its block.
@@ -526,6 +563,9 @@ private:
   SmallVector<BlockWalk *> walks; ///< the blocks being walked, innermost last
   EventIds events;
   bool outOfEvents = false;
+  /// A loop's drain (the wait after it for its last loop-carried set) → the
+  /// flag and its source pipe.
+  llvm::DenseMap<Operation *, std::pair<EarlyFlag, Pipe>> drains;
 };
 
 struct AscendInsertSync : tilec::impl::AscendInsertSyncBase<AscendInsertSync> {

@@ -372,11 +372,12 @@ def AscendInsertSync : Pass<"ascend-insert-sync", "::tilec::ascend::TaskOp"> {
     after the access, waited for before the instruction, plus one set before
     the loop for the first iteration (right after the last access before the
     loop it must cover, or before the first instruction of the loop's block)
-    and one wait for the last before the next loop of the loop's block, or at
-    its end (not right after the loop, where it would hold its pipe, and
-    every later set from it, until the other pipe is done with the loop;
-    what follows the loop gets flags of its own, and the next loop the ids
-    back). Double-buffered loops thus overlap: a
+    and one wait for the last before the first instruction after the loop
+    that touches what the flag's instruction does (a K loop's last chunk,
+    which the wait then orders), else before the next loop of the loop's
+    block, or at its end (not right after the loop, where it would hold its
+    pipe, and every later set from it, until the other pipe is done with the
+    loop; the next loop gets the ids back). Double-buffered loops thus overlap: a
     load into one buffer waits only for the instruction that last read that
     buffer. Likewise in a branch of an `scf.if` directly in a loop body, when
     no other op of the loop holds such an access: the wait pairs with the set

@@ -776,3 +776,43 @@ ascend.task @chunks_then_rest(%x: !ascend.gm<1024x256xf32>, %y: !ascend.gm<1024x
   }
   ascend.return
 }
+
+// -----
+
+// A K loop's last chunk after the loop, in a buffer of the loop (%b): the
+// wait for the loop's last set on %b goes right before its load, and orders
+// it (no second pair there, which would make MTE2 wait for everything the
+// vector pipe did in the loop); the wait for %a's goes to the block's end.
+// CHECK-LABEL: ascend.task @last_chunk_after_loop
+// CHECK: scf.for
+// CHECK: ascend.set_flag <mte3> -> <mte2>, 1
+// CHECK-NEXT: }
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 1
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 1
+// CHECK-NEXT: ascend.tload %{{.*}}, %arg0[%c96, %c0]
+// CHECK: ascend.tstore %arg1[%c96, %c0]
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <mte2>, 0
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 0
+// CHECK-NEXT: ascend.return
+ascend.task @last_chunk_after_loop(%x: !ascend.gm<1024x256xf32>, %y: !ascend.gm<1024x256xf32>) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  %c96 = arith.constant 96 : index
+  %c128 = arith.constant 128 : index
+  %a = ascend.alloc {offset = 0 : i64, stage = 0 : i64} : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc {offset = 16384 : i64, stage = 1 : i64} : !ascend.tile<16x256xf32, ub>
+  scf.for %r = %c0 to %c96 step %c32 {
+    ascend.tload %a, %x[%r, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<1024x256xf32>
+    ascend.texp %a, %a : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+    ascend.tstore %y[%r, %c0], %a : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
+    %r1 = arith.addi %r, %c16 : index
+    ascend.tload %b, %x[%r1, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<1024x256xf32>
+    ascend.texp %b, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+    ascend.tstore %y[%r1, %c0], %b : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
+  }
+  ascend.tload %b, %x[%c96, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<1024x256xf32>
+  ascend.texp %b, %b : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>
+  ascend.tstore %y[%c96, %c0], %b : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
+  ascend.return
+}
