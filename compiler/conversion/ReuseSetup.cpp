@@ -8,9 +8,9 @@
 // tasks of the launch take each core's items as one contiguous range
 // instead (so the cluster's AIC and AIVs still meet on the same slots in the
 // same order), and a setup load whose window changes only with a quotient
-// of the item (`item / d`) runs only at the range's first item and where
-// that quotient changes. The panel then crosses GM → L1 once or twice per
-// core instead of once per slot.
+// of the item (`item / d`) runs once per value of that quotient, in a loop
+// around the items that share it. The panel then crosses GM → L1 once or
+// twice per core instead of once per slot.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
