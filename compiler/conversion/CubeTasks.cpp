@@ -51,7 +51,9 @@ using ascend::MemorySpace;
 namespace {
 
 /// Emits `body(offset)` for offset = from, from + step, … below `to`: inline
-/// when `count` (the number of iterations, if known) is 0 or 1, else a loop.
+/// when `count` (the number of iterations, if known) is at most 2 (so the
+/// flags of a slot's two pairs of blocks are the work-item loop's, carried
+/// from item to item), else a loop.
 void forRange(OpBuilder &b, Location loc, Value from, Value to, Value step,
               std::optional<int64_t> count, function_ref<void(Value)> body) {
   if (count && *count == 0)

@@ -355,10 +355,10 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
           b, loc, arith::MulIOp::create(b, loc, slot, task.constantIndex(ring->slotRows)),
           arith::MulIOp::create(b, loc, subblock, task.constantIndex(half)));
       // The half's work items of the rows present: all but in a partial last
-      // slot, whose second half may have none. One loop over them all, the
-      // last one's second chunk guarded, so its flags carry across the slots
-      // (ascend-insert-sync) and the next slot's first loads overlap this
-      // one's last vector work.
+      // slot, whose second half may have none. One loop over them all, each
+      // item's second chunk guarded (only the last may be short), so its
+      // flags carry across the slots (ascend-insert-sync) and the next slot's
+      // first loads overlap this one's last vector work.
       Value end = task.constantIndex(half / itemRows);
       if (Value tokenRows = task.tokenRows()) {
         Value present = arith::MaxSIOp::create(
