@@ -175,10 +175,7 @@ FailureOr<TaskOp> foldTask(StringRef name, scf::ForOp loop, Operation *launch, V
   auto perTripArgument = dyn_cast<BlockArgument>(items.getUpperBound());
 
   // A task only this loop launches changes in place; otherwise a copy does.
-  auto uses = SymbolTable::getSymbolUses(task, loop->getParentOfType<ModuleOp>());
-  if (!uses || !llvm::all_of(*uses, [&](SymbolTable::SymbolUse use) {
-        return use.getUser() == launch;
-      })) {
+  if (!conversion::onlyLaunchedBy(task, launch)) {
     task = cast<TaskOp>(task->clone());
     symbols.insert(task);
     items = foldableItemLoop(task);

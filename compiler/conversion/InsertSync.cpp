@@ -477,10 +477,7 @@ private:
         return op;
       auto instr = dyn_cast<InstructionOpInterface>(op);
       bool touches = instr && llvm::any_of(accessesOf.lookup(instr), [&](unsigned id) {
-        return table[id].pipe == dst && llvm::any_of(accesses, [&](unsigned mine) {
-                 return (table[id].write || table[mine].write) &&
-                        table[id].region.mayAlias(table[mine].region);
-               });
+        return table[id].pipe == dst && conflictsWith(id, accesses);
       });
       if (touches)
         return op;

@@ -313,11 +313,12 @@ def AscendReuseSetup : Pass<"ascend-reuse-setup", "::mlir::ModuleOp"> {
 def AscendDoubleBufferSetup : Pass<"ascend-double-buffer-setup", "::tilec::ascend::TaskOp"> {
   let summary = "gives a work item's setup buffers a second copy, for the next item";
   let description = [{
-    A buffer the work-item loop (`block_idx` to N step `block_dim`) loads at
+    A buffer the work-item loop (`block_idx` to N step `block_dim`, or, after
+    `ascend-reuse-setup`, the core's contiguous range, step 1) loads at
     the start of each item and reads through it (the cube task's A panel, a
     folded vector task's per-head operand) makes every item wait for the one
     before it to finish reading, and the pipes then idle while it loads. The
-    loop then runs two items per iteration, i and i + `block_dim` (the second
+    loop then runs two items per iteration, i and i + its step (the second
     in an `scf.if`, when present), the second on a copy of each such buffer;
     the original keeps its double-buffering `stage` (0 if it had none) and the
     copy takes the other, which memory planning keeps apart, so one item's

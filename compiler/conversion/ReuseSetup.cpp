@@ -133,14 +133,6 @@ void loadOncePerQuotient(scf::ForOp items, ArrayRef<TLoadOp> loads, arith::DivUI
   items.getUpperBoundMutable().assign(to);
 }
 
-/// Whether `task` is launched by `launch` alone.
-bool onlyLaunchedBy(TaskOp task, Operation *launch, ModuleOp module) {
-  auto uses = SymbolTable::getSymbolUses(task, module);
-  return uses && llvm::all_of(*uses, [&](SymbolTable::SymbolUse use) {
-           return use.getUser() == launch;
-         });
-}
-
 struct AscendReuseSetup : tilec::impl::AscendReuseSetupBase<AscendReuseSetup> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
@@ -148,8 +140,8 @@ struct AscendReuseSetup : tilec::impl::AscendReuseSetupBase<AscendReuseSetup> {
     module.walk([&](LaunchMixedOp launch) {
       auto cube = symbols.lookup<TaskOp>(launch.getCube());
       auto vector = symbols.lookup<TaskOp>(launch.getVector());
-      if (!cube || !vector || !onlyLaunchedBy(cube, launch, module) ||
-          !onlyLaunchedBy(vector, launch, module))
+      if (!cube || !vector || !conversion::onlyLaunchedBy(cube, launch) ||
+          !conversion::onlyLaunchedBy(vector, launch))
         return;
       scf::ForOp cubeItems = conversion::workItemLoop(cube);
       scf::ForOp vectorItems = conversion::workItemLoop(vector);

@@ -3,6 +3,8 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
 
 using namespace mlir;
 using namespace tilec;
@@ -54,4 +56,11 @@ SmallVector<TLoadOp> tilec::conversion::setupLoads(scf::ForOp items) {
     }
   }
   return loads;
+}
+
+bool tilec::conversion::onlyLaunchedBy(TaskOp task, Operation *launch) {
+  auto uses = SymbolTable::getSymbolUses(task, task->getParentOfType<ModuleOp>());
+  return uses && llvm::all_of(*uses, [&](SymbolTable::SymbolUse use) {
+           return use.getUser() == launch;
+         });
 }

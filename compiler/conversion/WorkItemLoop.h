@@ -19,6 +19,10 @@ mlir::scf::ForOp workItemLoop(ascend::TaskOp task);
 /// first used there by a load directly in its body (so each item overwrites
 /// them before reading). One load per buffer, in program order.
 llvm::SmallVector<ascend::TLoadOp> setupLoads(mlir::scf::ForOp items);
+
+/// Whether `launch` alone launches `task`, so a pass may rewrite the task in
+/// place.
+bool onlyLaunchedBy(ascend::TaskOp task, mlir::Operation *launch);
 } // namespace tilec::conversion
 
 #endif

@@ -109,3 +109,44 @@ ascend.task @no_room(%w: !ascend.gm<4096x256xf32>, %x: !ascend.gm<1024x256xf32>,
   }
   ascend.return
 }
+
+// -----
+
+// The core's contiguous range of the items (ascend-reuse-setup's form of the
+// work-item loop, step 1): items i and i + 1 per iteration, the second on the
+// copy.
+// CHECK-LABEL: ascend.task @contiguous_items
+// CHECK: %[[LO:.*]] = arith.divui
+// CHECK: %[[HI:.*]] = arith.divui
+// CHECK: %[[S2:.*]] = ascend.alloc {stage = 1 : i64} : !ascend.tile<1x256xf32, ub>
+// CHECK: %[[TWO:.*]] = arith.addi %c1, %c1 : index
+// CHECK: scf.for %[[I:.*]] = %[[LO]] to %[[HI]] step %[[TWO]] {
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[I]], %c1 : index
+// CHECK:   scf.if
+// CHECK:     ascend.tload %[[S2]], %arg0[%[[NEXT]], %c0]
+ascend.task @contiguous_items(%scales: !ascend.gm<64x256xf32>, %x: !ascend.gm<1024x256xf32>, %y: !ascend.gm<1024x256xf32>, %n: index) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c16 = arith.constant 16 : index
+  %s = ascend.alloc : !ascend.tile<1x256xf32, ub>
+  %a = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc : !ascend.tile<16x256xf32, ub>
+  %core = ascend.block_idx
+  %cores = ascend.block_dim
+  %next = arith.addi %core, %c1 : index
+  %start = arith.muli %core, %n : index
+  %lo = arith.divui %start, %cores : index
+  %end = arith.muli %next, %n : index
+  %hi = arith.divui %end, %cores : index
+  scf.for %i = %lo to %hi step %c1 {
+    ascend.tload %s, %scales[%i, %c0] : !ascend.tile<1x256xf32, ub>, !ascend.gm<64x256xf32>
+    scf.for %j = %c0 to %c4 step %c1 {
+      %chunk = arith.muli %j, %c16 : index
+      ascend.tload %a, %x[%chunk, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<1024x256xf32>
+      ascend.tcolexpandmul %b, %a, %s : !ascend.tile<16x256xf32, ub>, !ascend.tile<16x256xf32, ub>, !ascend.tile<1x256xf32, ub>
+      ascend.tstore %y[%chunk, %c0], %b : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
+    }
+  }
+  ascend.return
+}
