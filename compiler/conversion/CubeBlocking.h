@@ -16,13 +16,16 @@
 
 namespace tilec::conversion {
 
+/// The most L1 chunk buffers a cube task goes round.
+constexpr int64_t kMaxCubeBuffers = 4;
+
 struct Blocking {
   int64_t m, n, k; ///< output block and L0 K step
   int64_t chunk;   ///< K depth of an L1 chunk of B (and of A unless `panel`)
   bool panel;      ///< A's [m, K] row panel stays in L1 for a whole work item
   int64_t accumulators; ///< 2: consecutive blocks alternate L0C buffers
   int64_t length = 1;   ///< N blocks per work item (the last of a row may be shorter)
-  int64_t buffers = 2;  ///< 2: consecutive L1 chunks and L0 steps alternate buffers
+  int64_t buffers = 2;  ///< L1 chunk buffers (stages); above 1, L0 steps alternate two
 
   static Blocking of(ascend::BlockingAttr attr) {
     return {attr.getM(),      attr.getN(),            attr.getK(),      attr.getChunk(),

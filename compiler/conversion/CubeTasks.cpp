@@ -10,15 +10,18 @@
 // K is never split across cores, so every output sums its products in the
 // same order whatever the blocking (bk is a multiple of the cube's K0).
 //
-// Everything is double-buffered: L1 chunks alternate between two buffers,
-// L0 steps between two pairs of L0A/L0B buffers, and, when two fit L0C,
-// consecutive blocks between two accumulators. A blocking of one buffer (a
-// `pipeline` K-loop of stages=1) gives the chunks and the steps one buffer
-// each, which the pipes then take in turn. The loops are unrolled by two
-// so that each copy names its own buffers (allocated in stages 0 and 1, which
-// never share bytes); ascend-insert-sync's loop-carried flags then let MTE2
-// load one chunk while MTE1 and M work on the previous one and the fixpipe
-// stores one block while M computes the next.
+// Everything is buffered more than once: L1 chunks go round the blocking's
+// `buffers` stages (two to four), L0 steps alternate between two pairs of
+// L0A/L0B buffers, and, when two fit L0C, consecutive blocks between two
+// accumulators. A blocking of one buffer (a `pipeline` K-loop of stages=1)
+// gives the chunks and the steps one buffer each, which the pipes then take
+// in turn. The loops are unrolled by a whole round of the stages (and an
+// even number of chunks) so that each copy names its own buffers (allocated
+// in stages that never share bytes); ascend-insert-sync's loop-carried flags
+// then let MTE2 load the next chunks while MTE1 and M work on this one and
+// the fixpipe store one block while M computes the next. With one
+// accumulator M waits for the store before the next block; the stages
+// beyond two keep MTE2 loading meanwhile.
 //
 // A task may multiply A by several B (matmuls of the same A joined in one
 // launch, `ascend.joined`): a row block's work items go over the first B's
@@ -127,11 +130,12 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
     results.push_back(part.result ? task.addGlobal(*part.result) : TaskGlobal());
   }
   Value panel = block.panel ? task.allocTile(block.m, k, operandType, MemorySpace::l1) : Value();
-  // Two of each buffer, in stages 0 and 1, allocated when first used.
-  Value aL1s[2], bL1s[2], aL0s[2], bL0s[2], accs[2];
+  // One buffer per stage, allocated when first used: L1's `buffers` stages,
+  // L0's two (or one), L0C's accumulators.
+  Value aL1s[kMaxCubeBuffers], bL1s[kMaxCubeBuffers], aL0s[2], bL0s[2], accs[2];
   ascend::FractalLayout bLayout =
       transposeB ? ascend::FractalLayout::zn : ascend::FractalLayout::nz;
-  auto buffer = [&](Value (&buffers)[2], int64_t stage, int64_t rows, int64_t cols, Type type,
+  auto buffer = [&](MutableArrayRef<Value> buffers, int64_t stage, int64_t rows, int64_t cols, Type type,
                     MemorySpace space, ascend::FractalLayout layout = ascend::FractalLayout::nz) {
     if (space != MemorySpace::l0c)
       stage %= block.buffers;
@@ -159,10 +163,12 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
   };
   Value zero = task.constantIndex(0);
 
-  // One L1 chunk at K offset `kOffset` in the buffers of `stage`: the loads,
-  // then its steps, whose L0 buffers alternate with every step of the block.
+  // One L1 chunk at K offset `kOffset`, the chunk `position` chunks into the
+  // round of stages that started with stage 0: the loads into that stage's
+  // buffers, then its steps, whose L0 buffers alternate with every step.
   auto chunkAt = [&](const TaskGlobal &bMatrix, Value row, Value col, Value acc, Value kOffset,
-                     int64_t stage, bool first) {
+                     int64_t position, bool first) {
+    const int64_t stage = position % block.buffers;
     if (!block.panel)
       task.load(aL1(stage), a, row, kOffset, /*tokenRow=*/row);
     if (transposeB)
@@ -170,19 +176,34 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
     else
       task.load(bL1(stage), bMatrix, kOffset, col);
     for (int64_t step = 0; step < stepsPerChunk; ++step) {
-      int64_t l0 = (stage * stepsPerChunk + step) % 2;
+      int64_t l0 = (position * stepsPerChunk + step) % 2;
       Value within = task.constantIndex(step * block.k);
-      if (block.panel)
-        ascend::TExtractOp::create(b, loc, aL0(l0), panel, zero,
-                                   arith::AddIOp::create(b, loc, kOffset, within));
-      else if (stepsPerChunk == 1)
-        moveWhole(b, loc, aL0(l0), aL1(stage), zero);
-      else
-        ascend::TExtractOp::create(b, loc, aL0(l0), aL1(stage), zero, within);
-      if (stepsPerChunk == 1)
-        moveWhole(b, loc, bL0(l0), bL1(stage), zero);
-      else
-        ascend::TExtractOp::create(b, loc, bL0(l0), bL1(stage), within, zero);
+      auto moveA = [&] {
+        if (block.panel)
+          ascend::TExtractOp::create(b, loc, aL0(l0), panel, zero,
+                                     arith::AddIOp::create(b, loc, kOffset, within));
+        else if (stepsPerChunk == 1)
+          moveWhole(b, loc, aL0(l0), aL1(stage), zero);
+        else
+          ascend::TExtractOp::create(b, loc, aL0(l0), aL1(stage), zero, within);
+      };
+      auto moveB = [&] {
+        if (stepsPerChunk == 1)
+          moveWhole(b, loc, bL0(l0), bL1(stage), zero);
+        else
+          ascend::TExtractOp::create(b, loc, bL0(l0), bL1(stage), within, zero);
+      };
+      // The flag that lets the next load of A's stage buffer go waits for
+      // the last move from it; moved last, A's covers B's too, so a stage
+      // takes one event id, not two (beyond two stages, two per stage would
+      // take all the ids of MTE1 → MTE2).
+      if (block.buffers > 2 && !block.panel && step + 1 == stepsPerChunk) {
+        moveB();
+        moveA();
+      } else {
+        moveA();
+        moveB();
+      }
       if (first && step == 0)
         ascend::TMatmulOp::create(b, loc, acc, aL0(l0), bL0(l0));
       else
@@ -217,23 +238,32 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
     ascend::TMatmulAccOp::create(b, loc, acc, acc, aTailL0, bTailL0);
   };
 
-  // One output block of part `part` whose chunk 0 uses the buffers of
-  // `stage`: chunk 0, then pairs of chunks (the other buffers, then these),
-  // then the last chunk if one is left (the other buffers), then the K tail;
-  // then the store.
-  auto outputBlock = [&](size_t part, Value row, Value col, Value acc, int64_t stage) {
+  // A loop over the chunks names each stage's buffers in its body, so its
+  // body is a whole round of the stages, and an even number of chunks, so
+  // that it also starts on the same L0 buffers.
+  const int64_t unroll = block.buffers % 2 == 0 ? block.buffers : 2 * block.buffers;
+
+  // One output block of part `part` whose chunk 0 is at `start` in the round
+  // of stages: chunk 0, then rounds of `unroll` chunks, then the chunks left,
+  // then the K tail; then the store.
+  auto outputBlock = [&](size_t part, Value row, Value col, Value acc, int64_t start) {
     const TaskGlobal &bMatrix = bMatrices[part];
-    chunkAt(bMatrix, row, col, acc, zero, stage, /*first=*/true);
-    int64_t pairs = (chunks - 1) / 2;
-    Value pairStep = task.constantIndex(2 * block.chunk);
-    Value pairsEnd = task.constantIndex(block.chunk + pairs * 2 * block.chunk);
-    forRange(b, loc, task.constantIndex(block.chunk), pairsEnd, pairStep, pairs, [&](Value kc) {
-      chunkAt(bMatrix, row, col, acc, kc, 1 - stage, false);
-      chunkAt(bMatrix, row, col, acc,
-              arith::AddIOp::create(b, loc, kc, task.constantIndex(block.chunk)), stage, false);
-    });
-    if ((chunks - 1) % 2 == 1)
-      chunkAt(bMatrix, row, col, acc, task.constantIndex(k - tail - block.chunk), 1 - stage,
+    chunkAt(bMatrix, row, col, acc, zero, start, /*first=*/true);
+    int64_t rounds = (chunks - 1) / unroll;
+    Value roundStep = task.constantIndex(unroll * block.chunk);
+    Value roundsEnd = task.constantIndex(block.chunk + rounds * unroll * block.chunk);
+    forRange(b, loc, task.constantIndex(block.chunk), roundsEnd, roundStep, rounds,
+             [&](Value kc) {
+               for (int64_t i = 0; i < unroll; ++i)
+                 chunkAt(bMatrix, row, col, acc,
+                         i ? arith::AddIOp::create(b, loc, kc,
+                                                   task.constantIndex(i * block.chunk))
+                                 .getResult()
+                           : kc,
+                         start + 1 + i, false);
+             });
+    for (int64_t left = 1 + rounds * unroll; left < chunks; ++left)
+      chunkAt(bMatrix, row, col, acc, task.constantIndex(left * block.chunk), start + left,
               false);
     if (tail)
       tailStep(bMatrix, row, col, acc);
@@ -273,7 +303,7 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
              even ? std::optional<int64_t>(block.length / 2) : std::nullopt, [&](Value col) {
                outputBlock(part, row, col, acc(0), 0);
                outputBlock(part, row, arith::AddIOp::create(b, loc, col, blockStep),
-                           acc(block.accumulators - 1), chunks % 2);
+                           acc(block.accumulators - 1), chunks);
              });
     forRange(b, loc, pairsEnd, last, blockStep,
              even ? std::optional<int64_t>(block.length % 2) : std::nullopt,

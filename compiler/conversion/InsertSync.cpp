@@ -18,7 +18,9 @@
 // pipe then runs ahead into the other buffers of a double-buffered loop
 // instead of waiting for everything the other pipe issued before it. Where no such
 // placement or no event id for it exists, the pair goes right before the
-// instruction.
+// instruction (and, for a loop-carried flag, a second pair where its drain
+// would have gone). The walks that compute a loop's state count each carried
+// flag's drain as materialising inserts it.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
@@ -150,6 +152,7 @@ private:
     walk.block = &block;
     walks.push_back(&walk);
     for (Operation &op : block) {
+      applyPendingDrains(&op, state, materialise);
       walkOp(&op, state, materialise);
       if (isa<InstructionOpInterface>(op) || op.getNumRegions() != 0)
         walk.after.insert_or_assign(&op, state);
@@ -169,19 +172,8 @@ private:
       if (materialise)
         events.release(wait.getSrc(), wait.getDst(), wait.getEvent());
       state.waitFlag(wait.getSrc(), wait.getDst(), wait.getEvent());
-      // A loop's drain pairs with the set of its last iteration, or the one
-      // before it: it orders what the loop's wait does, except what ran
-      // after the loop, before the drain. (The state after the loop knows
-      // neither set.)
-      if (auto drained = drains.find(op); drained != drains.end()) {
-        const EarlyFlag &flag = drained->second.first;
-        Operation *carrier = flag.carrierLoop();
-        state.orderBefore(wait.getDst(), [&](unsigned id) {
-          Operation *holder = carrier->getBlock()->findAncestorOpInBlock(*opOf[id]);
-          bool sinceLoop = holder && carrier->isBeforeInBlock(holder) && holder->isBeforeInBlock(op);
-          return !sinceLoop && carriedCovers(flag, drained->second.second, id);
-        });
-      }
+      if (auto drained = drains.find(op); drained != drains.end())
+        orderDrain(drained->second.first, drained->second.second, wait.getDst(), op, state);
       return;
     }
     if (auto barrier = dyn_cast<PipeBarrierOp>(op))
@@ -250,8 +242,14 @@ private:
         early->primeAfter = lastConflictBefore(early->carrierLoop(), *source, ids);
       }
       std::optional<int32_t> event;
-      if (early && materialise && !(event = earlyEvent(*early, *source, pipe)))
+      if (early && materialise && !(event = earlyEvent(*early, *source, pipe))) {
+        // The walks that computed the loops' states counted on this flag's
+        // drain; a pair there orders all it would have.
+        if (early->carried())
+          pendingDrains[drainPoint(early->carrierLoop(), pipe, ids)].push_back(
+              {*early, *source, pipe, /*computed=*/false});
         early.reset();
+      }
       if (!early) {
         if (materialise)
           insertFlags(instr, *source, pipe);
@@ -260,6 +258,9 @@ private:
       }
       if (materialise)
         insertEarlyFlags(*early, *source, pipe, *event, ids);
+      else if (early->carried())
+        pendingDrains[drainPoint(early->carrierLoop(), pipe, ids)].push_back(
+            {*early, *source, pipe, /*computed=*/true});
       orderEarly(*early, *source, pipe, state);
     }
     for (unsigned id : ids)
@@ -463,6 +464,47 @@ private:
     drains.try_emplace(drain, flag, src);
   }
 
+  /// What the drain of a loop-carried flag orders, right before `before`:
+  /// it pairs with the set of the loop's last iteration, or the one before
+  /// the loop, so it orders what the loop's wait does, except what ran after
+  /// the loop, before the drain. (The state after the loop knows neither set.)
+  void orderDrain(const EarlyFlag &flag, Pipe src, Pipe dst, Operation *before,
+                  SyncState &state) const {
+    Operation *carrier = flag.carrierLoop();
+    state.orderBefore(dst, [&](unsigned id) {
+      Operation *holder = carrier->getBlock()->findAncestorOpInBlock(*opOf[id]);
+      bool sinceLoop = holder && carrier->isBeforeInBlock(holder) && holder->isBeforeInBlock(before);
+      return !sinceLoop && carriedCovers(flag, src, id);
+    });
+  }
+
+  /// The drains due before `op`. A walk that only computes states orders
+  /// what the drains materialising inserts will (else the state after an
+  /// inner loop would count on a pair that the drain made unnecessary, and
+  /// an outer loop's next iteration on what that pair, never inserted,
+  /// ordered). Materialising, a carried flag that found no event id got a
+  /// pair right before its instruction, which leaves the loop's last
+  /// accesses after it unordered: a pair here orders all the drain would.
+  void applyPendingDrains(Operation *op, SyncState &state, bool materialise) {
+    auto found = pendingDrains.find(op);
+    if (found == pendingDrains.end())
+      return;
+    SmallVector<PendingDrain, 1> due = std::move(found->second);
+    pendingDrains.erase(found);
+    for (const PendingDrain &drain : due) {
+      // A computing walk's drains inside a materialising walk are inserted
+      // as flags of their own.
+      if (drain.computed != !materialise)
+        continue;
+      if (drain.computed) {
+        orderDrain(drain.flag, drain.src, drain.dst, op, state);
+        continue;
+      }
+      insertFlags(op, drain.src, drain.dst);
+      state.orderAfter(drain.src, drain.dst);
+    }
+  }
+
   /// Where the wait for a loop's last loop-carried set goes: before the
   /// first instruction after the loop in its block where `dst` writes what
   /// the waiting `accesses` touch or touches what they write (not in a
@@ -533,18 +575,18 @@ private:
     llvm_unreachable("the early flag's block is being walked");
   }
 
-  void insertFlags(InstructionOpInterface instr, Pipe src, Pipe dst) {
+  void insertFlags(Operation *instr, Pipe src, Pipe dst) {
     std::optional<int32_t> event = events.lowestFree(src, dst);
     if (!event) {
-      instr.emitError("needs a flag from pipe ")
+      instr->emitError("needs a flag from pipe ")
           << stringifyPipe(src) << " to pipe " << stringifyPipe(dst) << ", but all "
           << events.size() << " event ids of that pair are held by flags not yet waited for";
       outOfEvents = true;
       return;
     }
     OpBuilder builder(instr);
-    SetFlagOp::create(builder, instr.getLoc(), src, dst, *event);
-    WaitFlagOp::create(builder, instr.getLoc(), src, dst, *event);
+    SetFlagOp::create(builder, instr->getLoc(), src, dst, *event);
+    WaitFlagOp::create(builder, instr->getLoc(), src, dst, *event);
   }
 
   void insertBarrier(InstructionOpInterface instr, Pipe pipe) {
@@ -563,6 +605,15 @@ private:
   /// A loop's drain (the wait after it for its last loop-carried set) → the
   /// flag and its source pipe.
   llvm::DenseMap<Operation *, std::pair<EarlyFlag, Pipe>> drains;
+  /// A drain the walk has yet to reach: computed (a walk that only computes
+  /// states counts on a flag's drain), or materialised as a pair of its own.
+  struct PendingDrain {
+    EarlyFlag flag;
+    Pipe src, dst;
+    bool computed;
+  };
+  /// Drains not yet reached → the op they go before.
+  llvm::DenseMap<Operation *, SmallVector<PendingDrain, 1>> pendingDrains;
 };
 
 struct AscendInsertSync : tilec::impl::AscendInsertSyncBase<AscendInsertSync> {

@@ -6,6 +6,7 @@
 // fused task are not lowered alone and get none.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/CubeBlocking.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/RuntimeRows.h"
 #include "compiler/conversion/Strategy.h"
@@ -51,12 +52,12 @@ tilec::conversion::matmulStrategy(tile::MatmulOp matmul, const target::TargetDes
   MatrixShape rhs = shapeOf(matmul.getRhs());
   if (matmul.getTransposeB())
     std::swap(rhs.rows, rhs.cols);
-  // A folded pipeline K-loop's stages: one buffer or two (the deepest the
-  // cube task implements); double buffering otherwise.
-  int64_t buffers = 2;
+  // A folded pipeline K-loop's stages bound the L1 chunk buffers (one, or up
+  // to the four the cube task implements); the estimate picks otherwise.
+  int64_t buffers = kMaxCubeBuffers;
   if (IntegerAttr stages =
           tile::TileDialect::PipelineStagesAttrHelper(matmul.getContext()).getAttr(matmul))
-    buffers = std::min<int64_t>(stages.getInt(), 2);
+    buffers = std::min<int64_t>(stages.getInt(), kMaxCubeBuffers);
   auto kernel = matmul->getParentOfType<tile::KernelOp>();
   bool runtimeRows = kernel && RuntimeRows(kernel).tokenRowsOf(matmul.getLhs()).has_value();
   FailureOr<CubeBlockings> blockings =

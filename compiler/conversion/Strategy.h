@@ -108,7 +108,7 @@ struct BlockingNeeds {
 };
 
 /// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`
-/// with `buffers` (1 or 2) L1 chunk and L0 step buffers; with `runtimeRows`,
+/// with at most `buffers` L1 chunk buffers (1: one of every buffer); with `runtimeRows`,
 /// `lhs.rows` is a run-time dim's bound, and a few of them may take another.
 mlir::FailureOr<CubeBlockings> chooseBlocking(mlir::Location loc, MatrixShape lhs,
                                               MatrixShape rhs, mlir::Type operand,

@@ -45,7 +45,7 @@ struct Problem {
   int64_t m, k, n;
   Type operand, acc;
   DType operandType;
-  int64_t buffers; ///< of each L1 chunk and L0 step: 2 double-buffers them
+  int64_t maxBuffers; ///< L1 chunk buffers a blocking may have (1: one of each buffer)
   const target::TargetDescription &target;
   SmallVector<int64_t, 2> parts; ///< N of each matmul joined in the task (sum n)
   int64_t tail = 0;
@@ -72,16 +72,18 @@ struct Problem {
     auto tailBytes = [&](int64_t rows, int64_t cols, MemorySpace space) {
       return tail ? bytes(rows, cols, operand, space) : 0;
     };
-    int64_t l1 = buffers * bytes(b.chunk, b.n, operand, MemorySpace::l1) +
+    // L1 holds `buffers` chunks, L0 two steps (one if `buffers` is 1).
+    const int64_t l0Buffers = std::min<int64_t>(b.buffers, 2);
+    int64_t l1 = b.buffers * bytes(b.chunk, b.n, operand, MemorySpace::l1) +
                  (b.panel ? bytes(b.m, k, operand, MemorySpace::l1)
-                          : buffers * bytes(b.m, b.chunk, operand, MemorySpace::l1)) +
+                          : b.buffers * bytes(b.m, b.chunk, operand, MemorySpace::l1)) +
                  (b.panel ? 0 : tailBytes(b.m, tail, MemorySpace::l1)) +
                  tailBytes(tail, b.n, MemorySpace::l1);
     return l1 <= capacity(target::MemSpace::L1) &&
-           buffers * bytes(b.m, b.k, operand, MemorySpace::l0a) +
+           l0Buffers * bytes(b.m, b.k, operand, MemorySpace::l0a) +
                    tailBytes(b.m, tail, MemorySpace::l0a) <=
                capacity(target::MemSpace::L0A) &&
-           buffers * bytes(b.k, b.n, operand, MemorySpace::l0b) +
+           l0Buffers * bytes(b.k, b.n, operand, MemorySpace::l0b) +
                    tailBytes(tail, b.n, MemorySpace::l0b) <=
                capacity(target::MemSpace::L0B) &&
            b.accumulators * bytes(b.m, b.n, acc, MemorySpace::l0c) <=
@@ -103,6 +105,23 @@ struct Estimate {
   }
 };
 
+/// MTE2's idle time per block while M waits for the store of the previous
+/// block, with one accumulator: from the end of a block's last load, MTE2
+/// fills the L1 stages with the next block's chunks, and the first of them
+/// frees its stage only after the last chunk's steps, the store, and the
+/// first chunk's steps but the two that L0 holds ahead. More stages of
+/// smaller chunks cover the store; two of a few deep chunks leave MTE2 idle.
+double storeStall(const Blocking &b, int64_t chunks, int64_t steps, double mte2, double mte1,
+                  double cube, double fix) {
+  if (b.accumulators > 1)
+    return 0;
+  const int64_t stepsPerChunk = b.chunk / b.k;
+  const double step = cube / double(steps), move = mte1 / double(steps);
+  const double freed = move + double(stepsPerChunk) * step + fix +
+                       double(std::max<int64_t>(stepsPerChunk - 2, 0)) * step + move;
+  return std::max(0.0, freed - double(b.buffers) * mte2 / double(chunks));
+}
+
 Estimate estimate(const Problem &p, const Blocking &b) {
   using target::Path;
   const target::TargetDescription &t = p.target;
@@ -120,8 +139,9 @@ Estimate estimate(const Problem &p, const Blocking &b) {
   double cube = double(steps) * t.matmulCycles(operand, int(b.m), int(b.k), int(b.n));
   double fix = transfer(Path::L0cToGm, b.m * b.n * p.accBytes());
   // Double buffers overlap the pipes; single ones take them in turn.
-  double perBlock = p.buffers > 1
-                        ? std::max({mte2, mte1, b.accumulators > 1 ? cube : cube + fix, fix})
+  double perBlock = b.buffers > 1
+                        ? std::max({mte2 + storeStall(b, chunks, steps, mte2, mte1, cube, fix),
+                                    mte1, b.accumulators > 1 ? cube : cube + fix, fix})
                         : b.accumulators > 1 ? std::max(mte2 + mte1 + cube, fix)
                                              : mte2 + mte1 + cube + fix;
   // The first chunk, step and store are not overlapped.
@@ -240,7 +260,8 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
       std::optional<int64_t> bk;
       for (int64_t d : divisorsAtMost(p.blockedK() / depth, p.target.matmulMaxDim / depth)) {
-        Blocking trial{bm, bn, d * depth, d * depth, false, 1, 1, p.buffers};
+        Blocking trial{bm, bn, d * depth, d * depth, false, 1, 1,
+                       std::min<int64_t>(p.maxBuffers, 2)};
         if (p.fits(trial)) {
           bk = d * depth;
           break;
@@ -253,23 +274,27 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
           if (p.blockedK() % (*bk * stepsPerChunk) != 0)
             continue;
           for (int64_t accumulators : {2, 1}) {
-            Blocking trial{bm,    bn,           *bk, *bk * stepsPerChunk,
-                           panel, accumulators, 1,   p.buffers};
-            if (!p.fits(trial))
-              continue;
-            // Lengths for the bound's row blocks and, with run-time rows, for one.
-            Problem few = withRows(fewRows, bm);
-            SmallVector<int64_t> lengths =
-                needs.itemCols ? SmallVector<int64_t>{needs.itemCols / bn}
-                               : segmentLengths(p.m / bm, p.n / bn, p.target.cubeCores);
-            if (runtimeRows && !needs.itemCols)
-              for (int64_t length : segmentLengths(few.m / bm, p.n / bn, p.target.cubeCores))
-                if (!llvm::is_contained(lengths, length))
-                  lengths.push_back(length);
-            for (int64_t length : lengths) {
-              trial.length = length;
-              candidates.push_back(
-                  {trial, estimate(p, trial), runtimeRows ? estimate(few, trial) : Estimate{}});
+            // Fewer L1 stages first: an equal estimate keeps the fewer.
+            for (int64_t buffers = std::min<int64_t>(p.maxBuffers, 2); buffers <= p.maxBuffers;
+                 ++buffers) {
+              Blocking trial{bm,    bn,           *bk, *bk * stepsPerChunk,
+                             panel, accumulators, 1,   buffers};
+              if (!p.fits(trial))
+                continue;
+              // Lengths for the bound's row blocks and, with run-time rows, for one.
+              Problem few = withRows(fewRows, bm);
+              SmallVector<int64_t> lengths =
+                  needs.itemCols ? SmallVector<int64_t>{needs.itemCols / bn}
+                                 : segmentLengths(p.m / bm, p.n / bn, p.target.cubeCores);
+              if (runtimeRows && !needs.itemCols)
+                for (int64_t length : segmentLengths(few.m / bm, p.n / bn, p.target.cubeCores))
+                  if (!llvm::is_contained(lengths, length))
+                    lengths.push_back(length);
+              for (int64_t length : lengths) {
+                trial.length = length;
+                candidates.push_back({trial, estimate(p, trial),
+                                      runtimeRows ? estimate(few, trial) : Estimate{}});
+              }
             }
           }
         }

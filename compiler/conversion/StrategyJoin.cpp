@@ -15,6 +15,7 @@
 // `ascend.joined` and take the joint blockings.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/CubeBlocking.h"
 #include "compiler/conversion/RuntimeRows.h"
 #include "compiler/conversion/Strategy.h"
 
@@ -56,7 +57,7 @@ FailureOr<CubeBlockings> jointBlockings(ArrayRef<tile::MatmulOp> members, bool r
   }
   MatrixShape lhsShape = MatrixShape::of(lhs.getShape());
   return chooseBlocking(first.getLoc(), lhsShape, MatrixShape{lhsShape.cols, columns},
-                        lhs.getElementType(), first.getType().getElementType(), /*buffers=*/2,
+                        lhs.getElementType(), first.getType().getElementType(), kMaxCubeBuffers,
                         runtimeRows, target, BlockingNeeds{/*rowMultiple=*/1, parts});
 }
 

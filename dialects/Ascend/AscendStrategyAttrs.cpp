@@ -24,8 +24,8 @@ LogicalResult BlockingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                        << ", k = " << k;
   if (accumulators != 1 && accumulators != 2)
     return emitError() << "a blocking has 1 or 2 accumulators, found " << accumulators;
-  if (buffers != 1 && buffers != 2)
-    return emitError() << "a blocking has 1 or 2 buffers, found " << buffers;
+  if (buffers < 1 || buffers > 4)
+    return emitError() << "a blocking has 1 to 4 buffers, found " << buffers;
   return success();
 }
 

@@ -52,9 +52,10 @@ def Ascend_BlockingAttr : Ascend_Attr<"Blocking", "blocking"> {
     of `k` and L1 chunks of `chunk` (a multiple of `k` dividing K); `panel`:
     A's [m, K] row panel stays in L1 for a whole work item; `accumulators`
     (1 or 2) L0C buffers that consecutive blocks alternate; a work item is
-    `length` consecutive N blocks of one row block; `buffers` (1 or 2, 2 when
-    not printed) L1 chunk and L0 step buffers that consecutive chunks and
-    steps alternate (a `pipeline` K-loop of `stages=1` asks for one). An
+    `length` consecutive N blocks of one row block; `buffers` (1 to 4, 2 when
+    not printed) L1 chunk buffers that consecutive chunks go round, and L0
+    step buffers that consecutive steps alternate (two, or one when `buffers`
+    is 1, which a `pipeline` K-loop of `stages=1` asks for). An
     accumulating matmul (`acc` operand) is a product and an add: `accumulate`
     is the add's chunking.
 

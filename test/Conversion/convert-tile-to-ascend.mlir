@@ -91,36 +91,47 @@ tile.kernel @quant(%x: !tile.gm<16x64xf32>, %q: !tile.gm<16x64xi8> {tile.out}) {
 // A's [128, 2048] row panel does not fit L1 beside two B chunks: A is
 // staged GM → L1 with B, chunk by chunk. The 4 × 6 blocks of 128 × 256 give
 // every cube core a block and read A and B less often than narrower ones;
-// their accumulator fills L0C, so there is one. The K steps (64 deep, so
-// that two L0B buffers fit) take their windows from 128-deep chunks: the
-// first chunk (buffers 0), pairs of chunks on buffers 1 and 0, the last on
-// buffers 1.
+// their accumulator fills L0C, so there is one, and the cube waits for its
+// store before the next block: four L1 stages of 128-deep chunks keep GM → L1
+// loading meanwhile. The K steps (64 deep, so that two L0B buffers fit) take
+// their windows from the chunks: the first chunk (stage 0), rounds of four
+// chunks (stages 1, 2, 3, 0), the three left (1, 2, 3). A chunk's last step
+// moves B before A, so the flag that frees A's stage buffer frees B's too.
 // CHECK-LABEL: ascend.launch @wide_matmul_l{{[0-9]+}}(%arg0, %arg1, %arg2) blocks = 24
 // CHECK-LABEL: ascend.task @wide_matmul_l
 // CHECK-DAG: %[[C:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<128x256xf32, l0c>
 // CHECK-DAG: %[[A0:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<128x128xbf16, l1>
 // CHECK-DAG: %[[LA0:.*]] = ascend.alloc {stage = 0 : i64} : !ascend.tile<128x64xbf16, l0a>
 // CHECK-DAG: %[[LA1:.*]] = ascend.alloc {stage = 1 : i64} : !ascend.tile<128x64xbf16, l0a>
+// CHECK-DAG: %[[LB1:.*]] = ascend.alloc {stage = 1 : i64} : !ascend.tile<64x256xbf16, l0b>
 // CHECK-DAG: %[[A1:.*]] = ascend.alloc {stage = 1 : i64} : !ascend.tile<128x128xbf16, l1>
+// CHECK-DAG: %[[A2:.*]] = ascend.alloc {stage = 2 : i64} : !ascend.tile<128x128xbf16, l1>
+// CHECK-DAG: %[[A3:.*]] = ascend.alloc {stage = 3 : i64} : !ascend.tile<128x128xbf16, l1>
 // CHECK-NOT: l0c>
 // CHECK: scf.for %{{.*}} = %{{.*}} to %c24 step %{{.*}} {
 // CHECK:   ascend.tload %[[A0]], %arg0[%[[ROW:.*]], %c0]
 // CHECK:   ascend.textract %[[LA0]], %[[A0]][%c0, %c0]
 // CHECK:   ascend.tmatmul %[[C]], %[[LA0]],
-// CHECK:   ascend.textract %[[LA1]], %[[A0]][%c0, %c64]
-// CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]],
-// CHECK:   scf.for %[[K:.*]] = %c128 to %c1920 step %c256 {
+// CHECK:   ascend.textract %[[LB1]], %{{.*}}[%c64, %c0]
+// CHECK-NEXT: ascend.textract %[[LA1]], %[[A0]][%c0, %c64]
+// CHECK-NEXT: ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]], %[[LB1]]
+// CHECK:   scf.for %[[K:.*]] = %c128 to %c1664 step %c512 {
 // CHECK:     ascend.tload %[[A1]], %arg0[%[[ROW]], %[[K]]]
 // CHECK:     ascend.tmatmul_acc %[[C]], %[[C]], %[[LA0]],
 // CHECK:     ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]],
 // CHECK:     %[[K1:.*]] = arith.addi %[[K]], %c128
-// CHECK:     ascend.tload %[[A0]], %arg0[%[[ROW]], %[[K1]]]
-// CHECK:     ascend.tmatmul_acc %[[C]], %[[C]], %[[LA0]],
+// CHECK:     ascend.tload %[[A2]], %arg0[%[[ROW]], %[[K1]]]
+// CHECK:     %[[K2:.*]] = arith.addi %[[K]], %c256
+// CHECK:     ascend.tload %[[A3]], %arg0[%[[ROW]], %[[K2]]]
+// CHECK:     %[[K3:.*]] = arith.addi %[[K]], %c384
+// CHECK:     ascend.tload %[[A0]], %arg0[%[[ROW]], %[[K3]]]
 // CHECK:     ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]],
-// CHECK:   }
-// CHECK:   ascend.tload %[[A1]], %arg0[%[[ROW]], %c1920]
+// CHECK-NEXT: }
+// CHECK-NEXT: ascend.tload %[[A1]], %arg0[%[[ROW]], %c1664]
+// CHECK:   ascend.tload %[[A2]], %arg0[%[[ROW]], %c1792]
+// CHECK:   ascend.tload %[[A3]], %arg0[%[[ROW]], %c1920]
 // CHECK:   ascend.tmatmul_acc %[[C]], %[[C]], %[[LA1]],
-// CHECK:   ascend.tstore %arg2[%[[ROW]], %{{.*}}], %[[C]]
+// CHECK-NEXT: ascend.tstore %arg2[%[[ROW]], %{{.*}}], %[[C]]
 tile.kernel @wide(%a: !tile.gm<512x2048xbf16>, %b: !tile.gm<2048x1536xbf16>, %c: !tile.gm<512x1536xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<512x2048xbf16> -> tensor<512x2048xbf16>

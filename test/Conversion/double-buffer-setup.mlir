@@ -22,16 +22,23 @@
 // CHECK:       ascend.tcolexpandmul %{{.*}}, %{{.*}}, %[[S2]]
 // The copies never share bytes (two 16 KiB chunk tiles and two 1 KiB rows),
 // and the second item's setup load waits only for the reads of its own copy
-// an iteration earlier (the flag set in the branch after them), not for the
-// first item's chunks.
+// an iteration earlier (drained at the end of the branch, with its chunk
+// loop's flag), not for the first item's chunks, which are drained at the
+// end of the loop body.
 // PLANNED-LABEL: ascend.task @setup_row
 // PLANNED-SAME: ascend.memory_peak = {ub = 34816 : i64}
 // PLANNED: scf.if
-// PLANNED-NEXT: ascend.wait_flag <v> -> <mte2>, [[ID:[0-9]+]]
+// PLANNED-NOT: ascend.wait_flag <v> -> <mte2>
 // PLANNED: ascend.tload %{{.*}}, %arg0
 // PLANNED: scf.for
+// PLANNED: ascend.set_flag <v> -> <mte2>, [[ID:[0-9]+]]
 // PLANNED: }
-// PLANNED-NEXT: ascend.set_flag <v> -> <mte2>, [[ID]]
+// PLANNED-NEXT: ascend.wait_flag <v> -> <mte2>, [[ID]]
+// PLANNED-NEXT: ascend.wait_flag <mte3> -> <v>
+// PLANNED-NEXT: }
+// PLANNED-NEXT: ascend.wait_flag <v> -> <mte2>
+// PLANNED-NEXT: ascend.wait_flag <mte3> -> <v>
+// PLANNED-NEXT: }
 ascend.task @setup_row(%scales: !ascend.gm<64x256xf32>, %x: !ascend.gm<1024x256xf32>, %y: !ascend.gm<1024x256xf32>, %n: index) attributes {core = #ascend.core<aiv>} {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index

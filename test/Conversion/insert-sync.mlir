@@ -816,3 +816,99 @@ ascend.task @last_chunk_after_loop(%x: !ascend.gm<1024x256xf32>, %y: !ascend.gm<
   ascend.tstore %y[%c96, %c0], %b : !ascend.gm<1024x256xf32>, !ascend.tile<16x256xf32, ub>
   ascend.return
 }
+
+// -----
+
+// A buffer the outer loop loads (%s) is read last in the inner loop. After
+// the inner loop the load of %p waits for the drain of %p's carried flag,
+// which orders only the inner loop's read of %p; so the outer loop's next
+// load of %s needs a flag of its own (the walks that computed the outer
+// loop's state must count the drain, not a pair ordering the vector pipe's
+// every access, which materialising never inserts).
+// CHECK-LABEL: ascend.task @drain_orders_less
+// CHECK: ascend.set_flag <v> -> <mte2>, [[S:[0-9]+]]
+// CHECK-NEXT: scf.for
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, [[S]]
+// CHECK: ascend.tload %[[SBUF:.*]], %arg0
+// CHECK: scf.for
+// CHECK: ascend.tadd %{{.*}}, %[[SBUF]], %[[SBUF]]
+// CHECK-NEXT: }
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, [[S]]
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>
+// CHECK-NEXT: ascend.tload
+ascend.task @drain_orders_less(%x: !ascend.gm<16x64xf32>, %n: index) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %s = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x64xf32, ub>
+  %p = ascend.alloc {offset = 4096 : i64} : !ascend.tile<16x64xf32, ub>
+  %y = ascend.alloc {offset = 8192 : i64} : !ascend.tile<16x64xf32, ub>
+  scf.for %i = %c0 to %n step %c1 {
+    ascend.tload %s, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    scf.for %k = %c0 to %n step %c1 {
+      ascend.tload %p, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+      ascend.tadd %y, %p, %p : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+      ascend.tadd %y, %s, %s : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    }
+    ascend.tload %p, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    ascend.tadd %y, %p, %p : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+  }
+  ascend.return
+}
+
+// -----
+
+// Eight buffers loaded and read in turn in an inner loop: seven of the
+// vector → MTE2 flags are carried (the last id stays free for a pair right
+// before an instruction), the eighth buffer's load gets a pair right before
+// it. That pair leaves the buffer's read later in the iteration unordered
+// at the loop's end, where a carried flag's drain would have ordered it, so
+// a pair goes there instead: the outer loop's next load of that buffer
+// comes after it.
+// CHECK-LABEL: ascend.task @out_of_ids
+// CHECK: scf.for
+// CHECK-NEXT: ascend.tload %[[LAST:[0-9]+]], %arg0
+// CHECK: scf.for
+// CHECK: ascend.set_flag <v> -> <mte2>, 7
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 7
+// CHECK-NEXT: ascend.tload %[[LAST]], %arg0
+// CHECK: ascend.texp %{{.*}}, %[[LAST]]
+// CHECK-NEXT: }
+// CHECK-NEXT: ascend.set_flag <v> -> <mte2>, 7
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte2>, 7
+// CHECK-NEXT: }
+ascend.task @out_of_ids(%x: !ascend.gm<16x64xf32>, %n: index) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %y = ascend.alloc {offset = 0 : i64} : !ascend.tile<16x64xf32, ub>
+  %b1 = ascend.alloc {offset = 4096 : i64} : !ascend.tile<16x64xf32, ub>
+  %b2 = ascend.alloc {offset = 8192 : i64} : !ascend.tile<16x64xf32, ub>
+  %b3 = ascend.alloc {offset = 12288 : i64} : !ascend.tile<16x64xf32, ub>
+  %b4 = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x64xf32, ub>
+  %b5 = ascend.alloc {offset = 20480 : i64} : !ascend.tile<16x64xf32, ub>
+  %b6 = ascend.alloc {offset = 24576 : i64} : !ascend.tile<16x64xf32, ub>
+  %b7 = ascend.alloc {offset = 28672 : i64} : !ascend.tile<16x64xf32, ub>
+  %b8 = ascend.alloc {offset = 32768 : i64} : !ascend.tile<16x64xf32, ub>
+  scf.for %i = %c0 to %n step %c1 {
+    ascend.tload %b8, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+    ascend.texp %y, %b8 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    scf.for %k = %c0 to %n step %c1 {
+      ascend.tload %b1, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+      ascend.texp %y, %b1 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+      ascend.tload %b2, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+      ascend.texp %y, %b2 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+      ascend.tload %b3, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+      ascend.texp %y, %b3 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+      ascend.tload %b4, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+      ascend.texp %y, %b4 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+      ascend.tload %b5, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+      ascend.texp %y, %b5 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+      ascend.tload %b6, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+      ascend.texp %y, %b6 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+      ascend.tload %b7, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+      ascend.texp %y, %b7 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+      ascend.tload %b8, %x[%c0, %c0] : !ascend.tile<16x64xf32, ub>, !ascend.gm<16x64xf32>
+      ascend.texp %y, %b8 : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>
+    }
+  }
+  ascend.return
+}

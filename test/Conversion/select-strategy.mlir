@@ -38,8 +38,9 @@ tile.kernel @norm(%x: !tile.gm<64x256xbf16>, %y: !tile.gm<64x256xf32> {tile.out}
 
 // A matmul folded from a pipeline K-loop reads its stages: one gives a
 // blocking of one L1 chunk and L0 step buffer each (`buffers = 1`, and the
-// single buffers leave room for deeper steps); two or more give the double
-// buffering of any other matmul (`buffers` not printed).
+// single buffers leave room for deeper steps); two or more bound the L1
+// stages, here double buffering like any matmul with two accumulators
+// (`buffers` not printed).
 // CHECK-LABEL: tile.kernel @stages
 // CHECK: tile.matmul {{.*}}#ascend.blocking<{{.*}}buffers = 1>{{.*}}tile.pipeline_stages = 1
 // CHECK: tile.matmul
@@ -78,15 +79,27 @@ tile.kernel @mm(%a: !tile.gm<256x1024xbf16>, %b: !tile.gm<1024x256xbf16>, %c: !t
 
 // 32 row blocks of 128 on 24 cube cores: whole rows of 16 blocks would take
 // two rounds, the second a third full, so work items are rows cut short
-// (2 blocks: 256 items, 11 rounds nearly full).
+// (2 blocks: 256 items, 11 rounds nearly full). The accumulator fills L0C,
+// so the cube waits for each block's store; meanwhile GM → L1 loads as far
+// ahead as the L1 stages reach: four of 128-deep chunks cover the store, two
+// of 256 leave GM → L1 idle, three of 128 half as long. Pipeline stages bound
+// the stages: two give two 256-deep chunks, three give three.
 // CHECK-LABEL: tile.kernel @balanced_items
+// CHECK: #ascend.blocking<m = 128, n = 256, k = 64, chunk = 128, panel = false, accumulators = 1, length = 2, buffers = 4>
 // CHECK: #ascend.blocking<m = 128, n = 256, k = 64, chunk = 256, panel = false, accumulators = 1, length = 2>
-tile.kernel @balanced_items(%a: !tile.gm<4096x4096xbf16>, %b: !tile.gm<4096x4096xbf16>, %y: !tile.gm<4096x4096xf32> {tile.out}) {
+// CHECK-SAME: tile.pipeline_stages = 2
+// CHECK: #ascend.blocking<m = 128, n = 256, k = 64, chunk = 128, panel = false, accumulators = 1, length = 2, buffers = 3>
+// CHECK-SAME: tile.pipeline_stages = 3
+tile.kernel @balanced_items(%a: !tile.gm<4096x4096xbf16>, %b: !tile.gm<4096x4096xbf16>, %y: !tile.gm<4096x4096xf32> {tile.out}, %z: !tile.gm<4096x4096xf32> {tile.out}, %w: !tile.gm<4096x4096xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<4096x4096xbf16> -> tensor<4096x4096xbf16>
   %tb = tile.load %b[%c0, %c0] : !tile.gm<4096x4096xbf16> -> tensor<4096x4096xbf16>
   %r = tile.matmul %ta, %tb : tensor<4096x4096xbf16>, tensor<4096x4096xbf16> -> tensor<4096x4096xf32>
   tile.store %r, %y[%c0, %c0] : tensor<4096x4096xf32>, !tile.gm<4096x4096xf32>
+  %q = tile.matmul %ta, %tb {tile.pipeline_stages = 2 : i64} : tensor<4096x4096xbf16>, tensor<4096x4096xbf16> -> tensor<4096x4096xf32>
+  tile.store %q, %z[%c0, %c0] : tensor<4096x4096xf32>, !tile.gm<4096x4096xf32>
+  %p = tile.matmul %ta, %tb {tile.pipeline_stages = 3 : i64} : tensor<4096x4096xbf16>, tensor<4096x4096xbf16> -> tensor<4096x4096xf32>
+  tile.store %p, %w[%c0, %c0] : tensor<4096x4096xf32>, !tile.gm<4096x4096xf32>
   tile.return
 }
 

@@ -168,7 +168,7 @@ tile.kernel @bad_accumulators(%a: !tile.gm<64x64xbf16>) {
 tile.kernel @bad_buffers(%a: !tile.gm<64x64xbf16>) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<64x64xbf16> -> tensor<64x64xbf16>
-  // expected-error @below {{a blocking has 1 or 2 buffers, found 3}}
-  %r = tile.matmul %ta, %ta {ascend.strategy = #ascend.blocking<m = 64, n = 64, k = 32, chunk = 32, panel = false, accumulators = 1, length = 1, buffers = 3>} : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xf32>
+  // expected-error @below {{a blocking has 1 to 4 buffers, found 5}}
+  %r = tile.matmul %ta, %ta {ascend.strategy = #ascend.blocking<m = 64, n = 64, k = 32, chunk = 32, panel = false, accumulators = 1, length = 1, buffers = 5>} : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xf32>
   tile.return
 }
