@@ -310,6 +310,27 @@ def AscendReuseSetup : Pass<"ascend-reuse-setup", "::mlir::ModuleOp"> {
 // Passes on ascend tasks
 //===----------------------------------------------------------------------===//
 
+def AscendMergeLaunches : Pass<"ascend-merge-launches", "::mlir::ModuleOp"> {
+  let summary = "runs consecutive independent launches on the same cores as one";
+  let description = [{
+    Two consecutive `ascend.launch` ops (only host arithmetic, views and
+    allocations between them) of tasks on the same core type with the same
+    blocks, each with one work-item loop from `block_idx` at its top level,
+    whose tasks share no global tensor that one of them writes (the host
+    values behind their arguments, through reshapes; kernel arguments and
+    the host's allocations are each their own memory), become one launch of
+    a new task: the first's body, then the second's with `block_idx` rotated
+    to `(block_idx + block_dim - N mod block_dim) mod block_dim`, N the
+    first's item count, so that the cores the first left with one item fewer
+    take the second's extra items. Its arguments are both launches' host
+    values, each once; its fused ops both tasks' in order, its strategy
+    theirs if they share it. Tasks no longer launched go. A merged task is
+    not merged again. The flagship's kv chain and q norm and quantisation
+    run as one launch.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def AscendDoubleBufferSetup : Pass<"ascend-double-buffer-setup", "::tilec::ascend::TaskOp"> {
   let summary = "gives a work item's setup buffers a second copy, for the next item";
   let description = [{
@@ -393,9 +414,14 @@ def AscendInsertSync : Pass<"ascend-insert-sync", "::tilec::ascend::TaskOp"> {
     the instruction goes inside it, before the instruction, so a branch that
     rarely runs does not make its pipe wait. Without such a placement (the access and the instruction in
     different branches, a loop-carried hazard outside an `scf.for`) or a free
-    event id for its whole span, the pair goes right before the instruction.
-    Loops are analysed to a fixed point, so hazards between one iteration and
-    the next are synchronised too; `scf.if` paths are joined.
+    event id for its whole span, the pair goes right before the instruction;
+    for a loop-carried flag, a second pair then goes where its wait for the
+    last iteration would have gone (the first orders nothing the loop does
+    after it). Loops are analysed to a fixed point, so hazards between one
+    iteration and the next are synchronised too; the walks that compute a
+    loop's state count the waits for inner loops' last iterations where
+    inserting will place them (no more: a pair they would otherwise assume
+    after an inner loop is never inserted), and `scf.if` paths are joined.
 
     Two buffers alias when they are in the same space and their planned byte
     ranges overlap (an unplanned alloc is one buffer that may overlap any

@@ -58,15 +58,22 @@ struct Buffer {
   Intervals live;
   int64_t offset = -1;
   std::optional<uint64_t> stage;
+  /// The loop (or other op with regions) of the task body that holds every
+  /// use, if one does.
+  Operation *holder = nullptr;
 
   bool liveAt(unsigned at) const {
     return llvm::any_of(live, [&](auto interval) {
       return interval.first <= at && at <= interval.second;
     });
   }
-  /// Live at the same time, or in different double-buffering stages.
+  /// Live at the same time, or in different double-buffering stages, unless
+  /// two loops of the task body hold them (the pipes overlap a loop's
+  /// iterations; two loops, two launches' work items merged into one task,
+  /// take turns).
   bool overlapsInTime(const Buffer &other) const {
-    if (stage && other.stage && *stage != *other.stage)
+    bool apart = holder && other.holder && holder != other.holder;
+    if (stage && other.stage && *stage != *other.stage && !apart)
       return true;
     return llvm::any_of(live, [&](auto mine) {
       return llvm::any_of(other.live, [&](auto theirs) {
@@ -217,8 +224,17 @@ Buffer makeBuffer(AllocOp alloc, const ProgramOrder &order, int64_t alignment) {
   Intervals live = Liveness(alloc, order).intervals();
   if (live.empty())
     live.push_back({position, position});
+  Operation *holder = nullptr;
+  bool oneHolder = true;
+  for (Operation *user : alloc->getUsers()) {
+    Operation *ancestor = alloc->getBlock()->findAncestorOpInBlock(*user);
+    oneHolder &= !holder || holder == ancestor;
+    holder = ancestor;
+  }
+  if (!oneHolder || (holder && holder->getNumRegions() == 0))
+    holder = nullptr;
   return Buffer{alloc, alignUp(alloc.getType().getNumBytes(), alignment), position, live, -1,
-                alloc.getStage()};
+                alloc.getStage(), holder};
 }
 
 /// What a kernel author can change when a space overflows.

@@ -68,8 +68,11 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   pm.addPass(createAscendReuseSetup());
   if (stopAfter == Stage::Tasks)
     return;
+  pm.addNestedPass<ascend::TaskOp>(createAscendDoubleBufferSetup());
+  // The unfused baseline keeps one launch per op.
+  if (options.fuse)
+    pm.addPass(createAscendMergeLaunches());
   mlir::OpPassManager &tasks = pm.nest<ascend::TaskOp>();
-  tasks.addPass(createAscendDoubleBufferSetup());
   tasks.addPass(createAscendPlanMemory());
   tasks.addPass(createAscendInsertSync());
 }

@@ -157,8 +157,46 @@ struct ExpandQuantInt8 : OpRewritePattern<QuantInt8Op> {
   }
 };
 
-/// Pairs (e, o) of the columns from `offset` on: e' = e·cos − o·sin,
-/// o' = e·sin + o·cos, interleaved back; earlier columns pass through.
+/// Where the tables of a rope go: right after the later definition of its
+/// cos and sin (at the start of the block of a block argument), so that
+/// every rope of the same tables shares them and a rope in a loop over heads
+/// does not rebuild them per head.
+void setTablesInsertionPoint(PatternRewriter &rewriter, RopeOp op) {
+  Operation *later = nullptr;
+  Block *block = nullptr;
+  for (Value table : {op.getCos(), op.getSin()}) {
+    Operation *def = table.getDefiningOp();
+    Block *home = def ? def->getBlock() : cast<BlockArgument>(table).getOwner();
+    // The innermost of the two homes (both hold the rope); in one block, the later.
+    bool inner = !block || (home != block && block->findAncestorOpInBlock(*home->getParentOp()));
+    if (inner || (home == block && def && (!later || later->isBeforeInBlock(def)))) {
+      block = home;
+      later = def;
+    }
+  }
+  if (later)
+    rewriter.setInsertionPointAfter(later);
+  else
+    rewriter.setInsertionPointToStart(block);
+}
+
+/// The interleave of `even` and `odd` already built at the insertion point
+/// (by another rope of the same tables), or a new one.
+Value sharedInterleave(F32Emitter &emit, PatternRewriter &rewriter, Value even, Value odd) {
+  for (Operation *user : even.getUsers())
+    if (auto pairs = dyn_cast<InterleaveOp>(user);
+        pairs && pairs.getEven() == even && pairs.getOdd() == odd &&
+        pairs->getBlock() == rewriter.getInsertionBlock())
+      return pairs;
+  return emit.interleave(even, odd);
+}
+
+/// The columns from `offset` on, as pairs (e, o): e' = e·cos − o·sin and
+/// o' = e·sin + o·cos, computed on the whole pairs at once as x·C + swap(x)·S
+/// with the tables C = (cos, cos) and S = (−sin, sin) interleaved and x's
+/// pairs swapped (o, e): e·cos + o·(−sin) and o·cos + e·sin are those sums
+/// bit for bit (−(o·sin) is exact, addition commutes), in two products and a
+/// sum instead of four and two. Earlier columns pass through.
 struct ExpandRope : OpRewritePattern<RopeOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -166,21 +204,28 @@ struct ExpandRope : OpRewritePattern<RopeOp> {
     F32Emitter emit(rewriter, op.getLoc());
     int64_t offset = op.getOffset();
     int64_t width = op.getSource().getType().getDimSize(1) - offset;
+    Value cosPairs, sinPairs;
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      setTablesInsertionPoint(rewriter, op);
+      Value cos = emit.toF32(op.getCos());
+      Value sin = emit.toF32(op.getSin());
+      cosPairs = sharedInterleave(emit, rewriter, cos, cos);
+      Value negSin;
+      for (Operation *user : sin.getUsers())
+        if (isa<NegOp>(user) && user->getBlock() == rewriter.getInsertionBlock())
+          negSin = user->getResult(0);
+      sinPairs = sharedInterleave(emit, rewriter, negSin ? negSin : emit.unary<NegOp>(sin), sin);
+    }
     Value x = emit.toF32(op.getSource());
-    Value cos = emit.toF32(op.getCos());
-    Value sin = emit.toF32(op.getSin());
     Value rotated = offset == 0 ? x : emit.columns(x, offset, width);
-    Value even = emit.gather(rotated, GatherPattern::even);
-    Value odd = emit.gather(rotated, GatherPattern::odd);
+    Value swapped = emit.interleave(emit.gather(rotated, GatherPattern::odd),
+                                    emit.gather(rotated, GatherPattern::even));
     // One product per statement: argument evaluation order is unspecified,
     // and the IR must not depend on the host compiler.
-    Value evenCos = emit.binary<MulOp>(even, cos);
-    Value oddSin = emit.binary<MulOp>(odd, sin);
-    Value newEven = emit.binary<SubOp>(evenCos, oddSin);
-    Value evenSin = emit.binary<MulOp>(even, sin);
-    Value oddCos = emit.binary<MulOp>(odd, cos);
-    Value newOdd = emit.binary<AddOp>(evenSin, oddCos);
-    Value pairs = emit.interleave(newEven, newOdd);
+    Value straight = emit.binary<MulOp>(rotated, cosPairs);
+    Value crossed = emit.binary<MulOp>(swapped, sinPairs);
+    Value pairs = emit.binary<AddOp>(straight, crossed);
     rewriter.replaceOp(op, offset == 0 ? pairs : emit.insertColumns(pairs, x, offset));
     return success();
   }

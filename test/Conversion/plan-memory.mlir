@@ -126,6 +126,36 @@ ascend.task @stages(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>) attr
 
 // -----
 
+// Two loops of the task body (two launches' work items, merged into one
+// task) take turns: their buffers share bytes whatever their stages. Within
+// one loop, stages still keep apart.
+// CHECK-LABEL: ascend.task @loops_take_turns
+// CHECK-SAME: ascend.memory_peak = {ub = 32768 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64, stage = 0 : i64}
+// CHECK: ascend.alloc {offset = 16384 : i64, stage = 1 : i64}
+// CHECK: ascend.alloc {offset = 0 : i64, stage = 1 : i64}
+ascend.task @loops_take_turns(%x: !ascend.gm<64x256xf32>, %y: !ascend.gm<64x256xf32>, %n: index) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %a = ascend.alloc {stage = 0 : i64} : !ascend.tile<16x256xf32, ub>
+  %b = ascend.alloc {stage = 1 : i64} : !ascend.tile<16x256xf32, ub>
+  %c = ascend.alloc {stage = 1 : i64} : !ascend.tile<16x256xf32, ub>
+  scf.for %i = %c0 to %n step %c1 {
+    ascend.tload %a, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.tstore %y[%c0, %c0], %a : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+    ascend.tload %b, %x[%c16, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.tstore %y[%c16, %c0], %b : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  }
+  scf.for %i = %c0 to %n step %c1 {
+    ascend.tload %c, %x[%c0, %c0] : !ascend.tile<16x256xf32, ub>, !ascend.gm<64x256xf32>
+    ascend.tstore %y[%c0, %c0], %c : !ascend.gm<64x256xf32>, !ascend.tile<16x256xf32, ub>
+  }
+  ascend.return
+}
+
+// -----
+
 // Each memory space is planned on its own; the peak attribute names them all.
 // CHECK-LABEL: ascend.task @cube
 // CHECK-SAME: ascend.memory_peak = {l0a = 8192 : i64, l0b = 8192 : i64, l0c = 16384 : i64, l1 = 16384 : i64}

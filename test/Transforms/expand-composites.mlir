@@ -82,25 +82,28 @@ tile.kernel @quant_int8(%x: !tile.gm<4x8xbf16>, %q: !tile.gm<4x8xi8> {tile.out},
 
 // -----
 
-// rope from column 4 of 12: the 8 rotated columns are split into even and odd,
-// rotated with the f32 tables, interleaved and inserted over the f32 source.
+// rope from column 4 of 12: the tables as pairs, C = (cos, cos) and
+// S = (-sin, sin), built right after the later of their loads; the 8 rotated
+// columns x and their pairs swapped, (o, e), give x·C + swap(x)·S, inserted
+// over the f32 source.
 // CHECK-LABEL: tile.kernel @rope_tail
 // CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
 // CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
 // CHECK-NOT: tile.rope
+// CHECK: %[[SINH:.*]] = tile.load %arg2
+// CHECK-NEXT: %[[COS:.*]] = tile.cast %{{.*}} : tensor<4x4xbf16> -> tensor<4x4xf32>
+// CHECK-NEXT: %[[SIN:.*]] = tile.cast %[[SINH]] : tensor<4x4xbf16> -> tensor<4x4xf32>
+// CHECK-NEXT: %[[CP:.*]] = tile.interleave %[[COS]], %[[COS]] : tensor<4x4xf32> -> tensor<4x8xf32>
+// CHECK-NEXT: %[[NEG:.*]] = tile.neg %[[SIN]]
+// CHECK-NEXT: %[[SP:.*]] = tile.interleave %[[NEG]], %[[SIN]] : tensor<4x4xf32> -> tensor<4x8xf32>
 // CHECK: %[[X:.*]] = tile.cast %{{.*}} : tensor<4x12xf16> -> tensor<4x12xf32>
-// CHECK: %[[COS:.*]] = tile.cast %{{.*}} : tensor<4x4xbf16> -> tensor<4x4xf32>
-// CHECK: %[[SIN:.*]] = tile.cast %{{.*}} : tensor<4x4xbf16> -> tensor<4x4xf32>
 // CHECK: %[[TAIL:.*]] = tile.slice %[[X]][%[[C0]], %[[C4]]] : tensor<4x12xf32> -> tensor<4x8xf32>
 // CHECK: %[[E:.*]] = tile.gather %[[TAIL]] <even> : tensor<4x8xf32> -> tensor<4x4xf32>
 // CHECK: %[[O:.*]] = tile.gather %[[TAIL]] <odd> : tensor<4x8xf32> -> tensor<4x4xf32>
-// CHECK: %[[EC:.*]] = tile.mul %[[E]], %[[COS]]
-// CHECK: %[[OS:.*]] = tile.mul %[[O]], %[[SIN]]
-// CHECK: %[[E2:.*]] = tile.sub %[[EC]], %[[OS]]
-// CHECK: %[[ES:.*]] = tile.mul %[[E]], %[[SIN]]
-// CHECK: %[[OC:.*]] = tile.mul %[[O]], %[[COS]]
-// CHECK: %[[O2:.*]] = tile.add %[[ES]], %[[OC]]
-// CHECK: %[[PAIRS:.*]] = tile.interleave %[[E2]], %[[O2]] : tensor<4x4xf32> -> tensor<4x8xf32>
+// CHECK: %[[SWAP:.*]] = tile.interleave %[[O]], %[[E]] : tensor<4x4xf32> -> tensor<4x8xf32>
+// CHECK: %[[XC:.*]] = tile.mul %[[TAIL]], %[[CP]]
+// CHECK: %[[XS:.*]] = tile.mul %[[SWAP]], %[[SP]]
+// CHECK: %[[PAIRS:.*]] = tile.add %[[XC]], %[[XS]]
 // CHECK: %[[Y:.*]] = tile.insert %[[PAIRS]] into %[[X]][%[[C0]], %[[C4]]] : tensor<4x8xf32> into tensor<4x12xf32>
 // CHECK: tile.store %[[Y]]
 tile.kernel @rope_tail(%x: !tile.gm<4x12xf16>, %cos: !tile.gm<4x4xbf16>, %sin: !tile.gm<4x4xbf16>, %y: !tile.gm<4x12xf32> {tile.out}) {
@@ -120,7 +123,8 @@ tile.kernel @rope_tail(%x: !tile.gm<4x12xf16>, %cos: !tile.gm<4x4xbf16>, %sin: !
 // CHECK-NOT: tile.slice
 // CHECK: %[[E:.*]] = tile.gather %[[X:.*]] <even> : tensor<2x8xf32> -> tensor<2x4xf32>
 // CHECK: tile.gather %[[X]] <odd>
-// CHECK: %[[PAIRS:.*]] = tile.interleave
+// CHECK: tile.interleave
+// CHECK: %[[PAIRS:.*]] = tile.add
 // CHECK-NOT: tile.insert
 // CHECK: tile.store %[[PAIRS]]
 tile.kernel @rope_whole(%x: !tile.gm<2x8xf32>, %cos: !tile.gm<2x4xf32>, %sin: !tile.gm<2x4xf32>, %y: !tile.gm<2x8xf32> {tile.out}) {
@@ -130,6 +134,38 @@ tile.kernel @rope_whole(%x: !tile.gm<2x8xf32>, %cos: !tile.gm<2x4xf32>, %sin: !t
   %2 = tile.load %sin[%c0, %c0] : !tile.gm<2x4xf32> -> tensor<2x4xf32>
   %3 = tile.rope %0, %1, %2 {offset = 0 : i64} : tensor<2x8xf32>, tensor<2x4xf32>, tensor<2x4xf32> -> tensor<2x8xf32>
   tile.store %3, %y[%c0, %c0] : tensor<2x8xf32>, !tile.gm<2x8xf32>
+  tile.return
+}
+
+// -----
+
+// Two ropes on the same tables in a loop over heads: the tables are built
+// once, before the loop, and both ropes use them.
+// CHECK-LABEL: tile.kernel @rope_heads
+// CHECK: %[[CP:.*]] = tile.interleave %[[COS:.*]], %[[COS]]
+// CHECK: %[[SP:.*]] = tile.interleave %[[NEG:.*]], %[[SIN:.*]] :
+// CHECK-NOT: tile.interleave %{{.*}}, %[[COS]]
+// CHECK: scf.for
+// CHECK-NOT: tile.neg
+// CHECK: tile.mul %{{.*}}, %[[CP]]
+// CHECK: tile.mul %{{.*}}, %[[SP]]
+// CHECK: tile.mul %{{.*}}, %[[CP]]
+// CHECK: tile.mul %{{.*}}, %[[SP]]
+// CHECK: }
+tile.kernel @rope_heads(%x: !tile.gm<2x16xf32>, %cos: !tile.gm<2x4xf32>, %sin: !tile.gm<2x4xf32>, %y: !tile.gm<2x16xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c8 = arith.constant 8 : index
+  %1 = tile.load %cos[%c0, %c0] : !tile.gm<2x4xf32> -> tensor<2x4xf32>
+  %2 = tile.load %sin[%c0, %c0] : !tile.gm<2x4xf32> -> tensor<2x4xf32>
+  scf.for %h = %c0 to %c2 step %c1 {
+    %col = arith.muli %h, %c8 : index
+    %0 = tile.load %x[%c0, %col] : !tile.gm<2x16xf32> -> tensor<2x8xf32>
+    %3 = tile.rope %0, %1, %2 {offset = 0 : i64} : tensor<2x8xf32>, tensor<2x4xf32>, tensor<2x4xf32> -> tensor<2x8xf32>
+    %4 = tile.rope %3, %1, %2 {offset = 0 : i64} : tensor<2x8xf32>, tensor<2x4xf32>, tensor<2x4xf32> -> tensor<2x8xf32>
+    tile.store %4, %y[%c0, %col] : tensor<2x8xf32>, !tile.gm<2x16xf32>
+  }
   tile.return
 }
 
