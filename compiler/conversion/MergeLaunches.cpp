@@ -66,15 +66,23 @@ GmAccess gmAccess(LaunchOp launch, TaskOp task) {
     if (!isa<GlobalTensorType>(argument.getType()))
       continue;
     Value root = gmRoot(operand);
-    for (Operation *user : argument.getUsers()) {
-      auto effects = dyn_cast<MemoryEffectOpInterface>(user);
-      SmallVector<MemoryEffects::EffectInstance> instances;
-      if (effects)
-        effects.getEffectsOnValue(argument, instances);
-      bool writes = !effects || llvm::any_of(instances, [](const auto &instance) {
-        return !isa<MemoryEffects::Read>(instance.getEffect());
-      });
-      (writes ? access.written : access.read).insert(root);
+    // The argument and the views of it the task takes (a reshape's result).
+    SmallVector<Value> views{argument};
+    while (!views.empty()) {
+      Value view = views.pop_back_val();
+      for (Operation *user : view.getUsers()) {
+        for (Value result : user->getResults())
+          if (isa<GlobalTensorType>(result.getType()))
+            views.push_back(result);
+        auto effects = dyn_cast<MemoryEffectOpInterface>(user);
+        SmallVector<MemoryEffects::EffectInstance> instances;
+        if (effects)
+          effects.getEffectsOnValue(view, instances);
+        bool writes = !effects || llvm::any_of(instances, [](const auto &instance) {
+          return !isa<MemoryEffects::Read>(instance.getEffect());
+        });
+        (writes ? access.written : access.read).insert(root);
+      }
     }
   }
   return access;
@@ -178,13 +186,14 @@ private:
     Value shifted = arith::AddIOp::create(
         builder, loc, index, arith::SubIOp::create(builder, loc, dim, ahead));
     Value rotated = arith::RemUIOp::create(builder, loc, shifted, dim);
-    for (Operation &op : secondTask.getBody().front()) {
-      if (auto idx = dyn_cast<BlockIdxOp>(op)) {
-        secondMap.map(idx.getResult(), rotated);
-        continue;
-      }
-      builder.clone(op, secondMap);
+    SmallVector<BlockIdxOp> secondIndices;
+    for (Operation &op : secondTask.getBody().front().without_terminator())
+      builder.clone(op, secondMap)->walk([&](BlockIdxOp idx) { secondIndices.push_back(idx); });
+    for (BlockIdxOp idx : secondIndices) {
+      idx.replaceAllUsesWith(rotated);
+      idx.erase();
     }
+    ReturnOp::create(builder, loc);
 
     OpBuilder host(second);
     LaunchOp::create(host, second.getLoc(), merged.getSymName(), operands.getArrayRef(),

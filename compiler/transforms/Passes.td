@@ -43,9 +43,14 @@ def TileExpandComposites : Pass<"tile-expand-composites", "::tilec::tile::Kernel
       The lowering emits each cast as the target's TCVT chain (f32 → i32, then
       i32 → f16 → i8 on a2a3); a single f32 → f16 → i8 would round twice, and
       the a2a3 chain i32 → f16 does not exist on a5.
-    - `rope`: the columns from `offset` on are split into even and odd columns
-      (e, o), rotated as `e·cos − o·sin` and `e·sin + o·cos`, re-interleaved and
-      inserted back over the f32 source, whose leading columns pass through.
+    - `rope`: the columns x from `offset` on, as pairs (e, o), become
+      `x·C + swap(x)·S`: C = (cos, cos) and S = (−sin, sin) interleaved, built
+      once right after the later definition of cos and sin (every rope of
+      those tables shares them; a rope in a loop does not rebuild them), and
+      swap(x) the pairs (o, e) (the odd and even columns re-interleaved). That
+      is `e·cos − o·sin` and `e·sin + o·cos` bit for bit (`o·(−sin)` is exact,
+      addition commutes) in two products and a sum. The result is inserted
+      back over the f32 source, whose leading columns pass through.
     - `sigmoid`: `recip(exp(−x) + 1)`; `silu`: `x / (exp(−x) + 1)`.
     - `gelu` (tanh form): `x / (exp(x · (−c1 − c2·x²)) + 1)`, c1 = 2√(2/π),
       c2 = 0.044715·c1, as `0.5·(1 + tanh z) = sigmoid(2z)`.

@@ -180,3 +180,41 @@ ascend.task @copy_d(%x: !ascend.gm<256x64xf32>, %y: !ascend.gm<256x64xf32>) attr
   }
   ascend.return
 }
+
+// -----
+
+// The second writes %x through a view it takes itself, the first reads %x:
+// the launches stay.
+// CHECK-LABEL: ascend.kernel @writes_through_view
+// CHECK: ascend.launch @copy_e(%arg0, %arg1) blocks = 48
+// CHECK-NEXT: ascend.launch @fill_f(%arg2, %arg0) blocks = 48
+ascend.kernel @writes_through_view(%x: !ascend.gm<256x64xf32>, %y: !ascend.gm<256x64xf32> {ascend.out}, %w: !ascend.gm<1x16384xf32>) {
+  ascend.launch @copy_e(%x, %y) blocks = 48 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.launch @fill_f(%w, %x) blocks = 48 : (!ascend.gm<1x16384xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.return
+}
+ascend.task @copy_e(%x: !ascend.gm<256x64xf32>, %y: !ascend.gm<256x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c4 = arith.constant 4 : index
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc : !ascend.tile<2x64xf32, ub>
+  %idx = ascend.block_idx
+  %dim = ascend.block_dim
+  scf.for %i = %idx to %c4 step %dim {
+    ascend.tload %a, %x[%i, %c0] : !ascend.tile<2x64xf32, ub>, !ascend.gm<256x64xf32>
+    ascend.tstore %y[%i, %c0], %a : !ascend.gm<256x64xf32>, !ascend.tile<2x64xf32, ub>
+  }
+  ascend.return
+}
+ascend.task @fill_f(%w: !ascend.gm<1x16384xf32>, %x: !ascend.gm<256x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c4 = arith.constant 4 : index
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc : !ascend.tile<1x64xf32, ub>
+  %flat = ascend.gm_reshape %x : !ascend.gm<256x64xf32> -> !ascend.gm<1x16384xf32>
+  %idx = ascend.block_idx
+  %dim = ascend.block_dim
+  scf.for %i = %idx to %c4 step %dim {
+    ascend.tload %a, %w[%c0, %i] : !ascend.tile<1x64xf32, ub>, !ascend.gm<1x16384xf32>
+    ascend.tstore %flat[%c0, %i], %a : !ascend.gm<1x16384xf32>, !ascend.tile<1x64xf32, ub>
+  }
+  ascend.return
+}
