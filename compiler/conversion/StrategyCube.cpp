@@ -1,10 +1,11 @@
 //===- StrategyCube.cpp - the blocking of a matmul ------------------------===//
 //
-// The blocking (bm, bn, bk, the L1 chunk depth, the A panel, the
+// The blocking (bm, bn, bk, the L1 chunk depth and buffers, the A panel, the
 // accumulators, the work item length; CubeTasks.cpp describes the task) is
 // the one with the lowest estimate from the target description: per block
-// the busiest pipe (GM → L1 transfers, L1 → L0 moves, cube steps, the
-// fixpipe store when it cannot overlap), times the blocks of the busiest
+// the busiest pipe (GM → L1 transfers, with the time they idle while the
+// cube waits for the store of one accumulator; L1 → L0 moves, cube steps,
+// the fixpipe store when it cannot overlap), times the blocks of the busiest
 // core, plus filling the pipeline; and never less than the task's GM bytes at
 // the chip's bandwidth (as the cycle model ends a launch), which charges the
 // A and B re-reads smaller blocks cause: at the HBM's rate, or, when A, B
@@ -215,7 +216,8 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
 /// The blocking with the lowest estimate among output blocks of at most the
 /// target's cube block rows and columns (whole fractals where the dimension allows), the
 /// deepest K step whose L0A and L0B buffers (two of each, or one) fit, L1 chunks of 1, 2
-/// or 4 steps, with or without the A panel, one or two accumulators, and the
+/// or 4 steps in 2 to `maxBuffers` buffers (or one), with or without the A panel, one or
+/// two accumulators, and the
 /// work item lengths above. With `runtimeRows` M is a run-time dim's bound,
 /// and a second blocking is the best on one row block of the largest size:
 /// work items as long as a whole row of blocks keep the cores busy at the
