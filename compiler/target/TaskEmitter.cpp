@@ -22,6 +22,7 @@
 #include "compiler/target/TypeSpelling.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -30,6 +31,33 @@ using namespace tilec;
 using namespace tilec::target;
 
 namespace {
+
+/// The tiles declared with DYNAMIC valid rows: those whose valid rows vary
+/// (ascend.set_valid_rows), and, as pto-isa's instructions take their tile
+/// operands of one type (TADD's three, say), every tile of the same type an
+/// instruction uses with one of them (declared with all its rows valid).
+llvm::DenseSet<Operation *> dynamicRowTiles(ascend::TaskOp task) {
+  llvm::DenseSet<Operation *> dynamic;
+  task.walk([&](ascend::SetValidRowsOp set) {
+    if (Operation *alloc = set->getOperand(0).getDefiningOp<ascend::AllocOp>())
+      dynamic.insert(alloc);
+  });
+  for (bool changed = true; changed;) {
+    changed = false;
+    task.walk([&](ascend::InstructionOpInterface instr) {
+      SmallVector<ascend::AllocOp> tiles;
+      for (Value operand : instr->getOperands())
+        if (auto alloc = operand.getDefiningOp<ascend::AllocOp>())
+          tiles.push_back(alloc);
+      for (ascend::AllocOp tile : tiles)
+        if (dynamic.contains(tile))
+          for (ascend::AllocOp other : tiles)
+            if (other.getType() == tile.getType())
+              changed |= dynamic.insert(other).second;
+    });
+  }
+  return dynamic;
+}
 
 class TaskEmitter : public FunctionEmitter {
 public:
@@ -76,6 +104,8 @@ private:
 
   ascend::TaskOp task;
   const SourceNames &sourceNames;
+  /// The allocs declared with DYNAMIC valid rows (dynamicRowTiles).
+  llvm::DenseSet<Operation *> dynamicRows = dynamicRowTiles(task);
   llvm::DenseMap<Type, std::string> tileAliases, partialTileAliases;
   SmallVector<std::pair<GmView, std::string>> viewAliases;
   SmallVector<std::string> aliasDeclarations;
@@ -109,13 +139,6 @@ static FailureOr<std::string> gmElementType(ascend::TaskOp task, ascend::GlobalT
 }
 
 /// A ring's slots as the global tensor of all of them, one after the other.
-/// Whether instructions use a varying number of the tile's rows: it is
-/// declared with DYNAMIC valid rows (ascend.set_valid_rows).
-static bool hasDynamicRows(ascend::AllocOp alloc) {
-  return llvm::any_of(alloc->getUsers(),
-                      [](Operation *user) { return isa<ascend::SetValidRowsOp>(user); });
-}
-
 static ascend::GlobalTensorType ringSlotsTensor(ascend::RingType ring) {
   return ascend::GlobalTensorType::get(ring.getContext(),
                                        {ring.getSlots() * ring.getRows(), ring.getCols()},
@@ -177,7 +200,7 @@ LogicalResult TaskEmitter::collectTypeAliases() {
   };
   WalkResult walk = task.walk([&](Operation *op) -> WalkResult {
     if (auto alloc = dyn_cast<ascend::AllocOp>(op)) {
-      if (failed(addTile(alloc.getType(), alloc.getLoc(), hasDynamicRows(alloc))))
+      if (failed(addTile(alloc.getType(), alloc.getLoc(), dynamicRows.contains(alloc))))
         return WalkResult::interrupt();
     } else if (auto load = dyn_cast<ascend::TLoadOp>(op)) {
       if (failed(addView(op, load.getSrc().getType(), load.getDst(), load.getWindow(),
@@ -257,7 +280,7 @@ LogicalResult TaskEmitter::emit() {
 std::string TaskEmitter::declaredTileType(Value tile) {
   auto alloc = tile.getDefiningOp<ascend::AllocOp>();
   auto type = cast<ascend::TileBufferType>(tile.getType());
-  return alloc && hasDynamicRows(alloc) ? partialTileAliases.lookup(type)
+  return alloc && dynamicRows.contains(alloc) ? partialTileAliases.lookup(type)
                                         : tileAliases.lookup(type);
 }
 
@@ -269,7 +292,7 @@ LogicalResult TaskEmitter::emitAlloc(ascend::AllocOp alloc) {
   std::string name = names.numbered(ascend::stringifyMemorySpace(type.getSpace()));
   names.bind(alloc.getResult(), name);
   // A tile whose valid rows are set (ascend.set_valid_rows) starts with all of them.
-  if (hasDynamicRows(alloc))
+  if (dynamicRows.contains(alloc))
     os << partialTileAliases.lookup(type) << " " << name << "(" << type.getRows() << ");\n";
   else
     os << tileAliases.lookup(type) << " " << name << ";\n";
