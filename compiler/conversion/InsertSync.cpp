@@ -217,6 +217,13 @@ private:
   }
 
   void syncInstruction(InstructionOpInterface instr, SyncState &state, bool materialise) {
+    // A walk that computes states again decides this instruction's flags
+    // again: only its latest carried flags have drains to count on.
+    if (!materialise)
+      for (auto &[point, due] : pendingDrains)
+        llvm::erase_if(due, [&](const PendingDrain &drain) {
+          return drain.computed && drain.instr == instr;
+        });
     Pipe pipe = instr.getPipe();
     ArrayRef<unsigned> ids = accessesOf[instr];
     while (true) {
@@ -247,7 +254,7 @@ private:
         // drain; a pair there orders all it would have.
         if (early->carried())
           pendingDrains[drainPoint(early->carrierLoop(), pipe, ids)].push_back(
-              {*early, *source, pipe, /*computed=*/false});
+              {*early, *source, pipe, /*computed=*/false, instr});
         early.reset();
       }
       if (!early) {
@@ -260,7 +267,7 @@ private:
         insertEarlyFlags(*early, *source, pipe, *event, ids);
       else if (early->carried())
         pendingDrains[drainPoint(early->carrierLoop(), pipe, ids)].push_back(
-            {*early, *source, pipe, /*computed=*/true});
+            {*early, *source, pipe, /*computed=*/true, instr});
       orderEarly(*early, *source, pipe, state);
     }
     for (unsigned id : ids)
@@ -611,6 +618,7 @@ private:
     EarlyFlag flag;
     Pipe src, dst;
     bool computed;
+    Operation *instr; ///< whose flag it is
   };
   /// Drains not yet reached → the op they go before.
   llvm::DenseMap<Operation *, SmallVector<PendingDrain, 1>> pendingDrains;
