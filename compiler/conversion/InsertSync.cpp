@@ -23,6 +23,7 @@
 // flag's drain as materialising inserts it.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/conversion/EventIds.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/conversion/SyncState.h"
 #include "compiler/conversion/TaskTarget.h"
@@ -38,52 +39,9 @@ namespace tilec {
 using namespace mlir;
 using namespace tilec;
 using namespace tilec::ascend;
+using namespace tilec::conversion;
 
 namespace {
-
-/// Event ids per (src, dst) pipe pair; an id is free again after its wait.
-class EventIds {
-public:
-  explicit EventIds(int perPair) : perPair(perPair) {}
-
-  /// The lowest id of the pair neither held nor in `excluded`.
-  std::optional<int32_t> lowestFree(Pipe src, Pipe dst, uint32_t excluded = 0) const {
-    uint32_t held = inFlight.lookup({unsigned(src), unsigned(dst)}) | excluded;
-    for (int32_t id = 0; id < perPair; ++id)
-      if (!(held & (1u << id)))
-        return id;
-    return std::nullopt;
-  }
-  void hold(Pipe src, Pipe dst, int32_t id) {
-    inFlight[{unsigned(src), unsigned(dst)}] |= 1u << id;
-  }
-  void release(Pipe src, Pipe dst, int32_t id) {
-    inFlight[{unsigned(src), unsigned(dst)}] &= ~(1u << id);
-  }
-  int size() const { return perPair; }
-  int heldCount(Pipe src, Pipe dst) const {
-    return llvm::popcount(inFlight.lookup({unsigned(src), unsigned(dst)}));
-  }
-
-private:
-  int perPair;
-  llvm::DenseMap<std::pair<unsigned, unsigned>, uint32_t> inFlight;
-};
-
-/// Ids the flags of pipe pair (src, dst) in `op` (nested ops included) use.
-uint32_t idsUsedIn(Operation *op, Pipe src, Pipe dst) {
-  uint32_t used = 0;
-  op->walk([&](Operation *nested) {
-    if (auto set = dyn_cast<SetFlagOp>(nested)) {
-      if (set.getSrc() == src && set.getDst() == dst)
-        used |= 1u << set.getEvent();
-    } else if (auto wait = dyn_cast<WaitFlagOp>(nested)) {
-      if (wait.getSrc() == src && wait.getDst() == dst)
-        used |= 1u << wait.getEvent();
-    }
-  });
-  return used;
-}
 
 /// Where an early flag pair goes: the set right after `setAfter`, the wait
 /// right before `waitBefore`, both ops of `block`. Loop-carried when the set

@@ -17,12 +17,12 @@
 // kernel with the GM pointers and scalar slots of the launch ABI.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/target/DynamicRows.h"
 #include "compiler/target/Emitters.h"
 #include "compiler/target/FunctionEmitter.h"
 #include "compiler/target/TypeSpelling.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -31,33 +31,6 @@ using namespace tilec;
 using namespace tilec::target;
 
 namespace {
-
-/// The tiles declared with DYNAMIC valid rows: those whose valid rows vary
-/// (ascend.set_valid_rows), and, as pto-isa's instructions take their tile
-/// operands of one type (TADD's three, say), every tile of the same type an
-/// instruction uses with one of them (declared with all its rows valid).
-llvm::DenseSet<Operation *> dynamicRowTiles(ascend::TaskOp task) {
-  llvm::DenseSet<Operation *> dynamic;
-  task.walk([&](ascend::SetValidRowsOp set) {
-    if (Operation *alloc = set->getOperand(0).getDefiningOp<ascend::AllocOp>())
-      dynamic.insert(alloc);
-  });
-  for (bool changed = true; changed;) {
-    changed = false;
-    task.walk([&](ascend::InstructionOpInterface instr) {
-      SmallVector<ascend::AllocOp> tiles;
-      for (Value operand : instr->getOperands())
-        if (auto alloc = operand.getDefiningOp<ascend::AllocOp>())
-          tiles.push_back(alloc);
-      for (ascend::AllocOp tile : tiles)
-        if (dynamic.contains(tile))
-          for (ascend::AllocOp other : tiles)
-            if (other.getType() == tile.getType())
-              changed |= dynamic.insert(other).second;
-    });
-  }
-  return dynamic;
-}
 
 class TaskEmitter : public FunctionEmitter {
 public:
