@@ -180,15 +180,18 @@ void setTablesInsertionPoint(PatternRewriter &rewriter, RopeOp op) {
     rewriter.setInsertionPointToStart(block);
 }
 
-/// The interleave of `even` and `odd` already built at the insertion point
-/// (by another rope of the same tables), or a new one.
-Value sharedInterleave(F32Emitter &emit, PatternRewriter &rewriter, Value even, Value odd) {
-  for (Operation *user : even.getUsers())
+/// A table another rope of the same tables built in the insertion block
+/// (right after their definitions) before `rope` reaches it: an interleave
+/// of `odd` whose even columns `even` accepts.
+Value builtTable(PatternRewriter &rewriter, Operation *rope, Value odd,
+                 function_ref<bool(Value)> even) {
+  Operation *ropeHere = rewriter.getInsertionBlock()->findAncestorOpInBlock(*rope);
+  for (Operation *user : odd.getUsers())
     if (auto pairs = dyn_cast<InterleaveOp>(user);
-        pairs && pairs.getEven() == even && pairs.getOdd() == odd &&
-        pairs->getBlock() == rewriter.getInsertionBlock())
+        pairs && pairs.getOdd() == odd && even(pairs.getEven()) &&
+        pairs->getBlock() == rewriter.getInsertionBlock() && pairs->isBeforeInBlock(ropeHere))
       return pairs;
-  return emit.interleave(even, odd);
+  return Value();
 }
 
 /// The columns from `offset` on, as pairs (e, o): e' = e·cos − o·sin and
@@ -210,12 +213,15 @@ struct ExpandRope : OpRewritePattern<RopeOp> {
       setTablesInsertionPoint(rewriter, op);
       Value cos = emit.toF32(op.getCos());
       Value sin = emit.toF32(op.getSin());
-      cosPairs = sharedInterleave(emit, rewriter, cos, cos);
-      Value negSin;
-      for (Operation *user : sin.getUsers())
-        if (isa<NegOp>(user) && user->getBlock() == rewriter.getInsertionBlock())
-          negSin = user->getResult(0);
-      sinPairs = sharedInterleave(emit, rewriter, negSin ? negSin : emit.unary<NegOp>(sin), sin);
+      cosPairs = builtTable(rewriter, op, cos, [&](Value even) { return even == cos; });
+      if (!cosPairs)
+        cosPairs = emit.interleave(cos, cos);
+      sinPairs = builtTable(rewriter, op, sin, [&](Value even) {
+        auto neg = even.getDefiningOp<NegOp>();
+        return neg && neg.getSource() == sin;
+      });
+      if (!sinPairs)
+        sinPairs = emit.interleave(emit.unary<NegOp>(sin), sin);
     }
     Value x = emit.toF32(op.getSource());
     Value rotated = offset == 0 ? x : emit.columns(x, offset, width);

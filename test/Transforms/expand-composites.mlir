@@ -171,6 +171,28 @@ tile.kernel @rope_heads(%x: !tile.gm<2x16xf32>, %cos: !tile.gm<2x4xf32>, %sin: !
 
 // -----
 
+// A -sin the kernel computes after the rope is not one of its tables: the
+// rope builds its own, before it (the tables go before the rope's uses).
+// CHECK-LABEL: tile.kernel @later_neg
+// CHECK: %[[SIN:.*]] = tile.load %arg2
+// CHECK: %[[NEG:.*]] = tile.neg %[[SIN]]
+// CHECK-NEXT: tile.interleave %[[NEG]], %[[SIN]]
+// CHECK: tile.neg %[[SIN]]
+// CHECK-NEXT: tile.store
+tile.kernel @later_neg(%x: !tile.gm<2x8xf32>, %cos: !tile.gm<2x4xf32>, %sin: !tile.gm<2x4xf32>, %y: !tile.gm<2x8xf32> {tile.out}, %z: !tile.gm<2x4xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %1 = tile.load %cos[%c0, %c0] : !tile.gm<2x4xf32> -> tensor<2x4xf32>
+  %2 = tile.load %sin[%c0, %c0] : !tile.gm<2x4xf32> -> tensor<2x4xf32>
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<2x8xf32> -> tensor<2x8xf32>
+  %3 = tile.rope %0, %1, %2 {offset = 0 : i64} : tensor<2x8xf32>, tensor<2x4xf32>, tensor<2x4xf32> -> tensor<2x8xf32>
+  tile.store %3, %y[%c0, %c0] : tensor<2x8xf32>, !tile.gm<2x8xf32>
+  %4 = tile.neg %2 : tensor<2x4xf32>
+  tile.store %4, %z[%c0, %c0] : tensor<2x4xf32>, !tile.gm<2x4xf32>
+  tile.return
+}
+
+// -----
+
 // row_argmax: the row max, then the lowest column holding it (columns that do
 // not count as C = 16). topk of k = 2 on f16 ranks in f32: two rounds, each
 // writing slot t of both results, the first retiring its column (value -inf,
