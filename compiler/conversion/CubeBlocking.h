@@ -26,19 +26,24 @@ struct Blocking {
   int64_t accumulators; ///< 2: consecutive blocks alternate L0C buffers
   int64_t length = 1;   ///< N blocks per work item (the last of a row may be shorter)
   int64_t buffers = 2;  ///< L1 chunk buffers (stages); above 1, L0 steps alternate two
+  bool streamWeights = false; ///< work items go column by column (Distribution)
 
   static Blocking of(ascend::BlockingAttr attr) {
     return {attr.getM(),      attr.getN(),            attr.getK(),      attr.getChunk(),
-            attr.getPanel(),  attr.getAccumulators(), attr.getLength(), attr.getBuffers()};
+            attr.getPanel(),  attr.getAccumulators(), attr.getLength(), attr.getBuffers(),
+            attr.getStreamWeights()};
   }
   ascend::BlockingAttr toAttr(mlir::MLIRContext *context) const {
     return ascend::BlockingAttr::get(context, m, n, k, chunk, panel, accumulators, length,
-                                     buffers, ascend::ChunkingAttr());
+                                     buffers, streamWeights, ascend::ChunkingAttr());
   }
 };
 
 /// How the output blocks spread over the cube cores: work items of
 /// `block.length` consecutive N blocks of one row block, block-cyclically.
+/// Item i is row block i / perRow's segment i % perRow, or, when the
+/// blocking streams the weights, row block i % rowBlocks's segment
+/// i / rowBlocks (the cores then share B's columns and read A's rows).
 /// Matmuls joined in one launch (the same A by several B, `ascend.joined`)
 /// are parts of N: a row block's items go over the first part's columns,
 /// then the next part's, and no item straddles two parts.

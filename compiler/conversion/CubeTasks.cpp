@@ -331,10 +331,21 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
   task.forEachRowItem(m, block.m, dist.perRow, context.entry, [&](Value item) {
     Value segments = task.constantIndex(dist.perRow);
     Value segmentCols = task.constantIndex(block.length * block.n);
-    Value row = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, item, segments),
-                                      task.constantIndex(block.m));
-    Value first = arith::MulIOp::create(b, loc, arith::RemUIOp::create(b, loc, item, segments),
-                                        segmentCols);
+    // Row block by row block, or column by column: the item's row block and
+    // its segment of that row block's columns.
+    auto rowOf = [&](Value rowBlock) {
+      return arith::MulIOp::create(b, loc, rowBlock, task.constantIndex(block.m));
+    };
+    auto firstOf = [&](Value segment) { return arith::MulIOp::create(b, loc, segment, segmentCols); };
+    Value row, first;
+    if (block.streamWeights) {
+      Value rowBlocks = arith::DivUIOp::create(b, loc, task.itemsEnd(), segments);
+      row = rowOf(arith::RemUIOp::create(b, loc, item, rowBlocks));
+      first = firstOf(arith::DivUIOp::create(b, loc, item, rowBlocks));
+    } else {
+      row = rowOf(arith::DivUIOp::create(b, loc, item, segments));
+      first = firstOf(arith::RemUIOp::create(b, loc, item, segments));
+    }
     if (block.panel)
       task.load(panel, a, row, zero, /*tokenRow=*/row);
     segmentFrom(0, row, first, segmentCols);

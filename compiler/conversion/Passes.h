@@ -2,6 +2,7 @@
 #ifndef TILEC_COMPILER_CONVERSION_PASSES_H
 #define TILEC_COMPILER_CONVERSION_PASSES_H
 
+#include "compiler/conversion/StreamWeights.h"
 #include "dialects/Ascend/AscendOps.h"
 
 #include "mlir/Pass/Pass.h"

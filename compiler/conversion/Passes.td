@@ -152,6 +152,17 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
     Option<"joinMatmuls", "join-matmuls", "bool", /*default=*/"false",
            "join matmuls of the same A into one launch where that is estimated "
            "faster">,
+    Option<"streamWeights", "stream-weights", "::tilec::conversion::StreamWeights",
+           /*default=*/"::tilec::conversion::StreamWeights::automatic",
+           "which matmuls take their work items column by column",
+           [{::llvm::cl::values(
+             clEnumValN(::tilec::conversion::StreamWeights::automatic, "auto",
+                        "where the estimate says (weights beyond the L2)"),
+             clEnumValN(::tilec::conversion::StreamWeights::always, "always",
+                        "every unpaired matmul of more than one row block (no faster: "
+                        "it tests the order on shapes too small to need it)"),
+             clEnumValN(::tilec::conversion::StreamWeights::never, "never",
+                        "none: the blockings chosen, row block by row block"))}]>,
   ];
   let dependentDialects = ["::tilec::ascend::AscendDialect", "::mlir::arith::ArithDialect"];
 }

@@ -79,7 +79,8 @@ tilec::conversion::matmulStrategy(tile::MatmulOp matmul, const target::TargetDes
   return CubeBlockings{ascend::BlockingAttr::get(matmul.getContext(), b.getM(), b.getN(),
                                                  b.getK(), b.getChunk(), b.getPanel(),
                                                  b.getAccumulators(), b.getLength(),
-                                                 b.getBuffers(), *accumulate),
+                                                 b.getBuffers(), b.getStreamWeights(),
+                                                 *accumulate),
                        {}};
 }
 
@@ -113,6 +114,38 @@ FailureOr<Attribute> chooseStrategy(Operation *op, ModuleOp module,
   if (isVectorCompute(op))
     return FailureOr<Attribute>(chooseVectorChunking(op, target));
   return Attribute();
+}
+
+/// `blocking` with its work items column by column (`stream`, where it has
+/// more than one row block of `rows`) or row by row.
+ascend::BlockingAttr ordered(ascend::BlockingAttr blocking, int64_t rows, bool stream) {
+  stream = stream && rows > blocking.getM();
+  if (stream == blocking.getStreamWeights())
+    return blocking;
+  return ascend::BlockingAttr::get(
+      blocking.getContext(), blocking.getM(), blocking.getN(), blocking.getK(),
+      blocking.getChunk(), blocking.getPanel(), blocking.getAccumulators(), blocking.getLength(),
+      blocking.getBuffers(), stream, blocking.getAccumulate());
+}
+
+/// stream-weights=always or never: every unpaired matmul's items go column
+/// by column, or none's (a paired ring's go slot by slot).
+void orderAllItems(tile::KernelOp kernel, bool stream) {
+  MLIRContext *context = kernel.getContext();
+  ascend::AscendDialect::StrategyAttrHelper strategy(context);
+  ascend::AscendDialect::FewRowsAttrHelper fewRows(context);
+  kernel.walk([&](tile::MatmulOp matmul) {
+    auto blocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
+    if (!blocking || ascend::AscendDialect::PairingAttrHelper(context).getAttr(matmul))
+      return;
+    int64_t rows = matmul.getType().getDimSize(0);
+    strategy.setAttr(matmul, ordered(blocking, rows, stream));
+    if (ascend::FewRowsAttr few = fewRows.getAttr(matmul))
+      fewRows.setAttr(matmul,
+                      ascend::FewRowsAttr::get(context, few.getRows(),
+                                               ordered(few.getBlocking(),
+                                                       std::min(rows, few.getRows()), stream)));
+  });
 }
 
 struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileSelectStrategyPass> {
@@ -158,6 +191,8 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       // Joining takes the matmuls left unpaired.
       if (joinMatmuls)
         tilec::conversion::joinMatmuls(kernel, target);
+      if (streamWeights != StreamWeights::automatic)
+        orderAllItems(kernel, streamWeights == StreamWeights::always);
     }
   }
 };

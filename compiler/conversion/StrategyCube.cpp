@@ -10,6 +10,9 @@
 // the chip's bandwidth (as the cycle model ends a launch), which charges the
 // A and B re-reads smaller blocks cause: at the HBM's rate, or, when A, B
 // and C fit the L2 together, at the L2's (each byte crossing HBM once).
+// Weights (B) beyond the L2 are re-read from HBM for every row block unless
+// the work items go column by column (`stream_weights`), which the estimate
+// charges at the L2's rate too when A stays there.
 // Ties go to fewer GM bytes, then to
 // the faster busiest core.
 //
@@ -123,6 +126,18 @@ double storeStall(const Blocking &b, int64_t chunks, int64_t steps, double mte2,
   return std::max(0.0, freed - double(b.buffers) * mte2 / double(chunks));
 }
 
+/// Whether A stays in the L2 while a blocking streams the weights: between
+/// two reads of a row block of A, the cores read the rest of A, and B's
+/// columns and write C's of the segments in between (a round of items spans
+/// up to this many but one).
+bool keepsAInL2(const Problem &p, const Blocking &b, const Distribution &d) {
+  const int64_t segments = llvm::divideCeil(p.target.cubeCores, d.rowBlocks) + 1;
+  const uint64_t segmentBytes =
+      uint64_t(b.length * b.n) * uint64_t(p.k * p.operandBytes() + p.m * p.accBytes());
+  return uint64_t(p.m * p.k * p.operandBytes()) + uint64_t(segments) * segmentBytes <=
+         p.target.l2Bytes;
+}
+
 Estimate estimate(const Problem &p, const Blocking &b) {
   using target::Path;
   const target::TargetDescription &t = p.target;
@@ -163,10 +178,11 @@ Estimate estimate(const Problem &p, const Blocking &b) {
   };
   double chip = atHbm(bytes);
   // Operands and product that fit the L2 together cross HBM once: the L2
-  // serves the re-reads, at its own rate.
+  // serves the re-reads, at its own rate. So do those of a blocking that
+  // streams the weights while A stays in the L2.
   uint64_t once = uint64_t(p.m * p.k + p.k * p.n) * uint64_t(e) +
                   uint64_t(p.m * p.n) * uint64_t(p.accBytes());
-  if (once <= t.l2Bytes)
+  if (once <= t.l2Bytes || (b.streamWeights && keepsAInL2(p, b, d)))
     chip = std::max(atHbm(once), double(bytes) / (t.l2ReadBytesPerCycle * t.clusters));
   return {std::max(core, chip), bytes, core};
 }
@@ -218,7 +234,8 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
 /// deepest K step whose L0A and L0B buffers (two of each, or one) fit, L1 chunks of 1, 2
 /// or 4 steps in 2 to `maxBuffers` buffers (or one), with or without the A panel, one or
 /// two accumulators, and the
-/// work item lengths above. With `runtimeRows` M is a run-time dim's bound,
+/// work item lengths above, their items row block by row block and, if B is
+/// larger than the L2 and M more than one block, column by column too. With `runtimeRows` M is a run-time dim's bound,
 /// and a second blocking is the best on one row block of the largest size:
 /// work items as long as a whole row of blocks keep the cores busy at the
 /// bound but leave all but one idle on a few tokens, and blocks small enough
@@ -253,9 +270,13 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
   // whole in both (i8: 32 columns, not N0's 16).
   const int64_t nGranule =
       std::max<int64_t>(rate->n0, 32 / int64_t(sizeOf(rate->operand)));
+  // A paired ring's items are the slots, in their own order.
+  const bool weightsBeyondL2 =
+      uint64_t(p.k * p.n * p.operandBytes()) > p.target.l2Bytes && !needs.itemCols;
   for (int64_t bm : blockSizes(p.m, p.target.cubeBlockMaxRows, rate->m0)) {
     if (bm % needs.rowMultiple != 0)
       continue;
+    const bool streamable = weightsBeyondL2 && p.m / bm > 1;
     for (int64_t bn : blockSizes(p.partsN(), p.target.cubeBlockMaxCols, nGranule)) {
       if (needs.itemCols && needs.itemCols % bn != 0)
         continue;
@@ -296,6 +317,14 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
                 trial.length = length;
                 candidates.push_back({trial, estimate(p, trial),
                                       runtimeRows ? estimate(few, trial) : Estimate{}});
+                // Weights beyond the L2 cross HBM once per row block, unless
+                // the items go column by column (a tie keeps the rows).
+                if (streamable) {
+                  Blocking streamed = trial;
+                  streamed.streamWeights = true;
+                  candidates.push_back({streamed, estimate(p, streamed),
+                                        runtimeRows ? estimate(few, streamed) : Estimate{}});
+                }
               }
             }
           }

@@ -9,6 +9,8 @@
 
 #include "llvm/ADT/MapVector.h"
 
+#include <utility>
+
 using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
@@ -193,7 +195,9 @@ void TaskBuilder::forEachItemUpTo(Value end, const std::function<void(Value)> &b
   auto loop = scf::ForOp::create(bodyBuilder, loc, first, end, step);
   OpBuilder::InsertionGuard guard(bodyBuilder);
   bodyBuilder.setInsertionPoint(loop.getBody()->getTerminator());
+  Value outerEnd = std::exchange(itemsEndValue, end);
   body(loop.getInductionVar());
+  itemsEndValue = outerEnd;
 }
 
 /// After a chunk's first partial transfer of R rows (tload/tstore `rows %n`),

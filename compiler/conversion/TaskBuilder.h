@@ -103,6 +103,9 @@ public:
   /// Runs `body` for every work item in [0, end), `end` a task value, items
   /// spread block-cyclically over the blocks of the launch.
   void forEachItemUpTo(mlir::Value end, const std::function<void(mlir::Value item)> &body);
+  /// The end of the items of the innermost forEachItemUpTo (or
+  /// forEachRowItem, forEachWorkItem) running its body: a task value.
+  mlir::Value itemsEnd() const { return itemsEndValue; }
 
   /// Creates the task symbol `name` (uniqued) in `module` and launches it on
   /// `blocks` blocks at the insertion point of `host`.
@@ -124,7 +127,7 @@ private:
   mlir::OpBuilder allocBuilder;
   llvm::SmallVector<mlir::Value> hostArguments;
   std::optional<int64_t> stage;
-  mlir::Value hostTokenRows, tokenRowsArg, hostItems;
+  mlir::Value hostTokenRows, tokenRowsArg, hostItems, itemsEndValue;
   llvm::DenseMap<mlir::Value, mlir::Value> argumentOf;
 };
 

@@ -53,6 +53,7 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   strategyOptions.pairCubeVector = options.pairCubeVector;
   strategyOptions.pairIdleCores = options.pairIdleCores;
   strategyOptions.joinMatmuls = options.joinMatmuls;
+  strategyOptions.streamWeights = options.streamWeights;
   pm.addPass(createTileSelectStrategy(strategyOptions));
   pm.addPass(createTileFormTasks());
   pm.addPass(createTilePlaceGm());
@@ -99,6 +100,14 @@ struct TilecPipelineOptions : mlir::PassPipelineOptions<TilecPipelineOptions> {
                            llvm::cl::desc("Run matmuls of the same A as one launch where that "
                                           "is estimated faster"),
                            llvm::cl::init(true)};
+  Option<conversion::StreamWeights> streamWeights{
+      *this, "stream-weights",
+      llvm::cl::desc("Which matmuls take their work items column by column"),
+      llvm::cl::values(
+          clEnumValN(conversion::StreamWeights::automatic, "auto", "where estimated faster"),
+          clEnumValN(conversion::StreamWeights::always, "always", "every unpaired matmul"),
+          clEnumValN(conversion::StreamWeights::never, "never", "none")),
+      llvm::cl::init(conversion::StreamWeights::automatic)};
   Option<Stage> emit{
       *this, "emit", llvm::cl::desc("The stage to stop after"),
       llvm::cl::values(clEnumValN(Stage::Tile, "tile", "only record the target"),
@@ -121,6 +130,7 @@ void tilec::registerPipeline() {
         options.pairCubeVector = flags.pairCubeVector;
         options.pairIdleCores = flags.pairIdleCores;
         options.joinMatmuls = flags.joinMatmuls;
+        options.streamWeights = flags.streamWeights;
         buildPipeline(pm, options, flags.emit);
       });
 }

@@ -2,6 +2,8 @@
 #ifndef TILEC_COMPILER_PIPELINE_PIPELINE_H
 #define TILEC_COMPILER_PIPELINE_PIPELINE_H
 
+#include "compiler/conversion/StreamWeights.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/raw_ostream.h"
@@ -35,6 +37,9 @@ struct PipelineOptions {
   /// Run matmuls of the same A as one launch where that is estimated faster
   /// (tile-select-strategy's join-matmuls; docs/design.md, "Joined matmuls").
   bool joinMatmuls = true;
+  /// Which matmuls take their work items column by column
+  /// (tile-select-strategy's stream-weights; docs/design.md, "Weight streaming").
+  conversion::StreamWeights streamWeights = conversion::StreamWeights::automatic;
   /// Options for a known target name, or nothing.
   static std::optional<PipelineOptions> forTarget(llvm::StringRef target);
 };

@@ -25,11 +25,24 @@ PipelineFlags::PipelineFlags(cl::OptionCategory &category)
                   cl::desc("Run matmuls of the same A as one launch where that is estimated "
                            "faster (docs/design.md, \"Joined matmuls\"); --join-matmuls=false: "
                            "one launch each"),
-                  cl::init(true), cl::cat(category)) {}
+                  cl::init(true), cl::cat(category)),
+      streamWeights(
+          "stream-weights",
+          cl::desc("Which matmuls take their work items column by column, so that each byte of "
+                   "their weights crosses HBM once (docs/design.md, \"Weight streaming\")"),
+          cl::values(clEnumValN(conversion::StreamWeights::automatic, "auto",
+                                "where estimated faster: weights beyond the L2 (default)"),
+                     clEnumValN(conversion::StreamWeights::always, "always",
+                                "every unpaired matmul of more than one row block: no faster, "
+                                "it tests the order on small shapes"),
+                     clEnumValN(conversion::StreamWeights::never, "never",
+                                "none: the same blockings, row block by row block")),
+          cl::init(conversion::StreamWeights::automatic), cl::cat(category)) {}
 
 void PipelineFlags::applyTo(PipelineOptions &options) const {
   options.fuse = fuse;
   options.pairCubeVector = pairCubeVector;
   options.pairIdleCores = pairIdleCores;
   options.joinMatmuls = joinMatmuls;
+  options.streamWeights = streamWeights;
 }

@@ -1,8 +1,9 @@
 //===- PipelineFlags.h - the pipeline's choices as command-line flags -*- C++ -*-===//
 //
 // The flags of the lowering's choices (--fuse, --pair-cube-vector,
-// --pair-idle-cores, --join-matmuls), declared once for the tools that
-// compile a kernel: tilec, and tile-run, which compiles as tilec does.
+// --pair-idle-cores, --join-matmuls, --stream-weights), declared once
+// for the tools that compile a kernel: tilec, and tile-run, which compiles as
+// tilec does.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TILEC_COMPILER_PIPELINE_PIPELINEFLAGS_H
@@ -23,6 +24,7 @@ public:
 
 private:
   llvm::cl::opt<bool> fuse, pairCubeVector, pairIdleCores, joinMatmuls;
+  llvm::cl::opt<conversion::StreamWeights> streamWeights;
 };
 
 } // namespace tilec

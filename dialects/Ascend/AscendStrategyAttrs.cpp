@@ -16,7 +16,7 @@ LogicalResult ChunkingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 LogicalResult BlockingAttr::verify(function_ref<InFlightDiagnostic()> emitError, int64_t m,
                                    int64_t n, int64_t k, int64_t chunk, bool panel,
                                    int64_t accumulators, int64_t length, int64_t buffers,
-                                   ChunkingAttr accumulate) {
+                                   bool streamWeights, ChunkingAttr accumulate) {
   if (m <= 0 || n <= 0 || k <= 0 || length <= 0)
     return emitError() << "a blocking's m, n, k and length are positive";
   if (chunk <= 0 || chunk % k != 0)

@@ -55,7 +55,11 @@ def Ascend_BlockingAttr : Ascend_Attr<"Blocking", "blocking"> {
     `length` consecutive N blocks of one row block; `buffers` (1 to 4, 2 when
     not printed) L1 chunk buffers that consecutive chunks go round, and L0
     step buffers that consecutive steps alternate (two, or one when `buffers`
-    is 1, which a `pipeline` K-loop of `stages=1` asks for). An
+    is 1, which a `pipeline` K-loop of `stages=1` asks for).
+    `stream_weights` (false when not printed) orders the work items column
+    by column: every row block's item of B's first columns, then of the
+    next, so that each byte of B (the weights) crosses HBM once while A's
+    rows are re-read from the L2; otherwise row block by row block. An
     accumulating matmul (`acc` operand) is a product and an add: `accumulate`
     is the add's chunking.
 
@@ -65,6 +69,7 @@ def Ascend_BlockingAttr : Ascend_Attr<"Blocking", "blocking"> {
   let parameters = (ins "int64_t":$m, "int64_t":$n, "int64_t":$k, "int64_t":$chunk,
                         "bool":$panel, "int64_t":$accumulators, "int64_t":$length,
                         DefaultValuedParameter<"int64_t", "2">:$buffers,
+                        DefaultValuedParameter<"bool", "false">:$stream_weights,
                         OptionalParameter<"ChunkingAttr">:$accumulate);
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;

@@ -1,5 +1,6 @@
 // RUN: tile-opt %s -split-input-file --tile-select-strategy | FileCheck %s
 // RUN: tile-opt %s -split-input-file --tile-select-strategy | tile-opt -split-input-file --tile-form-tasks --tile-place-gm --convert-tile-to-ascend | FileCheck %s --check-prefix=LOWERED
+// RUN: tile-opt %s -split-input-file --tile-select-strategy=stream-weights=never | FileCheck %s --check-prefix=NEVER
 
 // The strategies round-trip and are what convert-tile-to-ascend builds.
 // LOWERED-LABEL: ascend.kernel @norm
@@ -100,6 +101,65 @@ tile.kernel @balanced_items(%a: !tile.gm<4096x4096xbf16>, %b: !tile.gm<4096x4096
   tile.store %q, %z[%c0, %c0] : tensor<4096x4096xf32>, !tile.gm<4096x4096xf32>
   %p = tile.matmul %ta, %tb {tile.pipeline_stages = 3 : i64} : tensor<4096x4096xbf16>, tensor<4096x4096xbf16> -> tensor<4096x4096xf32>
   tile.store %p, %w[%c0, %c0] : tensor<4096x4096xf32>, !tile.gm<4096x4096xf32>
+  tile.return
+}
+
+// -----
+
+// Weights beyond the L2 (8192 × 16384 bf16: 256 MiB of a2a3's 192): row
+// block by row block, all of B crosses HBM again for each of the 16 row
+// blocks; column by column (`stream_weights`) each byte of it crosses once
+// while A (32 MiB) stays in the L2, and the matmul is bound by the cube. The
+// task's item i is row block i mod 16's segment i / 16. With the option
+// stream-weights=never, the same blocking goes row by row.
+// CHECK-LABEL: tile.kernel @streamed_weights
+// CHECK: ascend.strategy = #ascend.blocking<m = 128, n = 256, k = 64, chunk = 128, panel = false, accumulators = 1, length = 1, buffers = 4, stream_weights = true>
+// NEVER-LABEL: tile.kernel @streamed_weights
+// NEVER: ascend.strategy = #ascend.blocking<m = 128, n = 256, k = 64, chunk = 128, panel = false, accumulators = 1, length = 1, buffers = 4>
+// LOWERED-LABEL: ascend.task @streamed_weights_matmul
+// LOWERED: scf.for %[[ITEM:.*]] = %{{.*}} to %c1024 step
+// LOWERED-NEXT: %[[ROWBLOCKS:.*]] = arith.divui %c1024, %c64
+// LOWERED-NEXT: arith.remui %[[ITEM]], %[[ROWBLOCKS]]
+// LOWERED-NEXT: arith.muli
+// LOWERED-NEXT: arith.divui %[[ITEM]], %[[ROWBLOCKS]]
+tile.kernel @streamed_weights(%a: !tile.gm<2048x8192xbf16>, %b: !tile.gm<8192x16384xbf16>, %y: !tile.gm<2048x16384xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<2048x8192xbf16> -> tensor<2048x8192xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<8192x16384xbf16> -> tensor<8192x16384xbf16>
+  %r = tile.matmul %ta, %tb : tensor<2048x8192xbf16>, tensor<8192x16384xbf16> -> tensor<2048x16384xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<2048x16384xf32>, !tile.gm<2048x16384xf32>
+  tile.return
+}
+
+// -----
+
+// Weights the L2 holds (8192 × 8192 bf16, 128 MiB) stay there from one row
+// block to the next: row by row.
+// CHECK-LABEL: tile.kernel @resident_weights
+// CHECK-NOT: stream_weights
+// CHECK: tile.return
+tile.kernel @resident_weights(%a: !tile.gm<2048x8192xbf16>, %b: !tile.gm<8192x8192xbf16>, %y: !tile.gm<2048x8192xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<2048x8192xbf16> -> tensor<2048x8192xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<8192x8192xbf16> -> tensor<8192x8192xbf16>
+  %r = tile.matmul %ta, %tb : tensor<2048x8192xbf16>, tensor<8192x8192xbf16> -> tensor<2048x8192xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<2048x8192xf32>, !tile.gm<2048x8192xf32>
+  tile.return
+}
+
+// -----
+
+// Beyond the L2 too, but A too (16384 × 8192 bf16, 256 MiB): column by column
+// it would cross HBM again for every column, so row by row.
+// CHECK-LABEL: tile.kernel @both_beyond_l2
+// CHECK-NOT: stream_weights
+// CHECK: tile.return
+tile.kernel @both_beyond_l2(%a: !tile.gm<16384x8192xbf16>, %b: !tile.gm<8192x16384xbf16>, %y: !tile.gm<16384x16384xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16384x8192xbf16> -> tensor<16384x8192xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<8192x16384xbf16> -> tensor<8192x16384xbf16>
+  %r = tile.matmul %ta, %tb : tensor<16384x8192xbf16>, tensor<8192x16384xbf16> -> tensor<16384x16384xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<16384x16384xf32>, !tile.gm<16384x16384xf32>
   tile.return
 }
 

@@ -9,9 +9,10 @@ For one module and one target:
     must agree within the bound analysis.py derives for it (0: bit for bit).
  3. A kernel with a matmul also runs fused with every matmul that can pair
     with its consumer paired (--pair-cube-vector --pair-idle-cores: the shapes
-    here are too small for pairing to pay, and it would not happen otherwise).
-    Pairing keeps the numerics, so its outputs must equal the fused ones bit
-    for bit.
+    here are too small for pairing to pay, and it would not happen otherwise),
+    and every other matmul's work items in weight streaming's order, column by
+    column (--stream-weights=always, for the same reason). Both keep the
+    numerics, so its outputs must equal the fused ones bit for bit.
  4. With a pto-isa checkout (pto_isa.py), the module's C++ is built against
     pto-isa's headers and each kernel runs on its CPU simulator; its outputs
     must agree with the fused model's within the analysis' bound (another

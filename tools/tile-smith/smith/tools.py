@@ -101,7 +101,8 @@ class Tools:
 
     def execute(self, path, kernel, inputs, outputs, mode, target, dims=None):
         """tile-run in `mode` (interpret / fused / unfused / paired: fused, every matmul that can
-        pair with its consumer paired, even where that idles cube cores); a Verdict (accepted =
+        pair with its consumer paired, even where that idles cube cores, and every other one's
+        work items column by column, weight streaming's order); a Verdict (accepted =
         ran; `mixed` when a mixed launch ran, `joined` when a launch of joined matmuls did). The
         unfused lowering, one task per op, launches every matmul on its own too
         (--join-matmuls=false), so fused against unfused also checks the joined launches. `dims`:
@@ -115,7 +116,7 @@ class Tools:
             if mode == "unfused":
                 argv.append("--join-matmuls=false")
             if mode == "paired":
-                argv += ["--pair-cube-vector", "--pair-idle-cores"]
+                argv += ["--pair-cube-vector", "--pair-idle-cores", "--stream-weights=always"]
             argv += [f"--host-flag={flag}" for flag in self.host_flags]
             if self.host_cxx:
                 argv.append(f"--host-cxx={self.host_cxx}")
