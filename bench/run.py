@@ -76,6 +76,11 @@ KLOOP_CASES = [
     ("K-loop, `acc = acc + matmul(…)`", os.path.join(ROOT, "bench", "kloop", "gemm_add_loop.tile"), []),
 ]
 KLOOP_TARGET = 1.10
+# Weight streaming: a GEMM whose weights (B, 8192 × 16384 bf16 = 256 MiB) exceed a2a3's 192 MiB L2,
+# its work items column by column (the strategy's choice) and row by row (--stream-weights=never).
+STREAMING_CASE = (os.path.join(ROOT, "bench", "calibration", "gemm.tile"),
+                  ["--kernel", "gemm_bf16", "-D", "M=2048", "-D", "K=8192", "-D", "N=16384"])
+STREAMING_ORDERS = (("column by column (default)", "auto"), ("row by row", "never"))
 # isa-matmul-bench: TMATMUL_ACC targets in GMAC/s per operand type.
 MATMUL_TARGETS = {"int8": 20, "bf16": 10}
 
@@ -205,6 +210,27 @@ class Bench:
                     if f.read() != expected:
                         fail(f"{kernel} at T = {t}: output {name} {lowering} differs from neither")
         return neither, paired, both
+
+    def weight_streaming(self):
+        """STREAMING_CASE in each of STREAMING_ORDERS on the same --random 0 inputs: their reports;
+        stops unless the outputs are bit-identical."""
+        kernel, args = STREAMING_CASE
+        directory = os.path.join(self.work, "streaming")
+        inputs = os.path.join(directory, "inputs")
+        results = []
+        for _, order in STREAMING_ORDERS:
+            source = ["--inputs", inputs] if results else ["--random", "0", "--save-inputs", inputs]
+            results.append(self.tile_run(kernel, args + source + [
+                f"--stream-weights={order}", "--outputs", os.path.join(directory, order)]))
+        first = STREAMING_ORDERS[0][1]
+        for name in sorted(os.listdir(os.path.join(directory, first))):
+            with open(os.path.join(directory, first, name), "rb") as f:
+                expected = f.read()
+            for _, order in STREAMING_ORDERS[1:]:
+                with open(os.path.join(directory, order, name), "rb") as f:
+                    if f.read() != expected:
+                        fail(f"weight streaming: output {name} {order} differs from {first}")
+        return results
 
     def fused_and_unfused(self, kernel, directory, config):
         """The fused model on --random 0 inputs (saved to directory/inputs), then the unfused one on
@@ -433,6 +459,13 @@ def pairing_table(pairing):
                   "HBM MB default", "/ params", "launches run"], rows)
 
 
+def streaming_table(results):
+    rows = [[name, num(r["modeled_us"]), *work_bound(r), *hbm(r)]
+            for (name, _), r in zip(STREAMING_ORDERS, results)]
+    return table(["work items", "modeled µs", "work bound µs", "modeled / work bound", "HBM MB",
+                  "HBM / params once"], rows)
+
+
 def kloop_table(cases):
     """Launches and modeled time of each KLOOP_CASES form, against plain matmul (the first)."""
     plain = cases[0][1]["modeled_us"]
@@ -528,6 +561,9 @@ def main():
             kloop.append((name, bench.model(kernel, defines, ["--random", "0", "--save-inputs", inputs],
                                             inputs, os.path.join(work, "kloop-" + stem(kernel), "out"))))
 
+        progress(start, "weight streaming")
+        streaming = bench.weight_streaming()
+
         progress(start, "isa-matmul-bench")
         matmul = bench.matmul()
         progress(start, "calibration")
@@ -550,6 +586,7 @@ def main():
         "SCALING_TABLE": scaling_table(scaling),
         "MATMUL_TABLE": matmul_table(matmul),
         "KLOOP_TABLE": kloop_table(kloop),
+        "STREAMING_TABLE": streaming_table(streaming),
         "PAIRING_TABLE": pairing_table(pairing),
         "CALIBRATION_TABLE": calibration_table(calibration),
     }
