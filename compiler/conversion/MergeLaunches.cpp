@@ -7,12 +7,14 @@
 // global memory one of them writes can run as one: a task that runs the
 // first's body, then the second's with `block_idx` rotated by the first's item
 // count, so that the second's extra items go to the cores the first left with
-// fewer. A task's work-item loop must start at `block_idx` (the rotation needs
-// the first's count and changes where the second's items run, nothing else).
+// fewer. A task's work items must go block-cyclically, its loop the only op
+// with regions at its top level (`cyclicItemCount`): the rotation needs the
+// first's count and changes where the second's items run, nothing else.
 // Merged tasks are not merged again.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
+#include "compiler/conversion/WorkItemLoop.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -31,21 +33,6 @@ using namespace tilec;
 using namespace tilec::ascend;
 
 namespace {
-
-/// The item count of the task's work-item loop (`for item = block_idx to
-/// count step …`), if it has exactly one at its top level.
-Value itemCount(TaskOp task) {
-  Value count;
-  for (Operation &op : task.getBody().front()) {
-    if (op.getNumRegions() == 0)
-      continue;
-    auto loop = dyn_cast<scf::ForOp>(op);
-    if (count || !loop || !loop.getLowerBound().getDefiningOp<BlockIdxOp>())
-      return Value();
-    count = loop.getUpperBound();
-  }
-  return count;
-}
 
 /// The global tensors a launch's task reads and writes: the host values
 /// (through reshapes) behind the task arguments it accesses. An argument an
@@ -133,8 +120,8 @@ public:
     if (!firstTask || !secondTask || firstTask == secondTask ||
         firstTask.getCore() != secondTask.getCore() || first.getBlocks() != second.getBlocks())
       return false;
-    Value firstCount = itemCount(firstTask);
-    if (!firstCount || !itemCount(secondTask) ||
+    Value firstCount = conversion::cyclicItemCount(firstTask);
+    if (!firstCount || !conversion::cyclicItemCount(secondTask) ||
         !independent(gmAccess(first, firstTask), gmAccess(second, secondTask)))
       return false;
     merge(first, firstTask, firstCount, second, secondTask);

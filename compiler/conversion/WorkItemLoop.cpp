@@ -19,6 +19,22 @@ bool contiguousStart(Value lower) {
   return offset && offset.getLhs().getDefiningOp<BlockIdxOp>() &&
          start.getRhs().getDefiningOp<BlockDimOp>();
 }
+
+/// Whether `step` is block_dim, or `block_dim + block_dim` with
+/// `pairsToo` (ascend-double-buffer-setup's loop over pairs of items).
+bool blockDimStep(Value step, bool pairsToo) {
+  if (step.getDefiningOp<BlockDimOp>())
+    return true;
+  auto sum = step.getDefiningOp<arith::AddIOp>();
+  return pairsToo && sum && sum.getLhs() == sum.getRhs() &&
+         sum.getLhs().getDefiningOp<BlockDimOp>();
+}
+
+/// Whether `loop` goes from block_idx by block_dim (or pairs of it).
+bool cyclic(scf::ForOp loop, bool pairsToo) {
+  return loop.getLowerBound().getDefiningOp<BlockIdxOp>() &&
+         blockDimStep(loop.getStep(), pairsToo);
+}
 } // namespace
 
 scf::ForOp tilec::conversion::workItemLoop(TaskOp task) {
@@ -27,14 +43,26 @@ scf::ForOp tilec::conversion::workItemLoop(TaskOp task) {
     auto loop = dyn_cast<scf::ForOp>(op);
     if (!loop)
       continue;
-    Value lower = loop.getLowerBound(), step = loop.getStep();
-    bool cyclic = lower.getDefiningOp<BlockIdxOp>() && step.getDefiningOp<BlockDimOp>();
-    bool contiguous = contiguousStart(lower) && getConstantIntValue(step) == 1;
-    if (found || !(cyclic || contiguous) || !loop.getInitArgs().empty())
+    bool contiguous =
+        contiguousStart(loop.getLowerBound()) && getConstantIntValue(loop.getStep()) == 1;
+    if (found || !(cyclic(loop, /*pairsToo=*/false) || contiguous) || !loop.getInitArgs().empty())
       return nullptr;
     found = loop;
   }
   return found;
+}
+
+Value tilec::conversion::cyclicItemCount(TaskOp task) {
+  Value count;
+  for (Operation &op : task.getBody().front()) {
+    if (op.getNumRegions() == 0)
+      continue;
+    auto loop = dyn_cast<scf::ForOp>(op);
+    if (count || !loop || !cyclic(loop, /*pairsToo=*/true))
+      return Value();
+    count = loop.getUpperBound();
+  }
+  return count;
 }
 
 SmallVector<TLoadOp> tilec::conversion::setupLoads(scf::ForOp items) {

@@ -14,6 +14,12 @@ namespace tilec::conversion {
 /// + 1) · items / block_dim step 1` (the core's contiguous range).
 mlir::scf::ForOp workItemLoop(ascend::TaskOp task);
 
+/// The item count of `task`'s work items when they go block-cyclically, the
+/// loop the only op with regions at the task's top level: `for item =
+/// block_idx to count step block_dim`, or after ascend-double-buffer-setup
+/// `step block_dim + block_dim` (pairs of items); else null.
+mlir::Value cyclicItemCount(ascend::TaskOp task);
+
 /// The loads of the buffers `items` loads at the start of each item and
 /// reads through it: allocated before the loop, used only in the loop, and
 /// first used there by a load directly in its body (so each item overwrites

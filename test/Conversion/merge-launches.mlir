@@ -218,3 +218,62 @@ ascend.task @fill_f(%w: !ascend.gm<1x16384xf32>, %x: !ascend.gm<256x64xf32>) att
   }
   ascend.return
 }
+
+// -----
+
+// A loop from block_idx by another step than block_dim is not a work-item
+// loop the rotation knows: its launch stays. Work items in pairs
+// (ascend-double-buffer-setup's loop steps by block_dim + block_dim) still go
+// block-cyclically: merged.
+// CHECK-LABEL: ascend.kernel @paired_items
+// CHECK-NEXT: ascend.launch @unit_step(
+// CHECK-NEXT: ascend.launch @pairs_g_h(
+// CHECK-LABEL: ascend.task @pairs_g_h(
+// CHECK: scf.for %{{.*}} step %{{.*}} {
+// CHECK: ascend.tstore
+// CHECK: scf.for %{{.*}} step %{{.*}} {
+// CHECK: ascend.tstore
+ascend.kernel @paired_items(%x: !ascend.gm<256x64xf32>, %y: !ascend.gm<256x64xf32> {ascend.out}, %z: !ascend.gm<256x64xf32> {ascend.out}, %u: !ascend.gm<256x64xf32> {ascend.out}) {
+  ascend.launch @unit_step(%x, %u) blocks = 48 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.launch @pairs_g(%x, %y) blocks = 48 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.launch @pairs_h(%x, %z) blocks = 48 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.return
+}
+ascend.task @pairs_g(%x: !ascend.gm<256x64xf32>, %y: !ascend.gm<256x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c8 = arith.constant 8 : index
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc : !ascend.tile<2x64xf32, ub>
+  %idx = ascend.block_idx
+  %dim = ascend.block_dim
+  %two = arith.addi %dim, %dim : index
+  scf.for %i = %idx to %c8 step %two {
+    ascend.tload %a, %x[%i, %c0] : !ascend.tile<2x64xf32, ub>, !ascend.gm<256x64xf32>
+    ascend.tstore %y[%i, %c0], %a : !ascend.gm<256x64xf32>, !ascend.tile<2x64xf32, ub>
+  }
+  ascend.return
+}
+ascend.task @pairs_h(%x: !ascend.gm<256x64xf32>, %z: !ascend.gm<256x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c8 = arith.constant 8 : index
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc : !ascend.tile<2x64xf32, ub>
+  %idx = ascend.block_idx
+  %dim = ascend.block_dim
+  %two = arith.addi %dim, %dim : index
+  scf.for %i = %idx to %c8 step %two {
+    ascend.tload %a, %x[%i, %c0] : !ascend.tile<2x64xf32, ub>, !ascend.gm<256x64xf32>
+    ascend.tstore %z[%i, %c0], %a : !ascend.gm<256x64xf32>, !ascend.tile<2x64xf32, ub>
+  }
+  ascend.return
+}
+ascend.task @unit_step(%x: !ascend.gm<256x64xf32>, %u: !ascend.gm<256x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c8 = arith.constant 8 : index
+  %c1 = arith.constant 1 : index
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc : !ascend.tile<2x64xf32, ub>
+  %idx = ascend.block_idx
+  scf.for %i = %idx to %c8 step %c1 {
+    ascend.tload %a, %x[%i, %c0] : !ascend.tile<2x64xf32, ub>, !ascend.gm<256x64xf32>
+    ascend.tstore %u[%i, %c0], %a : !ascend.gm<256x64xf32>, !ascend.tile<2x64xf32, ub>
+  }
+  ascend.return
+}
