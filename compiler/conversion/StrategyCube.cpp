@@ -8,11 +8,11 @@
 // the fixpipe store when it cannot overlap), times the blocks of the busiest
 // core, plus filling the pipeline; and never less than the task's GM bytes at
 // the chip's bandwidth (as the cycle model ends a launch), which charges the
-// A and B re-reads smaller blocks cause: at the HBM's rate, or, when A, B
-// and C fit the L2 together, at the L2's (each byte crossing HBM once).
-// Weights (B) beyond the L2 are re-read from HBM for every row block unless
-// the work items go column by column (`stream_weights`), which the estimate
-// charges at the L2's rate too when A stays there.
+// A and B re-reads smaller blocks cause: at the HBM's rate, or at the L2's
+// (each byte crossing HBM once) when A, B and C fit the L2 together or the
+// operand the items come back to stays there between its reads: B when the
+// items go row block by row block, A when they go column by column
+// (`stream_weights`, which weights beyond the L2 need).
 // Ties go to fewer GM bytes, then to
 // the faster busiest core.
 //
@@ -126,16 +126,26 @@ double storeStall(const Blocking &b, int64_t chunks, int64_t steps, double mte2,
   return std::max(0.0, freed - double(b.buffers) * mte2 / double(chunks));
 }
 
-/// Whether A stays in the L2 while a blocking streams the weights: between
-/// two reads of a row block of A, the cores read the rest of A, and B's
-/// columns and write C's of the segments in between (a round of items spans
-/// up to this many but one).
-bool keepsAInL2(const Problem &p, const Blocking &b, const Distribution &d) {
-  const int64_t segments = llvm::divideCeil(p.target.cubeCores, d.rowBlocks) + 1;
-  const uint64_t segmentBytes =
-      uint64_t(b.length * b.n) * uint64_t(p.k * p.operandBytes() + p.m * p.accBytes());
-  return uint64_t(p.m * p.k * p.operandBytes()) + uint64_t(segments) * segmentBytes <=
-         p.target.l2Bytes;
+/// Whether the operand the items come back to stays in the L2 from one read
+/// to the next: row by row B, between whose reads of a column the cores read
+/// the rest of B and A's rows and write C's of the row blocks in between;
+/// column by column (streaming the weights) A, between whose reads of a row
+/// block the cores read the rest of A and B's columns and write C's of the
+/// segments in between. A round of items spans up to this many but one.
+bool reReadsStayInL2(const Problem &p, const Blocking &b, const Distribution &d) {
+  const uint64_t e = uint64_t(p.operandBytes()), acc = uint64_t(p.accBytes());
+  const int64_t cores = p.target.cubeCores;
+  uint64_t resident, between;
+  if (b.streamWeights) {
+    resident = uint64_t(p.m * p.k) * e;
+    between = uint64_t(llvm::divideCeil(cores, d.rowBlocks) + 1) *
+              uint64_t(b.length * b.n) * (uint64_t(p.k) * e + uint64_t(p.m) * acc);
+  } else {
+    resident = uint64_t(p.k * p.n) * e;
+    between = uint64_t(llvm::divideCeil(cores, d.perRow) + 1) * uint64_t(b.m) *
+              (uint64_t(p.k) * e + uint64_t(p.n) * acc);
+  }
+  return resident + between <= p.target.l2Bytes;
 }
 
 Estimate estimate(const Problem &p, const Blocking &b) {
@@ -178,11 +188,11 @@ Estimate estimate(const Problem &p, const Blocking &b) {
   };
   double chip = atHbm(bytes);
   // Operands and product that fit the L2 together cross HBM once: the L2
-  // serves the re-reads, at its own rate. So do those of a blocking that
-  // streams the weights while A stays in the L2.
+  // serves the re-reads, at its own rate. So do those of an operand that
+  // stays in the L2 between its reads.
   uint64_t once = uint64_t(p.m * p.k + p.k * p.n) * uint64_t(e) +
                   uint64_t(p.m * p.n) * uint64_t(p.accBytes());
-  if (once <= t.l2Bytes || (b.streamWeights && keepsAInL2(p, b, d)))
+  if (once <= t.l2Bytes || reReadsStayInL2(p, b, d))
     chip = std::max(atHbm(once), double(bytes) / (t.l2ReadBytesPerCycle * t.clusters));
   return {std::max(core, chip), bytes, core};
 }

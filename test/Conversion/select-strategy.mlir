@@ -149,6 +149,25 @@ tile.kernel @resident_weights(%a: !tile.gm<2048x8192xbf16>, %b: !tile.gm<8192x81
 
 // -----
 
+// The product (2048 × 32768 i32, 256 MiB) exceeds the L2, B (32 MiB) does
+// not: row by row, B stays in the L2 from one row block's reads to the next
+// (B, and the A and C rows of a round between, fit it), so its re-reads cost
+// the L2's rate, not HBM's. Items of 86 blocks, three per row block (48 items:
+// two full rounds on 24 cube cores), not a whole row of 256 (16 items, eight
+// cores idle), which reads B fewer times.
+// CHECK-LABEL: tile.kernel @product_beyond_l2
+// CHECK: ascend.strategy = #ascend.blocking<m = 128, n = 128, k = 256, chunk = 256, panel = true, accumulators = 2, length = 86>
+tile.kernel @product_beyond_l2(%a: !tile.gm<2048x1024xi8>, %b: !tile.gm<1024x32768xi8>, %y: !tile.gm<2048x32768xi32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<2048x1024xi8> -> tensor<2048x1024xi8>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x32768xi8> -> tensor<1024x32768xi8>
+  %r = tile.matmul %ta, %tb : tensor<2048x1024xi8>, tensor<1024x32768xi8> -> tensor<2048x32768xi32>
+  tile.store %r, %y[%c0, %c0] : tensor<2048x32768xi32>, !tile.gm<2048x32768xi32>
+  tile.return
+}
+
+// -----
+
 // Beyond the L2 too, but A too (16384 × 8192 bf16, 256 MiB): column by column
 // it would cross HBM again for every column, so row by row.
 // CHECK-LABEL: tile.kernel @both_beyond_l2
