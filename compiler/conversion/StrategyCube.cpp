@@ -240,20 +240,21 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
 }
 
 /// The blocking with the lowest estimate among output blocks of at most the
-/// target's cube block rows and columns (whole fractals where the dimension allows), the
-/// deepest K step whose L0A and L0B buffers (two of each, or one) fit, L1 chunks of 1, 2
-/// or 4 steps in 2 to `maxBuffers` buffers (or one), with or without the A panel, one or
-/// two accumulators, and the
-/// work item lengths above, their items row block by row block and, if B is
-/// larger than the L2 and M more than one block, column by column too. With `runtimeRows` M is a run-time dim's bound,
-/// and a second blocking is the best on one row block of the largest size:
-/// work items as long as a whole row of blocks keep the cores busy at the
-/// bound but leave all but one idle on a few tokens, and blocks small enough
-/// for a few tokens re-read the operands too often at the bound. The host
-/// takes the second up to the largest row count, in powers of two from one
-/// row block, at which it is estimated faster. Row blocks are a multiple of
-/// `needs.rowMultiple`; when none is, failure without a diagnostic. With
-/// `needs.itemCols`, N blocks divide it and a work item is all of them.
+/// target's cube block rows and columns (whole fractals where the dimension
+/// allows), the deepest K step whose L0A and L0B buffers (two of each, or
+/// one) fit, L1 chunks of 1, 2 or 4 steps in 2 to `maxBuffers` buffers (or
+/// one), with or without the A panel, one or two accumulators, and the work
+/// item lengths above, their items row block by row block and, if B is
+/// larger than the L2 and M more than one block, column by column too. With
+/// `runtimeRows` M is a run-time dim's bound, and a second blocking is the
+/// best on one row block of the largest size: work items as long as a whole
+/// row of blocks keep the cores busy at the bound but leave all but one idle
+/// on a few tokens, and blocks small enough for a few tokens re-read the
+/// operands too often at the bound. The host takes the second up to the
+/// largest row count, in powers of two from one row block, at which it is
+/// estimated faster. Row blocks are a multiple of `needs.rowMultiple`; when
+/// none is, failure without a diagnostic. With `needs.itemCols`, N blocks
+/// divide it and a work item is all of them.
 FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRows,
                                        const BlockingNeeds &needs) {
   const target::CubeRate *rate = p.target.cubeRate(p.operandType);
