@@ -101,6 +101,10 @@ ULP_BOUNDS = {
     "pair-cube-vector": {"y": (4, PROJECTION)},
     "pair-cube-vector-runtime-rows": {"y": (4, PROJECTION)},
     "pair-cube-vector-whole": {"y": (1, PROJECTION)},
+    # test/Runtime/stream-weights.tile, its work items column by column (--stream-weights):
+    # K = 256 (measured 6 and 5 at T = 300) and K = 128 (measured 4).
+    "joined": {"q": (6, MATMUL), "k": (5, MATMUL)},
+    "wide": {"c": (4, MATMUL)},
     "softmax": {"p": (2, "TROWSUM order, TEXP rounding")},
     # The running sum of the loop on chip (measured 2); the running max is exact.
     "online_softmax": {"total": (2, "TROWSUM order, TEXP rounding")},
@@ -276,6 +280,9 @@ def main():
     parser.add_argument("--unpaired", action="store_true",
                         help="compile with tilec --pair-cube-vector=false (no mixed launches); "
                              "the model and pto-isa run that same C++")
+    parser.add_argument("--stream-weights", action="store_true",
+                        help="compile with tilec --stream-weights=always (every unpaired matmul's "
+                             "work items column by column)")
     parser.add_argument("--expect-mixed", action="store_true",
                         help="fail unless the C++ makes a mixed launch (a case meant to run paired)")
     parser.add_argument("--work", required=True)
@@ -297,14 +304,15 @@ def main():
     pto_values = ["-D" + value for value in args.set]
     fuse = "--fuse=false" if args.unfused else "--fuse=true"
     pairing = ["--pair-cube-vector=false"] if args.unpaired else []
+    order = ["--stream-weights=always"] if args.stream_weights else []
     cpp, obj = os.path.join(args.work, "kernel.cpp"), os.path.join(args.work, "kernel.so")
     inputs, model, pto = (os.path.join(args.work, d) for d in ("in", "model", "pto-isa"))
     print(f"conformance: {kernel} on {args.target}, {'unfused' if args.unfused else 'fused'}"
-          f"{', unpaired' if args.unpaired else ''}")
+          f"{', unpaired' if args.unpaired else ''}{', weights streamed' if args.stream_weights else ''}")
     tool = lambda name: os.path.join(args.tools, name)
     steps = [
         ("tilec", [tool("tilec"), args.kernel_file, "--target", args.target, fuse, *pairing,
-                   "-o", cpp]),
+                   *order, "-o", cpp]),
         ("model", [tool("tile-run"), args.kernel_file, *choice, "--target", args.target, "--cpp", cpp,
                    "--random", str(SEED), *model_values, "--save-inputs", inputs, "--outputs", model]),
         ("pto-isa build", build_command(args, ["-fPIC", "-shared", cpp, "-o", obj])),

@@ -4,7 +4,7 @@ one per kernel of PAIRED_KERNELS (the pairing tests', whose mixed launches the d
 makes) on a2a3, named e.g. Conformance/pair-cube-vector-a2a3-paired; one per kernel of
 UNPAIRED_KERNELS compiled with --pair-cube-vector=false on a2a3, named e.g.
 Conformance/prefill_qkv_rope-a2a3-unpaired; those of LARGE_DIM_CASES (the flagship at
-T = 1024); plus Conformance/bf16-is-bf16; each runs conformance.py. Conformance/smith-pto-isa runs
+T = 1024) and STREAMED_CASES (work items column by column, e.g. Conformance/wide-a2a3-streamed); plus Conformance/bf16-is-bf16; each runs conformance.py. Conformance/smith-pto-isa runs
 a small tile-smith campaign with its pto-isa oracle. Without a pto-isa checkout
 (config.pto_isa_dir, from -DTILEC_PTO_ISA_DIR) those are UNSUPPORTED and say why.
 Conformance/compare-selftest (compare_selftest.py) checks the comparison and always runs.
@@ -79,6 +79,13 @@ UNPAIRED_KERNELS = ("kernels-dsl/deepseek_v4/prefill_qkv_rope.tile",
 LARGE_DIM_CASES = {"prefill_qkv_rope-a2a3-fused-T1024":
                    ("kernels-dsl/deepseek_v4/prefill_qkv_rope.tile", "T=1024")}
 
+# Weight streaming's order on the simulator (--stream-weights=always; docs/design.md, "Weight
+# streaming"): the kernels of its test, joined matmuls at T = 300 (three row blocks, the last
+# partial) and a static matmul of four row blocks (test name: conformance.py's arguments).
+STREAMED_CASES = {"joined-a2a3-streamed": ["--kernel", "joined", "--set", "T=300"],
+                  "wide-a2a3-streamed": ["--kernel", "wide"]}
+STREAMED_SOURCE = "test/Runtime/stream-weights.tile"
+
 
 def test_arguments(src_root):
     """conformance.py's arguments by test name."""
@@ -98,6 +105,9 @@ def test_arguments(src_root):
             arguments[f"{kernel}-a2a3-unpaired"] = kernel_args + ["--target", "a2a3", "--unpaired"]
     for name, (path, value) in LARGE_DIM_CASES.items():
         arguments[name] = [os.path.join(src_root, path), "--set", value, "--target", "a2a3"]
+    for name, kernel_args in STREAMED_CASES.items():
+        arguments[name] = [os.path.join(src_root, STREAMED_SOURCE), *kernel_args, "--target", "a2a3",
+                           "--stream-weights"]
     return arguments
 
 
