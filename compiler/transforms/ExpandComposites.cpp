@@ -180,18 +180,35 @@ void setTablesInsertionPoint(PatternRewriter &rewriter, RopeOp op) {
     rewriter.setInsertionPointToStart(block);
 }
 
-/// A table another rope of the same tables built in the insertion block
-/// (right after their definitions) before `rope` reaches it: an interleave
-/// of `odd` whose even columns `even` accepts.
-Value builtTable(PatternRewriter &rewriter, Operation *rope, Value odd,
-                 function_ref<bool(Value)> even) {
+/// What another rope of the same tables built in the insertion block (right
+/// after their definitions) before `rope` reaches it: an `OpTy` using
+/// `value` that `accept` takes (a table, or cos or sin in f32).
+template <typename OpTy>
+Value builtBefore(PatternRewriter &rewriter, Operation *rope, Value value,
+                  function_ref<bool(OpTy)> accept) {
   Operation *ropeHere = rewriter.getInsertionBlock()->findAncestorOpInBlock(*rope);
-  for (Operation *user : odd.getUsers())
-    if (auto pairs = dyn_cast<InterleaveOp>(user);
-        pairs && pairs.getOdd() == odd && even(pairs.getEven()) &&
-        pairs->getBlock() == rewriter.getInsertionBlock() && pairs->isBeforeInBlock(ropeHere))
-      return pairs;
+  for (Operation *user : value.getUsers())
+    if (auto built = dyn_cast<OpTy>(user);
+        built && accept(built) && built->getBlock() == rewriter.getInsertionBlock() &&
+        built->isBeforeInBlock(ropeHere))
+      return built->getResult(0);
   return Value();
+}
+
+/// cos or sin in f32: as another rope of them converted it, else converted
+/// here. The tables are built after the conversion: the insertion point
+/// moves past another rope's (built at the same point, so after it).
+Value tableInF32(PatternRewriter &rewriter, F32Emitter &emit, Operation *rope, Value table) {
+  Value converted = builtBefore<CastOp>(rewriter, rope, table, [](CastOp cast) {
+    return cast.getType().getElementType().isF32() && cast.getRound() == RoundMode::none &&
+           !cast.getSat();
+  });
+  if (!converted)
+    return emit.toF32(table);
+  Operation *cast = converted.getDefiningOp();
+  if (!cast->isBeforeInBlock(&*rewriter.getInsertionPoint()))
+    rewriter.setInsertionPointAfter(cast);
+  return converted;
 }
 
 /// The columns from `offset` on, as pairs (e, o): e' = e·cos − o·sin and
@@ -211,14 +228,16 @@ struct ExpandRope : OpRewritePattern<RopeOp> {
     {
       OpBuilder::InsertionGuard guard(rewriter);
       setTablesInsertionPoint(rewriter, op);
-      Value cos = emit.toF32(op.getCos());
-      Value sin = emit.toF32(op.getSin());
-      cosPairs = builtTable(rewriter, op, cos, [&](Value even) { return even == cos; });
+      Value cos = tableInF32(rewriter, emit, op, op.getCos());
+      Value sin = tableInF32(rewriter, emit, op, op.getSin());
+      cosPairs = builtBefore<InterleaveOp>(rewriter, op, cos, [&](InterleaveOp pairs) {
+        return pairs.getEven() == cos && pairs.getOdd() == cos;
+      });
       if (!cosPairs)
         cosPairs = emit.interleave(cos, cos);
-      sinPairs = builtTable(rewriter, op, sin, [&](Value even) {
-        auto neg = even.getDefiningOp<NegOp>();
-        return neg && neg.getSource() == sin;
+      sinPairs = builtBefore<InterleaveOp>(rewriter, op, sin, [&](InterleaveOp pairs) {
+        auto neg = pairs.getEven().getDefiningOp<NegOp>();
+        return pairs.getOdd() == sin && neg && neg.getSource() == sin;
       });
       if (!sinPairs)
         sinPairs = emit.interleave(emit.unary<NegOp>(sin), sin);

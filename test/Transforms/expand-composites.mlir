@@ -193,6 +193,54 @@ tile.kernel @later_neg(%x: !tile.gm<2x8xf32>, %cos: !tile.gm<2x4xf32>, %sin: !ti
 
 // -----
 
+// Two ropes on bf16 tables: the first converts cos and sin to f32 and builds
+// the tables from them; the second finds both and builds nothing.
+// CHECK-LABEL: tile.kernel @rope_bf16_tables
+// CHECK: %[[COS:.*]] = tile.cast %{{.*}} : tensor<2x4xbf16> -> tensor<2x4xf32>
+// CHECK: %[[SIN:.*]] = tile.cast %{{.*}} : tensor<2x4xbf16> -> tensor<2x4xf32>
+// CHECK: %[[CP:.*]] = tile.interleave %[[COS]], %[[COS]]
+// CHECK: %[[SP:.*]] = tile.interleave %{{.*}}, %[[SIN]]
+// CHECK-NOT: tile.cast %{{.*}} : tensor<2x4xbf16>
+// CHECK-NOT: tile.interleave %{{.*}}, %[[COS]]
+// CHECK: tile.mul %{{.*}}, %[[CP]]
+// CHECK: tile.mul %{{.*}}, %[[SP]]
+// CHECK: tile.mul %{{.*}}, %[[CP]]
+// CHECK: tile.mul %{{.*}}, %[[SP]]
+tile.kernel @rope_bf16_tables(%x: !tile.gm<2x8xf32>, %cos: !tile.gm<2x4xbf16>, %sin: !tile.gm<2x4xbf16>, %y: !tile.gm<2x8xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %1 = tile.load %cos[%c0, %c0] : !tile.gm<2x4xbf16> -> tensor<2x4xbf16>
+  %2 = tile.load %sin[%c0, %c0] : !tile.gm<2x4xbf16> -> tensor<2x4xbf16>
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<2x8xf32> -> tensor<2x8xf32>
+  %3 = tile.rope %0, %1, %2 {offset = 0 : i64} : tensor<2x8xf32>, tensor<2x4xbf16>, tensor<2x4xbf16> -> tensor<2x8xf32>
+  %4 = tile.rope %3, %1, %2 {offset = 0 : i64} : tensor<2x8xf32>, tensor<2x4xbf16>, tensor<2x4xbf16> -> tensor<2x8xf32>
+  tile.store %4, %y[%c0, %c0] : tensor<2x8xf32>, !tile.gm<2x8xf32>
+  tile.return
+}
+
+// -----
+
+// The kernel's own conversion of cos to f32, after the tables' place (right
+// after sin's load) but before the rope, serves the rope: the tables are built
+// after it, where it is defined.
+// CHECK-LABEL: tile.kernel @kernel_converts_cos
+// CHECK: %[[SIN:.*]] = tile.load %arg2
+// CHECK-NEXT: %[[COS:.*]] = tile.cast
+// CHECK-NEXT: %[[SINF:.*]] = tile.cast %[[SIN]]
+// CHECK-NEXT: tile.interleave %[[COS]], %[[COS]]
+tile.kernel @kernel_converts_cos(%x: !tile.gm<2x8xf32>, %cos: !tile.gm<2x4xbf16>, %sin: !tile.gm<2x4xbf16>, %y: !tile.gm<2x8xf32> {tile.out}, %z: !tile.gm<2x4xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %1 = tile.load %cos[%c0, %c0] : !tile.gm<2x4xbf16> -> tensor<2x4xbf16>
+  %2 = tile.load %sin[%c0, %c0] : !tile.gm<2x4xbf16> -> tensor<2x4xbf16>
+  %5 = tile.cast %1 : tensor<2x4xbf16> -> tensor<2x4xf32>
+  tile.store %5, %z[%c0, %c0] : tensor<2x4xf32>, !tile.gm<2x4xf32>
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<2x8xf32> -> tensor<2x8xf32>
+  %3 = tile.rope %0, %1, %2 {offset = 0 : i64} : tensor<2x8xf32>, tensor<2x4xbf16>, tensor<2x4xbf16> -> tensor<2x8xf32>
+  tile.store %3, %y[%c0, %c0] : tensor<2x8xf32>, !tile.gm<2x8xf32>
+  tile.return
+}
+
+// -----
+
 // row_argmax: the row max, then the lowest column holding it (columns that do
 // not count as C = 16). topk of k = 2 on f16 ranks in f32: two rounds, each
 // writing slot t of both results, the first retiring its column (value -inf,
