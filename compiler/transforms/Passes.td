@@ -46,7 +46,8 @@ def TileExpandComposites : Pass<"tile-expand-composites", "::tilec::tile::Kernel
     - `rope`: the columns x from `offset` on, as pairs (e, o), become
       `x·C + swap(x)·S`: C = (cos, cos) and S = (−sin, sin) interleaved, built
       once right after the later definition of cos and sin (every rope of
-      those tables shares them; a rope in a loop does not rebuild them), and
+      those tables shares them, and bf16 tables' conversion to f32; a rope in
+      a loop does not rebuild them), and
       swap(x) the pairs (o, e) (the odd and even columns re-interleaved). That
       is `e·cos − o·sin` and `e·sin + o·cos` bit for bit (`o·(−sin)` is exact,
       addition commutes) in two products and a sum. The result is inserted
