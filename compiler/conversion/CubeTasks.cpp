@@ -336,7 +336,9 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
     auto rowOf = [&](Value rowBlock) {
       return arith::MulIOp::create(b, loc, rowBlock, task.constantIndex(block.m));
     };
-    auto firstOf = [&](Value segment) { return arith::MulIOp::create(b, loc, segment, segmentCols); };
+    auto firstOf = [&](Value segment) {
+      return arith::MulIOp::create(b, loc, segment, segmentCols);
+    };
     Value row, first;
     if (block.streamWeights) {
       Value rowBlocks = arith::DivUIOp::create(b, loc, task.itemsEnd(), segments);
