@@ -364,7 +364,9 @@ LogicalResult tilec::conversion::lowerMatmul(Location loc, const GmLocation &lhs
       buildMatmul(task, loc, lhs, parts, Value(), blocking, transposeB, context);
   if (failed(items))
     return failure();
-  task.finish(context.module, context.name, context.host,
-              std::min<int64_t>(*items, context.target.cubeCores));
+  ascend::TaskOp built = task.finish(context.module, context.name, context.host,
+                                     std::min<int64_t>(*items, context.target.cubeCores));
+  // What the task was built for, as a fused task keeps its chunking (reports).
+  ascend::AscendDialect::StrategyAttrHelper(loc.getContext()).setAttr(built, blocking);
   return success();
 }

@@ -274,11 +274,15 @@ KernelSummary summarize(ModuleOp module, ascend::KernelOp kernel, StringRef targ
       if (auto ops = ascend::AscendDialect::FusedOpsAttrHelper(task.getContext()).getAttr(task))
         for (Attribute op : ops)
           entry.fusedOps.push_back(cast<StringAttr>(op).str());
-      if (auto chunking = dyn_cast_or_null<ascend::ChunkingAttr>(
-              ascend::AscendDialect::StrategyAttrHelper(task.getContext()).getAttr(task))) {
+      Attribute strategy =
+          ascend::AscendDialect::StrategyAttrHelper(task.getContext()).getAttr(task);
+      if (auto chunking = dyn_cast_or_null<ascend::ChunkingAttr>(strategy)) {
         entry.chunkRows = chunking.getRows();
         entry.doubleBuffered = chunking.getDoubleBuffered();
       }
+      if (auto blocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy))
+        entry.block = std::to_string(blocking.getM()) + "x" + std::to_string(blocking.getN()) +
+                      (blocking.getStreamWeights() ? " by cols" : "");
       llvm::DenseMap<Value, int64_t> arguments;
       for (auto [argument, operand] : llvm::zip(task.getArguments(), launch->getOperands()))
         if (std::optional<int64_t> known = hostIndex(operand, dims))
@@ -314,6 +318,8 @@ void print(const KernelSummary &fused, const KernelSummary *unfused, llvm::Strin
     std::string chunk = "-";
     if (launch.chunkRows)
       chunk = std::to_string(*launch.chunkRows) + " rows" + (launch.doubleBuffered ? " x2" : "");
+    else if (!launch.block.empty())
+      chunk = launch.block;
     std::string memory;
     for (auto [space, bytes] : launch.memoryPeak)
       memory += (memory.empty() ? "" : " ") + space + " " + std::to_string(bytes);

@@ -34,6 +34,9 @@ struct LaunchSummary {
   std::vector<std::string> fusedOps;         ///< "op@line" of a fused task
   std::optional<int64_t> chunkRows;          ///< token rows per chunk of a fused task
   bool doubleBuffered = false;
+  /// A matmul task's output block, "128x256", with " by cols" when its work
+  /// items go column by column (weight streaming); empty otherwise.
+  std::string block;
   /// GM bytes over all runs; nothing when a host loop's trip count is not known
   /// at compile time (a bound from a scalar parameter).
   std::optional<uint64_t> gmRead, gmWritten;
