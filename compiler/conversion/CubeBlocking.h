@@ -33,9 +33,12 @@ struct Blocking {
             attr.getPanel(),  attr.getAccumulators(), attr.getLength(), attr.getBuffers(),
             attr.getStreamWeights()};
   }
-  ascend::BlockingAttr toAttr(mlir::MLIRContext *context) const {
+  /// The attribute, with `accumulate` the add's chunking of an accumulating
+  /// matmul.
+  ascend::BlockingAttr toAttr(mlir::MLIRContext *context,
+                              ascend::ChunkingAttr accumulate = {}) const {
     return ascend::BlockingAttr::get(context, m, n, k, chunk, panel, accumulators, length,
-                                     buffers, streamWeights, ascend::ChunkingAttr());
+                                     buffers, streamWeights, accumulate);
   }
 };
 

@@ -74,14 +74,9 @@ tilec::conversion::matmulStrategy(tile::MatmulOp matmul, const target::TargetDes
   add.erase();
   if (failed(accumulate))
     return failure();
-  ascend::BlockingAttr b = blockings->atBound;
   // Accumulating, the task is a product and an add: one blocking.
-  return CubeBlockings{ascend::BlockingAttr::get(matmul.getContext(), b.getM(), b.getN(),
-                                                 b.getK(), b.getChunk(), b.getPanel(),
-                                                 b.getAccumulators(), b.getLength(),
-                                                 b.getBuffers(), b.getStreamWeights(),
-                                                 *accumulate),
-                       {}};
+  return CubeBlockings{
+      Blocking::of(blockings->atBound).toAttr(matmul.getContext(), *accumulate), {}};
 }
 
 namespace {
@@ -119,13 +114,9 @@ FailureOr<Attribute> chooseStrategy(Operation *op, ModuleOp module,
 /// `blocking` with its work items column by column (`stream`, where it has
 /// more than one row block of `rows`) or row by row.
 ascend::BlockingAttr ordered(ascend::BlockingAttr blocking, int64_t rows, bool stream) {
-  stream = stream && rows > blocking.getM();
-  if (stream == blocking.getStreamWeights())
-    return blocking;
-  return ascend::BlockingAttr::get(
-      blocking.getContext(), blocking.getM(), blocking.getN(), blocking.getK(),
-      blocking.getChunk(), blocking.getPanel(), blocking.getAccumulators(), blocking.getLength(),
-      blocking.getBuffers(), stream, blocking.getAccumulate());
+  Blocking order = Blocking::of(blocking);
+  order.streamWeights = stream && rows > blocking.getM();
+  return order.toAttr(blocking.getContext(), blocking.getAccumulate());
 }
 
 /// stream-weights=always or never: every unpaired matmul's items go column

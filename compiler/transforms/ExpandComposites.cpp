@@ -196,8 +196,9 @@ Value builtBefore(PatternRewriter &rewriter, Operation *rope, Value value,
 }
 
 /// cos or sin in f32: as another rope of them converted it, else converted
-/// here. The tables are built after the conversion: the insertion point
-/// moves past another rope's (built at the same point, so after it).
+/// here. The tables go after the conversion they use: a reused one past the
+/// insertion point (another rope's, inserted there before, or the kernel's)
+/// moves the insertion point after it.
 Value tableInF32(PatternRewriter &rewriter, F32Emitter &emit, Operation *rope, Value table) {
   Value converted = builtBefore<CastOp>(rewriter, rope, table, [](CastOp cast) {
     return cast.getType().getElementType().isF32() && cast.getRound() == RoundMode::none &&
