@@ -3,14 +3,16 @@
 // Launches run one after the other, and a task's work items go round the
 // cores block-cyclically, so when they do not divide among the cores a launch
 // ends with the cores of one item fewer idle, waiting for the rest. Two
-// consecutive launches of tasks on the same cores and blocks that share no
+// consecutive launches of tasks on the same kind of core that share no
 // global memory one of them writes can run as one: a task that runs the
 // first's body, then the second's with `block_idx` rotated by the first's item
 // count, so that the second's extra items go to the cores the first left with
 // fewer. A task's work items must go block-cyclically, its loop the only op
 // with regions at its top level (`cyclicItemCount`): the rotation needs the
-// first's count and changes where the second's items run, nothing else.
-// Merged tasks are not merged again.
+// first's count and changes where the second's items run, nothing else. So
+// the merged launch takes the more blocks of the two: a task launched on
+// fewer (it had fewer items than cores) leaves the extra blocks no item of
+// its own. Merged tasks are not merged again.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/Passes.h"
@@ -118,7 +120,7 @@ public:
     auto firstTask = symbols.lookup<TaskOp>(first.getTask());
     auto secondTask = symbols.lookup<TaskOp>(second.getTask());
     if (!firstTask || !secondTask || firstTask == secondTask ||
-        firstTask.getCore() != secondTask.getCore() || first.getBlocks() != second.getBlocks())
+        firstTask.getCore() != secondTask.getCore())
       return false;
     Value firstCount = conversion::cyclicItemCount(firstTask);
     if (!firstCount || !conversion::cyclicItemCount(secondTask) ||
@@ -184,7 +186,7 @@ private:
 
     OpBuilder host(second);
     LaunchOp::create(host, second.getLoc(), merged.getSymName(), operands.getArrayRef(),
-                     second.getBlocks());
+                     std::max(first.getBlocks(), second.getBlocks()));
     first.erase();
     second.erase();
     for (TaskOp task : {firstTask, secondTask})

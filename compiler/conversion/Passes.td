@@ -145,10 +145,11 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
   let options = [
     Option<"pairCubeVector", "pair-cube-vector", "bool", /*default=*/"false",
            "pair a matmul with the fused vector scope that reads its product">,
-    Option<"pairIdleCores", "pair-idle-cores", "bool", /*default=*/"false",
-           "with pair-cube-vector, pair also where the product has fewer slots "
-           "than the unpaired matmul keeps cube cores busy (slower: it tests "
-           "the paired lowering on shapes too small to profit)">,
+    Option<"pairAlways", "pair-always", "bool", /*default=*/"false",
+           "with pair-cube-vector, pair every matmul that can, also where the "
+           "product has fewer slots than the unpaired matmul keeps cube cores "
+           "busy or pairing is estimated slower (it tests the paired lowering "
+           "on shapes too small to profit)">,
     Option<"joinMatmuls", "join-matmuls", "bool", /*default=*/"false",
            "join matmuls of the same A into one launch where that is estimated "
            "faster">,
@@ -325,12 +326,14 @@ def AscendMergeLaunches : Pass<"ascend-merge-launches", "::mlir::ModuleOp"> {
   let summary = "runs consecutive independent launches on the same cores as one";
   let description = [{
     Two consecutive `ascend.launch` ops (only host arithmetic, views and
-    allocations between them) of tasks on the same core type with the same
-    blocks, each with one work-item loop from `block_idx` at its top level,
+    allocations between them) of tasks on the same core type, each with one
+    block-cyclic work-item loop from `block_idx` at its top level,
     whose tasks share no global tensor that one of them writes (the host
     values behind their arguments, through reshapes; kernel arguments and
     the host's allocations are each their own memory), become one launch of
-    a new task: the first's body, then the second's with `block_idx` rotated
+    a new task on the more blocks of the two (a launch of fewer had fewer
+    items than cores; the extra blocks get none of its items): the first's
+    body, then the second's with `block_idx` rotated
     to `(block_idx + block_dim - N mod block_dim) mod block_dim`, N the
     first's item count, so that the cores the first left with one item fewer
     take the second's extra items. Its arguments are both launches' host

@@ -84,8 +84,10 @@ namespace {
 /// The strategy of `op`; a null attribute for an op that is not tiled.
 FailureOr<Attribute> chooseStrategy(Operation *op, ModuleOp module,
                                 const target::TargetDescription &target) {
-  if (auto scope = dyn_cast<tile::ScopeOp>(op))
-    return chooseScopeStrategy(scope, module, target);
+  if (auto scope = dyn_cast<tile::ScopeOp>(op)) {
+    FailureOr<ScopeStrategy> strategy = chooseScopeStrategy(scope, module, target);
+    return failed(strategy) ? FailureOr<Attribute>(failure()) : strategy->attr;
+  }
   if (auto matmul = dyn_cast<tile::MatmulOp>(op)) {
     FailureOr<CubeBlockings> blockings = matmulStrategy(matmul, target);
     if (failed(blockings))
@@ -168,7 +170,7 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       if (pairCubeVector) {
         RuntimeRows runtimeRows(kernel);
         kernel.walk([&](tile::MatmulOp matmul) {
-          if (std::optional<Pairing> pairing = choosePairing(matmul, target, runtimeRows, pairIdleCores)) {
+          if (std::optional<Pairing> pairing = choosePairing(matmul, target, runtimeRows, pairAlways)) {
             // A slot is a row block of that blocking, whatever the rows present.
             MLIRContext *context = matmul.getContext();
             ascend::AscendDialect::StrategyAttrHelper strategy(context);

@@ -79,11 +79,16 @@ struct ChunkingNeeds {
   int64_t maxItemRows = 0;
 };
 
-/// #ascend.chunking when `scope` becomes one fused task, #ascend.inline when
-/// each of its ops is lowered alone.
-mlir::FailureOr<mlir::Attribute> chooseScopeStrategy(tile::ScopeOp scope, mlir::ModuleOp module,
-                                                     const target::TargetDescription &target,
-                                                     const ChunkingNeeds &needs = {});
+/// A scope's strategy: #ascend.chunking when it becomes one fused task,
+/// with the estimated cycles of its busiest vector core, or #ascend.inline
+/// when each of its ops is lowered alone (no estimate).
+struct ScopeStrategy {
+  mlir::Attribute attr;
+  double cycles = 0;
+};
+mlir::FailureOr<ScopeStrategy> chooseScopeStrategy(tile::ScopeOp scope, mlir::ModuleOp module,
+                                                   const target::TargetDescription &target,
+                                                   const ChunkingNeeds &needs = {});
 
 /// A matmul's blocking and, with run-time rows, the one for launches with
 /// few rows present (null: the same), with the estimated cycles of their
@@ -125,9 +130,11 @@ mlir::FailureOr<CubeBlockings> matmulStrategy(tile::MatmulOp matmul,
 
 /// The ring through which `matmul` (its `ascend.strategy` chosen) runs
 /// paired with the one fused vector scope that reads its product in whole
-/// rows (StrategyPairing.cpp); nothing when it does not pair. With rows of
-/// a run-time dim (`runtimeRows`) it must pay at one row block as well;
-/// with `idleCoresAllowed` it need not pay (a test of the paired lowering).
+/// rows (StrategyPairing.cpp); nothing when it does not pair: when its
+/// slots would idle cube cores (with rows of a run-time dim, `runtimeRows`,
+/// at one row block as well) or the paired launch is estimated slower than
+/// the two apart. With `pairAlways` it need not pay (a test of the paired
+/// lowering).
 struct Pairing {
   ascend::C2vRingAttr ring;
   ascend::BlockingAttr blocking; ///< the matmul's, its rows a whole slot's
@@ -137,7 +144,7 @@ struct Pairing {
 std::optional<Pairing> choosePairing(tile::MatmulOp matmul,
                                      const target::TargetDescription &target,
                                      const RuntimeRows &runtimeRows,
-                                     bool idleCoresAllowed = false);
+                                     bool pairAlways = false);
 
 /// Joins matmuls of the same A into the launch of the first where that is
 /// estimated faster (StrategyJoin.cpp): their strategies chosen, the

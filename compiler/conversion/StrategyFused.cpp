@@ -80,14 +80,14 @@ int64_t sharedLaunches(tile::ScopeOp scope) {
 
 } // namespace
 
-FailureOr<Attribute>
+FailureOr<ScopeStrategy>
 tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
                                        const target::TargetDescription &target,
                                        const ChunkingNeeds &needs) {
   MLIRContext *context = scope.getContext();
   std::optional<int64_t> fusedRows = rowfusion::fusedScopeRows(scope);
   if (!fusedRows)
-    return Attribute(ascend::InlineAttr::get(context));
+    return ScopeStrategy{ascend::InlineAttr::get(context)};
   int64_t rows = *fusedRows;
   // Trial builds read the tensors from outside the scope at stand-ins of
   // their shape (the chunking does not depend on where they live), made in a
@@ -160,7 +160,7 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
   // A chunk the user pinned is built even when it overflows UB: the memory
   // planner then reports what does not fit, at the scope.
   if (!best && pinned)
-    best = ascend::ChunkingAttr::get(context, *pinned, 0, false);
+    return ScopeStrategy{ascend::ChunkingAttr::get(context, *pinned, 0, false)};
   if (!best && scope.getDeclared())
     return scope.emitOpError("'")
            << scope.getName() << "' cannot run as one vector task: its tiles do not fit the "
@@ -168,6 +168,6 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
            << "-byte UB even one token row at a time; move ops out of the scope (an op "
               "outside a scope runs alone, in column tiles)";
   if (!best)
-    return Attribute(ascend::InlineAttr::get(context));
-  return Attribute(*best);
+    return ScopeStrategy{ascend::InlineAttr::get(context)};
+  return ScopeStrategy{*best, bestCycles};
 }

@@ -4,8 +4,9 @@
 // can run with that scope as one mixed launch: each cluster's AIC pushes its
 // output blocks into a ring of GM slots and its AIVs run the scope's chain
 // on each slot as soon as it is full, so the product never makes the round
-// trip through HBM. This file decides which matmuls pair, the ring's slot
-// shape and its depth, and the blocking and chunking for paired work items
+// trip through HBM. This file decides which matmuls pair (where the paired
+// launch is estimated faster than the two apart), the ring's slot shape and
+// its depth, and the blocking and chunking for paired work items
 // (docs/design.md, "Cube → vector pairing").
 //
 //===----------------------------------------------------------------------===//
@@ -96,11 +97,30 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
   return ProductReader{scope, cols};
 }
 
+/// Whether the paired launch is estimated to finish before the matmul and
+/// its consumer apart: paired, the busier of the AIC, and the AIVs, which
+/// start once the first slot is full (`slotsPerCore` slots per AIC); apart,
+/// the matmul's busiest cube core, then the consumer's busiest vector core.
+/// Slots of a whole row block each read all of B for their rows: on a
+/// short product that costs more than the consumer it overlaps.
+bool pairingPays(tile::MatmulOp matmul, const CubeBlockings &paired, double pairedVectorCycles,
+                 tile::ScopeOp consumer, int64_t slotsPerCore,
+                 const target::TargetDescription &target) {
+  FailureOr<CubeBlockings> unpaired = matmulStrategy(matmul, target);
+  FailureOr<ScopeStrategy> apart =
+      chooseScopeStrategy(consumer, matmul->getParentOfType<ModuleOp>(), target);
+  if (failed(unpaired) || failed(apart))
+    return false;
+  double firstSlot = paired.coreCycles / double(slotsPerCore);
+  return std::max(paired.coreCycles, firstSlot + pairedVectorCycles) <=
+         unpaired->coreCycles + apart->cycles;
+}
+
 } // namespace
 
 std::optional<Pairing>
 tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDescription &target,
-                                 const RuntimeRows &runtimeRows, bool idleCoresAllowed) {
+                                 const RuntimeRows &runtimeRows, bool pairAlways) {
   ascend::AscendDialect::StrategyAttrHelper strategy(matmul.getContext());
   auto unpairedBlocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
   // Run-time token rows pair too: the slots are counted at their bound, and
@@ -117,10 +137,11 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   // items of at most half the tallest row block.
   if (!isa_and_nonnull<ascend::ChunkingAttr>(strategy.getAttr(reader->scope)))
     return std::nullopt;
-  FailureOr<Attribute> forSlots =
-      chooseScopeStrategy(reader->scope, matmul->getParentOfType<ModuleOp>(), target,
-                          ChunkingNeeds{target.cubeBlockMaxRows / 2});
-  auto chunking = succeeded(forSlots) ? dyn_cast<ascend::ChunkingAttr>(*forSlots) : nullptr;
+  auto module = matmul->getParentOfType<ModuleOp>();
+  FailureOr<ScopeStrategy> forSlots = chooseScopeStrategy(
+      reader->scope, module, target, ChunkingNeeds{target.cubeBlockMaxRows / 2});
+  auto chunking =
+      succeeded(forSlots) ? dyn_cast<ascend::ChunkingAttr>(forSlots->attr) : nullptr;
   if (!chunking)
     return std::nullopt;
   int64_t itemRows = chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1);
@@ -149,12 +170,15 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
     return slots < uint64_t(std::min<int64_t>(items.items(), target.cubeCores));
   };
   auto fewRows = ascend::AscendDialect::FewRowsAttrHelper(matmul.getContext()).getAttr(matmul);
-  if (!idleCoresAllowed &&
+  if (!pairAlways &&
       (idlesCores(type.getDimSize(0), slotsInProduct, unpairedBlocking) ||
        (runtimeRows.tokenRowsOf(matmul.getResult()) &&
         idlesCores(rows, slotsPerRowBlock, fewRows ? fewRows.getBlocking() : unpairedBlocking))))
     return std::nullopt;
   uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
+  if (!pairAlways && !pairingPays(matmul, *paired, forSlots->cycles, reader->scope,
+                                  int64_t(llvm::divideCeil(slotsInProduct, rings)), target))
+    return std::nullopt;
   // Two slots at least, so the AIC fills one while the AIVs read the other.
   for (int64_t slots = kMaxSlots; slots >= 2; --slots)
     if (rings * uint64_t(slots) * slotBytes <= target.l2Bytes / kL2ShareDivisor)

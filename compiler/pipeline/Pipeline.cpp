@@ -51,7 +51,7 @@ void tilec::buildPipeline(mlir::OpPassManager &pm, const PipelineOptions &option
   pm.addPass(createTileSplitColReductions());
   TileSelectStrategyOptions strategyOptions;
   strategyOptions.pairCubeVector = options.pairCubeVector;
-  strategyOptions.pairIdleCores = options.pairIdleCores;
+  strategyOptions.pairAlways = options.pairAlways;
   strategyOptions.joinMatmuls = options.joinMatmuls;
   strategyOptions.streamWeights = options.streamWeights;
   pm.addPass(createTileSelectStrategy(strategyOptions));
@@ -92,9 +92,10 @@ struct TilecPipelineOptions : mlir::PassPipelineOptions<TilecPipelineOptions> {
       *this, "pair-cube-vector",
       llvm::cl::desc("Run a matmul and the fused chain reading its product as one mixed launch"),
       llvm::cl::init(true)};
-  Option<bool> pairIdleCores{
-      *this, "pair-idle-cores",
-      llvm::cl::desc("With pair-cube-vector, pair also where that leaves cube cores idle"),
+  Option<bool> pairAlways{
+      *this, "pair-always",
+      llvm::cl::desc("With pair-cube-vector, pair also where that idles cube "
+                     "cores or is estimated slower"),
       llvm::cl::init(false)};
   Option<bool> joinMatmuls{*this, "join-matmuls",
                            llvm::cl::desc("Run matmuls of the same A as one launch where that "
@@ -128,7 +129,7 @@ void tilec::registerPipeline() {
         options.target = flags.target;
         options.fuse = flags.fuse;
         options.pairCubeVector = flags.pairCubeVector;
-        options.pairIdleCores = flags.pairIdleCores;
+        options.pairAlways = flags.pairAlways;
         options.joinMatmuls = flags.joinMatmuls;
         options.streamWeights = flags.streamWeights;
         buildPipeline(pm, options, flags.emit);

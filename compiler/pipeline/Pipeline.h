@@ -31,9 +31,10 @@ struct PipelineOptions {
   /// launch through a ring of GM slots (tile-select-strategy's
   /// pair-cube-vector; docs/design.md, "Cube → vector pairing").
   bool pairCubeVector = true;
-  /// With pairCubeVector, pair also where that leaves cube cores idle
-  /// (tile-select-strategy's pair-idle-cores: tests of the paired lowering).
-  bool pairIdleCores = false;
+  /// With pairCubeVector, pair also where that idles cube cores or is
+  /// estimated slower (tile-select-strategy's pair-always: tests of the
+  /// paired lowering).
+  bool pairAlways = false;
   /// Run matmuls of the same A as one launch where that is estimated faster
   /// (tile-select-strategy's join-matmuls; docs/design.md, "Joined matmuls").
   bool joinMatmuls = true;

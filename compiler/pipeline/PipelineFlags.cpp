@@ -13,14 +13,15 @@ PipelineFlags::PipelineFlags(cl::OptionCategory &category)
           "pair-cube-vector",
           cl::desc("Run a matmul and the fused chain that alone reads its product as one mixed "
                    "launch (AIC pushes output blocks into a ring of GM slots, the AIVs pop them) "
-                   "where that keeps the cube cores as busy (docs/design.md, \"Cube -> vector "
-                   "pairing\"); --pair-cube-vector=false: every task its own launch"),
+                   "where that keeps the cube cores as busy and is estimated faster "
+                   "(docs/design.md, \"Cube -> vector pairing\"); --pair-cube-vector=false: "
+                   "every task its own launch"),
           cl::init(true), cl::cat(category)),
-      pairIdleCores("pair-idle-cores",
-                    cl::desc("With --pair-cube-vector, pair also where the product has too few "
-                             "slots to keep the cube cores busy: slower, it tests the paired "
-                             "lowering on small shapes"),
-                    cl::init(false), cl::cat(category)),
+      pairAlways("pair-always",
+                 cl::desc("With --pair-cube-vector, pair every matmul that can, also where the "
+                          "product has too few slots to keep the cube cores busy or pairing is "
+                          "estimated slower: it tests the paired lowering on small shapes"),
+                 cl::init(false), cl::cat(category)),
       joinMatmuls("join-matmuls",
                   cl::desc("Run matmuls of the same A as one launch where that is estimated "
                            "faster (docs/design.md, \"Joined matmuls\"); --join-matmuls=false: "
@@ -42,7 +43,7 @@ PipelineFlags::PipelineFlags(cl::OptionCategory &category)
 void PipelineFlags::applyTo(PipelineOptions &options) const {
   options.fuse = fuse;
   options.pairCubeVector = pairCubeVector;
-  options.pairIdleCores = pairIdleCores;
+  options.pairAlways = pairAlways;
   options.joinMatmuls = joinMatmuls;
   options.streamWeights = streamWeights;
 }

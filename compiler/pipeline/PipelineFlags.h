@@ -1,7 +1,7 @@
 //===- PipelineFlags.h - the pipeline's choices as command-line flags -*- C++ -*-===//
 //
 // The flags of the lowering's choices (--fuse, --pair-cube-vector,
-// --pair-idle-cores, --join-matmuls, --stream-weights), declared once
+// --pair-always, --join-matmuls, --stream-weights), declared once
 // for the tools that compile a kernel: tilec, and tile-run, which compiles as
 // tilec does.
 //
@@ -23,7 +23,7 @@ public:
   void applyTo(PipelineOptions &options) const;
 
 private:
-  llvm::cl::opt<bool> fuse, pairCubeVector, pairIdleCores, joinMatmuls;
+  llvm::cl::opt<bool> fuse, pairCubeVector, pairAlways, joinMatmuls;
   llvm::cl::opt<conversion::StreamWeights> streamWeights;
 };
 

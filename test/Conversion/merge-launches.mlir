@@ -110,12 +110,12 @@ ascend.task @reader(%y: !ascend.gm<1x16384xf32>, %z: !ascend.gm<1x16384xf32>) at
 // -----
 
 // Both write %y (the second overwrites what the first wrote, which the order
-// of the launches decides): the launches stay. Launches of different blocks,
-// or with a branch between them, stay too.
+// of the launches decides): the launches stay, on as many blocks or not.
+// Launches with a branch between them stay too.
 // CHECK-LABEL: ascend.kernel @stay
 // CHECK: ascend.launch @copy_a(%arg0, %arg1) blocks = 48
 // CHECK-NEXT: ascend.launch @copy_b(%arg2, %arg1) blocks = 48
-// CHECK-NEXT: ascend.launch @copy_c(%arg0, %arg3) blocks = 24
+// CHECK-NEXT: ascend.launch @copy_c(%arg0, %arg1) blocks = 24
 // CHECK: scf.if
 // CHECK-NEXT: ascend.launch @copy_c(%arg2, %arg3) blocks = 24
 // CHECK-NEXT: }
@@ -124,7 +124,7 @@ ascend.kernel @stay(%x: !ascend.gm<256x64xf32>, %y: !ascend.gm<256x64xf32> {asce
   %c0 = arith.constant 0 : i32
   ascend.launch @copy_a(%x, %y) blocks = 48 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
   ascend.launch @copy_b(%w, %y) blocks = 48 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
-  ascend.launch @copy_c(%x, %u) blocks = 24 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.launch @copy_c(%x, %y) blocks = 24 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
   %some = arith.cmpi sgt, %rows, %c0 : i32
   scf.if %some {
     ascend.launch @copy_c(%w, %u) blocks = 24 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
@@ -215,6 +215,53 @@ ascend.task @fill_f(%w: !ascend.gm<1x16384xf32>, %x: !ascend.gm<256x64xf32>) att
   scf.for %i = %idx to %c4 step %dim {
     ascend.tload %a, %w[%c0, %i] : !ascend.tile<1x64xf32, ub>, !ascend.gm<1x16384xf32>
     ascend.tstore %flat[%c0, %i], %a : !ascend.gm<1x16384xf32>, !ascend.tile<1x64xf32, ub>
+  }
+  ascend.return
+}
+
+// -----
+
+// Launches of 32 and 48 blocks (the first had 32 items): merged on 48, the
+// first's items on blocks 0-31 and the second's from block 32 on
+// ((block_idx + 48 - 32 mod 48) mod 48), so blocks 32-47 take the second's
+// first items rather than idling through the first's round. The first on
+// more blocks than the second: the merged launch takes the first's 48.
+// CHECK-LABEL: ascend.kernel @different_blocks
+// CHECK-NEXT: ascend.launch @copy_i_j(%arg0, %arg1, %arg2) blocks = 48
+// CHECK-NEXT: ascend.launch @copy_j_i(%arg0, %arg2, %arg1) blocks = 48
+// CHECK-LABEL: ascend.task @copy_i_j(
+// CHECK: scf.for %{{.*}} = %{{.*}} to %c32 step
+// CHECK: %[[DIM:.*]] = ascend.block_dim
+// CHECK-NEXT: %[[AHEAD:.*]] = arith.remui %c32{{.*}}, %[[DIM]]
+// CHECK: scf.for %{{.*}} = %{{.*}} to %c48
+ascend.kernel @different_blocks(%x: !ascend.gm<256x64xf32>, %y: !ascend.gm<256x64xf32> {ascend.out}, %z: !ascend.gm<256x64xf32> {ascend.out}) {
+  ascend.launch @copy_i(%x, %y) blocks = 32 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.launch @copy_j(%x, %z) blocks = 48 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.launch @copy_j(%x, %z) blocks = 48 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.launch @copy_i(%x, %y) blocks = 32 : (!ascend.gm<256x64xf32>, !ascend.gm<256x64xf32>) -> ()
+  ascend.return
+}
+ascend.task @copy_i(%x: !ascend.gm<256x64xf32>, %y: !ascend.gm<256x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c32 = arith.constant 32 : index
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc : !ascend.tile<2x64xf32, ub>
+  %idx = ascend.block_idx
+  %dim = ascend.block_dim
+  scf.for %i = %idx to %c32 step %dim {
+    ascend.tload %a, %x[%i, %c0] : !ascend.tile<2x64xf32, ub>, !ascend.gm<256x64xf32>
+    ascend.tstore %y[%i, %c0], %a : !ascend.gm<256x64xf32>, !ascend.tile<2x64xf32, ub>
+  }
+  ascend.return
+}
+ascend.task @copy_j(%x: !ascend.gm<256x64xf32>, %y: !ascend.gm<256x64xf32>) attributes {core = #ascend.core<aiv>} {
+  %c48 = arith.constant 48 : index
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc : !ascend.tile<2x64xf32, ub>
+  %idx = ascend.block_idx
+  %dim = ascend.block_dim
+  scf.for %i = %idx to %c48 step %dim {
+    ascend.tload %a, %x[%i, %c0] : !ascend.tile<2x64xf32, ub>, !ascend.gm<256x64xf32>
+    ascend.tstore %y[%i, %c0], %a : !ascend.gm<256x64xf32>, !ascend.tile<2x64xf32, ub>
   }
   ascend.return
 }

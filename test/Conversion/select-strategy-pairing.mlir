@@ -1,13 +1,13 @@
 // RUN: tile-opt %s -split-input-file --tile-select-strategy=pair-cube-vector=true | FileCheck %s
 // RUN: tile-opt %s -split-input-file --tile-select-strategy | FileCheck %s --check-prefix=OFF
-// RUN: tile-opt %s -split-input-file --tile-select-strategy="pair-cube-vector=true pair-idle-cores=true" | FileCheck %s --check-prefix=IDLE
+// RUN: tile-opt %s -split-input-file --tile-select-strategy="pair-cube-vector=true pair-always=true" | FileCheck %s --check-prefix=IDLE
 
 // Cube -> vector pairing (StrategyPairing.cpp): a matmul whose product one
 // fused vector scope alone reads, in all of its rows, gets a ring of GM
 // slots of one output block's rows x the columns one run of the consumer
 // reads; the deepest of 4, 3, 2 slots whose rings (one per cluster with a
 // slot to fill) take at most a quarter of L2. Off by default. With
-// pair-idle-cores (IDLE), also where too few slots leave cube cores idle.
+// pair-always (IDLE), also where too few slots leave cube cores idle.
 // OFF-NOT: ascend.pairing
 
 // The flagship's shape: the i32 product read per head, [768, 512] at
@@ -234,6 +234,34 @@ tile.kernel @one_slot(%a: !tile.gm<128x1024xbf16>, %b: !tile.gm<1024x1024xbf16>,
     tile.yield %sq : tensor<128x1024xf32>
   }
   tile.store %r, %y[%c0, %c0] : tensor<128x1024xf32>, !tile.gm<128x1024xf32>
+  tile.return
+}
+
+// -----
+
+// The flagship's kv projection at T = 512: 16 slots keep as many cube cores
+// busy as the unpaired matmul's 16 blocks of 128 x 128, but a slot of 32 rows
+// x all 512 columns reads all of B (4 MiB) for its 32 rows: the paired AIC
+// takes longer than the matmul and its chain apart. No pairing (pairing it,
+// the flagship took 64 µs here instead of 24 for both projections joined).
+// CHECK-LABEL: tile.kernel @slower
+// CHECK: tile.matmul
+// CHECK-NOT: ascend.pairing
+// CHECK: tile.return
+// IDLE-LABEL: tile.kernel @slower
+// IDLE: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 32, cols = 512, slots = 4>
+tile.kernel @slower(%a: !tile.gm<512x4096xbf16>, %b: !tile.gm<4096x512xbf16>, %y: !tile.gm<512x512xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<512x4096xbf16> -> tensor<512x4096xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<4096x512xbf16> -> tensor<4096x512xbf16>
+  %p = tile.matmul %ta, %tb : tensor<512x4096xbf16>, tensor<4096x512xbf16> -> tensor<512x512xf32>
+  %r = tile.scope "chain" core = <vector> -> tensor<512x512xf32> {
+    %sq = tile.mul %p, %p : tensor<512x512xf32>, tensor<512x512xf32> -> tensor<512x512xf32>
+    %sum = tile.row_sum %sq : tensor<512x512xf32> -> tensor<512x1xf32>
+    %n = tile.mul %p, %sum : tensor<512x512xf32>, tensor<512x1xf32> -> tensor<512x512xf32>
+    tile.yield %n : tensor<512x512xf32>
+  }
+  tile.store %r, %y[%c0, %c0] : tensor<512x512xf32>, !tile.gm<512x512xf32>
   tile.return
 }
 

@@ -8,7 +8,7 @@ For one module and one target:
     on the CPU model, fused and unfused. Each output of each pair of the three
     must agree within the bound analysis.py derives for it (0: bit for bit).
  3. A kernel with a matmul also runs fused with every matmul that can pair
-    with its consumer paired (--pair-cube-vector --pair-idle-cores: the shapes
+    with its consumer paired (--pair-cube-vector --pair-always: the shapes
     here are too small for pairing to pay, and it would not happen otherwise),
     and every other matmul's work items in weight streaming's order, column by
     column (--stream-weights=always, for the same reason). Both keep the

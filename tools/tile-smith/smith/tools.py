@@ -116,7 +116,7 @@ class Tools:
             if mode == "unfused":
                 argv.append("--join-matmuls=false")
             if mode == "paired":
-                argv += ["--pair-cube-vector", "--pair-idle-cores", "--stream-weights=always"]
+                argv += ["--pair-cube-vector", "--pair-always", "--stream-weights=always"]
             argv += [f"--host-flag={flag}" for flag in self.host_flags]
             if self.host_cxx:
                 argv.append(f"--host-cxx={self.host_cxx}")
