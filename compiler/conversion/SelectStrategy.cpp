@@ -81,17 +81,24 @@ tilec::conversion::matmulStrategy(tile::MatmulOp matmul, const target::TargetDes
 
 namespace {
 
-/// The strategy of `op`; a null attribute for an op that is not tiled.
+/// The strategy of `op`; a null attribute for an op that is not tiled. The
+/// estimate of a fused scope or a matmul goes into `estimates`.
 FailureOr<Attribute> chooseStrategy(Operation *op, ModuleOp module,
-                                const target::TargetDescription &target) {
+                                    const target::TargetDescription &target,
+                                    CoreEstimates &estimates) {
   if (auto scope = dyn_cast<tile::ScopeOp>(op)) {
     FailureOr<ScopeStrategy> strategy = chooseScopeStrategy(scope, module, target);
-    return failed(strategy) ? FailureOr<Attribute>(failure()) : strategy->attr;
+    if (failed(strategy))
+      return failure();
+    if (isa<ascend::ChunkingAttr>(strategy->attr))
+      estimates[op] = strategy->cycles;
+    return strategy->attr;
   }
   if (auto matmul = dyn_cast<tile::MatmulOp>(op)) {
     FailureOr<CubeBlockings> blockings = matmulStrategy(matmul, target);
     if (failed(blockings))
       return failure();
+    estimates[op] = blockings->coreCycles;
     if (blockings->fewRows && isa<tile::KernelOp>(matmul->getParentOp()))
       ascend::AscendDialect::FewRowsAttrHelper(matmul.getContext())
           .setAttr(matmul, blockings->fewRows);
@@ -147,13 +154,14 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
     ModuleOp module = getOperation();
     const target::TargetDescription &target = lookupModuleTarget(module);
     for (auto kernel : module.getOps<tile::KernelOp>()) {
+      CoreEstimates estimates;
       WalkResult walked = kernel.walk<WalkOrder::PreOrder>([&](Operation *op) {
         SmallVector<ascend::ChunkingAttr> copies = chooseCopies(op, target);
         if (!copies.empty())
           ascend::AscendDialect::CopiesAttrHelper(op->getContext())
               .setAttr(op, ArrayAttr::get(op->getContext(),
                                           SmallVector<Attribute>(copies.begin(), copies.end())));
-        FailureOr<Attribute> strategy = chooseStrategy(op, module, target);
+        FailureOr<Attribute> strategy = chooseStrategy(op, module, target, estimates);
         if (failed(strategy))
           return WalkResult::interrupt();
         if (!*strategy)
@@ -170,7 +178,8 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
       if (pairCubeVector) {
         RuntimeRows runtimeRows(kernel);
         kernel.walk([&](tile::MatmulOp matmul) {
-          if (std::optional<Pairing> pairing = choosePairing(matmul, target, runtimeRows, pairAlways)) {
+          if (std::optional<Pairing> pairing =
+                  choosePairing(matmul, target, runtimeRows, estimates, pairAlways)) {
             // A slot is a row block of that blocking, whatever the rows present.
             MLIRContext *context = matmul.getContext();
             ascend::AscendDialect::StrategyAttrHelper strategy(context);

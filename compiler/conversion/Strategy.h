@@ -18,6 +18,8 @@
 #include "base/TargetDescription.h"
 #include "dialects/Tile/TileOps.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 namespace tilec::conversion {
 
 class RuntimeRows;
@@ -128,13 +130,18 @@ mlir::FailureOr<CubeBlockings> matmulStrategy(tile::MatmulOp matmul,
                                               const target::TargetDescription &target,
                                               const BlockingNeeds &needs = {});
 
+/// The estimated cycles of the busiest core of each matmul (at the bound)
+/// and fused scope whose strategy tile-select-strategy chose, kept for the
+/// decisions that weigh them afterwards.
+using CoreEstimates = llvm::DenseMap<mlir::Operation *, double>;
+
 /// The ring through which `matmul` (its `ascend.strategy` chosen) runs
 /// paired with the one fused vector scope that reads its product in whole
 /// rows (StrategyPairing.cpp); nothing when it does not pair: when its
 /// slots would idle cube cores (with rows of a run-time dim, `runtimeRows`,
 /// at one row block as well) or the paired launch is estimated slower than
-/// the two apart. With `pairAlways` it need not pay (a test of the paired
-/// lowering).
+/// the two apart (their `estimates`). With `pairAlways` it need not pay (a
+/// test of the paired lowering).
 struct Pairing {
   ascend::C2vRingAttr ring;
   ascend::BlockingAttr blocking; ///< the matmul's, its rows a whole slot's
@@ -144,7 +151,7 @@ struct Pairing {
 std::optional<Pairing> choosePairing(tile::MatmulOp matmul,
                                      const target::TargetDescription &target,
                                      const RuntimeRows &runtimeRows,
-                                     bool pairAlways = false);
+                                     const CoreEstimates &estimates, bool pairAlways = false);
 
 /// Joins matmuls of the same A into the launch of the first where that is
 /// estimated faster (StrategyJoin.cpp): their strategies chosen, the

@@ -100,27 +100,26 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
 /// Whether the paired launch is estimated to finish before the matmul and
 /// its consumer apart: paired, the busier of the AIC, and the AIVs, which
 /// start once the first slot is full (`slotsPerCore` slots per AIC); apart,
-/// the matmul's busiest cube core, then the consumer's busiest vector core.
-/// Slots of a whole row block each read all of B for their rows: on a
-/// short product that costs more than the consumer it overlaps.
+/// the matmul's busiest cube core, then the consumer's busiest vector core
+/// (their strategies' `estimates`). Slots of a whole row block each read
+/// all of B for their rows: on a short product that costs more than the
+/// consumer it overlaps.
 bool pairingPays(tile::MatmulOp matmul, const CubeBlockings &paired, double pairedVectorCycles,
-                 tile::ScopeOp consumer, int64_t slotsPerCore,
-                 const target::TargetDescription &target) {
-  FailureOr<CubeBlockings> unpaired = matmulStrategy(matmul, target);
-  FailureOr<ScopeStrategy> apart =
-      chooseScopeStrategy(consumer, matmul->getParentOfType<ModuleOp>(), target);
-  if (failed(unpaired) || failed(apart))
+                 tile::ScopeOp consumer, int64_t slotsPerCore, const CoreEstimates &estimates) {
+  auto matmulApart = estimates.find(matmul), consumerApart = estimates.find(consumer);
+  if (matmulApart == estimates.end() || consumerApart == estimates.end())
     return false;
   double firstSlot = paired.coreCycles / double(slotsPerCore);
   return std::max(paired.coreCycles, firstSlot + pairedVectorCycles) <=
-         unpaired->coreCycles + apart->cycles;
+         matmulApart->second + consumerApart->second;
 }
 
 } // namespace
 
 std::optional<Pairing>
 tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDescription &target,
-                                 const RuntimeRows &runtimeRows, bool pairAlways) {
+                                 const RuntimeRows &runtimeRows,
+                                 const CoreEstimates &estimates, bool pairAlways) {
   ascend::AscendDialect::StrategyAttrHelper strategy(matmul.getContext());
   auto unpairedBlocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
   // Run-time token rows pair too: the slots are counted at their bound, and
@@ -177,7 +176,7 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
     return std::nullopt;
   uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
   if (!pairAlways && !pairingPays(matmul, *paired, forSlots->cycles, reader->scope,
-                                  int64_t(llvm::divideCeil(slotsInProduct, rings)), target))
+                                  int64_t(llvm::divideCeil(slotsInProduct, rings)), estimates))
     return std::nullopt;
   // Two slots at least, so the AIC fills one while the AIVs read the other.
   for (int64_t slots = kMaxSlots; slots >= 2; --slots)
