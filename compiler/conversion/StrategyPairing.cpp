@@ -133,24 +133,33 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
     return std::nullopt;
   // Each AIV of the cluster runs the chain on its half of a slot's rows in
   // whole work items of the scope's (two chunks when double buffered), so
-  // items of at most half the tallest row block.
+  // items of at most half the tallest row block. A cube work item is one
+  // slot, its row block's N blocks of the columns the consumer reads: the
+  // blocking is chosen for such items (A's panel may stay in L1 across
+  // them), not taken from the unpaired launch, with row blocks of a
+  // multiple of two work items. When the product's rows have none (96 rows,
+  // items of 32), the consumer's items are chosen again, shorter.
   if (!isa_and_nonnull<ascend::ChunkingAttr>(strategy.getAttr(reader->scope)))
     return std::nullopt;
   auto module = matmul->getParentOfType<ModuleOp>();
-  FailureOr<ScopeStrategy> forSlots = chooseScopeStrategy(
-      reader->scope, module, target, ChunkingNeeds{target.cubeBlockMaxRows / 2});
-  auto chunking =
-      succeeded(forSlots) ? dyn_cast<ascend::ChunkingAttr>(forSlots->attr) : nullptr;
-  if (!chunking)
-    return std::nullopt;
-  int64_t itemRows = chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1);
-  // A cube work item is one slot, its row block's N blocks of the columns
-  // the consumer reads: the blocking is chosen for such items (A's panel
-  // may stay in L1 across them), not taken from the unpaired launch.
-  FailureOr<CubeBlockings> paired = matmulStrategy(
-      matmul, target, BlockingNeeds{/*rowMultiple=*/2 * itemRows, {}, reader->cols});
+  ScopeStrategy forSlots;
+  FailureOr<CubeBlockings> paired = failure();
+  for (int64_t maxItemRows = target.cubeBlockMaxRows / 2; maxItemRows >= 1 && failed(paired);) {
+    FailureOr<ScopeStrategy> consumer =
+        chooseScopeStrategy(reader->scope, module, target, ChunkingNeeds{maxItemRows});
+    auto chunking =
+        succeeded(consumer) ? dyn_cast<ascend::ChunkingAttr>(consumer->attr) : nullptr;
+    if (!chunking)
+      return std::nullopt;
+    forSlots = *consumer;
+    int64_t itemRows = chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1);
+    paired = matmulStrategy(matmul, target,
+                            BlockingNeeds{/*rowMultiple=*/2 * itemRows, {}, reader->cols});
+    maxItemRows = itemRows / 2;
+  }
   if (failed(paired))
     return std::nullopt;
+  auto chunking = cast<ascend::ChunkingAttr>(forSlots.attr);
   ascend::BlockingAttr blocking = paired->atBound;
   int64_t rows = blocking.getM();
   auto type = cast<RankedTensorType>(matmul.getType());
@@ -175,7 +184,7 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
         idlesCores(rows, slotsPerRowBlock, fewRows ? fewRows.getBlocking() : unpairedBlocking))))
     return std::nullopt;
   uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
-  if (!pairAlways && !pairingPays(matmul, *paired, forSlots->cycles, reader->scope,
+  if (!pairAlways && !pairingPays(matmul, *paired, forSlots.cycles, reader->scope,
                                   int64_t(llvm::divideCeil(slotsInProduct, rings)), estimates))
     return std::nullopt;
   // Two slots at least, so the AIC fills one while the AIVs read the other.
