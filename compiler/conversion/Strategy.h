@@ -77,8 +77,9 @@ ascend::ChunkingAttr chooseTransposeChunking(mlir::MLIRContext *context, int64_t
 
 /// What a fused scope's chunking must allow beyond fitting UB.
 struct ChunkingNeeds {
-  /// Rows of a work item (two chunks when double buffered) at most; 0: any.
-  int64_t maxItemRows = 0;
+  /// Rows of a work item (two chunks when double buffered) divide this (a
+  /// paired ring's half slot); 0: any.
+  int64_t itemRowsDivide = 0;
 };
 
 /// A scope's strategy: #ascend.chunking when it becomes one fused task,

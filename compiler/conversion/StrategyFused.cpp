@@ -135,7 +135,7 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
     for (bool doubleBuffered : {true, false}) {
       int64_t chunks = rows / chunkRows;
       if ((doubleBuffered && chunks % 2 != 0) ||
-          (needs.maxItemRows && chunkRows * (doubleBuffered ? 2 : 1) > needs.maxItemRows))
+          (needs.itemRowsDivide && needs.itemRowsDivide % (chunkRows * (doubleBuffered ? 2 : 1))))
         continue;
       auto chunking = ascend::ChunkingAttr::get(context, chunkRows, 0, doubleBuffered);
       TaskBuilder trial(context, scope.getLoc(), ascend::CoreType::aiv);
@@ -158,8 +158,9 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
     }
   }
   // A chunk the user pinned is built even when it overflows UB: the memory
-  // planner then reports what does not fit, at the scope.
-  if (!best && pinned)
+  // planner then reports what does not fit, at the scope. (Not for a caller's
+  // needs, which it may not meet.)
+  if (!best && pinned && !needs.itemRowsDivide)
     return ScopeStrategy{ascend::ChunkingAttr::get(context, *pinned, 0, false)};
   if (!best && scope.getDeclared())
     return scope.emitOpError("'")

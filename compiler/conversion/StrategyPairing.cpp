@@ -97,21 +97,35 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
   return ProductReader{scope, cols};
 }
 
-/// Whether the paired launch is estimated to finish before the matmul and
-/// its consumer apart: paired, the busier of the AIC, and the AIVs, which
-/// start once the first slot is full (`slotsPerCore` slots per AIC); apart,
-/// the matmul's busiest cube core, then the consumer's busiest vector core
-/// (their strategies' `estimates`). Slots of a whole row block each read
-/// all of B for their rows: on a short product that costs more than the
-/// consumer it overlaps.
-bool pairingPays(tile::MatmulOp matmul, const CubeBlockings &paired, double pairedVectorCycles,
-                 tile::ScopeOp consumer, int64_t slotsPerCore, const CoreEstimates &estimates) {
-  auto matmulApart = estimates.find(matmul), consumerApart = estimates.find(consumer);
-  if (matmulApart == estimates.end() || consumerApart == estimates.end())
-    return false;
+/// One way to cut the product into slots: the ring, the consumer's chunking
+/// for half slots and the matmul's blockings for slot items, with the paired
+/// launch's estimated cycles.
+struct SlotCut {
+  ascend::C2vRingAttr ring;
+  ascend::ChunkingAttr chunking;
+  CubeBlockings blockings;
+  double cycles;
+};
+
+/// The paired launch's estimated cycles: the busier of the AIC and the
+/// AIVs, which start once the first slot is full (`slotsPerCore` slots per
+/// AIC).
+double pairedCycles(const CubeBlockings &paired, double consumerCycles, int64_t slotsPerCore) {
   double firstSlot = paired.coreCycles / double(slotsPerCore);
-  return std::max(paired.coreCycles, firstSlot + pairedVectorCycles) <=
-         matmulApart->second + consumerApart->second;
+  return std::max(paired.coreCycles, firstSlot + consumerCycles);
+}
+
+/// Whether the paired launch (`pairedEstimate`) is estimated to finish
+/// before the matmul and its consumer apart: the matmul's busiest cube core,
+/// then the consumer's busiest vector core (their strategies' `estimates`).
+/// Slots span all the columns the consumer reads, so each reads all of B
+/// for its rows: short slots of a short product cost more than the consumer
+/// they overlap.
+bool pairingPays(tile::MatmulOp matmul, double pairedEstimate, tile::ScopeOp consumer,
+                 const CoreEstimates &estimates) {
+  auto matmulApart = estimates.find(matmul), consumerApart = estimates.find(consumer);
+  return matmulApart != estimates.end() && consumerApart != estimates.end() &&
+         pairedEstimate <= matmulApart->second + consumerApart->second;
 }
 
 } // namespace
@@ -131,66 +145,68 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   if (!reader || reader->scope.getCore() != tile::CoreKind::vector ||
       rowfusion::fusedScopeRows(reader->scope) != matmul.getType().getDimSize(0))
     return std::nullopt;
-  // Each AIV of the cluster runs the chain on its half of a slot's rows in
-  // whole work items of the scope's (two chunks when double buffered), so
-  // items of at most half the tallest row block. A cube work item is one
-  // slot, its row block's N blocks of the columns the consumer reads: the
-  // blocking is chosen for such items (A's panel may stay in L1 across
-  // them), not taken from the unpaired launch, with row blocks of a
-  // multiple of two work items. When the product's rows have none (96 rows,
-  // items of 32), the consumer's items are chosen again, shorter.
   if (!isa_and_nonnull<ascend::ChunkingAttr>(strategy.getAttr(reader->scope)))
     return std::nullopt;
-  auto module = matmul->getParentOfType<ModuleOp>();
-  ScopeStrategy forSlots;
-  FailureOr<CubeBlockings> paired = failure();
-  for (int64_t maxItemRows = target.cubeBlockMaxRows / 2; maxItemRows >= 1 && failed(paired);) {
-    FailureOr<ScopeStrategy> consumer =
-        chooseScopeStrategy(reader->scope, module, target, ChunkingNeeds{maxItemRows});
-    auto chunking =
-        succeeded(consumer) ? dyn_cast<ascend::ChunkingAttr>(consumer->attr) : nullptr;
-    if (!chunking)
-      return std::nullopt;
-    forSlots = *consumer;
-    int64_t itemRows = chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1);
-    paired = matmulStrategy(matmul, target,
-                            BlockingNeeds{/*rowMultiple=*/2 * itemRows, {}, reader->cols});
-    maxItemRows = itemRows / 2;
-  }
-  if (failed(paired))
-    return std::nullopt;
-  auto chunking = cast<ascend::ChunkingAttr>(forSlots.attr);
-  ascend::BlockingAttr blocking = paired->atBound;
-  int64_t rows = blocking.getM();
   auto type = cast<RankedTensorType>(matmul.getType());
-  uint64_t slotBytes = uint64_t(rows) * uint64_t(reader->cols) *
-                       uint64_t((type.getElementType().getIntOrFloatBitWidth() + 7) / 8);
-  // A cluster without a slot to fill has no ring.
+  int64_t productRows = type.getDimSize(0);
   uint64_t slotsPerRowBlock = uint64_t(type.getDimSize(1) / reader->cols);
-  uint64_t slotsInProduct = uint64_t(type.getDimSize(0) / rows) * slotsPerRowBlock;
+  uint64_t elementBytes = uint64_t((type.getElementType().getIntOrFloatBitWidth() + 7) / 8);
   // A slot is one cube work item: fewer slots than the unpaired matmul's
   // busy cube cores would leave cores idle (a whole-row slot of a short
   // product runs on one AIC). Run-time token rows may be as few as one row
   // block at launch, so the rule holds there too.
   // (Unpaired, a launch with few rows present may take another blocking.)
-  auto idlesCores = [&](int64_t productRows, uint64_t slots, ascend::BlockingAttr unpaired) {
-    Distribution items(productRows, type.getDimSize(1), Blocking::of(unpaired));
+  auto idlesCores = [&](int64_t rows, uint64_t slots, ascend::BlockingAttr unpaired) {
+    Distribution items(rows, type.getDimSize(1), Blocking::of(unpaired));
     return slots < uint64_t(std::min<int64_t>(items.items(), target.cubeCores));
   };
   auto fewRows = ascend::AscendDialect::FewRowsAttrHelper(matmul.getContext()).getAttr(matmul);
-  if (!pairAlways &&
-      (idlesCores(type.getDimSize(0), slotsInProduct, unpairedBlocking) ||
-       (runtimeRows.tokenRowsOf(matmul.getResult()) &&
-        idlesCores(rows, slotsPerRowBlock, fewRows ? fewRows.getBlocking() : unpairedBlocking))))
+  // Every even row count up to the tallest block that divides the product
+  // may be the slots': each AIV of the cluster runs the chain on its half of
+  // a slot in whole work items of the scope's (two chunks when double
+  // buffered), so the consumer's chunking is chosen for items dividing the
+  // half; a cube work item is a whole slot, its row block's N blocks of the
+  // columns the consumer reads, so the blocking is chosen for such items (A's
+  // panel may stay in L1 across them), not taken from the unpaired launch.
+  // The cut estimated fastest paired wins; a tie goes to the taller slots.
+  auto module = matmul->getParentOfType<ModuleOp>();
+  std::optional<SlotCut> best;
+  for (int64_t rows = 2; rows <= std::min(productRows, target.cubeBlockMaxRows); rows += 2) {
+    if (productRows % rows != 0)
+      continue;
+    FailureOr<ScopeStrategy> consumer =
+        chooseScopeStrategy(reader->scope, module, target, ChunkingNeeds{rows / 2});
+    auto chunking =
+        succeeded(consumer) ? dyn_cast<ascend::ChunkingAttr>(consumer->attr) : nullptr;
+    FailureOr<CubeBlockings> blockings =
+        chunking ? matmulStrategy(matmul, target, BlockingNeeds{rows, {}, reader->cols})
+                 : FailureOr<CubeBlockings>(failure());
+    if (failed(blockings) || blockings->atBound.getM() != rows)
+      continue;
+    uint64_t slots = uint64_t(productRows / rows) * slotsPerRowBlock;
+    if (!pairAlways &&
+        (idlesCores(productRows, slots, unpairedBlocking) ||
+         (runtimeRows.tokenRowsOf(matmul.getResult()) &&
+          idlesCores(rows, slotsPerRowBlock,
+                     fewRows ? fewRows.getBlocking() : unpairedBlocking))))
+      continue;
+    // A cluster without a slot to fill has no ring; two slots at least, so
+    // the AIC fills one while the AIVs read the other.
+    uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slots);
+    uint64_t slotBytes = uint64_t(rows) * uint64_t(reader->cols) * elementBytes;
+    int64_t depth = kMaxSlots;
+    while (depth >= 2 && rings * uint64_t(depth) * slotBytes > target.l2Bytes / kL2ShareDivisor)
+      --depth;
+    if (depth < 2)
+      continue;
+    SlotCut cut{ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, depth),
+                chunking, *blockings,
+                pairedCycles(*blockings, consumer->cycles,
+                             int64_t(llvm::divideCeil(slots, rings)))};
+    if (!best || cut.cycles <= best->cycles)
+      best = cut;
+  }
+  if (!best || (!pairAlways && !pairingPays(matmul, best->cycles, reader->scope, estimates)))
     return std::nullopt;
-  uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slotsInProduct);
-  if (!pairAlways && !pairingPays(matmul, *paired, forSlots.cycles, reader->scope,
-                                  int64_t(llvm::divideCeil(slotsInProduct, rings)), estimates))
-    return std::nullopt;
-  // Two slots at least, so the AIC fills one while the AIVs read the other.
-  for (int64_t slots = kMaxSlots; slots >= 2; --slots)
-    if (rings * uint64_t(slots) * slotBytes <= target.l2Bytes / kL2ShareDivisor)
-      return Pairing{ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, slots),
-                     blocking, reader->scope, chunking};
-  return std::nullopt;
+  return Pairing{best->ring, best->blockings.atBound, reader->scope, best->chunking};
 }

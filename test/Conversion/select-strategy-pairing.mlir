@@ -11,11 +11,14 @@
 // OFF-NOT: ascend.pairing
 
 // The flagship's shape: the i32 product read per head, [768, 512] at
-// h x 512 in a parallel loop, by a dequant + RMSNorm chain. Slot 128 x 512
-// i32 = 256 KiB; 6 row blocks x 4 heads give 24 slots, so 24 rings: 24 x 4
-// x 256 KiB fits a quarter of a2a3's 192 MiB.
+// h x 512 in a parallel loop, by a dequant + RMSNorm chain. The slots' rows
+// are the cut estimated fastest paired: 48 (16 row blocks x 4 heads, 64
+// slots on 24 rings, so each cluster's AIVs start on its first slot while
+// its AIC fills the next; 128-row slots, one per cluster, would leave them
+// waiting for all of it). Slot 48 x 512 i32 = 96 KiB: 24 x 4 of them fit a
+// quarter of a2a3's 192 MiB.
 // CHECK-LABEL: tile.kernel @per_head
-// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 512, slots = 4>
+// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 48, cols = 512, slots = 4>
 tile.kernel @per_head(%a: !tile.gm<768x256xi8>, %b: !tile.gm<256x2048xi8>, %y: !tile.gm<768x4x512xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -45,7 +48,7 @@ tile.kernel @per_head(%a: !tile.gm<768x256xi8>, %b: !tile.gm<256x2048xi8>, %y: !
 // The whole product read by one scope: the slot is one row block x all 256
 // columns, and its 3072 rows give a slot to every cluster.
 // CHECK-LABEL: tile.kernel @whole
-// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 256, slots = 4>
+// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 48, cols = 256, slots = 4>
 tile.kernel @whole(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
@@ -61,28 +64,28 @@ tile.kernel @whole(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: 
 
 // -----
 
-// The ring's depth from L2: slots of 128 x 1280 f32 = 640 KiB and 24 of
-// them in the product give 24 rings; 24 x 4 x 640 KiB is over 48 MiB,
-// 24 x 3 x 640 KiB is not.
+// The ring's depth from L2: slots of 48 x 3072 f32 = 576 KiB, 64 of them in
+// the product, 24 rings; 24 x 4 x 576 KiB is over 48 MiB, 24 x 3 x 576 KiB
+// is not.
 // CHECK-LABEL: tile.kernel @deep
-// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 1280, slots = 3>
-tile.kernel @deep(%a: !tile.gm<768x64xbf16>, %b: !tile.gm<64x5120xbf16>, %y: !tile.gm<768x4x1280xf32> {tile.out}) {
+// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 48, cols = 3072, slots = 3>
+tile.kernel @deep(%a: !tile.gm<768x64xbf16>, %b: !tile.gm<64x12288xbf16>, %y: !tile.gm<768x4x3072xf32> {tile.out}) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
-  %c1280 = arith.constant 1280 : index
+  %c3072 = arith.constant 3072 : index
   %ta = tile.load %a[%c0, %c0] : !tile.gm<768x64xbf16> -> tensor<768x64xbf16>
-  %tb = tile.load %b[%c0, %c0] : !tile.gm<64x5120xbf16> -> tensor<64x5120xbf16>
-  %p = tile.matmul %ta, %tb : tensor<768x64xbf16>, tensor<64x5120xbf16> -> tensor<768x5120xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<64x12288xbf16> -> tensor<64x12288xbf16>
+  %p = tile.matmul %ta, %tb : tensor<768x64xbf16>, tensor<64x12288xbf16> -> tensor<768x12288xf32>
   scf.for %h = %c0 to %c4 step %c1 {
-    %col = arith.muli %h, %c1280 : index
-    %s = tile.slice %p[%c0, %col] : tensor<768x5120xf32> -> tensor<768x1280xf32>
-    %r = tile.scope "chain" core = <vector> -> tensor<768x1x1280xf32> {
-      %sq = tile.mul %s, %s : tensor<768x1280xf32>, tensor<768x1280xf32> -> tensor<768x1280xf32>
-      %r3 = tile.reshape %sq : tensor<768x1280xf32> -> tensor<768x1x1280xf32>
-      tile.yield %r3 : tensor<768x1x1280xf32>
+    %col = arith.muli %h, %c3072 : index
+    %s = tile.slice %p[%c0, %col] : tensor<768x12288xf32> -> tensor<768x3072xf32>
+    %r = tile.scope "chain" core = <vector> -> tensor<768x1x3072xf32> {
+      %sq = tile.mul %s, %s : tensor<768x3072xf32>, tensor<768x3072xf32> -> tensor<768x3072xf32>
+      %r3 = tile.reshape %sq : tensor<768x3072xf32> -> tensor<768x1x3072xf32>
+      tile.yield %r3 : tensor<768x1x3072xf32>
     }
-    tile.store %r, %y[%c0, %h, %c0] : tensor<768x1x1280xf32>, !tile.gm<768x4x1280xf32>
+    tile.store %r, %y[%c0, %h, %c0] : tensor<768x1x3072xf32>, !tile.gm<768x4x3072xf32>
   } {tile.parallel}
   tile.return
 }
@@ -315,6 +318,40 @@ tile.kernel @runtime_rows_per_head(%t: i32 {tile.dim = 768 : i64}, %a: !tile.gm<
       tile.yield %r3 : tensor<768x1x128xf32>
     } {tokens = 32 : i64}
     tile.store %r, %y[%c0, %h, %c0] : tensor<768x1x128xf32>, !tile.gm<768x32x128xf32>
+  } {tile.parallel}
+  tile.return
+}
+
+// -----
+
+// 96 token rows (the flagship's q up-projection compiled for T = 96 had
+// them): slots of 96 rows, the chain's items of 12 rows x2 tiling their
+// 48-row halves. (Chosen for slots of up to 128 rows first, the items were
+// 16 x2, and no row block of 96 rows is a multiple of 64: it did not pair.
+// The flagship at T = 96 then took 51.8 µs, now 37.3.)
+// CHECK-LABEL: tile.kernel @short_rows
+// CHECK: tile.matmul {{.*}}ascend.pairing = #ascend.c2v_ring<rows = 96, cols = 256, slots = 4>
+// CHECK: } {ascend.strategy = #ascend.chunking<rows = 12, double_buffered = true>}
+tile.kernel @short_rows(%a: !tile.gm<96x1024xi8>, %b: !tile.gm<1024x16384xi8>, %y: !tile.gm<96x64x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %c256 = arith.constant 256 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<96x1024xi8> -> tensor<96x1024xi8>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<1024x16384xi8> -> tensor<1024x16384xi8>
+  %p = tile.matmul %ta, %tb : tensor<96x1024xi8>, tensor<1024x16384xi8> -> tensor<96x16384xi32>
+  scf.for %h = %c0 to %c64 step %c1 {
+    %col = arith.muli %h, %c256 : index
+    %s = tile.slice %p[%c0, %col] : tensor<96x16384xi32> -> tensor<96x256xi32>
+    %r = tile.scope "chain" core = <vector> -> tensor<96x1x256xf32> {
+      %f = tile.cast %s {round = #tile.round<rint>} : tensor<96x256xi32> -> tensor<96x256xf32>
+      %sq = tile.mul %f, %f : tensor<96x256xf32>, tensor<96x256xf32> -> tensor<96x256xf32>
+      %sum = tile.row_sum %sq : tensor<96x256xf32> -> tensor<96x1xf32>
+      %n = tile.mul %f, %sum : tensor<96x256xf32>, tensor<96x1xf32> -> tensor<96x256xf32>
+      %n3 = tile.reshape %n : tensor<96x256xf32> -> tensor<96x1x256xf32>
+      tile.yield %n3 : tensor<96x1x256xf32>
+    }
+    tile.store %r, %y[%c0, %h, %c0] : tensor<96x1x256xf32>, !tile.gm<96x64x256xf32>
   } {tile.parallel}
   tile.return
 }
