@@ -174,13 +174,9 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   for (int64_t rows = 2; rows <= std::min(productRows, target.cubeBlockMaxRows); rows += 2) {
     if (productRows % rows != 0)
       continue;
-    FailureOr<ScopeStrategy> consumer =
-        chooseScopeStrategy(reader->scope, module, target, ChunkingNeeds{rows / 2});
-    auto chunking =
-        succeeded(consumer) ? dyn_cast<ascend::ChunkingAttr>(consumer->attr) : nullptr;
+    // The consumer's trial builds last: the other rules are arithmetic.
     FailureOr<CubeBlockings> blockings =
-        chunking ? matmulStrategy(matmul, target, BlockingNeeds{rows, {}, reader->cols})
-                 : FailureOr<CubeBlockings>(failure());
+        matmulStrategy(matmul, target, BlockingNeeds{rows, {}, reader->cols});
     if (failed(blockings) || blockings->atBound.getM() != rows)
       continue;
     uint64_t slots = uint64_t(productRows / rows) * slotsPerRowBlock;
@@ -198,6 +194,12 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
     while (depth >= 2 && rings * uint64_t(depth) * slotBytes > target.l2Bytes / kL2ShareDivisor)
       --depth;
     if (depth < 2)
+      continue;
+    FailureOr<ScopeStrategy> consumer =
+        chooseScopeStrategy(reader->scope, module, target, ChunkingNeeds{rows / 2});
+    auto chunking =
+        succeeded(consumer) ? dyn_cast<ascend::ChunkingAttr>(consumer->attr) : nullptr;
+    if (!chunking)
       continue;
     SlotCut cut{ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, depth),
                 chunking, *blockings,
