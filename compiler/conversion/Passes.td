@@ -117,17 +117,22 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       gets
       `ascend.pairing = #ascend.c2v_ring<rows, cols, slots>`: the two run
       as one mixed launch through a ring of GM slots of one output block's
-      rows × the w columns a consumer run reads. It pairs when the scope's
-      work item (its chunk rows, twice when double buffered) divides half a
-      slot's rows (one half per AIV; a blocking whose row blocks are too
-      short is replaced by the best whose are not), the blocking's columns
-      divide w, and the product has at least as many slots as the unpaired
-      matmul keeps cube cores busy (a slot is one cube work item), with
-      run-time rows also at one row block (by its `few_rows` blocking, which
-      pairing drops). The ring is the
-      deepest of 4, 3 or 2
-      slots for which the rings of all clusters that get a slot take at
-      most a quarter of the target's L2; none fits, no pairing.
+      rows × the w columns a consumer run reads. The slots' rows are a cut:
+      each even row count up to the tallest block that divides the product,
+      with the matmul's blocking chosen for row blocks of it and slot-long
+      items (the blocking's columns dividing w), and the scope's chunking
+      chosen for work items (chunk rows, twice when double buffered) that
+      divide its half (one half per AIV). A cut qualifies when the product
+      has at least as many slots as the unpaired matmul keeps cube cores
+      busy (a slot is one cube work item), with run-time rows also at one
+      row block (by its `few_rows` blocking, which pairing drops), and its
+      ring fits: the deepest of 4, 3 or 2 slots for which the rings of all
+      clusters that get a slot take at most a quarter of the target's L2.
+      The qualifying cut whose paired launch is estimated fastest (the
+      longer of its busiest AIC and its AIVs, which start once the first
+      slot is full) is taken if that beats the matmul's and the scope's
+      estimates apart; `pair-always` drops the idle-core rule and that
+      comparison.
     - With `join-matmuls` (off unless given; tilec's pipeline gives it by
       default, `tilec --join-matmuls=false` does not), matmuls of the same A
       in the kernel's body (not paired, not
