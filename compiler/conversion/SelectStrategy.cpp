@@ -75,8 +75,8 @@ tilec::conversion::matmulStrategy(tile::MatmulOp matmul, const target::TargetDes
   if (failed(accumulate))
     return failure();
   // Accumulating, the task is a product and an add: one blocking.
-  return CubeBlockings{
-      Blocking::of(blockings->atBound).toAttr(matmul.getContext(), *accumulate), {}};
+  return CubeBlockings{Blocking::of(blockings->atBound).toAttr(matmul.getContext(), *accumulate),
+                       {}, blockings->coreCycles};
 }
 
 namespace {

@@ -98,12 +98,12 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
 }
 
 /// One way to cut the product into slots: the ring, the consumer's chunking
-/// for half slots and the matmul's blockings for slot items, with the paired
+/// for half slots and the matmul's blocking for slot items, with the paired
 /// launch's estimated cycles.
 struct SlotCut {
   ascend::C2vRingAttr ring;
   ascend::ChunkingAttr chunking;
-  CubeBlockings blockings;
+  ascend::BlockingAttr blocking;
   double cycles;
 };
 
@@ -202,7 +202,7 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
     if (!chunking)
       continue;
     SlotCut cut{ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, depth),
-                chunking, *blockings,
+                chunking, blockings->atBound,
                 pairedCycles(*blockings, consumer->cycles,
                              int64_t(llvm::divideCeil(slots, rings)))};
     if (!best || cut.cycles <= best->cycles)
@@ -210,5 +210,5 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   }
   if (!best || (!pairAlways && !pairingPays(matmul, best->cycles, reader->scope, estimates)))
     return std::nullopt;
-  return Pairing{best->ring, best->blockings.atBound, reader->scope, best->chunking};
+  return Pairing{best->ring, best->blocking, reader->scope, best->chunking};
 }
