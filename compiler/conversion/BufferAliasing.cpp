@@ -26,6 +26,12 @@ MemoryRegion regionOf(Value buffer) {
     return {MemoryRegion::Kind::WholeValue, MemorySpace::gm, 0, 0, buffer};
   }
   auto type = cast<TileBufferType>(buffer.getType());
+  // A popped slot of a UB ring lies somewhere in the ring's bytes.
+  if (auto pop = buffer.getDefiningOp<TPopTileOp>()) {
+    int64_t begin = getUbRingBase(cast<BlockArgument>(pop.getRing()));
+    return {MemoryRegion::Kind::ByteRange, MemorySpace::ub, begin,
+            begin + pop.getRing().getType().getUbBytes(), {}};
+  }
   auto alloc = buffer.getDefiningOp<AllocOp>();
   if (!alloc)
     return {MemoryRegion::Kind::AnyInSpace, type.getSpace(), 0, 0, {}};

@@ -21,8 +21,9 @@ struct MemoryRegion {
 };
 
 /// The region `buffer` (a !ascend.tile or !ascend.gm value) occupies. A planned
-/// alloc is its byte range, an unplanned one the whole allocation; a global
-/// tensor is the tensor it reshapes, taken whole.
+/// alloc is its byte range, an unplanned one the whole allocation; a slot
+/// popped from a UB ring, the ring's bytes; a global tensor is the tensor it
+/// reshapes, taken whole.
 MemoryRegion regionOf(mlir::Value buffer);
 
 } // namespace tilec

@@ -273,8 +273,8 @@ int64_t livePeak(ArrayRef<Buffer *> buffers) {
 
 /// First-fit placement of one memory space; false (after reporting the first
 /// buffer that does not fit, if `report`) when it overflows.
-bool placeSpace(MemorySpace space, SmallVectorImpl<Buffer *> &buffers, int64_t capacity,
-                int64_t alignment, bool report) {
+bool placeSpace(MemorySpace space, SmallVectorImpl<Buffer *> &buffers, int64_t reserved,
+                int64_t capacity, int64_t alignment, bool report) {
   llvm::stable_sort(buffers, [](const Buffer *a, const Buffer *b) {
     return a->bytes != b->bytes ? a->bytes > b->bytes : a->position < b->position;
   });
@@ -286,7 +286,7 @@ bool placeSpace(MemorySpace space, SmallVectorImpl<Buffer *> &buffers, int64_t c
         conflicts.push_back(other);
     llvm::stable_sort(conflicts,
                       [](const Buffer *a, const Buffer *b) { return a->offset < b->offset; });
-    int64_t offset = 0, largestGap = 0;
+    int64_t offset = reserved, largestGap = 0;
     bool fits = false;
     for (Buffer *other : conflicts) {
       largestGap = std::max(largestGap, other->offset - offset);
@@ -306,7 +306,10 @@ bool placeSpace(MemorySpace space, SmallVectorImpl<Buffer *> &buffers, int64_t c
           << buffer->bytes << " bytes but at most " << std::max<int64_t>(largestGap, 0)
           << " contiguous bytes of the " << capacity << "-byte " << spaceName
           << " are free while it is live (the task's " << spaceName << " peak is "
-          << livePeak(buffers) << " bytes live at once); " << overflowAdvice(space);
+          << livePeak(buffers) << " bytes live at once";
+      if (reserved)
+        diag << ", after the " << reserved << " bytes of its rings";
+      diag << "); " << overflowAdvice(space);
       llvm::stable_sort(conflicts, [](const Buffer *a, const Buffer *b) {
         return a->position < b->position;
       });
@@ -338,10 +341,15 @@ std::optional<Placement> place(Block &body, const target::TargetDescription &des
   std::map<MemorySpace, SmallVector<Buffer *>> bySpace;
   for (Buffer &buffer : placement.buffers)
     bySpace[buffer.space()].push_back(&buffer);
+  // The slots of the task's rings in UB come first (getUbRingBase).
+  int64_t ubRings = getUbRingsBytes(body);
+  if (ubRings)
+    placement.highWater[MemorySpace::ub] = ubRings;
   bool fits = true;
   for (auto &[space, spaceBuffers] : bySpace) {
     int64_t capacity = desc.capacityOf(toTargetSpace(space));
-    if (!placeSpace(space, spaceBuffers, capacity, desc.alignment, report)) {
+    int64_t reserved = space == MemorySpace::ub ? ubRings : 0;
+    if (!placeSpace(space, spaceBuffers, reserved, capacity, desc.alignment, report)) {
       fits = false;
       continue;
     }

@@ -148,7 +148,7 @@ LogicalResult HostEmitter::emitMixedLaunch(ascend::LaunchMixedOp launch) {
   return success();
 }
 
-/// One ring per cluster of the widest mixed launch it is passed to.
+/// One ring of GM slots per cluster of the widest mixed launch it is passed to.
 LogicalResult HostEmitter::emitRing(ascend::AllocRingOp alloc) {
   int64_t clusters = 0;
   for (Operation *user : alloc->getUsers())
@@ -158,8 +158,12 @@ LogicalResult HostEmitter::emitRing(ascend::AllocRingOp alloc) {
     return alloc.emitError("a ring no mixed launch is passed to");
   std::string name = names.unique("ring");
   names.bind(alloc.getResult(), name);
-  os << "void *" << name << " = host->allocScratch(" << clusters * alloc.getType().getNumBytes()
-     << ", \"" << name << "\");";
+  // A ring in the AIVs' UB has no GM slots: its tasks' TPipes get none.
+  if (alloc.getType().inUb())
+    os << "void *" << name << " = nullptr; // its slots are in each cluster's AIV UB";
+  else
+    os << "void *" << name << " = host->allocScratch("
+       << clusters * alloc.getType().getNumBytes() << ", \"" << name << "\");";
   endStatement(alloc);
   return success();
 }

@@ -12,14 +12,13 @@
 // buffer's address whose valid rows are %n (DYNAMIC, as pto-isa's Tile allows)
 // and a GlobalTensor view of %n rows. Nothing in it is specific to the CPU model.
 //
-// Its launch trampoline, `tilec_task_<name>` (runtime/isa/LaunchAbi.h), is
-// printed separately, after every kernel: it binds the core and calls the
-// kernel with the GM pointers and scalar slots of the launch ABI.
+// Its launch trampoline is printed separately (TaskParameters.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/target/DynamicRows.h"
 #include "compiler/target/Emitters.h"
 #include "compiler/target/FunctionEmitter.h"
+#include "compiler/target/TaskParameters.h"
 #include "compiler/target/TypeSpelling.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -68,6 +67,7 @@ private:
   LogicalResult emitRingCursors();
   LogicalResult emitPush(ascend::TPushOp push);
   LogicalResult emitPop(ascend::TPopOp pop);
+  LogicalResult emitPopTile(ascend::TPopTileOp pop);
   void emitFree(ascend::TFreeOp free);
   /// AIC: consumes the "slots free" counts its pushes did not wait for, so
   /// the cluster's next block starts with none.
@@ -82,57 +82,18 @@ private:
   llvm::DenseMap<Type, std::string> tileAliases, partialTileAliases;
   SmallVector<std::pair<GmView, std::string>> viewAliases;
   SmallVector<std::string> aliasDeclarations;
-  /// Per ring argument: its flag pair's first flag and the C++ names of its
-  /// cluster's slots and its slot counter.
+  /// Per GM ring argument: its flag pair's first flag and the C++ names of
+  /// its cluster's slots and its slot counter; per UB ring: the names of its
+  /// TPipe and the pipe's type.
   struct RingCursor {
     int fullFlag;
     std::string slots, next;
+    std::string pipe, pipeType;
   };
   llvm::DenseMap<Value, RingCursor> rings;
 };
 
 } // namespace
-
-/// The kernel's parameters: the GM tensor arguments, then the scalar ones,
-/// each in argument order (the order of the launch ABI's gm[] and scalars[]).
-static SmallVector<BlockArgument> kernelParameters(ascend::TaskOp task) {
-  SmallVector<BlockArgument> parameters;
-  for (bool global : {true, false})
-    for (BlockArgument argument : task.getArguments())
-      if (isa<ascend::GlobalTensorType, ascend::RingType>(argument.getType()) == global)
-        parameters.push_back(argument);
-  return parameters;
-}
-
-/// The element type of a GM tensor argument, as C++.
-static FailureOr<std::string> gmElementType(ascend::TaskOp task, ascend::GlobalTensorType global) {
-  if (std::optional<std::string> element = elementTypeName(global.getElementType()))
-    return *element;
-  return task.emitError("cannot spell GM element type ") << global.getElementType();
-}
-
-/// A ring's slots as the global tensor of all of them, one after the other.
-static ascend::GlobalTensorType ringSlotsTensor(ascend::RingType ring) {
-  return ascend::GlobalTensorType::get(ring.getContext(),
-                                       {ring.getSlots() * ring.getRows(), ring.getCols()},
-                                       ring.getElement());
-}
-
-/// `__gm__ T *` for a GM tensor or ring argument, the scalar's C++ type
-/// otherwise.
-static FailureOr<std::string> kernelParameterType(ascend::TaskOp task, Type type) {
-  if (auto ring = dyn_cast<ascend::RingType>(type))
-    type = ringSlotsTensor(ring);
-  if (auto global = dyn_cast<ascend::GlobalTensorType>(type)) {
-    FailureOr<std::string> element = gmElementType(task, global);
-    if (failed(element))
-      return failure();
-    return "__gm__ " + *element + " *";
-  }
-  if (std::optional<std::string> scalar = scalarTypeName(type))
-    return *scalar;
-  return task.emitError("cannot pass a scalar of type ") << type;
-}
 
 /// PTO-ISA's CmpMode spelling: CmpMode::LT.
 static std::string cmpModeName(ascend::CmpMode mode) {
@@ -184,8 +145,16 @@ LogicalResult TaskEmitter::collectTypeAliases() {
                          /*transposed=*/false, store.getValidRows())))
         return WalkResult::interrupt();
     } else if (auto push = dyn_cast<ascend::TPushOp>(op)) {
-      if (failed(addView(op, ringSlotsTensor(push.getRing().getType()), push.getSrc(),
-                         std::nullopt, /*transposed=*/false, /*validRows=*/Value())))
+      LogicalResult added = push.getRing().getType().inUb()
+                                ? addTile(push.getSrc().getType(), op->getLoc(), false)
+                                : addView(op, ringSlotsTensor(push.getRing().getType()),
+                                          push.getSrc(), std::nullopt, /*transposed=*/false,
+                                          /*validRows=*/Value());
+      if (failed(added))
+        return WalkResult::interrupt();
+    } else if (auto pop = dyn_cast<ascend::TPopTileOp>(op)) {
+      if (failed(addTile(cast<ascend::TileBufferType>(pop.getSlot().getType()), op->getLoc(),
+                         false)))
         return WalkResult::interrupt();
     }
     return WalkResult::advance();
@@ -369,7 +338,7 @@ LogicalResult TaskEmitter::emitInstruction(ascend::InstructionOpInterface instru
   return success();
 }
 
-// Rings: each cluster's slots follow the previous cluster's; flags 2i and
+// GM rings: each cluster's slots follow the previous cluster's; flags 2i and
 // 2i + 1 of the i-th ring argument say "slot full" and "slots free". The
 // counters and the sync period are pto-isa's TPipe's (runtime/isa/TPipe.h):
 // the AIC waits for free slots every period once the ring has been filled,
@@ -391,11 +360,27 @@ LogicalResult TaskEmitter::emitRingCursors() {
     std::optional<std::string> element = elementTypeName(ring.getElement());
     if (!element)
       return task.emitError("cannot spell ring element type ") << ring.getElement();
-    RingCursor cursor{flag, names.unique(expr(argument) + "_slots"),
-                      names.unique(expr(argument) + "_next")};
+    RingCursor cursor;
+    cursor.fullFlag = flag;
     flag += 2;
     if (argument.use_empty())
       continue;
+    if (ring.inUb()) {
+      // pto-isa's TPipe moves L0C -> UB and keeps its flags itself; each
+      // AIV's half of a slot is a slot of SlotSize bytes at the ring's place
+      // in its UB.
+      cursor.pipe = names.unique(expr(argument) + "_pipe");
+      cursor.pipeType = names.unique(expr(argument) + "_pipe_t");
+      os << "using " << cursor.pipeType << " = TPipe<" << cursor.fullFlag << ", DIR_C2V, "
+         << ring.getUbBytes() / ring.getSlots() << ", " << ring.getSlots() << ">;\n";
+      os << cursor.pipeType << " " << cursor.pipe << "(nullptr, 0x"
+         << llvm::utohexstr(ascend::getUbRingBase(argument), /*LowerCase=*/true)
+         << ", 0x0); // slots in the AIVs' UB\n";
+      rings[argument] = cursor;
+      continue;
+    }
+    cursor.slots = names.unique(expr(argument) + "_slots");
+    cursor.next = names.unique(expr(argument) + "_next");
     os << "__gm__ " << *element << " *" << cursor.slots << " = " << expr(argument)
        << " + get_block_idx() * " << ring.getSlots() * ring.getRows() * ring.getCols() << ";\n";
     os << "uint32_t " << cursor.next << " = 0;\n";
@@ -415,6 +400,13 @@ LogicalResult TaskEmitter::emitPush(ascend::TPushOp push) {
   ascend::RingType ring = push.getRing().getType();
   const RingCursor &cursor = rings.at(push.getRing());
   auto src = cast<ascend::TileBufferType>(push.getSrc().getType());
+  if (ring.inUb()) {
+    os << "TPUSH<" << cursor.pipeType << ", " << tileAliases.lookup(src)
+       << ", TileSplitAxis::TILE_UP_DOWN>(" << cursor.pipe << ", " << expr(push.getSrc())
+       << ");";
+    endStatement(push);
+    return success();
+  }
   FailureOr<GmView> view =
       gmViewOf(ringSlotsTensor(ring), src, std::nullopt, /*transposed=*/false, push.getLoc());
   if (failed(view))
@@ -451,6 +443,18 @@ LogicalResult TaskEmitter::emitPop(ascend::TPopOp pop) {
   return success();
 }
 
+LogicalResult TaskEmitter::emitPopTile(ascend::TPopTileOp pop) {
+  const RingCursor &cursor = rings.at(pop.getRing());
+  std::string name = names.numbered("popped");
+  names.bind(pop.getSlot(), name);
+  std::string type = tileAliases.lookup(pop.getSlot().getType());
+  os << type << " " << name << ";\n";
+  os << "TPOP<" << cursor.pipeType << ", " << type << ", TileSplitAxis::TILE_UP_DOWN>("
+     << cursor.pipe << ", " << name << ");";
+  endStatement(pop);
+  return success();
+}
+
 void TaskEmitter::emitFree(ascend::TFreeOp free) {
   ascend::RingType ring = free.getRing().getType();
   const RingCursor &cursor = rings.at(free.getRing());
@@ -465,7 +469,7 @@ void TaskEmitter::emitRingDrains() {
     return;
   for (BlockArgument argument : task.getArguments()) {
     auto cursor = rings.find(argument);
-    if (cursor == rings.end())
+    if (cursor == rings.end() || !cursor->second.pipe.empty())
       continue;
     auto ring = cast<ascend::RingType>(argument.getType());
     std::string next = cursor->second.next, period = std::to_string(ringSyncPeriod(ring)),
@@ -534,6 +538,14 @@ LogicalResult TaskEmitter::emitOp(Operation *op) {
         emitFree(free);
         return success();
       })
+      .Case([&](ascend::TPopTileOp pop) { return emitPopTile(pop); })
+      .Case([&](ascend::TFreeTileOp free) {
+        const RingCursor &cursor = rings.at(free.getRing());
+        os << "TFREE<" << cursor.pipeType << ", TileSplitAxis::TILE_UP_DOWN>(" << cursor.pipe
+           << ");";
+        endStatement(free);
+        return success();
+      })
       .Case([&](ascend::InstructionOpInterface instruction) {
         return emitInstruction(instruction);
       })
@@ -546,37 +558,4 @@ LogicalResult TaskEmitter::emitOp(Operation *op) {
 LogicalResult tilec::target::emitTask(ascend::TaskOp task, const SourceNames &sourceNames,
                                       raw_indented_ostream &os) {
   return TaskEmitter(task, sourceNames, os).emit();
-}
-
-LogicalResult tilec::target::emitTaskTrampoline(ascend::TaskOp task, raw_indented_ostream &os) {
-  unsigned gmIndex = 0, scalarIndex = 0;
-  SmallVector<std::string> arguments;
-  for (BlockArgument argument : kernelParameters(task)) {
-    Type type = argument.getType();
-    if (auto ring = dyn_cast<ascend::RingType>(type))
-      type = ringSlotsTensor(ring);
-    if (auto global = dyn_cast<ascend::GlobalTensorType>(type)) {
-      FailureOr<std::string> element = gmElementType(task, global);
-      if (failed(element))
-        return failure();
-      arguments.push_back("static_cast<" + *element + " *>(gm[" + std::to_string(gmIndex++) +
-                          "])");
-      continue;
-    }
-    std::optional<std::string> value =
-        scalarFromSlot(type, "scalars[" + std::to_string(scalarIndex++) + "]");
-    if (!value)
-      return task.emitError("cannot pass a scalar of type ") << type;
-    arguments.push_back(*value);
-  }
-  printList(os, ("extern \"C\" void tilec_task_" + task.getSymName() + "(").str(),
-            {"tilec::isa::CoreContext *core", "void *const *gm", "const int64_t *scalars",
-             "int32_t block_idx", "int32_t block_dim"},
-            ") {\n");
-  os.indent();
-  os << "tilec::isa::BindCore bind(*core, block_idx, block_dim);\n";
-  printList(os, (task.getSymName() + "(").str(), arguments, ");\n");
-  os.unindent();
-  os << "}\n";
-  return success();
 }

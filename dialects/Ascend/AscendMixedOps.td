@@ -1,8 +1,9 @@
 //===- AscendMixedOps.td - cube -> vector hand-off in a mixed launch -*- tablegen -*-===//
 //
 // A mixed launch runs a cube task and a vector task together, one AIC and its
-// AIVs per cluster; the AIC pushes finished output blocks into a ring of GM
-// slots and the AIVs pop them (pto-isa's TPipe / TPUSH / TPOP on a2a3).
+// AIVs per cluster; the AIC pushes finished output blocks into a ring of
+// slots and the AIVs pop them (pto-isa's TPipe / TPUSH / TPOP): GM slots on
+// a2a3, slots in the AIVs' UB on a5.
 // Included by AscendOps.td.
 //
 //===----------------------------------------------------------------------===//
@@ -49,7 +50,9 @@ def Ascend_TPushOp : Ascend_Instr<"tpush", "TPUSH", "fix"> {
     AIVs have freed the slot when the ring is full; after the block that ends
     the slot (`col` + its columns = the slot's) it sets "slot full" and moves
     to the next slot. `src` has the slot's rows and element type, and its
-    columns divide the slot's. Only in an `aic` task.
+    columns divide the slot's. Into a ring in the AIVs' UB (a5) the fixpipe
+    moves the block L0C → UB, each AIV's row half into its UB, and `src` is
+    the whole slot (`col` = 0). Only in an `aic` task.
     ```mlir
     ascend.tpush %acc, %ring[%col] : !ascend.tile<128x128xi32, l0c>, !ascend.ring<slots = 4, rows = 128, cols = 512, element = i32>
     ```
@@ -65,8 +68,8 @@ def Ascend_TPushOp : Ascend_Instr<"tpush", "TPUSH", "fix"> {
 def Ascend_TPopOp : Ascend_Op<"tpop"> {
   let summary = "AIV: wait for the ring's next full slot and view this AIV's part of it";
   let description = [{
-    Waits until the AIC has filled the next slot and returns it as a global
-    tensor: the whole slot (`none`), or with `up_down` the row half of this
+    Waits until the AIC has filled the next slot of a GM ring and returns it
+    as a global tensor (a ring in UB is popped by `ascend.tpop_tile`): the whole slot (`none`), or with `up_down` the row half of this
     AIV (`get_subblockid()`), so the slot's rows must be even. The vector
     task reads it with `ascend.tload` and releases it with the
     `ascend.tfree` of the same ring that must follow in the same block. Only
@@ -92,6 +95,46 @@ def Ascend_TFreeOp : Ascend_Op<"tfree"> {
   }];
   let arguments = (ins Ascend_RingType:$ring);
   let assemblyFormat = "$ring attr-dict `:` qualified(type($ring))";
+  let hasVerifier = 1;
+}
+
+def Ascend_TPopTileOp : Ascend_Instr<"tpop_tile", "TPOP", "v"> {
+  let summary = "AIV: wait for the UB ring's next full slot, this AIV's row half as a tile";
+  let description = [{
+    The pop of a ring in the AIVs' UB (`memory = ub`, a5): waits on the
+    vector pipe until the AIC's fixpipe has moved the next slot in, and
+    returns this AIV's row half of it where it lies, a UB tile at the slot's
+    place in the ring (pto-isa's `TPOP` into a `Vec` tile, `TILE_UP_DOWN`).
+    The vector task computes on it and releases it with the `ascend.tfree_tile`
+    that must follow in the same block. Only in an `aiv` task.
+    ```mlir
+    %t = ascend.tpop_tile %ring : !ascend.ring<slots = 2, rows = 32, cols = 512, element = i32, memory = ub> -> !ascend.tile<16x512xi32, ub>
+    ```
+  }];
+  let arguments = (ins Ascend_RingType:$ring);
+  let results = (outs Res<Ascend_AnyTile, "", [MemWrite]>:$slot);
+  let assemblyFormat = [{
+    $ring attr-dict `:` qualified(type($ring)) `->` qualified(type($slot))
+  }];
+  let hasVerifier = 1;
+}
+
+def Ascend_TFreeTileOp : Ascend_Instr<"tfree_tile", "TFREE", "v"> {
+  let summary = "AIV: release a slot of a UB ring once every read of it has finished";
+  let description = [{
+    Tells the AIC the slot `slot` (an `ascend.tpop_tile` of `ring`) may be
+    refilled: pto-isa's `TFREE`, which sets "slots free" from the vector pipe
+    every sync period of pops. Declared as writing the slot, so sync
+    insertion orders every earlier read of it (on any pipe) before it. Only in
+    an `aiv` task.
+    ```mlir
+    ascend.tfree_tile %t, %ring : !ascend.tile<16x512xi32, ub>, !ascend.ring<slots = 2, rows = 32, cols = 512, element = i32, memory = ub>
+    ```
+  }];
+  let arguments = (ins Arg<Ascend_AnyTile, "", [MemWrite]>:$slot, Ascend_RingType:$ring);
+  let assemblyFormat = [{
+    $slot `,` $ring attr-dict `:` qualified(type($slot)) `,` qualified(type($ring))
+  }];
   let hasVerifier = 1;
 }
 

@@ -1,23 +1,55 @@
 //===- AscendMixedVerifiers.cpp - rings, mixed launches, push and pop -----===//
 //
-// What a cube -> vector hand-off through a ring of GM slots must satisfy:
+// What a cube -> vector hand-off through a ring of slots must satisfy:
 // the ring's shape, which core pushes and which pops, and the shapes of what
 // they push and view.
 //
 //===----------------------------------------------------------------------===//
 #include "dialects/Ascend/AscendOps.h"
+#include "base/TargetDescription.h"
+
+#include "mlir/IR/BuiltinOps.h"
 
 using namespace mlir;
 using namespace tilec::ascend;
 
 LogicalResult RingType::verify(function_ref<InFlightDiagnostic()> emitError, int64_t slots,
-                               int64_t rows, int64_t cols, Type element) {
+                               int64_t rows, int64_t cols, Type element, MemorySpace memory) {
   if (slots < 1 || rows < 1 || cols < 1)
     return emitError() << "a ring has at least one slot of at least one row and column, found "
                        << slots << " slots of " << rows << " x " << cols;
   if (!element.isIntOrFloat())
     return emitError() << "a ring holds integers or floats, found " << element;
+  if (memory != MemorySpace::gm && memory != MemorySpace::ub)
+    return emitError() << "a ring lives in gm or in the AIVs' ub, found "
+                       << stringifyMemorySpace(memory);
+  // The fixpipe's L0C -> UB move splits a block between the AIVs by rows
+  // only for 32-bit elements and an even number of rows (pto-isa's TPUSH).
+  if (memory == MemorySpace::ub &&
+      (rows % 2 != 0 || element.getIntOrFloatBitWidth() != 32 || (cols * 4) % 32 != 0))
+    return emitError() << "a ring in ub holds 32-bit elements in slots of an even number of "
+                          "rows and whole 32-byte rows, found "
+                       << rows << " x " << cols << " " << element;
   return success();
+}
+
+int64_t tilec::ascend::getUbRingBase(BlockArgument ring) {
+  int64_t base = 0;
+  for (BlockArgument before : ring.getOwner()->getArguments().take_front(ring.getArgNumber()))
+    if (auto type = dyn_cast<RingType>(before.getType()); type && type.inUb())
+      base += type.getUbBytes();
+  return base;
+}
+
+int64_t tilec::ascend::getUbRingsBytes(Block &taskBody) {
+  auto task = dyn_cast_or_null<TaskOp>(taskBody.getParentOp());
+  if (!task || task.getCore() != CoreType::aiv)
+    return 0;
+  int64_t bytes = 0;
+  for (BlockArgument argument : taskBody.getArguments())
+    if (auto type = dyn_cast<RingType>(argument.getType()); type && type.inUb())
+      bytes += type.getUbBytes();
+  return bytes;
 }
 
 int64_t RingType::getSlotBytes() const {
@@ -34,6 +66,17 @@ LogicalResult C2vRingAttr::verify(function_ref<InFlightDiagnostic()> emitError, 
 }
 
 namespace {
+
+/// Whether the target of `op`'s module (a2a3 unless it says) has `path`.
+bool moduleTargetHas(Operation *op, tilec::target::Path path) {
+  Target chosen = Target::a2a3;
+  if (auto module = op->getParentOfType<ModuleOp>())
+    if (auto attr = AscendDialect::TargetAttrHelper(op->getContext()).getAttr(module))
+      chosen = attr.getValue();
+  StringRef name = stringifyTarget(chosen);
+  const tilec::target::TargetDescription *description = tilec::target::lookupTarget({name.data(), name.size()});
+  return description && description->paths[int(path)].available;
+}
 
 /// A ring op runs only in a task of `core`.
 LogicalResult expectTaskCore(Operation *op, CoreType core) {
@@ -81,11 +124,20 @@ LogicalResult TPushOp::verify() {
     return emitOpError("source [") << src.getRows() << ", " << src.getCols()
                                    << "] must have the slot's " << ring.getRows()
                                    << " rows and columns dividing its " << ring.getCols();
+  if (ring.inUb() && src.getCols() != ring.getCols())
+    return emitOpError("pushes whole slots into a ring in ub: source [")
+           << src.getRows() << ", " << src.getCols() << "] must have the slot's "
+           << ring.getCols() << " columns";
+  if (ring.inUb() && !moduleTargetHas(*this, tilec::target::Path::L0cToUb))
+    return emitOpError("pushes into a ring in ub, but the module's target has no L0C -> UB "
+                       "path (its rings are in gm)");
   return expectTaskCore(*this, CoreType::aic);
 }
 
 LogicalResult TPopOp::verify() {
   RingType ring = getRing().getType();
+  if (ring.inUb())
+    return emitOpError("views slots in gm; a ring in ub is popped by ascend.tpop_tile");
   bool halves = getSplit() == SlotSplit::up_down;
   if (halves && ring.getRows() % 2 != 0)
     return emitOpError("splits a slot of ") << ring.getRows() << " rows into halves";
@@ -104,4 +156,44 @@ LogicalResult TPopOp::verify() {
   return expectTaskCore(*this, CoreType::aiv);
 }
 
-LogicalResult TFreeOp::verify() { return expectTaskCore(*this, CoreType::aiv); }
+LogicalResult TFreeOp::verify() {
+  if (getRing().getType().inUb())
+    return emitOpError("frees slots in gm; a ring in ub is freed by ascend.tfree_tile");
+  return expectTaskCore(*this, CoreType::aiv);
+}
+
+/// A UB ring's ring argument: a block argument of the task (its slots' place
+/// in UB, getUbRingBase, follows from the task's arguments).
+static LogicalResult expectUbRingArgument(Operation *op, Value ring) {
+  if (!cast<RingType>(ring.getType()).inUb())
+    return op->emitOpError("needs a ring in ub (memory = ub)");
+  if (!isa<BlockArgument>(ring) || !isa<TaskOp>(ring.getParentBlock()->getParentOp()))
+    return op->emitOpError("needs its ring as an argument of its task");
+  return expectTaskCore(op, CoreType::aiv);
+}
+
+LogicalResult TPopTileOp::verify() {
+  if (failed(expectUbRingArgument(*this, getRing())))
+    return failure();
+  RingType ring = getRing().getType();
+  auto slot = cast<TileBufferType>(getSlot().getType());
+  if (slot.getSpace() != MemorySpace::ub || slot.getRows() != ring.getRows() / 2 ||
+      slot.getCols() != ring.getCols() || slot.getElementType() != ring.getElement())
+    return emitOpError("pops this AIV's ")
+           << ring.getRows() / 2 << " x " << ring.getCols() << " " << ring.getElement()
+           << " half of each slot into ub, not " << slot;
+  for (Operation *user : getSlot().getUsers())
+    if (auto free = dyn_cast<TFreeTileOp>(user); free && free->getBlock() == (*this)->getBlock() &&
+                                                   (*this)->isBeforeInBlock(free))
+      return success();
+  return emitOpError("needs an ascend.tfree_tile of its slot later in the same block");
+}
+
+LogicalResult TFreeTileOp::verify() {
+  if (failed(expectUbRingArgument(*this, getRing())))
+    return failure();
+  auto pop = getSlot().getDefiningOp<TPopTileOp>();
+  if (!pop || pop.getRing() != getRing())
+    return emitOpError("frees a slot its ring's ascend.tpop_tile popped");
+  return success();
+}

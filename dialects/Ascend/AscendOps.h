@@ -39,6 +39,16 @@ inline int64_t maskBytesPerRow(TileBufferType compared) {
 
 #include "dialects/Ascend/AscendInterfaces.h.inc"
 
+namespace tilec::ascend {
+/// Where a ring in UB (`memory = ub`, an argument of its task) starts in each
+/// AIV's UB: the rings in UB among the task's arguments lie one after the
+/// other from UB's byte 0, so the AIC's task, which takes the same arguments,
+/// finds the same place. getUbRingsBytes: the bytes they take together in
+/// the UB of an aiv task (0 for any other), which memory planning keeps free.
+int64_t getUbRingBase(mlir::BlockArgument ring);
+int64_t getUbRingsBytes(mlir::Block &taskBody);
+} // namespace tilec::ascend
+
 #define GET_OP_CLASSES
 #include "dialects/Ascend/AscendOps.h.inc"
 

@@ -74,22 +74,38 @@ def Ascend_GlobalTensorType : TypeDef<Ascend_Dialect, "GlobalTensor", [ShapedTyp
 
 def Ascend_RingType : TypeDef<Ascend_Dialect, "Ring"> {
   let mnemonic = "ring";
-  let summary = "a ring of GM slots a cube task pushes into and a vector task pops";
+  let summary = "a ring of slots a cube task pushes into and a vector task pops";
   let description = [{
-    `slots` slots of `rows` × `cols` elements in global memory, one ring per
-    cluster of a mixed launch (`ascend.launch_mixed`), with the two
-    cross-core flags that say "slot full" and "slots free" (pto-isa's
-    `TPipe`). Allocated by the host (`ascend.alloc_ring`).
+    `slots` slots of `rows` × `cols` elements, one ring per cluster of a mixed
+    launch (`ascend.launch_mixed`), with the two cross-core flags that say
+    "slot full" and "slots free" (pto-isa's `TPipe`). In global memory
+    (`memory = gm`, the default: a2a3's only path between the cores),
+    allocated by the host (`ascend.alloc_ring`); or in the AIVs' UB
+    (`memory = ub`, a5: the AIC's fixpipe moves L0C → UB), where each AIV
+    holds its row half of every slot at the start of its UB
+    (`getUbRingBase`), and the host allocates nothing.
     `!ascend.ring<slots = 4, rows = 128, cols = 512, element = i32>`
+    `!ascend.ring<slots = 2, rows = 32, cols = 512, element = i32, memory = ub>`
   }];
   let parameters = (ins "int64_t":$slots, "int64_t":$rows, "int64_t":$cols,
-                        "::mlir::Type":$element);
+                        "::mlir::Type":$element,
+                        DefaultValuedParameter<"::tilec::ascend::MemorySpace",
+                                               "::tilec::ascend::MemorySpace::gm">:$memory);
+  let builders = [
+    TypeBuilder<(ins "int64_t":$slots, "int64_t":$rows, "int64_t":$cols,
+                     "::mlir::Type":$element), [{
+      return $_get($_ctxt, slots, rows, cols, element, ::tilec::ascend::MemorySpace::gm);
+    }]>
+  ];
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;
   let extraClassDeclaration = [{
     /// The bytes of one slot and of the whole ring of one cluster.
     int64_t getSlotBytes() const;
     int64_t getNumBytes() const { return getSlots() * getSlotBytes(); }
+    bool inUb() const { return getMemory() == ::tilec::ascend::MemorySpace::ub; }
+    /// A UB ring: the bytes each AIV holds, its row half of every slot.
+    int64_t getUbBytes() const { return getNumBytes() / 2; }
   }];
 }
 

@@ -9,7 +9,8 @@
 //   one, and returns the cycle the count became visible: the (latest) set's
 //   cycle plus the target's crossCoreFlagCycles.
 // Counts are matched in order, so the cycles (and so the timing) do not depend
-// on how the host threads interleave.
+// on how the host threads interleave. The cluster also carries the bytes a UB
+// ring's TPUSH hands to each AIV (handOff, TPipe.h).
 //
 // A wait that can never be satisfied (every other part of the cluster has
 // finished or is itself waiting on a flag nobody will set) fails instead of
@@ -22,9 +23,11 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace tilec::isa {
@@ -93,6 +96,15 @@ public:
     changed_.notify_all();
   }
 
+  /// The bytes AIV part `part` receives as its share of slot `slot` of the
+  /// UB ring whose first flag is `flag` (TPipe.h): the AIC's fixpipe writes
+  /// them before it sets "slot full", the AIV copies them into its UB after
+  /// its wait; the flag's lock orders the two.
+  std::vector<std::byte> &handOff(int flag, int part, uint32_t slot) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return handOffs_[{flag, part, slot}];
+  }
+
   /// A part failed: every wait of its partners fails with PartnerFailure.
   void abort() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -155,6 +167,7 @@ private:
   std::vector<int> waitingOn_;
   bool partnerFailed_ = false;
   bool deadlocked_ = false;
+  std::map<std::tuple<int, int, uint32_t>, std::vector<std::byte>> handOffs_;
 };
 
 /// A wait_flag_dev that failed only because a partner core of the cluster

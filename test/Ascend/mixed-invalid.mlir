@@ -160,3 +160,120 @@ func.func @ring_outside_kernel() {
   %r = ascend.alloc_ring : !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32>
   return
 }
+
+// -----
+
+// expected-error @+1 {{a ring lives in gm or in the AIVs' ub, found l1}}
+func.func private @l1_ring(!ascend.ring<slots = 2, rows = 32, cols = 64, element = i32, memory = l1>)
+
+// -----
+
+// expected-error @+1 {{a ring in ub holds 32-bit elements in slots of an even number of rows and whole 32-byte rows, found 32 x 64 'bf16'}}
+func.func private @bf16_ub_ring(!ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, memory = ub>)
+
+// -----
+
+// expected-error @+1 {{a ring in ub holds 32-bit elements in slots of an even number of rows and whole 32-byte rows, found 31 x 64 'f32'}}
+func.func private @odd_ub_ring(!ascend.ring<slots = 2, rows = 31, cols = 64, element = f32, memory = ub>)
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+module attributes {ascend.target = #ascend.target<a5>} {
+  ascend.task @part_of_slot(%ring: !ring) attributes {core = #ascend.core<aic>} {
+    %c0 = arith.constant 0 : index
+    %acc = ascend.alloc : !ascend.tile<32x32xf32, l0c>
+    // expected-error @+1 {{'ascend.tpush' op pushes whole slots into a ring in ub: source [32, 32] must have the slot's 64 columns}}
+    ascend.tpush %acc, %ring[%c0] : !ascend.tile<32x32xf32, l0c>, !ring
+    ascend.return
+  }
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+module attributes {ascend.target = #ascend.target<a2a3>} {
+  ascend.task @no_path(%ring: !ring) attributes {core = #ascend.core<aic>} {
+    %c0 = arith.constant 0 : index
+    %acc = ascend.alloc : !ascend.tile<32x64xf32, l0c>
+    // expected-error @+1 {{'ascend.tpush' op pushes into a ring in ub, but the module's target has no L0C -> UB path (its rings are in gm)}}
+    ascend.tpush %acc, %ring[%c0] : !ascend.tile<32x64xf32, l0c>, !ring
+    ascend.return
+  }
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+ascend.task @gm_pop_of_ub(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  // expected-error @+1 {{'ascend.tpop' op views slots in gm; a ring in ub is popped by ascend.tpop_tile}}
+  %s = ascend.tpop %ring <up_down> : !ring -> !ascend.gm<16x64xf32>
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+ascend.task @gm_free_of_ub(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  // expected-error @+1 {{'ascend.tfree' op frees slots in gm; a ring in ub is freed by ascend.tfree_tile}}
+  ascend.tfree %ring : !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32>
+ascend.task @tile_pop_of_gm(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  // expected-error @+1 {{'ascend.tpop_tile' op needs a ring in ub (memory = ub)}}
+  %s = ascend.tpop_tile %ring : !ring -> !ascend.tile<16x64xf32, ub>
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+ascend.task @pop_on_aic(%ring: !ring) attributes {core = #ascend.core<aic>} {
+  // expected-error @+1 {{'ascend.tpop_tile' op belongs in an aiv task of a mixed launch}}
+  %s = ascend.tpop_tile %ring : !ring -> !ascend.tile<16x64xf32, ub>
+  ascend.tfree_tile %s, %ring : !ascend.tile<16x64xf32, ub>, !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+ascend.kernel @ring_not_argument(%x: !ascend.gm<32x64xf32>) {
+  %r = ascend.alloc_ring : !ring
+  // expected-error @+1 {{'ascend.tpop_tile' op needs its ring as an argument of its task}}
+  %s = ascend.tpop_tile %r : !ring -> !ascend.tile<16x64xf32, ub>
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+ascend.task @whole_slot_pop(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  // expected-error @+1 {{'ascend.tpop_tile' op pops this AIV's 16 x 64 'f32' half of each slot into ub, not '!ascend.tile<32x64xf32, ub>'}}
+  %s = ascend.tpop_tile %ring : !ring -> !ascend.tile<32x64xf32, ub>
+  ascend.tfree_tile %s, %ring : !ascend.tile<32x64xf32, ub>, !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+ascend.task @never_freed(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  // expected-error @+1 {{'ascend.tpop_tile' op needs an ascend.tfree_tile of its slot later in the same block}}
+  %s = ascend.tpop_tile %ring : !ring -> !ascend.tile<16x64xf32, ub>
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+ascend.task @free_of_alloc(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  %t = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  // expected-error @+1 {{'ascend.tfree_tile' op frees a slot its ring's ascend.tpop_tile popped}}
+  ascend.tfree_tile %t, %ring : !ascend.tile<16x64xf32, ub>, !ring
+  ascend.return
+}

@@ -48,3 +48,34 @@ ascend.kernel @mixed(%x: !ascend.gm<32x64xi32>, %y: !ascend.gm<32x64xf32> {ascen
   ascend.launch_mixed @producer, @consumer(%x, %ring, %y) blocks = 1 : (!ascend.gm<32x64xi32>, !ring, !ascend.gm<32x64xf32>) -> ()
   ascend.return
 }
+
+// A ring in the AIVs' UB (a5's L0C -> UB hand-off, which a2a3 lacks): the
+// AIC pushes whole slots, each AIV pops its half as a UB tile and frees it
+// after reading it.
+!ub_ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+
+module attributes {ascend.target = #ascend.target<a5>} {
+// CHECK-LABEL: ascend.task @ub_producer
+// CHECK-SAME: !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+  ascend.task @ub_producer(%ring: !ub_ring) attributes {core = #ascend.core<aic>} {
+    %c0 = arith.constant 0 : index
+    %acc = ascend.alloc : !ascend.tile<32x64xf32, l0c>
+    // CHECK: ascend.tpush %{{.*}}, %{{.*}}[%{{.*}}] : !ascend.tile<32x64xf32, l0c>, !ascend.ring<{{.*}}memory = ub>
+    ascend.tpush %acc, %ring[%c0] : !ascend.tile<32x64xf32, l0c>, !ub_ring
+    ascend.return
+  }
+
+// CHECK-LABEL: ascend.task @ub_consumer
+// CHECK-SAME: %[[R:[a-z0-9_]+]]: !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+  ascend.task @ub_consumer(%ring: !ub_ring) attributes {core = #ascend.core<aiv>} {
+    %t = ascend.alloc : !ascend.tile<16x64xf32, ub>
+    // CHECK: %[[S:.*]] = ascend.tpop_tile %[[R]] : !ascend.ring<{{.*}}memory = ub> -> !ascend.tile<16x64xf32, ub>
+    // CHECK: ascend.tmuls %{{.*}}, %[[S]]
+    // CHECK: ascend.tfree_tile %[[S]], %[[R]] : !ascend.tile<16x64xf32, ub>, !ascend.ring<{{.*}}memory = ub>
+    %s = ascend.tpop_tile %ring : !ub_ring -> !ascend.tile<16x64xf32, ub>
+    %two = arith.constant 2.0 : f32
+    ascend.tmuls %t, %s, %two : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>, f32
+    ascend.tfree_tile %s, %ring : !ascend.tile<16x64xf32, ub>, !ub_ring
+    ascend.return
+  }
+}

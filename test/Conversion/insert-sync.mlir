@@ -912,3 +912,33 @@ ascend.task @out_of_ids(%x: !ascend.gm<16x64xf32>, %n: index) attributes {core =
   }
   ascend.return
 }
+
+// -----
+
+// A slot popped from a ring in UB is written by the vector pipe's TPOP (its
+// data wait) and freed on the vector pipe: an MTE3 store of the slot waits
+// for the pop (V → MTE3), the free waits for the store (MTE3 → V), and the
+// AIV's own tile, planned after the ring, does not alias the slot.
+!ub_ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+module attributes {ascend.target = #ascend.target<a5>} {
+// CHECK-LABEL: ascend.task @ub_ring_slot
+// CHECK: %[[S:.*]] = ascend.tpop_tile
+// CHECK-NEXT: ascend.set_flag <v> -> <mte3>, 0
+// CHECK-NEXT: ascend.wait_flag <v> -> <mte3>, 0
+// CHECK-NEXT: ascend.tstore %{{.*}}, %[[S]]
+// CHECK-NEXT: ascend.set_flag <mte3> -> <v>, 0
+// CHECK-NEXT: ascend.wait_flag <mte3> -> <v>, 0
+// CHECK-NEXT: ascend.tfree_tile %[[S]]
+// CHECK-NEXT: ascend.tadds
+// CHECK-NEXT: ascend.return
+  ascend.task @ub_ring_slot(%ring: !ub_ring, %y: !ascend.gm<16x64xf32>) attributes {core = #ascend.core<aiv>} {
+    %c0 = arith.constant 0 : index
+    %one = arith.constant 1.0 : f32
+    %t = ascend.alloc {offset = 16384 : i64} : !ascend.tile<16x64xf32, ub>
+    %s = ascend.tpop_tile %ring : !ub_ring -> !ascend.tile<16x64xf32, ub>
+    ascend.tstore %y[%c0, %c0], %s : !ascend.gm<16x64xf32>, !ascend.tile<16x64xf32, ub>
+    ascend.tfree_tile %s, %ring : !ascend.tile<16x64xf32, ub>, !ub_ring
+    ascend.tadds %t, %t, %one : !ascend.tile<16x64xf32, ub>, !ascend.tile<16x64xf32, ub>, f32
+    ascend.return
+  }
+}

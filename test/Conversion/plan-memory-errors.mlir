@@ -56,3 +56,27 @@ module attributes {ascend.target = #ascend.target<a5>} {
   }
 }
 
+
+// -----
+
+// The slots of a ring in UB (a5: 2 slots of 32 x 512 f32 halves, 128 KiB)
+// come first in the AIV's UB; two 64 KiB tiles fill the rest, a third live
+// with them overflows.
+!ub_ring = !ascend.ring<slots = 2, rows = 64, cols = 512, element = f32, memory = ub>
+module attributes {ascend.target = #ascend.target<a5>} {
+  ascend.task @after_ub_ring(%ring: !ub_ring, %x: !ascend.gm<32x512xf32>) attributes {core = #ascend.core<aiv>} {
+    %c0 = arith.constant 0 : index
+    // expected-note @+1 {{live at the same time: '!ascend.tile<32x512xf32, ub>' (65536 bytes)}}
+    %a = ascend.alloc : !ascend.tile<32x512xf32, ub>
+    // expected-note @+1 {{live at the same time: '!ascend.tile<32x512xf32, ub>' (65536 bytes)}}
+    %b = ascend.alloc : !ascend.tile<32x512xf32, ub>
+    // expected-error @+1 {{UB overflow: buffer '!ascend.tile<32x512xf32, ub>' needs 65536 bytes but at most 0 contiguous bytes of the 262144-byte UB are free while it is live (the task's UB peak is 196608 bytes live at once, after the 131072 bytes of its rings)}}
+    %c = ascend.alloc : !ascend.tile<32x512xf32, ub>
+    ascend.tload %a, %x[%c0, %c0] : !ascend.tile<32x512xf32, ub>, !ascend.gm<32x512xf32>
+    ascend.tload %b, %x[%c0, %c0] : !ascend.tile<32x512xf32, ub>, !ascend.gm<32x512xf32>
+    ascend.tadd %c, %a, %b : !ascend.tile<32x512xf32, ub>, !ascend.tile<32x512xf32, ub>, !ascend.tile<32x512xf32, ub>
+    ascend.tstore %x[%c0, %c0], %c : !ascend.gm<32x512xf32>, !ascend.tile<32x512xf32, ub>
+    ascend.tstore %x[%c0, %c0], %a : !ascend.gm<32x512xf32>, !ascend.tile<32x512xf32, ub>
+    ascend.return
+  }
+}
