@@ -2,12 +2,14 @@
 """One conformance check: a kernel's C++ on the CPU model against the same C++ on pto-isa.
 
   conformance.py (KERNEL.tile [--kernel NAME] [--set DIM=VALUE]... --target a2a3|a5
-                  [--unfused] [--unpaired | --expect-mixed]
+                  [--unfused] [--unpaired | --expect-mixed] [--ascend MODULE.mlir]
                  | --bf16-check) --work DIR --tools DIR --src-root DIR --pto-isa DIR --cxx CLANG++
 
 1. tilec writes the kernel's C++ (fused, or one task per op with --unfused; fused, a matmul
    and the vector chain that reads it run as one mixed launch where that pays, unless
-   --unpaired), at the bound of each run-time dim;
+   --unpaired), at the bound of each run-time dim; with --ascend, the C++ is instead that of a
+   hand-written ascend-level module (planned, synchronised and emitted by tile-opt and
+   tile-translate), whose meaning KERNEL.tile gives;
 2. tile-run runs that file on the CPU model on seeded random inputs, saving inputs and outputs
    (with --set, at that value of a run-time dim: the bound's C++ on fewer rows);
 3. CLANG++ compiles the same file, unmodified, against pto-isa's headers for its CPU simulator
@@ -101,6 +103,8 @@ ULP_BOUNDS = {
     "pair-cube-vector": {"y": (4, PROJECTION)},
     "pair-cube-vector-runtime-rows": {"y": (4, PROJECTION)},
     "pair-cube-vector-whole": {"y": (1, PROJECTION)},
+    # The hand-written mixed launches (conformance_format.HAND_WRITTEN_CASES): 2 (x @ w), K = 32.
+    "mixed-launch": {"y": (2, MATMUL)},
     # test/Runtime/stream-weights.tile, its work items column by column (--stream-weights):
     # K = 256 (measured 6 and 5 at T = 300) and K = 128 (measured 4).
     "joined": {"q": (6, MATMUL), "k": (5, MATMUL)},
@@ -283,6 +287,9 @@ def main():
     parser.add_argument("--stream-weights", action="store_true",
                         help="compile with tilec --stream-weights=always (every unpaired matmul's "
                              "work items column by column)")
+    parser.add_argument("--ascend", metavar="MODULE.mlir",
+                        help="run the C++ of this hand-written ascend-level module instead of "
+                             "tilec's (KERNEL.tile is its meaning)")
     parser.add_argument("--expect-mixed", action="store_true",
                         help="fail unless the C++ makes a mixed launch (a case meant to run paired)")
     parser.add_argument("--work", required=True)
@@ -310,9 +317,17 @@ def main():
     print(f"conformance: {kernel} on {args.target}, {'unfused' if args.unfused else 'fused'}"
           f"{', unpaired' if args.unpaired else ''}{', weights streamed' if args.stream_weights else ''}")
     tool = lambda name: os.path.join(args.tools, name)
-    steps = [
+    planned = os.path.join(args.work, "planned.mlir")
+    compile_steps = [
+        ("tile-opt", [tool("tile-opt"), args.ascend or "", "--ascend-plan-memory",
+                      "--ascend-insert-sync", "-o", planned]),
+        ("tile-translate", [tool("tile-translate"), "--ascend-to-cpp", planned, "-o", cpp]),
+    ] if args.ascend else [
         ("tilec", [tool("tilec"), args.kernel_file, "--target", args.target, fuse, *pairing,
                    *order, "-o", cpp]),
+    ]
+    steps = [
+        *compile_steps,
         ("model", [tool("tile-run"), args.kernel_file, *choice, "--target", args.target, "--cpp", cpp,
                    "--random", str(SEED), *model_values, "--save-inputs", inputs, "--outputs", model]),
         ("pto-isa build", build_command(args, ["-fPIC", "-shared", cpp, "-o", obj])),

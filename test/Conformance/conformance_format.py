@@ -4,7 +4,9 @@ one per kernel of PAIRED_KERNELS (the pairing tests', whose mixed launches the d
 makes) on a2a3, named e.g. Conformance/pair-cube-vector-a2a3-paired; one per kernel of
 UNPAIRED_KERNELS compiled with --pair-cube-vector=false on a2a3, named e.g.
 Conformance/prefill_qkv_rope-a2a3-unpaired; those of LARGE_DIM_CASES (the flagship at
-T = 1024) and STREAMED_CASES (work items column by column, e.g. Conformance/wide-a2a3-streamed); plus Conformance/bf16-is-bf16; each runs conformance.py. Conformance/smith-pto-isa runs
+T = 1024) and STREAMED_CASES (work items column by column, e.g. Conformance/wide-a2a3-streamed),
+and HAND_WRITTEN_CASES (hand-written mixed launches, e.g. Conformance/mixed-launch-ub-a5); plus
+Conformance/bf16-is-bf16; each runs conformance.py. Conformance/smith-pto-isa runs
 a small tile-smith campaign with its pto-isa oracle. Without a pto-isa checkout
 (config.pto_isa_dir, from -DTILEC_PTO_ISA_DIR) those are UNSUPPORTED and say why.
 Conformance/compare-selftest (compare_selftest.py) checks the comparison and always runs.
@@ -87,6 +89,16 @@ STREAMED_CASES = {"joined-a2a3-streamed": ["--kernel", "joined", "--set", "T=300
 STREAMED_SOURCE = "test/Runtime/stream-weights.tile"
 
 
+# Hand-written ascend-level mixed launches (test/Target/Inputs), each run with the kernel that
+# gives its meaning: a ring of GM slots on a2a3, a ring in the AIVs' UB on a5 (pto-isa's own
+# TPipe, TPUSH and TPOP on the simulator).
+HAND_WRITTEN_CASES = {
+    "mixed-launch-a2a3": ("test/Target/Inputs/mixed-launch.mlir", "a2a3"),
+    "mixed-launch-ub-a5": ("test/Target/Inputs/mixed-launch-ub.mlir", "a5"),
+}
+HAND_WRITTEN_MEANING = "test/Runtime/Inputs/mixed-launch.tile"
+
+
 def test_arguments(src_root):
     """conformance.py's arguments by test name."""
     arguments = {"bf16-is-bf16": ["--bf16-check"]}
@@ -108,6 +120,9 @@ def test_arguments(src_root):
     for name, kernel_args in STREAMED_CASES.items():
         arguments[name] = [os.path.join(src_root, STREAMED_SOURCE), *kernel_args, "--target", "a2a3",
                            "--stream-weights"]
+    for name, (module, target) in HAND_WRITTEN_CASES.items():
+        arguments[name] = [os.path.join(src_root, HAND_WRITTEN_MEANING), "--target", target,
+                           "--ascend", os.path.join(src_root, module)]
     return arguments
 
 
