@@ -123,7 +123,8 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
     places.host.setInsertionPoint(matmul);
     TaskContext context = places.contextFor(matmul);
     auto ring = ascend::RingType::get(matmul.getContext(), pairing.getSlots(), pairing.getRows(),
-                                      pairing.getCols(), matmul.getType().getElementType());
+                                      pairing.getCols(), matmul.getType().getElementType(),
+                                      pairing.getMemory());
     PairedMatmul &paired = state.pairedMatmuls[matmul.getResult()];
     paired.lhs = places.of(matmul.getLhs());
     paired.rhs = places.of(matmul.getRhs());

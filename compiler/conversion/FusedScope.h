@@ -74,6 +74,9 @@ public:
                             const RingRead *ringRead = nullptr);
   /// Bytes of result tiles one work item stores (set by build).
   uint64_t storedBytes = 0;
+  /// In a trial build for a ring in UB: the tensor each chunk finds in UB
+  /// (the popped half slot), given a tile of its own but no load.
+  mlir::Value arrivesInUb;
   int64_t storesPerItem(ascend::ChunkingAttr chunking) {
     return int64_t(scope.getNumResults()) * (chunking.getDoubleBuffered() ? 2 : 1);
   }

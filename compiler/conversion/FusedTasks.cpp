@@ -34,6 +34,12 @@ Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
     loaded = task.constantIndex(*constant);
   } else if (!isa<RankedTensorType>(value.getType())) {
     loaded = task.addScalar(value);
+  } else if (ringRead && value == ringRead->value && isa<ascend::TileBufferType>(popped.getType())) {
+    // The half slot this AIV popped into its UB is the chunk.
+    loaded = popped;
+  } else if (value == arrivesInUb) {
+    loaded = emit.alloc(chunkRows, colsOf(value),
+                        cast<ShapedType>(value.getType()).getElementType());
   } else if (ringRead && value == ringRead->value) {
     // The chunk's rows of the half slot this AIV popped.
     auto view = cast<ascend::GlobalTensorType>(popped.getType());
@@ -342,14 +348,22 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
     // Per slot: pop this AIV's row half, its chunks' work items, free it.
     auto ringType = cast<ascend::RingType>(ring->ring.getType());
     int64_t half = ring->slotRows / 2;
-    auto halfType = ascend::GlobalTensorType::get(b.getContext(), {half, ringType.getCols()},
-                                                  ringType.getElement());
     int64_t itemRows = chunkRows * perItem;
     auto eachSlot = [&](Value slot) {
       chunkLoop = b.getInsertionBlock()->getParentOp();
-      popped = ascend::TPopOp::create(
-          b, loc, halfType, ring->ring,
-          ascend::SlotSplitAttr::get(b.getContext(), ascend::SlotSplit::up_down));
+      // A slot in UB is the one chunk of its half; one in GM a view to load from.
+      if (ringType.inUb())
+        popped = ascend::TPopTileOp::create(
+            b, loc,
+            ascend::TileBufferType::get(b.getContext(), {half, ringType.getCols()},
+                                        ringType.getElement(), ascend::MemorySpace::ub),
+            ring->ring);
+      else
+        popped = ascend::TPopOp::create(
+            b, loc,
+            ascend::GlobalTensorType::get(b.getContext(), {half, ringType.getCols()},
+                                          ringType.getElement()),
+            ring->ring, ascend::SlotSplitAttr::get(b.getContext(), ascend::SlotSplit::up_down));
       Value subblock = ascend::SubblockIdxOp::create(b, loc, b.getIndexType());
       Value first = arith::AddIOp::create(
           b, loc, arith::MulIOp::create(b, loc, slot, task.constantIndex(ring->slotRows)),
@@ -374,7 +388,10 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
         b.setInsertionPoint(items.getBody()->getTerminator());
         emitItem(items.getInductionVar(), first, /*maybeShort=*/task.tokenRows() != nullptr);
       }
-      ascend::TFreeOp::create(b, loc, ring->ring);
+      if (ringType.inUb())
+        ascend::TFreeTileOp::create(b, loc, popped, ring->ring);
+      else
+        ascend::TFreeOp::create(b, loc, ring->ring);
     };
     if (ring->hostSlots)
       task.forEachItemUpTo(task.addScalar(ring->hostSlots), eachSlot);

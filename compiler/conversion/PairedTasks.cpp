@@ -43,7 +43,16 @@ LogicalResult tilec::conversion::lowerPairedScope(
            << chunking << " does not tile the " << ring.getRows() / 2
            << "-row halves of its ring's slots in work items, or its " << rows
            << " token rows in slots";
+  // A slot in UB is one accumulator block, each AIV's half one chunk.
+  if (ring.inUb() && (chunkRows != ring.getRows() / 2 || context.tokenRows))
+    return scope.emitOpError("strategy ")
+           << chunking << " does not make each AIV's half of a slot in UB ("
+           << ring.getRows() / 2 << " rows) one chunk of static token rows";
   Blocking block = Blocking::of(matmul.blocking);
+  if (ring.inUb() && block.n != ring.getCols())
+    return scope.emitOpError("reads ")
+           << ring.getCols() << " columns of a product paired through UB in " << block.n
+           << "-column blocks: a slot in UB is one whole block";
   if (ring.getCols() % block.n != 0)
     return scope.emitOpError("reads ")
            << ring.getCols() << " columns of a paired product in " << block.n

@@ -117,7 +117,13 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
       gets
       `ascend.pairing = #ascend.c2v_ring<rows, cols, slots>`: the two run
       as one mixed launch through a ring of GM slots of one output block's
-      rows × the w columns a consumer run reads. The slots' rows are a cut:
+      rows × the w columns a consumer run reads. On a target with L0C → UB
+      (a5) a cut may instead put the ring in the AIVs' UB (`memory = ub`):
+      a slot is then one accumulator block of all w columns, each AIV's
+      half one chunk of the scope (not double buffered, its product not
+      loaded), the ring at most half of UB, for 32-bit products of static
+      token rows; tried after the GM ring's cut of the same rows, it wins a
+      tie. The slots' rows are a cut:
       each even row count up to the tallest block that divides the product,
       with the matmul's blocking chosen for row blocks of it and slot-long
       items (the blocking's columns dividing w), and the scope's chunking

@@ -332,7 +332,8 @@ struct Placement {
   std::map<MemorySpace, int64_t> highWater;
 };
 
-std::optional<Placement> place(Block &body, const target::TargetDescription &desc, bool report) {
+std::optional<Placement> place(Block &body, const target::TargetDescription &desc, bool report,
+                               int64_t reservedUb) {
   ProgramOrder order(body);
   Placement placement;
   body.walk([&](AllocOp alloc) {
@@ -342,7 +343,7 @@ std::optional<Placement> place(Block &body, const target::TargetDescription &des
   for (Buffer &buffer : placement.buffers)
     bySpace[buffer.space()].push_back(&buffer);
   // The slots of the task's rings in UB come first (getUbRingBase).
-  int64_t ubRings = getUbRingsBytes(body);
+  int64_t ubRings = getUbRingsBytes(body) + reservedUb;
   if (ubRings)
     placement.highWater[MemorySpace::ub] = ubRings;
   bool fits = true;
@@ -366,7 +367,8 @@ struct AscendPlanMemory : tilec::impl::AscendPlanMemoryBase<AscendPlanMemory> {
   void runOnOperation() override {
     TaskOp task = getOperation();
     const target::TargetDescription &desc = lookupTaskTarget(task);
-    std::optional<Placement> placement = place(task.getBody().front(), desc, /*report=*/true);
+    std::optional<Placement> placement =
+        place(task.getBody().front(), desc, /*report=*/true, /*reservedUb=*/0);
     if (!placement)
       return signalPassFailure();
     Builder builder(task);
@@ -383,6 +385,7 @@ struct AscendPlanMemory : tilec::impl::AscendPlanMemoryBase<AscendPlanMemory> {
 
 } // namespace
 
-bool tilec::fitsOnChip(Block &body, const target::TargetDescription &target) {
-  return place(body, target, /*report=*/false).has_value();
+bool tilec::fitsOnChip(Block &body, const target::TargetDescription &target,
+                       int64_t reservedUb) {
+  return place(body, target, /*report=*/false, reservedUb).has_value();
 }

@@ -80,6 +80,13 @@ struct ChunkingNeeds {
   /// Rows of a work item (two chunks when double buffered) divide this (a
   /// paired ring's half slot); 0: any.
   int64_t itemRowsDivide = 0;
+  /// A ring in UB: a work item is one chunk of all of itemRowsDivide (the
+  /// half slot the AIV pops), the ring's `reservedUb` bytes come first in
+  /// UB, and `popped` (what the scope reads of the product) arrives in UB
+  /// without a load.
+  bool itemIsHalfSlot = false;
+  int64_t reservedUb = 0;
+  mlir::Value popped = {};
 };
 
 /// A scope's strategy: #ascend.chunking when it becomes one fused task,
@@ -113,6 +120,10 @@ struct BlockingNeeds {
   /// Columns of every work item (a paired ring's slot): N blocks divide it
   /// and an item is all of them; 0 leaves the item length to the estimate.
   int64_t itemCols = 0;
+  /// With itemCols, an item is one N block of all of them (a slot in UB is
+  /// one accumulator), wider than the target's usual widest block if L0
+  /// holds it.
+  bool itemIsOneBlock = false;
 };
 
 /// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`

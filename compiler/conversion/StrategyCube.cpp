@@ -254,7 +254,8 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
 /// largest row count, in powers of two from one row block, at which it is
 /// estimated faster. Row blocks are a multiple of `needs.rowMultiple`; when
 /// none is, failure without a diagnostic. With `needs.itemCols`, N blocks
-/// divide it and a work item is all of them.
+/// divide it (or, with `needs.itemIsOneBlock`, are it) and a work item is
+/// all of them.
 FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRows,
                                        const BlockingNeeds &needs) {
   const target::CubeRate *rate = p.target.cubeRate(p.operandType);
@@ -288,8 +289,11 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
     if (bm % needs.rowMultiple != 0)
       continue;
     const bool streamable = weightsBeyondL2 && p.m / bm > 1;
-    for (int64_t bn : blockSizes(p.partsN(), p.target.cubeBlockMaxCols, nGranule)) {
-      if (needs.itemCols && needs.itemCols % bn != 0)
+    const int64_t widest = needs.itemIsOneBlock
+                               ? std::max<int64_t>(p.target.cubeBlockMaxCols, needs.itemCols)
+                               : p.target.cubeBlockMaxCols;
+    for (int64_t bn : blockSizes(p.partsN(), widest, nGranule)) {
+      if (needs.itemCols && (needs.itemIsOneBlock ? bn != needs.itemCols : needs.itemCols % bn != 0))
         continue;
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
       std::optional<int64_t> bk;

@@ -112,6 +112,7 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
   };
   TaskContext trialContext{module, host, host, target, "trial", mlir::Value()};
   FusedScope fused(scope, rows, locationOf, trialContext);
+  fused.arrivesInUb = needs.popped;
   int64_t cores = target.vectorCores;
   int64_t copies = sharedLaunches(scope);
   // The chunking whose busiest core finishes first among those that fit UB:
@@ -135,13 +136,16 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
     for (bool doubleBuffered : {true, false}) {
       int64_t chunks = rows / chunkRows;
       if ((doubleBuffered && chunks % 2 != 0) ||
-          (needs.itemRowsDivide && needs.itemRowsDivide % (chunkRows * (doubleBuffered ? 2 : 1))))
+          (needs.itemRowsDivide && needs.itemRowsDivide % (chunkRows * (doubleBuffered ? 2 : 1))) ||
+          (needs.itemIsHalfSlot && (doubleBuffered || chunkRows != needs.itemRowsDivide)))
         continue;
       auto chunking = ascend::ChunkingAttr::get(context, chunkRows, 0, doubleBuffered);
       TaskBuilder trial(context, scope.getLoc(), ascend::CoreType::aiv);
       if (failed(fused.build(trial, chunking, {})))
         return failure();
-      if (!fitsOnChip(trial.body(), target))
+      // (With a ring in UB the trial still loads the popped half into a tile
+      // of its own: the fit is checked with one half slot to spare.)
+      if (!fitsOnChip(trial.body(), target, needs.reservedUb))
         continue;
       PipeCycles pipes =
           loopCycles(trial.body(), fused.storedBytes, fused.storesPerItem(chunking), target);

@@ -2,9 +2,9 @@
 //
 // A matmul whose product only one fused vector scope reads, in whole rows,
 // can run with that scope as one mixed launch: each cluster's AIC pushes its
-// output blocks into a ring of GM slots and its AIVs run the scope's chain
-// on each slot as soon as it is full, so the product never makes the round
-// trip through HBM. This file decides which matmuls pair (where the paired
+// output blocks into a ring of slots (in GM, or on a5 in the AIVs' UB) and
+// its AIVs run the scope's chain on each slot as soon as it is full, so the
+// product never makes the round trip through HBM. This file decides which matmuls pair (where the paired
 // launch is estimated faster than the two apart), the ring's slot shape and
 // its depth, and the blocking and chunking for paired work items
 // (docs/design.md, "Cube → vector pairing").
@@ -32,12 +32,15 @@ constexpr int64_t kMaxSlots = 4;
 /// what streams through beside them (the weights, the chain's other inputs
 /// and its outputs).
 constexpr uint64_t kL2ShareDivisor = 4;
+/// The share of an AIV's UB a ring in UB may take; the rest is the chain's.
+constexpr uint64_t kUbShareDivisor = 2;
 
 /// Where the consumer reads the product: the fused scope and the columns
 /// of one of its runs.
 struct ProductReader {
   tile::ScopeOp scope;
   int64_t cols;
+  Value read; ///< what the scope reads: the product or its slice
 };
 
 /// The one scope that `value`'s uses are all inside, or null.
@@ -72,7 +75,7 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
   Value product = matmul.getResult();
   auto type = cast<RankedTensorType>(product.getType());
   if (tile::ScopeOp scope = soleReadingScope(product))
-    return ProductReader{scope, type.getDimSize(1)};
+    return ProductReader{scope, type.getDimSize(1), product};
   if (!product.hasOneUse())
     return std::nullopt;
   auto slice = dyn_cast<tile::SliceOp>(*product.getUsers().begin());
@@ -94,7 +97,7 @@ std::optional<ProductReader> productReader(tile::MatmulOp matmul) {
   tile::ScopeOp scope = soleReadingScope(slice.getResult());
   if (!scope)
     return std::nullopt;
-  return ProductReader{scope, cols};
+  return ProductReader{scope, cols, slice.getResult()};
 }
 
 /// One way to cut the product into slots: the ring, the consumer's chunking
@@ -169,44 +172,69 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
   // columns the consumer reads, so the blocking is chosen for such items (A's
   // panel may stay in L1 across them), not taken from the unpaired launch.
   // The cut estimated fastest paired wins; a tie goes to the taller slots.
+  //
+  // Where the target moves L0C -> UB (a5), a cut may also put the ring in
+  // the AIVs' UB: the product then never leaves the cluster. The fixpipe
+  // splits 32-bit accumulators only, and a slot is then one accumulator
+  // block and each AIV's half one chunk of the chain (static token rows:
+  // the popped half is the chunk's tile as it is). Its cuts are tried after
+  // the GM ring's of the same rows, so a tie goes to UB.
+  const bool ubRings = target.paths[int(target::Path::L0cToUb)].available &&
+                       elementBytes == 4 && !runtimeRows.tokenRowsOf(matmul.getResult());
   auto module = matmul->getParentOfType<ModuleOp>();
   std::optional<SlotCut> best;
   for (int64_t rows = 2; rows <= std::min(productRows, target.cubeBlockMaxRows); rows += 2) {
     if (productRows % rows != 0)
       continue;
-    // The consumer's trial builds last: the other rules are arithmetic.
-    FailureOr<CubeBlockings> blockings =
-        matmulStrategy(matmul, target, BlockingNeeds{rows, {}, reader->cols});
-    if (failed(blockings) || blockings->atBound.getM() != rows)
-      continue;
-    uint64_t slots = uint64_t(productRows / rows) * slotsPerRowBlock;
-    if (!pairAlways &&
-        (idlesCores(productRows, slots, unpairedBlocking) ||
-         (runtimeRows.tokenRowsOf(matmul.getResult()) &&
-          idlesCores(rows, slotsPerRowBlock,
-                     fewRows ? fewRows.getBlocking() : unpairedBlocking))))
-      continue;
-    // A cluster without a slot to fill has no ring; two slots at least, so
-    // the AIC fills one while the AIVs read the other.
-    uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slots);
-    uint64_t slotBytes = uint64_t(rows) * uint64_t(reader->cols) * elementBytes;
-    int64_t depth = kMaxSlots;
-    while (depth >= 2 && rings * uint64_t(depth) * slotBytes > target.l2Bytes / kL2ShareDivisor)
-      --depth;
-    if (depth < 2)
-      continue;
-    FailureOr<ScopeStrategy> consumer =
-        chooseScopeStrategy(reader->scope, module, target, ChunkingNeeds{rows / 2});
-    auto chunking =
-        succeeded(consumer) ? dyn_cast<ascend::ChunkingAttr>(consumer->attr) : nullptr;
-    if (!chunking)
-      continue;
-    SlotCut cut{ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, depth),
-                chunking, blockings->atBound,
-                pairedCycles(*blockings, consumer->cycles,
-                             int64_t(llvm::divideCeil(slots, rings)))};
-    if (!best || cut.cycles <= best->cycles)
-      best = cut;
+    for (bool inUb : {false, true}) {
+      if (inUb && !ubRings)
+        continue;
+      // The consumer's trial builds last: the other rules are arithmetic.
+      FailureOr<CubeBlockings> blockings =
+          matmulStrategy(matmul, target, BlockingNeeds{rows, {}, reader->cols, inUb});
+      if (failed(blockings) || blockings->atBound.getM() != rows)
+        continue;
+      uint64_t slots = uint64_t(productRows / rows) * slotsPerRowBlock;
+      if (!pairAlways &&
+          (idlesCores(productRows, slots, unpairedBlocking) ||
+           (runtimeRows.tokenRowsOf(matmul.getResult()) &&
+            idlesCores(rows, slotsPerRowBlock,
+                       fewRows ? fewRows.getBlocking() : unpairedBlocking))))
+        continue;
+      // A cluster without a slot to fill has no ring; two slots at least, so
+      // the AIC fills one while the AIVs read the other. The rings of all
+      // clusters share the L2; one in UB shares each AIV's UB with the chain.
+      uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slots);
+      uint64_t slotBytes = uint64_t(rows) * uint64_t(reader->cols) * elementBytes;
+      auto fits = [&](int64_t depth) {
+        return inUb ? uint64_t(depth) * slotBytes / 2 <=
+                          target.capacityOf(target::MemSpace::UB) / kUbShareDivisor
+                    : rings * uint64_t(depth) * slotBytes <= target.l2Bytes / kL2ShareDivisor;
+      };
+      int64_t depth = kMaxSlots;
+      while (depth >= 2 && !fits(depth))
+        --depth;
+      if (depth < 2)
+        continue;
+      ChunkingNeeds needs{rows / 2};
+      if (inUb)
+        needs = ChunkingNeeds{rows / 2, /*itemIsHalfSlot=*/true, int64_t(depth * slotBytes / 2),
+                              reader->read};
+      FailureOr<ScopeStrategy> consumer =
+          chooseScopeStrategy(reader->scope, module, target, needs);
+      auto chunking =
+          succeeded(consumer) ? dyn_cast<ascend::ChunkingAttr>(consumer->attr) : nullptr;
+      if (!chunking)
+        continue;
+      SlotCut cut{ascend::C2vRingAttr::get(matmul.getContext(), rows, reader->cols, depth,
+                                           inUb ? ascend::MemorySpace::ub
+                                                : ascend::MemorySpace::gm),
+                  chunking, blockings->atBound,
+                  pairedCycles(*blockings, consumer->cycles,
+                               int64_t(llvm::divideCeil(slots, rings)))};
+      if (!best || cut.cycles <= best->cycles)
+        best = cut;
+    }
   }
   if (!best || (!pairAlways && !pairingPays(matmul, best->cycles, reader->scope, estimates)))
     return std::nullopt;

@@ -28,7 +28,7 @@ struct PipelineOptions {
   /// one-task-per-op lowering, the baseline fusion is measured against.
   bool fuse = true;
   /// Run a matmul and the fused scope reading its product as one mixed
-  /// launch through a ring of GM slots (tile-select-strategy's
+  /// launch through a ring of slots (tile-select-strategy's
   /// pair-cube-vector; docs/design.md, "Cube → vector pairing").
   bool pairCubeVector = true;
   /// With pairCubeVector, pair also where that idles cube cores or is

@@ -12,7 +12,8 @@ PipelineFlags::PipelineFlags(cl::OptionCategory &category)
       pairCubeVector(
           "pair-cube-vector",
           cl::desc("Run a matmul and the fused chain that alone reads its product as one mixed "
-                   "launch (AIC pushes output blocks into a ring of GM slots, the AIVs pop them) "
+                   "launch (AIC pushes output blocks into a ring of slots, in GM or on a5 in the "
+                   "AIVs' UB, the AIVs pop them) "
                    "where that keeps the cube cores as busy and is estimated faster "
                    "(docs/design.md, \"Cube -> vector pairing\"); --pair-cube-vector=false: "
                    "every task its own launch"),

@@ -51,8 +51,8 @@ def Ascend_Dialect : Dialect {
     // StrategyCopies.cpp numbers them (an array of #ascend.chunking).
     "::mlir::ArrayAttr":$copies,
     // On a tile.matmul (tile-select-strategy, opt-in): it runs paired with
-    // the fused scope that reads its product, through a ring of GM slots
-    // (#ascend.c2v_ring).
+    // the fused scope that reads its product, through a ring of slots in GM
+    // or in the AIVs' UB (#ascend.c2v_ring).
     "::tilec::ascend::C2vRingAttr":$pairing,
     // On a tile.matmul with run-time rows (tile-select-strategy): the
     // blocking of launches with few rows present (#ascend.few_rows).

@@ -57,11 +57,14 @@ int64_t RingType::getSlotBytes() const {
 }
 
 LogicalResult C2vRingAttr::verify(function_ref<InFlightDiagnostic()> emitError, int64_t rows,
-                                  int64_t cols, int64_t slots) {
+                                  int64_t cols, int64_t slots, MemorySpace memory) {
   if (rows < 2 || rows % 2 != 0 || cols < 1 || slots < 1)
     return emitError() << "a ring's slots have an even number of rows (a half per AIV), at "
                           "least one column, and there is at least one slot, found rows = "
                        << rows << ", cols = " << cols << ", slots = " << slots;
+  if (memory != MemorySpace::gm && memory != MemorySpace::ub)
+    return emitError() << "a ring lives in gm or in the AIVs' ub, found "
+                       << stringifyMemorySpace(memory);
   return success();
 }
 

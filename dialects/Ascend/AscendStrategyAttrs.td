@@ -95,19 +95,30 @@ def Ascend_FewRowsAttr : Ascend_Attr<"FewRows", "few_rows"> {
 }
 
 def Ascend_C2vRingAttr : Ascend_Attr<"C2vRing", "c2v_ring"> {
-  let summary = "a matmul paired with its vector consumer through a ring of GM slots";
+  let summary = "a matmul paired with its vector consumer through a ring of slots";
   let description = [{
     tile-select-strategy's decision (`ascend.pairing`, on the matmul) that the
     matmul and the one fused scope reading its product run as one mixed
     launch: each cluster's AIC pushes its output blocks into a ring of
-    `slots` GM slots of `rows` × `cols` (one M block × the columns one
+    `slots` slots of `rows` × `cols` (one M block × the columns one
     consumer work item reads), its AIVs pop each slot, `up_down` (row half
-    per AIV), as soon as it is full. The ring stays in L2 (docs/design.md,
-    "Cube → vector pairing").
+    per AIV), as soon as it is full. The slots are in GM (`memory = gm`, the
+    default), where the ring stays in L2, or in the AIVs' UB (`memory = ub`,
+    a target with L0C → UB: each slot one accumulator block, each AIV's
+    half one chunk of the consumer) (docs/design.md, "Cube → vector
+    pairing").
 
     `#ascend.c2v_ring<rows = 128, cols = 512, slots = 4>`
+    `#ascend.c2v_ring<rows = 32, cols = 512, slots = 2, memory = ub>`
   }];
-  let parameters = (ins "int64_t":$rows, "int64_t":$cols, "int64_t":$slots);
+  let parameters = (ins "int64_t":$rows, "int64_t":$cols, "int64_t":$slots,
+                        DefaultValuedParameter<"::tilec::ascend::MemorySpace",
+                                               "::tilec::ascend::MemorySpace::gm">:$memory);
+  let builders = [
+    AttrBuilder<(ins "int64_t":$rows, "int64_t":$cols, "int64_t":$slots), [{
+      return $_get($_ctxt, rows, cols, slots, ::tilec::ascend::MemorySpace::gm);
+    }]>
+  ];
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;
 }

@@ -1,5 +1,5 @@
-// Cube -> vector hand-off through a ring of GM slots, as pto-isa spells it
-// for a2a3: a TPipe<FlagID, DirType, SlotSize, SlotNum, LocalSlotNum> over a
+// Cube -> vector hand-off through a ring of slots, as pto-isa spells it:
+// for a2a3, a TPipe<FlagID, DirType, SlotSize, SlotNum, LocalSlotNum> over a
 // GM slot buffer; the AIC's TPUSH stores an accumulator tile into the next
 // slot (fixpipe L0C -> GM) and sets "slot full" (flag FlagID); each AIV's
 // TPOP waits for it, loads its part of the slot into a UB buffer the pipe

@@ -1,7 +1,8 @@
 """lit's format for test/Conformance (see lit.local.cfg): one test per kernel in kernels-dsl/
 and in this folder's kernels/ (kernels reduced from conformance findings), target (a2a3, a5) and lowering (fused, unfused), named e.g. Conformance/rmsnorm-a5-unfused;
 one per kernel of PAIRED_KERNELS (the pairing tests', whose mixed launches the default lowering
-makes) on a2a3, named e.g. Conformance/pair-cube-vector-a2a3-paired; one per kernel of
+makes) on a2a3, named e.g. Conformance/pair-cube-vector-a2a3-paired, and of PAIRED_A5_KERNELS on
+a5 (a ring in UB); one per kernel of
 UNPAIRED_KERNELS compiled with --pair-cube-vector=false on a2a3, named e.g.
 Conformance/prefill_qkv_rope-a2a3-unpaired; those of LARGE_DIM_CASES (the flagship at
 T = 1024) and STREAMED_CASES (work items column by column, e.g. Conformance/wide-a2a3-streamed),
@@ -72,6 +73,8 @@ def kernels_of(path):
 PAIRED_KERNELS = ("test/Conversion/pair-cube-vector.tile",
                   "test/Conversion/Inputs/pair-cube-vector-whole.tile",
                   "test/Conversion/pair-cube-vector-runtime-rows.tile")
+# Of those, the one whose a5 pairing puts the ring in the AIVs' UB (pto-isa's own TPipe on a5).
+PAIRED_A5_KERNELS = ("test/Conversion/pair-cube-vector.tile",)
 UNPAIRED_KERNELS = ("kernels-dsl/deepseek_v4/prefill_qkv_rope.tile",
                     "kernels-dsl/deepseek_v4/decode_qkv_rope.tile")
 
@@ -112,6 +115,9 @@ def test_arguments(src_root):
     for path in PAIRED_KERNELS:
         for kernel, kernel_args in kernels_of(os.path.join(src_root, path)):
             arguments[f"{kernel}-a2a3-paired"] = kernel_args + ["--target", "a2a3", "--expect-mixed"]
+    for path in PAIRED_A5_KERNELS:
+        for kernel, kernel_args in kernels_of(os.path.join(src_root, path)):
+            arguments[f"{kernel}-a5-paired"] = kernel_args + ["--target", "a5", "--expect-mixed"]
     for path in UNPAIRED_KERNELS:
         for kernel, kernel_args in kernels_of(os.path.join(src_root, path)):
             arguments[f"{kernel}-a2a3-unpaired"] = kernel_args + ["--target", "a2a3", "--unpaired"]

@@ -43,3 +43,43 @@ tile.kernel @slot_cols(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x192xbf16>, 
   } {tile.parallel}
   tile.return
 }
+
+// -----
+
+// A ring in UB (a5): each AIV's 64-row half of a slot is the one chunk of the
+// chain, but the scope pins 16-row chunks.
+module attributes {ascend.target = #ascend.target<a5>} {
+  tile.kernel @ub_half_chunks(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x256xbf16>, %y: !tile.gm<3072x256xf32> {tile.out}) {
+    %c0 = arith.constant 0 : index
+    %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
+    %tb = tile.load %b[%c0, %c0] : !tile.gm<128x256xbf16> -> tensor<128x256xbf16>
+    %p = tile.matmul %ta, %tb {ascend.pairing = #ascend.c2v_ring<rows = 128, cols = 256, slots = 2, memory = ub>} : tensor<3072x128xbf16>, tensor<128x256xbf16> -> tensor<3072x256xf32>
+    // expected-error-re @+1 {{strategy #ascend.chunking<rows = 16{{.*}}> does not make each AIV's half of a slot in UB (64 rows) one chunk of static token rows}}
+    %r = tile.scope "chain" core = <vector> -> tensor<3072x256xf32> {
+      %sq = tile.mul %p, %p : tensor<3072x256xf32>, tensor<3072x256xf32> -> tensor<3072x256xf32>
+      tile.yield %sq : tensor<3072x256xf32>
+    } {tokens = 16 : i64}
+    tile.store %r, %y[%c0, %c0] : tensor<3072x256xf32>, !tile.gm<3072x256xf32>
+    tile.return
+  }
+}
+
+// -----
+
+// A ring in UB whose 512-column slots the matmul's blocking (at most 256
+// columns a block) cannot fill with one accumulator block.
+module attributes {ascend.target = #ascend.target<a5>} {
+  tile.kernel @ub_slot_blocks(%a: !tile.gm<3072x128xbf16>, %b: !tile.gm<128x512xbf16>, %y: !tile.gm<3072x512xf32> {tile.out}) {
+    %c0 = arith.constant 0 : index
+    %ta = tile.load %a[%c0, %c0] : !tile.gm<3072x128xbf16> -> tensor<3072x128xbf16>
+    %tb = tile.load %b[%c0, %c0] : !tile.gm<128x512xbf16> -> tensor<128x512xbf16>
+    %p = tile.matmul %ta, %tb {ascend.pairing = #ascend.c2v_ring<rows = 32, cols = 512, slots = 2, memory = ub>} : tensor<3072x128xbf16>, tensor<128x512xbf16> -> tensor<3072x512xf32>
+    // expected-error-re @+1 {{reads 512 columns of a product paired through UB in {{[0-9]+}}-column blocks: a slot in UB is one whole block}}
+    %r = tile.scope "chain" core = <vector> -> tensor<3072x512xf32> {
+      %sq = tile.mul %p, %p : tensor<3072x512xf32>, tensor<3072x512xf32> -> tensor<3072x512xf32>
+      tile.yield %sq : tensor<3072x512xf32>
+    } {tokens = 8 : i64}
+    tile.store %r, %y[%c0, %c0] : tensor<3072x512xf32>, !tile.gm<3072x512xf32>
+    tile.return
+  }
+}
