@@ -106,7 +106,8 @@ def Ascend_TPopTileOp : Ascend_Instr<"tpop_tile", "TPOP", "v"> {
     returns this AIV's row half of it where it lies, a UB tile at the slot's
     place in the ring (pto-isa's `TPOP` into a `Vec` tile, `TILE_UP_DOWN`).
     The vector task computes on it and releases it with the `ascend.tfree_tile`
-    that must follow in the same block. Only in an `aiv` task.
+    that must follow in the same block, before the ring's next pop (pto-isa's
+    `TFREE` frees the slot popped last). Only in an `aiv` task.
     ```mlir
     %t = ascend.tpop_tile %ring : !ascend.ring<slots = 2, rows = 32, cols = 512, element = i32, memory = ub> -> !ascend.tile<16x512xi32, ub>
     ```

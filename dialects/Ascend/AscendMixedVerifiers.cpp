@@ -185,10 +185,16 @@ LogicalResult TPopTileOp::verify() {
     return emitOpError("pops this AIV's ")
            << ring.getRows() / 2 << " x " << ring.getCols() << " " << ring.getElement()
            << " half of each slot into ub, not " << slot;
-  for (Operation *user : getSlot().getUsers())
-    if (auto free = dyn_cast<TFreeTileOp>(user); free && free->getBlock() == (*this)->getBlock() &&
-                                                   (*this)->isBeforeInBlock(free))
+  // pto-isa's TFREE frees the slot popped last: this one, before the next pop.
+  for (Operation *next = (*this)->getNextNode(); next; next = next->getNextNode()) {
+    if (auto free = dyn_cast<TFreeTileOp>(next); free && free.getSlot() == getSlot())
       return success();
+    bool popsAgain = false;
+    next->walk([&](TPopTileOp pop) { popsAgain |= pop.getRing() == getRing(); });
+    if (popsAgain)
+      return emitOpError("pops its ring again before the ascend.tfree_tile of this slot (a "
+                         "free releases the slot popped last)");
+  }
   return emitOpError("needs an ascend.tfree_tile of its slot later in the same block");
 }
 

@@ -277,3 +277,15 @@ ascend.task @free_of_alloc(%ring: !ring) attributes {core = #ascend.core<aiv>} {
   ascend.tfree_tile %t, %ring : !ascend.tile<16x64xf32, ub>, !ring
   ascend.return
 }
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = f32, memory = ub>
+ascend.task @pop_twice(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  // expected-error @+1 {{'ascend.tpop_tile' op pops its ring again before the ascend.tfree_tile of this slot (a free releases the slot popped last)}}
+  %s = ascend.tpop_tile %ring : !ring -> !ascend.tile<16x64xf32, ub>
+  %t = ascend.tpop_tile %ring : !ring -> !ascend.tile<16x64xf32, ub>
+  ascend.tfree_tile %t, %ring : !ascend.tile<16x64xf32, ub>, !ring
+  ascend.tfree_tile %s, %ring : !ascend.tile<16x64xf32, ub>, !ring
+  ascend.return
+}
