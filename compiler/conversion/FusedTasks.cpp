@@ -34,7 +34,8 @@ Value FusedScope::operandOf(Value value, TaskBuilder &task, ChunkEmitter &emit,
     loaded = task.constantIndex(*constant);
   } else if (!isa<RankedTensorType>(value.getType())) {
     loaded = task.addScalar(value);
-  } else if (ringRead && value == ringRead->value && isa<ascend::TileBufferType>(popped.getType())) {
+  } else if (ringRead && value == ringRead->value &&
+             isa<ascend::TileBufferType>(popped.getType())) {
     // The half slot this AIV popped into its UB is the chunk.
     loaded = popped;
   } else if (value == arrivesInUb) {

@@ -293,7 +293,8 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
                                ? std::max<int64_t>(p.target.cubeBlockMaxCols, needs.itemCols)
                                : p.target.cubeBlockMaxCols;
     for (int64_t bn : blockSizes(p.partsN(), widest, nGranule)) {
-      if (needs.itemCols && (needs.itemIsOneBlock ? bn != needs.itemCols : needs.itemCols % bn != 0))
+      if (needs.itemCols &&
+          (needs.itemIsOneBlock ? bn != needs.itemCols : needs.itemCols % bn != 0))
         continue;
       // The K step: the deepest multiple of `depth` dividing K that fits L0.
       std::optional<int64_t> bk;

@@ -143,8 +143,8 @@ tilec::conversion::chooseScopeStrategy(tile::ScopeOp scope, ModuleOp module,
       TaskBuilder trial(context, scope.getLoc(), ascend::CoreType::aiv);
       if (failed(fused.build(trial, chunking, {})))
         return failure();
-      // (With a ring in UB the trial still loads the popped half into a tile
-      // of its own: the fit is checked with one half slot to spare.)
+      // (With a ring in UB the trial gives the popped half a tile of its own,
+      // not loaded: the fit is checked with one half slot to spare.)
       if (!fitsOnChip(trial.body(), target, needs.reservedUb))
         continue;
       PipeCycles pipes =

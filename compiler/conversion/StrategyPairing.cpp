@@ -4,10 +4,10 @@
 // can run with that scope as one mixed launch: each cluster's AIC pushes its
 // output blocks into a ring of slots (in GM, or on a5 in the AIVs' UB) and
 // its AIVs run the scope's chain on each slot as soon as it is full, so the
-// product never makes the round trip through HBM. This file decides which matmuls pair (where the paired
-// launch is estimated faster than the two apart), the ring's slot shape and
-// its depth, and the blocking and chunking for paired work items
-// (docs/design.md, "Cube → vector pairing").
+// product never makes the round trip through HBM. This file decides which
+// matmuls pair (where the paired launch is estimated faster than the two
+// apart), the ring's place, slot shape and depth, and the blocking and
+// chunking for paired work items (docs/design.md, "Cube → vector pairing").
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/CubeBlocking.h"
