@@ -171,11 +171,13 @@ private:
              elementBytes(cast<ascend::GlobalTensorType>(gmType).getElementType());
   }
 
-  /// A block pushed into a ring slot: its elements, in the ring's type.
+  /// A block pushed into a GM ring slot: its elements, in the ring's type
+  /// (into a ring in UB, none cross GM).
   void pushed(ascend::TPushOp push) {
     auto tile = cast<ascend::TileBufferType>(push.getSrc().getType());
     auto ring = cast<ascend::RingType>(push.getRing().getType());
-    written += uint64_t(tile.getRows() * tile.getCols()) * elementBytes(ring.getElement());
+    if (!ring.inUb())
+      written += uint64_t(tile.getRows() * tile.getCols()) * elementBytes(ring.getElement());
   }
 
   bool run(Block &block) {
