@@ -8,21 +8,6 @@ using namespace tilec::ascend;
 
 namespace tilec {
 
-const target::TargetDescription &describeTarget(ascend::Target target) {
-  StringRef name = stringifyTarget(target);
-  const target::TargetDescription *description = target::lookupTarget({name.data(), name.size()});
-  assert(description && "every ascend::Target has a description");
-  return *description;
-}
-
-const target::TargetDescription &lookupModuleTarget(ModuleOp module) {
-  ascend::Target chosen = ascend::Target::a2a3;
-  if (module)
-    if (auto attr = AscendDialect::TargetAttrHelper(module.getContext()).getAttr(module))
-      chosen = attr.getValue();
-  return describeTarget(chosen);
-}
-
 const target::TargetDescription &lookupTaskTarget(ascend::TaskOp task) {
   return lookupModuleTarget(task->getParentOfType<ModuleOp>());
 }

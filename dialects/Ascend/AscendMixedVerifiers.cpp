@@ -6,9 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "dialects/Ascend/AscendOps.h"
-#include "base/TargetDescription.h"
-
-#include "mlir/IR/BuiltinOps.h"
+#include "dialects/Ascend/AscendTarget.h"
 
 using namespace mlir;
 using namespace tilec::ascend;
@@ -70,15 +68,9 @@ LogicalResult C2vRingAttr::verify(function_ref<InFlightDiagnostic()> emitError, 
 
 namespace {
 
-/// Whether the target of `op`'s module (a2a3 unless it says) has `path`.
+/// Whether the target of `op`'s module has `path`.
 bool moduleTargetHas(Operation *op, tilec::target::Path path) {
-  Target chosen = Target::a2a3;
-  if (auto module = op->getParentOfType<ModuleOp>())
-    if (auto attr = AscendDialect::TargetAttrHelper(op->getContext()).getAttr(module))
-      chosen = attr.getValue();
-  StringRef name = stringifyTarget(chosen);
-  const tilec::target::TargetDescription *description = tilec::target::lookupTarget({name.data(), name.size()});
-  return description && description->paths[int(path)].available;
+  return tilec::lookupModuleTarget(op->getParentOfType<ModuleOp>()).paths[int(path)].available;
 }
 
 /// A ring op runs only in a task of `core`.
