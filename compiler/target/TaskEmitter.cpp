@@ -66,11 +66,13 @@ private:
   /// Each ring argument's slots of this cluster and its slot counter.
   LogicalResult emitRingCursors();
   LogicalResult emitPush(ascend::TPushOp push);
+  LogicalResult emitPushRows(ascend::TPushRowsOp push);
   LogicalResult emitPop(ascend::TPopOp pop);
   LogicalResult emitPopTile(ascend::TPopTileOp pop);
   void emitFree(ascend::TFreeOp free);
-  /// AIC: consumes the "slots free" counts its pushes did not wait for, so
-  /// the cluster's next block starts with none.
+  /// The side that fills a GM ring (the AIC of a c2v ring, the AIVs of a
+  /// v2c one): consumes the "slots free" counts its pushes did not wait for,
+  /// so the cluster's next block starts with none.
   void emitRingDrains();
   /// `x + idx0 * 1024 + 512`: the pointer to element `offsets` of `global`.
   std::string elementPointer(Value global, ValueRange offsets);
@@ -151,6 +153,10 @@ LogicalResult TaskEmitter::collectTypeAliases() {
                                           push.getSrc(), std::nullopt, /*transposed=*/false,
                                           /*validRows=*/Value());
       if (failed(added))
+        return WalkResult::interrupt();
+    } else if (auto push = dyn_cast<ascend::TPushRowsOp>(op)) {
+      if (failed(addView(op, ringSlotsTensor(push.getRing().getType()), push.getSrc(),
+                         std::nullopt, /*transposed=*/false, /*validRows=*/Value())))
         return WalkResult::interrupt();
     } else if (auto pop = dyn_cast<ascend::TPopTileOp>(op)) {
       if (failed(addTile(cast<ascend::TileBufferType>(pop.getSlot().getType()), op->getLoc(),
@@ -427,6 +433,33 @@ LogicalResult TaskEmitter::emitPush(ascend::TPushOp push) {
   return success();
 }
 
+LogicalResult TaskEmitter::emitPushRows(ascend::TPushRowsOp push) {
+  ascend::RingType ring = push.getRing().getType();
+  const RingCursor &cursor = rings.at(push.getRing());
+  auto src = cast<ascend::TileBufferType>(push.getSrc().getType());
+  FailureOr<GmView> view =
+      gmViewOf(ringSlotsTensor(ring), src, std::nullopt, /*transposed=*/false, push.getLoc());
+  if (failed(view))
+    return failure();
+  int64_t half = ring.getRows() / 2;
+  std::string row = expr(push.getRow());
+  os << "// TPUSH: a full ring waits for free slots before a half's first rows\n";
+  os << "if (" << row << " == 0 && " << cursor.next << " >= " << ring.getSlots() << " && "
+     << cursor.next << " % " << ringSyncPeriod(ring) << " == 0)\n";
+  os << "  wait_flag_dev(" << cursor.fullFlag + 1 << ");\n";
+  std::string pointer = currentSlot(ring, cursor.slots, cursor.next) + " + (get_subblockid() * " +
+                        std::to_string(half) + " + " + row + ") * " +
+                        std::to_string(ring.getCols());
+  if (failed(emitViewTransfer(push, *view, pointer, cursor.slots, push.getSrc(), /*load=*/false)))
+    return failure();
+  os << "if (" << row << " + " << src.getRows() << " == " << half << ") {\n";
+  os << "  ffts_cross_core_sync(PIPE_MTE3, getFFTSMsg(CV_CORES_SYNC, " << cursor.fullFlag
+     << "));\n";
+  os << "  ++" << cursor.next << ";\n";
+  os << "}\n";
+  return success();
+}
+
 LogicalResult TaskEmitter::emitPop(ascend::TPopOp pop) {
   ascend::RingType ring = pop.getRing().getType();
   const RingCursor &cursor = rings.at(pop.getRing());
@@ -465,16 +498,16 @@ void TaskEmitter::emitFree(ascend::TFreeOp free) {
 }
 
 void TaskEmitter::emitRingDrains() {
-  if (task.getCore() != ascend::CoreType::aic)
-    return;
   for (BlockArgument argument : task.getArguments()) {
     auto cursor = rings.find(argument);
     if (cursor == rings.end() || !cursor->second.pipe.empty())
       continue;
     auto ring = cast<ascend::RingType>(argument.getType());
+    if (task.getCore() != (ring.isV2c() ? ascend::CoreType::aiv : ascend::CoreType::aic))
+      continue;
     std::string next = cursor->second.next, period = std::to_string(ringSyncPeriod(ring)),
                 slots = std::to_string(ring.getSlots());
-    os << "// The AIVs freed " << next << " / " << period << " times; the pushes waited for "
+    os << "// The " << (ring.isV2c() ? "AIC" : "AIVs") << " freed " << next << " / " << period << " times; the pushes waited for "
        << "those past the first " << slots << " slots.\n";
     os << "for (uint32_t drain = " << next << " / " << period << " - (" << next << " > " << slots
        << " ? (" << next << " - " << slots << " + " << period << " - 1) / " << period
@@ -533,6 +566,7 @@ LogicalResult TaskEmitter::emitOp(Operation *op) {
         return success();
       })
       .Case([&](ascend::TPushOp push) { return emitPush(push); })
+      .Case([&](ascend::TPushRowsOp push) { return emitPushRows(push); })
       .Case([&](ascend::TPopOp pop) { return emitPop(pop); })
       .Case([&](ascend::TFreeOp free) {
         emitFree(free);

@@ -55,6 +55,14 @@ def Ascend_SlotSplitAttr : EnumAttr<Ascend_Dialect, Ascend_SlotSplit, "split"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+// Which core of a cluster fills a ring's slots (pto-isa's TPipe Direction):
+// the AIC for its AIVs (c2v), or the AIVs for their AIC (v2c).
+def Ascend_RingDirection : I32EnumAttr<"RingDirection", "which core fills a ring's slots", [
+  I32EnumAttrCase<"c2v", 0>, I32EnumAttrCase<"v2c", 1>]> {
+  let cppNamespace = "::tilec::ascend";
+  let genSpecializedAttr = 0;
+}
+
 def Ascend_GmPlace : I32EnumAttr<"GmPlace", "where a tile value lives in global memory", [
   I32EnumAttrCase<"view", 0>, I32EnumAttrCase<"scratch", 1>, I32EnumAttrCase<"consumer", 2>,
   I32EnumAttrCase<"in_place", 3>, I32EnumAttrCase<"copy", 4>]> {

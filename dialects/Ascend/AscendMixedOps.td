@@ -1,9 +1,10 @@
-//===- AscendMixedOps.td - cube -> vector hand-off in a mixed launch -*- tablegen -*-===//
+//===- AscendMixedOps.td - cube <-> vector hand-off in a mixed launch -*- tablegen -*-===//
 //
 // A mixed launch runs a cube task and a vector task together, one AIC and its
 // AIVs per cluster; the AIC pushes finished output blocks into a ring of
 // slots and the AIVs pop them (pto-isa's TPipe / TPUSH / TPOP): GM slots on
-// a2a3, slots in the AIVs' UB on a5.
+// a2a3, slots in the AIVs' UB on a5. A v2c ring runs the other way: the AIVs
+// push rows of their halves of each slot and the AIC pops whole slots (GM).
 // Included by AscendOps.td.
 //
 //===----------------------------------------------------------------------===//
@@ -65,15 +66,39 @@ def Ascend_TPushOp : Ascend_Instr<"tpush", "TPUSH", "fix"> {
   let hasVerifier = 1;
 }
 
-def Ascend_TPopOp : Ascend_Op<"tpop"> {
-  let summary = "AIV: wait for the ring's next full slot and view this AIV's part of it";
+def Ascend_TPushRowsOp : Ascend_Instr<"tpush_rows", "TPUSH", "mte3"> {
+  let summary = "AIV: rows of its half of a v2c ring's current slot (MTE3)";
   let description = [{
-    Waits until the AIC has filled the next slot of a GM ring and returns it
-    as a global tensor (a ring in UB is popped by `ascend.tpop_tile`): the whole slot (`none`), or with `up_down` the row half of this
-    AIV (`get_subblockid()`), so the slot's rows must be even. The vector
-    task reads it with `ascend.tload` and releases it with the
-    `ascend.tfree` of the same ring that must follow in the same block. Only
-    in an `aiv` task.
+    Stores `src` (UB) at row `row` of this AIV's row half (`get_subblockid()`)
+    of the GM slot its cluster is filling: before the half's first rows
+    (`row` = 0) it waits until the AIC has freed slots when the ring is full;
+    after the rows that end the half (`row` + its rows = half the slot's) it
+    sets "slot full" (the AIC sees it once both AIVs have) and moves to the
+    next slot. `src` has the slot's columns and element type, and its rows
+    divide the half's. Only in an `aiv` task, into a `direction = v2c` ring.
+    ```mlir
+    ascend.tpush_rows %t, %ring[%row] : !ascend.tile<16x1024xi8, ub>, !ascend.ring<slots = 2, rows = 128, cols = 1024, element = i8, direction = v2c>
+    ```
+  }];
+  let arguments = (ins Arg<Ascend_AnyTile, "", [MemRead]>:$src,
+                       Arg<Ascend_RingType, "", [MemWrite]>:$ring, Index:$row);
+  let assemblyFormat = [{
+    $src `,` $ring `[` $row `]` attr-dict `:` qualified(type($src)) `,` qualified(type($ring))
+  }];
+  let hasVerifier = 1;
+}
+
+def Ascend_TPopOp : Ascend_Op<"tpop"> {
+  let summary = "wait for the ring's next full slot and view it, or this AIV's part of it";
+  let description = [{
+    Waits until the other side has filled the next slot of a GM ring and
+    returns it as a global tensor (a ring in UB is popped by
+    `ascend.tpop_tile`): the whole slot (`none`), or with `up_down` the row
+    half of this AIV (`get_subblockid()`), so the slot's rows must be even.
+    The task reads it with `ascend.tload` and releases it with the
+    `ascend.tfree` of the same ring that must follow in the same block. In
+    an `aiv` task for a c2v ring; in an `aic` task, the whole slot, for a
+    v2c ring.
     ```mlir
     %s = ascend.tpop %ring <up_down> : !ascend.ring<slots = 4, rows = 128, cols = 512, element = i32> -> !ascend.gm<64x512xi32>
     ```
@@ -87,10 +112,11 @@ def Ascend_TPopOp : Ascend_Op<"tpop"> {
 }
 
 def Ascend_TFreeOp : Ascend_Op<"tfree"> {
-  let summary = "AIV: release the slot popped last, once its loads have finished";
+  let summary = "release the slot popped last, once its loads have finished";
   let description = [{
-    Tells the AIC the slot may be refilled (pto-isa sets "slots free" every
-    sync period of pops, after MTE2 has read them). Only in an `aiv` task.
+    Tells the other side the slot may be refilled (pto-isa sets "slots free"
+    every sync period of pops, after MTE2 has read them). In the task that
+    pops the ring: `aiv` for a c2v ring, `aic` for a v2c one.
     `ascend.tfree %ring : !ascend.ring<slots = 4, rows = 128, cols = 512, element = i32>`
   }];
   let arguments = (ins Ascend_RingType:$ring);

@@ -1,6 +1,6 @@
 //===- AscendMixedVerifiers.cpp - rings, mixed launches, push and pop -----===//
 //
-// What a cube -> vector hand-off through a ring of slots must satisfy:
+// What a cube <-> vector hand-off through a ring of slots must satisfy:
 // the ring's shape, which core pushes and which pops, and the shapes of what
 // they push and view.
 //
@@ -12,7 +12,8 @@ using namespace mlir;
 using namespace tilec::ascend;
 
 LogicalResult RingType::verify(function_ref<InFlightDiagnostic()> emitError, int64_t slots,
-                               int64_t rows, int64_t cols, Type element, MemorySpace memory) {
+                               int64_t rows, int64_t cols, Type element, MemorySpace memory,
+                               RingDirection direction) {
   if (slots < 1 || rows < 1 || cols < 1)
     return emitError() << "a ring has at least one slot of at least one row and column, found "
                        << slots << " slots of " << rows << " x " << cols;
@@ -28,6 +29,11 @@ LogicalResult RingType::verify(function_ref<InFlightDiagnostic()> emitError, int
     return emitError() << "a ring in ub holds 32-bit elements in slots of an even number of "
                           "rows and whole 32-byte rows, found "
                        << rows << " x " << cols << " " << element;
+  // Each AIV fills its row half of a slot; the AIC reads the slot from GM.
+  if (direction == RingDirection::v2c && (memory != MemorySpace::gm || rows % 2 != 0))
+    return emitError() << "a v2c ring lives in gm with slots of an even number of rows (a half "
+                          "per AIV), found "
+                       << rows << " rows in " << stringifyMemorySpace(memory);
   return success();
 }
 
@@ -106,9 +112,16 @@ LogicalResult LaunchMixedOp::verifySymbolUses(SymbolTableCollection &symbolTable
   return success();
 }
 
+/// The core that pops `ring`: the AIVs of a c2v ring, the AIC of a v2c one.
+static CoreType poppingCore(RingType ring) {
+  return ring.isV2c() ? CoreType::aic : CoreType::aiv;
+}
+
 LogicalResult TPushOp::verify() {
   auto src = cast<TileBufferType>(getSrc().getType());
   RingType ring = getRing().getType();
+  if (ring.isV2c())
+    return emitOpError("pushes into a c2v ring; the AIVs fill a v2c ring with ascend.tpush_rows");
   if (src.getSpace() != MemorySpace::l0c)
     return emitOpError("pushes an accumulator: source must be in l0c, found ")
            << stringifyMemorySpace(src.getSpace());
@@ -129,11 +142,31 @@ LogicalResult TPushOp::verify() {
   return expectTaskCore(*this, CoreType::aic);
 }
 
+LogicalResult TPushRowsOp::verify() {
+  auto src = cast<TileBufferType>(getSrc().getType());
+  RingType ring = getRing().getType();
+  if (!ring.isV2c())
+    return emitOpError("pushes into a v2c ring; the AIC fills a c2v ring with ascend.tpush");
+  if (src.getSpace() != MemorySpace::ub)
+    return emitOpError("pushes a tile in ub, found ") << stringifyMemorySpace(src.getSpace());
+  if (src.getElementType() != ring.getElement())
+    return emitOpError("source element type ")
+           << src.getElementType() << " differs from the ring's " << ring.getElement();
+  int64_t half = ring.getRows() / 2;
+  if (src.getCols() != ring.getCols() || half % src.getRows() != 0)
+    return emitOpError("source [") << src.getRows() << ", " << src.getCols()
+                                   << "] must have the slot's " << ring.getCols()
+                                   << " columns and rows dividing its half's " << half;
+  return expectTaskCore(*this, CoreType::aiv);
+}
+
 LogicalResult TPopOp::verify() {
   RingType ring = getRing().getType();
   if (ring.inUb())
     return emitOpError("views slots in gm; a ring in ub is popped by ascend.tpop_tile");
   bool halves = getSplit() == SlotSplit::up_down;
+  if (ring.isV2c() && halves)
+    return emitOpError("views whole slots of a v2c ring (the AIC pops them), not halves");
   if (halves && ring.getRows() % 2 != 0)
     return emitOpError("splits a slot of ") << ring.getRows() << " rows into halves";
   int64_t rows = halves ? ring.getRows() / 2 : ring.getRows();
@@ -142,19 +175,21 @@ LogicalResult TPopOp::verify() {
       slot.getElementType() != ring.getElement())
     return emitOpError("views ") << rows << " x " << ring.getCols() << " " << ring.getElement()
                                  << " of each slot, not " << slot;
+  if (failed(expectTaskCore(*this, poppingCore(ring))))
+    return failure();
   bool freed = false;
   for (Operation *next = (*this)->getNextNode(); next && !freed; next = next->getNextNode())
     if (auto free = dyn_cast<TFreeOp>(next))
       freed = free.getRing() == getRing();
   if (!freed)
     return emitOpError("needs an ascend.tfree of its ring later in the same block");
-  return expectTaskCore(*this, CoreType::aiv);
+  return success();
 }
 
 LogicalResult TFreeOp::verify() {
   if (getRing().getType().inUb())
     return emitOpError("frees slots in gm; a ring in ub is freed by ascend.tfree_tile");
-  return expectTaskCore(*this, CoreType::aiv);
+  return expectTaskCore(*this, poppingCore(getRing().getType()));
 }
 
 /// A UB ring's ring argument: a block argument of the task (its slots' place

@@ -74,11 +74,14 @@ def Ascend_GlobalTensorType : TypeDef<Ascend_Dialect, "GlobalTensor", [ShapedTyp
 
 def Ascend_RingType : TypeDef<Ascend_Dialect, "Ring"> {
   let mnemonic = "ring";
-  let summary = "a ring of slots a cube task pushes into and a vector task pops";
+  let summary = "a ring of slots one side of a mixed launch pushes into and the other pops";
   let description = [{
     `slots` slots of `rows` × `cols` elements, one ring per cluster of a mixed
     launch (`ascend.launch_mixed`), with the two cross-core flags that say
-    "slot full" and "slots free" (pto-isa's `TPipe`). In global memory
+    "slot full" and "slots free" (pto-isa's `TPipe`). The AIC fills the slots
+    and its AIVs pop them (`direction = c2v`, the default), or the AIVs fill
+    each slot, a row half each, and the AIC pops them (`direction = v2c`, in
+    gm only). In global memory
     (`memory = gm`, the default: a2a3's only path between the cores),
     allocated by the host (`ascend.alloc_ring`); or in the AIVs' UB
     (`memory = ub`, a5: the AIC's fixpipe moves L0C → UB), where each AIV
@@ -86,15 +89,24 @@ def Ascend_RingType : TypeDef<Ascend_Dialect, "Ring"> {
     (`getUbRingBase`), and the host allocates nothing.
     `!ascend.ring<slots = 4, rows = 128, cols = 512, element = i32>`
     `!ascend.ring<slots = 2, rows = 32, cols = 512, element = i32, memory = ub>`
+    `!ascend.ring<slots = 2, rows = 128, cols = 1024, element = i8, direction = v2c>`
   }];
   let parameters = (ins "int64_t":$slots, "int64_t":$rows, "int64_t":$cols,
                         "::mlir::Type":$element,
                         DefaultValuedParameter<"::tilec::ascend::MemorySpace",
-                                               "::tilec::ascend::MemorySpace::gm">:$memory);
+                                               "::tilec::ascend::MemorySpace::gm">:$memory,
+                        DefaultValuedParameter<"::tilec::ascend::RingDirection",
+                                               "::tilec::ascend::RingDirection::c2v">:$direction);
   let builders = [
     TypeBuilder<(ins "int64_t":$slots, "int64_t":$rows, "int64_t":$cols,
                      "::mlir::Type":$element), [{
-      return $_get($_ctxt, slots, rows, cols, element, ::tilec::ascend::MemorySpace::gm);
+      return $_get($_ctxt, slots, rows, cols, element, ::tilec::ascend::MemorySpace::gm,
+                   ::tilec::ascend::RingDirection::c2v);
+    }]>,
+    TypeBuilder<(ins "int64_t":$slots, "int64_t":$rows, "int64_t":$cols,
+                     "::mlir::Type":$element, "::tilec::ascend::MemorySpace":$memory), [{
+      return $_get($_ctxt, slots, rows, cols, element, memory,
+                   ::tilec::ascend::RingDirection::c2v);
     }]>
   ];
   let assemblyFormat = "`<` struct(params) `>`";
@@ -104,6 +116,8 @@ def Ascend_RingType : TypeDef<Ascend_Dialect, "Ring"> {
     int64_t getSlotBytes() const;
     int64_t getNumBytes() const { return getSlots() * getSlotBytes(); }
     bool inUb() const { return getMemory() == ::tilec::ascend::MemorySpace::ub; }
+    /// The AIVs fill the slots and the AIC pops them.
+    bool isV2c() const { return getDirection() == ::tilec::ascend::RingDirection::v2c; }
     /// A UB ring: the bytes each AIV holds, its row half of every slot.
     int64_t getUbBytes() const { return getNumBytes() / 2; }
   }];

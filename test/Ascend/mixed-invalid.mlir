@@ -289,3 +289,118 @@ ascend.task @pop_twice(%ring: !ring) attributes {core = #ascend.core<aiv>} {
   ascend.tfree_tile %s, %ring : !ascend.tile<16x64xf32, ub>, !ring
   ascend.return
 }
+
+// -----
+
+// expected-error @+1 {{a v2c ring lives in gm with slots of an even number of rows (a half per AIV), found 32 rows in ub}}
+func.func private @v2c_in_ub(!ascend.ring<slots = 2, rows = 32, cols = 64, element = i32, memory = ub, direction = v2c>)
+
+// -----
+
+// expected-error @+1 {{a v2c ring lives in gm with slots of an even number of rows (a half per AIV), found 7 rows in gm}}
+func.func private @v2c_odd_rows(!ascend.ring<slots = 2, rows = 7, cols = 64, element = bf16, direction = v2c>)
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = i32, direction = v2c>
+ascend.task @tpush_v2c(%ring: !ring) attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<32x64xi32, l0c>
+  // expected-error @+1 {{'ascend.tpush' op pushes into a c2v ring; the AIVs fill a v2c ring with ascend.tpush_rows}}
+  ascend.tpush %t, %ring[%c0] : !ascend.tile<32x64xi32, l0c>, !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16>
+ascend.task @push_rows_c2v(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x64xbf16, ub>
+  // expected-error @+1 {{'ascend.tpush_rows' op pushes into a v2c ring; the AIC fills a c2v ring with ascend.tpush}}
+  ascend.tpush_rows %t, %ring[%c0] : !ascend.tile<16x64xbf16, ub>, !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+ascend.task @push_rows_l1(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x64xbf16, l1>
+  // expected-error @+1 {{'ascend.tpush_rows' op pushes a tile in ub, found l1}}
+  ascend.tpush_rows %t, %ring[%c0] : !ascend.tile<16x64xbf16, l1>, !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+ascend.task @push_rows_f32(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x64xf32, ub>
+  // expected-error @+1 {{'ascend.tpush_rows' op source element type 'f32' differs from the ring's 'bf16'}}
+  ascend.tpush_rows %t, %ring[%c0] : !ascend.tile<16x64xf32, ub>, !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+ascend.task @push_rows_shape(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<12x64xbf16, ub>
+  // expected-error @+1 {{'ascend.tpush_rows' op source [12, 64] must have the slot's 64 columns and rows dividing its half's 16}}
+  ascend.tpush_rows %t, %ring[%c0] : !ascend.tile<12x64xbf16, ub>, !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+ascend.task @push_rows_columns(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x32xbf16, ub>
+  // expected-error @+1 {{'ascend.tpush_rows' op source [16, 32] must have the slot's 64 columns and rows dividing its half's 16}}
+  ascend.tpush_rows %t, %ring[%c0] : !ascend.tile<16x32xbf16, ub>, !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+ascend.task @push_rows_on_aic(%ring: !ring) attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %t = ascend.alloc : !ascend.tile<16x64xbf16, ub>
+  // expected-error @+1 {{'ascend.tpush_rows' op belongs in an aiv task of a mixed launch}}
+  ascend.tpush_rows %t, %ring[%c0] : !ascend.tile<16x64xbf16, ub>, !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+ascend.task @pop_v2c_halves(%ring: !ring) attributes {core = #ascend.core<aic>} {
+  // expected-error @+1 {{'ascend.tpop' op views whole slots of a v2c ring (the AIC pops them), not halves}}
+  %s = ascend.tpop %ring <up_down> : !ring -> !ascend.gm<16x64xbf16>
+  ascend.tfree %ring : !ring
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+ascend.task @pop_v2c_on_aiv(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  // expected-error @+1 {{'ascend.tpop' op belongs in an aic task of a mixed launch}}
+  %s = ascend.tpop %ring <none> : !ring -> !ascend.gm<32x64xbf16>
+  ascend.return
+}
+
+// -----
+
+!ring = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+ascend.task @free_v2c_on_aiv(%ring: !ring) attributes {core = #ascend.core<aiv>} {
+  // expected-error @+1 {{'ascend.tfree' op belongs in an aic task of a mixed launch}}
+  ascend.tfree %ring : !ring
+  ascend.return
+}

@@ -79,3 +79,32 @@ module attributes {ascend.target = #ascend.target<a5>} {
     ascend.return
   }
 }
+
+// A v2c ring runs the other way: each AIV pushes rows of its half of a slot,
+// the AIC pops the whole slot, loads it and frees it.
+!v2c = !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+
+// CHECK-LABEL: ascend.task @vector_producer
+// CHECK-SAME: %[[V:[a-z0-9_]+]]: !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+ascend.task @vector_producer(%ring: !v2c) attributes {core = #ascend.core<aiv>} {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %t = ascend.alloc : !ascend.tile<8x64xbf16, ub>
+  // CHECK: ascend.tpush_rows %{{.*}}, %[[V]][%{{.*}}] : !ascend.tile<8x64xbf16, ub>, !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c>
+  ascend.tpush_rows %t, %ring[%c0] : !ascend.tile<8x64xbf16, ub>, !v2c
+  ascend.tpush_rows %t, %ring[%c8] : !ascend.tile<8x64xbf16, ub>, !v2c
+  ascend.return
+}
+
+// CHECK-LABEL: ascend.task @cube_consumer
+ascend.task @cube_consumer(%ring: !v2c) attributes {core = #ascend.core<aic>} {
+  %c0 = arith.constant 0 : index
+  %a = ascend.alloc : !ascend.tile<32x64xbf16, l1>
+  // CHECK: %[[S:.*]] = ascend.tpop %[[R2:.*]] <none> : !ascend.ring<slots = 2, rows = 32, cols = 64, element = bf16, direction = v2c> -> !ascend.gm<32x64xbf16>
+  %s = ascend.tpop %ring <none> : !v2c -> !ascend.gm<32x64xbf16>
+  // CHECK-NEXT: ascend.tload %{{.*}}, %[[S]]
+  ascend.tload %a, %s[%c0, %c0] : !ascend.tile<32x64xbf16, l1>, !ascend.gm<32x64xbf16>
+  // CHECK-NEXT: ascend.tfree %[[R2]]
+  ascend.tfree %ring : !v2c
+  ascend.return
+}

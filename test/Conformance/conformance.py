@@ -103,8 +103,10 @@ ULP_BOUNDS = {
     "pair-cube-vector": {"y": (4, PROJECTION)},
     "pair-cube-vector-runtime-rows": {"y": (4, PROJECTION)},
     "pair-cube-vector-whole": {"y": (1, PROJECTION)},
-    # The hand-written mixed launches (conformance_format.HAND_WRITTEN_CASES): 2 (x @ w), K = 32.
+    # The hand-written mixed launches (conformance_format.HAND_WRITTEN_CASES): 2 (x @ w) and
+    # bf16(2 x) @ w, K = 32.
     "mixed-launch": {"y": (2, MATMUL)},
+    "mixed-launch-v2c": {"y": (2, MATMUL)},
     # test/Runtime/stream-weights.tile, its work items column by column (--stream-weights):
     # K = 256 (measured 6 and 5 at T = 300) and K = 128 (measured 4).
     "joined": {"q": (6, MATMUL), "k": (5, MATMUL)},

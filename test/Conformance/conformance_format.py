@@ -93,13 +93,15 @@ STREAMED_SOURCE = "test/Runtime/stream-weights.tile"
 
 
 # Hand-written ascend-level mixed launches (test/Target/Inputs), each run with the kernel that
-# gives its meaning: a ring of GM slots on a2a3, a ring in the AIVs' UB on a5 (pto-isa's own
-# TPipe, TPUSH and TPOP on the simulator).
+# gives its meaning (test/Runtime/Inputs): cube -> vector through a ring of GM slots on a2a3 and
+# a ring in the AIVs' UB on a5 (pto-isa's own TPipe, TPUSH and TPOP on the simulator), and
+# vector -> cube through GM slots on a2a3.
 HAND_WRITTEN_CASES = {
-    "mixed-launch-a2a3": ("test/Target/Inputs/mixed-launch.mlir", "a2a3"),
-    "mixed-launch-ub-a5": ("test/Target/Inputs/mixed-launch-ub.mlir", "a5"),
+    "mixed-launch-a2a3": ("test/Target/Inputs/mixed-launch.mlir", "a2a3", "mixed-launch.tile"),
+    "mixed-launch-ub-a5": ("test/Target/Inputs/mixed-launch-ub.mlir", "a5", "mixed-launch.tile"),
+    "mixed-launch-v2c-a2a3": ("test/Target/Inputs/mixed-launch-v2c.mlir", "a2a3",
+                              "mixed-launch-v2c.tile"),
 }
-HAND_WRITTEN_MEANING = "test/Runtime/Inputs/mixed-launch.tile"
 
 
 def test_arguments(src_root):
@@ -126,9 +128,9 @@ def test_arguments(src_root):
     for name, kernel_args in STREAMED_CASES.items():
         arguments[name] = [os.path.join(src_root, STREAMED_SOURCE), *kernel_args, "--target", "a2a3",
                            "--stream-weights"]
-    for name, (module, target) in HAND_WRITTEN_CASES.items():
-        arguments[name] = [os.path.join(src_root, HAND_WRITTEN_MEANING), "--target", target,
-                           "--ascend", os.path.join(src_root, module)]
+    for name, (module, target, meaning) in HAND_WRITTEN_CASES.items():
+        arguments[name] = [os.path.join(src_root, "test/Runtime/Inputs", meaning), "--target",
+                           target, "--ascend", os.path.join(src_root, module)]
     return arguments
 
 
