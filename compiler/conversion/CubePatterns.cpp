@@ -29,6 +29,15 @@ struct LowerMatmul : TileLowering<tile::MatmulOp> {
       assert(places.isPlaced(matmul.getResult()) && "joined to a launch that did not place it");
       return success();
     }
+    // The mixed launch of the scope computing its A computed it
+    // (ScopePatterns.cpp).
+    if (ascend::AscendDialect::LhsPairingAttrHelper(matmul.getContext()).getAttr(matmul)) {
+      if (!places.isPlaced(matmul.getResult()))
+        return matmul.emitOpError("is paired with the scope computing its A "
+                                  "(ascend.lhs_pairing), but its A is no result of a fused "
+                                  "scope lowered before it");
+      return success();
+    }
     return lowerToTask(
         matmul, ascend::CoreType::aic, places,
         [&](const GmLocation &result, TaskContext &context) -> LogicalResult {

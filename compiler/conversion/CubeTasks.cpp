@@ -96,10 +96,14 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
                                                   ArrayRef<MatmulPart> parts, Value ring,
                                                   ascend::BlockingAttr blocking, bool transposeB,
                                                   TaskContext &context) {
-  Type operandType = lhs.getBufferType().getElementType();
-  Type accType = parts.front().result
-                     ? parts.front().result->getBufferType().getElementType()
-                     : cast<ascend::RingType>(ring.getType()).getElement();
+  // A ring pushed by the AIVs (v2c) brings A, a row block per slot: A has
+  // no place in GM, only its shape.
+  auto ringType = ring ? cast<ascend::RingType>(ring.getType()) : ascend::RingType();
+  const bool lhsFromRing = ringType && ringType.isV2c();
+  Type operandType =
+      lhsFromRing ? ringType.getElement() : lhs.getBufferType().getElementType();
+  Type accType = parts.front().result ? parts.front().result->getBufferType().getElementType()
+                                      : ringType.getElement();
   const Blocking block = Blocking::of(blocking);
   const int64_t m = lhs.shape.rows, k = lhs.shape.cols;
   SmallVector<int64_t, 2> partCols;
@@ -118,12 +122,18 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
   }
   const Distribution dist(m, partCols, block);
   const int64_t stepsPerChunk = block.chunk / block.k;
+  if (lhsFromRing && (!block.panel || dist.perRow != 1 || block.m != ringType.getRows() ||
+                      k != ringType.getCols() || context.tokenRows))
+    return emitError(loc) << "the blocking " << blocking << " does not take A from its "
+                          << ringType.getRows() << " x " << ringType.getCols()
+                          << " slots: a work item is a slot's row block, all of its columns, "
+                             "with A's panel in L1, of static rows";
 
   // With run-time token rows (M), the last row block is partial: A's rows and
   // C's are loaded and stored up to M only.
   task.setTokenRows(context.tokenRows);
   OpBuilder &b = task.builder();
-  TaskGlobal a = task.addGlobal(lhs);
+  TaskGlobal a = lhsFromRing ? TaskGlobal() : task.addGlobal(lhs);
   SmallVector<TaskGlobal, 2> bMatrices, results;
   for (const MatmulPart &part : parts) {
     bMatrices.push_back(task.addGlobal(part.rhs));
@@ -267,7 +277,7 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
               false);
     if (tail)
       tailStep(bMatrix, row, col, acc);
-    if (ring)
+    if (ring && !lhsFromRing)
       ascend::TPushOp::create(b, loc, acc, ring, col);
     else
       task.store(results[part], row, col, acc, /*tokenRow=*/row);
@@ -348,8 +358,16 @@ FailureOr<int64_t> tilec::conversion::buildMatmul(TaskBuilder &task, Location lo
       row = rowOf(arith::DivUIOp::create(b, loc, item, segments));
       first = firstOf(arith::RemUIOp::create(b, loc, item, segments));
     }
-    if (block.panel)
+    if (lhsFromRing) {
+      // The item's slot: the AIVs' row block of A, loaded whole and freed.
+      auto view = ascend::GlobalTensorType::get(b.getContext(), {block.m, k}, operandType);
+      Value slot = ascend::TPopOp::create(
+          b, loc, view, ring, ascend::SlotSplitAttr::get(b.getContext(), ascend::SlotSplit::none));
+      task.load(panel, TaskGlobal{slot, {zero, zero}, 0, MatrixShape{block.m, k}}, zero, zero);
+      ascend::TFreeOp::create(b, loc, ring);
+    } else if (block.panel) {
       task.load(panel, a, row, zero, /*tokenRow=*/row);
+    }
     segmentFrom(0, row, first, segmentCols);
   });
   return dist.items();

@@ -64,14 +64,27 @@ public:
     mlir::Value hostSlots;
   };
 
+  /// In a vector -> cube mixed launch (PairedTasks.cpp), the result the
+  /// AIVs push into `ring` (a task argument, direction = v2c) for their AIC
+  /// instead of storing it: `slots` slots of `slotRows` token rows in all.
+  struct RingWrite {
+    unsigned result;
+    mlir::Value ring;
+    int64_t slotRows;
+    int64_t slots;
+  };
+
   /// Builds the task with the given chunking; with `results`, stores the
   /// scope's results there (without, a trial build to check the fit). With
   /// `ringRead`, its work items are the ring's slots: each AIV pops its row
   /// half of the next one, runs the chunks of that half reading
-  /// `ringRead->value` from the popped view, and frees it.
+  /// `ringRead->value` from the popped view, and frees it. With `ringWrite`,
+  /// they are that ring's slots: each AIV runs the chunks of its row half of
+  /// the next one and pushes each chunk's `ringWrite->result` into it.
   mlir::LogicalResult build(TaskBuilder &task, ascend::ChunkingAttr chunking,
                             llvm::ArrayRef<GmLocation> results,
-                            const RingRead *ringRead = nullptr);
+                            const RingRead *ringRead = nullptr,
+                            const RingWrite *ringWrite = nullptr);
   /// Bytes of result tiles one work item stores (set by build).
   uint64_t storedBytes = 0;
   /// In a trial build for a ring in UB: the tensor each chunk finds in UB
@@ -159,8 +172,8 @@ private:
   llvm::DenseMap<std::tuple<int64_t, int64_t, int64_t>, mlir::Value> indexTables;
   mlir::Operation *chunkLoop = nullptr; ///< while emitting the per-chunk ops
   const RingRead *ringRead = nullptr;
-  /// With a ring, while emitting a chunk: the popped half slot and the
-  /// chunk's first row in it.
+  /// With a ring, while emitting a chunk: the popped half slot (reading)
+  /// and the chunk's first row in this AIV's half.
   mlir::Value popped, poppedRow;
 };
 

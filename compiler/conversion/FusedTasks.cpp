@@ -262,7 +262,8 @@ LogicalResult FusedScope::emitAccess(Operation &op, TaskBuilder &task, ChunkEmit
 }
 
 LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking,
-                                ArrayRef<GmLocation> results, const RingRead *ring) {
+                                ArrayRef<GmLocation> results, const RingRead *ring,
+                                const RingWrite *ringWrite) {
   ringRead = ring;
   ChunkEmitter emit(task, context.target);
   OpBuilder &b = task.builder();
@@ -335,31 +336,36 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
       for (auto [index, value] : llvm::enumerate(yield.getValues())) {
         Value tile = held.lookup(value);
         storedBytes += cast<ascend::TileBufferType>(tile.getType()).getNumBytes();
-        if (!results.empty())
+        if (ringWrite && index == ringWrite->result)
+          ascend::TPushRowsOp::create(b, loc, tile, ringWrite->ring, poppedRow);
+        else if (!results.empty())
           task.store(task.addGlobal(results[index]), row, zero, tile, /*tokenRow=*/row);
       }
     }
   };
-  if (!ring) {
+  if (!ring && !ringWrite) {
     task.forEachRowItem(rows, chunkRows * perItem, 1, context.entry, [&](Value item) {
       chunkLoop = b.getInsertionBlock()->getParentOp();
       emitItem(item, Value(), /*maybeShort=*/task.tokenRows() != nullptr);
     });
   } else {
-    // Per slot: pop this AIV's row half, its chunks' work items, free it.
-    auto ringType = cast<ascend::RingType>(ring->ring.getType());
-    int64_t half = ring->slotRows / 2;
+    // Per slot: pop this AIV's row half (or, pushing, nothing: each chunk's
+    // push waits for a free slot and fills its rows), its chunks' work
+    // items, free it.
+    auto ringType = cast<ascend::RingType>((ring ? ring->ring : ringWrite->ring).getType());
+    int64_t slotRows = ring ? ring->slotRows : ringWrite->slotRows;
+    int64_t half = slotRows / 2;
     int64_t itemRows = chunkRows * perItem;
     auto eachSlot = [&](Value slot) {
       chunkLoop = b.getInsertionBlock()->getParentOp();
       // A slot in UB is the one chunk of its half; one in GM a view to load from.
-      if (ringType.inUb())
+      if (ring && ringType.inUb())
         popped = ascend::TPopTileOp::create(
             b, loc,
             ascend::TileBufferType::get(b.getContext(), {half, ringType.getCols()},
                                         ringType.getElement(), ascend::MemorySpace::ub),
             ring->ring);
-      else
+      else if (ring)
         popped = ascend::TPopOp::create(
             b, loc,
             ascend::GlobalTensorType::get(b.getContext(), {half, ringType.getCols()},
@@ -367,7 +373,7 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
             ring->ring, ascend::SlotSplitAttr::get(b.getContext(), ascend::SlotSplit::up_down));
       Value subblock = ascend::SubblockIdxOp::create(b, loc, b.getIndexType());
       Value first = arith::AddIOp::create(
-          b, loc, arith::MulIOp::create(b, loc, slot, task.constantIndex(ring->slotRows)),
+          b, loc, arith::MulIOp::create(b, loc, slot, task.constantIndex(slotRows)),
           arith::MulIOp::create(b, loc, subblock, task.constantIndex(half)));
       // The half's work items of the rows present: all but in a partial last
       // slot, whose second half may have none. One loop over them all, each
@@ -389,15 +395,15 @@ LogicalResult FusedScope::build(TaskBuilder &task, ascend::ChunkingAttr chunking
         b.setInsertionPoint(items.getBody()->getTerminator());
         emitItem(items.getInductionVar(), first, /*maybeShort=*/task.tokenRows() != nullptr);
       }
-      if (ringType.inUb())
+      if (ring && ringType.inUb())
         ascend::TFreeTileOp::create(b, loc, popped, ring->ring);
-      else
+      else if (ring)
         ascend::TFreeOp::create(b, loc, ring->ring);
     };
-    if (ring->hostSlots)
+    if (ring && ring->hostSlots)
       task.forEachItemUpTo(task.addScalar(ring->hostSlots), eachSlot);
     else
-      task.forEachWorkItem(ring->slots, eachSlot);
+      task.forEachWorkItem(ring ? ring->slots : ringWrite->slots, eachSlot);
   }
   chunkLoop = nullptr;
   ringRead = nullptr;

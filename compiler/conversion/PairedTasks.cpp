@@ -86,3 +86,55 @@ LogicalResult tilec::conversion::lowerPairedScope(
                                 uint64_t(std::min<int64_t>(*slots, context.target.clusters)));
   return success();
 }
+
+// The other way (vector -> cube): the vector side is the fused scope's task,
+// its work items the ring's slots, each AIV computing its row half of the
+// slot's row block and pushing every chunk of A (FusedScope::RingWrite); the
+// cube side pops each slot as the A panel of a work item that is the whole
+// row block, all of B's columns (CubeTasks.cpp). Static token rows: every
+// slot is full.
+LogicalResult tilec::conversion::lowerLhsPairedScope(
+    tile::ScopeOp scope, ascend::ChunkingAttr chunking,
+    function_ref<const GmLocation &(Value)> locationOf, ArrayRef<GmLocation> results,
+    TaskContext &context, const LhsPairedMatmul &matmul) {
+  MLIRContext *ctx = scope.getContext();
+  auto ring = cast<ascend::RingType>(matmul.ring.getType());
+  int64_t rows = *rowfusion::fusedScopeRows(scope);
+  FusedScope fused(scope, rows, locationOf, context);
+  int64_t chunkRows = chunking.getRows() * (chunking.getDoubleBuffered() ? 2 : 1);
+  // tile-select-strategy pairs only such scopes; a hand-written pairing may differ.
+  if ((ring.getRows() / 2) % chunkRows != 0 || fused.rowBlock % chunking.getRows() != 0 ||
+      rows % ring.getRows() != 0 || context.tokenRows)
+    return scope.emitOpError("strategy ")
+           << chunking << " does not tile the " << ring.getRows() / 2
+           << "-row halves of the slots it pushes in work items, or its " << rows
+           << " token rows (static) in slots";
+
+  TaskBuilder cube(ctx, matmul.loc, ascend::CoreType::aic);
+  TaskContext cubeContext{context.module, context.host, context.entry, context.target,
+                          matmul.name};
+  GmLocation lhs;
+  lhs.shape = MatrixShape{rows, ring.getCols()};
+  FailureOr<int64_t> slots =
+      buildMatmul(cube, matmul.loc, lhs, MatmulPart{matmul.rhs, matmul.product},
+                  cube.addScalar(matmul.ring), matmul.blocking, matmul.transposeB, cubeContext);
+  if (failed(slots))
+    return failure();
+
+  TaskBuilder vector(ctx, scope.getLoc(), ascend::CoreType::aiv);
+  vector.addArguments(cube.hostArgs());
+  FusedScope::RingWrite ringWrite{matmul.result, vector.addScalar(matmul.ring), ring.getRows(),
+                                  *slots};
+  if (failed(fused.build(vector, chunking, results, /*ringRead=*/nullptr, &ringWrite)))
+    return failure();
+  cube.addArguments(vector.hostArgs());
+
+  ascend::TaskOp cubeTask = cube.finishTask(context.module, matmul.name, context.host);
+  ascend::TaskOp vectorTask = vector.finishTask(context.module, context.name, context.host);
+  annotateFusedTask(scope, vectorTask, chunking);
+  ascend::AscendDialect::StrategyAttrHelper(ctx).setAttr(cubeTask, matmul.blocking);
+  ascend::LaunchMixedOp::create(context.host, scope.getLoc(), cubeTask.getSymName(),
+                                vectorTask.getSymName(), cube.hostArgs(),
+                                uint64_t(std::min<int64_t>(*slots, context.target.clusters)));
+  return success();
+}

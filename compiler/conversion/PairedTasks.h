@@ -4,7 +4,9 @@
 // is not lowered where it stands: it allocates its ring and records what its
 // cube side needs; the fused scope reading its product then builds both
 // sides and launches them together (PairedTasks.cpp, docs/design.md "Cube →
-// vector pairing").
+// vector pairing"). The other way, a matmul with `ascend.lhs_pairing` is
+// built by the fused scope computing its A, and the scope's task pushes A
+// into the ring ("Vector → cube pairing").
 //
 //===----------------------------------------------------------------------===//
 #ifndef TILEC_COMPILER_CONVERSION_PAIREDTASKS_H
@@ -45,6 +47,28 @@ mlir::LogicalResult lowerPairedScope(tile::ScopeOp scope, ascend::ChunkingAttr c
                                      llvm::ArrayRef<GmLocation> results, TaskContext &context,
                                      const PairedMatmul &matmul, mlir::Value read,
                                      const GmLocation &rhsWindow);
+
+/// A matmul whose A the scope being lowered computes (`ascend.lhs_pairing`):
+/// what the cube side of their mixed launch needs.
+struct LhsPairedMatmul {
+  unsigned result;                 ///< the scope's result that is A
+  GmLocation rhs, product;
+  ascend::BlockingAttr blocking;
+  bool transposeB = false;
+  mlir::Value ring;       ///< the host's `ascend.alloc_ring` (direction = v2c)
+  std::string name;       ///< the cube task's symbol name
+  mlir::LocationAttr loc; ///< the matmul's
+};
+
+/// The mixed launch of the fused scope `scope` (its AIV side, pushing its
+/// result `matmul.result` into the ring instead of storing it) and
+/// `matmul`'s cube side, which pops each slot as the A panel of a row block
+/// and multiplies it by all of B (lowerFusedScope's other arguments; the
+/// entry of `results` for A is not read).
+mlir::LogicalResult lowerLhsPairedScope(tile::ScopeOp scope, ascend::ChunkingAttr chunking,
+                                        llvm::function_ref<const GmLocation &(mlir::Value)> locationOf,
+                                        llvm::ArrayRef<GmLocation> results, TaskContext &context,
+                                        const LhsPairedMatmul &matmul);
 
 } // namespace tilec::conversion
 

@@ -155,12 +155,13 @@ def TileSelectStrategy : Pass<"tile-select-strategy", "::mlir::ModuleOp"> {
   }];
   let options = [
     Option<"pairCubeVector", "pair-cube-vector", "bool", /*default=*/"false",
-           "pair a matmul with the fused vector scope that reads its product">,
+           "pair a matmul with the fused vector scope that reads its product, "
+           "or that computes its A">,
     Option<"pairAlways", "pair-always", "bool", /*default=*/"false",
            "with pair-cube-vector, pair every matmul that can, also where the "
-           "product has fewer slots than the unpaired matmul keeps cube cores "
-           "busy or pairing is estimated slower (it tests the paired lowering "
-           "on shapes too small to profit)">,
+           "ring has fewer slots than the unpaired matmul keeps cube cores "
+           "busy (or, A's ring, one per cluster) or pairing is estimated slower "
+           "(it tests the paired lowering on shapes too small to profit)">,
     Option<"joinMatmuls", "join-matmuls", "bool", /*default=*/"false",
            "join matmuls of the same A into one launch where that is estimated "
            "faster">,

@@ -31,8 +31,17 @@ struct LowerScope : TileLowering<tile::ScopeOp> {
     places.host.setInsertionPoint(scope);
     TaskContext context = places.contextNamed(
         scope.getName(), places.tokenRowsOf(scope, rowfusion::fusedScopeRows(scope)));
+    // A result pushed to the matmul it is the A of gets no place in GM.
+    FailureOr<std::optional<LhsPairedMatmul>> lhsPairedOrError = lhsPairedMatmulOf(scope, places);
+    if (failed(lhsPairedOrError))
+      return failure();
+    std::optional<LhsPairedMatmul> &lhsPaired = *lhsPairedOrError;
     SmallVector<GmLocation> results;
-    for (Value result : scope.getResults()) {
+    for (OpResult result : scope->getResults()) {
+      if (lhsPaired && result.getResultNumber() == lhsPaired->result) {
+        results.emplace_back();
+        continue;
+      }
       FailureOr<GmLocation> place = places.placeResult(result, scope);
       if (failed(place))
         return failure();
@@ -49,12 +58,57 @@ struct LowerScope : TileLowering<tile::ScopeOp> {
     if (std::optional<std::pair<Value, PairedRead>> paired = pairedReadOf(scope)) {
       if (failed(lowerPaired(scope, *chunking, locationOf, results, context, *paired, places)))
         return failure();
+    } else if (lhsPaired) {
+      if (failed(lowerLhsPairedScope(scope, *chunking, locationOf, results, context, *lhsPaired)))
+        return failure();
     } else if (failed(lowerFusedScope(scope, *chunking, locationOf, results, context))) {
       return failure();
     }
-    for (auto [result, place] : llvm::zip_equal(scope.getResults(), results))
-      places.set(result, place);
+    for (auto [result, place] : llvm::zip_equal(scope->getResults(), results))
+      if (!lhsPaired || cast<OpResult>(result).getResultNumber() != lhsPaired->result)
+        places.set(result, place);
     return success();
+  }
+
+  /// The matmul (`ascend.lhs_pairing`) whose A is a result of `scope`, if
+  /// any: its ring allocated here, its product placed, as the scope's
+  /// lowering builds its cube side (the matmul's own lowering then does
+  /// nothing).
+  FailureOr<std::optional<LhsPairedMatmul>> lhsPairedMatmulOf(tile::ScopeOp scope,
+                                                               GmPlaces &places) const {
+    ascend::AscendDialect::LhsPairingAttrHelper lhsPairing(scope.getContext());
+    for (OpResult result : scope->getResults()) {
+      auto matmul = result.hasOneUse() ? dyn_cast<tile::MatmulOp>(*result.getUsers().begin())
+                                       : nullptr;
+      ascend::V2cRingAttr pairing = matmul ? lhsPairing.getAttr(matmul) : nullptr;
+      if (!pairing || matmul.getLhs() != result)
+        continue;
+      // tile-select-strategy moves B's load before the scope when it pairs.
+      if (!places.isPlaced(matmul.getRhs()))
+        return matmul.emitOpError("is paired with the scope computing its A (ascend.lhs_pairing), "
+                                  "but its B is not there before that scope");
+      FailureOr<ascend::BlockingAttr> blocking = strategyOf<ascend::BlockingAttr>(matmul);
+      if (failed(blocking))
+        return failure();
+      FailureOr<GmLocation> product = places.placeResult(matmul.getResult(), matmul);
+      if (failed(product))
+        return failure();
+      places.set(matmul.getResult(), *product);
+      auto ring = ascend::RingType::get(
+          scope.getContext(), pairing.getSlots(), pairing.getRows(), pairing.getCols(),
+          cast<RankedTensorType>(result.getType()).getElementType(), ascend::MemorySpace::gm,
+          ascend::RingDirection::v2c);
+      LhsPairedMatmul paired{unsigned(result.getResultNumber()),
+                             places.of(matmul.getRhs()),
+                             *product,
+                             *blocking,
+                             matmul.getTransposeB(),
+                             ascend::AllocRingOp::create(places.host, matmul.getLoc(), ring),
+                             places.contextFor(matmul).name,
+                             matmul.getLoc()};
+      return std::optional<LhsPairedMatmul>(paired);
+    }
+    return std::optional<LhsPairedMatmul>();
   }
 
   /// The tensor from outside `scope` that holds a paired product, if any.

@@ -136,7 +136,8 @@ void orderAllItems(tile::KernelOp kernel, bool stream) {
   ascend::AscendDialect::FewRowsAttrHelper fewRows(context);
   kernel.walk([&](tile::MatmulOp matmul) {
     auto blocking = dyn_cast_or_null<ascend::BlockingAttr>(strategy.getAttr(matmul));
-    if (!blocking || ascend::AscendDialect::PairingAttrHelper(context).getAttr(matmul))
+    if (!blocking || ascend::AscendDialect::PairingAttrHelper(context).getAttr(matmul) ||
+        ascend::AscendDialect::LhsPairingAttrHelper(context).getAttr(matmul))
       return;
     int64_t rows = matmul.getType().getDimSize(0);
     strategy.setAttr(matmul, ordered(blocking, rows, stream));
@@ -146,6 +147,16 @@ void orderAllItems(tile::KernelOp kernel, bool stream) {
                                                ordered(few.getBlocking(),
                                                        std::min(rows, few.getRows()), stream)));
   });
+}
+
+/// A paired matmul's blocking (a slot is a row block of it, whatever the
+/// rows present) and its scope's chunking.
+void setPairedStrategies(tile::MatmulOp matmul, ascend::BlockingAttr blocking,
+                         tile::ScopeOp scope, ascend::ChunkingAttr chunking) {
+  ascend::AscendDialect::StrategyAttrHelper strategy(matmul.getContext());
+  strategy.setAttr(matmul, blocking);
+  strategy.setAttr(scope, chunking);
+  ascend::AscendDialect::FewRowsAttrHelper(matmul.getContext()).removeAttr(matmul);
 }
 
 struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileSelectStrategyPass> {
@@ -176,17 +187,25 @@ struct TileSelectStrategyPass : public tilec::impl::TileSelectStrategyBase<TileS
         return signalPassFailure();
       // Pairing reads the strategies of a matmul and of its consumer.
       if (pairCubeVector) {
+        MLIRContext *context = kernel.getContext();
         RuntimeRows runtimeRows(kernel);
         kernel.walk([&](tile::MatmulOp matmul) {
           if (std::optional<Pairing> pairing =
                   choosePairing(matmul, target, runtimeRows, estimates, pairAlways)) {
-            // A slot is a row block of that blocking, whatever the rows present.
-            MLIRContext *context = matmul.getContext();
-            ascend::AscendDialect::StrategyAttrHelper strategy(context);
             ascend::AscendDialect::PairingAttrHelper(context).setAttr(matmul, pairing->ring);
-            strategy.setAttr(matmul, pairing->blocking);
-            strategy.setAttr(pairing->consumer, pairing->chunking);
-            ascend::AscendDialect::FewRowsAttrHelper(context).removeAttr(matmul);
+            setPairedStrategies(matmul, pairing->blocking, pairing->consumer, pairing->chunking);
+          }
+        });
+        // Then the other way: a matmul with the scope that computes its A.
+        kernel.walk([&](tile::MatmulOp matmul) {
+          if (std::optional<LhsPairing> pairing =
+                  chooseLhsPairing(matmul, target, runtimeRows, estimates, pairAlways)) {
+            ascend::AscendDialect::LhsPairingAttrHelper(context).setAttr(matmul, pairing->ring);
+            setPairedStrategies(matmul, pairing->blocking, pairing->producer, pairing->chunking);
+            // The launch runs where the scope stands: B's load goes before it.
+            Operation *rhs = matmul.getRhs().getDefiningOp();
+            if (rhs && !rhs->isBeforeInBlock(pairing->producer))
+              rhs->moveBefore(pairing->producer);
           }
         });
       }

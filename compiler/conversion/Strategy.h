@@ -124,6 +124,8 @@ struct BlockingNeeds {
   /// one accumulator), wider than the target's usual widest block if L0
   /// holds it.
   bool itemIsOneBlock = false;
+  /// A's panel stays in L1 for the whole item (an A popped from a ring).
+  bool panel = false;
 };
 
 /// The blocking of `lhs × rhs` (matrices, as the cube sees them) into `acc`
@@ -164,6 +166,20 @@ std::optional<Pairing> choosePairing(tile::MatmulOp matmul,
                                      const target::TargetDescription &target,
                                      const RuntimeRows &runtimeRows,
                                      const CoreEstimates &estimates, bool pairAlways = false);
+
+/// A matmul paired with the fused scope that computes its A: the AIVs push
+/// A's row blocks into a ring of GM slots (StrategyLhsPairing.cpp).
+struct LhsPairing {
+  ascend::V2cRingAttr ring;
+  ascend::BlockingAttr blocking; ///< the matmul's: a slot's row block per item, A's panel
+  tile::ScopeOp producer;        ///< the fused scope that computes A
+  ascend::ChunkingAttr chunking; ///< the producer's, whole work items per half slot
+};
+std::optional<LhsPairing> chooseLhsPairing(tile::MatmulOp matmul,
+                                           const target::TargetDescription &target,
+                                           const RuntimeRows &runtimeRows,
+                                           const CoreEstimates &estimates,
+                                           bool pairAlways = false);
 
 /// Joins matmuls of the same A into the launch of the first where that is
 /// estimated faster (StrategyJoin.cpp): their strategies chosen, the

@@ -255,7 +255,7 @@ SmallVector<int64_t> segmentLengths(int64_t rowBlocks, int64_t colBlocks, int64_
 /// estimated faster. Row blocks are a multiple of `needs.rowMultiple`; when
 /// none is, failure without a diagnostic. With `needs.itemCols`, N blocks
 /// divide it (or, with `needs.itemIsOneBlock`, are it) and a work item is
-/// all of them.
+/// all of them; with `needs.panel`, A's panel stays in L1.
 FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRows,
                                        const BlockingNeeds &needs) {
   const target::CubeRate *rate = p.target.cubeRate(p.operandType);
@@ -309,6 +309,8 @@ FailureOr<CubeBlockings> bestBlockings(Location loc, Problem &p, bool runtimeRow
       if (!bk)
         continue;
       for (bool panel : {true, false}) {
+        if (needs.panel && !panel)
+          continue;
         for (int64_t stepsPerChunk : {1, 2, 4}) {
           if (p.blockedK() % (*bk * stepsPerChunk) != 0)
             continue;

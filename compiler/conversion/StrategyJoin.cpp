@@ -35,6 +35,7 @@ bool isJoinable(tile::MatmulOp matmul, tile::KernelOp kernel) {
          isa_and_nonnull<ascend::BlockingAttr>(
              ascend::AscendDialect::StrategyAttrHelper(context).getAttr(matmul)) &&
          !ascend::AscendDialect::PairingAttrHelper(context).getAttr(matmul) &&
+         !ascend::AscendDialect::LhsPairingAttrHelper(context).getAttr(matmul) &&
          !tile::TileDialect::PipelineStagesAttrHelper(context).getAttr(matmul);
 }
 

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/conversion/CubeBlocking.h"
+#include "compiler/conversion/RingRules.h"
 #include "compiler/conversion/RuntimeRows.h"
 #include "compiler/conversion/Strategy.h"
 #include "compiler/transforms/RowFusion.h"
@@ -24,14 +25,6 @@ using namespace tilec::conversion;
 
 namespace {
 
-/// The deepest ring the strategy builds: pto-isa's TPipe frees slots in
-/// pairs from four slots on (its sync period is half the ring), so four
-/// let the AIC run a whole freed pair ahead; more only take L2.
-constexpr int64_t kMaxSlots = 4;
-/// The share of L2 the rings of all clusters may take; the rest stays for
-/// what streams through beside them (the weights, the chain's other inputs
-/// and its outputs).
-constexpr uint64_t kL2ShareDivisor = 4;
 /// The share of an AIV's UB a ring in UB may take; the rest is the chain's.
 constexpr uint64_t kUbShareDivisor = 2;
 
@@ -118,19 +111,6 @@ double pairedCycles(const CubeBlockings &paired, double consumerCycles, int64_t 
   return std::max(paired.coreCycles, firstSlot + consumerCycles);
 }
 
-/// Whether the paired launch (`pairedEstimate`) is estimated to finish
-/// before the matmul and its consumer apart: the matmul's busiest cube core,
-/// then the consumer's busiest vector core (their strategies' `estimates`).
-/// Slots span all the columns the consumer reads, so each reads all of B
-/// for its rows: short slots of a short product cost more than the consumer
-/// they overlap.
-bool pairingPays(tile::MatmulOp matmul, double pairedEstimate, tile::ScopeOp consumer,
-                 const CoreEstimates &estimates) {
-  auto matmulApart = estimates.find(matmul), consumerApart = estimates.find(consumer);
-  return matmulApart != estimates.end() && consumerApart != estimates.end() &&
-         pairedEstimate <= matmulApart->second + consumerApart->second;
-}
-
 } // namespace
 
 std::optional<Pairing>
@@ -206,13 +186,10 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
       // clusters share the L2; one in UB shares each AIV's UB with the chain.
       uint64_t rings = std::min<uint64_t>(uint64_t(target.clusters), slots);
       uint64_t slotBytes = uint64_t(rows) * uint64_t(reader->cols) * elementBytes;
-      auto fits = [&](int64_t depth) {
-        return inUb ? uint64_t(depth) * slotBytes / 2 <=
-                          target.capacityOf(target::MemSpace::UB) / kUbShareDivisor
-                    : rings * uint64_t(depth) * slotBytes <= target.l2Bytes / kL2ShareDivisor;
-      };
-      int64_t depth = kMaxSlots;
-      while (depth >= 2 && !fits(depth))
+      int64_t depth = inUb ? kMaxRingSlots : gmRingDepth(rings, slotBytes, target);
+      while (inUb && depth >= 2 &&
+             uint64_t(depth) * slotBytes / 2 >
+                 target.capacityOf(target::MemSpace::UB) / kUbShareDivisor)
         --depth;
       if (depth < 2)
         continue;
@@ -236,7 +213,10 @@ tilec::conversion::choosePairing(tile::MatmulOp matmul, const target::TargetDesc
         best = cut;
     }
   }
-  if (!best || (!pairAlways && !pairingPays(matmul, best->cycles, reader->scope, estimates)))
+  // Slots span all the columns the consumer reads, so each reads all of B
+  // for its rows: short slots of a short product cost more than the
+  // consumer they overlap.
+  if (!best || (!pairAlways && !pairingPays(matmul, reader->scope, best->cycles, estimates)))
     return std::nullopt;
   return Pairing{best->ring, best->blocking, reader->scope, best->chunking};
 }

@@ -124,7 +124,9 @@ class TaskBuilder;
 /// `blocking` gives, each finished block stored into the part's `result`, or
 /// with `ring` (a ring argument of the task; one part) pushed into its
 /// current slot at the block's column; returns the work items (row blocks ×
-/// segments of all parts), which go round its blocks.
+/// segments of all parts), which go round its blocks. With a v2c `ring`,
+/// the AIVs push A instead: each work item pops a slot (its row block of A,
+/// of `lhs.shape`'s columns; `lhs` has no buffer) as its panel.
 mlir::FailureOr<int64_t> buildMatmul(TaskBuilder &task, mlir::Location loc, const GmLocation &lhs,
                                      llvm::ArrayRef<MatmulPart> parts, mlir::Value ring,
                                      ascend::BlockingAttr blocking, bool transposeB,

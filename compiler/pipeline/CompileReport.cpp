@@ -171,11 +171,10 @@ private:
              elementBytes(cast<ascend::GlobalTensorType>(gmType).getElementType());
   }
 
-  /// A block pushed into a GM ring slot: its elements, in the ring's type
-  /// (into a ring in UB, none cross GM).
-  void pushed(ascend::TPushOp push) {
-    auto tile = cast<ascend::TileBufferType>(push.getSrc().getType());
-    auto ring = cast<ascend::RingType>(push.getRing().getType());
+  /// A tile pushed into a GM ring slot (by the AIC or an AIV): its
+  /// elements, in the ring's type (into a ring in UB, none cross GM).
+  void pushed(Value src, ascend::RingType ring) {
+    auto tile = cast<ascend::TileBufferType>(src.getType());
     if (!ring.inUb())
       written += uint64_t(tile.getRows() * tile.getCols()) * elementBytes(ring.getElement());
   }
@@ -201,7 +200,9 @@ private:
         transfer(store.getSrc().getType(), store.getDst().getType(), store.getValidRows(),
                  written);
       else if (auto push = dyn_cast<ascend::TPushOp>(op))
-        pushed(push);
+        pushed(push.getSrc(), push.getRing().getType());
+      else if (auto push = dyn_cast<ascend::TPushRowsOp>(op))
+        pushed(push.getSrc(), push.getRing().getType());
       else
         evaluate(&op);
     }

@@ -90,7 +90,8 @@ struct TilecPipelineOptions : mlir::PassPipelineOptions<TilecPipelineOptions> {
                     llvm::cl::init(true)};
   Option<bool> pairCubeVector{
       *this, "pair-cube-vector",
-      llvm::cl::desc("Run a matmul and the fused chain reading its product as one mixed launch"),
+      llvm::cl::desc("Run a matmul and the fused chain reading its product, or computing its "
+                     "A, as one mixed launch"),
       llvm::cl::init(true)};
   Option<bool> pairAlways{
       *this, "pair-always",

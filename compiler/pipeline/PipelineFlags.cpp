@@ -13,14 +13,15 @@ PipelineFlags::PipelineFlags(cl::OptionCategory &category)
           "pair-cube-vector",
           cl::desc("Run a matmul and the fused chain that alone reads its product as one mixed "
                    "launch (AIC pushes output blocks into a ring of slots, in GM or on a5 in the "
-                   "AIVs' UB, the AIVs pop them) "
-                   "where that keeps the cube cores as busy and is estimated faster "
-                   "(docs/design.md, \"Cube -> vector pairing\"); --pair-cube-vector=false: "
-                   "every task its own launch"),
+                   "AIVs' UB, the AIVs pop them), and a matmul and the fused chain that alone "
+                   "computes its A (the AIVs push A's row blocks into a ring of GM slots, the AIC "
+                   "pops them), where that keeps the cube cores as busy and is estimated faster "
+                   "(docs/design.md, \"Cube -> vector pairing\", \"Vector -> cube pairing\"); "
+                   "--pair-cube-vector=false: every task its own launch"),
           cl::init(true), cl::cat(category)),
       pairAlways("pair-always",
                  cl::desc("With --pair-cube-vector, pair every matmul that can, also where the "
-                          "product has too few slots to keep the cube cores busy or pairing is "
+                          "ring has too few slots to keep the cube cores busy or pairing is "
                           "estimated slower: it tests the paired lowering on small shapes"),
                  cl::init(false), cl::cat(category)),
       joinMatmuls("join-matmuls",

@@ -54,6 +54,10 @@ def Ascend_Dialect : Dialect {
     // the fused scope that reads its product, through a ring of slots in GM
     // or in the AIVs' UB (#ascend.c2v_ring).
     "::tilec::ascend::C2vRingAttr":$pairing,
+    // On a tile.matmul (tile-select-strategy, opt-in): its A comes from the
+    // fused scope that computes it, through a ring of GM slots
+    // (#ascend.v2c_ring); the scope's lowering builds both sides.
+    "::tilec::ascend::V2cRingAttr":$lhs_pairing,
     // On a tile.matmul with run-time rows (tile-select-strategy): the
     // blocking of launches with few rows present (#ascend.few_rows).
     "::tilec::ascend::FewRowsAttr":$few_rows,

@@ -111,11 +111,13 @@ LogicalResult verifyJoined(Operation *op, StringRef name, Attribute value) {
   AscendDialect::StrategyAttrHelper strategy(context);
   AscendDialect::FewRowsAttrHelper fewRows(context);
   AscendDialect::PairingAttrHelper pairing(context);
+  AscendDialect::LhsPairingAttrHelper lhsPairing(context);
   if (strategy.getAttr(before) != strategy.getAttr(matmul) ||
       fewRows.getAttr(before) != fewRows.getAttr(matmul))
     return op->emitError() << "'" << name
                            << "' needs the blockings of the tile.matmul before it";
-  if (matmul.getAcc() || before.getAcc() || pairing.getAttr(matmul) || pairing.getAttr(before))
+  if (matmul.getAcc() || before.getAcc() || pairing.getAttr(matmul) || pairing.getAttr(before) ||
+      lhsPairing.getAttr(matmul) || lhsPairing.getAttr(before))
     return op->emitError() << "'" << name << "' joins no accumulating or paired matmul";
   return success();
 }
@@ -145,12 +147,17 @@ LogicalResult AscendDialect::verifyOperationAttribute(Operation *op, NamedAttrib
     return verifyStrategy(op, name, value);
   if (name == CopiesAttrHelper::getNameStr())
     return verifyCopies(op, name, value);
-  if (name == PairingAttrHelper::getNameStr() || name == FewRowsAttrHelper::getNameStr()) {
+  if (name == PairingAttrHelper::getNameStr() || name == FewRowsAttrHelper::getNameStr() ||
+      name == LhsPairingAttrHelper::getNameStr()) {
     if (!isa<tilec::tile::MatmulOp>(op))
       return op->emitError() << "'" << name << "' belongs on a tile.matmul, not "
                              << op->getName();
     if (name == PairingAttrHelper::getNameStr() && !isa<C2vRingAttr>(value))
       return wrongType(op, name, "an #ascend.c2v_ring attribute", value);
+    if (name == LhsPairingAttrHelper::getNameStr() && !isa<V2cRingAttr>(value))
+      return wrongType(op, name, "an #ascend.v2c_ring attribute", value);
+    if (name == LhsPairingAttrHelper::getNameStr() && cast<tilec::tile::MatmulOp>(op).getAcc())
+      return op->emitError() << "'" << name << "' pairs no accumulating matmul";
     if (name == FewRowsAttrHelper::getNameStr() && !isa<FewRowsAttr>(value))
       return wrongType(op, name, "an #ascend.few_rows attribute", value);
     return success();

@@ -72,6 +72,15 @@ LogicalResult C2vRingAttr::verify(function_ref<InFlightDiagnostic()> emitError, 
   return success();
 }
 
+LogicalResult V2cRingAttr::verify(function_ref<InFlightDiagnostic()> emitError, int64_t rows,
+                                  int64_t cols, int64_t slots) {
+  if (rows < 2 || rows % 2 != 0 || cols < 1 || slots < 1)
+    return emitError() << "a v2c ring's slots have an even number of rows (a half per AIV), at "
+                          "least one column, and there is at least one slot, found rows = "
+                       << rows << ", cols = " << cols << ", slots = " << slots;
+  return success();
+}
+
 namespace {
 
 /// Whether the target of `op`'s module has `path`.

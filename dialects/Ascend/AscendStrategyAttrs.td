@@ -123,4 +123,22 @@ def Ascend_C2vRingAttr : Ascend_Attr<"C2vRing", "c2v_ring"> {
   let genVerifyDecl = 1;
 }
 
+def Ascend_V2cRingAttr : Ascend_Attr<"V2cRing", "v2c_ring"> {
+  let summary = "a matmul paired with the vector scope that computes its A through a ring";
+  let description = [{
+    tile-select-strategy's decision (`ascend.lhs_pairing`, on the matmul) that
+    the fused scope computing the matmul's A and the matmul run as one mixed
+    launch: each cluster's AIVs push their row halves of A's row blocks into
+    a ring of `slots` GM slots of `rows` × `cols` (one M block × all of K),
+    and its AIC pops each slot as soon as it is full, loads it as the A panel
+    of its work item (the row block's output blocks) and frees it
+    (docs/design.md, "Vector → cube pairing").
+
+    `#ascend.v2c_ring<rows = 128, cols = 512, slots = 2>`
+  }];
+  let parameters = (ins "int64_t":$rows, "int64_t":$cols, "int64_t":$slots);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
 #endif // TILEC_ASCEND_STRATEGY_ATTRS_TD

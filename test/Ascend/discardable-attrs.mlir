@@ -175,6 +175,60 @@ tile.kernel @pairing_type(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: 
 
 // -----
 
+// CHECK-LABEL: tile.kernel @lhs_pairing
+// CHECK: tile.matmul {{.*}}ascend.lhs_pairing = #ascend.v2c_ring<rows = 16, cols = 32, slots = 2>
+tile.kernel @lhs_pairing(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  %p = tile.matmul %ta, %tb {ascend.lhs_pairing = #ascend.v2c_ring<rows = 16, cols = 32, slots = 2>} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @lhs_pairing_type(%a: !tile.gm<16x32xf32>, %b: !tile.gm<32x32xf32>, %y: !tile.gm<16x32xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xf32> -> tensor<16x32xf32>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x32xf32> -> tensor<32x32xf32>
+  // expected-error @+1 {{'ascend.lhs_pairing' must be an #ascend.v2c_ring attribute, found #ascend.c2v_ring<rows = 16, cols = 32, slots = 2>}}
+  %p = tile.matmul %ta, %tb {ascend.lhs_pairing = #ascend.c2v_ring<rows = 16, cols = 32, slots = 2>} : tensor<16x32xf32>, tensor<32x32xf32> -> tensor<16x32xf32>
+  tile.store %p, %y[%c0, %c0] : tensor<16x32xf32>, !tile.gm<16x32xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @lhs_pairing_not_matmul(%x: !tile.gm<8x64xf32>, %y: !tile.gm<8x64xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %t = tile.load %x[%c0, %c0] : !tile.gm<8x64xf32> -> tensor<8x64xf32>
+  // expected-error @+1 {{'ascend.lhs_pairing' belongs on a tile.matmul, not tile.abs}}
+  %a = tile.abs %t {ascend.lhs_pairing = #ascend.v2c_ring<rows = 8, cols = 64, slots = 2>} : tensor<8x64xf32>
+  tile.store %a, %y[%c0, %c0] : tensor<8x64xf32>, !tile.gm<8x64xf32>
+  tile.return
+}
+
+// -----
+
+tile.kernel @lhs_pairing_acc(%a: !tile.gm<16x32xbf16>, %b: !tile.gm<32x16xbf16>, %c: !tile.gm<16x16xf32>, %y: !tile.gm<16x16xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %ta = tile.load %a[%c0, %c0] : !tile.gm<16x32xbf16> -> tensor<16x32xbf16>
+  %tb = tile.load %b[%c0, %c0] : !tile.gm<32x16xbf16> -> tensor<32x16xbf16>
+  %tc = tile.load %c[%c0, %c0] : !tile.gm<16x16xf32> -> tensor<16x16xf32>
+  // expected-error @+1 {{'ascend.lhs_pairing' pairs no accumulating matmul}}
+  %r = tile.matmul %ta, %tb acc %tc {ascend.lhs_pairing = #ascend.v2c_ring<rows = 16, cols = 32, slots = 2>} : tensor<16x32xbf16>, tensor<32x16xbf16>, tensor<16x16xf32> -> tensor<16x16xf32>
+  tile.store %r, %y[%c0, %c0] : tensor<16x16xf32>, !tile.gm<16x16xf32>
+  tile.return
+}
+
+// -----
+
+// expected-error @+1 {{a v2c ring's slots have an even number of rows (a half per AIV), at least one column, and there is at least one slot, found rows = 7, cols = 64, slots = 2}}
+func.func private @v2c_odd_rows() attributes {ring = #ascend.v2c_ring<rows = 7, cols = 64, slots = 2>}
+
+// -----
+
 // CHECK-LABEL: tile.kernel @few_rows
 // CHECK: tile.matmul {{.*}}ascend.few_rows = #ascend.few_rows<rows = 64, blocking = <m = 16, n = 16, k = 16, chunk = 16, panel = false, accumulators = 1, length = 1>>
 tile.kernel @few_rows(%t: i32 {tile.dim = 128 : i64}, %a: !tile.gm<128x32xf32> {tile.rows = 0 : i64}, %b: !tile.gm<32x32xf32>, %y: !tile.gm<128x32xf32> {tile.out, tile.rows = 0 : i64}) {

@@ -103,6 +103,8 @@ ULP_BOUNDS = {
     "pair-cube-vector": {"y": (4, PROJECTION)},
     "pair-cube-vector-runtime-rows": {"y": (4, PROJECTION)},
     "pair-cube-vector-whole": {"y": (1, PROJECTION)},
+    # The vector -> cube pairing test's kernel: a K = 256 matmul of a scaled A (measured 5).
+    "pair-vector-cube": {"y": (5, MATMUL)},
     # The hand-written mixed launches (conformance_format.HAND_WRITTEN_CASES): 2 (x @ w) and
     # bf16(2 x) @ w, K = 32.
     "mixed-launch": {"y": (2, MATMUL)},

@@ -68,13 +68,15 @@ def kernels_of(path):
 
 
 # From the source root: the pairing tests' kernels, which tilec turns into mixed launches
-# (docs/design.md, "Cube -> vector pairing"), and the kernels of kernels-dsl/ that pair by default,
+# (docs/design.md, "Cube -> vector pairing" and "Vector -> cube pairing"), and the kernels of kernels-dsl/ that pair by default,
 # whose fused cases run paired, so their unpaired C++ runs here.
 PAIRED_KERNELS = ("test/Conversion/pair-cube-vector.tile",
                   "test/Conversion/Inputs/pair-cube-vector-whole.tile",
-                  "test/Conversion/pair-cube-vector-runtime-rows.tile")
-# Of those, the one whose a5 pairing puts the ring in the AIVs' UB (pto-isa's own TPipe on a5).
-PAIRED_A5_KERNELS = ("test/Conversion/pair-cube-vector.tile",)
+                  "test/Conversion/pair-cube-vector-runtime-rows.tile",
+                  "test/Conversion/pair-vector-cube.tile")
+# Of those, the one whose a5 pairing puts the ring in the AIVs' UB (pto-isa's own TPipe on a5),
+# and the vector -> cube one (a GM ring on a5 too: a5's UB -> L1 ring is not built).
+PAIRED_A5_KERNELS = ("test/Conversion/pair-cube-vector.tile", "test/Conversion/pair-vector-cube.tile")
 UNPAIRED_KERNELS = ("kernels-dsl/deepseek_v4/prefill_qkv_rope.tile",
                     "kernels-dsl/deepseek_v4/decode_qkv_rope.tile")
 

@@ -4,7 +4,7 @@ A kernel is a few statements ("features"), each writing one or more outputs:
 an expression stored whole, a loop writing row blocks, a carried loop
 accumulation, lets reused later, inserts into a let tensor, quant_int8, a
 cube scope feeding a vector scope through scratch, a matmul's product through the flagship's
-epilogue, matmuls of the same A, row gathers, rank-3/4 broadcasts, an output read back and
+epilogue, a matmul of a computed A (the input norm's prologue), matmuls of the same A, row gathers, rank-3/4 broadcasts, an output read back and
 overwritten while the value read is live; a quarter of the
 kernels take their token rows as a run-time dim (`dim T <= R`) and run below the bound.
 Expressions come from expressions.py.
@@ -284,6 +284,26 @@ class KernelGen:
             value = E("cast", value, dtype=out.dtype, round=rng.choice(("rint", "round", "trunc")))
         self.emit(Stmt("assign", name=out.name, expr=value))
 
+    def feature_prologue(self):
+        """y = matmul(chain(x), b): an input scaling, normed or not, rounded to the cube's operand
+        type, which fusion makes one vector scope that alone computes the matmul's A, the shape
+        vector -> cube pairing takes (the oracle's paired mode runs it so)."""
+        rng = self.rng
+        operand = rng.choice(("bf16", "f16"))
+        m, k = 16 * rng.randint(1, 16), 16 * rng.choice((1, 2, 4, 8))
+        n = n_step(operand) * rng.randint(1, 8)
+        x = self.x.new_param((m, k), rng.choice(("f32", operand)))
+        value = E("param", name=x.name)
+        if x.dtype != "f32":
+            value = E("cast", value, dtype="f32")
+        if rng.random() < 0.5:
+            value = Expr("rms_norm", [value], {"eps": rng.choice((1e-6, 1e-3))})
+        value = E("mul", value, E("param", name=self.x.new_param((k,), "f32").name))
+        value = E("cast", value, dtype=operand, round=rng.choice(("rint", "round", "trunc")))
+        b = self.x.new_param((k, n), operand)
+        out = self.new_output((m, n), "f32")
+        self.emit(Stmt("assign", name=out.name, expr=E("matmul", value, E("param", name=b.name))))
+
     def feature_siblings(self):
         """let a = x or bf16(x * w); y_i = matmul(a, b_i) [* s_i] for two or three B: matmuls of the
         same A, which tilec joins into one launch (ascend.joined) where that is estimated faster,
@@ -353,7 +373,7 @@ class KernelGen:
 
     FEATURES = (("store", 6), ("let", 2), ("row_loop", 2), ("carried", 1), ("insert", 1), ("quant", 1),
                 ("scopes", 1), ("row_gather", 1), ("bcast_nd", 2), ("k_loop", 1), ("limit_probe", 1),
-                ("reread", 1), ("epilogue", 1), ("siblings", 1))
+                ("reread", 1), ("epilogue", 1), ("siblings", 1), ("prologue", 1))
 
     def build(self):
         rng = self.rng
