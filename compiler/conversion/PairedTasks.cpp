@@ -26,6 +26,22 @@ using namespace mlir;
 using namespace tilec;
 using namespace tilec::conversion;
 
+/// Finishes the two sides of a pair, each with the other's arguments too,
+/// and launches them together where the scope stands, a cluster per slot
+/// up to every cluster; returns the cube task.
+static ascend::TaskOp launchPair(TaskBuilder &cube, StringRef cubeName, TaskBuilder &vector,
+                                 tile::ScopeOp scope, ascend::ChunkingAttr chunking,
+                                 TaskContext &context, int64_t slots) {
+  cube.addArguments(vector.hostArgs());
+  ascend::TaskOp cubeTask = cube.finishTask(context.module, cubeName, context.host);
+  ascend::TaskOp vectorTask = vector.finishTask(context.module, context.name, context.host);
+  annotateFusedTask(scope, vectorTask, chunking);
+  ascend::LaunchMixedOp::create(context.host, scope.getLoc(), cubeTask.getSymName(),
+                                vectorTask.getSymName(), cube.hostArgs(),
+                                uint64_t(std::min<int64_t>(slots, context.target.clusters)));
+  return cubeTask;
+}
+
 LogicalResult tilec::conversion::lowerPairedScope(
     tile::ScopeOp scope, ascend::ChunkingAttr chunking,
     function_ref<const GmLocation &(Value)> locationOf, ArrayRef<GmLocation> results,
@@ -76,14 +92,7 @@ LogicalResult tilec::conversion::lowerPairedScope(
                                 cube.hostRowItems()};
   if (failed(fused.build(vector, chunking, results, &ringRead)))
     return failure();
-  cube.addArguments(vector.hostArgs());
-
-  ascend::TaskOp cubeTask = cube.finishTask(context.module, matmul.name, context.host);
-  ascend::TaskOp vectorTask = vector.finishTask(context.module, context.name, context.host);
-  annotateFusedTask(scope, vectorTask, chunking);
-  ascend::LaunchMixedOp::create(context.host, scope.getLoc(), cubeTask.getSymName(),
-                                vectorTask.getSymName(), cube.hostArgs(),
-                                uint64_t(std::min<int64_t>(*slots, context.target.clusters)));
+  launchPair(cube, matmul.name, vector, scope, chunking, context, *slots);
   return success();
 }
 
@@ -127,14 +136,8 @@ LogicalResult tilec::conversion::lowerLhsPairedScope(
                                   *slots};
   if (failed(fused.build(vector, chunking, results, /*ringRead=*/nullptr, &ringWrite)))
     return failure();
-  cube.addArguments(vector.hostArgs());
-
-  ascend::TaskOp cubeTask = cube.finishTask(context.module, matmul.name, context.host);
-  ascend::TaskOp vectorTask = vector.finishTask(context.module, context.name, context.host);
-  annotateFusedTask(scope, vectorTask, chunking);
-  ascend::AscendDialect::StrategyAttrHelper(ctx).setAttr(cubeTask, matmul.blocking);
-  ascend::LaunchMixedOp::create(context.host, scope.getLoc(), cubeTask.getSymName(),
-                                vectorTask.getSymName(), cube.hostArgs(),
-                                uint64_t(std::min<int64_t>(*slots, context.target.clusters)));
+  // What the cube task was built for, as lowerMatmul records it (reports).
+  ascend::AscendDialect::StrategyAttrHelper(ctx).setAttr(
+      launchPair(cube, matmul.name, vector, scope, chunking, context, *slots), matmul.blocking);
   return success();
 }
