@@ -54,12 +54,29 @@ bool isKernelOutput(Value value, tile::KernelOp kernel) {
          kernel.isOutput(argument.getArgNumber());
 }
 
+/// Whether `op`, between the scope computing `matmul`'s A and `matmul`,
+/// may stay there while the paired launch runs where the scope stands: B's
+/// load, a constant, or a store of another of the scope's results where no
+/// store of the product goes (the product is written earlier than the
+/// matmul stands).
+bool mayComeBetween(Operation *op, tile::ScopeOp scope, tile::MatmulOp matmul) {
+  if (op == matmul.getRhs().getDefiningOp() || isa<arith::ConstantOp>(op))
+    return true;
+  auto store = dyn_cast<tile::StoreOp>(op);
+  if (!store || store.getValue().getDefiningOp() != scope.getOperation())
+    return false;
+  return llvm::none_of(matmul->getUsers(), [&](Operation *user) {
+    auto productStore = dyn_cast<tile::StoreOp>(user);
+    return productStore && productStore.getDest() == store.getDest();
+  });
+}
+
 /// The fused vector scope whose one use of a result is `matmul`'s A, in
 /// the kernel's body beside the matmul, reading no paired product. The
 /// paired launch runs where the scope stands, so B must be there before it
-/// and nothing may come between them but B's load (the product is written
-/// earlier than the matmul stands), and the scope reads no kernel output
-/// (which the product may be written into while the AIVs still read).
+/// and only what mayComeBetween may come between them, and the scope reads
+/// no kernel output (which the product may be written into while the AIVs
+/// still read).
 tile::ScopeOp lhsProducer(tile::MatmulOp matmul) {
   Value lhs = matmul.getLhs();
   auto scope = lhs.getDefiningOp<tile::ScopeOp>();
@@ -69,7 +86,7 @@ tile::ScopeOp lhsProducer(tile::MatmulOp matmul) {
     return nullptr;
   for (Operation *between = scope->getNextNode(); between != matmul.getOperation();
        between = between->getNextNode())
-    if (between != matmul.getRhs().getDefiningOp() && !isa<arith::ConstantOp>(between))
+    if (!mayComeBetween(between, scope, matmul))
       return nullptr;
   ascend::AscendDialect::PairingAttrHelper pairing(matmul.getContext());
   bool readsPairedOrOutput = false;

@@ -73,7 +73,8 @@ def kernels_of(path):
 PAIRED_KERNELS = ("test/Conversion/pair-cube-vector.tile",
                   "test/Conversion/Inputs/pair-cube-vector-whole.tile",
                   "test/Conversion/pair-cube-vector-runtime-rows.tile",
-                  "test/Conversion/pair-vector-cube.tile")
+                  "test/Conversion/pair-vector-cube.tile",
+                  "test/Conversion/Inputs/pair-vector-cube-quant.tile")
 # Of those, the one whose a5 pairing puts the ring in the AIVs' UB (pto-isa's own TPipe on a5),
 # and the vector -> cube one (a GM ring on a5 too: a5's UB -> L1 ring is not built).
 PAIRED_A5_KERNELS = ("test/Conversion/pair-cube-vector.tile", "test/Conversion/pair-vector-cube.tile")

@@ -150,3 +150,51 @@ tile.kernel @reads_output(%w: !tile.gm<256x256xbf16>, %y: !tile.gm<6144x256xf32>
   tile.store %4, %y[%c0, %c0] : tensor<6144x256xf32>, !tile.gm<6144x256xf32>
   tile.return
 }
+
+// -----
+
+// The scope's other result is stored between it and the matmul: the store
+// stays there (its output is not the product's), and the matmul pairs.
+// CHECK-LABEL: tile.kernel @other_result_stored
+// ALWAYS-LABEL: tile.kernel @other_result_stored
+// CHECK:       tile.store
+// CHECK:       tile.matmul {{.*}}ascend.lhs_pairing = #ascend.v2c_ring<rows = 128, cols = 256, slots = 4>
+tile.kernel @other_result_stored(%x: !tile.gm<6144x256xf32>, %s: !tile.gm<6144x1xf32>, %w: !tile.gm<256x512xbf16>, %z: !tile.gm<6144x256xf32> {tile.out}, %y: !tile.gm<6144x512xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<6144x256xf32> -> tensor<6144x256xf32>
+  %1 = tile.load %s[%c0, %c0] : !tile.gm<6144x1xf32> -> tensor<6144x1xf32>
+  %2:2 = tile.scope "fused_l3" core = <vector> -> tensor<6144x256xbf16>, tensor<6144x256xf32> {
+    %5 = tile.mul %0, %1 : tensor<6144x256xf32>, tensor<6144x1xf32> -> tensor<6144x256xf32>
+    %6 = tile.cast %5 {round = #tile.round<rint>} : tensor<6144x256xf32> -> tensor<6144x256xbf16>
+    tile.yield %6, %5 : tensor<6144x256xbf16>, tensor<6144x256xf32>
+  }
+  tile.store %2#1, %z[%c0, %c0] : tensor<6144x256xf32>, !tile.gm<6144x256xf32>
+  %3 = tile.load %w[%c0, %c0] : !tile.gm<256x512xbf16> -> tensor<256x512xbf16>
+  %4 = tile.matmul %2#0, %3 : tensor<6144x256xbf16>, tensor<256x512xbf16> -> tensor<6144x512xf32>
+  tile.store %4, %y[%c0, %c0] : tensor<6144x512xf32>, !tile.gm<6144x512xf32>
+  tile.return
+}
+
+// -----
+
+// The scope's other result is stored where the product then goes: the
+// paired launch would write the product before that store.
+// CHECK-LABEL: tile.kernel @stored_where_product_goes
+// CHECK-NOT:   ascend.lhs_pairing
+// ALWAYS-LABEL: tile.kernel @stored_where_product_goes
+// ALWAYS-NOT:  ascend.lhs_pairing
+tile.kernel @stored_where_product_goes(%x: !tile.gm<6144x256xf32>, %s: !tile.gm<6144x1xf32>, %w: !tile.gm<256x256xbf16>, %y: !tile.gm<6144x256xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<6144x256xf32> -> tensor<6144x256xf32>
+  %1 = tile.load %s[%c0, %c0] : !tile.gm<6144x1xf32> -> tensor<6144x1xf32>
+  %2:2 = tile.scope "fused_l3" core = <vector> -> tensor<6144x256xbf16>, tensor<6144x256xf32> {
+    %5 = tile.mul %0, %1 : tensor<6144x256xf32>, tensor<6144x1xf32> -> tensor<6144x256xf32>
+    %6 = tile.cast %5 {round = #tile.round<rint>} : tensor<6144x256xf32> -> tensor<6144x256xbf16>
+    tile.yield %6, %5 : tensor<6144x256xbf16>, tensor<6144x256xf32>
+  }
+  tile.store %2#1, %y[%c0, %c0] : tensor<6144x256xf32>, !tile.gm<6144x256xf32>
+  %3 = tile.load %w[%c0, %c0] : !tile.gm<256x256xbf16> -> tensor<256x256xbf16>
+  %4 = tile.matmul %2#0, %3 : tensor<6144x256xbf16>, tensor<256x256xbf16> -> tensor<6144x256xf32>
+  tile.store %4, %y[%c0, %c0] : tensor<6144x256xf32>, !tile.gm<6144x256xf32>
+  tile.return
+}

@@ -286,22 +286,31 @@ class KernelGen:
 
     def feature_prologue(self):
         """y = matmul(chain(x), b): an input scaling, normed or not, rounded to the cube's operand
-        type, which fusion makes one vector scope that alone computes the matmul's A, the shape
-        vector -> cube pairing takes (the oracle's paired mode runs it so)."""
+        type or quantized to int8 (its scale another output, stored between the two), which
+        fusion makes one vector scope that alone computes the matmul's A, the shape vector -> cube
+        pairing takes (the oracle's paired mode runs it so)."""
         rng = self.rng
-        operand = rng.choice(("bf16", "f16"))
+        operand = rng.choice(("bf16", "f16", "i8"))
         m, k = 16 * rng.randint(1, 16), 16 * rng.choice((1, 2, 4, 8))
         n = n_step(operand) * rng.randint(1, 8)
-        x = self.x.new_param((m, k), rng.choice(("f32", operand)))
+        x = self.x.new_param((m, k), rng.choice(("f32", "bf16" if operand == "i8" else operand)))
         value = E("param", name=x.name)
         if x.dtype != "f32":
             value = E("cast", value, dtype="f32")
         if rng.random() < 0.5:
             value = Expr("rms_norm", [value], {"eps": rng.choice((1e-6, 1e-3))})
         value = E("mul", value, E("param", name=self.x.new_param((k,), "f32").name))
-        value = E("cast", value, dtype=operand, round=rng.choice(("rint", "round", "trunc")))
+        if operand == "i8":
+            q, scale = self.x.fresh("q"), self.x.fresh("scale")
+            self.emit(Stmt("quant", names=(q, scale), expr=value,
+                           attrs={"scale_max": 127.0, "amax_eps": rng.choice((1e-4, 1e-2))}))
+            self.emit(Stmt("assign", name=self.new_output((m, 1), "f32").name,
+                           expr=E("var", name=scale)))
+            value = E("var", name=q)
+        else:
+            value = E("cast", value, dtype=operand, round=rng.choice(("rint", "round", "trunc")))
         b = self.x.new_param((k, n), operand)
-        out = self.new_output((m, n), "f32")
+        out = self.new_output((m, n), "i32" if operand == "i8" else "f32")
         self.emit(Stmt("assign", name=out.name, expr=E("matmul", value, E("param", name=b.name))))
 
     def feature_siblings(self):
