@@ -74,9 +74,10 @@ bool mayComeBetween(Operation *op, tile::ScopeOp scope, tile::MatmulOp matmul) {
 /// The fused vector scope whose one use of a result is `matmul`'s A, in
 /// the kernel's body beside the matmul, reading no paired product. The
 /// paired launch runs where the scope stands, so B must be there before it
-/// and only what mayComeBetween may come between them, and the scope reads
-/// no kernel output (which the product may be written into while the AIVs
-/// still read).
+/// and only what mayComeBetween may come between them (so a scope pairs
+/// with one matmul at most: its lowering builds one mixed launch), and the
+/// scope reads no kernel output (which the product may be written into
+/// while the AIVs still read).
 tile::ScopeOp lhsProducer(tile::MatmulOp matmul) {
   Value lhs = matmul.getLhs();
   auto scope = lhs.getDefiningOp<tile::ScopeOp>();

@@ -198,3 +198,32 @@ tile.kernel @stored_where_product_goes(%x: !tile.gm<6144x256xf32>, %s: !tile.gm<
   tile.store %4, %y[%c0, %c0] : tensor<6144x256xf32>, !tile.gm<6144x256xf32>
   tile.return
 }
+
+// -----
+
+// Two results of one scope, each the A of a matmul: only the first pairs
+// (the second has the first between it and the scope), so the scope's
+// lowering builds one mixed launch.
+// CHECK-LABEL: tile.kernel @two_products
+// ALWAYS-LABEL: tile.kernel @two_products
+// CHECK:       tile.matmul {{.*}}ascend.lhs_pairing = #ascend.v2c_ring<rows = 128, cols = 256, slots = 4>
+// CHECK-NOT:   ascend.lhs_pairing
+// CHECK:       tile.return
+tile.kernel @two_products(%x: !tile.gm<6144x256xf32>, %s: !tile.gm<6144x1xf32>, %w: !tile.gm<256x512xbf16>, %v: !tile.gm<256x512xf16>, %y: !tile.gm<6144x512xf32> {tile.out}, %z: !tile.gm<6144x512xf32> {tile.out}) {
+  %c0 = arith.constant 0 : index
+  %0 = tile.load %x[%c0, %c0] : !tile.gm<6144x256xf32> -> tensor<6144x256xf32>
+  %1 = tile.load %s[%c0, %c0] : !tile.gm<6144x1xf32> -> tensor<6144x1xf32>
+  %w0 = tile.load %w[%c0, %c0] : !tile.gm<256x512xbf16> -> tensor<256x512xbf16>
+  %v0 = tile.load %v[%c0, %c0] : !tile.gm<256x512xf16> -> tensor<256x512xf16>
+  %2:2 = tile.scope "fused_l3" core = <vector> -> tensor<6144x256xbf16>, tensor<6144x256xf16> {
+    %5 = tile.mul %0, %1 : tensor<6144x256xf32>, tensor<6144x1xf32> -> tensor<6144x256xf32>
+    %6 = tile.cast %5 {round = #tile.round<rint>} : tensor<6144x256xf32> -> tensor<6144x256xbf16>
+    %7 = tile.cast %5 {round = #tile.round<rint>} : tensor<6144x256xf32> -> tensor<6144x256xf16>
+    tile.yield %6, %7 : tensor<6144x256xbf16>, tensor<6144x256xf16>
+  }
+  %3 = tile.matmul %2#0, %w0 : tensor<6144x256xbf16>, tensor<256x512xbf16> -> tensor<6144x512xf32>
+  tile.store %3, %y[%c0, %c0] : tensor<6144x512xf32>, !tile.gm<6144x512xf32>
+  %4 = tile.matmul %2#1, %v0 : tensor<6144x256xf16>, tensor<256x512xf16> -> tensor<6144x512xf32>
+  tile.store %4, %z[%c0, %c0] : tensor<6144x512xf32>, !tile.gm<6144x512xf32>
+  tile.return
+}
