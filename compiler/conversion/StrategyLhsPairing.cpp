@@ -27,22 +27,23 @@ using namespace tilec::conversion;
 
 namespace {
 
-/// Whether `value` is there before `op`: defined before it in its block
-/// (or an argument of the block), or a load of a window whose operands are
-/// (which the pairing then moves before it).
-bool availableBefore(Value value, Operation *op) {
+/// Whether `value` is defined before `op` in its block, or is an argument
+/// of that block.
+bool definedBefore(Value value, Operation *op) {
   Operation *def = value.getDefiningOp();
-  if (!def)
-    return value.getParentBlock() == op->getBlock();
-  if (def->getBlock() != op->getBlock())
-    return false;
-  return def->isBeforeInBlock(op) ||
-         (isa<tile::LoadOp>(def) && llvm::all_of(def->getOperands(), [&](Value operand) {
-           Operation *operandDef = operand.getDefiningOp();
-           return operandDef ? operandDef->getBlock() == op->getBlock() &&
-                                   operandDef->isBeforeInBlock(op)
-                             : operand.getParentBlock() == op->getBlock();
-         }));
+  return def ? def->getBlock() == op->getBlock() && def->isBeforeInBlock(op)
+             : value.getParentBlock() == op->getBlock();
+}
+
+/// Whether `value` is there before `op`: defined before it, or a load in
+/// its block of a window whose operands are (which the pairing then moves
+/// before it).
+bool availableBefore(Value value, Operation *op) {
+  auto load = value.getDefiningOp<tile::LoadOp>();
+  return definedBefore(value, op) ||
+         (load && load->getBlock() == op->getBlock() &&
+          llvm::all_of(load->getOperands(),
+                       [&](Value operand) { return definedBefore(operand, op); }));
 }
 
 /// Whether `value` is a kernel output or a load of one.
