@@ -67,6 +67,13 @@ private:
   LogicalResult emitRingCursors();
   LogicalResult emitPush(ascend::TPushOp push);
   LogicalResult emitPushRows(ascend::TPushRowsOp push);
+  /// A push into a GM ring: a full ring waits for free slots at `position`
+  /// 0 (`firstPart`), `src` goes to `pointer`, and where `endsSlot` holds,
+  /// "slot full" is set from `pipe` and the counter moves on.
+  LogicalResult emitGmPush(mlir::Operation *push, mlir::Value src, mlir::Value ring,
+                           llvm::StringRef firstPart, const std::string &position,
+                           const std::string &pointer, const std::string &endsSlot,
+                           llvm::StringRef pipe);
   LogicalResult emitPop(ascend::TPopOp pop);
   LogicalResult emitPopTile(ascend::TPopTileOp pop);
   void emitFree(ascend::TFreeOp free);
@@ -413,47 +420,44 @@ LogicalResult TaskEmitter::emitPush(ascend::TPushOp push) {
     endStatement(push);
     return success();
   }
-  FailureOr<GmView> view =
-      gmViewOf(ringSlotsTensor(ring), src, std::nullopt, /*transposed=*/false, push.getLoc());
-  if (failed(view))
-    return failure();
   std::string col = expr(push.getCol());
-  os << "// TPUSH: a full ring waits for free slots before a slot's first block\n";
-  os << "if (" << col << " == 0 && " << cursor.next << " >= " << ring.getSlots() << " && "
-     << cursor.next << " % " << ringSyncPeriod(ring) << " == 0)\n";
-  os << "  wait_flag_dev(" << cursor.fullFlag + 1 << ");\n";
-  if (failed(emitViewTransfer(push, *view, currentSlot(ring, cursor.slots, cursor.next) + " + " + col,
-                              cursor.slots, push.getSrc(), /*load=*/false)))
-    return failure();
-  os << "if (" << col << " + " << src.getCols() << " == " << ring.getCols() << ") {\n";
-  os << "  ffts_cross_core_sync(PIPE_FIX, getFFTSMsg(CV_CORES_SYNC, "
-     << cursor.fullFlag << "));\n";
-  os << "  ++" << cursor.next << ";\n";
-  os << "}\n";
-  return success();
+  return emitGmPush(push, push.getSrc(), push.getRing(), "a slot's first block", col,
+                    currentSlot(ring, cursor.slots, cursor.next) + " + " + col,
+                    col + " + " + std::to_string(src.getCols()) + " == " +
+                        std::to_string(ring.getCols()),
+                    "PIPE_FIX");
 }
 
 LogicalResult TaskEmitter::emitPushRows(ascend::TPushRowsOp push) {
   ascend::RingType ring = push.getRing().getType();
   const RingCursor &cursor = rings.at(push.getRing());
   auto src = cast<ascend::TileBufferType>(push.getSrc().getType());
+  const std::string half = std::to_string(ring.getRows() / 2), row = expr(push.getRow());
+  return emitGmPush(push, push.getSrc(), push.getRing(), "a half's first rows", row,
+                    currentSlot(ring, cursor.slots, cursor.next) + " + (get_subblockid() * " +
+                        half + " + " + row + ") * " + std::to_string(ring.getCols()),
+                    row + " + " + std::to_string(src.getRows()) + " == " + half, "PIPE_MTE3");
+}
+
+LogicalResult TaskEmitter::emitGmPush(Operation *push, Value src, Value ringValue,
+                                      StringRef firstPart, const std::string &position,
+                                      const std::string &pointer, const std::string &endsSlot,
+                                      StringRef pipe) {
+  auto ring = cast<ascend::RingType>(ringValue.getType());
+  const RingCursor &cursor = rings.at(ringValue);
   FailureOr<GmView> view =
-      gmViewOf(ringSlotsTensor(ring), src, std::nullopt, /*transposed=*/false, push.getLoc());
+      gmViewOf(ringSlotsTensor(ring), cast<ascend::TileBufferType>(src.getType()), std::nullopt,
+               /*transposed=*/false, push->getLoc());
   if (failed(view))
     return failure();
-  int64_t half = ring.getRows() / 2;
-  std::string row = expr(push.getRow());
-  os << "// TPUSH: a full ring waits for free slots before a half's first rows\n";
-  os << "if (" << row << " == 0 && " << cursor.next << " >= " << ring.getSlots() << " && "
+  os << "// TPUSH: a full ring waits for free slots before " << firstPart << "\n";
+  os << "if (" << position << " == 0 && " << cursor.next << " >= " << ring.getSlots() << " && "
      << cursor.next << " % " << ringSyncPeriod(ring) << " == 0)\n";
   os << "  wait_flag_dev(" << cursor.fullFlag + 1 << ");\n";
-  std::string pointer = currentSlot(ring, cursor.slots, cursor.next) + " + (get_subblockid() * " +
-                        std::to_string(half) + " + " + row + ") * " +
-                        std::to_string(ring.getCols());
-  if (failed(emitViewTransfer(push, *view, pointer, cursor.slots, push.getSrc(), /*load=*/false)))
+  if (failed(emitViewTransfer(push, *view, pointer, cursor.slots, src, /*load=*/false)))
     return failure();
-  os << "if (" << row << " + " << src.getRows() << " == " << half << ") {\n";
-  os << "  ffts_cross_core_sync(PIPE_MTE3, getFFTSMsg(CV_CORES_SYNC, " << cursor.fullFlag
+  os << "if (" << endsSlot << ") {\n";
+  os << "  ffts_cross_core_sync(" << pipe << ", getFFTSMsg(CV_CORES_SYNC, " << cursor.fullFlag
      << "));\n";
   os << "  ++" << cursor.next << ";\n";
   os << "}\n";
